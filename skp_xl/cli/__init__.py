@@ -1,0 +1,14 @@
+"""The ``skp-xl`` command line: one module per command, registered here."""
+
+from __future__ import annotations
+
+from skp_xl.cli import angka_kredit, nip, predikat
+from skp_xl.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``skp-xl`` console script."""
+    app()
+
+
+__all__ = ["angka_kredit", "app", "main", "nip", "predikat"]

@@ -1,0 +1,77 @@
+"""The typer application and the options every command shares."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+import typer.rich_utils
+from rich.console import Console
+
+from skp_xl import __version__
+
+EXIT_OK = 0
+"""Exit code: done, nothing wrong."""
+EXIT_FINDINGS = 1
+"""Exit code: done, and at least one finding has severity error."""
+EXIT_USAGE = 2
+"""Exit code: wrong usage or input that could not be read."""
+
+# Help screens in Indonesian, like every other text skp-xl prints.
+typer.rich_utils.ARGUMENTS_PANEL_TITLE = "Argumen"
+typer.rich_utils.OPTIONS_PANEL_TITLE = "Opsi"
+typer.rich_utils.COMMANDS_PANEL_TITLE = "Perintah"
+typer.rich_utils.ERRORS_PANEL_TITLE = "Galat"
+typer.rich_utils.ABORTED_TEXT = "Dibatalkan."
+typer.rich_utils.DEFAULT_STRING = "[bawaan: {}]"
+typer.rich_utils.REQUIRED_LONG_STRING = "[wajib]"
+typer.rich_utils.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
+
+app = typer.Typer(
+    name="skp-xl",
+    help=(
+        "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: memeriksa NIP, "
+        "menghitung predikat kinerja dan angka kredit."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+console = Console()
+"""Standard output: results."""
+err_console = Console(stderr=True)
+"""Standard error: messages about usage and failures."""
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Cetak satu dokumen JSON di stdout, untuk program lain.")
+]
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
+    """Print ``message`` on standard error and return the exit to raise."""
+    err_console.print(f"[bold red]Galat:[/] {message}", highlight=False)
+    return typer.Exit(code)
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"skp-xl {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Tampilkan versi skp-xl lalu keluar.",
+        ),
+    ] = False,
+) -> None:
+    """SKP di Excel: templat resmi, pemeriksaan, dan konsolidasi."""
