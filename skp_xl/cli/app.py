@@ -51,7 +51,7 @@ JsonOption = Annotated[
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     """Print ``message`` on standard error and return the exit to raise."""
-    err_console.print(f"[bold red]Galat:[/] {message}", highlight=False)
+    err_console.print(f"[bold red]Galat:[/] {message}", highlight=False, soft_wrap=True)
     return typer.Exit(code)
 
 
