@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from skp_xl.domain.vocabulary import RATING, Vocabulary
+from skp_xl.domain.targets import Arah
+from skp_xl.domain.vocabulary import ASPEK, RATING, Aspek, Rating, Vocabulary
 
 UNKNOWN = "?"
 """What a formula shows when an input is filled but not a known label (or is an error).
@@ -129,3 +130,120 @@ def predikat_formula(hasil_ref: str, perilaku_ref: str) -> str:
     column = f"MATCH({canonical_formula(perilaku_ref, RATING)},{KUADRAN_PERILAKU},0)"
     quadrant = f"INDEX({KUADRAN_PREDIKAT},{row},{column})"
     return f'=IFERROR(IF({blank},"",{quadrant}),"{UNKNOWN}")'
+
+
+def _text(value: str) -> str:
+    """A string literal for a formula."""
+    return '"' + value.replace('"', '""') + '"'
+
+
+def blank_or(ref: str) -> str:
+    """Cell formula showing the content of ``ref``, or nothing when it is empty.
+
+    ``=ref`` alone shows 0 for an empty cell, which makes a printed form look broken.
+    """
+    return f'=IF({ref}="","",{ref})'
+
+
+def target_text_formula(minimum: str, maksimum: str, satuan: str) -> str:
+    """Cell formula printing a target from its inputs: "20 perangkat daerah", "90 - 95%"."""
+    unit = f'IF({satuan}="","",IF({satuan}="%","%"," "&{satuan}))'
+    upper = f'IF(OR({maksimum}="",{maksimum}={minimum}),""," - "&{maksimum})'
+    return f'=IF({minimum}="","",{minimum}&{upper}&{unit})'
+
+
+def realisasi_text_formula(angka: str, satuan: str, bukti: str) -> str:
+    """Cell formula printing a realisasi: the figure with the target's unit, then evidence."""
+    unit = f'IF({satuan}="","",IF({satuan}="%","%"," "&{satuan}))'
+    figure = f'IF({angka}="","",{angka}&{unit})'
+    evidence = f'IF({bukti}="","",IF({angka}="","",CHAR(10))&{bukti})'
+    return f"={figure}&{evidence}"
+
+
+def penilaian_iki_formula(
+    minimum: str, maksimum: str, realisasi: str, arah: str, aspek: str
+) -> str:
+    """Cell formula judging one IKI: Diatas / Sesuai / Dibawah Ekspektasi, or "".
+
+    Mirrors :func:`skp_xl.domain.targets.nilai_iki`: inside the range (ends included) is
+    Sesuai; beyond the better end Diatas. Less is better when ``arah`` says so, or when it
+    is empty and the aspek is Waktu or Biaya (:func:`~skp_xl.domain.targets.arah_aspek`).
+    Empty while the target or the realisasi is missing; :data:`UNKNOWN` when a figure is
+    not a number or the range is reversed.
+    """
+    canonical_aspek = f'IFERROR({canonical_formula(aspek, ASPEK)},"")'
+    less_is_better = (
+        f'OR({arah}={_text(Arah.TURUN.value)},AND({arah}="",'
+        f"OR({canonical_aspek}={_text(Aspek.WAKTU.value)},"
+        f"{canonical_aspek}={_text(Aspek.BIAYA.value)})))"
+    )
+    top = f'IF({maksimum}="",{minimum},{maksimum})'
+    bad = (
+        f"OR(NOT(ISNUMBER({minimum})),NOT(ISNUMBER({realisasi})),"
+        f'AND({maksimum}<>"",NOT(ISNUMBER({maksimum}))),{top}<{minimum})'
+    )
+    judged = (
+        f"IF(AND({realisasi}>={minimum},{realisasi}<={top}),{_text(Rating.SESUAI.value)},"
+        f"IF(({realisasi}>{top})<>{less_is_better},{_text(Rating.DIATAS.value)},"
+        f"{_text(Rating.DIBAWAH.value)}))"
+    )
+    return (
+        f'=IF(OR({minimum}="",{realisasi}=""),"",IFERROR(IF({bad},"{UNKNOWN}",{judged}),'
+        f'"{UNKNOWN}"))'
+    )
+
+
+def penilaian_hasil_kerja_formula(iki_range: str) -> str:
+    """Cell formula judging a hasil kerja from its IKI judgements in ``iki_range``.
+
+    Mirrors :func:`skp_xl.domain.suggestion.penilaian_hasil_kerja` over the judged IKI:
+    any below makes it Dibawah, more than half above Diatas, otherwise Sesuai.
+    """
+    judged = (
+        f"COUNTIF({iki_range},{_text(Rating.DIATAS.value)})"
+        f"+COUNTIF({iki_range},{_text(Rating.SESUAI.value)})"
+        f"+COUNTIF({iki_range},{_text(Rating.DIBAWAH.value)})"
+    )
+    below = f"COUNTIF({iki_range},{_text(Rating.DIBAWAH.value)})"
+    above = f"COUNTIF({iki_range},{_text(Rating.DIATAS.value)})"
+    return (
+        f'=IF({judged}=0,"",IF({below}>0,{_text(Rating.DIBAWAH.value)},'
+        f"IF(2*{above}>{judged},{_text(Rating.DIATAS.value)},{_text(Rating.SESUAI.value)})))"
+    )
+
+
+def saran_rating_formula(utama: str, tambahan: str) -> str:
+    """Cell formula of the suggested rating hasil kerja from per-hasil-kerja judgements.
+
+    Mirrors :func:`skp_xl.domain.suggestion.saran_rating_hasil_kerja`: Dibawah when half
+    or more of the judged utama are below; Diatas when no utama is below and more than
+    half of all judged hasil kerja are above; otherwise Sesuai. Empty while no utama is
+    judged.
+    """
+
+    def count(area: str, rating: Rating) -> str:
+        return f"COUNTIF({area},{_text(rating.value)})"
+
+    def judged(area: str) -> str:
+        return "+".join(count(area, r) for r in Rating)
+
+    n_utama = f"({judged(utama)})"
+    n_all = f"({judged(utama)}+{judged(tambahan)})"
+    below = count(utama, Rating.DIBAWAH)
+    above = f"({count(utama, Rating.DIATAS)}+{count(tambahan, Rating.DIATAS)})"
+    return (
+        f'=IF({n_utama}=0,"",IF(2*{below}>={n_utama},{_text(Rating.DIBAWAH.value)},'
+        f"IF(AND({below}=0,2*{above}>{n_all}),{_text(Rating.DIATAS.value)},"
+        f"{_text(Rating.SESUAI.value)})))"
+    )
+
+
+def nip_valid_formula(ref: str) -> str:
+    """Expression true when ``ref`` holds exactly 18 digits as text (data validation).
+
+    An 18-digit number typed into a number cell is refused too: Excel has already lost its
+    last digits.
+    """
+    checks = [f"ISTEXT({ref})", f"LEN({ref})=18", f"ISNUMBER(-{ref})"]
+    checks += [f'ISERROR(FIND("{c}",{ref}))' for c in (".", ",", "e", "E", "+", "-", " ")]
+    return f"AND({','.join(checks)})"

@@ -27,7 +27,11 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
+from skp_xl.domain.angka_kredit import JenjangJf
+from skp_xl.domain.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK
+from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.domain.quadrant import KUADRAN
+from skp_xl.domain.targets import Arah
 from skp_xl.domain.vocabulary import VOCABULARIES
 from skp_xl.workbook.formulas import (
     KUADRAN_HASIL,
@@ -38,6 +42,28 @@ from skp_xl.workbook.formulas import (
 )
 
 DEFAULT_TITLE = "_ref"
+
+POLA_DISTRIBUSI_TEKS = "POLA_DISTRIBUSI_TEKS"
+"""Defined name of the two-column table: capaian organisasi -> the guideline in words."""
+
+
+def extra_lists() -> dict[str, list[str]]:
+    """Closed lists that are not vocabularies: pangkat, jenjang JF, direction of an IKI."""
+    return {
+        "LIST_PANGKAT": [g.label for g in (*GOLONGAN_PNS, *GOLONGAN_PPPK)],
+        "LIST_JENJANG": [j.value for j in JenjangJf],
+        "LIST_ARAH": [a.value for a in Arah],
+    }
+
+
+def pola_distribusi_texts(pola: PolaDistribusi | None = None) -> dict[str, str]:
+    """The guideline of each capaian organisasi, in words, for the evaluation forms."""
+    pola = pola or PolaDistribusi.bawaan()
+    return {
+        capaian.value: " ".join(rule.keterangan for rule in rules) + " (panduan, bukan keharusan)"
+        for capaian, rules in pola.aturan.items()
+    }
+
 
 _HEADER_ROW = 1
 _ALIAS_HEADERS = ("daftar", "kunci", "nilai")
@@ -60,6 +86,7 @@ class ReferenceSheet:
     title: str
     lists: Mapping[str, str]
     aliases: Mapping[str, str]
+    extra: tuple[str, ...] = ("LIST_PANGKAT", "LIST_JENJANG", "LIST_ARAH", POLA_DISTRIBUSI_TEKS)
     kuadran_predikat: str = KUADRAN_PREDIKAT
     kuadran_hasil: str = KUADRAN_HASIL
     kuadran_perilaku: str = KUADRAN_PERILAKU
@@ -69,6 +96,7 @@ class ReferenceSheet:
         """Every defined name on the sheet."""
         return (
             *self.lists.values(),
+            *self.extra,
             *self.aliases.values(),
             self.kuadran_predikat,
             self.kuadran_hasil,
@@ -108,6 +136,21 @@ def write_reference_sheet(wb: Workbook, title: str = DEFAULT_TITLE) -> Reference
         _write_column(ws, column, lists[kode], values)
         _define(wb, lists[kode], ws, column, _HEADER_ROW + 1, column, _HEADER_ROW + len(values))
         column += 1
+
+    for name, values in extra_lists().items():
+        _write_column(ws, column, name, values)
+        _define(wb, name, ws, column, _HEADER_ROW + 1, column, _HEADER_ROW + len(values))
+        column += 1
+
+    texts = pola_distribusi_texts()
+    _write_text(ws, _HEADER_ROW, column, POLA_DISTRIBUSI_TEKS)
+    for row, (capaian, words) in enumerate(texts.items(), start=_HEADER_ROW + 1):
+        _write_text(ws, row, column, capaian)
+        _write_text(ws, row, column + 1, words)
+    _define(
+        wb, POLA_DISTRIBUSI_TEKS, ws, column, _HEADER_ROW + 1, column + 1, _HEADER_ROW + len(texts)
+    )
+    column += 2
 
     column += 1
     daftar, kunci, nilai = column, column + 1, column + 2

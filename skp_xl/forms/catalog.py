@@ -1,0 +1,368 @@
+"""Every official format of PermenPANRB 6/2022, described once as data.
+
+Codes follow the Karawang e-book (A.1.x planning, C.1.x evaluation); the Umpan Balik,
+the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB slides.
+:func:`workbook_spec` picks the forms one pegawai needs by jenis jabatan and pendekatan.
+"""
+
+from __future__ import annotations
+
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl.forms import text as t
+from skp_xl.forms.model import (
+    CapaianOrganisasi,
+    DaftarIsian,
+    EvaluasiDokumen,
+    Form,
+    Identitas,
+    IdentitasDaftar,
+    InstansiPeriode,
+    Isi,
+    Judul,
+    Kolom,
+    Orientation,
+    Perilaku,
+    PeriodeLabel,
+    Predikat,
+    Rating,
+    TabelHasilKerja,
+    TandaTangan,
+    WorkbookSpec,
+    eval_name,
+)
+
+UTAMA = 10
+"""Hasil kerja utama blocks in every table: enough for real SKPs."""
+TAMBAHAN = 5
+"""Hasil kerja tambahan blocks."""
+IKI_PER_RHK = 4
+"""IKI rows per rencana hasil kerja (kuantitatif): one per aspek."""
+
+SKP_TABLE = "SKP_HASIL_KERJA"
+UMPAN_BALIK_TABLE = "UMPAN_BALIK_HASIL_KERJA"
+MANUAL_IKI_TABLE = "MANUAL_IKI"
+
+LIST_ARAH = "LIST_ARAH"
+LIST_PANGKAT = "LIST_PANGKAT"
+
+# Helper inputs beside the printed form: numbers Excel and Python both compute with.
+_TARGET_INPUTS = (
+    Kolom("target_min", "Target (angka)", 12, Isi.ANGKA, cetak=False, wajib=True),
+    Kolom("target_maks", "s.d. (angka, bila rentang)", 12, Isi.ANGKA, cetak=False),
+    Kolom("satuan", "Satuan", 16, cetak=False, wajib=True),
+    Kolom("arah", "Arah (kosong = menurut aspek)", 22, Isi.PILIHAN, LIST_ARAH, cetak=False),
+)
+_REALISASI_INPUTS = (
+    Kolom("realisasi_angka", "Realisasi (angka)", 12, Isi.ANGKA, cetak=False),
+    Kolom("bukti", "Bukti dukung", 28, cetak=False),
+    Kolom("capaian", "Capaian IKI", 18, Isi.RUMUS, cetak=False),
+    Kolom("penilaian", "Penilaian hasil kerja", 18, Isi.RUMUS, per_rhk=True, cetak=False),
+)
+_PENILAIAN_INPUT = (
+    Kolom(
+        "penilaian",
+        "Penilaian hasil kerja (untuk saran rating)",
+        22,
+        Isi.PILIHAN,
+        "LIST_RATING",
+        per_rhk=True,
+        cetak=False,
+    ),
+)
+
+
+def _kode(jenis: JenisJabatan, pendekatan: Pendekatan) -> str:
+    if pendekatan is Pendekatan.KUALITATIF:
+        return "A.1.1" if jenis is JenisJabatan.JPT else "A.1.6"
+    return "A.1.2" if jenis is JenisJabatan.JPT else "A.1.7"
+
+
+def _bagi(jenis: JenisJabatan) -> str:
+    return t.BAGI_JPT if jenis is JenisJabatan.JPT else t.BAGI_JA_JF
+
+
+def _pendekatan_text(pendekatan: Pendekatan) -> str:
+    return (
+        t.PENDEKATAN_KUALITATIF
+        if pendekatan is Pendekatan.KUALITATIF
+        else (t.PENDEKATAN_KUANTITATIF)
+    )
+
+
+def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
+    if pendekatan is Pendekatan.KUALITATIF:
+        return TabelHasilKerja(
+            (
+                Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
+                Kolom("hasil_kerja", t.HASIL_KERJA, 0, per_rhk=True, wajib=True, span=5),
+                Kolom("ukuran", t.HASIL_KERJA, 0, per_rhk=True, wajib=True, span=5),
+            ),
+            baris_per_rhk=3,
+            utama=UTAMA,
+            tambahan=TAMBAHAN,
+            name=SKP_TABLE,
+            nomor_kolom=False,
+            narasi=True,
+        )
+    kolom: tuple[Kolom, ...]
+    if jenis is JenisJabatan.JPT:
+        kolom = (
+            Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True, span=2),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True),
+            Kolom("target", t.TARGET, 0, Isi.RUMUS, span=2),
+            Kolom("perspektif", t.PERSPEKTIF, 0, Isi.PILIHAN, "LIST_PERSPEKTIF", wajib=True),
+        )
+    else:
+        kolom = (
+            Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
+            Kolom(
+                "rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN + "*", 0, per_rhk=True, wajib=True
+            ),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True),
+            Kolom("aspek", t.ASPEK, 0, Isi.PILIHAN, "LIST_ASPEK", wajib=True),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True),
+            Kolom("target", t.TARGET, 0, Isi.RUMUS),
+        )
+    return TabelHasilKerja(
+        kolom + _TARGET_INPUTS,
+        baris_per_rhk=IKI_PER_RHK,
+        utama=UTAMA,
+        tambahan=TAMBAHAN,
+        name=SKP_TABLE,
+    )
+
+
+def _grid(jenis: JenisJabatan, pendekatan: Pendekatan) -> tuple[tuple[float, ...], tuple[int, ...]]:
+    """Column widths of the SKP form and the spans of its identity header."""
+    if pendekatan is Pendekatan.KUALITATIF:
+        return (5, 24, 30, 5, 24, 30), (1, 1, 1, 1, 1, 1)
+    if jenis is JenisJabatan.JPT:
+        return (5, 26, 8, 36, 6, 16, 24), (1, 1, 2, 1, 1, 1)
+    return (5, 28, 30, 12, 36, 24), (1, 1, 1, 1, 1, 1)
+
+
+def _perilaku_spans(columns: int) -> tuple[int, ...]:
+    # Number, the value with its guidance over about half, the ekspektasi khusus the rest.
+    teks = (columns - 1) // 2
+    return (1, teks, columns - 1 - teks)
+
+
+def skp_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
+    """The SKP form (A.1.1, A.1.2, A.1.6 or A.1.7) for a jenis jabatan and pendekatan."""
+    lebar, identitas = _grid(jenis, pendekatan)
+    return Form(
+        kode=_kode(jenis, pendekatan),
+        sheet="SKP",
+        orientasi=(
+            Orientation.PORTRAIT if pendekatan is Pendekatan.KUALITATIF else Orientation.LANDSCAPE
+        ),
+        lebar=lebar,
+        identitas=identitas,  # type: ignore[arg-type]
+        blok=(
+            Judul((t.SASARAN_KINERJA_PEGAWAI, _pendekatan_text(pendekatan), _bagi(jenis))),
+            InstansiPeriode(),
+            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            _table_skp(jenis, pendekatan),
+            Perilaku(_perilaku_spans(len(lebar))),
+            TandaTangan(catatan=t.CATATAN_EKSPEKTASI),
+        ),
+    )
+
+
+def _eval_table(
+    jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeEvaluasi
+) -> tuple[TabelHasilKerja, tuple[float, ...], tuple[int, ...]]:
+    name = eval_name(periode, "HASIL_KERJA")
+    kolom: tuple[Kolom, ...]
+    if pendekatan is Pendekatan.KUALITATIF:
+        kolom = (
+            Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+            Kolom("hasil_kerja", t.HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True, span=2),
+            Kolom("realisasi", t.REALISASI, 0, per_rhk=True, span=2),
+            Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
+            *_PENILAIAN_INPUT,
+        )
+        table = TabelHasilKerja(kolom, 1, UTAMA, TAMBAHAN, name, SKP_TABLE, nomor_kolom=False)
+        return table, (5, 24, 26, 6, 24, 34), (1, 1, 1, 1, 1, 1)
+    if jenis is JenisJabatan.JPT:
+        kolom = (
+            Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True, span=2),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
+            Kolom("target", t.TARGET, 0, Isi.RUMUS),
+            Kolom("perspektif", t.PERSPEKTIF, 0, Isi.RUMUS),
+            Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
+            Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
+            *_REALISASI_INPUTS,
+        )
+        widths: tuple[float, ...] = (5, 24, 6, 28, 14, 14, 22, 26)
+    else:
+        kolom = (
+            Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+            Kolom("rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN, 0, Isi.RUMUS, per_rhk=True),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True),
+            Kolom("aspek", t.ASPEK, 0, Isi.RUMUS),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
+            Kolom("target", t.TARGET, 0, Isi.RUMUS),
+            Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
+            Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
+            *_REALISASI_INPUTS,
+        )
+        widths = (5, 22, 24, 11, 28, 16, 24, 26)
+    table = TabelHasilKerja(kolom, IKI_PER_RHK, UTAMA, TAMBAHAN, name, SKP_TABLE)
+    return table, widths, (1, 1, 2, 1, 1, 2)
+
+
+def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeEvaluasi) -> Form:
+    """Hasil Evaluasi Kinerja Pegawai of one period (C.1.1, C.1.3, or JPT kuantitatif)."""
+    table, lebar, identitas = _eval_table(jenis, pendekatan, periode)
+    judul: tuple[str, ...]
+    if pendekatan is Pendekatan.KUALITATIF:
+        kode, judul = "C.1.1", (t.HASIL_EVALUASI, t.PENDEKATAN_KUALITATIF)
+    elif jenis is JenisJabatan.JPT:
+        kode, judul = "Evaluasi JPT", (t.HASIL_EVALUASI, t.PENDEKATAN_KUANTITATIF, t.BAGI_JPT)
+    else:
+        kode, judul = "C.1.3", (t.HASIL_EVALUASI, t.PENDEKATAN_KUANTITATIF, t.BAGI_JA_JF)
+    columns = len(lebar)
+    perilaku_teks = (columns - 1) // 3 + 1
+    ekspektasi = (columns - 1 - perilaku_teks) // 2
+    return Form(
+        kode=kode,
+        sheet="Evaluasi Akhir" if periode is PeriodeEvaluasi.AKHIR else f"Evaluasi {periode.kode}",
+        orientasi=Orientation.LANDSCAPE,
+        lebar=lebar,
+        identitas=identitas,  # type: ignore[arg-type]
+        blok=(
+            Judul(judul),
+            PeriodeLabel(periode),
+            InstansiPeriode(),
+            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            CapaianOrganisasi(periode),
+            table,
+            Rating(periode, "HASIL_KERJA", saran_dari=table.name),
+            Perilaku(
+                (1, perilaku_teks, ekspektasi, columns - 1 - perilaku_teks - ekspektasi),
+                umpan_balik=eval_name(periode, "UMPAN_BALIK_PERILAKU"),
+            ),
+            Rating(periode, "PERILAKU"),
+            Predikat(periode),
+            TandaTangan(),
+        ),
+    )
+
+
+def lampiran_form() -> Form:
+    """Lampiran SKP (A.1.8): resources, reporting scheme, consequences."""
+    return Form(
+        kode="A.1.8",
+        sheet="Lampiran",
+        orientasi=Orientation.PORTRAIT,
+        lebar=(6, 42, 42),
+        blok=(
+            Judul((t.LAMPIRAN_SKP,)),
+            InstansiPeriode(),
+            DaftarIsian(t.DUKUNGAN_SUMBER_DAYA, (t.PETUNJUK_DUKUNGAN,) * 5, "LAMPIRAN_DUKUNGAN"),
+            DaftarIsian(t.SKEMA_PERTANGGUNGJAWABAN, (t.PETUNJUK_SKEMA,) * 3, "LAMPIRAN_SKEMA"),
+            DaftarIsian(t.KONSEKUENSI, t.PETUNJUK_KONSEKUENSI, "LAMPIRAN_KONSEKUENSI"),
+            TandaTangan(),
+        ),
+    )
+
+
+def manual_iki_form(pendekatan: Pendekatan) -> Form:
+    """Manual Indikator Kinerja (A.1.3) for JPT: one row per IKI of the SKP."""
+    per_rhk = 1 if pendekatan is Pendekatan.KUALITATIF else IKI_PER_RHK
+    kolom = (
+        Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+        Kolom("rhk", t.MANUAL_IKI_FIELDS[0], 0, Isi.RUMUS, per_rhk=True),
+        Kolom("iki", t.MANUAL_IKI_FIELDS[1], 0, Isi.RUMUS),
+        Kolom("tujuan", t.MANUAL_IKI_FIELDS[2], 0),
+        Kolom("definisi", t.MANUAL_IKI_FIELDS[3], 0),
+        Kolom("formula", t.MANUAL_IKI_FIELDS[4], 0),
+        Kolom("satuan", t.MANUAL_IKI_FIELDS[5], 0, Isi.RUMUS),
+        Kolom("kualitas_kendali", t.MANUAL_IKI_FIELDS[6], 0, Isi.PILIHAN, "LIST_KUALITAS_KENDALI"),
+        Kolom("sumber_data", t.MANUAL_IKI_FIELDS[7], 0),
+        Kolom(
+            "periode_pelaporan", t.MANUAL_IKI_FIELDS[8], 0, Isi.PILIHAN, "LIST_PERIODE_PELAPORAN"
+        ),
+    )
+    return Form(
+        kode="A.1.3",
+        sheet="Manual IKI",
+        orientasi=Orientation.LANDSCAPE,
+        lebar=(5, 20, 22, 18, 20, 18, 12, 16, 16, 14),
+        blok=(
+            Judul((t.MANUAL_IKI, t.MANUAL_IKI_BAGI)),
+            InstansiPeriode(),
+            TabelHasilKerja(kolom, per_rhk, UTAMA, TAMBAHAN, MANUAL_IKI_TABLE, SKP_TABLE),
+        ),
+    )
+
+
+def umpan_balik_form() -> Form:
+    """Umpan Balik Berkala: progress and feedback per hasil kerja and per core value."""
+    kolom = (
+        Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+        Kolom("hasil_kerja", t.HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True, span=2),
+        Kolom("capaian_data", t.CAPAIAN_DAN_DATA_DUKUNG, 0, per_rhk=True, span=2),
+        Kolom("umpan_balik", t.UMPAN_BALIK_BERDASARKAN_BUKTI, 0, per_rhk=True),
+    )
+    return Form(
+        kode="Umpan Balik",
+        sheet="Umpan Balik",
+        orientasi=Orientation.LANDSCAPE,
+        lebar=(5, 24, 26, 6, 26, 34),
+        blok=(
+            Judul((t.SASARAN_KINERJA_PEGAWAI, t.UMPAN_BALIK_BERKALA)),
+            PeriodeLabel(name="UMPAN_BALIK_PERIODE"),
+            InstansiPeriode(),
+            Identitas(),
+            TabelHasilKerja(kolom, 1, UTAMA, TAMBAHAN, UMPAN_BALIK_TABLE, SKP_TABLE, False),
+            Perilaku((1, 2, 2, 1), umpan_balik="UMPAN_BALIK_PERILAKU"),
+            TandaTangan(),
+        ),
+    )
+
+
+def dokumen_evaluasi_form() -> Form:
+    """Dokumen Evaluasi Kinerja Pegawai, the basis of tunjangan kinerja."""
+    return Form(
+        kode="Dokumen Evaluasi",
+        sheet="Dokumen Evaluasi",
+        orientasi=Orientation.PORTRAIT,
+        lebar=(5, 30, 3, 50),
+        blok=(
+            Judul((t.DOKUMEN_EVALUASI,)),
+            PeriodeLabel(name="DOKUMEN_PERIODE"),
+            InstansiPeriode(),
+            IdentitasDaftar(),
+            EvaluasiDokumen(),
+            TandaTangan(),
+        ),
+    )
+
+
+def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
+    """The forms of one pegawai's SKP workbook, in order.
+
+    SKP, Lampiran, Manual IKI (JPT only), Umpan Balik, the four quarterly evaluations and
+    the annual one, and the Dokumen Evaluasi.
+    """
+    forms = [skp_form(jenis, pendekatan), lampiran_form()]
+    if jenis is JenisJabatan.JPT:
+        forms.append(manual_iki_form(pendekatan))
+    forms.append(umpan_balik_form())
+    forms.extend(evaluasi_form(jenis, pendekatan, p) for p in PeriodeEvaluasi)
+    forms.append(dokumen_evaluasi_form())
+    template_id = f"skp-{jenis.value.lower()}-{pendekatan.value.lower()}"
+    return WorkbookSpec(template_id, jenis, pendekatan, tuple(forms))
+
+
+def table_of(forms: tuple[Form, ...], name: str) -> TabelHasilKerja:
+    """The hasil kerja table called ``name`` among ``forms``."""
+    for form in forms:
+        table = form.tabel
+        if table is not None and table.name == name:
+            return table
+    raise KeyError(name)

@@ -1,0 +1,264 @@
+"""The vocabulary of form descriptions: what a form is made of, as plain data.
+
+A form is a sheet: a grid of columns and a top-to-bottom sequence of blocks (title,
+identity header, hasil kerja table, perilaku block, rating, signature...). The writer
+renders a description into cells; the reader finds the same blocks again through the
+defined names the description declares. Nothing about a form's layout is written twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+
+TEMPLATE_VERSION = "1.0.0"
+"""Version of the workbook layout and its defined names; readers check it (``_meta``)."""
+
+PERAN = ("PEGAWAI", "PENILAI", "ATASAN")
+"""The three people of an SKP: pegawai, pejabat penilai, atasan pejabat penilai."""
+IDENTITAS_FIELDS = ("NAMA", "NIP", "PANGKAT", "JABATAN", "UNIT_KERJA")
+"""The five identity fields of each person, in the order the forms print them."""
+
+
+def identity_name(peran: str, field_key: str) -> str:
+    """Defined name of an identity field, e.g. ``PEGAWAI_NIP``."""
+    return f"{peran}_{field_key}"
+
+
+def eval_name(periode: PeriodeEvaluasi, key: str) -> str:
+    """Defined name of a field of one evaluation period, e.g. ``EVAL_TW1_PREDIKAT``."""
+    return f"EVAL_{periode.kode}_{key}"
+
+
+class Orientation(StrEnum):
+    """Paper orientation of a printed form (always A4)."""
+
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
+
+
+class Isi(StrEnum):
+    """What a table column holds, so writer and reader treat it alike."""
+
+    NOMOR = "nomor"  # numbered by formula
+    TEKS = "teks"  # free text input
+    PILIHAN = "pilihan"  # dropdown of a closed list
+    ANGKA = "angka"  # number input
+    RUMUS = "rumus"  # computed or taken from another sheet
+
+
+@dataclass(frozen=True, slots=True)
+class Kolom:
+    """One column of a hasil kerja table.
+
+    Attributes:
+        key: Stable key (``rhk``, ``iki``, ``target``...), used by writer and reader.
+        judul: Header as the form prints it.
+        lebar: Column width in Excel units.
+        isi: What the column holds.
+        daftar: Name of the list (``LIST_ASPEK``) for a dropdown column.
+        per_rhk: The column holds one value per rencana hasil kerja (merged over its IKI
+            rows) rather than one per IKI.
+        span: How many grid columns the column covers (merged), for printed columns.
+        cetak: Printed (inside the print area); helper inputs are not.
+        wajib: Must be filled for the first hasil kerja utama.
+    """
+
+    key: str
+    judul: str
+    lebar: float
+    isi: Isi = Isi.TEKS
+    daftar: str | None = None
+    per_rhk: bool = False
+    cetak: bool = True
+    wajib: bool = False
+    span: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Judul:
+    """Centred title lines; the last may be the form code, printed small above."""
+
+    baris: tuple[str, ...]
+    kode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class InstansiPeriode:
+    """ "(NAMA INSTANSI)" and "PERIODE PENILAIAN: ... JANUARI SD ... DESEMBER TAHUN ..."."""
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodeLabel:
+    """ "PERIODE: TRIWULAN I" for one evaluation period, or a dropdown when ``pilih``."""
+
+    periode: PeriodeEvaluasi | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Identitas:
+    """The two-column identity header: pegawai on the left, another person on the right."""
+
+    kiri: str = "PEGAWAI"
+    kanan: str = "PENILAI"
+    nip_kanan_opsional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class IdentitasDaftar:
+    """Numbered identity sections one below the other (Dokumen Evaluasi)."""
+
+    peran: tuple[str, ...] = PERAN
+
+
+@dataclass(frozen=True, slots=True)
+class CapaianOrganisasi:
+    """The capaian kinerja organisasi input and the pola distribusi it implies."""
+
+    periode: PeriodeEvaluasi
+
+
+@dataclass(frozen=True, slots=True)
+class TabelHasilKerja:
+    """The hasil kerja table of a form.
+
+    Attributes:
+        kolom: The columns, printed ones first.
+        baris_per_rhk: Rows per rencana hasil kerja: the IKI rows (kuantitatif) or the
+            rows of one narrative item (kualitatif).
+        utama: Number of hasil kerja utama blocks.
+        tambahan: Number of hasil kerja tambahan blocks.
+        sumber: Key of the SKP table whose rows this one shows by formula (evaluation,
+            umpan balik and manual IKI sheets); None for the SKP table itself.
+        name: Defined name of the table body (every block row, both sections).
+        nomor_kolom: Print the "(1) (2) ..." column numbers under the headers.
+        narasi: Kualitatif SKP layout: each item is three rows (the hasil kerja, the
+            "Ukuran keberhasilan" label, the narrative), columns ``hasil_kerja`` and
+            ``ukuran`` both spanning the table.
+    """
+
+    kolom: tuple[Kolom, ...]
+    baris_per_rhk: int
+    utama: int
+    tambahan: int
+    name: str
+    sumber: str | None = None
+    nomor_kolom: bool = True
+    narasi: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rating:
+    """A rating input (hasil kerja or perilaku) of one period, with its suggestion."""
+
+    periode: PeriodeEvaluasi
+    jenis: str  # "HASIL_KERJA" or "PERILAKU"
+    saran_dari: str | None = None  # table name whose per-RHK judgements suggest a rating
+
+
+@dataclass(frozen=True, slots=True)
+class Perilaku:
+    """The seven BerAKHLAK rows: the SKP's ekspektasi khusus, or an evaluation's feedback.
+
+    Attributes:
+        spans: Grid columns of: number, value with guidance, ekspektasi khusus, and (with
+            ``umpan_balik``) the feedback column.
+        umpan_balik: Defined name of the feedback column; None on the SKP itself.
+    """
+
+    spans: tuple[int, ...]
+    umpan_balik: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Predikat:
+    """The predikat kinerja pegawai of one period, by formula from its two ratings."""
+
+    periode: PeriodeEvaluasi
+
+
+@dataclass(frozen=True, slots=True)
+class DaftarIsian:
+    """A heading and numbered free-text lines (Lampiran SKP)."""
+
+    judul: str
+    petunjuk: tuple[str, ...]
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class EvaluasiDokumen:
+    """Dokumen Evaluasi: capaian organisasi and predikat of the chosen period, catatan."""
+
+
+@dataclass(frozen=True, slots=True)
+class TandaTangan:
+    """Signature block: a date line, then two signatories side by side."""
+
+    kiri: str = "PEGAWAI"
+    kanan: str = "PENILAI"
+    catatan: str | None = None
+
+
+Blok = (
+    Judul
+    | InstansiPeriode
+    | PeriodeLabel
+    | Identitas
+    | IdentitasDaftar
+    | CapaianOrganisasi
+    | TabelHasilKerja
+    | Rating
+    | Perilaku
+    | Predikat
+    | DaftarIsian
+    | EvaluasiDokumen
+    | TandaTangan
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """One official format rendered as one sheet.
+
+    Attributes:
+        kode: The format's code ("A.1.7", "C.1.3") or name.
+        sheet: Sheet title.
+        orientasi: Paper orientation.
+        lebar: Widths of the printed grid's columns (A, B, ...).
+        blok: The blocks, top to bottom.
+        identitas: Column spans of the identity header (no, label, value, no, label,
+            value), over the grid.
+    """
+
+    kode: str
+    sheet: str
+    orientasi: Orientation
+    lebar: tuple[float, ...]
+    blok: tuple[Blok, ...]
+    identitas: tuple[int, int, int, int, int, int] = (1, 1, 1, 1, 1, 1)
+
+    @property
+    def tabel(self) -> TabelHasilKerja | None:
+        """The form's hasil kerja table, if it has one."""
+        return next((b for b in self.blok if isinstance(b, TabelHasilKerja)), None)
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookSpec:
+    """Which forms one pegawai's workbook holds, and what it is.
+
+    Attributes:
+        template_id: Stable id, e.g. ``skp-ja-kuantitatif``.
+        jenis: Jenis jabatan.
+        pendekatan: Pendekatan hasil kerja.
+        forms: The form sheets, in workbook order (after Petunjuk and Identitas).
+    """
+
+    template_id: str
+    jenis: JenisJabatan | None
+    pendekatan: Pendekatan | None
+    forms: tuple[Form, ...] = field(default=())

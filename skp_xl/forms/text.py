@@ -1,0 +1,196 @@
+"""The words the official forms print, verbatim from the PermenPANRB 6/2022 guides.
+
+Sources: the Karawang e-book of formats A.1.1-A.1.8, C.1.1 and C.1.3, and the KemenPANRB
+slides (Umpan Balik Berkala, Evaluasi JPT kuantitatif, Dokumen Evaluasi Kinerja Pegawai).
+Kept in one place so every form prints the same text; spelling as in the sources
+(including "SD" for "sampai dengan").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SASARAN_KINERJA_PEGAWAI = "SASARAN KINERJA PEGAWAI"
+PENDEKATAN_KUALITATIF = "PENDEKATAN HASIL KERJA KUALITATIF"
+PENDEKATAN_KUANTITATIF = "PENDEKATAN HASIL KERJA KUANTITATIF"
+BAGI_JPT = "BAGI PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+BAGI_JA_JF = "BAGI PEJABAT ADMINISTRASI DAN PEJABAT FUNGSIONAL"
+MANUAL_IKI = "MANUAL INDIKATOR KINERJA"
+MANUAL_IKI_BAGI = "SKP PEJABAT PIMPINAN TINGGI DAN PIMPINAN UNIT KERJA MANDIRI"
+LAMPIRAN_SKP = "LAMPIRAN SASARAN KINERJA PEGAWAI"
+UMPAN_BALIK_BERKALA = "UMPAN BALIK BERKALA"
+HASIL_EVALUASI = "HASIL EVALUASI KINERJA PEGAWAI"
+DOKUMEN_EVALUASI = "DOKUMEN EVALUASI KINERJA PEGAWAI"
+MATRIKS = "MATRIKS PEMBAGIAN PERAN DAN HASIL"
+WORKBLOCK = "WORKBLOCK UNTUK IDENTIFIKASI STRATEGI PENCAPAIAN HASIL KERJA"
+
+PEGAWAI_YANG_DINILAI = "PEGAWAI YANG DINILAI"
+PEJABAT_PENILAI = "PEJABAT PENILAI KINERJA"
+ATASAN_PEJABAT_PENILAI = "ATASAN PEJABAT PENILAI KINERJA"
+IDENTITAS_LABELS = ("NAMA", "NIP", "PANGKAT/ GOL. RUANG", "JABATAN", "UNIT KERJA")
+NIP_OPSIONAL = "NIP (*opsional)"
+
+HASIL_KERJA = "HASIL KERJA"
+UTAMA = "A. UTAMA"
+TAMBAHAN = "B. TAMBAHAN"
+PERILAKU_KERJA = "PERILAKU KERJA"
+EKSPEKTASI_KHUSUS = "Ekspektasi Khusus Pimpinan:"
+CATATAN_EKSPEKTASI = (
+    "* Pimpinan dapat memberikan Ekspektasi khusus terhadap satu atau lebih aspek perilaku "
+    "kerja Pegawai."
+)
+UKURAN_KEBERHASILAN_JPT = "Ukuran keberhasilan/ Indikator Kinerja Individu, Target, dan Perspektif:"
+UKURAN_KEBERHASILAN_JA_JF = "Ukuran keberhasilan/ indikator kinerja individu dan Target:"
+PETUNJUK_HASIL_KERJA_JPT = (
+    "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan yang memberikan penugasan)"
+)
+PETUNJUK_HASIL_KERJA_JA_JF = (
+    "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan/ Tim Kerja yang memberikan penugasan)"
+)
+
+NO = "NO"
+RENCANA_HASIL_KERJA_PIMPINAN = "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI"
+RENCANA_HASIL_KERJA = "RENCANA HASIL KERJA"
+ASPEK = "ASPEK"
+INDIKATOR_KINERJA_INDIVIDU = "INDIKATOR KINERJA INDIVIDU"
+TARGET = "TARGET"
+PERSPEKTIF = "PERSPEKTIF"
+REALISASI = "REALISASI BERDASARKAN BUKTI DUKUNG"
+UMPAN_BALIK_BERKELANJUTAN = "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"
+CAPAIAN_DAN_DATA_DUKUNG = "CAPAIAN DAN DATA DUKUNG"
+UMPAN_BALIK_BERDASARKAN_BUKTI = "UMPAN BALIK BERKALA BERDASARKAN BUKTI DUKUNG"
+
+CAPAIAN_KINERJA_ORGANISASI = "CAPAIAN KINERJA ORGANISASI"
+POLA_DISTRIBUSI = "POLA DISTRIBUSI"
+RATING_HASIL_KERJA = "RATING HASIL KERJA"
+RATING_PERILAKU_KERJA = "RATING PERILAKU KERJA"
+PREDIKAT_KINERJA_PEGAWAI = "PREDIKAT KINERJA PEGAWAI"
+
+DUKUNGAN_SUMBER_DAYA = "DUKUNGAN SUMBER DAYA"
+SKEMA_PERTANGGUNGJAWABAN = "SKEMA PERTANGGUNGJAWABAN"
+KONSEKUENSI = "KONSEKUENSI"
+PETUNJUK_DUKUNGAN = "(dalam rangka memenuhi ekspektasi Pimpinan, maka Pegawai membutuhkan)"
+PETUNJUK_SKEMA = (
+    "(hasil kerja dilaporkan setiap hari/ mingguan/ bulanan/... berikut data yang "
+    "dilaporkan adalah)"
+)
+PETUNJUK_KONSEKUENSI = (
+    "(apabila memenuhi ekspektasi Pimpinan maka....)",
+    "(apabila tidak memenuhi ekspektasi Pimpinan maka....)",
+)
+
+MANUAL_IKI_FIELDS = (
+    "RENCANA KERJA",
+    "UKURAN KEBERHASILAN/ INDIKATOR KINERJA",
+    "TUJUAN",
+    "DESKRIPSI: Definisi",
+    "DESKRIPSI: Formula (opsional bagi pendekatan hasil kerja kualitatif)",
+    "SATUAN PENGUKURAN (opsional bagi pendekatan hasil kerja kualitatif)",
+    "KUALITAS DAN TINGKAT KENDALI",
+    "SUMBER DATA",
+    "PERIODE PELAPORAN",
+)
+
+WORKBLOCK_FIELDS = (
+    ("JUDUL INISIATIF STRATEGI PENCAPAIAN IKU", "INDIKATOR DAN TARGET YANG DIINTERVENSI"),
+    ("PEMILIK STRATEGI", "PIHAK YANG TERLIBAT"),
+    ("WAKTU PENYELESAIAN", "PENERIMA MANFAAT"),
+    ("TUJUAN", "ANGGARAN"),
+)
+STRATEGI = "STRATEGI (KEY ACTIVITIES)"
+KELUARAN_KUNCI = "KELUARAN KUNCI (KEY MILESTONE)"
+RUTIN = "A. RUTIN"
+TRANSFORMATIF = "B. TRANSFORMATIF"
+
+MATRIKS_PEGAWAI = "PEGAWAI"
+MATRIKS_JABATAN = "JABATAN"
+MATRIKS_PERAN = "OUTCOME ANTARA/ OUTPUT/ LAYANAN"
+TIDAK_ADA_PERAN = "TIDAK ADA PERAN"
+
+CATATAN_REKOMENDASI = "CATATAN/REKOMENDASI"
+EVALUASI_KINERJA = "EVALUASI KINERJA"
+
+TEMPAT_TANGGAL = "(tempat), (tanggal, bulan, tahun)"
+PEGAWAI_YANG_DINILAI_TTD = "Pegawai yang Dinilai"
+PEJABAT_PENILAI_TTD = "Pejabat Penilai Kinerja"
+ATASAN_PEJABAT_PENILAI_TTD = "Atasan Pejabat Penilai Kinerja"
+
+
+@dataclass(frozen=True, slots=True)
+class NilaiBerakhlak:
+    """One BerAKHLAK core value with its three guidance lines (fixed by regulation)."""
+
+    nama: str
+    panduan: tuple[str, str, str]
+
+    @property
+    def teks(self) -> str:
+        """The value and its guidance as the forms print them, one line each."""
+        return "\n".join([self.nama, *(f"- {line}" for line in self.panduan)])
+
+
+# Verbatim from Format A.1.1 (seed 001); A.1.7's "Bertindak proaktif" for value 7 is an
+# extraction error of that document: the value is Kolaboratif.
+BERAKHLAK = (
+    NilaiBerakhlak(
+        "Berorientasi pelayanan",
+        (
+            "Memahami dan memenuhi kebutuhan masyarakat",
+            "Ramah, cekatan, solutif, dan dapat diandalkan",
+            "Melakukan perbaikan tiada henti",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Akuntabel",
+        (
+            "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin, dan "
+            "berintegritas tinggi",
+            "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, "
+            "dan efisien.",
+            "Tidak menyalahgunakan kewenangan jabatan",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Kompeten",
+        (
+            "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+            "Membantu orang lain belajar",
+            "Melaksanakan tugas dengan kualitas terbaik",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Harmonis",
+        (
+            "Menghargai setiap orang apapun latar belakangnya",
+            "Suka menolong orang lain",
+            "Membangun lingkungan kerja yang kondusif",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Loyal",
+        (
+            "Memegang teguh ideologi Pancasila, Undang-Undang Dasar Negara Republik Indonesia "
+            "Tahun 1945, setia pada Negara Kesatuan Republik Indonesia serta pemerintahan yang "
+            "sah",
+            "Menjaga nama baik sesama ASN, Pimpinan, Instansi, dan Negara",
+            "Menjaga rahasia jabatan dan negara",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Adaptif",
+        (
+            "Cepat menyesuaikan diri menghadapi perubahan",
+            "Terus berinovasi dan mengembangkan kreativitas",
+            "Bertindak proaktif",
+        ),
+    ),
+    NilaiBerakhlak(
+        "Kolaboratif",
+        (
+            "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+            "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+            "Menggerakkan pemanfaatan berbagai sumberdaya untuk tujuan bersama",
+        ),
+    ),
+)
+"""The seven BerAKHLAK values, in the order every form lists them."""
