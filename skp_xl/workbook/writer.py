@@ -9,15 +9,19 @@ closed lists are dropdowns; predikat, targets and per-IKI judgements are native 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl import __version__
@@ -124,6 +128,7 @@ class _Context:
     wb: Workbook
     spec: WorkbookSpec
     tables: dict[str, _Table] = field(default_factory=dict)
+    styles: dict[tuple[object, ...], StyleArray] = field(default_factory=dict)
 
 
 def _ref(sheet: str, row: int, column: int) -> str:
@@ -187,23 +192,52 @@ class _Sheet:
         cell = ws.cell(row=row, column=column, value=value)
         if isinstance(value, str) and not value.startswith("="):
             cell.data_type = "s"
+        self._style(cell, (bold, size, italic, align, border, fill, unlocked))
+        last_row, last_col = row + rows - 1, column + span - 1
+        if (last_row, last_col) != (row, column):
+            # Registered directly: ws.merge_cells() would restyle every edge cell again
+            # (openpyxl's MergedCellRange.format), which cost most of the build time;
+            # the borders are set below, once.
+            ws.merged_cells.add(
+                MergedCellRange(ws, f"{_cell(row, column)}:{_cell(last_row, last_col)}")
+            )
+        if border:
+            edge = (False, 10, False, align, True, None, unlocked)
+            for r in range(row, last_row + 1):
+                for c in range(column, last_col + 1):
+                    if (r, c) != (row, column):
+                        self._style(ws.cell(row=r, column=c), edge)
+
+    def _style(self, cell: Cell, key: tuple[object, ...]) -> None:
+        # Setting font, border... hashes every style object each time, which dominated
+        # build time; cells with the same look share one computed style array instead.
+        bold, size, italic, align, border, fill, unlocked = key
+        assert isinstance(align, Alignment)
+        # Style objects hash slowly: key on plain values (fills are module constants).
+        fast = (
+            bold,
+            size,
+            italic,
+            align.horizontal,
+            align.vertical,
+            align.wrap_text,
+            border,
+            id(fill),
+            unlocked,
+        )
+        cached = self.ctx.styles.get(fast)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
         cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
         cell.alignment = align
+        if border:
+            cell.border = BORDER
         if unlocked:
             cell.protection = INPUT
         if fill is not None:
             cell.fill = fill
-        last_row, last_col = row + rows - 1, column + span - 1
-        if (last_row, last_col) != (row, column):
-            ws.merge_cells(
-                start_row=row, start_column=column, end_row=last_row, end_column=last_col
-            )
-        if border:
-            for r in range(row, last_row + 1):
-                for c in range(column, last_col + 1):
-                    ws.cell(row=r, column=c).border = BORDER
-                    if unlocked:
-                        ws.cell(row=r, column=c).protection = INPUT
+        self.ctx.styles[fast] = copy(cell._style)
 
     def dropdown(
         self, list_name: str, cell: str, *, strict: bool = True, prompt: str | None = None

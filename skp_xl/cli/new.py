@@ -1,0 +1,200 @@
+"""``skp-xl new`` (alias ``baru``): a new SKP workbook for one pegawai, or a Matriks Peran Hasil."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from skp_xl.cli.app import EXIT_OK, app, console, fail
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.nip import parse_nip
+from skp_xl.domain.pangkat import parse_golongan
+from skp_xl.domain.vocabulary import (
+    JenisJabatan,
+    Pendekatan,
+    normalize_jenis_jabatan,
+    normalize_pendekatan,
+)
+from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.forms.model import identity_name
+from skp_xl.workbook.writer import Options, build_workbook
+
+TAHUN_MIN, TAHUN_MAX = 2022, 2100
+"""Years an SKP under PermenPANRB 6/2022 can be for."""
+
+
+def identity_values(values: dict[str, str | None]) -> dict[str, str | int]:
+    """Check and canonicalise identity options keyed by defined name.
+
+    NIPs must be valid (stored as their 18 digits), pangkat must be known (stored as its
+    canonical label, e.g. "Penata Muda, III/a").
+
+    Raises:
+        InvalidValueError: The first value that is refused, its message naming the option.
+    """
+    result: dict[str, str | int] = {}
+    for name, value in values.items():
+        if value is None or not value.strip():
+            continue
+        option = "--" + name.lower().replace("_", "-").replace("pegawai-", "")
+        try:
+            if name.endswith("_NIP"):
+                result[name] = parse_nip(value).nip
+            elif name.endswith("_PANGKAT"):
+                result[name] = parse_golongan(value).label
+            else:
+                result[name] = " ".join(value.split())
+        except InvalidValueError as error:
+            raise InvalidValueError(error.code, f"{option}: {error.message}", value) from error
+    return result
+
+
+@app.command("new")
+def new_command(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Berkas .xlsx yang dibuat.", show_default=False)
+    ],
+    jenis: Annotated[
+        str | None,
+        typer.Option("--jenis", help="Jenis jabatan: JPT, JA atau JF.", show_default=False),
+    ] = None,
+    pendekatan: Annotated[
+        str | None,
+        typer.Option(
+            "--pendekatan",
+            help="Pendekatan hasil kerja: kuantitatif atau kualitatif.",
+            show_default=False,
+        ),
+    ] = None,
+    tahun: Annotated[
+        int | None, typer.Option("--tahun", help="Tahun SKP.", show_default=False)
+    ] = None,
+    instansi: Annotated[
+        str | None, typer.Option("--instansi", help="Nama instansi.", show_default=False)
+    ] = None,
+    tempat: Annotated[
+        str | None,
+        typer.Option("--tempat", help="Tempat penandatanganan.", show_default=False),
+    ] = None,
+    nama: Annotated[str | None, typer.Option(help="Nama pegawai.", show_default=False)] = None,
+    nip: Annotated[str | None, typer.Option(help="NIP pegawai.", show_default=False)] = None,
+    pangkat: Annotated[
+        str | None, typer.Option(help="Pangkat/golongan pegawai.", show_default=False)
+    ] = None,
+    jabatan: Annotated[
+        str | None, typer.Option(help="Jabatan pegawai.", show_default=False)
+    ] = None,
+    unit_kerja: Annotated[
+        str | None, typer.Option(help="Unit kerja pegawai.", show_default=False)
+    ] = None,
+    penilai_nama: Annotated[
+        str | None, typer.Option(help="Nama pejabat penilai.", show_default=False)
+    ] = None,
+    penilai_nip: Annotated[
+        str | None, typer.Option(help="NIP pejabat penilai.", show_default=False)
+    ] = None,
+    penilai_pangkat: Annotated[
+        str | None, typer.Option(help="Pangkat pejabat penilai.", show_default=False)
+    ] = None,
+    penilai_jabatan: Annotated[
+        str | None, typer.Option(help="Jabatan pejabat penilai.", show_default=False)
+    ] = None,
+    penilai_unit_kerja: Annotated[
+        str | None, typer.Option(help="Unit kerja pejabat penilai.", show_default=False)
+    ] = None,
+    atasan_nama: Annotated[
+        str | None, typer.Option(help="Nama atasan pejabat penilai.", show_default=False)
+    ] = None,
+    atasan_nip: Annotated[
+        str | None, typer.Option(help="NIP atasan pejabat penilai.", show_default=False)
+    ] = None,
+    atasan_pangkat: Annotated[
+        str | None, typer.Option(help="Pangkat atasan pejabat penilai.", show_default=False)
+    ] = None,
+    atasan_jabatan: Annotated[
+        str | None, typer.Option(help="Jabatan atasan pejabat penilai.", show_default=False)
+    ] = None,
+    atasan_unit_kerja: Annotated[
+        str | None, typer.Option(help="Unit kerja atasan pejabat penilai.", show_default=False)
+    ] = None,
+    password: Annotated[
+        str | None,
+        typer.Option(
+            "--password",
+            help="Kata sandi proteksi sheet (bawaan: terlindung tanpa kata sandi).",
+            show_default=False,
+        ),
+    ] = None,
+    matriks: Annotated[
+        bool,
+        typer.Option(
+            "--matriks", help="Buat Matriks Pembagian Peran dan Hasil (A.1.5) untuk pimpinan."
+        ),
+    ] = False,
+    force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")] = False,
+) -> None:
+    """Buat buku kerja SKP baru untuk satu pegawai satu tahun (atau --matriks untuk pimpinan).
+
+    Berisi Petunjuk, Identitas, SKP, Lampiran, Manual IKI (JPT), Umpan Balik, Evaluasi
+    Triwulan I-IV dan Akhir, serta Dokumen Evaluasi. Identitas diisi sekali dan tampil di
+    semua formulir. Tanpa opsi identitas, formulir kosong.
+    """
+    if output.suffix.lower() != ".xlsx":
+        raise fail(f"Berkas keluaran '{output}' harus berakhiran .xlsx.")
+    if output.exists() and not force:
+        raise fail(OutputExistsError(output).args[0])
+    if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAX:
+        raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
+    raw = {
+        identity_name("PEGAWAI", "NAMA"): nama,
+        identity_name("PEGAWAI", "NIP"): nip,
+        identity_name("PEGAWAI", "PANGKAT"): pangkat,
+        identity_name("PEGAWAI", "JABATAN"): jabatan,
+        identity_name("PEGAWAI", "UNIT_KERJA"): unit_kerja,
+        identity_name("PENILAI", "NAMA"): penilai_nama,
+        identity_name("PENILAI", "NIP"): penilai_nip,
+        identity_name("PENILAI", "PANGKAT"): penilai_pangkat,
+        identity_name("PENILAI", "JABATAN"): penilai_jabatan,
+        identity_name("PENILAI", "UNIT_KERJA"): penilai_unit_kerja,
+        identity_name("ATASAN", "NAMA"): atasan_nama,
+        identity_name("ATASAN", "NIP"): atasan_nip,
+        identity_name("ATASAN", "PANGKAT"): atasan_pangkat,
+        identity_name("ATASAN", "JABATAN"): atasan_jabatan,
+        identity_name("ATASAN", "UNIT_KERJA"): atasan_unit_kerja,
+        "SKP_INSTANSI": instansi,
+        "SKP_TEMPAT": tempat,
+    }
+    try:
+        identitas = identity_values(raw)
+    except InvalidValueError as error:
+        raise fail(error.message) from error
+    if tahun is not None:
+        identitas["SKP_TAHUN"] = tahun
+
+    if matriks:
+        from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
+
+        wb = build_matriks_workbook(MatriksOptions(identitas=identitas, password=password))
+        what = "Matriks Pembagian Peran dan Hasil"
+    else:
+        if jenis is None or pendekatan is None:
+            raise fail(
+                "Sebutkan --jenis (JPT, JA, JF) dan --pendekatan (kuantitatif, kualitatif), "
+                "atau --matriks."
+            )
+        try:
+            kind: JenisJabatan = normalize_jenis_jabatan(jenis)
+            approach: Pendekatan = normalize_pendekatan(pendekatan)
+        except InvalidValueError as error:
+            raise fail(error.message) from error
+        wb = build_workbook(Options(kind, approach, identitas, password))
+        what = f"SKP {kind} {approach.value.lower()}"
+    with atomic_output(output, force=force) as tmp:
+        wb.save(tmp)
+    console.print(f"{what} ditulis ke {output} ({len(wb.sheetnames)} sheet).", highlight=False)
+    raise typer.Exit(EXIT_OK)
+
+
+app.command("baru", hidden=True, help="Alias Indonesia untuk 'new'.")(new_command)
