@@ -25,6 +25,11 @@ TAHUN_MIN, TAHUN_MAX = 2022, 2100
 """Years an SKP under PermenPANRB 6/2022 can be for."""
 
 
+def _option(name: str) -> str:
+    """The option that sets the defined name ``name``: PENILAI_NIP -> --penilai-nip."""
+    return "--" + name.lower().replace("_", "-").removeprefix("skp-").removeprefix("pegawai-")
+
+
 def identity_values(values: dict[str, str | None]) -> dict[str, str | int]:
     """Check and canonicalise identity options keyed by defined name.
 
@@ -38,7 +43,7 @@ def identity_values(values: dict[str, str | None]) -> dict[str, str | int]:
     for name, value in values.items():
         if value is None or not value.strip():
             continue
-        option = "--" + name.lower().replace("_", "-").replace("pegawai-", "")
+        option = _option(name)
         try:
             if name.endswith("_NIP"):
                 result[name] = parse_nip(value).nip
@@ -174,8 +179,18 @@ def new_command(
         identitas["SKP_TAHUN"] = tahun
 
     if matriks:
-        from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
+        from skp_xl.workbook.matriks import (
+            IDENTITAS_KEYS,
+            MatriksOptions,
+            build_matriks_workbook,
+        )
 
+        unused = sorted(set(identitas) - set(IDENTITAS_KEYS))
+        if unused:
+            options = ", ".join(_option(n) for n in unused)
+            raise fail(
+                f"Matriks hanya memakai identitas pimpinan, instansi dan tahun; hapus {options}."
+            )
         wb = build_matriks_workbook(MatriksOptions(identitas=identitas, password=password))
         what = "Matriks Pembagian Peran dan Hasil"
     else:

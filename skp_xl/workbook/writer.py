@@ -928,26 +928,35 @@ class _Sheet:
 
     def _print_setup(self) -> None:
         ws = self.ws
-        last = get_column_letter(self.width)
-        ws.print_area = f"A1:{last}{self.row}"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
-        ws.page_setup.orientation = self.form.orientasi.value
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
-        ws.page_margins.top = ws.page_margins.bottom = 0.6
-        ws.print_options.horizontalCentered = True
+        kode = self.form.kode
+        page_setup(
+            ws,
+            f"A1:{get_column_letter(self.width)}{self.row}",
+            self.form.orientasi.value,
+            footer=f"Format {kode}" if "." in kode else kode,
+        )
         if self.header_rows is not None:
             ws.print_title_rows = f"{self.header_rows[0]}:{self.header_rows[1]}"
-        ws.oddFooter.center.text = "Halaman &P dari &N"
-        ws.oddFooter.center.size = 8
-        ws.oddFooter.right.text = (
-            f"Format {self.form.kode}" if "." in self.form.kode else (self.form.kode)
-        )
-        ws.oddFooter.right.size = 8
-        ws.sheet_view.showGridLines = False
         ws.sheet_view.zoomScale = 90
+
+
+def page_setup(ws: Worksheet, area: str, orientation: str, *, footer: str = "") -> None:
+    """A4, the given orientation, fit to the page width, page numbers in the footer."""
+    ws.print_area = area
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.center.size = 8
+    if footer:
+        ws.oddFooter.right.text = footer
+        ws.oddFooter.right.size = 8
+    ws.sheet_view.showGridLines = False
 
 
 def _protect(ws: Worksheet, password: str | None) -> None:
@@ -1071,6 +1080,7 @@ def _identitas_sheet(ctx: _Context, options: Options) -> None:
         cell = ws.cell(row=row, column=3, value=f"={name}")
         cell.font = Font(name=FONT, bold=True)
         row += 1
+    page_setup(ws, f"A1:D{row}", "portrait")
     _protect(ws, options.password)
 
 
@@ -1135,10 +1145,15 @@ def _petunjuk_sheet(ctx: _Context, spec: WorkbookSpec) -> None:
             False,
         ),
     ]
+    ws.column_dimensions["C"].width = 3
     for row, (text, bold) in enumerate(lines, start=1):
         cell = ws.cell(row=row, column=2, value=text)
         cell.font = Font(name=FONT, size=14 if bold else 11, bold=bold)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        # LibreOffice does not grow rows for wrapped text when it opens a file: set a
+        # height from the line count (about 100 characters a line at this width).
+        ws.row_dimensions[row].height = 15 * max(1, -(-len(text) // 100)) + 3
+    page_setup(ws, f"A1:C{len(lines)}", "portrait")
     _protect(ws, None)
 
 
@@ -1177,7 +1192,8 @@ def build_workbook(options: Options) -> Workbook:
         sheet = _Sheet(ctx, form)
         sheet.render()
         _protect(sheet.ws, options.password)
-    write_reference_sheet(ctx.wb)
+    reference = write_reference_sheet(ctx.wb)
+    _protect(ctx.wb[reference.title], None)
     _meta_sheet(ctx, spec)
     ctx.wb.active = 1
     return ctx.wb

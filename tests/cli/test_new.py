@@ -123,3 +123,26 @@ def test_password_protects_every_form(tmp_path: Path) -> None:
     wb = load_workbook(out)
     assert all(wb[s].protection.sheet for s in ("Identitas", "SKP", "Evaluasi TW1"))
     assert wb["SKP"].protection.password
+
+
+def test_matriks_for_a_leader(tmp_path: Path) -> None:
+    out = tmp_path / "matriks.xlsx"
+    result = runner.invoke(
+        app, ["new", "-o", str(out), "--matriks", "--nama", "Made Wirawan", "--tahun", "2026"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Matriks Pembagian Peran dan Hasil" in result.output
+    names = values_of(out, "META_TEMPLATE_ID", "SKP_TAHUN")
+    assert names == ["matriks-peran-hasil", 2026]
+    assert {"Matriks", "Matriks Tim", "Workblock"} <= set(load_workbook(out).sheetnames)
+
+
+def test_matriks_refuses_identity_it_does_not_use(tmp_path: Path) -> None:
+    out = tmp_path / "matriks.xlsx"
+    result = runner.invoke(
+        app, ["new", "-o", str(out), "--matriks", "--penilai-nama", "X", "--tempat", "Kupang"]
+    )
+    assert result.exit_code == 2
+    assert "--penilai-nama" in result.output
+    assert "--tempat" in result.output
+    assert not out.exists()
