@@ -45,13 +45,17 @@ MANUAL_IKI_TABLE = "MANUAL_IKI"
 LIST_ARAH = "LIST_ARAH"
 LIST_PANGKAT = "LIST_PANGKAT"
 
+
 # Helper inputs beside the printed form: numbers Excel and Python both compute with.
-_TARGET_INPUTS = (
-    Kolom("target_min", "Target (angka)", 12, Isi.ANGKA, cetak=False, wajib=True),
-    Kolom("target_maks", "s.d. (angka, bila rentang)", 12, Isi.ANGKA, cetak=False),
-    Kolom("satuan", "Satuan", 16, cetak=False, wajib=True),
-    Kolom("arah", "Arah (kosong = menurut aspek)", 22, Isi.PILIHAN, LIST_ARAH, cetak=False),
-)
+def _target_inputs(default_arah: str) -> tuple[Kolom, ...]:
+    return (
+        Kolom("target_min", "Target (angka)", 12, Isi.ANGKA, cetak=False, wajib=True),
+        Kolom("target_maks", "s.d. (angka, bila rentang)", 12, Isi.ANGKA, cetak=False),
+        Kolom("satuan", "Satuan", 16, cetak=False, wajib=True),
+        Kolom("arah", f"Arah (kosong = {default_arah})", 22, Isi.PILIHAN, LIST_ARAH, cetak=False),
+    )
+
+
 _REALISASI_INPUTS = (
     Kolom("realisasi_angka", "Realisasi (angka)", 12, Isi.ANGKA, cetak=False),
     Kolom("bukti", "Bukti dukung", 28, cetak=False),
@@ -68,6 +72,7 @@ _PENILAIAN_INPUT = (
         per_rhk=True,
         cetak=False,
     ),
+    Kolom("penilaian_baku", "Penilaian (nilai baku)", 18, Isi.RUMUS, per_rhk=True, cetak=False),
 )
 
 
@@ -124,8 +129,9 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
             Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True),
             Kolom("target", t.TARGET, 0, Isi.RUMUS),
         )
+    default_arah = "semakin besar semakin baik" if jenis is JenisJabatan.JPT else "menurut aspek"
     return TabelHasilKerja(
-        kolom + _TARGET_INPUTS,
+        kolom + _target_inputs(default_arah),
         baris_per_rhk=IKI_PER_RHK,
         utama=UTAMA,
         tambahan=TAMBAHAN,

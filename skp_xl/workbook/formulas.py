@@ -145,17 +145,26 @@ def blank_or(ref: str) -> str:
     return f'=IF({ref}="","",{ref})'
 
 
+def number_text(ref: str) -> str:
+    """Expression writing a number the Indonesian way: decimal comma, no grouping.
+
+    ``x&""`` uses the computer's decimal sign, so 1,125 jam would print "1.125 jam" on an
+    English system, which Indonesian readers (and the target parser) read as 1125.
+    """
+    return f'SUBSTITUTE({ref}&"",".",",")'
+
+
 def target_text_formula(minimum: str, maksimum: str, satuan: str) -> str:
     """Cell formula printing a target from its inputs: "20 perangkat daerah", "90 - 95%"."""
     unit = f'IF({satuan}="","",IF({satuan}="%","%"," "&{satuan}))'
-    upper = f'IF(OR({maksimum}="",{maksimum}={minimum}),""," - "&{maksimum})'
-    return f'=IF({minimum}="","",{minimum}&{upper}&{unit})'
+    upper = f'IF(OR({maksimum}="",{maksimum}={minimum}),""," - "&{number_text(maksimum)})'
+    return f'=IF({minimum}="","",{number_text(minimum)}&{upper}&{unit})'
 
 
 def realisasi_text_formula(angka: str, satuan: str, bukti: str) -> str:
     """Cell formula printing a realisasi: the figure with the target's unit, then evidence."""
     unit = f'IF({satuan}="","",IF({satuan}="%","%"," "&{satuan}))'
-    figure = f'IF({angka}="","",{angka}&{unit})'
+    figure = f'IF({angka}="","",{number_text(angka)}&{unit})'
     evidence = f'IF({bukti}="","",IF({angka}="","",CHAR(10))&{bukti})'
     return f"={figure}&{evidence}"
 

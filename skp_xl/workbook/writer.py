@@ -20,6 +20,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
@@ -681,6 +682,8 @@ class _Sheet:
                 src("arah"),
                 src("aspek") if "aspek" in source.columns else '""',
             )
+        if kolom.key == "penilaian_baku":
+            return f'=IFERROR({fx.canonical_formula(_cell(row, cols["penilaian"]), RATING)},"")'
         if kolom.key == "penilaian":
             column = get_column_letter(cols["capaian"])
             last = row + info.rows_per_block - 1
@@ -711,7 +714,9 @@ class _Sheet:
         _define(self.ctx.wb, name, self.ws.title, self.row, column)
         if block.saran_dari:
             info = self.ctx.tables[block.saran_dari]
-            penilaian = get_column_letter(info.columns["penilaian"])
+            # Count canonical labels: the kualitatif judgements are typed (variants pass).
+            judged = "penilaian_baku" if "penilaian_baku" in info.columns else "penilaian"
+            penilaian = get_column_letter(info.columns[judged])
             utama_end = info.blocks[info.utama] - 2  # the row above "B. TAMBAHAN"
             utama = f"${penilaian}${info.blocks[0]}:${penilaian}${utama_end}"
             tambahan_end = info.blocks[-1] + info.rows_per_block - 1
@@ -861,6 +866,9 @@ class _Sheet:
         ):
             names = ",".join(eval_name(p, key) for p in PeriodeEvaluasi)
             value = f'IFERROR(CHOOSE({index},{names}),"")'
+            if key == "CAPAIAN_ORGANISASI":
+                # Typed ("Cukup") as the canonical label the document must print.
+                value = f"IFERROR({fx.canonical_formula(value, CAPAIAN_ORGANISASI)},{value})"
             self.put(self.row, 2, label)
             self.put(self.row, 3, ":")
             self.put(self.row, 4, f'=IF({value}="","",{value})', bold=True)
@@ -1157,7 +1165,7 @@ def _petunjuk_sheet(ctx: _Context, spec: WorkbookSpec) -> None:
     _protect(ws, None)
 
 
-def _meta_sheet(ctx: _Context, spec: WorkbookSpec) -> None:
+def _meta_sheet(ctx: _Context, spec: WorkbookSpec, password: str | None) -> None:
     ws = ctx.wb.create_sheet("_meta")
     ws.sheet_state = "hidden"
     rows: list[tuple[str, str, str | None]] = [
@@ -1172,7 +1180,7 @@ def _meta_sheet(ctx: _Context, spec: WorkbookSpec) -> None:
         ws.cell(row=row, column=2, value=value).data_type = "s"
         if name:
             _define(ctx.wb, name, ws.title, row, 2)
-    _protect(ws, None)
+    _protect(ws, password)
 
 
 def build_workbook(options: Options) -> Workbook:
@@ -1193,8 +1201,13 @@ def build_workbook(options: Options) -> Workbook:
         sheet.render()
         _protect(sheet.ws, options.password)
     reference = write_reference_sheet(ctx.wb)
-    _protect(ctx.wb[reference.title], None)
-    _meta_sheet(ctx, spec)
+    # The lookup tables decide every predikat: a password, when given, guards them too,
+    # and the locked structure keeps the hidden sheets from being deleted or unhidden.
+    _protect(ctx.wb[reference.title], options.password)
+    _meta_sheet(ctx, spec, options.password)
+    ctx.wb.security = WorkbookProtection(lockStructure=True)
+    if options.password:
+        ctx.wb.security.workbookPassword = options.password
     ctx.wb.active = 1
     return ctx.wb
 
