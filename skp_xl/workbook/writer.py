@@ -23,6 +23,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl import __version__
@@ -416,6 +417,10 @@ class _Sheet:
                 if key == "NIP" and side == 3 and block.nip_kanan_opsional:
                     label = t.NIP_OPSIONAL
                 name = identity_name(peran, key)
+                # Room for a wrapped label or value: LibreOffice does not grow rows
+                # for text shown by formula.
+                if key != "NIP":
+                    self.ws.row_dimensions[self.row].height = 26.25
                 self.put(
                     self.row,
                     starts[side],
@@ -523,7 +528,7 @@ class _Sheet:
                 align=header,
             )
             column += 1
-        self.ws.row_dimensions[self.row].height = 40
+        self.ws.row_dimensions[self.row].height = max(40, 13.5 * self._header_lines(table))
         self.row += 1
         if table.nomor_kolom and not table.narasi:
             column = 1
@@ -572,6 +577,18 @@ class _Sheet:
         self.ctx.tables[table.name] = info
         self.row += 1
 
+    def _header_lines(self, table: TabelHasilKerja) -> int:
+        """Lines the tallest printed header needs at its column width (about 1.2 units a
+        character in bold)."""
+        lines, column = 1, 0
+        for kolom in table.kolom:
+            if not kolom.cetak or table.narasi:
+                continue
+            width = sum(self.form.lebar[column : column + kolom.span])
+            column += kolom.span
+            lines = max(lines, -(-int(len(kolom.judul) * 1.2) // max(int(width), 1)))
+        return lines
+
     def _source(self, table: TabelHasilKerja) -> _Table | None:
         return self.ctx.tables[table.sumber] if table.sumber else None
 
@@ -583,6 +600,11 @@ class _Sheet:
         if table.narasi:
             self._narasi_block(info, first, first_utama, body_top)
             return
+        # Two lines per row: an indicator rarely fits one, a realisasi prints its figure
+        # and evidence, and a merged rencana hasil kerja needs the block's height
+        # (merged cells never grow by themselves). People may resize rows.
+        for row in range(first, first + rows):
+            self.ws.row_dimensions[row].height = 30
         for kolom in table.kolom:
             column = info.columns[kolom.key]
             span = kolom.span if kolom.cetak else 1
@@ -623,7 +645,8 @@ class _Sheet:
 
     def _narasi_block(self, info: _Table, first: int, first_utama: bool, body_top: int) -> None:
         hasil = f"B{first}"
-        numbering = f'=IF({hasil}="","",COUNTIF($B${body_top}:{hasil},"?*"))'
+        # Items are 3 rows: count items before this one, not filled cells.
+        numbering = f'=IF({hasil}="","",MAX($A${body_top}:A{first - 1})+1)'
         self.put(
             first,
             1,
@@ -764,55 +787,44 @@ class _Sheet:
         for span in spans[:-1]:
             starts.append(starts[-1] + span)
         header = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        self.put(
-            self.row,
-            1,
-            t.PERILAKU_KERJA + "*",
-            span=spans[0] + spans[1] + spans[2],
-            bold=True,
-            border=True,
-            fill=HEADER_FILL,
-            align=header,
-        )
+        # The block starts on a new page: a value split by a page break prints badly.
+        self.ws.row_breaks.append(Break(id=self.row - 1))
+        titles = [
+            (1, spans[0] + spans[1], t.PERILAKU_KERJA + "*"),
+            (starts[2], spans[2], t.EKSPEKTASI_KHUSUS.rstrip(":").upper()),
+        ]
         if block.umpan_balik:
+            titles.append((starts[3], spans[3], t.UMPAN_BALIK_BERKELANJUTAN))
+        for column, span, title in titles:
             self.put(
                 self.row,
-                starts[3],
-                t.UMPAN_BALIK_BERKELANJUTAN,
-                span=spans[3],
+                column,
+                title,
+                span=span,
                 bold=True,
                 border=True,
                 fill=HEADER_FILL,
                 align=header,
             )
+        self.ws.row_dimensions[self.row].height = 30
         self.row += 1
         for number, nilai in enumerate(t.BERAKHLAK, start=1):
-            first = self.row
+            row = self.row
             self.put(
-                first,
-                1,
-                number,
-                rows=2,
-                border=True,
-                align=Alignment(horizontal="center", vertical="top"),
+                row, 1, number, border=True, align=Alignment(horizontal="center", vertical="top")
             )
-            self.put(first, starts[1], nilai.teks, span=spans[1], rows=2, border=True)
-            self.ws.row_dimensions[first + 1].height = 62
+            self.put(row, starts[1], nilai.teks, span=spans[1], border=True)
+            # One row per value (a value merged over rows splits badly across pages).
+            self.ws.row_dimensions[row].height = 66
             own = f"SKP_EKSPEKTASI_{number}"
             if block.umpan_balik is None:
-                self.put(
-                    first, starts[2], t.EKSPEKTASI_KHUSUS, span=spans[2], italic=True, border=True
-                )
-                self.put(first + 1, starts[2], None, span=spans[2], border=True, unlocked=True)
-                _define(self.ctx.wb, own, self.ws.title, first + 1, starts[2])
+                self.put(row, starts[2], None, span=spans[2], border=True, unlocked=True)
+                _define(self.ctx.wb, own, self.ws.title, row, starts[2])
             else:
-                value = f'="{t.EKSPEKTASI_KHUSUS}"&IF({own}="","",CHAR(10)&{own})'
-                self.put(first, starts[2], value, span=spans[2], rows=2, border=True)
-                self.put(first, starts[3], None, span=spans[3], rows=2, border=True, unlocked=True)
-                _define(
-                    self.ctx.wb, f"{block.umpan_balik}_{number}", self.ws.title, first, starts[3]
-                )
-            self.row += 2
+                self.put(row, starts[2], fx.blank_or(own), span=spans[2], border=True)
+                self.put(row, starts[3], None, span=spans[3], border=True, unlocked=True)
+                _define(self.ctx.wb, f"{block.umpan_balik}_{number}", self.ws.title, row, starts[3])
+            self.row += 1
         self.row += 1
 
     def predikat(self, block: Predikat) -> None:
@@ -883,7 +895,13 @@ class _Sheet:
         self.row += 5
 
     def tanda_tangan(self, block: TandaTangan) -> None:
-        half = self.width // 2
+        # Split where the widths balance: the column count would leave a narrow first
+        # column (the Lampiran's number column) to a whole signatory.
+        total = sum(self.form.lebar)
+        half = min(
+            range(1, self.width),
+            key=lambda k: abs(sum(self.form.lebar[:k]) - total / 2),
+        )
         left, right = (1, half), (half + 1, self.width - half)
         center = Alignment(horizontal="center", vertical="top", wrap_text=True)
         date = '=IF(SKP_TEMPAT="","(tempat)",SKP_TEMPAT)&", (tanggal, bulan, tahun)"'
