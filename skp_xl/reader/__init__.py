@@ -1,0 +1,1 @@
+"""Reading filled SKP workbooks back into records: file triage, defined names, snapshots."""

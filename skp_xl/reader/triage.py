@@ -1,0 +1,729 @@
+"""Triage: before any reading, decide whether a file is a workbook skp-xl can read safely.
+
+:func:`triage` looks at one path and returns None for a readable .xlsx/.xlsm workbook, or
+one :class:`~skp_xl.domain.findings.Finding` (with ``path`` set) saying why not. Every read
+is bounded by :class:`Limits`: the zip's directory is sized before it is parsed, every
+member is inflated by hand in chunks and stops at its declared size (so a lying header
+cannot inflate more), and the whole check stops at a deadline.
+
+Codes (severity): ``berkas-tidak-ada``, ``berkas-folder``, ``berkas-tidak-terbaca``,
+``berkas-kosong``, ``berkas-rusak``, ``berkas-bukan-excel``, ``berkas-xls``, ``berkas-xlsb``,
+``berkas-ods``, ``berkas-terenkripsi``, ``berkas-terlalu-besar``, ``berkas-xml-berbahaya``,
+``berkas-rentang-besar`` (error: the file is not read); ``berkas-dimensi-besar``,
+``berkas-tautan-eksternal``, ``berkas-rumus-web``, ``berkas-ekstensi-salah`` (warning: the
+file is read, and the finding kept); ``berkas-kunci``, ``berkas-tersembunyi`` (info: the
+file is skipped).
+"""
+
+from __future__ import annotations
+
+import re
+import stat
+import struct
+import time
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import BinaryIO
+
+import olefile
+
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader.names import (
+    WORKBOOK_PART,
+    ZIP_ERRORS,
+    SkipReason,
+    WorkbookIndex,
+    WorkbookXmlError,
+    column_number,
+    read_workbook_index,
+)
+
+MIB = 1024 * 1024
+
+
+class Code(StrEnum):
+    """The stable codes of :func:`triage` findings."""
+
+    MISSING = "berkas-tidak-ada"
+    FOLDER = "berkas-folder"
+    LOCK = "berkas-kunci"
+    HIDDEN = "berkas-tersembunyi"
+    UNREADABLE = "berkas-tidak-terbaca"
+    EMPTY = "berkas-kosong"
+    CORRUPT = "berkas-rusak"
+    NOT_EXCEL = "berkas-bukan-excel"
+    XLS = "berkas-xls"
+    XLSB = "berkas-xlsb"
+    ODS = "berkas-ods"
+    ENCRYPTED = "berkas-terenkripsi"
+    TOO_BIG = "berkas-terlalu-besar"
+    HOSTILE_XML = "berkas-xml-berbahaya"
+    HUGE_RANGE = "berkas-rentang-besar"
+    HUGE_DIMENSION = "berkas-dimensi-besar"
+    EXTERNAL_LINK = "berkas-tautan-eksternal"
+    WEB_FORMULA = "berkas-rumus-web"
+    WRONG_SUFFIX = "berkas-ekstensi-salah"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Limits:
+    """How much of a file :func:`triage` (and the reader after it) may take on.
+
+    A real SKP workbook is 50-500 KB on disk, 1-2 MB inflated, with under a thousand rows
+    and thirty columns per sheet; the limits leave room for pasted pictures and long
+    tables while refusing what would exhaust memory or time.
+
+    Attributes:
+        max_file_bytes: Largest file on disk.
+        max_uncompressed: Largest total inflated size of the zip's members.
+        max_ratio: Largest inflated/compressed ratio of one member (real XML: under 20).
+        ratio_grace: Members inflating to at most this many bytes skip the ratio check.
+        max_members: Most members in the zip (a real workbook has 20-200).
+        max_rows: Last row a cell with content may be on (calamine allocates the
+            rectangle from A1 to the farthest cell: rows x columns x 32 bytes).
+        max_cols: Last column a cell with content may be in.
+        max_seconds: Time the whole check may take.
+    """
+
+    max_file_bytes: int = 100 * MIB
+    max_uncompressed: int = 200 * MIB
+    max_ratio: float = 200.0
+    ratio_grace: int = MIB
+    max_members: int = 5_000
+    max_rows: int = 20_000
+    max_cols: int = 256
+    max_seconds: float = 10.0
+
+
+WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
+"""Suffixes of the workbooks skp-xl reads."""
+
+CANDIDATE_SUFFIXES = WORKBOOK_SUFFIXES | {".xls", ".xlsb", ".ods"}
+"""Suffixes a folder walk hands to :func:`triage`: readable, or worth a finding."""
+
+_CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_EOCD = struct.Struct("<4s4H2LH")
+_ZIP64_LOCATOR = struct.Struct("<4sLQL")
+_ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
+_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+_CHUNK = 256 * 1024
+_CENTRAL_ENTRY_BYTES = 1024  # generous bound on one central directory entry, for sizing
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+
+_CELL_TAG = re.compile(rb'<c\b[^>]*?\sr="([A-Za-z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+_DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
+_WEB_CALLS = (b"WEBSERVICE(", b"FILTERXML(", b"IMAGE(", b"RTD(", b"CALL(", b"REGISTER.ID(")
+"""Functions that reach outside the workbook (web, RTD servers, DLLs) when Excel calculates."""
+_NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.")
+# [n]Sheet!A1 and '[n]Sheet name'!A1: a reference into the n-th external workbook.
+_EXTERNAL_REF = re.compile(rb"\[[0-9]+\](?:[^\s\[\]!<>'\"(),;]*|(?:[^'<\[\]]|'')*')!")
+_REF_PART = re.compile(r"\$?([A-Za-z]{1,3})\$?([0-9]{1,7})$")
+
+
+def is_candidate(path: Path) -> bool:
+    """Whether a folder walk should hand ``path`` to :func:`triage`.
+
+    True for workbook-like suffixes (.xlsx, .xlsm, .xltx, .xltm, .xls, .xlsb, .ods, any
+    case), false for lock files (``~$x.xlsx``, ``.~lock.x.xlsx#``) and hidden files.
+    """
+    name = path.name
+    if _is_lock(name) or name.startswith("."):
+        return False
+    return path.suffix.lower() in CANDIDATE_SUFFIXES
+
+
+def triage(path: Path, *, limits: Limits = Limits()) -> Finding | None:
+    """Check that ``path`` is an .xlsx/.xlsm workbook that can be read safely.
+
+    Nothing is read beyond ``limits``; no exception escapes for bad input.
+
+    Args:
+        path: The file to check.
+        limits: Size, shape and time limits.
+
+    Returns:
+        None for a workbook that can be read; otherwise one finding with ``path`` set:
+        severity error (do not read), warning (read it, keep the finding) or info (skip
+        it quietly: lock and hidden files). When a file has several warnings, the first
+        found is returned; an error always wins over warnings.
+    """
+    path = Path(path)
+    return _Triage(path, limits).run()
+
+
+def _is_lock(name: str) -> bool:
+    return name.startswith("~$") or (name.startswith(".~lock.") and name.endswith("#"))
+
+
+class _Stop(Exception):
+    """Carries the finding that ends the triage."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.code)
+        self.finding = finding
+
+
+class _Triage:
+    def __init__(self, path: Path, limits: Limits) -> None:
+        self.path = path
+        self.name = path.name or str(path)
+        self.limits = limits
+        self.deadline = time.monotonic() + limits.max_seconds
+        self.warning: Finding | None = None
+
+    # -- findings -------------------------------------------------------------------
+
+    def finding(
+        self,
+        code: Code,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        *,
+        sheet: str | None = None,
+        cell: str | None = None,
+        field: str | None = None,
+    ) -> Finding:
+        return Finding(code.value, severity, message, sheet, cell, field, str(self.path))
+
+    def stop(self, code: Code, message: str, severity: Severity = Severity.ERROR) -> _Stop:
+        return _Stop(self.finding(code, message, severity))
+
+    def warn(self, finding: Finding) -> None:
+        if self.warning is None:
+            self.warning = finding
+
+    def corrupt(self, reason: str) -> _Stop:
+        return self.stop(
+            Code.CORRUPT,
+            f"Berkas '{self.name}' rusak atau terpotong ({reason}); buka di Excel atau "
+            "LibreOffice (Excel dapat menawarkan perbaikan) lalu simpan ulang sebagai .xlsx, "
+            "atau minta salinan baru dari pengirimnya.",
+        )
+
+    def not_excel(self, what: str) -> _Stop:
+        return self.stop(
+            Code.NOT_EXCEL,
+            f"Berkas '{self.name}' bukan buku kerja Excel ({what}); kirim SKP dalam bentuk "
+            "buku kerja Excel (.xlsx). Bila ini ekspor aplikasi lain, buka di Excel lalu "
+            "simpan sebagai .xlsx.",
+        )
+
+    def too_big(self, reason: str) -> _Stop:
+        return self.stop(
+            Code.TOO_BIG,
+            f"Berkas '{self.name}' {reason}; berkas tidak dibaca agar pemeriksaan tidak "
+            "melumpuhkan komputer. SKP yang wajar hanya ratusan KB: hapus gambar atau "
+            "lembar yang tidak perlu, atau minta pengirim menyimpan ulang SKP-nya dari Excel.",
+        )
+
+    def check_time(self) -> None:
+        if time.monotonic() > self.deadline:
+            raise self.too_big(
+                f"butuh lebih dari {self.limits.max_seconds:g} detik untuk diperiksa"
+            )
+
+    # -- the checks -----------------------------------------------------------------
+
+    def run(self) -> Finding | None:
+        try:
+            self.check_file()
+        except _Stop as stop:
+            return stop.finding
+        return self.warning
+
+    def check_file(self) -> None:
+        try:
+            info = self.path.stat()
+        except FileNotFoundError:
+            raise self.stop(
+                Code.MISSING,
+                f"Berkas '{self.path}' tidak ditemukan; periksa nama berkas dan foldernya.",
+            ) from None
+        except OSError as error:
+            raise self.unreadable(error.strerror or str(error)) from None
+        if stat.S_ISDIR(info.st_mode):
+            raise self.stop(
+                Code.FOLDER,
+                f"'{self.path}' adalah folder, bukan berkas; sebutkan berkas .xlsx di "
+                "dalamnya, atau periksa seluruh folder sekaligus.",
+            )
+        if _is_lock(self.name):
+            raise self.stop(
+                Code.LOCK,
+                f"'{self.name}' adalah berkas kunci sementara yang dibuat Excel atau "
+                "LibreOffice selama sebuah buku kerja terbuka, bukan SKP; dilewati.",
+                Severity.INFO,
+            )
+        if self.name.startswith("."):
+            raise self.stop(
+                Code.HIDDEN,
+                f"'{self.name}' adalah berkas tersembunyi (namanya diawali titik); dilewati. "
+                "Bila ini memang SKP, hapus titik di awal namanya.",
+                Severity.INFO,
+            )
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO or device would block or never end: never open one.
+            raise self.unreadable("bukan berkas biasa")
+        if info.st_size == 0:
+            raise self.stop(
+                Code.EMPTY,
+                f"Berkas '{self.name}' kosong (0 bita); simpan ulang SKP-nya dari Excel atau "
+                "minta salinan baru dari pengirimnya.",
+            )
+        if info.st_size > self.limits.max_file_bytes:
+            raise self.too_big(
+                f"berukuran {_mb(info.st_size)}, melebihi batas {_mb(self.limits.max_file_bytes)}"
+            )
+        try:
+            with self.path.open("rb") as stream:
+                head = stream.read(4096)
+                if head.startswith(_ZIP_SIGNATURES):
+                    self.check_zip(stream, info.st_size)
+                    return
+        except OSError as error:
+            raise self.unreadable(error.strerror or str(error)) from None
+        if head.startswith(_CFB_SIGNATURE):
+            self.check_cfb()
+        else:
+            raise self.not_zip(head)
+
+    def unreadable(self, reason: str) -> _Stop:
+        return self.stop(
+            Code.UNREADABLE,
+            f"Berkas '{self.name}' tidak dapat dibuka ({reason}); periksa izin aksesnya atau "
+            "salin ke folder lain, lalu jalankan lagi.",
+        )
+
+    def not_zip(self, head: bytes) -> _Stop:
+        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if text.startswith(b"%PDF"):
+            return self.not_excel("berkas PDF")
+        if text.startswith(b"<"):
+            return self.not_excel("berkas HTML/XML")
+        if _looks_like_text(head):
+            return self.not_excel("berkas teks, misalnya CSV")
+        return self.corrupt("bukan arsip .xlsx maupun berkas Excel lama")
+
+    def check_cfb(self) -> None:
+        try:
+            with olefile.OleFileIO(str(self.path)) as ole:
+                streams = {
+                    "/".join(entry).lower() for entry in ole.listdir(streams=True, storages=False)
+                }
+        except Exception as error:  # olefile raises many types on malformed input
+            raise self.corrupt(f"struktur berkas Office lama tidak sah: {error}") from None
+        if {"encryptioninfo", "encryptedpackage"} <= streams:
+            raise self.stop(
+                Code.ENCRYPTED,
+                f"Berkas '{self.name}' dilindungi kata sandi pembuka (terenkripsi), sehingga "
+                "isinya tidak dapat dibaca. Buka di Excel dengan kata sandinya, hapus kata "
+                "sandi itu (File > Info > Protect Workbook > Encrypt with Password, kosongkan), "
+                "lalu simpan ulang.",
+            )
+        if streams & {"workbook", "book"}:
+            raise self.stop(
+                Code.XLS,
+                f"Berkas '{self.name}' berformat Excel 97-2003 (.xls), yang tidak dibaca "
+                "skp-xl; buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+            )
+        if "worddocument" in streams:
+            raise self.not_excel("dokumen Word lama, .doc")
+        raise self.not_excel("dokumen Office lama selain Excel")
+
+    def check_zip(self, stream: BinaryIO, size: int) -> None:
+        self.check_directory(stream, size)
+        try:
+            zf = zipfile.ZipFile(stream)
+        except ZIP_ERRORS as error:
+            raise self.corrupt(f"arsip zip tidak sah: {error}") from None
+        with zf:
+            members = zf.infolist()
+            names = {info.filename for info in members}
+            if len(names) != len(members):
+                # Readers disagree on which of two same-named parts counts.
+                raise self.corrupt("arsip berisi dua bagian dengan nama yang sama")
+            self.check_package(zf, names)
+            self.check_sizes(members)
+            try:
+                index = read_workbook_index(zf)
+            except WorkbookXmlError as error:
+                raise self.stop(Code(error.code), error.message) from None
+            # Members first: a reference found in a sheet comes with its cell.
+            self.check_members(stream, members, index)
+            self.check_links(names, index)
+        if self.path.suffix.lower() not in WORKBOOK_SUFFIXES:
+            self.warn(
+                self.finding(
+                    Code.WRONG_SUFFIX,
+                    f"Berkas '{self.name}' sebenarnya buku kerja .xlsx walau namanya berakhiran "
+                    f"'{self.path.suffix}'; berkas tetap dibaca. Ganti akhiran namanya "
+                    "menjadi .xlsx.",
+                    Severity.WARNING,
+                )
+            )
+
+    def check_directory(self, stream: BinaryIO, size: int) -> None:
+        """Size the central directory from its end record, before zipfile parses it."""
+        tail_size = min(size, _EOCD.size + 0xFFFF)
+        stream.seek(size - tail_size)
+        tail = stream.read(tail_size)
+        at = tail.rfind(b"PK\x05\x06")
+        if at < 0 or len(tail) - at < _EOCD.size:
+            raise self.corrupt("akhir arsip zip tidak ada; berkas kemungkinan terpotong")
+        _, _, _, _, entries, directory, _, _ = _EOCD.unpack_from(tail, at)
+        if entries == 0xFFFF or directory == 0xFFFFFFFF:
+            locator = tail[max(0, at - _ZIP64_LOCATOR.size) : at]
+            if len(locator) == _ZIP64_LOCATOR.size and locator.startswith(b"PK\x06\x07"):
+                stream.seek(_ZIP64_LOCATOR.unpack(locator)[2])
+                record = stream.read(_ZIP64_EOCD.size)
+                if len(record) == _ZIP64_EOCD.size and record.startswith(b"PK\x06\x06"):
+                    fields = _ZIP64_EOCD.unpack(record)
+                    entries, directory = fields[7], fields[8]
+        if entries > self.limits.max_members:
+            raise self.too_big(
+                f"berisi {_number(entries)} bagian dalam arsipnya, melebihi batas "
+                f"{_number(self.limits.max_members)}"
+            )
+        if directory > self.limits.max_members * _CENTRAL_ENTRY_BYTES or directory > size:
+            raise self.corrupt("daftar isi arsip zip terlalu besar untuk isinya")
+
+    def check_package(self, zf: zipfile.ZipFile, names: set[str]) -> None:
+        if "mimetype" in names:
+            mimetype = self.read_small(zf, "mimetype")
+            if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
+                raise self.stop(
+                    Code.ODS,
+                    f"Berkas '{self.name}' berformat OpenDocument (.ods); buka di LibreOffice "
+                    "lalu simpan sebagai Excel 2007-365 (.xlsx).",
+                )
+            if mimetype.startswith(b"application/vnd.oasis.opendocument"):
+                raise self.not_excel("dokumen OpenDocument selain lembar kerja")
+        if WORKBOOK_PART not in names:
+            if "xl/workbook.bin" in names:
+                raise self.stop(
+                    Code.XLSB,
+                    f"Berkas '{self.name}' berformat Buku Kerja Biner Excel (.xlsb); buka di "
+                    "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+                )
+            if "word/document.xml" in names:
+                raise self.not_excel("dokumen Word")
+            if "ppt/presentation.xml" in names:
+                raise self.not_excel("presentasi PowerPoint")
+            if any(name.startswith("xl/") for name in names):
+                raise self.corrupt(f"bagian {WORKBOOK_PART} tidak ada")
+            raise self.not_excel("arsip zip yang tidak berisi buku kerja")
+        if "[Content_Types].xml" not in names:
+            raise self.corrupt("bagian [Content_Types].xml tidak ada")
+
+    def read_small(self, zf: zipfile.ZipFile, member: str, limit: int = 256) -> bytes:
+        try:
+            with zf.open(member) as part:
+                return part.read(limit)
+        except ZIP_ERRORS as error:
+            raise self.corrupt(f"bagian {member} tidak terbaca: {error}") from None
+
+    def check_sizes(self, members: list[zipfile.ZipInfo]) -> None:
+        limits = self.limits
+        total = 0
+        for info in members:
+            if info.flag_bits & 0x1:
+                raise self.corrupt(f"bagian {info.filename} dienkripsi dengan cara zip")
+            if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                raise self.corrupt(f"bagian {info.filename} memakai metode kompresi asing")
+            total += info.file_size
+            if total > limits.max_uncompressed:
+                raise self.too_big(
+                    f"mengembang menjadi lebih dari {_mb(limits.max_uncompressed)} bila "
+                    f"dibuka (bagian {info.filename}: {_mb(info.file_size)})"
+                )
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > limits.ratio_grace and ratio > limits.max_ratio:
+                raise self.too_big(
+                    f"memuat bagian {info.filename} yang mengembang {_number(ratio)} kali lipat "
+                    f"menjadi {_mb(info.file_size)} (pola zip bomb)"
+                )
+
+    def check_links(self, names: set[str], index: WorkbookIndex) -> None:
+        links = sorted(
+            name
+            for name in names
+            if name.lower().startswith("xl/externallinks/") and "/_rels/" not in name
+        )
+        if links:
+            self.warn(self.external_link(f"bagian {links[0]}"))
+        for skipped in index.skipped:
+            if skipped.reason is SkipReason.EXTERNAL:
+                self.warn(self.external_link(f"nama {skipped.name}", field=skipped.name))
+            elif skipped.reason is SkipReason.FORMULA:
+                call = _find_call(skipped.text.encode())
+                if call:
+                    self.warn(self.web_call(call[0], f"nama {skipped.name}", field=skipped.name))
+
+    def external_link(self, where: str, **at: str | None) -> Finding:
+        return self.finding(
+            Code.EXTERNAL_LINK,
+            f"Berkas '{self.name}' berisi tautan ke buku kerja lain ({where}); skp-xl tidak "
+            "membuka buku kerja itu, jadi nilainya bisa usang. Putuskan tautannya (Data > "
+            "Edit Links > Break Link) agar rumus diganti nilainya, lalu simpan ulang.",
+            Severity.WARNING,
+            **at,
+        )
+
+    def web_call(self, function: str, where: str, **at: str | None) -> Finding:
+        return self.finding(
+            Code.WEB_FORMULA,
+            f"Berkas '{self.name}': rumus di {where} memanggil {function.upper()}, yang "
+            "mengambil data dari luar buku kerja; skp-xl tidak menjalankannya dan memakai "
+            "nilai yang tersimpan. Ganti rumus itu dengan nilainya, lalu simpan ulang.",
+            Severity.WARNING,
+            **at,
+        )
+
+    def check_members(
+        self, stream: BinaryIO, members: list[zipfile.ZipInfo], index: WorkbookIndex
+    ) -> None:
+        titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
+        for info in sorted(members, key=lambda member: member.header_offset):
+            name = info.filename
+            is_sheet = name in titles or (
+                name.startswith("xl/worksheets/") and name.endswith(".xml")
+            )
+            scan = _SheetScan(titles.get(name, name), self.limits) if is_sheet else None
+            first = True
+            for chunk in self.inflate(stream, info):
+                if first and name.lower().endswith(_XML_SUFFIXES):
+                    prolog = chunk[:8192]
+                    if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
+                        raise self.hostile_xml(name)
+                first = False
+                if scan is not None:
+                    scan.feed(chunk)
+                    self.check_scan(scan)
+            if scan is not None:
+                scan.close()
+                self.check_scan(scan)
+                self.warn_scan(scan)
+
+    def hostile_xml(self, part: str) -> _Stop:
+        return self.stop(
+            Code.HOSTILE_XML,
+            f"Berkas '{self.name}': bagian {part} memuat deklarasi DTD atau entitas XML, yang "
+            "tidak pernah ditulis Excel atau LibreOffice dan dapat dipakai untuk melumpuhkan "
+            "pembaca; berkas tidak dibaca. Minta pengirim menyimpan ulang SKP-nya dari Excel "
+            "sebagai .xlsx.",
+        )
+
+    def inflate(self, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+        """The member's content in chunks, never more than its declared size, CRC checked."""
+        if info.header_offset < 0:  # zipfile's offset shift for a bad directory
+            raise self.corrupt(f"letak bagian {info.filename} tidak sah")
+        stream.seek(info.header_offset)
+        header = stream.read(_LOCAL_HEADER.size)
+        if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+            raise self.corrupt(f"kepala bagian {info.filename} tidak ada")
+        name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
+        stream.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
+        remaining = info.compress_size
+        produced = 0
+        crc = 0
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        stored = info.compress_type == zipfile.ZIP_STORED
+        while True:
+            self.check_time()
+            pending = b"" if stored else inflater.unconsumed_tail
+            if not pending and remaining:
+                pending = stream.read(min(_CHUNK, remaining))
+                if not pending:
+                    raise self.corrupt(f"bagian {info.filename} terpotong")
+                remaining -= len(pending)
+            if stored:
+                out = pending
+            else:
+                try:
+                    out = inflater.decompress(pending, _CHUNK)
+                except zlib.error as error:
+                    raise self.corrupt(f"bagian {info.filename} tidak sah: {error}") from None
+            produced += len(out)
+            if produced > info.file_size:
+                raise self.corrupt(f"bagian {info.filename} lebih besar dari yang dinyatakan")
+            if out:
+                crc = zlib.crc32(out, crc)
+                yield out
+            if stored and not remaining:
+                break
+            if not stored and (inflater.eof or not (out or pending)):
+                break
+        if (not stored and not inflater.eof) or produced != info.file_size:
+            raise self.corrupt(f"bagian {info.filename} terpotong")
+        if crc != info.CRC:
+            raise self.corrupt(f"isi bagian {info.filename} tidak cocok dengan CRC-nya")
+
+    def check_scan(self, scan: _SheetScan) -> None:
+        if scan.far_cell is not None:
+            limits = self.limits
+            raise _Stop(
+                self.finding(
+                    Code.HUGE_RANGE,
+                    f"Berkas '{self.name}': lembar '{scan.title}' berisi sel {scan.far_cell}, "
+                    f"di luar batas baca {_number(limits.max_rows)} baris x "
+                    f"{_number(limits.max_cols)} kolom; berkas tidak dibaca. Hapus isi sel "
+                    "itu (atau hapus baris dan kolom kosong sampai ke sana), lalu simpan ulang.",
+                    sheet=scan.title,
+                    cell=scan.far_cell,
+                )
+            )
+
+    def warn_scan(self, scan: _SheetScan) -> None:
+        if scan.external is not None:
+            where = f"lembar '{scan.title}'" + (f" sel {scan.external}" if scan.external else "")
+            self.warn(self.external_link(where, sheet=scan.title, cell=scan.external or None))
+        if scan.web is not None:
+            function, cell = scan.web
+            where = f"{scan.title}!{cell}" if cell else f"lembar '{scan.title}'"
+            self.warn(self.web_call(function, where, sheet=scan.title, cell=cell))
+        if scan.dimension is not None:
+            limits = self.limits
+            self.warn(
+                self.finding(
+                    Code.HUGE_DIMENSION,
+                    f"Berkas '{self.name}': lembar '{scan.title}' menyatakan rentang terpakai "
+                    f"{scan.dimension}, melebihi {_number(limits.max_rows)} baris x "
+                    f"{_number(limits.max_cols)} kolom, padahal isinya di dalam batas itu; berkas "
+                    "tetap dibaca sampai batas itu. Hapus baris dan kolom kosong di bawah dan "
+                    "di kanan tabel, lalu simpan ulang.",
+                    Severity.WARNING,
+                    sheet=scan.title,
+                    cell=scan.dimension,
+                )
+            )
+
+
+class _SheetScan:
+    """Streams one worksheet's XML: farthest cell with content, dimension, outside calls.
+
+    Chunks are cut at their last ``<``, so no tag (and no formula text) is ever split.
+    """
+
+    def __init__(self, title: str, limits: Limits) -> None:
+        self.title = title
+        self.max_rows = limits.max_rows
+        self.max_cols = limits.max_cols
+        self.carry = b""
+        self.columns: dict[bytes, int] = {}
+        self.open_cell: str | None = None
+        self.seen_data = False
+        self.far_cell: str | None = None
+        self.dimension: str | None = None
+        self.web: tuple[str, str | None] | None = None
+        self.external: str | None = None  # "" when outside any cell
+
+    def feed(self, data: bytes) -> None:
+        buffer = self.carry + data
+        cut = buffer.rfind(b"<")
+        if cut <= 0 and len(buffer) < _CHUNK * 4:
+            self.carry = buffer
+            return
+        if cut <= 0:
+            cut = len(buffer)
+        self.carry = buffer[cut:]
+        self.scan(buffer[:cut])
+
+    def close(self) -> None:
+        self.scan(self.carry)
+        self.carry = b""
+
+    def scan(self, text: bytes) -> None:
+        if not self.seen_data:
+            dimension = _DIMENSION.search(text)
+            if dimension:
+                self.check_dimension(dimension[1].decode("ascii", "replace"))
+            self.seen_data = b"<sheetData" in text
+        columns = self.columns
+        for tag in _CELL_TAG.finditer(text):
+            if tag[3]:  # self-closing: a formatted empty cell, which calamine skips
+                continue
+            letters = tag[1]
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = column_number(letters.decode("ascii"))
+            if column > self.max_cols or int(tag[2]) > self.max_rows:
+                self.far_cell = (tag[1] + tag[2]).decode("ascii").upper()
+                return
+        if self.web is None:
+            call = _find_call(text)
+            if call:
+                self.web = (call[0], self.cell_at(text, call[1]))
+        if self.external is None:
+            ref = _EXTERNAL_REF.search(text)
+            if ref:
+                self.external = self.cell_at(text, ref.start()) or ""
+        self.open_cell = self.cell_at(text, len(text))
+
+    def cell_at(self, text: bytes, position: int) -> str | None:
+        """The cell whose element encloses ``position``, when it is inside one."""
+        start = text.rfind(b"<c ", 0, position)
+        while start >= 0:
+            tag = _CELL_TAG.match(text, start)
+            if tag:
+                if tag[3] or b"</c>" in text[tag.end() : position]:
+                    return None
+                return (tag[1] + tag[2]).decode("ascii").upper()
+            start = text.rfind(b"<c ", 0, start)
+        return None if b"</c>" in text[:position] else self.open_cell
+
+    def check_dimension(self, ref: str) -> None:
+        last = ref.split(":")[-1]
+        match = _REF_PART.match(last)
+        if match is None:
+            return
+        if column_number(match[1]) > self.max_cols or int(match[2]) > self.max_rows:
+            self.dimension = ref.upper()
+
+
+def _find_call(text: bytes) -> tuple[str, int] | None:
+    """The first call of a :data:`_WEB_CALLS` function in ``text`` (any case), and where.
+
+    A plain ``find`` per name on the upper-cased text: several times faster than one
+    case-insensitive regex over a large sheet.
+    """
+    upper = text.upper()
+    found: tuple[str, int] | None = None
+    for call in _WEB_CALLS:
+        at = upper.find(call)
+        while at >= 0 and (found is None or at < found[1]):
+            if at == 0 or upper[at - 1] not in _NAME_BYTES or upper.endswith(b"_XLFN.", 0, at):
+                found = (call[:-1].decode("ascii"), at)
+                break
+            at = upper.find(call, at + 1)
+    return found
+
+
+def _looks_like_text(head: bytes) -> bool:
+    if b"\x00" in head:
+        return False
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError as error:
+        if error.start < len(head) - 4:  # only a character cut at the end is forgiven
+            return False
+        text = head[: error.start].decode("utf-8")
+    return all(char.isprintable() or char in "\t\r\n" for char in text)
+
+
+def _mb(size: int) -> str:
+    if size < 1024:
+        return f"{size} bita"
+    if size < MIB:
+        return f"{_number(size / 1024)} KB"
+    return f"{_number(size / MIB, 1)} MB"
+
+
+def _number(value: float, decimals: int = 0) -> str:
+    """Indonesian digits: ``20.000``, ``1,5``."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -1,0 +1,429 @@
+"""Triage: every bad or hostile file gets one finding with its code and path, quickly."""
+
+from __future__ import annotations
+
+import os
+import struct
+import time
+import warnings
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader.triage import Code, Limits, is_candidate, triage
+from tests.libreoffice import LibreOffice
+from tests.reader import hostile
+from tests.reader.hostile import SAMPLES, Sample, minimal_parts, sheet_xml, workbook_xml
+
+TEMPLATES = sorted((Path(__file__).parents[2] / "workbook_templates").glob("*.xlsx"))
+WARNINGS = {
+    Code.HUGE_DIMENSION,
+    Code.EXTERNAL_LINK,
+    Code.WEB_FORMULA,
+    Code.WRONG_SUFFIX,
+}
+INFOS = {Code.LOCK, Code.HIDDEN}
+
+
+def expected_severity(code: str) -> Severity:
+    if code in WARNINGS:
+        return Severity.WARNING
+    return Severity.INFO if code in INFOS else Severity.ERROR
+
+
+def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
+    hostile.write_zip(path, parts)
+    return path
+
+
+def where(finding: Finding | None) -> tuple[str, str | None, str | None] | None:
+    return None if finding is None else (finding.code, finding.sheet, finding.cell)
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.filename)
+def test_each_sample_gets_its_code_and_path(sample: Sample, tmp_path: Path) -> None:
+    path = hostile.write(sample, tmp_path)
+
+    finding = triage(path)
+
+    if sample.code is None:
+        assert finding is None
+    else:
+        assert finding is not None
+        assert (finding.code, finding.severity, finding.path) == (
+            sample.code,
+            expected_severity(sample.code),
+            str(path),
+        )
+        assert path.name in finding.message
+
+
+def test_every_code_has_a_sample_or_a_test() -> None:
+    sampled = {sample.code for sample in SAMPLES}
+    tested_here = {Code.MISSING, Code.UNREADABLE}
+    assert set(Code) <= sampled | tested_here
+
+
+def test_samples_are_small_on_disk(tmp_path: Path) -> None:
+    paths = hostile.write_all(tmp_path)
+
+    sizes = {name: path.stat().st_size for name, path in paths.items() if path.is_file()}
+
+    assert max(sizes.values()) < 400_000
+    assert sizes["zip-bomb.xlsx"] == max(sizes.values())
+
+
+@pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
+def test_committed_templates_are_readable(template: Path) -> None:
+    assert triage(template) is None
+
+
+def test_templates_exist() -> None:
+    assert len(TEMPLATES) >= 7
+
+
+def test_missing_path_is_reported_with_the_path(tmp_path: Path) -> None:
+    path = tmp_path / "tidak-ada.xlsx"
+
+    finding = triage(path)
+
+    assert finding is not None
+    assert (finding.code, finding.severity, finding.path) == (
+        "berkas-tidak-ada",
+        Severity.ERROR,
+        str(path),
+    )
+
+
+def test_a_file_that_cannot_be_opened_is_unreadable(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Permissions do not stop root, so refuse the open itself.
+    path = hostile.write(SAMPLES[0], tmp_path)
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+
+    assert where(triage(path)) == ("berkas-tidak-terbaca", None, None)
+
+
+def test_a_fifo_is_refused_without_blocking(tmp_path: Path) -> None:
+    path = tmp_path / "pipa.xlsx"
+    os.mkfifo(path)
+
+    assert where(triage(path)) == ("berkas-tidak-terbaca", None, None)
+
+
+def test_zip_bomb_is_refused_quickly_without_inflating(tmp_path: Path) -> None:
+    path = hostile.write(next(s for s in SAMPLES if s.filename == "zip-bomb.xlsx"), tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        declared = sum(info.file_size for info in zf.infolist())
+
+    start = time.perf_counter()
+    finding = triage(path)
+    elapsed = time.perf_counter() - start
+
+    assert where(finding) == ("berkas-terlalu-besar", None, None)
+    assert declared > Limits().max_uncompressed
+    assert elapsed < 2.0
+
+
+def test_a_member_that_inflates_too_many_times_is_refused(tmp_path: Path) -> None:
+    # 2 MiB of zeros: far under the total limit, but a ratio of about 1000.
+    parts = minimal_parts()
+    parts["xl/media/image1.png"] = bytes(2 << 20)
+    path = write_parts(tmp_path / "rasio.xlsx", parts)
+
+    assert where(triage(path)) == ("berkas-terlalu-besar", None, None)
+    assert triage(path, limits=Limits(max_ratio=5_000)) is None
+
+
+def test_file_size_limit(tmp_path: Path) -> None:
+    path = hostile.write(SAMPLES[0], tmp_path)
+
+    assert where(triage(path, limits=Limits(max_file_bytes=100))) == (
+        "berkas-terlalu-besar",
+        None,
+        None,
+    )
+
+
+def test_member_count_limit_is_read_before_the_directory_is_parsed(tmp_path: Path) -> None:
+    path = hostile.write(SAMPLES[0], tmp_path)
+
+    assert where(triage(path, limits=Limits(max_members=3))) == (
+        "berkas-terlalu-besar",
+        None,
+        None,
+    )
+
+
+def test_time_limit(tmp_path: Path) -> None:
+    path = hostile.write(SAMPLES[0], tmp_path)
+
+    assert where(triage(path, limits=Limits(max_seconds=-1))) == (
+        "berkas-terlalu-besar",
+        None,
+        None,
+    )
+
+
+def with_zip64_end(data: bytes) -> bytes:
+    """The same zip, its end record pointing to a ZIP64 end record (as some writers do)."""
+    at = data.rindex(b"PK\x05\x06")
+    _, _, _, _, entries, size, offset, _ = struct.unpack_from("<4s4H2LH", data, at)
+    record = struct.pack(
+        "<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, size, offset
+    )
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, at, 1)
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return data[:at] + record + locator + end
+
+
+def test_zip64_end_records_are_sized_too(tmp_path: Path) -> None:
+    hostile.write_zip(tmp_path / "biasa.xlsx", minimal_parts())
+    path = tmp_path / "zip64.xlsx"
+    path.write_bytes(with_zip64_end((tmp_path / "biasa.xlsx").read_bytes()))
+
+    assert triage(path) is None
+    assert where(triage(path, limits=Limits(max_members=3))) == (
+        "berkas-terlalu-besar",
+        None,
+        None,
+    )
+
+
+def test_cells_beyond_the_limits_are_located(tmp_path: Path) -> None:
+    path = write_parts(tmp_path / "kecil.xlsx", minimal_parts())
+
+    assert triage(path, limits=Limits(max_rows=1, max_cols=2)) is None
+    assert where(triage(path, limits=Limits(max_cols=1))) == ("berkas-rentang-besar", "SKP", "B1")
+
+
+def test_formatted_empty_cells_far_away_are_harmless(tmp_path: Path) -> None:
+    # Excel writes them when a whole column is formatted; calamine skips them.
+    far = '<row r="1048576"><c r="XFD1048576" s="1"/></row>'
+    path = write_parts(
+        tmp_path / "format.xlsx", minimal_parts(sheet=sheet_xml(hostile.SHEET_DATA + far, "A1:B1"))
+    )
+
+    assert triage(path) is None
+
+
+def test_an_error_wins_over_an_earlier_warning(tmp_path: Path) -> None:
+    hostile.make_external_link(tmp_path / "tautan.xlsx")
+    with zipfile.ZipFile(tmp_path / "tautan.xlsx") as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    far = '<row r="50000"><c r="A50000"><v>1</v></c></row>'
+    parts["xl/worksheets/sheet2.xml"] = sheet_xml(hostile.SHEET_DATA + far).encode()
+    path = write_parts(tmp_path / "dua.xlsx", parts)
+
+    assert where(triage(path)) == ("berkas-rentang-besar", "Identitas", "A50000")
+
+
+def test_an_external_reference_is_located_in_its_cell(tmp_path: Path) -> None:
+    path = tmp_path / "tautan.xlsx"
+    hostile.make_external_link(path)
+
+    assert where(triage(path)) == ("berkas-tautan-eksternal", "SKP", "A1")
+
+
+def test_an_external_link_part_alone_is_reported_without_a_cell(tmp_path: Path) -> None:
+    hostile.make_external_link(tmp_path / "tautan.xlsx")
+    with zipfile.ZipFile(tmp_path / "tautan.xlsx") as zf:
+        parts = {name: zf.read(name) for name in zf.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = sheet_xml().encode()
+    path = write_parts(tmp_path / "bagian.xlsx", parts)
+
+    finding = triage(path)
+
+    assert where(finding) == ("berkas-tautan-eksternal", None, None)
+    assert finding is not None
+    assert "xl/externalLinks/externalLink1.xml" in finding.message
+
+
+def test_a_defined_name_calling_webservice_is_reported_by_name(tmp_path: Path) -> None:
+    name = '<definedName name="KURS">_xlfn.WEBSERVICE("http://contoh.invalid")</definedName>'
+    path = write_parts(tmp_path / "nama.xlsx", minimal_parts(workbook=workbook_xml(name)))
+
+    finding = triage(path)
+
+    assert finding is not None
+    assert (finding.code, finding.field) == ("berkas-rumus-web", "KURS")
+
+
+@pytest.mark.parametrize("shift", [-300, -60, -40, -25, -12, -11, -3, 0, 5, 10, 30])
+def test_web_calls_are_located_across_chunk_boundaries(tmp_path: Path, shift: int) -> None:
+    # Pad the sheet so the 256 KiB chunk boundary falls in and around the formula's cell.
+    head = sheet_xml("", "A1:C9000").split("<sheetData>")[0] + "<sheetData>"
+    cell = '<row r="9000"><c r="C9000" t="str"><f>_xlfn.WEBSERVICE("http://x.invalid")</f>'
+    target = 256 * 1024 + shift - len(head) - len(cell) // 2
+    filler = (
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>' + "x" * (target - 46) + "</t></is></c></row>"
+    )
+    text = head + filler + cell + "<v>1</v></c></row></sheetData></worksheet>"
+    path = write_parts(tmp_path / "batas.xlsx", minimal_parts(sheet=text))
+
+    assert where(triage(path)) == ("berkas-rumus-web", "SKP", "C9000")
+
+
+def test_web_text_outside_formulas_of_cells_has_no_cell(tmp_path: Path) -> None:
+    rule = (
+        '<conditionalFormatting sqref="A1"><cfRule type="expression" priority="1">'
+        '<formula>LEN(WEBSERVICE("http://x.invalid"))&gt;0</formula></cfRule>'
+        "</conditionalFormatting>"
+    )
+    text = sheet_xml().replace("</worksheet>", rule + "</worksheet>")
+    path = write_parts(tmp_path / "cf.xlsx", minimal_parts(sheet=text))
+
+    assert where(triage(path)) == ("berkas-rumus-web", "SKP", None)
+
+
+def test_function_names_merely_containing_call_are_not_reported(tmp_path: Path) -> None:
+    data = '<row r="1"><c r="A1"><f>_xludf.RECALL(1)+MY.IMAGE(2)</f><v>1</v></c></row>'
+    path = write_parts(tmp_path / "recall.xlsx", minimal_parts(sheet=sheet_xml(data, "A1")))
+
+    assert triage(path) is None
+
+
+def test_duplicate_member_names_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ganda.xlsx"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # zipfile warns of the duplicate
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in minimal_parts().items():
+                zf.writestr(name, data)
+            zf.writestr("xl/workbook.xml", workbook_xml())
+
+    assert where(triage(path)) == ("berkas-rusak", None, None)
+
+
+def test_a_zip_without_content_types_is_corrupt(tmp_path: Path) -> None:
+    parts = minimal_parts()
+    del parts["[Content_Types].xml"]
+
+    assert where(triage(write_parts(tmp_path / "x.xlsx", parts))) == ("berkas-rusak", None, None)
+
+
+def test_a_plain_zip_is_not_excel(tmp_path: Path) -> None:
+    path = write_parts(tmp_path / "arsip.xlsx", {"catatan.txt": b"halo"})
+
+    assert where(triage(path)) == ("berkas-bukan-excel", None, None)
+
+
+def test_a_bad_crc_is_corrupt(tmp_path: Path) -> None:
+    members = [hostile.raw_member(name, data) for name, data in minimal_parts().items()]
+    bad = members[4]
+    members[4] = hostile.RawMember(bad.name, bad.deflated, bad.crc ^ 1, bad.size)
+    path = tmp_path / "crc.xlsx"
+    hostile.write_raw_zip(path, members)
+
+    assert where(triage(path)) == ("berkas-rusak", None, None)
+
+
+def test_a_zip_version_zipfile_lacks_is_corrupt(tmp_path: Path) -> None:
+    # Found by fuzzing: zipfile raises NotImplementedError, not BadZipFile.
+    data = bytearray(write_parts(tmp_path / "a.xlsx", minimal_parts()).read_bytes())
+    at = data.index(b"PK\x01\x02")
+    data[at + 6 : at + 8] = struct.pack("<H", 64)  # "version needed to extract"
+    path = tmp_path / "versi.xlsx"
+    path.write_bytes(bytes(data))
+
+    assert where(triage(path)) == ("berkas-rusak", None, None)
+
+
+def test_a_member_name_that_is_not_utf8_is_corrupt(tmp_path: Path) -> None:
+    # Found by fuzzing: zipfile raises UnicodeDecodeError for a local header's name.
+    data = bytearray(write_parts(tmp_path / "a.xlsx", minimal_parts()).read_bytes())
+    at = data.index(b"xl/workbook.xml") - 30  # its local header (the parts are deflated)
+    assert data[at : at + 4] == b"PK\x03\x04"
+    data[at + 6 : at + 8] = struct.pack("<H", 0x800)  # "name is UTF-8"
+    data[at + 30] = 0x80
+    path = tmp_path / "nama.xlsx"
+    path.write_bytes(bytes(data))
+
+    assert where(triage(path)) == ("berkas-rusak", None, None)
+
+
+@pytest.fixture(scope="module")
+def workbook_bytes() -> bytes:
+    return hostile.real_workbook_bytes()
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(cut=st.integers(min_value=0, max_value=10**6))
+def test_every_truncation_is_an_error_and_never_raises(
+    workbook_bytes: bytes, tmp_path: Path, cut: int
+) -> None:
+    path = tmp_path / "potong.xlsx"
+    path.write_bytes(workbook_bytes[: cut % len(workbook_bytes)])
+
+    finding = triage(path)
+
+    assert finding is not None
+    assert finding.severity is Severity.ERROR
+    assert finding.code in {"berkas-rusak", "berkas-kosong", "berkas-bukan-excel"}
+
+
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(data=st.data())
+def test_damaged_bytes_never_raise(
+    workbook_bytes: bytes, tmp_path: Path, data: st.DataObject
+) -> None:
+    damaged = bytearray(workbook_bytes)
+    for _ in range(data.draw(st.integers(1, 4))):
+        at = data.draw(st.integers(0, len(damaged) - 1))
+        damaged[at] = data.draw(st.integers(0, 255))
+    path = tmp_path / "rusak.xlsx"
+    path.write_bytes(bytes(damaged))
+
+    finding = triage(path)
+
+    assert finding is None or finding.path == str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("SKP Budi.xlsx", True),
+        ("skp.XLSM", True),
+        ("templat.xltx", True),
+        ("lama.xls", True),
+        ("biner.xlsb", True),
+        ("lembar.ods", True),
+        ("~$SKP Budi.xlsx", False),
+        (".~lock.SKP Budi.xlsx#", False),
+        (".tersembunyi.xlsx", False),
+        ("._SKP Budi.xlsx", False),
+        ("catatan.docx", False),
+        ("data.csv", False),
+        ("xlsx", False),
+    ],
+)
+def test_is_candidate(name: str, expected: bool) -> None:
+    assert is_candidate(Path("folder") / name) is expected
+
+
+@pytest.fixture(scope="module")
+def libreoffice_copies(
+    recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    source = hostile.write(SAMPLES[0], tmp_path_factory.mktemp("lo")).with_name("minimal.xlsx")
+    return {target: recalculate.convert([source], target)[source] for target in ("ods", "xls")}
+
+
+def test_libreoffice_ods_and_xls_get_their_codes(libreoffice_copies: dict[str, Path]) -> None:
+    assert {target: where(triage(path)) for target, path in libreoffice_copies.items()} == {
+        "ods": ("berkas-ods", None, None),
+        "xls": ("berkas-xls", None, None),
+    }
