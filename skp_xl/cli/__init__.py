@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skp_xl.cli import angka_kredit, new, nip, predikat, templates
+from skp_xl.cli import angka_kredit, new, nip, predikat, templates, validate
 from skp_xl.cli.app import app
 
 
@@ -11,4 +11,4 @@ def main() -> None:
     app()
 
 
-__all__ = ["angka_kredit", "app", "main", "new", "nip", "predikat", "templates"]
+__all__ = ["angka_kredit", "app", "main", "new", "nip", "predikat", "templates", "validate"]

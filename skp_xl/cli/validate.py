@@ -1,0 +1,111 @@
+"""``skp-xl validate`` (alias ``periksa``): check SKP workbooks, findings down to the cell."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from skp_xl.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JsonOption, app, console, fail
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Report, Severity
+from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
+from skp_xl.validation import validate_file
+
+UNREADABLE = frozenset(
+    {
+        "berkas-tidak-ada",
+        "berkas-folder",
+        "berkas-tidak-terbaca",
+        "berkas-kosong",
+        "berkas-rusak",
+        "berkas-bukan-excel",
+        "berkas-xls",
+        "berkas-xlsb",
+        "berkas-ods",
+        "berkas-terenkripsi",
+        "berkas-terlalu-besar",
+        "berkas-xml-berbahaya",
+        "berkas-rentang-besar",
+        "bukan-skp-xl",
+        "templat-tidak-dikenal",
+        "templat-versi-tidak-dikenal",
+    }
+)
+"""Codes meaning the file could not be read as an SKP at all (exit code 2)."""
+
+_LEVEL = {
+    Severity.ERROR: "[red]galat[/]",
+    Severity.WARNING: "[yellow]peringatan[/]",
+    Severity.INFO: "[blue]info[/]",
+}
+
+
+def _print(report: Report) -> None:
+    errors = len(report.errors())
+    others = len(report.findings) - errors
+    if report.findings:
+        table = Table(title=str(report.path), title_justify="left", show_lines=True)
+        table.add_column("Sheet", no_wrap=True)
+        table.add_column("Sel", no_wrap=True)
+        table.add_column("Tingkat", no_wrap=True)
+        table.add_column("Pesan [dim](kode)[/]")
+        ordered = sorted(report.findings, key=lambda f: f.sheet or "")
+        for sheet, findings in groupby(ordered, key=lambda f: f.sheet or ""):
+            for index, finding in enumerate(findings):
+                table.add_row(
+                    sheet if index == 0 else "",
+                    finding.cell or "",
+                    _LEVEL[finding.severity],
+                    f"{finding.message} [dim]({finding.code})[/]",
+                )
+        console.print(table)
+    verdict = (
+        f"[green]VALID[/]: tidak ada galat ({others} catatan)"
+        if report.valid
+        else f"[red]TIDAK VALID[/]: {errors} galat, {others} catatan"
+    )
+    console.print(f"{report.path}: {verdict}", highlight=False)
+
+
+@app.command("validate")
+def validate_command(
+    files: Annotated[
+        list[Path],
+        typer.Argument(metavar="FILE...", help="Buku kerja SKP (.xlsx/.xlsm).", show_default=False),
+    ],
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode", help="Periksa evaluasi satu periode saja, mis. 'TW I'.", show_default=False
+        ),
+    ] = None,
+    json_output: JsonOption = False,
+) -> None:
+    """Periksa buku kerja SKP: isian yang kosong atau salah, sampai ke selnya.
+
+    Berkas masukan tidak pernah diubah. Keluar 0 bila tidak ada galat, 1 bila ada temuan
+    bertingkat galat, 2 bila ada berkas yang tidak dapat dibaca sebagai SKP.
+    """
+    chosen: PeriodeEvaluasi | None = None
+    if periode is not None:
+        try:
+            chosen = normalize_periode(periode)
+        except InvalidValueError as error:
+            raise fail(error.message) from error
+    reports = [validate_file(path, periode=chosen) for path in files]
+    if json_output:
+        console.print_json(json.dumps({"files": [r.to_dict() for r in reports]}))
+    else:
+        for report in reports:
+            _print(report)
+    if any(f.code in UNREADABLE for r in reports for f in r.findings):
+        raise typer.Exit(EXIT_USAGE)
+    raise typer.Exit(EXIT_OK if all(r.valid for r in reports) else EXIT_FINDINGS)
+
+
+app.command("periksa", hidden=True, help="Alias Indonesia untuk 'validate'.")(validate_command)

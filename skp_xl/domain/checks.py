@@ -1,0 +1,578 @@
+"""Checks of a read SKP record: every problem a finding at its cell, with what to do.
+
+Pure: records in, findings out. Severity follows the regulation: what makes the SKP or a
+predikat wrong is an error; what the guides recommend (rules.md section 11), and label
+variants that are read but not written canonically, are warnings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+from typing import Any
+
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.nip import parse_nip
+from skp_xl.domain.pangkat import parse_golongan
+from skp_xl.domain.quadrant import predikat
+from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, Sel, SkpRecord
+from skp_xl.domain.suggestion import penilaian_hasil_kerja, saran_rating_hasil_kerja
+from skp_xl.domain.targets import Arah, Besaran, Target, TidakTerbaca, arah_aspek, nilai_iki
+from skp_xl.domain.vocabulary import (
+    ASPEK,
+    CAPAIAN_ORGANISASI,
+    PERSPEKTIF,
+    PREDIKAT,
+    RATING,
+    PeriodeEvaluasi,
+    Perspektif,
+    Predikat,
+    Rating,
+    Vocabulary,
+)
+
+PERAN_NAMA = {
+    "pegawai": "pegawai yang dinilai",
+    "penilai": "pejabat penilai kinerja",
+    "atasan": "atasan pejabat penilai kinerja",
+}
+
+
+def _at(
+    sel: Sel, code: str, severity: Severity, message: str, field: str | None, path: str
+) -> Finding:
+    return Finding(code, severity, message, sel.sheet or None, sel.cell or None, field, path)
+
+
+def _where(sel: Sel) -> str:
+    return f"{sel.sheet}!{sel.cell}" if sel.sheet and sel.cell else "Identitas"
+
+
+def _vocab(
+    sel: Sel,
+    vocabulary: Vocabulary[Any],
+    field: str,
+    path: str,
+    findings: list[Finding],
+    *,
+    required: bool = False,
+) -> object | None:
+    """The canonical value of ``sel`` in ``vocabulary``, with findings for problems."""
+    if sel.kosong:
+        if required:
+            findings.append(
+                _at(
+                    sel,
+                    f"{vocabulary.kode}-kosong",
+                    Severity.ERROR,
+                    f"{vocabulary.nama.capitalize()} di {_where(sel)} belum diisi; "
+                    f"pilih dari daftar.",
+                    field,
+                    path,
+                )
+            )
+        return None
+    try:
+        value: object = vocabulary.normalize(sel.teks)
+    except InvalidValueError as error:
+        findings.append(
+            _at(sel, error.code, Severity.ERROR, f"{_where(sel)}: {error.message}", field, path)
+        )
+        return None
+    if not vocabulary.is_canonical(sel.teks):
+        findings.append(
+            _at(
+                sel,
+                "label-varian",
+                Severity.WARNING,
+                f"{_where(sel)}: '{sel.teks}' dibaca sebagai '{value}'; pilih "
+                f"'{value}' dari daftar.",
+                field,
+                path,
+            )
+        )
+    return value
+
+
+def _orang(
+    orang: Orang,
+    peran: str,
+    prefix: str,
+    path: str,
+    *,
+    nip_wajib: bool,
+    today: datetime.date | None,
+) -> Iterator[Finding]:
+    nama = PERAN_NAMA[peran]
+    fields = (
+        ("nama", orang.nama),
+        ("jabatan", orang.jabatan),
+        ("unit_kerja", orang.unit_kerja),
+        ("pangkat", orang.pangkat),
+    )
+    for key, sel in fields:
+        if sel.kosong:
+            label = key.replace("_", " ")
+            yield _at(
+                sel,
+                "identitas-kosong",
+                Severity.ERROR,
+                f"{label.capitalize()} {nama} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
+                f"{prefix}_{key.upper()}",
+                path,
+            )
+    if not orang.pangkat.kosong:
+        try:
+            parse_golongan(orang.pangkat.value)
+        except InvalidValueError as error:
+            yield _at(
+                orang.pangkat,
+                error.code,
+                Severity.ERROR,
+                f"Pangkat {nama} ({_where(orang.pangkat)}): {error.message}",
+                f"{prefix}_PANGKAT",
+                path,
+            )
+    if orang.nip.kosong:
+        if nip_wajib:
+            yield _at(
+                orang.nip,
+                "nip-kosong",
+                Severity.ERROR,
+                f"NIP {nama} ({_where(orang.nip)}) belum diisi; tulis 18 digit sebagai teks.",
+                f"{prefix}_NIP",
+                path,
+            )
+        return
+    try:
+        parse_nip(orang.nip.value, today=today)
+    except InvalidValueError as error:
+        yield _at(
+            orang.nip,
+            error.code,
+            Severity.ERROR,
+            f"NIP {nama} ({_where(orang.nip)}): {error.message}",
+            f"{prefix}_NIP",
+            path,
+        )
+
+
+def _nip_text(sel: Sel) -> str:
+    return "".join(sel.teks.split()).lstrip("'")
+
+
+def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) -> list[Finding]:
+    """Required identity, NIPs (structure, Excel corruption, same person twice), pangkat."""
+    path = record.path
+    findings = list(_orang(record.pegawai, "pegawai", "PEGAWAI", path, nip_wajib=True, today=today))
+    findings += _orang(
+        record.penilai,
+        "penilai",
+        "PENILAI",
+        path,
+        nip_wajib=record.jenis_jabatan != "JPT",
+        today=today,
+    )
+    if not record.pegawai.nip.kosong and _nip_text(record.pegawai.nip) == _nip_text(
+        record.penilai.nip
+    ):
+        findings.append(
+            _at(
+                record.penilai.nip,
+                "nip-penilai-sama",
+                Severity.ERROR,
+                "NIP pejabat penilai sama dengan NIP pegawai yang dinilai; pejabat "
+                "penilai adalah atasan langsung (atau pejabat yang ditetapkan).",
+                "PENILAI_NIP",
+                path,
+            )
+        )
+    for sel, name, label in (
+        (record.instansi, "SKP_INSTANSI", "Nama instansi"),
+        (record.tahun, "SKP_TAHUN", "Tahun SKP"),
+    ):
+        if sel.kosong:
+            findings.append(
+                _at(
+                    sel,
+                    "identitas-kosong",
+                    Severity.ERROR,
+                    f"{label} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
+                    name,
+                    path,
+                )
+            )
+    return findings
+
+
+def _number(sel: Sel | None) -> Decimal | None:
+    if sel is None or sel.kosong:
+        return None
+    if isinstance(sel.value, bool):
+        return None
+    if isinstance(sel.value, int | float):
+        return Decimal(str(sel.value))
+    try:
+        return Decimal(sel.teks.replace(",", "."))
+    except ArithmeticError:
+        return None
+
+
+def target_of(iki: Iki) -> Target | None:
+    """The target of a kuantitatif IKI from its inputs, or None when not a number."""
+    low = _number(iki.target_min)
+    if low is None:
+        return None
+    high = _number(iki.target_maks)
+    satuan = iki.satuan.teks.lower() if iki.satuan is not None else ""
+    return Target(low, high if high is not None else low, satuan)
+
+
+def arah_of(iki: Iki) -> Arah:
+    """The direction of an IKI: the explicit choice, else the aspek's usual one."""
+    if iki.arah is not None and not iki.arah.kosong:
+        for arah in Arah:
+            if arah.value.lower() == iki.arah.teks.lower():
+                return arah
+    if iki.aspek is not None and not iki.aspek.kosong:
+        try:
+            return arah_aspek(ASPEK.normalize(iki.aspek.teks))
+        except InvalidValueError:
+            pass
+    return Arah.NAIK
+
+
+def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Finding]) -> None:
+    path = record.path
+    kuantitatif = record.pendekatan == "Kuantitatif"
+    if iki.teks.kosong:
+        findings.append(
+            _at(
+                iki.teks,
+                "iki-kosong",
+                Severity.ERROR,
+                f"Indikator kinerja individu di {_where(iki.teks)} belum diisi.",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+    if not kuantitatif:
+        return
+    if iki.aspek is not None:
+        _vocab(iki.aspek, ASPEK, "SKP_HASIL_KERJA", path, findings, required=True)
+    if iki.perspektif is not None:
+        _vocab(iki.perspektif, PERSPEKTIF, "SKP_HASIL_KERJA", path, findings, required=True)
+    if iki.target_min is None:
+        return
+    target = target_of(iki)
+    if target is None:
+        code = "target-kosong" if iki.target_min.kosong else "target-bukan-angka"
+        findings.append(
+            _at(
+                iki.target_min,
+                code,
+                Severity.ERROR,
+                f"Target di {_where(iki.target_min)} harus angka (isian bantu "
+                "'Target (angka)'); satuan di kolom Satuan.",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+        return
+    if (
+        iki.target_maks is not None
+        and not iki.target_maks.kosong
+        and (_number(iki.target_maks) is None or target.maksimum < target.minimum)
+    ):
+        findings.append(
+            _at(
+                iki.target_maks,
+                "target-rentang-terbalik",
+                Severity.ERROR,
+                f"Batas atas target di {_where(iki.target_maks)} harus angka yang "
+                "tidak lebih kecil dari target.",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+    if iki.satuan is not None and iki.satuan.kosong:
+        findings.append(
+            _at(
+                iki.satuan,
+                "satuan-kosong",
+                Severity.WARNING,
+                f"Satuan target di {_where(iki.satuan)} belum diisi (mis. dokumen, %, hari).",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+    absolute = target.minimum == target.maksimum and (
+        (target.satuan == "%" and target.minimum == 100)
+        or (arah_of(iki) is Arah.TURUN and target.minimum == 0)
+    )
+    if absolute:
+        findings.append(
+            _at(
+                iki.target_min,
+                "target-mutlak",
+                Severity.WARNING,
+                f"Target di {_where(iki.target_min)} mutlak (tanpa toleransi); "
+                "panduan meminta ruang kesalahan kecuali menyangkut nyawa, cedera, "
+                "keamanan nasional atau kerugian besar, mis. '95 - 100%'.",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+
+
+def check_rencana(record: SkpRecord) -> list[Finding]:
+    """The SKP plan: at least one hasil kerja utama; each with IKI and target; cascading
+    and appropriateness (rules.md section 11)."""
+    path = record.path
+    findings: list[Finding] = []
+    filled = record.hasil_kerja_terisi
+    if not any(h.jenis == "Utama" for h in filled):
+        first = next((h.rhk for h in record.hasil_kerja), Sel(None, "SKP", ""))
+        findings.append(
+            _at(
+                first,
+                "hasil-kerja-utama-kosong",
+                Severity.ERROR,
+                "SKP belum memuat hasil kerja utama; isi minimal satu pada bagian A. UTAMA.",
+                "SKP_HASIL_KERJA",
+                path,
+            )
+        )
+    ja_jf_kuantitatif = record.pendekatan == "Kuantitatif" and record.jenis_jabatan != "JPT"
+    perspektif: set[Perspektif] = set()
+    for hasil in filled:
+        if hasil.rhk.kosong:
+            findings.append(
+                _at(
+                    hasil.rhk,
+                    "rencana-hasil-kerja-kosong",
+                    Severity.ERROR,
+                    f"Rencana hasil kerja di {_where(hasil.rhk)} belum diisi, "
+                    "padahal indikatornya sudah.",
+                    "SKP_HASIL_KERJA",
+                    path,
+                )
+            )
+        if ja_jf_kuantitatif and hasil.rhk_pimpinan is not None and hasil.rhk_pimpinan.kosong:
+            findings.append(
+                _at(
+                    hasil.rhk_pimpinan,
+                    "rhk-pimpinan-kosong",
+                    Severity.WARNING,
+                    f"Rencana hasil kerja pimpinan yang diintervensi di "
+                    f"{_where(hasil.rhk_pimpinan)} belum diisi; tulis hasil kerja "
+                    "atasan yang didukung (lihat matriks peran hasil).",
+                    "SKP_HASIL_KERJA",
+                    path,
+                )
+            )
+        rows = [i for i in hasil.iki if i.terisi]
+        if not rows:
+            first_iki = hasil.iki[0].teks if hasil.iki else hasil.rhk
+            findings.append(
+                _at(
+                    first_iki,
+                    "iki-kosong",
+                    Severity.ERROR,
+                    f"Rencana hasil kerja di {_where(hasil.rhk)} belum memiliki "
+                    "indikator kinerja individu dan target.",
+                    "SKP_HASIL_KERJA",
+                    path,
+                )
+            )
+        for iki in rows:
+            _check_iki(record, hasil, iki, findings)
+            if iki.perspektif is not None and not iki.perspektif.kosong:
+                with contextlib.suppress(InvalidValueError):
+                    perspektif.add(PERSPEKTIF.normalize(iki.perspektif.teks))
+    if record.jenis_jabatan == "JPT" and record.pendekatan == "Kuantitatif" and filled:
+        missing = [p.value for p in Perspektif if p not in perspektif]
+        if missing:
+            findings.append(
+                Finding(
+                    "perspektif-tidak-lengkap",
+                    Severity.WARNING,
+                    "IKI JPT sebaiknya mencakup keempat perspektif; belum ada: "
+                    + ", ".join(missing)
+                    + ".",
+                    "SKP",
+                    None,
+                    "SKP_HASIL_KERJA",
+                    path,
+                )
+            )
+    return findings
+
+
+def _judgements(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating]]:
+    """(jenis, judgement) of each judged hasil kerja, computed in Python."""
+    judged: list[tuple[str, Rating]] = []
+    for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
+        if record.pendekatan == "Kuantitatif":
+            ratings = []
+            for iki, real in zip(hasil.iki, row.realisasi, strict=False):
+                target = target_of(iki)
+                angka = _number(real.angka)
+                if target is None or angka is None:
+                    continue
+                result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
+                if not isinstance(result, TidakTerbaca):
+                    ratings.append(result)
+            if ratings:
+                judged.append((hasil.jenis, penilaian_hasil_kerja(ratings)))
+        elif row.penilaian is not None and not row.penilaian.kosong:
+            with contextlib.suppress(InvalidValueError):
+                judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
+    return judged
+
+
+def _check_cached(
+    sel: Sel | None, expected: str, code: str, what: str, field: str, path: str
+) -> Iterator[Finding]:
+    """A formula's stored result that differs from Python's: overwritten or edited."""
+    if sel is None or not sel.sheet:
+        return
+    stored = sel.teks
+    if stored and stored != expected:
+        yield _at(
+            sel,
+            code,
+            Severity.ERROR,
+            f"{what} di {_where(sel)} berisi '{stored}', padahal menurut aturan "
+            f"'{expected or '(kosong)'}'; rumusnya tertimpa atau diubah. Salin ulang "
+            "rumus dari templat.",
+            field,
+            path,
+        )
+
+
+def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) -> list[Finding]:
+    """Each evaluated period: ratings, capaian, realisasi, predikat and suggestion."""
+    path = record.path
+    findings: list[Finding] = []
+    for current, evaluasi in record.evaluasi.items():
+        if periode is not None and current is not periode:
+            continue
+        if not evaluasi.dinilai:
+            continue
+        kode = current.kode
+        _vocab(
+            evaluasi.capaian_organisasi,
+            CAPAIAN_ORGANISASI,
+            f"EVAL_{kode}_CAPAIAN_ORGANISASI",
+            path,
+            findings,
+        )
+        hasil = _vocab(
+            evaluasi.rating_hasil_kerja, RATING, f"EVAL_{kode}_RATING_HASIL_KERJA", path, findings
+        )
+        perilaku = _vocab(
+            evaluasi.rating_perilaku, RATING, f"EVAL_{kode}_RATING_PERILAKU", path, findings
+        )
+        rated = not (evaluasi.rating_hasil_kerja.kosong and evaluasi.rating_perilaku.kosong)
+        if rated:
+            for sel, name, label in (
+                (evaluasi.rating_hasil_kerja, "RATING_HASIL_KERJA", "Rating hasil kerja"),
+                (evaluasi.rating_perilaku, "RATING_PERILAKU", "Rating perilaku kerja"),
+            ):
+                if sel.kosong:
+                    findings.append(
+                        _at(
+                            sel,
+                            "rating-kosong",
+                            Severity.ERROR,
+                            f"{label} {current.value} ({_where(sel)}) belum diisi; "
+                            "predikat tidak dapat ditetapkan.",
+                            f"EVAL_{kode}_{name}",
+                            path,
+                        )
+                    )
+            if evaluasi.capaian_organisasi.kosong:
+                findings.append(
+                    _at(
+                        evaluasi.capaian_organisasi,
+                        "capaian-organisasi-kosong",
+                        Severity.WARNING,
+                        f"Capaian kinerja organisasi {current.value} "
+                        f"({_where(evaluasi.capaian_organisasi)}) belum diisi; pola "
+                        "distribusi tidak dapat dibandingkan.",
+                        f"EVAL_{kode}_CAPAIAN_ORGANISASI",
+                        path,
+                    )
+                )
+        judged = _judgements(record, evaluasi)
+        if rated and not judged and record.hasil_kerja_terisi:
+            findings.append(
+                Finding(
+                    "realisasi-kosong",
+                    Severity.WARNING,
+                    f"{current.value} sudah diberi rating tetapi belum ada "
+                    "realisasi/penilaian hasil kerja yang terisi; isi realisasi "
+                    "berdasarkan bukti dukung.",
+                    evaluasi.rating_hasil_kerja.sheet,
+                    None,
+                    f"EVAL_{kode}_HASIL_KERJA",
+                    path,
+                )
+            )
+        expected = ""
+        if isinstance(hasil, Rating) and isinstance(perilaku, Rating):
+            expected = predikat(hasil, perilaku).value
+        stored = evaluasi.predikat_tersimpan
+        if stored.teks and expected and stored.teks != expected:
+            try:
+                same = PREDIKAT.normalize(stored.teks) is Predikat(expected)
+            except InvalidValueError:
+                same = False
+            if not same:
+                findings.extend(
+                    _check_cached(
+                        stored,
+                        expected,
+                        "predikat-tidak-sesuai",
+                        "Predikat kinerja",
+                        f"EVAL_{kode}_PREDIKAT",
+                        path,
+                    )
+                )
+        saran = None
+        if any(j == "Utama" for j, _ in judged):
+            saran = saran_rating_hasil_kerja(judged).rating
+        if saran is not None and isinstance(hasil, Rating) and hasil is not saran:
+            findings.append(
+                _at(
+                    evaluasi.rating_hasil_kerja,
+                    "rating-berbeda-saran",
+                    Severity.WARNING,
+                    f"Rating hasil kerja {current.value} '{hasil}' berbeda dengan "
+                    f"saran '{saran}' dari penilaian tiap hasil kerja; pastikan "
+                    "alasannya tercatat (keputusan tetap pada pejabat penilai).",
+                    f"EVAL_{kode}_RATING_HASIL_KERJA",
+                    path,
+                )
+            )
+    return findings
+
+
+def check_record(
+    record: SkpRecord, *, periode: PeriodeEvaluasi | None = None, today: datetime.date | None = None
+) -> list[Finding]:
+    """Every check of one SKP workbook's record."""
+    return [
+        *check_identitas(record, today=today),
+        *check_rencana(record),
+        *check_evaluasi(record, periode),
+    ]
+
+
+def codes(findings: Iterable[Finding]) -> list[tuple[str | None, str | None, str]]:
+    """``(sheet, cell, code)`` of each finding: what tests compare."""
+    return [(f.sheet, f.cell, f.code) for f in findings]

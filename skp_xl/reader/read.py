@@ -1,0 +1,322 @@
+"""Read a filled SKP workbook into an :class:`~skp_xl.domain.records.SkpRecord`.
+
+Through the defined names and the form descriptions, never through fixed addresses: a
+table is found by the name of its body, its columns by their headers, its blocks by the
+merged number cells (so rows inserted inside a block stay in it), and its sections by the
+"B. TAMBAHAN" row. Sheets may be renamed or moved; other sheets are ignored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.records import (
+    Evaluasi,
+    EvaluasiHasilKerja,
+    HasilKerja,
+    Iki,
+    Orang,
+    RealisasiIki,
+    Sel,
+    SkpRecord,
+)
+from skp_xl.domain.vocabulary import (
+    JenisJabatan,
+    Pendekatan,
+    PeriodeEvaluasi,
+    compact,
+    normalize_jenis_jabatan,
+    normalize_pendekatan,
+)
+from skp_xl.forms import text as t
+from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
+from skp_xl.forms.model import (
+    IDENTITAS_FIELDS,
+    TEMPLATE_VERSION,
+    Kolom,
+    TabelHasilKerja,
+    eval_name,
+    identity_name,
+)
+from skp_xl.reader.snapshot import Snapshot, a1
+
+KNOWN_TEMPLATES = frozenset(
+    f"skp-{j.value.lower()}-{p.value.lower()}" for j in JenisJabatan for p in Pendekatan
+)
+"""Template ids this version reads."""
+
+
+class NotAnSkpWorkbook(Exception):
+    """The workbook cannot be read as an SKP; ``finding`` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+@dataclass(frozen=True)
+class _Table:
+    sheet: str
+    columns: dict[str, int]
+    blocks: list[tuple[int, int]]  # (first row, last row)
+    utama: int
+
+
+def _sel(snapshot: Snapshot, sheet: str, row: int, column: int) -> Sel:
+    return Sel(snapshot.value(sheet, row, column), sheet, a1(row, column))
+
+
+def _named(snapshot: Snapshot, name: str) -> Sel:
+    found = snapshot.named(name)
+    if found is None:
+        return Sel(None, "", "")
+    sheet, row, column = found
+    return _sel(snapshot, sheet, row, column)
+
+
+def _version_tuple(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(int(part) for part in text.split("."))
+    except ValueError:
+        return ()
+
+
+def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Finding]]:
+    template = _named(snapshot, "META_TEMPLATE_ID")
+    version = _named(snapshot, "META_TEMPLATE_VERSION")
+    if template.kosong:
+        raise NotAnSkpWorkbook(
+            Finding(
+                "bukan-skp-xl",
+                Severity.ERROR,
+                f"Berkas '{path}' bukan buku kerja SKP skp-xl (tidak ada nama "
+                "META_TEMPLATE_ID); buat buku kerja dengan 'skp-xl new' atau salin isian ke "
+                "templat resmi.",
+                path=path,
+            )
+        )
+    if template.teks not in KNOWN_TEMPLATES:
+        raise NotAnSkpWorkbook(
+            Finding(
+                "templat-tidak-dikenal",
+                Severity.ERROR,
+                f"Templat '{template.teks}' pada '{path}' tidak dikenal versi skp-xl ini; "
+                "perbarui skp-xl atau pakai templat SKP.",
+                template.sheet,
+                template.cell,
+                "META_TEMPLATE_ID",
+                path,
+            )
+        )
+    findings = []
+    ours, theirs = _version_tuple(TEMPLATE_VERSION), _version_tuple(version.teks)
+    if not theirs or theirs[:1] != ours[:1]:
+        raise NotAnSkpWorkbook(
+            Finding(
+                "templat-versi-tidak-dikenal",
+                Severity.ERROR,
+                f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
+                f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
+                version.sheet,
+                version.cell,
+                "META_TEMPLATE_VERSION",
+                path,
+            )
+        )
+    if theirs > ours:
+        findings.append(
+            Finding(
+                "templat-versi-lebih-baru",
+                Severity.WARNING,
+                f"Templat versi {version.teks} lebih baru dari yang dikenal skp-xl "
+                f"({TEMPLATE_VERSION}); isian baru mungkin terlewat. Perbarui skp-xl.",
+                version.sheet,
+                version.cell,
+                "META_TEMPLATE_VERSION",
+                path,
+            )
+        )
+    return template.teks, version.teks, findings
+
+
+def _locate(snapshot: Snapshot, name: str, table: TabelHasilKerja) -> _Table | None:
+    body = snapshot.names.get(name)
+    if body is None:
+        return None
+    sheet = body.sheet
+    columns: dict[str, int] = {}
+    wanted = {compact(k.judul): k for k in table.kolom}
+    # The header is the nearest row above the body naming at least two columns.
+    for row in range(body.min_row - 1, max(body.min_row - 4, 0), -1):
+        found = {}
+        for column in range(1, body.max_col + 1):
+            value = snapshot.value(sheet, row, column)
+            kolom: Kolom | None = wanted.get(compact(value)) if isinstance(value, str) else None
+            if kolom is not None and kolom.key not in found:
+                found[kolom.key] = column
+        if len(found) >= 2 or (table.narasi and found):
+            columns = found
+            break
+    if table.narasi:
+        columns = {"no": 1, "hasil_kerja": 2}
+    merged = sorted(
+        (r1, r2)
+        for r1, c1, r2, c2 in snapshot.merged(sheet)
+        if c1 == 1 and c2 == 1 and body.min_row <= r1 <= body.max_row
+    )
+    section = _section_row(snapshot, sheet, body.min_row, body.max_row)
+    blocks = merged or [
+        (r, r)
+        for r in range(body.min_row, body.max_row + 1)
+        if _label(snapshot, sheet, r) not in (compact(t.UTAMA), compact(t.TAMBAHAN))
+    ]
+    utama = sum(1 for first, _ in blocks if first < section)
+    return _Table(sheet, columns, blocks, utama)
+
+
+def _label(snapshot: Snapshot, sheet: str, row: int) -> str:
+    value = snapshot.value(sheet, row, 1)
+    return compact(value) if isinstance(value, str) else ""
+
+
+def _section_row(snapshot: Snapshot, sheet: str, top: int, bottom: int) -> int:
+    for row in range(top, bottom + 1):
+        if _label(snapshot, sheet, row) == compact(t.TAMBAHAN):
+            return row
+    return bottom + 1
+
+
+def _optional(snapshot: Snapshot, table: _Table, key: str, row: int) -> Sel | None:
+    column = table.columns.get(key)
+    return None if column is None else _sel(snapshot, table.sheet, row, column)
+
+
+def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[HasilKerja]:
+    for index, (first, last) in enumerate(table.blocks):
+        jenis = "Utama" if index < table.utama else "Tambahan"
+        if narasi:
+            rhk = _sel(snapshot, table.sheet, first, 2)
+            iki: tuple[Iki, ...] = (Iki(_sel(snapshot, table.sheet, min(first + 2, last), 2)),)
+            yield HasilKerja(jenis, index, rhk, None, iki)
+            continue
+        rows = range(first, last + 1)
+        iki = tuple(
+            Iki(
+                teks=_optional(snapshot, table, "iki", row) or Sel(None, table.sheet, ""),
+                aspek=_optional(snapshot, table, "aspek", row),
+                perspektif=_optional(snapshot, table, "perspektif", row),
+                target_min=_optional(snapshot, table, "target_min", row),
+                target_maks=_optional(snapshot, table, "target_maks", row),
+                satuan=_optional(snapshot, table, "satuan", row),
+                arah=_optional(snapshot, table, "arah", row),
+                target_teks=_optional(snapshot, table, "target", row),
+            )
+            for row in rows
+        )
+        rhk = _optional(snapshot, table, "rhk", first) or Sel(None, table.sheet, a1(first, 2))
+        yield HasilKerja(jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), iki)
+
+
+def _evaluasi(
+    snapshot: Snapshot, periode: PeriodeEvaluasi, table: TabelHasilKerja
+) -> Evaluasi | None:
+    located = _locate(snapshot, eval_name(periode, "HASIL_KERJA"), table)
+    rows: list[EvaluasiHasilKerja] = []
+    if located is not None:
+        for first, last in located.blocks:
+            realisasi = tuple(
+                RealisasiIki(
+                    _optional(snapshot, located, "realisasi_angka", row),
+                    _optional(snapshot, located, "capaian", row),
+                )
+                for row in range(first, last + 1)
+            )
+            typed = "realisasi_angka" not in located.columns
+            rows.append(
+                EvaluasiHasilKerja(
+                    realisasi if not typed else (),
+                    _optional(snapshot, located, "realisasi", first) if typed else None,
+                    _optional(snapshot, located, "umpan_balik", first),
+                    _optional(snapshot, located, "penilaian", first),
+                )
+            )
+    saran = snapshot.named(eval_name(periode, "SARAN_HASIL_KERJA"))
+    return Evaluasi(
+        periode,
+        _named(snapshot, eval_name(periode, "CAPAIAN_ORGANISASI")),
+        _named(snapshot, eval_name(periode, "RATING_HASIL_KERJA")),
+        _named(snapshot, eval_name(periode, "RATING_PERILAKU")),
+        _named(snapshot, eval_name(periode, "PREDIKAT")),
+        None if saran is None else _sel(snapshot, *saran),
+        tuple(rows),
+    )
+
+
+def _orang(snapshot: Snapshot, peran: str) -> Orang:
+    return Orang(*(_named(snapshot, identity_name(peran, key)) for key in IDENTITAS_FIELDS))
+
+
+def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
+    """Read one SKP workbook.
+
+    Args:
+        snapshot: The workbook's values and names.
+
+    Returns:
+        The record, and findings about the workbook itself (a newer template version, a
+        table that could not be found).
+
+    Raises:
+        NotAnSkpWorkbook: Not an skp-xl SKP workbook, or a template this version cannot
+            read; its ``finding`` says why.
+    """
+    path = snapshot.path
+    template_id, version, findings = _check_template(snapshot, path)
+    jenis_sel = _named(snapshot, "SKP_JENIS_JABATAN")
+    pendekatan_sel = _named(snapshot, "SKP_PENDEKATAN")
+    jenis = normalize_jenis_jabatan(jenis_sel.value or template_id.split("-")[1])
+    pendekatan = normalize_pendekatan(pendekatan_sel.value or template_id.split("-")[2])
+    spec = workbook_spec(jenis, pendekatan)
+    skp_form = spec.forms[0]
+    assert skp_form.tabel is not None
+    located = _locate(snapshot, SKP_TABLE, skp_form.tabel)
+    hasil_kerja: tuple[HasilKerja, ...] = ()
+    if located is None:
+        findings.append(
+            Finding(
+                "tabel-tidak-ditemukan",
+                Severity.ERROR,
+                f"Tabel hasil kerja SKP (nama {SKP_TABLE}) tidak ditemukan; jangan hapus baris "
+                "judul atau nama tabel, atau salin isian ke templat baru.",
+                field=SKP_TABLE,
+                path=path,
+            )
+        )
+    else:
+        hasil_kerja = tuple(_hasil_kerja(snapshot, located, skp_form.tabel.narasi))
+    evaluasi = {}
+    for form in spec.forms:
+        table = form.tabel
+        if table is None or not table.name.startswith("EVAL_"):
+            continue
+        periode = PeriodeEvaluasi[table.name.split("_")[1]]
+        found = _evaluasi(snapshot, periode, table)
+        if found is not None:
+            evaluasi[periode] = found
+    record = SkpRecord(
+        path=path,
+        template_id=template_id,
+        template_version=version,
+        jenis_jabatan=jenis.value,
+        pendekatan=pendekatan.value,
+        pegawai=_orang(snapshot, "PEGAWAI"),
+        penilai=_orang(snapshot, "PENILAI"),
+        atasan=_orang(snapshot, "ATASAN"),
+        instansi=_named(snapshot, "SKP_INSTANSI"),
+        tahun=_named(snapshot, "SKP_TAHUN"),
+        hasil_kerja=hasil_kerja,
+        evaluasi=evaluasi,
+    )
+    return record, findings

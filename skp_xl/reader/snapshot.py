@@ -1,0 +1,119 @@
+"""One reading path, two engines: a workbook as a plain snapshot of values and names.
+
+The file engine reads cell values with python-calamine (cached results of formulas, as
+Excel or LibreOffice last computed them) and the defined names from ``xl/workbook.xml``;
+a live engine (xlwings, in the add-in) fills the same :class:`Snapshot`. Everything
+downstream (records, checks) sees only the snapshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from openpyxl.utils import get_column_letter
+
+from skp_xl.reader.names import DefinedRange, read_defined_names
+
+MAX_ROWS = 5_000
+"""Rows read per sheet: an SKP form has a few hundred; a million-row used range is cut."""
+
+
+class Engine(Protocol):
+    """What a reading engine provides: names, and per sheet its values and merged ranges."""
+
+    def names(self) -> Mapping[str, DefinedRange]: ...
+
+    def rows(self, sheet: str) -> Sequence[Sequence[object]]: ...
+
+    def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]: ...
+
+
+@dataclass
+class Snapshot:
+    """Values of the sheets a reader asks for, addressed 1-based, and the defined names.
+
+    Empty cells and formulas that computed ``""`` read as None.
+    """
+
+    path: str
+    engine: Engine
+    _rows: dict[str, Sequence[Sequence[object]]] = field(default_factory=dict, repr=False)
+    _names: Mapping[str, DefinedRange] | None = field(default=None, repr=False)
+
+    @property
+    def names(self) -> Mapping[str, DefinedRange]:
+        """Workbook-scope defined names."""
+        if self._names is None:
+            self._names = self.engine.names()
+        return self._names
+
+    def grid(self, sheet: str) -> Sequence[Sequence[object]]:
+        """All rows of ``sheet`` (0-based), read once."""
+        if sheet not in self._rows:
+            self._rows[sheet] = self.engine.rows(sheet)
+        return self._rows[sheet]
+
+    def value(self, sheet: str, row: int, column: int) -> object:
+        """The value at 1-based ``row``, ``column`` of ``sheet``; None when empty."""
+        grid = self.grid(sheet)
+        if row - 1 >= len(grid):
+            return None
+        line = grid[row - 1]
+        if column - 1 >= len(line):
+            return None
+        value = line[column - 1]
+        return None if value == "" else value
+
+    def named(self, name: str) -> tuple[str, int, int] | None:
+        """Sheet, row and column of the first cell of a defined name, if it exists."""
+        found = self.names.get(name)
+        if found is None:
+            return None
+        return found.sheet, found.min_row, found.min_col
+
+    def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
+        """Merged ranges of ``sheet`` as 1-based (min_row, min_col, max_row, max_col)."""
+        return self.engine.merged(sheet)
+
+
+def a1(row: int, column: int) -> str:
+    """``D7`` from row 7, column 4."""
+    return f"{get_column_letter(column)}{row}"
+
+
+class CalamineEngine:
+    """The file engine: python-calamine for values and merges, zip XML for names."""
+
+    def __init__(self, path: Path, *, max_rows: int = MAX_ROWS) -> None:
+        import python_calamine
+
+        self.path = path
+        self.max_rows = max_rows
+        # from_filelike: from_path picks its parser by the file's suffix.
+        with path.open("rb") as handle:
+            self.workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
+
+    def names(self) -> Mapping[str, DefinedRange]:
+        return read_defined_names(self.path)
+
+    def rows(self, sheet: str) -> Sequence[Sequence[object]]:
+        data = self.workbook.get_sheet_by_name(sheet)
+        rows: Sequence[Sequence[object]] = data.to_python(
+            skip_empty_area=False, nrows=self.max_rows
+        )
+        return rows
+
+    def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
+        ranges = self.workbook.get_sheet_by_name(sheet).merged_cell_ranges or []
+        return [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges]
+
+    def close(self) -> None:
+        self.workbook.close()
+
+
+def open_snapshot(path: Path) -> Snapshot:
+    """A snapshot of the workbook at ``path``, read with the file engine."""
+    return Snapshot(str(path), CalamineEngine(path))

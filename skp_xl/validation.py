@@ -1,0 +1,70 @@
+"""Validate SKP workbooks: triage the file, read it, check it; every problem a finding.
+
+This is the one reading path every feature uses (``skp-xl validate``, the consolidation,
+the add-in's Periksa button). A file that cannot be read gives one finding naming it and
+the reason; nothing raises for bad input.
+"""
+
+from __future__ import annotations
+
+import datetime
+import zipfile
+from pathlib import Path
+
+import python_calamine
+
+from skp_xl.domain.checks import check_record
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Finding, Report, Severity
+from skp_xl.domain.records import SkpRecord
+from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.reader.read import NotAnSkpWorkbook, read_record
+from skp_xl.reader.snapshot import open_snapshot
+from skp_xl.reader.triage import triage
+
+UNREADABLE_CODES = frozenset({"berkas-tidak-terbaca"})
+
+
+def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
+    """Triage and read one workbook: its record (None when unreadable) and the findings."""
+    problem = triage(path)
+    if problem is not None and problem.severity is not Severity.WARNING:
+        return None, [problem]
+    early = [problem] if problem is not None else []
+    try:
+        snapshot = open_snapshot(path)
+        record, findings = read_record(snapshot)
+        findings = early + findings
+    except NotAnSkpWorkbook as error:
+        return None, [error.finding]
+    except (
+        OSError,
+        zipfile.BadZipFile,
+        ValueError,
+        KeyError,
+        InvalidValueError,
+        python_calamine.CalamineError,
+    ) as error:
+        return None, [
+            Finding(
+                "berkas-tidak-terbaca",
+                Severity.ERROR,
+                f"Berkas '{path}' tidak dapat dibaca ({type(error).__name__}: {error}); buka "
+                "dan simpan ulang dengan Excel atau LibreOffice sebagai .xlsx.",
+                path=str(path),
+            )
+        ]
+    return record, findings
+
+
+def validate_file(
+    path: Path,
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+) -> Report:
+    """Every finding of one workbook, as a report (valid when no finding is an error)."""
+    record, findings = read_file(path)
+    if record is not None:
+        findings = findings + check_record(record, periode=periode, today=today)
+    return Report.of(findings, path=str(path))
