@@ -82,6 +82,7 @@ from skp_xl.workbook.writer import (
     _define,
     _protect,
     _Sheet,
+    validate_tahun,
 )
 
 __all__ = [
@@ -381,17 +382,7 @@ def _helper_inputs(sheet: _Sheet, identitas: Mapping[str, str | int]) -> None:
         sheet.put(sheet.row, _NIP, value, span=2, border=True, unlocked=True)
         cell = _cell(sheet.row, _NIP)
         if name == "SKP_TAHUN":
-            dv = DataValidation(
-                type="whole",
-                operator="between",
-                formula1="2022",
-                formula2="2100",
-                allow_blank=True,
-                showErrorMessage=True,
-            )
-            dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
-            ws.add_data_validation(dv)
-            dv.add(cell)
+            validate_tahun(ws, cell)
         if name == MATRIKS_PIMPINAN_PANGKAT:
             sheet.dropdown(LIST_PANGKAT, cell, strict=False)
         if name in ("SKP_INSTANSI", "SKP_TAHUN"):

@@ -985,6 +985,21 @@ def page_setup(ws: Worksheet, area: str, orientation: str, *, footer: str = "") 
     ws.sheet_view.showGridLines = False
 
 
+def validate_tahun(ws: Worksheet, cell: str) -> None:
+    """A whole-number validation for the SKP year (PermenPANRB 6/2022 is from 2022)."""
+    dv = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="2022",
+        formula2="2100",
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
+    ws.add_data_validation(dv)
+    dv.add(cell)
+
+
 def _protect(ws: Worksheet, password: str | None) -> None:
     ws.protection.sheet = True
     if password:
@@ -1080,17 +1095,7 @@ def _identitas_sheet(ctx: _Context, options: Options) -> None:
         cell.border = BORDER
         cell.font = Font(name=FONT)
         if name == "SKP_TAHUN":
-            dv = DataValidation(
-                type="whole",
-                operator="between",
-                formula1="2022",
-                formula2="2100",
-                allow_blank=True,
-                showErrorMessage=True,
-            )
-            dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
-            ws.add_data_validation(dv)
-            dv.add(cell.coordinate)
+            validate_tahun(ws, cell.coordinate)
         if name in ("SKP_INSTANSI", "SKP_TAHUN"):
             ws.conditional_formatting.add(
                 cell.coordinate,
