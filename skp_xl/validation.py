@@ -22,8 +22,6 @@ from skp_xl.reader.read import NotAnSkpWorkbook, read_record
 from skp_xl.reader.snapshot import open_snapshot
 from skp_xl.reader.triage import triage
 
-UNREADABLE_CODES = frozenset({"berkas-tidak-terbaca"})
-
 
 def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
     """Triage and read one workbook: its record (None when unreadable) and the findings."""

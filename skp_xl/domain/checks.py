@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -571,8 +571,3 @@ def check_record(
         *check_rencana(record),
         *check_evaluasi(record, periode),
     ]
-
-
-def codes(findings: Iterable[Finding]) -> list[tuple[str | None, str | None, str]]:
-    """``(sheet, cell, code)`` of each finding: what tests compare."""
-    return [(f.sheet, f.cell, f.code) for f in findings]

@@ -363,12 +363,3 @@ def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
     forms.append(dokumen_evaluasi_form())
     template_id = f"skp-{jenis.value.lower()}-{pendekatan.value.lower()}"
     return WorkbookSpec(template_id, jenis, pendekatan, tuple(forms))
-
-
-def table_of(forms: tuple[Form, ...], name: str) -> TabelHasilKerja:
-    """The hasil kerja table called ``name`` among ``forms``."""
-    for form in forms:
-        table = form.tabel
-        if table is not None and table.name == name:
-            return table
-    raise KeyError(name)

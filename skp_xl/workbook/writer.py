@@ -8,10 +8,9 @@ closed lists are dropdowns; predikat, targets and per-IKI judgements are native 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from copy import copy
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -1233,13 +1232,3 @@ def build_workbook(options: Options) -> Workbook:
         ctx.wb.security.workbookPassword = options.password
     ctx.wb.active = 1
     return ctx.wb
-
-
-def save(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` to ``path`` (the caller makes it atomic)."""
-    wb.save(path)
-
-
-def names_of(wb: Workbook) -> Iterable[str]:
-    """The workbook-scope defined names of ``wb``."""
-    return list(wb.defined_names)
