@@ -24,9 +24,11 @@ from skp_xl.domain.targets import Arah, Besaran, Target, TidakTerbaca, arah_aspe
 from skp_xl.domain.vocabulary import (
     ASPEK,
     CAPAIAN_ORGANISASI,
+    KUALITAS_KENDALI,
     PERSPEKTIF,
     PREDIKAT,
     RATING,
+    KualitasKendali,
     PeriodeEvaluasi,
     Perspektif,
     Predikat,
@@ -328,6 +330,50 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         )
 
 
+KENDALI_JPT = frozenset(
+    {
+        KualitasKendali.OUTCOME,
+        KualitasKendali.OUTCOME_ANTARA,
+        KualitasKendali.OUTPUT_KENDALI_RENDAH,
+    }
+)
+"""Kualitas dan tingkat kendali a JPT's rencana hasil kerja may have (rules.md section 11)."""
+
+
+def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None:
+    """A JPT's IKI: its Manual IKI row names an outcome or an output of low control."""
+    sel = iki.kendali
+    if record.jenis_jabatan != "JPT" or sel is None:
+        return
+    if sel.kosong:
+        findings.append(
+            _at(
+                sel,
+                "kendali-kosong",
+                Severity.WARNING,
+                f"Kualitas dan tingkat kendali di {_where(sel)} (Manual IKI) belum diisi; "
+                "pilih Outcome, Outcome Antara atau Output Kendali Rendah.",
+                "MANUAL_IKI",
+                record.path,
+            )
+        )
+        return
+    value = _vocab(sel, KUALITAS_KENDALI, "MANUAL_IKI", record.path, findings)
+    if value is not None and value not in KENDALI_JPT:
+        findings.append(
+            _at(
+                sel,
+                "kendali-tidak-sesuai",
+                Severity.WARNING,
+                f"{_where(sel)}: hasil kerja JPT sebaiknya berupa outcome, outcome antara "
+                f"atau output kendali rendah, bukan '{value}'; tinjau kembali rencana hasil "
+                "kerjanya.",
+                "MANUAL_IKI",
+                record.path,
+            )
+        )
+
+
 def check_rencana(record: SkpRecord) -> list[Finding]:
     """The SKP plan: at least one hasil kerja utama; each with IKI and target; cascading
     and appropriateness (rules.md section 11)."""
@@ -390,6 +436,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             )
         for iki in rows:
             _check_iki(record, hasil, iki, findings)
+            _check_kendali(record, iki, findings)
             if iki.perspektif is not None and not iki.perspektif.kosong:
                 with contextlib.suppress(InvalidValueError):
                     perspektif.add(PERSPEKTIF.normalize(iki.perspektif.teks))
@@ -403,7 +450,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
                     "IKI JPT sebaiknya mencakup keempat perspektif; belum ada: "
                     + ", ".join(missing)
                     + ".",
-                    "SKP",
+                    filled[0].rhk.sheet or None,
                     None,
                     "SKP_HASIL_KERJA",
                     path,
@@ -432,6 +479,56 @@ def _judgements(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating
             with contextlib.suppress(InvalidValueError):
                 judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
     return judged
+
+
+def _check_realisasi(
+    record: SkpRecord, evaluasi: Evaluasi, rated: bool, field: str
+) -> Iterator[Finding]:
+    """Kuantitatif: per IKI, a missing realisasi in a rated period, and cached judgements
+    (Capaian IKI, Penilaian hasil kerja) that differ from Python's."""
+    if record.pendekatan != "Kuantitatif":
+        return
+    for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
+        ratings = []
+        for iki, real in zip(hasil.iki, row.realisasi, strict=False):
+            target = target_of(iki)
+            if target is None or real.angka is None:
+                continue
+            angka = _number(real.angka)
+            if angka is None:
+                if rated and real.angka.kosong and not hasil.rhk.kosong:
+                    yield _at(
+                        real.angka,
+                        "realisasi-iki-kosong",
+                        Severity.WARNING,
+                        f"Realisasi IKI di {_where(real.angka)} belum diisi, padahal "
+                        f"{evaluasi.periode.value} sudah diberi rating; isi realisasi "
+                        "berdasarkan bukti dukung.",
+                        field,
+                        record.path,
+                    )
+                continue
+            result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
+            if isinstance(result, TidakTerbaca):
+                continue
+            ratings.append(result)
+            yield from _check_cached(
+                real.capaian_tersimpan,
+                result.value,
+                "capaian-iki-tidak-sesuai",
+                "Capaian IKI",
+                field,
+                record.path,
+            )
+        if ratings:
+            yield from _check_cached(
+                row.penilaian,
+                penilaian_hasil_kerja(ratings).value,
+                "penilaian-tidak-sesuai",
+                "Penilaian hasil kerja",
+                field,
+                record.path,
+            )
 
 
 def _check_cached(
@@ -509,6 +606,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     )
                 )
         judged = _judgements(record, evaluasi)
+        findings.extend(_check_realisasi(record, evaluasi, rated, f"EVAL_{kode}_HASIL_KERJA"))
         if rated and not judged and record.hasil_kerja_terisi:
             findings.append(
                 Finding(
@@ -546,6 +644,16 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
         saran = None
         if any(j == "Utama" for j, _ in judged):
             saran = saran_rating_hasil_kerja(judged).rating
+        findings.extend(
+            _check_cached(
+                evaluasi.saran_tersimpan,
+                saran.value if saran is not None else "",
+                "saran-tidak-sesuai",
+                "Saran rating hasil kerja",
+                f"EVAL_{kode}_SARAN_HASIL_KERJA",
+                path,
+            )
+        )
         if saran is not None and isinstance(hasil, Rating) and hasil is not saran:
             findings.append(
                 _at(

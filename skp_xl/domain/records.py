@@ -58,6 +58,7 @@ class Iki:
         perspektif: Perspektif (JPT kuantitatif), else None.
         target_min, target_maks, satuan, arah: The target inputs (kuantitatif), else None.
         target_teks: The printed target (cached formula result), else None.
+        kendali: Kualitas dan tingkat kendali from the Manual IKI sheet (JPT), else None.
     """
 
     teks: Sel
@@ -68,6 +69,7 @@ class Iki:
     satuan: Sel | None = None
     arah: Sel | None = None
     target_teks: Sel | None = None
+    kendali: Sel | None = None
 
     @property
     def terisi(self) -> bool:

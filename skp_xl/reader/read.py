@@ -9,7 +9,7 @@ merged number cells (so rows inserted inside a block stay in it), and its sectio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import (
@@ -31,7 +31,7 @@ from skp_xl.domain.vocabulary import (
     normalize_pendekatan,
 )
 from skp_xl.forms import text as t
-from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
+from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
     TEMPLATE_VERSION,
@@ -219,6 +219,27 @@ def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[Ha
         yield HasilKerja(jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), iki)
 
 
+def _with_kendali(
+    snapshot: Snapshot, hasil_kerja: tuple[HasilKerja, ...], table: TabelHasilKerja
+) -> tuple[HasilKerja, ...]:
+    """The hasil kerja with each IKI's kualitas dan tingkat kendali from the Manual IKI."""
+    located = _locate(snapshot, MANUAL_IKI_TABLE, table)
+    if located is None or "kualitas_kendali" not in located.columns:
+        return hasil_kerja
+    merged = []
+    for hasil, (first, last) in zip(hasil_kerja, located.blocks, strict=False):
+        rows = range(first, last + 1)
+        iki = (
+            tuple(
+                replace(i, kendali=_optional(snapshot, located, "kualitas_kendali", row))
+                for i, row in zip(hasil.iki, rows, strict=False)
+            )
+            + hasil.iki[len(rows) :]
+        )
+        merged.append(replace(hasil, iki=iki))
+    return tuple(merged) + hasil_kerja[len(merged) :]
+
+
 def _evaluasi(
     snapshot: Snapshot, periode: PeriodeEvaluasi, table: TabelHasilKerja
 ) -> Evaluasi | None:
@@ -296,6 +317,11 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         )
     else:
         hasil_kerja = tuple(_hasil_kerja(snapshot, located, skp_form.tabel.narasi))
+        manual = next(
+            (f.tabel for f in spec.forms if f.tabel and f.tabel.name == MANUAL_IKI_TABLE), None
+        )
+        if manual is not None:
+            hasil_kerja = _with_kendali(snapshot, hasil_kerja, manual)
     evaluasi = {}
     for form in spec.forms:
         table = form.tabel

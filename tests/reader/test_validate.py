@@ -7,13 +7,15 @@ LibreOffice, validate. Tampering tests change one thing and assert the exact
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
+from openpyxl import Workbook, load_workbook
 
 from skp_xl.domain.findings import Severity
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
+from skp_xl.forms import text as t
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.validation import read_file, validate_file
 from skp_xl.workbook.writer import Options, build_workbook
@@ -143,8 +145,147 @@ def test_hasil_kerja_without_its_rencana_is_an_error(ja: Path, tmp_path: Path) -
 
 def test_a_file_that_is_not_an_skp_workbook_is_one_finding(tmp_path: Path) -> None:
     path = tmp_path / "lain.xlsx"
-    from openpyxl import Workbook
-
     Workbook().save(path)
     report = validate_file(path)
     assert [(f.code, f.severity) for f in report.findings] == [("bukan-skp-xl", Severity.ERROR)]
+
+
+# -- one tampering per check: change one thing, find it at its cell ------------------------
+
+Change = Callable[[Workbook], tuple[str | None, str | None]]
+"""Tampers with a workbook and returns where the finding must be (sheet, cell)."""
+
+KUANTITATIF_JA = (JenisJabatan.JA, Pendekatan.KUANTITATIF)
+KUANTITATIF_JPT = (JenisJabatan.JPT, Pendekatan.KUANTITATIF)
+
+
+def _set(name: str, value: object) -> Change:
+    def change(wb: Workbook) -> tuple[str | None, str | None]:
+        put_named(wb, {name: value})
+        return named(wb, name)
+
+    return change
+
+
+def _set_cell(table_name: str, header: str, value: object, block: int = 0, row: int = 0) -> Change:
+    def change(wb: Workbook) -> tuple[str | None, str | None]:
+        cell = table(wb, table_name).cell(header, block, row)
+        put(wb, cell, value)
+        return cell
+
+    return change
+
+
+def _same_perspektif(wb: Workbook) -> tuple[str | None, str | None]:
+    skp = table(wb, "SKP_HASIL_KERJA")
+    for block in range(skp.utama):
+        for row in range(skp.rows_per_block):
+            cell = skp.cell("PERSPEKTIF", block, row)
+            if wb[cell[0]][cell[1]].value:
+                put(wb, cell, "Penerima Layanan")
+    return skp.sheet, None
+
+
+def _no_table_name(wb: Workbook) -> tuple[str | None, str | None]:
+    del wb.defined_names["SKP_HASIL_KERJA"]
+    return None, None
+
+
+TAMPERINGS: dict[str, tuple[tuple[JenisJabatan, Pendekatan], Change]] = {
+    "identitas-kosong": (KUANTITATIF_JA, _set("PEGAWAI_NAMA", None)),
+    "pangkat-tidak-dikenal": (KUANTITATIF_JA, _set("PEGAWAI_PANGKAT", "Kolonel")),
+    "nip-panjang": (KUANTITATIF_JA, _set("PENILAI_NIP", "19800101200501100")),
+    "rhk-pimpinan-kosong": (
+        KUANTITATIF_JA,
+        _set_cell("SKP_HASIL_KERJA", t.RENCANA_HASIL_KERJA_PIMPINAN + "*", None),
+    ),
+    "iki-kosong": (
+        KUANTITATIF_JA,
+        _set_cell("SKP_HASIL_KERJA", t.INDIKATOR_KINERJA_INDIVIDU, None),
+    ),
+    "target-kosong": (KUANTITATIF_JA, _set_cell("SKP_HASIL_KERJA", "Target (angka)", None)),
+    "target-rentang-terbalik": (
+        KUANTITATIF_JA,
+        _set_cell("SKP_HASIL_KERJA", "s.d. (angka, bila rentang)", -5),
+    ),
+    "satuan-kosong": (KUANTITATIF_JA, _set_cell("SKP_HASIL_KERJA", "Satuan", None)),
+    "label-varian": (KUANTITATIF_JA, _set_cell("SKP_HASIL_KERJA", t.ASPEK, "kuantitas")),
+    "aspek-tidak-dikenal": (KUANTITATIF_JA, _set_cell("SKP_HASIL_KERJA", t.ASPEK, "Keindahan")),
+    "capaian-organisasi-kosong": (
+        KUANTITATIF_JA,
+        _set("EVAL_TW1_CAPAIAN_ORGANISASI", None),
+    ),
+    "realisasi-iki-kosong": (
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", None),
+    ),
+    "capaian-iki-tidak-sesuai": (
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Capaian IKI", "Diatas Ekspektasi"),
+    ),
+    "penilaian-tidak-sesuai": (
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Penilaian hasil kerja", "Diatas Ekspektasi"),
+    ),
+    "saran-tidak-sesuai": (KUANTITATIF_JA, _set("EVAL_TW1_SARAN_HASIL_KERJA", "Sangat Kurang")),
+    "kendali-tidak-sesuai": (
+        KUANTITATIF_JPT,
+        _set_cell("MANUAL_IKI", t.MANUAL_IKI_FIELDS[6], "Output Kendali Tinggi"),
+    ),
+    "kendali-kosong": (KUANTITATIF_JPT, _set_cell("MANUAL_IKI", t.MANUAL_IKI_FIELDS[6], None)),
+    "perspektif-tidak-lengkap": (KUANTITATIF_JPT, _same_perspektif),
+    "tabel-tidak-ditemukan": (KUANTITATIF_JA, _no_table_name),
+    "templat-versi-lebih-baru": (KUANTITATIF_JA, _set("META_TEMPLATE_VERSION", "1.99.0")),
+}
+
+
+@pytest.mark.parametrize("code", sorted(TAMPERINGS))
+def test_each_check_finds_its_tampering_at_the_cell(
+    resaved: dict[tuple[JenisJabatan, Pendekatan], Path], tmp_path: Path, code: str
+) -> None:
+    kind, change = TAMPERINGS[code]
+    wb = load_workbook(resaved[kind])
+    where = change(wb)
+    path = tmp_path / "diubah.xlsx"
+    wb.save(path)
+    found = [(f.sheet, f.cell, f.code) for f in validate_file(path).findings]
+    assert (*where, code) in found
+    before = {f.code for f in validate_file(resaved[kind]).findings}
+    assert code not in before
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "code"),
+    [
+        ("META_TEMPLATE_ID", "skp-lkh-harian", "templat-tidak-dikenal"),
+        ("META_TEMPLATE_VERSION", "2.0.0", "templat-versi-tidak-dikenal"),
+    ],
+)
+def test_a_template_this_version_cannot_read_is_one_finding(
+    ja: Path, tmp_path: Path, name: str, value: str, code: str
+) -> None:
+    wb = load_workbook(ja)
+    where = _set(name, value)(wb)
+    path = tmp_path / "templat.xlsx"
+    wb.save(path)
+    assert [(f.sheet, f.cell, f.code) for f in validate_file(path).findings] == [(*where, code)]
+
+
+def test_a_rating_other_than_the_suggestion_is_a_warning_showing_both(
+    ja: Path, tmp_path: Path
+) -> None:
+    # The filled sample's first utama IKI are below target: the suggestion is Dibawah.
+    found = {}
+    for rating in ("Dibawah Ekspektasi", "Sesuai Ekspektasi"):
+        wb = load_workbook(ja)
+        where = _set("EVAL_TW1_RATING_HASIL_KERJA", rating)(wb)
+        path = tmp_path / f"{rating}.xlsx"
+        wb.save(path)
+        found[rating] = [
+            f for f in validate_file(path).findings if f.code == "rating-berbeda-saran"
+        ]
+    assert found["Dibawah Ekspektasi"] == []
+    [warning] = found["Sesuai Ekspektasi"]
+    assert (warning.sheet, warning.cell, warning.severity) == (*where, Severity.WARNING)
+    assert "'Sesuai Ekspektasi'" in warning.message
+    assert "'Dibawah Ekspektasi'" in warning.message

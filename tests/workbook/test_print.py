@@ -489,7 +489,7 @@ MANUAL_IKI = {
     t.MANUAL_IKI_FIELDS[3]: "Perbandingan capaian dengan nilai yang ditetapkan dalam dokumen "
     "perencanaan daerah",
     t.MANUAL_IKI_FIELDS[4]: "Realisasi dibagi target dikali 100%",
-    t.MANUAL_IKI_FIELDS[6]: "Output Kendali Tinggi",
+    t.MANUAL_IKI_FIELDS[6]: "Outcome Antara",
     t.MANUAL_IKI_FIELDS[7]: "Laporan evaluasi tahunan Dinas",
     t.MANUAL_IKI_FIELDS[8]: "Triwulanan",
 }
