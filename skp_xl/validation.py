@@ -60,9 +60,31 @@ def validate_file(
     *,
     periode: PeriodeEvaluasi | None = None,
     today: datetime.date | None = None,
+    debug: bool = False,
 ) -> Report:
-    """Every finding of one workbook, as a report (valid when no finding is an error)."""
-    record, findings = read_file(path)
-    if record is not None:
-        findings = findings + check_record(record, periode=periode, today=today)
+    """Every finding of one workbook, as a report (valid when no finding is an error).
+
+    A bug in skp-xl itself becomes one ``galat-internal`` finding naming the file, so a
+    batch goes on; ``debug`` lets the exception through instead, traceback and all.
+    """
+    try:
+        record, findings = read_file(path)
+        if record is not None:
+            findings = findings + check_record(record, periode=periode, today=today)
+    except Exception as error:
+        if debug:
+            raise
+        findings = [internal_error(path, error)]
     return Report.of(findings, path=str(path))
+
+
+def internal_error(path: Path, error: BaseException) -> Finding:
+    """The finding for an unexpected exception while handling ``path``."""
+    return Finding(
+        "galat-internal",
+        Severity.ERROR,
+        f"skp-xl gagal memproses '{path}' ({type(error).__name__}: {error}). Ini kesalahan "
+        "skp-xl, bukan kesalahan Anda: ulangi dengan --debug dan laporkan keluarannya "
+        "beserta berkasnya bila boleh.",
+        path=str(path),
+    )

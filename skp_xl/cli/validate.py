@@ -14,7 +14,9 @@ from skp_xl.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JsonOption, app, 
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Report, Severity
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
+from skp_xl.fileio import OutputExistsError
 from skp_xl.validation import validate_file
+from skp_xl.workbook.laporan import write_laporan, write_salinan
 
 UNREADABLE = frozenset(
     {
@@ -34,6 +36,7 @@ UNREADABLE = frozenset(
         "bukan-skp-xl",
         "templat-tidak-dikenal",
         "templat-versi-tidak-dikenal",
+        "galat-internal",
     }
 )
 """Codes meaning the file could not be read as an SKP at all (exit code 2)."""
@@ -72,6 +75,58 @@ def _print(report: Report) -> None:
     console.print(f"{report.path}: {verdict}", highlight=False)
 
 
+DebugOption = Annotated[
+    bool,
+    typer.Option(
+        "--debug", help="Tampilkan traceback bila skp-xl sendiri gagal (untuk laporan bug)."
+    ),
+]
+
+
+def _write_outputs(
+    files: list[Path], reports: list[Report], laporan: Path, *, salin: bool, force: bool
+) -> None:
+    """Write ``--laporan``: the findings workbook, or with ``--salin`` an annotated copy."""
+    if not salin:
+        write_laporan(laporan, reports, force=force)
+        console.print(f"Laporan temuan ditulis ke {laporan}.", highlight=False)
+        return
+    [source], [report] = files, reports
+    if any(f.code in UNREADABLE for f in report.findings):
+        raise fail(
+            f"Salinan bertanda tidak dibuat: '{source}' tidak dapat dibaca sebagai SKP "
+            "(lihat temuan di atas)."
+        )
+    sheet, count = write_salinan(source, laporan, report, force=force)
+    console.print(
+        f"Salinan bertanda ditulis ke {laporan}: sheet '{sheet}', {count} sel diwarnai. "
+        f"Berkas asli '{source}' tidak diubah.",
+        highlight=False,
+    )
+
+
+def _check_outputs(files: list[Path], laporan: Path | None, salin: bool) -> None:
+    if laporan is None:
+        if salin:
+            raise fail("--salin perlu --laporan BERKAS (tempat salinan bertanda ditulis).")
+        return
+    if laporan.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise fail(f"Berkas laporan '{laporan}' harus berakhiran .xlsx.")
+    if any(laporan.resolve() == f.resolve() for f in files):
+        raise fail(
+            f"Berkas laporan '{laporan}' sama dengan berkas yang diperiksa; berkas masukan "
+            "tidak pernah ditimpa. Pilih nama lain."
+        )
+    if salin:
+        if len(files) != 1:
+            raise fail("--salin hanya untuk satu berkas; periksa berkas lain satu per satu.")
+        if laporan.suffix.lower() != files[0].suffix.lower():
+            raise fail(
+                f"Salinan '{laporan}' harus berakhiran sama dengan aslinya "
+                f"('{files[0].suffix}'), agar makro dan isinya tetap utuh."
+            )
+
+
 @app.command("validate")
 def validate_command(
     files: Annotated[
@@ -85,6 +140,27 @@ def validate_command(
         ),
     ] = None,
     json_output: JsonOption = False,
+    laporan: Annotated[
+        Path | None,
+        typer.Option(
+            "--laporan",
+            metavar="OUT.xlsx",
+            help="Tulis temuan sebagai buku kerja, dengan tautan ke setiap sel.",
+            show_default=False,
+        ),
+    ] = None,
+    salin: Annotated[
+        bool,
+        typer.Option(
+            "--salin",
+            help="Dengan --laporan: tulis salinan berkas (satu) dengan sheet Temuan dan sel "
+            "bermasalah diwarnai, bukan laporan terpisah.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Timpa berkas --laporan yang sudah ada.")
+    ] = False,
+    debug: DebugOption = False,
 ) -> None:
     """Periksa buku kerja SKP: isian yang kosong atau salah, sampai ke selnya.
 
@@ -97,12 +173,22 @@ def validate_command(
             chosen = normalize_periode(periode)
         except InvalidValueError as error:
             raise fail(error.message) from error
-    reports = [validate_file(path, periode=chosen) for path in files]
+    _check_outputs(files, laporan, salin)
+    if laporan is not None and laporan.exists() and not force:
+        raise fail(str(OutputExistsError(laporan)))
+    reports = [validate_file(path, periode=chosen, debug=debug) for path in files]
     if json_output:
         console.print_json(json.dumps({"files": [r.to_dict() for r in reports]}))
     else:
         for report in reports:
             _print(report)
+    if laporan is not None:
+        try:
+            _write_outputs(files, reports, laporan, salin=salin, force=force)
+        except OSError as error:
+            if debug:
+                raise
+            raise fail(f"Laporan '{laporan}' tidak dapat ditulis: {error}.") from error
     if any(f.code in UNREADABLE for r in reports for f in r.findings):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_OK if all(r.valid for r in reports) else EXIT_FINDINGS)

@@ -6,6 +6,7 @@ import hashlib
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from skp_xl.cli import app
@@ -45,3 +46,68 @@ def test_unknown_periode_is_a_usage_error() -> None:
     result = runner.invoke(app, ["validate", str(TEMPLATE), "--periode", "TW 9"])
     assert result.exit_code == 2
     assert "TW 9" in result.output
+
+
+def test_laporan_and_salin_write_workbooks_and_keep_the_input(tmp_path: Path) -> None:
+    source = tmp_path / "skp.xlsx"
+    source.write_bytes(TEMPLATE.read_bytes())
+    before = hashlib.sha256(source.read_bytes()).hexdigest()
+    report, copy = tmp_path / "temuan.xlsx", tmp_path / "bertanda.xlsx"
+    assert runner.invoke(app, ["validate", str(source), "--laporan", str(report)]).exit_code == 1
+    result = runner.invoke(app, ["validate", str(source), "--laporan", str(copy), "--salin"])
+    assert result.exit_code == 1
+    assert "sel diwarnai" in result.output
+    assert report.exists()
+    assert copy.exists()
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == before
+    again = runner.invoke(app, ["validate", str(source), "--laporan", str(report)])
+    assert again.exit_code == 2
+    assert "--force" in again.output
+
+
+@pytest.mark.parametrize(
+    ("extra", "words"),
+    [
+        (["--salin"], "--laporan"),
+        (["--laporan", "{src}", "--salin"], "tidak pernah ditimpa"),
+        (["--laporan", "{tmp}/b.xlsm", "--salin"], "berakhiran sama"),
+        (["--laporan", "{tmp}/b.xlsx", "--salin", "{src}"], "satu berkas"),
+        (["--laporan", "{tmp}/b.csv"], ".xlsx"),
+    ],
+)
+def test_wrong_output_options_are_usage_errors(
+    tmp_path: Path, extra: list[str], words: str
+) -> None:
+    source = tmp_path / "skp.xlsx"
+    source.write_bytes(TEMPLATE.read_bytes())
+    args = [a.format(src=source, tmp=tmp_path) for a in extra]
+    result = runner.invoke(app, ["validate", str(source), *args])
+    assert result.exit_code == 2
+    assert words in result.output
+
+
+def test_salin_of_an_unreadable_file_is_refused(tmp_path: Path) -> None:
+    empty = tmp_path / "kosong.xlsx"
+    empty.write_bytes(b"")
+    out = tmp_path / "salinan.xlsx"
+    result = runner.invoke(app, ["validate", str(empty), "--laporan", str(out), "--salin"])
+    assert result.exit_code == 2
+    assert not out.exists()
+
+
+def test_a_bug_is_one_finding_and_debug_shows_the_traceback(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import skp_xl.validation
+
+    def boom(*args: object, **kwargs: object) -> object:
+        raise RuntimeError("rusak di dalam")
+
+    monkeypatch.setattr(skp_xl.validation, "check_record", boom)
+    result = runner.invoke(app, ["validate", str(TEMPLATE), "--json"])
+    assert result.exit_code == 2
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert finding["code"] == "galat-internal"
+    assert "--debug" in finding["message"]
+    debug = runner.invoke(app, ["validate", str(TEMPLATE), "--debug"])
+    assert isinstance(debug.exception, RuntimeError)
