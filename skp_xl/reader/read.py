@@ -46,6 +46,8 @@ KNOWN_TEMPLATES = frozenset(
     f"skp-{j.value.lower()}-{p.value.lower()}" for j in JenisJabatan for p in Pendekatan
 )
 """Template ids this version reads."""
+MATRIKS_TEMPLATE = "matriks-peran-hasil"
+"""The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
 
 
 class NotAnSkpWorkbook(Exception):
@@ -95,6 +97,20 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
                 "META_TEMPLATE_ID); buat buku kerja dengan 'skp-xl new' atau salin isian ke "
                 "templat resmi.",
                 path=path,
+            )
+        )
+    if template.teks == MATRIKS_TEMPLATE:
+        raise NotAnSkpWorkbook(
+            Finding(
+                "bukan-skp-matriks",
+                Severity.INFO,
+                f"'{path}' adalah Matriks Peran Hasil, bukan SKP satu pegawai; tidak "
+                "diperiksa sebagai SKP. Rencana hasil kerja di dalamnya dipakai untuk "
+                "SKP bawahan.",
+                template.sheet,
+                template.cell,
+                "META_TEMPLATE_ID",
+                path,
             )
         )
     if template.teks not in KNOWN_TEMPLATES:

@@ -289,3 +289,10 @@ def test_a_rating_other_than_the_suggestion_is_a_warning_showing_both(
     assert (warning.sheet, warning.cell, warning.severity) == (*where, Severity.WARNING)
     assert "'Sesuai Ekspektasi'" in warning.message
     assert "'Dibawah Ekspektasi'" in warning.message
+
+
+def test_a_matriks_peran_hasil_is_named_not_refused() -> None:
+    root = Path(__file__).parents[2]
+    report = validate_file(root / "workbook_templates" / "matriks-peran-hasil.xlsx")
+    assert [(f.code, f.severity) for f in report.findings] == [("bukan-skp-matriks", Severity.INFO)]
+    assert report.valid
