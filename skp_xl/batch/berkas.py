@@ -1,0 +1,158 @@
+"""The per-file step of the consolidation: a pure function from a path to what it says.
+
+:func:`proses_berkas` takes a path and returns a small picklable :class:`HasilBerkas`
+(identity, one row per rated period, the plan for the cascading check, findings), so any
+engine can map it over files: a process pool here, Dask or Spark later. It never raises
+for bad input, and a time limit keeps one hostile file from stalling a run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from types import FrameType
+
+from skp_xl.domain.checks import check_record
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.rekap import BarisPeriode, Rencana, periode_dinilai, rencana_dari
+from skp_xl.validation import internal_error, read_file
+
+BATAS_DETIK = 60.0
+"""Default time limit for one file, in seconds (a normal SKP takes well under one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class HasilBerkas:
+    """What one file gave.
+
+    Attributes:
+        path: The file, as found.
+        unit: Its folder relative to the agency root ("" for the root itself).
+        terbaca: Whether it was read as an SKP (else ``temuan`` says why).
+        identitas: Identity fields by defined-name key (``nip``, ``nama``, ``jabatan``...,
+            ``penilai_nip``), as trimmed text.
+        jenis_jabatan, pendekatan, tahun: From the workbook.
+        periode: One row per rated period.
+        rencana: The filled rencana hasil kerja, for the cascading check.
+        temuan: Every finding of the file.
+        isi: SHA-256 of the file's bytes (two copies of one file have the same).
+    """
+
+    path: str
+    unit: str
+    terbaca: bool
+    identitas: dict[str, str] = field(default_factory=dict)
+    jenis_jabatan: str = ""
+    pendekatan: str = ""
+    tahun: str = ""
+    periode: tuple[BarisPeriode, ...] = ()
+    rencana: tuple[Rencana, ...] = ()
+    temuan: tuple[Finding, ...] = ()
+    isi: str = ""
+
+
+class _WaktuHabis(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _batas_waktu(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_WaktuHabis` in this thread after ``seconds`` (POSIX main thread only;
+    elsewhere, no limit: triage's size limits still bound the work)."""
+    usable = (
+        seconds is not None
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def _alarm(signum: int, frame: FrameType | None) -> None:
+        raise _WaktuHabis
+
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)  # type: ignore[arg-type]
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _digest(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            sha.update(chunk)
+    return sha.hexdigest()
+
+
+def proses_berkas(
+    path: str, root: str = "", *, batas_detik: float | None = BATAS_DETIK
+) -> HasilBerkas:
+    """Read and check one workbook found under ``root``.
+
+    Never raises for bad input or a bug: both become findings with ``path`` set.
+    """
+    file = Path(path)
+    unit = ""
+    if root:
+        with contextlib.suppress(ValueError):
+            unit = file.parent.relative_to(root).as_posix()
+            unit = "" if unit == "." else unit
+    try:
+        with _batas_waktu(batas_detik):
+            record, findings = read_file(file)
+            if record is None:
+                return HasilBerkas(path, unit, False, temuan=_with_path(findings, path))
+            findings = findings + check_record(record)
+            rows = tuple(periode_dinilai(record))
+            plan = rencana_dari(record)
+            isi = _digest(file)
+    except _WaktuHabis:
+        return HasilBerkas(
+            path,
+            unit,
+            False,
+            temuan=(
+                Finding(
+                    "berkas-waktu-habis",
+                    Severity.ERROR,
+                    f"Membaca '{path}' melebihi {batas_detik:g} detik dan dihentikan; buka "
+                    "dan simpan ulang berkas itu, atau periksa sendiri dengan skp-xl validate.",
+                    path=path,
+                ),
+            ),
+        )
+    except Exception as error:  # a bug must not stop an agency's run
+        return HasilBerkas(path, unit, False, temuan=(internal_error(file, error),))
+    people = {"": record.pegawai, "penilai_": record.penilai}
+    identitas = {
+        f"{prefix}{key}": getattr(orang, key).teks
+        for prefix, orang in people.items()
+        for key in ("nama", "nip", "pangkat", "jabatan", "unit_kerja")
+    }
+    identitas["instansi"] = record.instansi.teks
+    return HasilBerkas(
+        path,
+        unit,
+        True,
+        identitas,
+        record.jenis_jabatan,
+        record.pendekatan,
+        record.tahun.teks,
+        rows,
+        plan,
+        _with_path(findings, path),
+        isi,
+    )
+
+
+def _with_path(findings: list[Finding], path: str) -> tuple[Finding, ...]:
+    return tuple(f if f.path == path else replace(f, path=path) for f in findings)

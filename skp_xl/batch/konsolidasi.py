@@ -1,0 +1,441 @@
+"""Consolidate an agency: find every workbook under a folder, read them in parallel, and
+bring them together as the tables the summary workbook and the exports show.
+
+Nothing is lost: every file found is a row of the Pegawai table, a problem (a file that
+could not be read as an SKP, with the reason), or a note (skipped: lock files, hidden
+files, files that are not workbooks).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+
+from skp_xl.batch.berkas import BATAS_DETIK, HasilBerkas, proses_berkas
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
+from skp_xl.domain.rekap import (
+    AturanGanda,
+    Kandidat,
+    Keputusan,
+    RencanaPegawai,
+    capaian_unit,
+    penugasan,
+    periksa_cascading,
+    periode_terakhir,
+    selesaikan_ganda,
+)
+from skp_xl.domain.vocabulary import (
+    PeriodeEvaluasi,
+    Predikat,
+    normalize_capaian_organisasi,
+)
+from skp_xl.reader.triage import is_candidate, triage
+
+INSTANSI = "(Instansi)"
+"""The Ringkasan row of the whole agency (and its key in a capaian override file)."""
+AKAR = "(akar)"
+"""The unit name of workbooks lying directly in the agency folder."""
+
+PEGAWAI_COLUMNS = (
+    "NIP",
+    "Nama",
+    "Unit Kerja",
+    "Unit Kerja (isian)",
+    "Jabatan",
+    "Pangkat",
+    "Jenis Jabatan",
+    "Pendekatan",
+    "Penugasan",
+    "Periode",
+    "Capaian Organisasi",
+    "Rating Hasil Kerja",
+    "Rating Perilaku",
+    "Predikat",
+    "Angka Kredit",
+    "NIP Penilai",
+    "Nama Penilai",
+    "Dihitung",
+    "Keterangan",
+    "Galat",
+    "Berkas",
+)
+"""Columns of the Pegawai table (one row per pegawai and rated period)."""
+
+TEMUAN_COLUMNS = ("Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan")
+TINGKAT = {Severity.ERROR: "Galat", Severity.WARNING: "Peringatan", Severity.INFO: "Info"}
+
+Progres = Callable[[int], None]
+"""Called with the number of files just finished."""
+
+
+@dataclass(frozen=True)
+class Opsi:
+    """How to consolidate.
+
+    Attributes:
+        jobs: Worker processes; None for every core, 1 to stay in this process.
+        periode: The period the Ringkasan counts; None for the latest rated one.
+        nip_ganda: How a NIP found in several workbooks is counted.
+        pola: The distribution guideline; None for the shipped SE MenPANRB 3/2023.
+        capaian: Capaian kinerja organisasi per unit (folder path, or ``(Instansi)``),
+            overriding the workbooks' values.
+        batas_detik: Time limit per file.
+    """
+
+    jobs: int | None = None
+    periode: PeriodeEvaluasi | None = None
+    nip_ganda: AturanGanda = AturanGanda.TERAKHIR
+    pola: PolaDistribusi | None = None
+    capaian: Mapping[str, str] = field(default_factory=dict)
+    batas_detik: float | None = BATAS_DETIK
+
+
+@dataclass
+class Konsolidasi:
+    """The result: the tables, and what every file became.
+
+    Attributes:
+        root: The agency folder.
+        periode: The period counted (None when nothing is rated anywhere).
+        hasil: One result per workbook-like file read.
+        catatan: Files skipped on purpose (lock, hidden, not a workbook).
+        pegawai, temuan, ringkasan, cascading: The tables.
+        distribusi: Unit -> predikat -> head count, for the chosen period.
+    """
+
+    root: Path
+    periode: PeriodeEvaluasi | None
+    hasil: list[HasilBerkas]
+    catatan: list[Finding]
+    pegawai: pd.DataFrame
+    temuan: pd.DataFrame
+    ringkasan: pd.DataFrame
+    cascading: pd.DataFrame
+    distribusi: dict[str, dict[str, int]]
+    instansi: str = ""
+
+    @property
+    def masalah(self) -> list[Finding]:
+        """One finding per file that could not be read as an SKP."""
+        problems = []
+        for item in self.hasil:
+            if not item.terbaca:
+                worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
+                problems.append(worst[0])
+        return problems
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``--json`` document of design.md (and a little more)."""
+        read = [h for h in self.hasil if h.terbaca]
+        return {
+            "root": str(self.root),
+            "periode": self.periode.value if self.periode else None,
+            "files": len(self.hasil),
+            "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
+            "workbooks": len(read),
+            "problems": [
+                {"path": f.path, "code": f.code, "message": f.message} for f in self.masalah
+            ],
+            "skipped": [{"path": f.path, "code": f.code} for f in self.catatan],
+            "distribusi": self.distribusi,
+            "temuan": len(self.temuan),
+        }
+
+
+def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
+    """Every workbook-like file under ``root`` (sorted), and notes on files skipped.
+
+    Hidden folders are not entered. Lock files (``~$x.xlsx``), hidden files and files of
+    other kinds are notes, not problems.
+    """
+    found: list[Path] = []
+    notes: list[Finding] = []
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(folder) / name
+            if is_candidate(path):
+                found.append(path)
+                continue
+            note = triage(path)
+            if note is None or note.severity is not Severity.INFO:
+                note = Finding(
+                    "berkas-dilewati",
+                    Severity.INFO,
+                    f"'{path}' bukan buku kerja Excel; dilewati.",
+                    path=str(path),
+                )
+            notes.append(note)
+    return found, notes
+
+
+def baca_semua(
+    paths: Sequence[Path],
+    root: Path,
+    *,
+    jobs: int | None = None,
+    batas_detik: float | None = BATAS_DETIK,
+    progres: Progres | None = None,
+) -> list[HasilBerkas]:
+    """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths``, in parallel, in order."""
+    step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
+    names = [str(p) for p in paths]
+    workers = jobs or os.cpu_count() or 1
+    results: list[HasilBerkas] = []
+    if workers == 1 or len(names) < 2:
+        for name in names:
+            results.append(step(name))
+            if progres:
+                progres(1)
+        return results
+    chunk = max(1, min(32, len(names) // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        for result in pool.map(step, names, chunksize=chunk):
+            results.append(result)
+            if progres:
+                progres(1)
+    return results
+
+
+def konsolidasi(root: Path, opsi: Opsi = Opsi(), *, progres: Progres | None = None) -> Konsolidasi:
+    """Find, read and bring together every SKP workbook under ``root``."""
+    paths, notes = temukan(root)
+    hasil = baca_semua(paths, root, jobs=opsi.jobs, batas_detik=opsi.batas_detik, progres=progres)
+    return rangkum(root, hasil, notes, opsi)
+
+
+def _unit(item: HasilBerkas) -> str:
+    return item.unit or AKAR
+
+
+def rangkum(
+    root: Path, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
+) -> Konsolidasi:
+    """The tables from the per-file results (no file is read here)."""
+    read = [h for h in hasil if h.terbaca]
+    periode = opsi.periode or periode_terakhir(r.periode for h in read for r in h.periode)
+    decisions, findings = selesaikan_ganda(
+        [
+            Kandidat(
+                h.path,
+                h.identitas.get("nip", ""),
+                _unit(h),
+                periode_terakhir(r.periode for r in h.periode),
+                h.isi,
+                penugasan(h.identitas.get("jabatan", "")),
+            )
+            for h in read
+        ],
+        opsi.nip_ganda,
+    )
+    pegawai = _pegawai(read, decisions)
+    counted = pegawai[
+        (pegawai["Periode"] == (periode.value if periode else None)) & (pegawai["Dihitung"] == "Ya")
+    ]
+    capaian, capaian_findings = _capaian(read, periode, opsi.capaian)
+    findings += capaian_findings
+    units = sorted(set(pegawai["Unit Kerja"].dropna()))
+    ringkasan, distribusi, pola_findings = _ringkasan(units, counted, capaian, opsi.pola)
+    findings += pola_findings
+    rows, cascade_findings = periksa_cascading(
+        [
+            RencanaPegawai(
+                h.path,
+                h.identitas.get("nip", ""),
+                h.identitas.get("nama", ""),
+                h.identitas.get("penilai_nip", ""),
+                h.rencana,
+            )
+            for h in read
+            if penugasan(h.identitas.get("jabatan", "")).value == ""
+        ]
+    )
+    findings += cascade_findings
+    cascading = pd.DataFrame(
+        [(r.kunci, r.nip, r.nama, r.arah, r.sel, r.rencana, r.status, r.keterangan) for r in rows],
+        columns=[
+            "Berkas",
+            "NIP",
+            "Nama",
+            "Arah",
+            "Sel",
+            "Rencana Hasil Kerja",
+            "Status",
+            "Keterangan",
+        ],
+    )
+    every = [f for h in hasil for f in h.temuan] + findings + catatan
+    temuan = pd.DataFrame(
+        [
+            (f.path or "", f.sheet or "", f.cell or "", f.code, TINGKAT[f.severity], f.message)
+            for f in every
+        ],
+        columns=list(TEMUAN_COLUMNS),
+    )
+    instansi = Counter(h.identitas.get("instansi", "") for h in read if h.identitas.get("instansi"))
+    return Konsolidasi(
+        root,
+        periode,
+        hasil,
+        catatan,
+        pegawai,
+        temuan,
+        ringkasan,
+        cascading,
+        distribusi,
+        instansi.most_common(1)[0][0] if instansi else "",
+    )
+
+
+def _pegawai(read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]) -> pd.DataFrame:
+    rows: list[dict[str, object]] = []
+    for h in read:
+        ident = h.identitas
+        decision = decisions.get(h.path, Keputusan(True))
+        errors = sum(1 for f in h.temuan if f.severity is Severity.ERROR)
+        base: dict[str, object] = {
+            "NIP": ident.get("nip", ""),
+            "Nama": ident.get("nama", ""),
+            "Unit Kerja": _unit(h),
+            "Unit Kerja (isian)": ident.get("unit_kerja", ""),
+            "Jabatan": ident.get("jabatan", ""),
+            "Pangkat": ident.get("pangkat", ""),
+            "Jenis Jabatan": h.jenis_jabatan,
+            "Pendekatan": h.pendekatan,
+            "Penugasan": penugasan(ident.get("jabatan", "")).value,
+            "NIP Penilai": ident.get("penilai_nip", ""),
+            "Nama Penilai": ident.get("penilai_nama", ""),
+            "Dihitung": "Ya" if decision.dihitung else "Tidak",
+            "Keterangan": decision.keterangan,
+            "Galat": errors,
+            "Berkas": h.path,
+        }
+        if not h.periode:
+            rows.append(base | {"Keterangan": decision.keterangan or "belum dinilai"})
+        for r in h.periode:
+            rows.append(
+                base
+                | {
+                    "Periode": r.periode.value,
+                    "Capaian Organisasi": r.capaian_organisasi,
+                    "Rating Hasil Kerja": r.rating_hasil_kerja,
+                    "Rating Perilaku": r.rating_perilaku,
+                    "Predikat": r.predikat,
+                    "Angka Kredit": r.angka_kredit,
+                }
+            )
+    frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
+    text = [c for c in PEGAWAI_COLUMNS if c not in ("Angka Kredit", "Galat")]
+    frame[text] = frame[text].astype("string")
+    frame["Angka Kredit"] = frame["Angka Kredit"].astype("Float64")
+    frame["Galat"] = frame["Galat"].astype("Int64")
+    return frame
+
+
+def _capaian(
+    read: Iterable[HasilBerkas], periode: PeriodeEvaluasi | None, override: Mapping[str, str]
+) -> tuple[dict[str, str], list[Finding]]:
+    """Capaian kinerja organisasi per unit: the override, else the workbooks' agreed value."""
+    values: dict[str, dict[str, str]] = defaultdict(dict)
+    for h in read:
+        for r in h.periode:
+            if r.periode is periode:
+                values[_unit(h)][h.path] = r.capaian_organisasi
+    chosen: dict[str, str] = {}
+    findings = []
+    for unit, by_file in sorted(values.items()):
+        if unit in override:
+            chosen[unit] = override[unit]
+            continue
+        value, disagree = capaian_unit(by_file)
+        chosen[unit] = value
+        for path, other in disagree:
+            findings.append(
+                Finding(
+                    "capaian-organisasi-berbeda",
+                    Severity.WARNING,
+                    f"Capaian kinerja organisasi {unit} di '{path}' adalah '{other}', padahal "
+                    f"SKP lain di unit itu '{value}'; yang dipakai '{value}'. Samakan isiannya "
+                    "atau tetapkan dengan --capaian.",
+                    path=path,
+                    field=f"EVAL_{periode.name if periode else ''}_CAPAIAN_ORGANISASI",
+                )
+            )
+    for unit, value in override.items():
+        chosen.setdefault(unit, value)
+    return chosen, findings
+
+
+def _ringkasan(
+    units: Sequence[str],
+    counted: pd.DataFrame,
+    capaian: Mapping[str, str],
+    pola: PolaDistribusi | None,
+) -> tuple[pd.DataFrame, dict[str, dict[str, int]], list[Finding]]:
+    predikat = [p.value for p in Predikat]
+    distribusi: dict[str, dict[str, int]] = {}
+    rows = []
+    findings: list[Finding] = []
+    agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
+    for unit in [*units, INSTANSI]:
+        part = counted if unit == INSTANSI else counted[counted["Unit Kerja"] == unit]
+        counts = {p: int((part["Predikat"] == p).sum()) for p in predikat}
+        value = agency if unit == INSTANSI else capaian.get(unit, "")
+        status, note = _pola(unit, value, counts, pola, findings)
+        distribusi[unit] = counts
+        rows.append(
+            {
+                "Unit Kerja": unit,
+                "Capaian Kinerja Organisasi": value,
+                **counts,
+                "Jumlah": sum(counts.values()),
+                "Pola Distribusi": status,
+                "Keterangan": note,
+            }
+        )
+    return pd.DataFrame(rows), distribusi, findings
+
+
+def _most_common(values: Iterable[str]) -> str:
+    found = Counter(values).most_common(1)
+    return found[0][0] if found else ""
+
+
+def _pola(
+    unit: str,
+    capaian: str,
+    counts: Mapping[str, int],
+    pola: PolaDistribusi | None,
+    findings: list[Finding],
+) -> tuple[str, str]:
+    if not capaian:
+        return "—", "Capaian kinerja organisasi belum diisi; pola distribusi tidak dibandingkan."
+    try:
+        normalize_capaian_organisasi(capaian)
+        tally: dict[object, int] = dict(counts.items())
+        results = periksa_pola_distribusi(capaian, tally, pola)
+    except InvalidValueError as error:
+        return "—", error.message
+    if not results:
+        return "—", "Belum ada predikat pada periode ini."
+    notes = []
+    for result in results:
+        mark = "✓" if result.terpenuhi else "✗"
+        unit_text = " pegawai" if result.aturan.jenis.value.endswith("jumlah") else "%"
+        notes.append(
+            f"{mark} {result.aturan.keterangan} (angka {result.angka:g}{unit_text}; "
+            f"batas {result.batas_teks})"
+        )
+        if not result.terpenuhi:
+            findings.append(result.finding(unit_kerja=unit))
+    ok = all(r.terpenuhi for r in results)
+    return ("Sesuai" if ok else "Tidak sesuai"), " ".join(notes)

@@ -1,0 +1,478 @@
+"""An agency's records brought together: one row per pegawai and period, cascading, mutasi.
+
+Pure rules over :class:`~skp_xl.domain.records.SkpRecord` values (no files, no pandas):
+what the consolidation counts, how a NIP found in two workbooks is resolved, and whether
+plans cascade from leader to staff (rules.md sections 7 and 11).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.quadrant import predikat
+from skp_xl.domain.records import Sel, SkpRecord
+from skp_xl.domain.vocabulary import (
+    CAPAIAN_ORGANISASI,
+    RATING,
+    E,
+    PeriodeEvaluasi,
+    Vocabulary,
+    compact,
+)
+
+URUTAN_PERIODE = tuple(PeriodeEvaluasi)
+"""Periods in the order of the year: TW I..IV, then Akhir."""
+BULAN = dict.fromkeys(PeriodeEvaluasi, 3) | {PeriodeEvaluasi.AKHIR: 12}
+"""Months each period covers, for angka kredit."""
+
+_PENUGASAN = re.compile(r"^\s*(plt|plh)\s*\.?\s*", re.IGNORECASE)
+
+
+class Penugasan(StrEnum):
+    """Whether a workbook is a pegawai's own SKP or one for an acting assignment."""
+
+    DEFINITIF = ""
+    PLT = "Plt."
+    PLH = "Plh."
+
+
+def penugasan(jabatan: str) -> Penugasan:
+    """``Plt.``/``Plh.`` when the jabatan is an acting one ("Plt. Kepala Bagian Umum")."""
+    found = _PENUGASAN.match(jabatan)
+    if not found:
+        return Penugasan.DEFINITIF
+    return Penugasan.PLT if found.group(1).lower() == "plt" else Penugasan.PLH
+
+
+def jenjang_jf(jabatan: str) -> JenjangJf | None:
+    """The jenjang a JF jabatan names at its end ("Analis Kebijakan Ahli Muda")."""
+    key = compact(jabatan)
+    for jenjang in sorted(JenjangJf, key=lambda j: -len(j.value)):
+        if key.endswith(compact(jenjang.value)):
+            return jenjang
+    return None
+
+
+def kunci_teks(text: str) -> str:
+    """A rencana hasil kerja as compared across workbooks: case, spaces and end dots
+    ignored."""
+    return " ".join(text.casefold().split()).strip(" .;:")
+
+
+@dataclass(frozen=True, slots=True)
+class BarisPeriode:
+    """One pegawai's evaluation of one period, canonical values computed in Python.
+
+    Attributes:
+        periode: The period.
+        capaian_organisasi: Canonical capaian kinerja organisasi, "" when empty/unknown.
+        rating_hasil_kerja, rating_perilaku: Canonical ratings, "" when empty/unknown.
+        predikat: From the two ratings by the quadrant, "" when one is missing.
+        angka_kredit: JF with a known jenjang and a predikat; else None.
+        sel: Where each value was read: field -> "Sheet!A1".
+    """
+
+    periode: PeriodeEvaluasi
+    capaian_organisasi: str
+    rating_hasil_kerja: str
+    rating_perilaku: str
+    predikat: str
+    angka_kredit: float | None
+    sel: Mapping[str, str] = field(default_factory=dict)
+
+
+def _canonical(sel: Sel, vocabulary: Vocabulary[E]) -> E | None:
+    with contextlib.suppress(InvalidValueError):
+        return vocabulary.normalize(sel.teks)
+    return None
+
+
+def _where(sel: Sel) -> str:
+    return f"{sel.sheet}!{sel.cell}" if sel.sheet and sel.cell else ""
+
+
+def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
+    """Every period of ``record`` with a rating, in the order of the year."""
+    jenjang = jenjang_jf(record.pegawai.jabatan.teks) if record.jenis_jabatan == "JF" else None
+    rows = []
+    for periode in URUTAN_PERIODE:
+        evaluasi = record.evaluasi.get(periode)
+        if evaluasi is None or (
+            evaluasi.rating_hasil_kerja.kosong and evaluasi.rating_perilaku.kosong
+        ):
+            continue
+        hasil = _canonical(evaluasi.rating_hasil_kerja, RATING)
+        perilaku = _canonical(evaluasi.rating_perilaku, RATING)
+        hasil_predikat = predikat(hasil, perilaku).value if hasil and perilaku else ""
+        capaian = _canonical(evaluasi.capaian_organisasi, CAPAIAN_ORGANISASI)
+        ak = None
+        if jenjang is not None and hasil_predikat:
+            ak = angka_kredit(hasil_predikat, jenjang.value, BULAN[periode])
+        rows.append(
+            BarisPeriode(
+                periode,
+                capaian.value if capaian else "",
+                hasil.value if hasil else "",
+                perilaku.value if perilaku else "",
+                hasil_predikat,
+                ak,
+                {
+                    "capaian_organisasi": _where(evaluasi.capaian_organisasi),
+                    "rating_hasil_kerja": _where(evaluasi.rating_hasil_kerja),
+                    "rating_perilaku": _where(evaluasi.rating_perilaku),
+                    "predikat": _where(evaluasi.predikat_tersimpan),
+                },
+            )
+        )
+    return rows
+
+
+def periode_terakhir(periods: Iterable[PeriodeEvaluasi]) -> PeriodeEvaluasi | None:
+    """The latest of ``periods`` in the order of the year (None when there is none)."""
+    found = set(periods)
+    return next((p for p in reversed(URUTAN_PERIODE) if p in found), None)
+
+
+# -- mutasi and duplicates ----------------------------------------------------------------
+
+
+class AturanGanda(StrEnum):
+    """How a NIP with more than one (definitif) SKP workbook is counted.
+
+    ``terakhir`` (rules.md section 7, the default): a mutasi makes a new SKP in the new
+    unit and the annual predikat comes from the last unit, so only the workbook rated in
+    the latest period counts; ``semua`` counts every workbook (e.g. to audit a period).
+    """
+
+    TERAKHIR = "terakhir"
+    SEMUA = "semua"
+
+
+@dataclass(frozen=True, slots=True)
+class Kandidat:
+    """A workbook of one NIP, as the duplicate rule sees it.
+
+    Attributes:
+        kunci: The workbook's key (its path).
+        nip: The pegawai's NIP, as text.
+        unit: The unit (folder) it was found in.
+        terakhir: Its latest rated period, or None.
+        isi: A digest of the file's bytes (same digest: the same file copied twice).
+        penugasan: Definitif, Plt. or Plh.
+    """
+
+    kunci: str
+    nip: str
+    unit: str
+    terakhir: PeriodeEvaluasi | None
+    isi: str
+    penugasan: Penugasan = Penugasan.DEFINITIF
+
+
+@dataclass(frozen=True, slots=True)
+class Keputusan:
+    """Whether a workbook counts in the distribution, and why not."""
+
+    dihitung: bool
+    keterangan: str = ""
+
+
+def _rank(kandidat: Kandidat) -> int:
+    return -1 if kandidat.terakhir is None else URUTAN_PERIODE.index(kandidat.terakhir)
+
+
+def selesaikan_ganda(
+    kandidat: Sequence[Kandidat], aturan: AturanGanda = AturanGanda.TERAKHIR
+) -> tuple[dict[str, Keputusan], list[Finding]]:
+    """Decide which workbooks count when a NIP appears more than once.
+
+    Plt./Plh. workbooks never count in the distribution (the pegawai's own SKP does) and
+    are shown apart. A file found twice with the same content counts once. Otherwise, by
+    ``aturan``: the workbook rated in the latest period (``terakhir``) or all of them.
+
+    Returns:
+        A decision per workbook key, and the findings (one per NIP with duplicates).
+    """
+    decisions: dict[str, Keputusan] = {}
+    findings: list[Finding] = []
+    by_nip: dict[str, list[Kandidat]] = defaultdict(list)
+    for item in kandidat:
+        if item.penugasan is not Penugasan.DEFINITIF:
+            decisions[item.kunci] = Keputusan(
+                False, f"{item.penugasan.value}: ditampilkan terpisah, tidak dihitung"
+            )
+            continue
+        if not item.nip:
+            decisions[item.kunci] = Keputusan(True)
+            continue
+        by_nip[item.nip].append(item)
+    for nip, items in by_nip.items():
+        if len(items) == 1:
+            decisions[items[0].kunci] = Keputusan(True)
+            continue
+        ordered = sorted(items, key=lambda k: (-_rank(k), k.kunci))
+        seen: dict[str, Kandidat] = {}
+        for item in ordered:
+            if item.isi in seen:
+                first = seen[item.isi]
+                decisions[item.kunci] = Keputusan(False, f"salinan sama dengan {first.kunci}")
+                findings.append(
+                    Finding(
+                        "berkas-ganda",
+                        Severity.WARNING,
+                        f"'{item.kunci}' sama persis dengan '{first.kunci}' (NIP {nip}); "
+                        "dihitung sekali. Hapus salinannya.",
+                        path=item.kunci,
+                    )
+                )
+                continue
+            seen[item.isi] = item
+        distinct = list(seen.values())
+        if len(distinct) == 1:
+            decisions[distinct[0].kunci] = Keputusan(True)
+            continue
+        units = ", ".join(f"{k.unit} ({k.kunci})" for k in distinct)
+        if aturan is AturanGanda.SEMUA:
+            for item in distinct:
+                decisions[item.kunci] = Keputusan(True, "NIP ganda: semua dihitung")
+            chosen = "semua dihitung (aturan 'semua')"
+        else:
+            last = distinct[0]
+            tie = len(distinct) > 1 and _rank(distinct[1]) == _rank(last)
+            decisions[last.kunci] = Keputusan(True, "NIP ganda: unit terakhir")
+            for item in distinct[1:]:
+                decisions[item.kunci] = Keputusan(
+                    False, f"NIP ganda (mutasi): dihitung di {last.unit}"
+                )
+            chosen = f"yang dihitung: {last.kunci} (dinilai paling akhir)"
+            if tie:
+                chosen += "; periode terakhirnya sama, jadi dipilih menurut nama berkas"
+        findings.append(
+            Finding(
+                "nip-ganda",
+                Severity.WARNING,
+                f"NIP {nip} ada di lebih dari satu SKP: {units}; {chosen}. Bila bukan mutasi, "
+                "hapus berkas yang salah; aturan dapat diubah dengan --nip-ganda.",
+                field="PEGAWAI_NIP",
+                path=distinct[0].kunci,
+            )
+        )
+    return decisions, findings
+
+
+# -- cascading ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rencana:
+    """One rencana hasil kerja of a workbook, for the cross-workbook cascading check.
+
+    Attributes:
+        teks: The rencana hasil kerja.
+        sel: Where ("Sheet!A1").
+        iki: Its indicators' texts.
+        pimpinan: The rencana hasil kerja pimpinan yang diintervensi (JA/JF kuantitatif),
+            None where the format has no such column.
+        sel_pimpinan: Where that is.
+    """
+
+    teks: str
+    sel: str
+    iki: tuple[str, ...] = ()
+    pimpinan: str | None = None
+    sel_pimpinan: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class RencanaPegawai:
+    """A workbook's plan: who, whose staff, and the rencana hasil kerja."""
+
+    kunci: str
+    nip: str
+    nama: str
+    nip_penilai: str
+    rencana: tuple[Rencana, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class BarisCascading:
+    """One line of the Cascading sheet."""
+
+    kunci: str
+    nip: str
+    nama: str
+    sel: str
+    rencana: str
+    arah: str  # "ke atas": names the leader's RHK; "ke bawah": a leader's RHK and its staff
+    status: str
+    keterangan: str
+
+
+def _split(where: str) -> tuple[str | None, str | None]:
+    if "!" not in where:
+        return None, None
+    sheet, cell = where.rsplit("!", 1)
+    return sheet, cell
+
+
+def rencana_dari(record: SkpRecord) -> tuple[Rencana, ...]:
+    """The filled rencana hasil kerja of ``record``."""
+    found = []
+    for hasil in record.hasil_kerja_terisi:
+        if hasil.rhk.kosong:
+            continue
+        iki = tuple(i.teks.teks for i in hasil.iki if not i.teks.kosong)
+        pimpinan = hasil.rhk_pimpinan
+        found.append(
+            Rencana(
+                hasil.rhk.teks,
+                _where(hasil.rhk),
+                iki,
+                None if pimpinan is None else pimpinan.teks,
+                "" if pimpinan is None else _where(pimpinan),
+            )
+        )
+    return tuple(found)
+
+
+def periksa_cascading(
+    plans: Sequence[RencanaPegawai],
+) -> tuple[list[BarisCascading], list[Finding]]:
+    """Check that plans cascade across the agency's workbooks (rules.md section 11).
+
+    Up: each JA/JF kuantitatif rencana hasil kerja names a *rencana hasil kerja pimpinan
+    yang diintervensi* that exists (as a rencana hasil kerja or one of its IKI) in the SKP
+    of the pejabat penilai, matched by NIP. Down: each rencana hasil kerja of a leader whose
+    staff's workbooks are present is named by at least one of them.
+    """
+    by_nip = {p.nip: p for p in plans if p.nip}
+    rows: list[BarisCascading] = []
+    findings: list[Finding] = []
+    named_by: dict[tuple[str, str], list[str]] = defaultdict(list)
+    staff: dict[str, list[RencanaPegawai]] = defaultdict(list)
+    for plan in plans:
+        leader = by_nip.get(plan.nip_penilai) if plan.nip_penilai else None
+        if leader is not None and leader is not plan:
+            staff[leader.nip].append(plan)
+        for item in plan.rencana:
+            if item.pimpinan is None:
+                continue
+            sheet, cell = _split(item.sel_pimpinan)
+            if not item.pimpinan.strip():
+                continue  # rhk-pimpinan-kosong is the workbook check's finding
+            if leader is None:
+                status, note = (
+                    "penilai tidak ada",
+                    f"SKP pejabat penilai (NIP {plan.nip_penilai or '-'}) tidak ada di "
+                    "folder ini; tidak dapat dicocokkan.",
+                )
+            else:
+                key = kunci_teks(item.pimpinan)
+                match = next(
+                    (
+                        r
+                        for r in leader.rencana
+                        if key == kunci_teks(r.teks) or key in {kunci_teks(i) for i in r.iki}
+                    ),
+                    None,
+                )
+                if match is not None:
+                    named_by[leader.nip, kunci_teks(match.teks)].append(plan.nama)
+                    status, note = "cocok", f"{leader.nama}: {match.sel}"
+                else:
+                    status = "tidak ditemukan"
+                    note = (
+                        f"'{item.pimpinan}' tidak ada di SKP {leader.nama} ({leader.kunci}); "
+                        "salin teks rencana hasil kerja atasan persis (lihat matriks peran "
+                        "hasil)."
+                    )
+                    findings.append(
+                        Finding(
+                            "cascading-tidak-ditemukan",
+                            Severity.WARNING,
+                            f"{item.sel_pimpinan}: {note}",
+                            sheet,
+                            cell,
+                            "SKP_HASIL_KERJA",
+                            plan.kunci,
+                        )
+                    )
+            rows.append(
+                BarisCascading(
+                    plan.kunci,
+                    plan.nip,
+                    plan.nama,
+                    item.sel_pimpinan,
+                    item.pimpinan,
+                    "ke atas",
+                    status,
+                    note,
+                )
+            )
+    for leader_nip, members in staff.items():
+        if not any(r.pimpinan is not None for m in members for r in m.rencana):
+            continue  # staff formats without the column (kualitatif) say nothing
+        leader = by_nip[leader_nip]
+        for item in leader.rencana:
+            names = named_by.get((leader_nip, kunci_teks(item.teks)), [])
+            sheet, cell = _split(item.sel)
+            status = "diintervensi" if names else "tanpa peran bawahan"
+            note = ", ".join(sorted(set(names))) or (
+                "Tidak ada SKP bawahan yang menyebut rencana hasil kerja ini; bagi perannya "
+                "lewat matriks peran hasil."
+            )
+            if not names:
+                findings.append(
+                    Finding(
+                        "cascading-tanpa-bawahan",
+                        Severity.WARNING,
+                        f"{item.sel}: rencana hasil kerja '{item.teks}' belum diintervensi "
+                        "oleh SKP bawahan mana pun di folder ini; bagi perannya lewat "
+                        "matriks peran hasil.",
+                        sheet,
+                        cell,
+                        "SKP_HASIL_KERJA",
+                        leader.kunci,
+                    )
+                )
+            rows.append(
+                BarisCascading(
+                    leader.kunci,
+                    leader.nip,
+                    leader.nama,
+                    item.sel,
+                    item.teks,
+                    "ke bawah",
+                    status,
+                    note,
+                )
+            )
+    return rows, findings
+
+
+def capaian_unit(
+    values: Mapping[str, str],
+) -> tuple[str, list[tuple[str, str]]]:
+    """The capaian organisasi of a unit from its workbooks' values (workbook -> value).
+
+    Returns:
+        The most common non-empty value ("" when none; ties go to the first in
+        alphabetical order of the workbook), and the workbooks that disagree with it.
+    """
+    counts: dict[str, int] = defaultdict(int)
+    for value in values.values():
+        if value:
+            counts[value] += 1
+    if not counts:
+        return "", []
+    top = max(counts.values())
+    chosen = next(v for _, v in sorted(values.items()) if v and counts[v] == top)
+    return chosen, sorted((k, v) for k, v in values.items() if v and v != chosen)
