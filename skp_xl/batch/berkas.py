@@ -41,6 +41,7 @@ class HasilBerkas:
         rencana: The filled rencana hasil kerja, for the cascading check.
         temuan: Every finding of the file.
         isi: SHA-256 of the file's bytes (two copies of one file have the same).
+        sel: Where each identity field was read: key -> "Sheet!A1".
     """
 
     path: str
@@ -54,6 +55,7 @@ class HasilBerkas:
     rencana: tuple[Rencana, ...] = ()
     temuan: tuple[Finding, ...] = ()
     isi: str = ""
+    sel: dict[str, str] = field(default_factory=dict)
 
 
 class _WaktuHabis(Exception):
@@ -133,11 +135,13 @@ def proses_berkas(
     except Exception as error:  # a bug must not stop an agency's run
         return HasilBerkas(path, unit, False, temuan=(internal_error(file, error),))
     people = {"": record.pegawai, "penilai_": record.penilai}
-    identitas = {
-        f"{prefix}{key}": getattr(orang, key).teks
+    fields = {
+        f"{prefix}{key}": getattr(orang, key)
         for prefix, orang in people.items()
         for key in ("nama", "nip", "pangkat", "jabatan", "unit_kerja")
     }
+    identitas = {key: sel.teks for key, sel in fields.items()}
+    where = {key: f"{sel.sheet}!{sel.cell}" for key, sel in fields.items() if sel.cell}
     identitas["instansi"] = record.instansi.teks
     return HasilBerkas(
         path,
@@ -151,6 +155,7 @@ def proses_berkas(
         plan,
         _with_path(findings, path),
         isi,
+        where,
     )
 
 

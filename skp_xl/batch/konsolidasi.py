@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from skp_xl.batch.berkas import BATAS_DETIK, HasilBerkas, proses_berkas
+from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
@@ -237,7 +238,14 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
-    pegawai = _pegawai(read, decisions)
+    pegawai, cells = _pegawai(read, decisions)
+    known = {
+        (f.path or "", f.sheet, f.cell)
+        for h in read
+        for f in h.temuan
+        if f.severity is Severity.ERROR
+    }
+    findings += periksa_pegawai(pegawai, cells, known)
     counted = pegawai[
         (pegawai["Periode"] == (periode.value if periode else None)) & (pegawai["Dihitung"] == "Ya")
     ]
@@ -296,8 +304,12 @@ def rangkum(
     )
 
 
-def _pegawai(read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]) -> pd.DataFrame:
+def _pegawai(
+    read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]
+) -> tuple[pd.DataFrame, list[dict[str, str]]]:
+    """The Pegawai table, and per row where its values were read (for the schema)."""
     rows: list[dict[str, object]] = []
+    cells: list[dict[str, str]] = []
     for h in read:
         ident = h.identitas
         decision = decisions.get(h.path, Keputusan(True))
@@ -321,7 +333,9 @@ def _pegawai(read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]) ->
         }
         if not h.periode:
             rows.append(base | {"Keterangan": decision.keterangan or "belum dinilai"})
+            cells.append(h.sel)
         for r in h.periode:
+            cells.append(h.sel | dict(r.sel))
             rows.append(
                 base
                 | {
@@ -338,7 +352,7 @@ def _pegawai(read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]) ->
     frame[text] = frame[text].astype("string")
     frame["Angka Kredit"] = frame["Angka Kredit"].astype("Float64")
     frame["Galat"] = frame["Galat"].astype("Int64")
-    return frame
+    return frame, cells
 
 
 def _capaian(

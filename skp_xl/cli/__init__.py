@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skp_xl.cli import angka_kredit, new, nip, predikat, templates, validate
+from skp_xl.cli import angka_kredit, consolidate, new, nip, predikat, templates, validate
 from skp_xl.cli.app import app
 
 
@@ -11,4 +11,14 @@ def main() -> None:
     app()
 
 
-__all__ = ["angka_kredit", "app", "main", "new", "nip", "predikat", "templates", "validate"]
+__all__ = [
+    "angka_kredit",
+    "app",
+    "consolidate",
+    "main",
+    "new",
+    "nip",
+    "predikat",
+    "templates",
+    "validate",
+]

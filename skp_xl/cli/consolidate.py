@@ -1,0 +1,276 @@
+"""``skp-xl consolidate`` (alias ``konsolidasi``): a whole agency in one summary workbook."""
+
+from __future__ import annotations
+
+import json
+import time
+import tomllib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    Task,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi, temukan
+from skp_xl.cli.app import EXIT_OK, EXIT_USAGE, JsonOption, app, console, err_console, fail
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.pola_distribusi import PolaDistribusi
+from skp_xl.domain.rekap import AturanGanda
+from skp_xl.domain.vocabulary import (
+    PeriodeEvaluasi,
+    Predikat,
+    normalize_capaian_organisasi,
+    normalize_periode,
+)
+from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.summary.data import SummaryData
+from skp_xl.summary.workbook import write_summary
+
+
+class _Rate(ProgressColumn):
+    """Files per second."""
+
+    def render(self, task: Task) -> Text:
+        return Text("" if task.speed is None else f"{task.speed:,.1f} berkas/dtk")
+
+
+def _load(path: Path, what: str) -> dict[str, object]:
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
+    except (OSError, ValueError) as error:
+        raise fail(f"Berkas {what} '{path}' tidak dapat dibaca: {error}.") from error
+    if not isinstance(data, dict):
+        raise fail(f"Berkas {what} '{path}' harus berisi pasangan nama = nilai.")
+    return data
+
+
+def _capaian(path: Path | None) -> dict[str, str]:
+    if path is None:
+        return {}
+    data = _load(path, "capaian")
+    found = {}
+    for unit, value in data.items():
+        try:
+            found[unit] = normalize_capaian_organisasi(value).value
+        except InvalidValueError as error:
+            raise fail(f"{path}: unit '{unit}': {error.message}") from error
+    return found
+
+
+def _pola(path: Path | None) -> PolaDistribusi | None:
+    if path is None:
+        return None
+    try:
+        return PolaDistribusi.from_dict(_load(path, "pola distribusi"))
+    except InvalidValueError as error:
+        raise fail(f"{path}: {error.message}") from error
+
+
+def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
+    periode = result.periode.value if result.periode else "(belum ada yang dinilai)"
+    table = Table(
+        title=f"Ringkasan {result.instansi or result.root.name}, periode {periode}",
+        title_justify="left",
+    )
+    table.add_column("Unit kerja")
+    table.add_column("Capaian org.")
+    short = {"Sangat Baik": "SB", "Baik": "B", "Butuh Perbaikan": "BP"}
+    short |= {"Kurang/Misconduct": "K/M", "Sangat Kurang": "SK"}
+    for p in Predikat:
+        table.add_column(short[p.value], justify="right")
+    table.add_column("Jumlah", justify="right")
+    table.add_column("Pola distribusi")
+    for row in result.ringkasan.to_dict("records"):
+        style = "bold" if row["Unit Kerja"] == INSTANSI else None
+        status = str(row["Pola Distribusi"])
+        color = {"Sesuai": "green", "Tidak sesuai": "yellow"}.get(status, "dim")
+        table.add_row(
+            str(row["Unit Kerja"]),
+            str(row["Capaian Kinerja Organisasi"] or "-"),
+            *(str(row[p.value]) for p in Predikat),
+            str(row["Jumlah"]),
+            f"[{color}]{status}[/]",
+            style=style,
+        )
+    console.print(table)
+    read = sum(1 for h in result.hasil if h.terbaca)
+    problems = result.masalah
+    console.print(
+        f"{len(result.hasil)} berkas dibaca dalam {seconds:.1f} dtk: {read} SKP, "
+        f"{len(problems)} bermasalah, {len(result.catatan)} dilewati; "
+        f"{len(result.temuan)} temuan. Ringkasan ditulis ke {out}.",
+        highlight=False,
+    )
+    for finding in problems[:20]:
+        console.print(f"  [red]✗[/] {finding.message} [dim]({finding.code})[/]", highlight=False)
+    if len(problems) > 20:
+        console.print(f"  ... dan {len(problems) - 20} lagi: lihat sheet Temuan.")
+
+
+@app.command("consolidate")
+def consolidate_command(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            metavar="DIR", help="Folder instansi: satu subfolder per unit.", show_default=False
+        ),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", metavar="OUT.xlsx", help="Buku kerja ringkasan.", show_default=False
+        ),
+    ],
+    periode: Annotated[
+        str | None,
+        typer.Option(
+            "--periode",
+            help="Periode yang diringkas, mis. 'TW III' atau 'Akhir' (bawaan: periode "
+            "terakhir yang sudah dinilai).",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Jumlah proses (bawaan: semua inti CPU)."),
+    ] = None,
+    nip_ganda: Annotated[
+        AturanGanda,
+        typer.Option(
+            "--nip-ganda",
+            help="NIP di beberapa SKP: 'terakhir' menghitung SKP unit terakhir (mutasi, "
+            "rules.md bagian 7); 'semua' menghitung semuanya.",
+        ),
+    ] = AturanGanda.TERAKHIR,
+    capaian: Annotated[
+        Path | None,
+        typer.Option(
+            "--capaian",
+            metavar="FILE",
+            help='Capaian kinerja organisasi per unit (.toml/.json: "Unit" = "Baik"), '
+            "menggantikan isian di buku kerja.",
+            show_default=False,
+        ),
+    ] = None,
+    pola: Annotated[
+        Path | None,
+        typer.Option(
+            "--pola",
+            metavar="FILE",
+            help="Aturan pola distribusi instansi (.json/.toml, bentuk pola_distribusi.json).",
+            show_default=False,
+        ),
+    ] = None,
+    csv_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--csv", metavar="DIR", help="Tulis juga tabel sebagai CSV.", show_default=False
+        ),
+    ] = None,
+    parquet: Annotated[
+        Path | None,
+        typer.Option(
+            "--parquet",
+            metavar="FILE",
+            help="Tulis juga tabel Pegawai sebagai Parquet.",
+            show_default=False,
+        ),
+    ] = None,
+    batas_detik: Annotated[
+        float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
+    ] = 60.0,
+    force: Annotated[bool, typer.Option("--force", help="Timpa keluaran yang sudah ada.")] = False,
+    json_output: JsonOption = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Tampilkan traceback bila skp-xl sendiri gagal.")
+    ] = False,
+) -> None:
+    """Konsolidasikan SKP seluruh instansi: distribusi predikat per unit, temuan, cascading.
+
+    Setiap buku kerja di bawah DIR dibaca (paralel); hasilnya satu buku kerja ringkasan
+    (Ringkasan dengan grafik, Pegawai, Pivot, Temuan, Cascading). Berkas masukan tidak
+    pernah diubah. Keluar 0 bila ringkasan tertulis, walau ada berkas bermasalah (semuanya
+    terdaftar di sheet Temuan).
+    """
+    if not folder.is_dir():
+        raise fail(f"Folder '{folder}' tidak ada atau bukan folder.")
+    if output.suffix.lower() != ".xlsx":
+        raise fail(f"Berkas keluaran '{output}' harus berakhiran .xlsx.")
+    for path in (output, parquet):
+        if path is not None and path.exists() and not force:
+            raise fail(str(OutputExistsError(path)))
+    chosen: PeriodeEvaluasi | None = None
+    if periode is not None:
+        try:
+            chosen = normalize_periode(periode)
+        except InvalidValueError as error:
+            raise fail(error.message) from error
+    opsi = Opsi(jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik)
+    start = time.perf_counter()
+    total = len(temukan(folder)[0])
+    progress = Progress(
+        TextColumn("Membaca"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        _Rate(),
+        TimeElapsedColumn(),
+        TextColumn("sisa"),
+        TimeRemainingColumn(),
+        console=err_console,
+        transient=True,
+        disable=json_output or not err_console.is_terminal,
+    )
+    try:
+        with progress:
+            task = progress.add_task("berkas", total=total)
+            result = konsolidasi(folder, opsi, progres=lambda n: progress.advance(task, n))
+        periode_text = result.periode.value if result.periode else "-"
+        data = SummaryData(
+            judul=f"Rekapitulasi SKP {result.instansi or folder.name}",
+            periode=periode_text,
+            ringkasan=result.ringkasan,
+            pegawai=result.pegawai,
+            temuan=result.temuan,
+            cascading=result.cascading,
+        )
+        write_summary(output, data, force=force)
+        if csv_dir is not None:
+            for name, frame in (
+                ("pegawai", result.pegawai),
+                ("ringkasan", result.ringkasan),
+                ("temuan", result.temuan),
+                ("cascading", result.cascading),
+            ):
+                with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
+                    frame.to_csv(temporary, index=False, encoding="utf-8")
+        if parquet is not None:
+            with atomic_output(parquet, force=force) as temporary:
+                result.pegawai.to_parquet(temporary, index=False)
+    except OutputExistsError as error:
+        raise fail(str(error)) from error
+    except OSError as error:
+        if debug:
+            raise
+        raise fail(f"Keluaran tidak dapat ditulis: {error}.", EXIT_USAGE) from error
+    if json_output:
+        console.print_json(json.dumps(result.to_dict() | {"output": str(output)}))
+    else:
+        _print(result, output, time.perf_counter() - start)
+    raise typer.Exit(EXIT_OK)
+
+
+app.command("konsolidasi", hidden=True, help="Alias Indonesia untuk 'consolidate'.")(
+    consolidate_command
+)
