@@ -1,0 +1,213 @@
+"""What the summary workbook is made of: the consolidation's tables and their columns.
+
+The consolidation hands over pandas DataFrames; this module names their columns, checks
+the ones the writer relies on, and turns cells into the plain values openpyxl writes
+(``str``, ``int``, ``float`` or ``None`` for a blank).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+import pandas as pd
+
+from skp_xl.domain.errors import SkpError
+from skp_xl.domain.vocabulary import Predikat
+
+Cell = str | int | float | None
+"""A value as written to a cell; ``None`` is a blank cell."""
+
+UNIT_KERJA = "Unit Kerja"
+CAPAIAN_ORGANISASI = "Capaian Kinerja Organisasi"
+JUMLAH = "Jumlah"
+POLA_DISTRIBUSI = "Pola Distribusi"
+KETERANGAN = "Keterangan"
+PREDIKAT = "Predikat"
+NIP = "NIP"
+BERKAS = "Berkas"
+SHEET = "Sheet"
+SEL = "Sel"
+
+PREDIKAT_COLUMNS: tuple[str, ...] = tuple(p.value for p in Predikat)
+"""One head-count column per predikat, best first (the canonical values)."""
+
+
+def persen_column(predikat: str) -> str:
+    """The header of a predikat's percentage column in the Ringkasan table."""
+    return f"% {predikat}"
+
+
+PERSEN_COLUMNS: tuple[str, ...] = tuple(persen_column(p) for p in PREDIKAT_COLUMNS)
+
+RINGKASAN_INPUT_COLUMNS: tuple[str, ...] = (
+    UNIT_KERJA,
+    CAPAIAN_ORGANISASI,
+    *PREDIKAT_COLUMNS,
+    JUMLAH,
+    POLA_DISTRIBUSI,
+    KETERANGAN,
+)
+"""Columns ``SummaryData.ringkasan`` must have (in any order)."""
+
+RINGKASAN_COLUMNS: tuple[str, ...] = (
+    UNIT_KERJA,
+    CAPAIAN_ORGANISASI,
+    *PREDIKAT_COLUMNS,
+    JUMLAH,
+    *PERSEN_COLUMNS,
+    POLA_DISTRIBUSI,
+    KETERANGAN,
+)
+"""Columns of the Ringkasan sheet's table, in order; the percentages are formulas."""
+
+PEGAWAI_COLUMNS: tuple[str, ...] = (
+    NIP,
+    "Nama",
+    UNIT_KERJA,
+    "Jabatan",
+    "Jenis Jabatan",
+    "Pendekatan",
+    "Periode",
+    "Rating Hasil Kerja",
+    "Rating Perilaku",
+    PREDIKAT,
+    "Angka Kredit",
+    BERKAS,
+)
+"""The usual columns of ``SummaryData.pegawai``; used as headers when a frame has none."""
+
+TEMUAN_COLUMNS: tuple[str, ...] = (BERKAS, SHEET, SEL, "Kode", "Tingkat", "Pesan")
+"""Columns of ``SummaryData.temuan``; used as headers when a frame has none."""
+
+
+class SummaryDataError(SkpError, ValueError):
+    """A frame handed to the summary writer lacks a column it needs, or has bad headers.
+
+    A program fault of the caller (the consolidation), not a problem in the agency's
+    files: those arrive as rows of ``SummaryData.temuan``.
+    """
+
+
+def _empty() -> pd.DataFrame:
+    return pd.DataFrame()
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
+class SummaryData:
+    """Everything the summary workbook shows, as the consolidation computed it.
+
+    Frames are read, never modified; their index is ignored.
+
+    Attributes:
+        judul: Title line of the Ringkasan sheet, e.g. "Rekapitulasi SKP Dinas X".
+        periode: The evaluation period summarised, e.g. "Akhir 2025".
+        ringkasan: One row per unit kerja and, last, one row for the whole agency.
+            Columns :data:`RINGKASAN_INPUT_COLUMNS` (head counts per predikat and their
+            ``Jumlah``); percentage columns named ``"% <predikat>"`` may be present and
+            are replaced by live formulas. Other columns are refused.
+        pegawai: One row per pegawai and period; columns decided by the caller
+            (:data:`PEGAWAI_COLUMNS` are the usual ones). ``Unit Kerja`` and
+            ``Predikat`` are needed when there are rows (the PivotTable counts them);
+            ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
+        temuan: Every finding, columns :data:`TEMUAN_COLUMNS`; ``Berkas`` links to the
+            file and, with ``Sheet`` and ``Sel``, to the cell.
+        cascading: Any columns, written as an Excel Table.
+    """
+
+    judul: str
+    periode: str
+    ringkasan: pd.DataFrame
+    pegawai: pd.DataFrame
+    temuan: pd.DataFrame = field(default_factory=_empty)
+    cascading: pd.DataFrame = field(default_factory=_empty)
+
+
+def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:
+    """The column headers of ``frame`` as text, or ``default`` when it has no columns.
+
+    Raises:
+        SummaryDataError: A header is blank or repeated (an Excel Table refuses both).
+    """
+    if len(frame.columns) == 0:
+        return tuple(default)
+    labels = (cell_value(column) for column in frame.columns)
+    headers = tuple("" if label is None else str(label).strip() for label in labels)
+    if "" in headers:
+        raise SummaryDataError(f"{what}: a column has a blank header: {list(frame.columns)!r}")
+    repeated = sorted({h for h in headers if headers.count(h) > 1})
+    if repeated:
+        raise SummaryDataError(f"{what}: repeated column headers {repeated!r}")
+    return headers
+
+
+def require_columns(headers: Sequence[str], required: Sequence[str], what: str) -> None:
+    """Refuse a frame that lacks one of the ``required`` columns.
+
+    Raises:
+        SummaryDataError: The message lists the missing columns.
+    """
+    missing = [column for column in required if column not in headers]
+    if missing:
+        raise SummaryDataError(f"{what}: missing column(s) {missing!r}; it has {list(headers)!r}")
+
+
+def cell_value(value: object) -> Cell:
+    """The value to write for one DataFrame cell.
+
+    Blanks (``None``, NaN, ``pd.NA``, NaT, empty text) become ``None``; numpy scalars and
+    ``Decimal`` become ``int``/``float``; dates become ISO text (``2025-12-31``) so the
+    PivotTable cache stays text and numbers; booleans become "Ya"/"Tidak"; anything else
+    becomes its text (an enum member its value).
+    """
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, bool):
+        return "Ya" if value else "Tidak"
+    item = getattr(value, "item", None)
+    if callable(item) and not isinstance(value, str | bytes):  # numpy scalar
+        value = item()
+        if isinstance(value, bool):
+            return "Ya" if value else "Tidak"
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float | Decimal):
+        number = float(value)
+        if not math.isfinite(number):
+            return None
+        return int(number) if isinstance(value, Decimal) and number.is_integer() else number
+    if isinstance(value, dt.datetime | dt.date):
+        if isinstance(value, dt.datetime) and value.time() != dt.time():
+            return value.isoformat(sep=" ")
+        return value.strftime("%Y-%m-%d")
+    text = str(value)
+    return text if text.strip() else None
+
+
+def nip_text(value: Cell) -> Cell:
+    """A NIP as text, also when the caller passed it as a number (18 digits, no ".0")."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:
+    """The cells of ``frame`` row by row, normalised by :func:`cell_value`.
+
+    Columns named ``NIP`` are made text (:func:`nip_text`).
+    """
+    if len(frame.columns) == 0:
+        return []
+    nip = {index for index, header in enumerate(headers) if header == NIP}
+    rows: list[list[Cell]] = []
+    for raw in frame.itertuples(index=False, name=None):
+        row = [cell_value(value) for value in raw]
+        for index in nip:
+            row[index] = nip_text(row[index])
+        rows.append(row)
+    return rows

@@ -1,0 +1,115 @@
+"""Excel Tables and page setup shared by the summary's sheets."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from typing import Any
+
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
+from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.worksheet import Worksheet
+
+from skp_xl.summary.data import Cell
+from skp_xl.summary.links import Link
+
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
+HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
+TEXT_FORMAT = "@"
+MIN_WIDTH = 8
+MAX_WIDTH = 60
+
+
+def style_header(cells: Iterable[Any]) -> None:
+    """Dark fill, white bold text, wrapped: the header row of every summary table."""
+    for cell in cells:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+        cell.alignment = HEADER_ALIGNMENT
+
+
+def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDTH) -> float:
+    """A column width (in characters) that fits the header and most values."""
+    longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
+    return float(min(max(longest + 2, MIN_WIDTH), maximum))
+
+
+def write_table(
+    ws: Worksheet,
+    *,
+    name: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Cell]],
+    text_columns: Collection[str] = (),
+    wrap_columns: Collection[str] = (),
+    link_column: str | None = None,
+    links: Sequence[Link | None] = (),
+) -> str:
+    """Write ``rows`` from A1 as an Excel Table with filter buttons and a frozen header.
+
+    Excel wants at least one data row, so an empty table gets one blank row.
+
+    Args:
+        ws: An empty sheet.
+        name: The Table's displayName, unique in the workbook (``PEGAWAI``).
+        headers: Column headers, unique and non-blank.
+        rows: Data rows, as long as ``headers``.
+        text_columns: Columns stored and formatted as text (NIP: Excel would round an
+            18-digit number to 15 significant digits).
+        wrap_columns: Columns whose long text wraps instead of widening the column.
+        link_column: The column whose cells get ``links``.
+        links: One hyperlink (or ``None``) per row, for ``link_column``.
+
+    Returns:
+        The Table's range, e.g. ``A1:L9``.
+    """
+    ws.append(list(headers))
+    for row in rows:
+        ws.append(list(row))
+    last_row = max(len(rows) + 1, 2)
+    for index, header in enumerate(headers, start=1):
+        letter = get_column_letter(index)
+        values = [row[index - 1] for row in rows]
+        wrap = header in wrap_columns
+        ws.column_dimensions[letter].width = column_width(
+            header, values, maximum=MAX_WIDTH if wrap else MAX_WIDTH + 20
+        )
+        if header in text_columns or wrap:
+            for (cell,) in ws.iter_rows(min_row=2, max_row=last_row, min_col=index, max_col=index):
+                if header in text_columns:
+                    cell.number_format = TEXT_FORMAT
+                if wrap:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    if link_column is not None and link_column in headers:
+        column = headers.index(link_column) + 1
+        for offset, link in enumerate(links, start=2):
+            if link is not None:
+                cell = ws.cell(row=offset, column=column)
+                cell.hyperlink = Hyperlink(
+                    ref=cell.coordinate, target=link.target, location=link.location
+                )
+                cell.style = "Hyperlink"
+    style_header(ws[1])
+    ws.freeze_panes = "A2"
+    ref = f"A1:{get_column_letter(len(headers))}{last_row}"
+    table = Table(displayName=name, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
+    ws.add_table(table)
+    return ref
+
+
+def a4_landscape(ws: Worksheet, *, title_rows: str | None = None, footer: str = "") -> None:
+    """A4 landscape, one page wide, the header rows repeated, page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if footer:
+        ws.oddFooter.left.text = footer.replace("&", "&&")
+    ws.oddFooter.right.text = "Halaman &P dari &N"

@@ -1,0 +1,206 @@
+"""The consolidation's summary workbook, which managers open in Excel or LibreOffice.
+
+Sheets, in order: Ringkasan (distribution per unit, formulas and a chart), Pegawai (an Excel
+Table), Pivot (a real PivotTable over that Table), Temuan and Cascading (Tables).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from skp_xl.fileio import atomic_output
+from skp_xl.summary.data import (
+    BERKAS,
+    NIP,
+    PEGAWAI_COLUMNS,
+    PREDIKAT,
+    PREDIKAT_COLUMNS,
+    SEL,
+    SHEET,
+    TEMUAN_COLUMNS,
+    UNIT_KERJA,
+    Cell,
+    SummaryData,
+    headers_of,
+    require_columns,
+    rows_of,
+)
+from skp_xl.summary.links import Link, file_link
+from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
+from skp_xl.summary.ringkasan import write_ringkasan
+from skp_xl.summary.tables import a4_landscape, write_table
+
+RINGKASAN = "Ringkasan"
+PEGAWAI = "Pegawai"
+PIVOT = "Pivot"
+TEMUAN = "Temuan"
+CASCADING = "Cascading"
+SHEETS = (RINGKASAN, PEGAWAI, PIVOT, TEMUAN, CASCADING)
+"""Sheet titles, in workbook order."""
+
+TABLE_NAMES = {PEGAWAI: "PEGAWAI", TEMUAN: "TEMUAN", CASCADING: "CASCADING"}
+"""displayName of each sheet's Excel Table."""
+
+PIVOT_NAME = "PivotPredikat"
+PIVOT_TOP_LEFT = (3, 1)
+"""Row and column of the PivotTable's top-left cell on the Pivot sheet."""
+JUMLAH_PEGAWAI = "Jumlah Pegawai"
+
+
+def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None:
+    """Write the summary workbook to ``path`` atomically.
+
+    ``Berkas`` hyperlinks are relative to ``path``'s folder, so the summary and the
+    agency's folder can move together.
+
+    Args:
+        path: The .xlsx to write.
+        data: What to show.
+        force: Replace ``path`` when it exists.
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false (before any work).
+        SummaryDataError: A frame lacks a needed column or has blank/repeated headers.
+    """
+    path = Path(path)
+    with atomic_output(path, force=force) as tmp:
+        build_summary(data, folder=path.parent).save(tmp)
+
+
+def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
+    """The summary workbook, in memory.
+
+    Args:
+        data: What to show.
+        folder: The folder the workbook will be saved in (hyperlinks are relative to it).
+
+    Raises:
+        SummaryDataError: As for :func:`write_summary`.
+    """
+    wb = Workbook()
+    ringkasan = wb.active
+    assert ringkasan is not None
+    ringkasan.title = RINGKASAN
+    write_ringkasan(ringkasan, data)
+    pegawai = wb.create_sheet(PEGAWAI)
+    headers, rows = _write_pegawai(pegawai, data, folder)
+    _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
+    _write_temuan(wb.create_sheet(TEMUAN), data, folder)
+    _write_cascading(wb.create_sheet(CASCADING), data)
+    wb.active = 0
+    wb.properties.title = data.judul
+    wb.properties.subject = f"Rekapitulasi SKP, periode {data.periode}"
+    wb.properties.creator = "skp-xl"
+    return wb
+
+
+def _links(headers: tuple[str, ...], rows: list[list[Cell]], folder: Path) -> list[Link | None]:
+    if BERKAS not in headers:
+        return []
+    berkas = headers.index(BERKAS)
+    sheet = headers.index(SHEET) if SHEET in headers else None
+    sel = headers.index(SEL) if SEL in headers else None
+    return [
+        file_link(
+            row[berkas],
+            folder,
+            sheet=None if sheet is None else row[sheet],
+            cell=None if sel is None else row[sel],
+        )
+        for row in rows
+    ]
+
+
+def _write_pegawai(
+    ws: Worksheet, data: SummaryData, folder: Path
+) -> tuple[tuple[str, ...], list[list[Cell]]]:
+    headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
+    rows = rows_of(data.pegawai, headers)
+    if rows:
+        require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
+    write_table(
+        ws,
+        name=TABLE_NAMES[PEGAWAI],
+        headers=headers,
+        rows=rows,
+        text_columns=(NIP,),
+        link_column=BERKAS,
+        links=_links(headers, rows, folder),
+    )
+    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+    return headers, rows
+
+
+def _write_pivot(
+    ws: Worksheet, data: SummaryData, headers: tuple[str, ...], rows: list[list[Cell]]
+) -> None:
+    ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = Font(
+        bold=True, size=12
+    )
+    if not rows:
+        ws.cell(2, 1, "Belum ada data pegawai, jadi PivotTable tidak dibuat.").font = Font(
+            italic=True
+        )
+        return
+    ws.cell(
+        2,
+        1,
+        f"Sumber: tabel {TABLE_NAMES[PEGAWAI]} di sheet {PEGAWAI}. Setelah data berubah, "
+        "klik kanan tabel ini lalu Refresh (Excel) atau Segarkan (LibreOffice).",
+    ).font = Font(italic=True)
+    units: list[object] = (
+        data.ringkasan[UNIT_KERJA].tolist() if UNIT_KERJA in data.ringkasan.columns else []
+    )
+    spec = PivotSpec(
+        name=PIVOT_NAME,
+        source_table=TABLE_NAMES[PEGAWAI],
+        row_field=UNIT_KERJA,
+        col_field=PREDIKAT,
+        count_field=NIP if NIP in headers else UNIT_KERJA,
+        data_caption=JUMLAH_PEGAWAI,
+        top_left=PIVOT_TOP_LEFT,
+        row_order=[str(u) for u in units if isinstance(u, str)],
+        col_order=PREDIKAT_COLUMNS,
+    )
+    table = add_pivot(ws, spec, headers, rows)
+    left = PIVOT_TOP_LEFT[1]
+    labels = [[*table.rows, UNIT_KERJA, JUMLAH_PEGAWAI], *([c, PREDIKAT] for c in table.cols)]
+    for column, texts in enumerate(labels, start=left):
+        width = max(len(str(KOSONG if t is None else t)) for t in texts) + 3
+        ws.column_dimensions[get_column_letter(column)].width = min(max(width, 12), 50)
+    a4_landscape(ws, footer=data.judul)
+
+
+def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
+    headers = headers_of(data.temuan, "temuan", TEMUAN_COLUMNS)
+    rows = rows_of(data.temuan, headers)
+    write_table(
+        ws,
+        name=TABLE_NAMES[TEMUAN],
+        headers=headers,
+        rows=rows,
+        wrap_columns=("Pesan",),
+        link_column=BERKAS,
+        links=_links(headers, rows, folder),
+    )
+    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+
+
+def _write_cascading(ws: Worksheet, data: SummaryData) -> None:
+    headers = headers_of(data.cascading, "cascading")
+    if not headers:
+        ws.cell(1, 1, "Belum ada data cascading.").font = Font(italic=True)
+        return
+    write_table(
+        ws,
+        name=TABLE_NAMES[CASCADING],
+        headers=headers,
+        rows=rows_of(data.cascading, headers),
+        text_columns=(NIP,),
+    )
+    a4_landscape(ws, title_rows="1:1", footer=data.judul)

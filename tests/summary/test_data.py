@@ -1,0 +1,93 @@
+"""Turning the consolidation's DataFrame cells into the values the summary writes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from skp_xl.domain.vocabulary import Predikat
+from skp_xl.summary.data import (
+    PREDIKAT_COLUMNS,
+    RINGKASAN_COLUMNS,
+    SummaryDataError,
+    cell_value,
+    headers_of,
+    nip_text,
+    rows_of,
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (None, None),
+        (float("nan"), None),
+        (pd.NA, None),
+        (pd.NaT, None),
+        ("", None),
+        ("  ", None),
+        ("Baik", "Baik"),
+        (Predikat.BAIK, "Baik"),
+        (np.int64(7), 7),
+        (np.float64(12.5), 12.5),
+        (np.float64("inf"), None),
+        (Decimal("6.25"), 6.25),
+        (Decimal("5"), 5),
+        (True, "Ya"),
+        (np.bool_(False), "Tidak"),
+        (dt.date(2025, 12, 31), "2025-12-31"),
+        (pd.Timestamp("2025-12-31"), "2025-12-31"),
+        (dt.datetime(2025, 12, 31, 8, 30), "2025-12-31 08:30:00"),
+    ],
+)
+def test_cell_value(value: object, expected: object) -> None:
+    result = cell_value(value)
+    assert result == expected
+    assert type(result) is type(expected)
+
+
+def test_a_nip_given_as_a_number_becomes_its_18_digits() -> None:
+    assert nip_text(198503122010011001) == "198503122010011001"
+    assert nip_text(1.985031220100110e17) == "198503122010011008"  # already rounded: as given
+    assert nip_text("198503122010011001") == "198503122010011001"
+    assert nip_text(None) is None
+
+
+def test_rows_make_the_nip_column_text() -> None:
+    frame = pd.DataFrame({"NIP": [198503122010011001], "Nama": ["Andi"]})
+    assert rows_of(frame, headers_of(frame, "pegawai")) == [["198503122010011001", "Andi"]]
+
+
+def test_a_frame_without_columns_takes_the_default_headers() -> None:
+    assert headers_of(pd.DataFrame(), "temuan", ("Berkas", "Kode")) == ("Berkas", "Kode")
+
+
+@pytest.mark.parametrize("columns", [["NIP", "NIP"], ["NIP", " "], ["NIP", None]])
+def test_blank_or_repeated_headers_are_refused(columns: list[object]) -> None:
+    frame = pd.DataFrame([[1, 2]], columns=columns)
+    with pytest.raises(SummaryDataError):
+        headers_of(frame, "pegawai")
+
+
+def test_the_ringkasan_columns_follow_the_predikat_enum() -> None:
+    assert PREDIKAT_COLUMNS == (
+        "Sangat Baik",
+        "Baik",
+        "Butuh Perbaikan",
+        "Kurang/Misconduct",
+        "Sangat Kurang",
+    )
+    expected = (
+        "Unit Kerja",
+        "Capaian Kinerja Organisasi",
+        *PREDIKAT_COLUMNS,
+        "Jumlah",
+        *(f"% {p}" for p in PREDIKAT_COLUMNS),
+        "Pola Distribusi",
+        "Keterangan",
+    )
+    assert expected == RINGKASAN_COLUMNS

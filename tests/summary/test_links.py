@@ -1,0 +1,58 @@
+"""Hyperlink targets and cell locations of the summary's Berkas cells."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skp_xl.summary.links import Link, cell_location, file_link, file_target
+
+
+def test_a_file_beside_the_summary_is_a_relative_uri(tmp_path: Path) -> None:
+    berkas = tmp_path / "unit umum" / "SKP Budi #2.xlsx"
+    assert file_target(str(berkas), tmp_path) == "unit%20umum/SKP%20Budi%20%232.xlsx"
+
+
+def test_a_file_outside_the_summary_folder_climbs_up(tmp_path: Path) -> None:
+    berkas = tmp_path / "masuk" / "SKP Ani.xlsx"
+    assert file_target(str(berkas), tmp_path / "keluar") == "../masuk/SKP%20Ani.xlsx"
+
+
+def test_non_ascii_names_are_percent_encoded_as_utf8(tmp_path: Path) -> None:
+    assert file_target(str(tmp_path / "Résumé.xlsx"), tmp_path) == "R%C3%A9sum%C3%A9.xlsx"
+
+
+def test_a_relative_path_is_taken_from_the_current_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert file_target("skp/SKP.xlsx", tmp_path / "out") == "../skp/SKP.xlsx"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "location"),
+    [
+        ("SKP JA", "D7", "'SKP JA'!D7"),
+        ("SKP", "d7", "'SKP'!D7"),
+        ("SKP", "$D$7:E9", "'SKP'!$D$7:E9"),
+        ("Evaluasi 'Akhir'", "B2", "'Evaluasi ''Akhir'''!B2"),
+        ("SKP", "", "'SKP'!A1"),
+        ("SKP", None, "'SKP'!A1"),
+        ("SKP", "baris 7", "'SKP'!A1"),
+        (None, "D7", None),
+        ("  ", "D7", None),
+    ],
+)
+def test_cell_location(sheet: object, cell: object, location: str | None) -> None:
+    assert cell_location(sheet, cell) == location
+
+
+def test_file_link_joins_target_and_location(tmp_path: Path) -> None:
+    link = file_link(str(tmp_path / "a.xlsx"), tmp_path, sheet="SKP", cell="D7")
+    assert link == Link("a.xlsx", "'SKP'!D7")
+
+
+@pytest.mark.parametrize("berkas", [None, "", "   ", 3])
+def test_no_path_no_link(berkas: object, tmp_path: Path) -> None:
+    assert file_link(berkas, tmp_path) is None

@@ -1,0 +1,91 @@
+"""The PivotTable's cache columns, their type flags and the counts it shows."""
+
+from __future__ import annotations
+
+import pytest
+from openpyxl.xml.functions import tostring
+
+from skp_xl.summary.data import Cell
+from skp_xl.summary.pivot import CacheColumn, cache_column, crosstab, shared_items
+
+
+def test_items_follow_the_given_order_then_first_appearance_then_blank() -> None:
+    column = cache_column(
+        "Predikat",
+        ["Baik", None, "Cukup", "Sangat Baik", "Baik"],
+        ["Sangat Baik", "Baik", "Kurang"],
+    )
+    assert column.items == ("Sangat Baik", "Baik", "Cukup", None)
+    assert column.indexes == (1, 3, 2, 0, 1)
+
+
+def test_equal_numbers_share_an_item_but_text_digits_do_not() -> None:
+    column = cache_column("Angka", [1, 1.0, "1", 2.5])
+    assert column.items == (1, "1", 2.5)
+    assert column.indexes == (0, 0, 1, 2)
+
+
+def _flags(values: list[Cell]) -> dict[str, str]:
+    element = shared_items(cache_column("x", values)).to_tree()
+    return {k: v for k, v in element.attrib.items() if k != "count"}
+
+
+@pytest.mark.parametrize(
+    ("values", "flags"),
+    [
+        (["a", "b"], {}),
+        (["a", None], {"containsBlank": "1"}),
+        (
+            [3, 5],
+            {
+                "containsNumber": "1",
+                "containsInteger": "1",
+                "containsString": "0",
+                "containsSemiMixedTypes": "0",
+                "minValue": "3",
+                "maxValue": "5",
+            },
+        ),
+        (
+            [12.5, None, 3],
+            {
+                "containsNumber": "1",
+                "containsString": "0",
+                "containsBlank": "1",
+                "minValue": "3",
+                "maxValue": "12.5",
+            },
+        ),
+        (
+            ["a", 2],
+            {
+                "containsNumber": "1",
+                "containsInteger": "1",
+                "containsMixedTypes": "1",
+                "minValue": "2",
+                "maxValue": "2",
+            },
+        ),
+        ([None], {"containsNonDate": "0", "containsString": "0", "containsBlank": "1"}),
+    ],
+)
+def test_shared_items_flags_describe_their_values(
+    values: list[Cell], flags: dict[str, str]
+) -> None:
+    assert _flags(values) == flags
+
+
+def test_shared_items_list_each_value_with_its_type() -> None:
+    xml = tostring(shared_items(CacheColumn("x", ("a", 2.5, None), (0, 1, 2))).to_tree())
+    assert xml.decode().endswith('"><s v="a" /><n v="2.5" /><m /></sharedItems>')
+
+
+def test_crosstab_counts_non_blank_values_and_leaves_empty_pairs_empty() -> None:
+    units = cache_column("Unit", ["U1", "U1", "U2", "U2"])
+    predikat = cache_column("Predikat", ["Baik", "Baik", "Baik", None])
+    table = crosstab(units, predikat, ["nip1", "nip2", None, "nip4"])
+    assert table.rows == ("U1", "U2")
+    assert table.cols == ("Baik", None)
+    assert table.counts == ((2, None), (0, 1))
+    assert table.row_totals == (2, 1)
+    assert table.col_totals == (2, 1)

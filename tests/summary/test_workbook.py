@@ -1,0 +1,373 @@
+"""The summary workbook's structure: sheets, Tables, text NIPs, links, chart and PivotTable parts.
+
+openpyxl reloads what it can (cells, Tables, hyperlinks, the PivotTable definition); the
+chart and the package wiring are read from the zip itself.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from openpyxl.workbook.workbook import Workbook
+
+from skp_xl.fileio import OutputExistsError
+from skp_xl.summary import SummaryData, SummaryDataError, write_summary
+from skp_xl.summary.data import PEGAWAI_COLUMNS, TEMUAN_COLUMNS
+from tests.summary.ooxml import CHART, MAIN, Package
+from tests.summary.sample import (
+    BP,
+    HUKUM,
+    KEUANGAN,
+    PEGAWAI_HEADERS,
+    PEGAWAI_ROWS,
+    SB,
+    SK,
+    UMUM,
+    B,
+    K,
+    sample_data,
+    write_sample,
+)
+
+PIVOT_TABLE = "xl/pivotTables/pivotTable1.xml"
+PIVOT_CACHE = "xl/pivotCache/pivotCacheDefinition1.xml"
+PIVOT_RECORDS = "xl/pivotCache/pivotCacheRecords1.xml"
+
+EXPECTED_PIVOT = [
+    # Unit Kerja, Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, (blank), Total
+    (UMUM, 1, 3, 1, None, None, None, 5),
+    (KEUANGAN, 1, 1, None, 1, 1, 1, 5),
+]
+"""The sample's count per unit and predikat, worked out by hand from PEGAWAI_ROWS."""
+EXPECTED_TOTALS = (2, 4, 1, 1, 1, 1, 10)
+
+
+@pytest.fixture(scope="module")
+def summary(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_sample(tmp_path_factory.mktemp("summary"))
+
+
+@pytest.fixture(scope="module")
+def package(summary: Path) -> Package:
+    return Package(summary)
+
+
+@pytest.fixture(scope="module")
+def wb(summary: Path) -> Workbook:
+    return openpyxl.load_workbook(summary)
+
+
+def test_sheets_in_order_ringkasan_first_and_active(wb: Workbook) -> None:
+    assert wb.sheetnames == ["Ringkasan", "Pegawai", "Pivot", "Temuan", "Cascading"]
+    assert wb.active is not None
+    assert wb.active.title == "Ringkasan"
+
+
+def test_tables_cover_their_data(wb: Workbook) -> None:
+    tables = {
+        table.name: (ws.title, table.ref) for ws in wb.worksheets for table in ws.tables.values()
+    }
+    assert tables == {
+        "PEGAWAI": ("Pegawai", f"A1:G{len(PEGAWAI_ROWS) + 1}"),
+        "TEMUAN": ("Temuan", "A1:F4"),
+        "CASCADING": ("Cascading", "A1:C3"),
+    }
+    assert [c.value for c in wb["Pegawai"][1]] == PEGAWAI_HEADERS
+    assert wb["Pegawai"].freeze_panes == "A2"
+
+
+def test_nip_cells_are_18_digit_text(wb: Workbook) -> None:
+    cells = [row[0] for row in wb["Pegawai"].iter_rows(min_row=2)]
+    assert [c.value for c in cells] == [row[0] for row in PEGAWAI_ROWS]
+    assert {(c.data_type, c.number_format) for c in cells} == {("s", "@")}
+
+
+def test_berkas_cells_link_to_the_files_relative_to_the_summary(wb: Workbook) -> None:
+    links = [row[-1].hyperlink for row in wb["Pegawai"].iter_rows(min_row=2)]
+    assert [(link.target, link.location) for link in links[:2]] == [
+        ("unit%20umum/SKP%20Andi.xlsx", None),
+        ("unit%20umum/SKP%20Budi%20%232.xlsx", None),
+    ]
+    assert all(link is not None for link in links)
+
+
+def test_findings_link_to_the_file_and_cell(wb: Workbook) -> None:
+    links = [row[0].hyperlink for row in wb["Temuan"].iter_rows(min_row=2)]
+    assert [(link.target, link.location) for link in links] == [
+        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!D7"),
+        ("keuangan/SKP%20Fajar.xlsx", "'Evaluasi ''Akhir'''!A1"),
+        ("keuangan/rusak.xlsx", None),
+    ]
+
+
+def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) -> None:
+    ws = wb["Ringkasan"]
+    assert ws["A1"].value == "Rekapitulasi SKP Dinas Contoh"
+    assert ws["A2"].value == "Periode: Akhir 2025"
+    assert [c.value for c in ws[4]][:8] == [
+        "Unit Kerja",
+        "Capaian Kinerja Organisasi",
+        SB,
+        B,
+        BP,
+        K,
+        SK,
+        "Jumlah",
+    ]
+    assert [ws.cell(r, 1).value for r in range(5, 9)] == [UMUM, KEUANGAN, HUKUM, "Instansi"]
+    assert [ws.cell(5, c).value for c in range(3, 9)] == [1, 3, 1, 0, 0, 5]
+    assert ws["I5"].value == '=IF(H5>0,C5/H5,"")'
+    assert ws["M8"].value == '=IF(H8>0,G8/H8,"")'
+    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(9, 14)} == {"0.0%"}
+    assert ws["A8"].font.b
+    assert not ws["A7"].font.b
+
+
+def test_every_sheet_prints_on_a4_landscape_one_page_wide(wb: Workbook) -> None:
+    setups = {
+        (str(ws.page_setup.orientation), str(ws.page_setup.paperSize), ws.page_setup.fitToWidth)
+        for ws in wb.worksheets
+    }
+    assert setups == {("landscape", "9", 1)}
+    assert wb["Ringkasan"].print_title_rows == "$4:$4"
+
+
+def test_the_chart_is_a_percent_stacked_bar_per_unit(package: Package) -> None:
+    ringkasan = package.sheet_part("Ringkasan")
+    (drawing,) = package.related(ringkasan, "drawing")
+    (chart,) = package.related(drawing, "chart")
+    assert chart == "xl/charts/chart1.xml"
+    plot = package.xml(chart).find(f"{CHART}chart/{CHART}plotArea/{CHART}barChart")
+    assert plot is not None
+    assert plot.find(f"{CHART}barDir").get("val") == "bar"  # type: ignore[union-attr]
+    assert plot.find(f"{CHART}grouping").get("val") == "percentStacked"  # type: ignore[union-attr]
+    series = [
+        (
+            s.findtext(f"{CHART}tx/{CHART}strRef/{CHART}f"),
+            s.findtext(f"{CHART}cat/{CHART}strRef/{CHART}f"),
+            s.findtext(f"{CHART}val/{CHART}numRef/{CHART}f"),
+        )
+        for s in plot.iter(f"{CHART}ser")
+    ]
+    # Categories are the three units; the agency's row 8 is left out.
+    assert series == [
+        (f"'Ringkasan'!{col}4", "'Ringkasan'!$A$5:$A$7", f"'Ringkasan'!${col}$5:${col}$7")
+        for col in "CDEFG"
+    ]
+
+
+def test_pivot_parts_are_wired_into_the_package(package: Package) -> None:
+    pivot_sheet = package.sheet_part("Pivot")
+    assert package.related(pivot_sheet, "pivotTable") == [PIVOT_TABLE]
+    assert package.related(PIVOT_TABLE, "pivotCacheDefinition") == [PIVOT_CACHE]
+    assert package.related(PIVOT_CACHE, "pivotCacheRecords") == [PIVOT_RECORDS]
+    assert package.related("xl/workbook.xml", "pivotCacheDefinition") == [PIVOT_CACHE]
+    (cache,) = package.xml("xl/workbook.xml").iter(f"{MAIN}pivotCache")
+    assert cache.get("cacheId") == package.xml(PIVOT_TABLE).get("cacheId") == "1"
+    kinds = {part: package.content_type(part) for part in (PIVOT_TABLE, PIVOT_CACHE, PIVOT_RECORDS)}
+    assert kinds == {
+        PIVOT_TABLE: "application/vnd.openxmlformats-officedocument.spreadsheetml.pivotTable+xml",
+        PIVOT_CACHE: "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        ".pivotCacheDefinition+xml",
+        PIVOT_RECORDS: "application/vnd.openxmlformats-officedocument.spreadsheetml"
+        ".pivotCacheRecords+xml",
+    }
+
+
+def test_pivot_cache_reads_the_pegawai_table_and_refreshes_on_load(
+    package: Package, wb: Workbook
+) -> None:
+    cache = package.xml(PIVOT_CACHE)
+    assert cache.get("refreshOnLoad") == "1"
+    assert cache.get("recordCount") == str(len(PEGAWAI_ROWS))
+    source = cache.find(f"{MAIN}cacheSource/{MAIN}worksheetSource")
+    assert source is not None
+    assert source.attrib == {"name": "PEGAWAI"}
+    assert wb["Pegawai"].tables["PEGAWAI"].ref == f"A1:G{len(PEGAWAI_ROWS) + 1}"
+    fields = [f.get("name") for f in cache.iter(f"{MAIN}cacheField")]
+    assert fields == PEGAWAI_HEADERS
+
+
+def _shared_items(package: Package) -> list[list[object]]:
+    items: list[list[object]] = []
+    for field in package.xml(PIVOT_CACHE).iter(f"{MAIN}cacheField"):
+        values: list[object] = []
+        for item in field.find(f"{MAIN}sharedItems") or []:
+            tag = item.tag.removeprefix(MAIN)
+            value = item.get("v")
+            values.append(None if tag == "m" else float(value) if tag == "n" else value)  # type: ignore[arg-type]
+        items.append(values)
+    return items
+
+
+def test_pivot_records_decode_to_the_pegawai_cells(package: Package, wb: Workbook) -> None:
+    shared = _shared_items(package)
+    decoded = [
+        [shared[field][int(x.get("v", "0"))] for field, x in enumerate(record)]
+        for record in package.xml(PIVOT_RECORDS).iter(f"{MAIN}r")
+    ]
+    cells = [list(row) for row in wb["Pegawai"].iter_rows(min_row=2, values_only=True)]
+    assert decoded == cells
+
+
+def test_pivot_items_are_in_ringkasan_and_predikat_order(package: Package) -> None:
+    shared = _shared_items(package)
+    assert shared[PEGAWAI_HEADERS.index("Unit Kerja")] == [UMUM, KEUANGAN]
+    assert shared[PEGAWAI_HEADERS.index("Predikat")] == [SB, B, BP, K, SK, None]
+
+
+def test_pivot_table_counts_nip_per_unit_and_predikat(package: Package) -> None:
+    pivot = package.xml(PIVOT_TABLE)
+    location = pivot.find(f"{MAIN}location")
+    assert location is not None
+    assert location.attrib == {
+        "ref": "A3:H7",
+        "firstHeaderRow": "1",
+        "firstDataRow": "2",
+        "firstDataCol": "1",
+    }
+    fields = pivot.findall(f"{MAIN}pivotFields/{MAIN}pivotField")
+    assert [(f.get("axis"), f.get("dataField")) for f in fields] == [
+        (None, "1"),
+        (None, None),
+        ("axisRow", None),
+        (None, None),
+        ("axisCol", None),
+        (None, None),
+        (None, None),
+    ]
+    row_items = [(i.get("x"), i.get("t")) for i in fields[2].iter(f"{MAIN}item")]
+    assert row_items == [("0", "data"), ("1", "data"), (None, "default")]
+    assert len(list(fields[4].iter(f"{MAIN}item"))) == 6 + 1
+    assert [f.get("x") for f in pivot.iter(f"{MAIN}field")] == ["2", "4"]  # rows, columns
+    assert [len(pivot.findall(f"{MAIN}{axis}/{MAIN}i")) for axis in ("rowItems", "colItems")] == [
+        2 + 1,
+        6 + 1,
+    ]
+    (data_field,) = pivot.iter(f"{MAIN}dataField")
+    assert (data_field.get("name"), data_field.get("fld"), data_field.get("subtotal")) == (
+        "Jumlah Pegawai",
+        "0",
+        "count",
+    )
+
+
+def test_pivot_output_cells_are_written_for_viewers_that_do_not_refresh(wb: Workbook) -> None:
+    ws = wb["Pivot"]
+    grid = [list(row) for row in ws.iter_rows(min_row=3, max_row=7, max_col=8, values_only=True)]
+    assert grid[0][:2] == ["Jumlah Pegawai", "Predikat"]
+    assert grid[1] == ["Unit Kerja", SB, B, BP, K, SK, "(kosong)", "Total"]
+    assert [tuple(row) for row in grid[2:4]] == EXPECTED_PIVOT
+    assert tuple(grid[4]) == ("Total", *EXPECTED_TOTALS)
+
+
+def test_openpyxl_reads_the_pivot_table_back(wb: Workbook) -> None:
+    (pivot,) = wb["Pivot"]._pivots
+    assert (pivot.name, pivot.location.ref, pivot.cache.refreshOnLoad) == (
+        "PivotPredikat",
+        "A3:H7",
+        True,
+    )
+
+
+def _empty_data() -> SummaryData:
+    return SummaryData(
+        judul="Kosong", periode="Akhir 2025", ringkasan=pd.DataFrame(), pegawai=pd.DataFrame()
+    )
+
+
+def test_empty_frames_give_tables_with_one_blank_row_and_no_pivot(tmp_path: Path) -> None:
+    path = tmp_path / "kosong.xlsx"
+    write_summary(path, _empty_data())
+    wb = openpyxl.load_workbook(path)
+    assert wb["Pegawai"].tables["PEGAWAI"].ref == f"A1:{chr(64 + len(PEGAWAI_COLUMNS))}2"
+    assert wb["Temuan"].tables["TEMUAN"].ref == f"A1:{chr(64 + len(TEMUAN_COLUMNS))}2"
+    assert not wb["Cascading"].tables
+    assert wb["Pivot"]["A2"].value == "Belum ada data pegawai, jadi PivotTable tidak dibuat."
+    names = Package(path).parts
+    assert not [n for n in names if n.startswith(("xl/pivot", "xl/charts", "xl/drawings"))]
+
+
+def test_an_agency_row_alone_makes_no_chart(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    only_agency = SummaryData(
+        judul=data.judul,
+        periode=data.periode,
+        ringkasan=data.ringkasan.tail(1),
+        pegawai=data.pegawai,
+    )
+    path = tmp_path / "instansi.xlsx"
+    write_summary(path, only_agency)
+    parts = Package(path).parts
+    assert "xl/charts/chart1.xml" not in parts
+    assert PIVOT_TABLE in parts
+
+
+def test_an_existing_output_is_kept_unless_forced(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"lama")
+    with pytest.raises(OutputExistsError):
+        write_summary(path, _empty_data())
+    assert path.read_bytes() == b"lama"
+    write_summary(path, _empty_data(), force=True)
+    assert openpyxl.load_workbook(path).sheetnames[0] == "Ringkasan"
+
+
+def test_a_refused_frame_leaves_the_old_output_and_no_temporary_file(tmp_path: Path) -> None:
+    path = tmp_path / "out.xlsx"
+    path.write_bytes(b"lama")
+    bad = SummaryData(
+        judul="x",
+        periode="y",
+        ringkasan=pd.DataFrame({"Unit Kerja": ["A"]}),
+        pegawai=pd.DataFrame(),
+    )
+    with pytest.raises(SummaryDataError, match="Jumlah"):
+        write_summary(path, bad, force=True)
+    assert path.read_bytes() == b"lama"
+    assert os.listdir(tmp_path) == ["out.xlsx"]
+
+
+def test_unknown_ringkasan_columns_are_refused(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    ringkasan = data.ringkasan.assign(**{"Jumlah Dinilai": 1})
+    bad = SummaryData(judul="x", periode="y", ringkasan=ringkasan, pegawai=data.pegawai)
+    with pytest.raises(SummaryDataError, match="Jumlah Dinilai"):
+        write_summary(tmp_path / "out.xlsx", bad)
+
+
+def test_percentage_columns_given_by_the_caller_become_formulas(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    ringkasan = data.ringkasan.assign(**{f"% {SB}": 0.5})
+    path = tmp_path / "out.xlsx"
+    write_summary(
+        path, SummaryData(judul="x", periode="y", ringkasan=ringkasan, pegawai=data.pegawai)
+    )
+    assert openpyxl.load_workbook(path)["Ringkasan"]["I5"].value == '=IF(H5>0,C5/H5,"")'
+
+
+def test_pegawai_rows_need_unit_kerja_and_predikat(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    bad = SummaryData(
+        judul="x",
+        periode="y",
+        ringkasan=data.ringkasan,
+        pegawai=data.pegawai.drop(columns="Predikat"),
+    )
+    with pytest.raises(SummaryDataError, match="Predikat"):
+        write_summary(tmp_path / "out.xlsx", bad)
+
+
+def test_numeric_nips_from_the_caller_are_written_as_text(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    pegawai = data.pegawai.assign(NIP=[int(n) for n in data.pegawai["NIP"]])
+    path = tmp_path / "out.xlsx"
+    write_summary(
+        path, SummaryData(judul="x", periode="y", ringkasan=data.ringkasan, pegawai=pegawai)
+    )
+    cell = openpyxl.load_workbook(path)["Pegawai"]["A2"]
+    assert (cell.value, cell.data_type) == (PEGAWAI_ROWS[0][0], "s")
