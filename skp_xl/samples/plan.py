@@ -1,0 +1,515 @@
+"""The whole synthetic agency as data: which workbooks exist and everything typed in them.
+
+Pure and deterministic by seed. One workbook (:class:`Berkas`) per position, plus, when
+problems are asked for, the documented deliberate ones (:data:`MASALAH`): an acting head
+(Plt.), a mutasi, a rating that differs from its suggestion, a rated period without
+realisasi, a NIP Excel turned into a number. Ratings follow one capaian kinerja organisasi
+per unit and period, spread as the pola distribusi guideline asks in most units.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import PurePosixPath
+
+from skp_xl.domain.pola_distribusi import periksa_pola_distribusi
+from skp_xl.domain.vocabulary import (
+    CapaianOrganisasi,
+    JenisJabatan,
+    Pendekatan,
+    PeriodeEvaluasi,
+    Predikat,
+    Rating,
+)
+from skp_xl.samples import data
+from skp_xl.samples.content import Evaluasi, Rencana, buat_evaluasi, buat_rencana
+from skp_xl.samples.organisation import Organisasi, Pegawai, Tingkat, build_organisasi, slug
+
+MASALAH: Mapping[str, str] = {
+    "plt": "Jabatan kepala unit kosong; seorang administrator menjadi pelaksana tugas "
+    "(jabatan 'Plt. ...') dengan buku kerja tersendiri, dan menilai bawahan unit itu.",
+    "mutasi": "Seorang pegawai pindah unit per 1 Juli: NIP yang sama ada di dua folder unit, "
+    "periode 1 Januari-30 Juni (Triwulan I-II) dan 1 Juli-31 Desember (Triwulan III-Akhir).",
+    "rating-berbeda-saran": "Rating hasil kerja Triwulan II diketik Diatas Ekspektasi, "
+    "padahal saran dari realisasinya Sesuai Ekspektasi.",
+    "realisasi-kosong": "Triwulan III sudah diberi rating, tetapi realisasi IKI-nya kosong.",
+    "nip-rusak-excel": "NIP pegawai tersimpan sebagai angka (Excel membulatkannya menjadi "
+    "1,9...E+17).",
+}
+"""The deliberate problems, by code (the validator's code where it has one)."""
+
+PERIODE = tuple(PeriodeEvaluasi)
+SEMESTER_1 = (PeriodeEvaluasi.TW1, PeriodeEvaluasi.TW2)
+
+_CAPAIAN = (
+    (CapaianOrganisasi.ISTIMEWA, 0.2),
+    (CapaianOrganisasi.BAIK, 0.68),
+    (CapaianOrganisasi.BUTUH_PERBAIKAN, 0.1),
+    (CapaianOrganisasi.KURANG, 0.02),
+)
+"""How often a unit's capaian kinerja organisasi is drawn at each level."""
+_CAPAIAN_TETAP = 0.75
+"""How often a unit keeps its usual capaian in a period."""
+_PASANGAN = {
+    Predikat.SANGAT_BAIK: ((Rating.DIATAS, Rating.DIATAS, 1),),
+    Predikat.BAIK: (
+        (Rating.SESUAI, Rating.SESUAI, 7),
+        (Rating.DIATAS, Rating.SESUAI, 2),
+        (Rating.SESUAI, Rating.DIATAS, 2),
+    ),
+    Predikat.BUTUH_PERBAIKAN: (
+        (Rating.DIBAWAH, Rating.SESUAI, 4),
+        (Rating.DIBAWAH, Rating.DIATAS, 1),
+    ),
+    Predikat.KURANG: ((Rating.SESUAI, Rating.DIBAWAH, 3), (Rating.DIATAS, Rating.DIBAWAH, 1)),
+    Predikat.SANGAT_KURANG: ((Rating.DIBAWAH, Rating.DIBAWAH, 1),),
+}
+"""The rating pairs (hasil kerja, perilaku) that give each predikat, with weights."""
+_SEPADAN = {
+    CapaianOrganisasi.ISTIMEWA: Predikat.SANGAT_BAIK,
+    CapaianOrganisasi.BAIK: Predikat.BAIK,
+    CapaianOrganisasi.BUTUH_PERBAIKAN: Predikat.BUTUH_PERBAIKAN,
+    CapaianOrganisasi.KURANG: Predikat.KURANG,
+    CapaianOrganisasi.SANGAT_KURANG: Predikat.SANGAT_KURANG,
+}
+"""The predikat named like each capaian organisasi."""
+
+
+@dataclass(frozen=True, slots=True)
+class Orang:
+    """A person as the identity block shows them (penilai and atasan)."""
+
+    nama: str
+    nip: str | None
+    pangkat: str | None
+    jabatan: str
+    unit_kerja: str
+
+
+@dataclass(frozen=True, slots=True)
+class Berkas:
+    """One workbook: whose, where, rated by whom, for which periods.
+
+    Attributes:
+        kunci: Unique key: the NIP, with ``-plt`` or ``-mutasi`` for a second workbook.
+        pegawai: The position's holder.
+        jabatan: The jabatan printed (``Plt. ...`` for an acting head).
+        jenis: Jenis jabatan of the workbook.
+        tingkat: Where the workbook's position stands.
+        folder: Folder names from the agency's root.
+        unit: The top unit ("" for the kepala).
+        unit_kerja: Unit kerja printed.
+        penilai: The pejabat penilai kinerja.
+        atasan: The atasan pejabat penilai, if any.
+        sumber: :attr:`kunci` of the penilai's workbook, whose plan this one supports.
+        mulai, selesai: The SKP period ("1 Januari", "31 Desember").
+        periode: The periods evaluated in this workbook.
+        masalah: Codes of the deliberate problems in this workbook.
+    """
+
+    kunci: str
+    pegawai: Pegawai
+    jabatan: str
+    jenis: JenisJabatan
+    tingkat: Tingkat
+    folder: tuple[str, ...]
+    unit: str
+    unit_kerja: str
+    penilai: Orang
+    atasan: Orang | None
+    sumber: str | None
+    mulai: str = "1 Januari"
+    selesai: str = "31 Desember"
+    periode: tuple[PeriodeEvaluasi, ...] = PERIODE
+    masalah: tuple[str, ...] = ()
+
+    @property
+    def nama_berkas(self) -> str:
+        """``<NIP>_<nama>.xlsx``."""
+        return f"{self.pegawai.nip}_{slug(self.pegawai.nama_polos)}.xlsx"
+
+    @property
+    def path(self) -> PurePosixPath:
+        """The workbook's path relative to the agency's folder."""
+        return PurePosixPath(*self.folder, self.nama_berkas)
+
+    def orang(self) -> Orang:
+        """This workbook's pegawai as a penilai or atasan of others."""
+        p = self.pegawai
+        return Orang(p.nama, p.nip, p.pangkat, self.jabatan, self.unit_kerja)
+
+
+@dataclass(frozen=True, slots=True)
+class Isian:
+    """Everything typed into one workbook.
+
+    Attributes:
+        berkas: Which workbook.
+        instansi: The agency.
+        tahun: The SKP year.
+        rencana: The plan.
+        evaluasi: The evaluated periods, in order.
+        nip_angka: The NIP is typed as a number (a deliberate problem).
+    """
+
+    berkas: Berkas
+    instansi: str
+    tahun: int
+    rencana: Rencana
+    evaluasi: tuple[Evaluasi, ...]
+    nip_angka: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """The planned agency.
+
+    Attributes:
+        organisasi: Units and positions.
+        isian: Every workbook with its contents, superiors first.
+        capaian: Capaian kinerja organisasi by (unit, period); the kepala's unit is "".
+        lunak: Units whose ratings were drawn leniently, against the pola distribusi.
+        masalah: Code of each deliberate problem -> keys of the workbooks it is in.
+    """
+
+    organisasi: Organisasi
+    isian: tuple[Isian, ...]
+    capaian: Mapping[tuple[str, PeriodeEvaluasi], CapaianOrganisasi]
+    lunak: frozenset[str]
+    masalah: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+
+MENTERI = Orang(data.MENTERI_NAMA, None, None, data.MENTERI_JABATAN, data.MENTERI_UNIT_KERJA)
+
+
+def _berkas(org: Organisasi) -> dict[str, Berkas]:
+    """One workbook per position, rated by the superior."""
+    result: dict[str, Berkas] = {}
+    by_index: dict[int, Berkas] = {}
+    for p in org.pegawai:
+        superior = by_index.get(p.atasan) if p.atasan is not None else None
+        berkas = Berkas(
+            kunci=p.nip,
+            pegawai=p,
+            jabatan=p.jabatan,
+            jenis=p.jenis,
+            tingkat=p.tingkat,
+            folder=p.folder,
+            unit=p.unit,
+            unit_kerja=p.unit_kerja,
+            penilai=superior.orang() if superior is not None else MENTERI,
+            atasan=(superior.penilai if superior is not None else None),
+            sumber=superior.kunci if superior is not None else None,
+        )
+        result[berkas.kunci] = berkas
+        by_index[p.indeks] = berkas
+    return result
+
+
+def _plt(files: dict[str, Berkas], org: Organisasi) -> tuple[str, ...]:
+    """Vacate the first unit head with an administrator below; that one acts (Plt.)."""
+    for head in org.pegawai:
+        admins = [p for p in org.bawahan(head.indeks) if p.tingkat is Tingkat.ADMINISTRATOR]
+        if head.tingkat is not Tingkat.JPT or not admins:
+            continue
+        vacant = files.pop(head.nip)
+        acting = files[admins[0].nip]
+        plt = replace(
+            vacant,
+            kunci=f"{acting.kunci}-plt",
+            pegawai=acting.pegawai,
+            jabatan=f"Plt. {vacant.jabatan}",
+            masalah=("plt",),
+        )
+        files[plt.kunci] = plt
+        for key, berkas in list(files.items()):
+            if berkas.sumber != vacant.kunci:
+                continue
+            if key == acting.kunci:  # the acting head's own job is rated one level up
+                files[key] = replace(
+                    berkas,
+                    penilai=vacant.penilai,
+                    atasan=vacant.atasan,
+                    sumber=vacant.sumber,
+                    masalah=("plt",),
+                )
+            else:
+                files[key] = replace(
+                    berkas, penilai=plt.orang(), atasan=plt.penilai, sumber=plt.kunci
+                )
+        return (acting.kunci, plt.kunci)
+    return ()
+
+
+def _mutasi(files: dict[str, Berkas], org: Organisasi, rng: random.Random) -> tuple[str, ...]:
+    """Move one staff member to another unit on 1 July: two workbooks, one NIP."""
+    staff = [
+        b
+        for b in files.values()
+        if b.tingkat in (Tingkat.PELAKSANA, Tingkat.FUNGSIONAL) and not b.masalah
+    ]
+    for moving in sorted(staff, key=lambda b: (b.unit == org.units[0].nama, b.kunci)):
+        targets = [
+            b
+            for b in files.values()
+            if b.tingkat in (Tingkat.PENGAWAS, Tingkat.ADMINISTRATOR)
+            and b.unit not in (moving.unit, org.units[0].nama)
+            and not b.masalah
+        ]
+        if not targets:
+            continue
+        target = rng.choice(sorted(targets, key=lambda b: b.kunci))
+        files[moving.kunci] = replace(
+            moving, selesai="30 Juni", periode=SEMESTER_1, masalah=("mutasi",)
+        )
+        second = replace(
+            moving,
+            kunci=f"{moving.kunci}-mutasi",
+            folder=target.folder,
+            unit=target.unit,
+            unit_kerja=target.unit_kerja,
+            penilai=target.orang(),
+            atasan=target.penilai,
+            sumber=target.kunci,
+            mulai="1 Juli",
+            periode=tuple(p for p in PERIODE if p not in SEMESTER_1),
+            masalah=("mutasi",),
+        )
+        files[second.kunci] = second
+        return (moving.kunci, second.kunci)
+    return ()
+
+
+def _counts(
+    capaian: CapaianOrganisasi, n: int, lenient: bool, rng: random.Random
+) -> dict[Predikat, int]:
+    """How many of ``n`` pegawai get each predikat, within the guideline unless lenient."""
+    counts = dict.fromkeys(Predikat, 0)
+    if n == 1:  # no spread to speak of (the kepala): the predikat of the capaian's name
+        counts[_SEPADAN[capaian]] = 1
+        return counts
+    if lenient:
+        if capaian is CapaianOrganisasi.ISTIMEWA:
+            counts[Predikat.SANGAT_BAIK] = n
+        else:  # the usual leniency: nobody below Baik
+            counts[Predikat.SANGAT_BAIK] = n - math.ceil(0.6 * n)
+            counts[Predikat.BAIK] = math.ceil(0.6 * n)
+        return counts
+    if capaian is CapaianOrganisasi.ISTIMEWA:
+        top = min(math.floor(0.7 * n), round(n * rng.uniform(0.5, 0.65)))
+        counts[Predikat.SANGAT_BAIK] = max(math.ceil(n / 2), top)
+        counts[Predikat.BUTUH_PERBAIKAN] = 1 if n >= 8 and rng.random() < 0.5 else 0
+    elif capaian is CapaianOrganisasi.BAIK:
+        counts[Predikat.BUTUH_PERBAIKAN] = max(1, round(n * rng.uniform(0.05, 0.15)))
+        counts[Predikat.KURANG] = 1 if n >= 20 and rng.random() < 0.3 else 0
+        counts[Predikat.BAIK] = max(math.ceil(n / 2), min(math.floor(0.7 * n), round(n * 0.6)))
+        counts[Predikat.SANGAT_BAIK] = max(
+            0,
+            n - counts[Predikat.BAIK] - counts[Predikat.BUTUH_PERBAIKAN] - counts[Predikat.KURANG],
+        )
+    elif capaian is CapaianOrganisasi.BUTUH_PERBAIKAN:
+        counts[Predikat.BUTUH_PERBAIKAN] = min(n, math.ceil(0.6 * n) + rng.randint(0, 1))
+    else:
+        low = Predikat.KURANG if capaian is CapaianOrganisasi.KURANG else Predikat.SANGAT_KURANG
+        counts[low] = math.ceil(0.6 * n)
+        counts[Predikat.BUTUH_PERBAIKAN] = min(n - counts[low], math.ceil(0.1 * n))
+    counts[Predikat.BAIK] += n - sum(counts.values())
+    return counts
+
+
+def _capaian(rng: random.Random) -> CapaianOrganisasi:
+    pick = rng.random()
+    for capaian, share in _CAPAIAN:
+        if pick < share:
+            return capaian
+        pick -= share
+    return CapaianOrganisasi.BAIK
+
+
+def _ratings(
+    files: Sequence[Berkas],
+    units: Sequence[str],
+    lenient: frozenset[str],
+    rng: random.Random,
+) -> tuple[
+    dict[tuple[str, PeriodeEvaluasi], tuple[Rating, Rating]],
+    dict[tuple[str, PeriodeEvaluasi], CapaianOrganisasi],
+]:
+    """Per (workbook key, period) the two ratings; per (unit, period) the capaian."""
+    merit = {b.pegawai.nip: rng.gauss(0, 1) for b in files}
+    ratings: dict[tuple[str, PeriodeEvaluasi], tuple[Rating, Rating]] = {}
+    capaian: dict[tuple[str, PeriodeEvaluasi], CapaianOrganisasi] = {}
+    for unit in units:
+        usual = _capaian(rng)
+        for periode in PERIODE:
+            rated = [b for b in files if b.unit == unit and periode in b.periode]
+            if not rated:
+                continue
+            level = usual if rng.random() < _CAPAIAN_TETAP else _capaian(rng)
+            capaian[unit, periode] = level
+            counts = _counts(level, len(rated), unit in lenient, rng)
+            order = sorted(rated, key=lambda b: merit[b.pegawai.nip] + rng.gauss(0, 0.7))
+            order.reverse()
+            position = 0
+            for predikat in Predikat:  # best first
+                for berkas in order[position : position + counts[predikat]]:
+                    pairs = _PASANGAN[predikat]
+                    hasil, perilaku, _ = rng.choices(pairs, [w for *_, w in pairs])[0]
+                    ratings[berkas.kunci, periode] = (hasil, perilaku)
+                position += counts[predikat]
+    return ratings, capaian
+
+
+def _ordered(files: Mapping[str, Berkas]) -> list[Berkas]:
+    """Superiors' workbooks before those that cascade from them."""
+    done: set[str | None] = {None}
+    ordered: list[Berkas] = []
+    pending = list(files.values())
+    while pending:
+        ready = [b for b in pending if b.sumber in done]
+        if not ready:
+            raise ValueError("workbooks cascade in a circle")
+        ordered += ready
+        done.update(b.kunci for b in ready)
+        pending = [b for b in pending if b.kunci not in done]
+    return ordered
+
+
+def plan_agency(
+    pegawai: int,
+    *,
+    seed: int,
+    tahun: int,
+    sampai: PeriodeEvaluasi = PeriodeEvaluasi.AKHIR,
+    masalah: bool = True,
+) -> Agency:
+    """Plan an agency of ``pegawai`` positions: who works where, and every workbook's content.
+
+    Args:
+        pegawai: Number of positions (at least 1).
+        seed: Seed of ``random.Random``: the same seed gives the same agency.
+        tahun: The SKP year.
+        sampai: The last period evaluated (earlier ones are evaluated too).
+        masalah: Add the deliberate problems of :data:`MASALAH`.
+
+    Returns:
+        The plan; :func:`skp_xl.samples.generate_agency` writes it.
+    """
+    rng = random.Random(seed)
+    org = build_organisasi(pegawai, rng, tahun=tahun)
+    files = _berkas(org)
+    problems: dict[str, tuple[str, ...]] = {}
+    if masalah:
+        problems["plt"] = _plt(files, org)
+        problems["mutasi"] = _mutasi(files, org, rng)
+    evaluated = PERIODE[: PERIODE.index(sampai) + 1]
+    ordered = [
+        replace(b, periode=tuple(p for p in b.periode if p in evaluated)) for b in _ordered(files)
+    ]
+    units = ["", *(u.nama for u in org.units)]
+    lenient_count = max(1, round(0.25 * len(org.units))) if len(org.units) >= 2 else 0
+    lenient = frozenset(rng.sample([u.nama for u in org.units], lenient_count))
+    ratings, capaian = _ratings(ordered, units, lenient, rng)
+    topics = {u.nama: u for u in org.units}
+    rencana: dict[str, Rencana] = {}
+    isian: list[Isian] = []
+    for berkas in ordered:
+        p = berkas.pegawai
+        unit = topics.get(berkas.unit)
+        plan = buat_rencana(
+            jenis=berkas.jenis,
+            tingkat=berkas.tingkat,
+            bidang=unit.bidang if unit else "riset kelautan",
+            sub=p.sub if berkas.tingkat is not Tingkat.JPT else (unit.bidang if unit else ""),
+            topik=unit.topik if unit else "kelautan",
+            unit=berkas.unit or "Badan",
+            fungsional=p.fungsional,
+            rhk_atasan=rencana[berkas.sumber].teks_rhk if berkas.sumber else (),
+            rng=rng,
+        )
+        rencana[berkas.kunci] = plan
+        evaluasi = tuple(
+            buat_evaluasi(
+                plan, periode, capaian[berkas.unit, periode], *ratings[berkas.kunci, periode], rng
+            )
+            for periode in berkas.periode
+        )
+        isian.append(Isian(berkas, org.instansi, tahun, plan, evaluasi))
+    if masalah:
+        isian = _evaluation_problems(isian, problems, rng)
+    return Agency(org, tuple(isian), capaian, lenient, problems)
+
+
+def _candidates(isian: Sequence[Isian], periode: PeriodeEvaluasi, taken: set[str]) -> list[int]:
+    return [
+        i
+        for i, item in enumerate(isian)
+        if item.berkas.tingkat in (Tingkat.PELAKSANA, Tingkat.FUNGSIONAL)
+        and item.rencana.pendekatan is Pendekatan.KUANTITATIF
+        and not item.berkas.masalah
+        and item.berkas.unit not in taken
+        and any(e.periode is periode for e in item.evaluasi)
+    ]
+
+
+def _evaluation_problems(
+    isian: list[Isian], problems: dict[str, tuple[str, ...]], rng: random.Random
+) -> list[Isian]:
+    """A rating differing from its suggestion, a rated period without realisasi, a NIP
+    turned into a number: each in a different unit where the agency is large enough."""
+    taken: set[str] = set()
+
+    def pick(code: str, periode: PeriodeEvaluasi) -> int | None:
+        found = _candidates(isian, periode, taken)
+        if code == "rating-berbeda-saran":
+            found = [
+                i
+                for i in found
+                if next(e for e in isian[i].evaluasi if e.periode is periode).saran is Rating.SESUAI
+            ]
+        if not found:
+            problems[code] = ()
+            return None
+        index = rng.choice(found)
+        taken.add(isian[index].berkas.unit)
+        problems[code] = (isian[index].berkas.kunci,)
+        return index
+
+    def tag(item: Isian, code: str, **changes: object) -> Isian:
+        berkas = replace(item.berkas, masalah=(*item.berkas.masalah, code))
+        return replace(item, berkas=berkas, **changes)  # type: ignore[arg-type]
+
+    index = pick("rating-berbeda-saran", PeriodeEvaluasi.TW2)
+    if index is not None:
+        item = isian[index]
+        evaluasi = tuple(
+            replace(e, rating_hasil_kerja=Rating.DIATAS) if e.periode is PeriodeEvaluasi.TW2 else e
+            for e in item.evaluasi
+        )
+        isian[index] = tag(item, "rating-berbeda-saran", evaluasi=evaluasi)
+    index = pick("realisasi-kosong", PeriodeEvaluasi.TW3)
+    if index is not None:
+        item = isian[index]
+        evaluasi = tuple(
+            replace(e, tanpa_realisasi=True) if e.periode is PeriodeEvaluasi.TW3 else e
+            for e in item.evaluasi
+        )
+        isian[index] = tag(item, "realisasi-kosong", evaluasi=evaluasi)
+    index = pick("nip-rusak-excel", PeriodeEvaluasi.TW1)
+    if index is not None:
+        isian[index] = tag(isian[index], "nip-rusak-excel", nip_angka=True)
+    return isian
+
+
+def pola_sesuai(capaian: CapaianOrganisasi, predikat: Sequence[Predikat]) -> bool | None:
+    """Whether a unit's predikat follow the pola distribusi guideline (None: nobody rated)."""
+    counts: dict[object, int] = {}
+    for p in predikat:
+        counts[p] = counts.get(p, 0) + 1
+    results = periksa_pola_distribusi(capaian, counts)
+    if not results:
+        return None
+    return all(r.terpenuhi for r in results)
