@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +27,7 @@ JUMLAH = "Jumlah"
 POLA_DISTRIBUSI = "Pola Distribusi"
 KETERANGAN = "Keterangan"
 PREDIKAT = "Predikat"
+PERIODE = "Periode"
 NIP = "NIP"
 BERKAS = "Berkas"
 SHEET = "Sheet"
@@ -115,7 +116,12 @@ class SummaryData:
             ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
         temuan: Every finding, columns :data:`TEMUAN_COLUMNS`; ``Berkas`` links to the
             file and, with ``Sheet`` and ``Sel``, to the cell.
-        cascading: Any columns, written as an Excel Table.
+        cascading: Any columns, written as an Excel Table (``Berkas`` paths become links).
+        pivot_filters: Report filters of the PivotTable: a Pegawai column and the one value
+            the Ringkasan counted, e.g. ``{"Periode": "Akhir", "Dihitung": "Ya"}``, so the
+            PivotTable counts what the Ringkasan counts. ``None`` (the default) filters
+            ``Periode`` on :attr:`periode` when the Pegawai table has that column; a value
+            absent from the column leaves its filter at "(Semua)".
     """
 
     judul: str
@@ -124,6 +130,7 @@ class SummaryData:
     pegawai: pd.DataFrame
     temuan: pd.DataFrame = field(default_factory=_empty)
     cascading: pd.DataFrame = field(default_factory=_empty)
+    pivot_filters: Mapping[str, str] | None = None
 
 
 def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:

@@ -31,6 +31,7 @@ from openpyxl.pivot.table import (
     DataField,
     FieldItem,
     Location,
+    PageField,
     PivotField,
     PivotTableStyle,
     RowColField,
@@ -46,6 +47,8 @@ from skp_xl.summary.data import Cell
 CACHE_ID = 1
 KOSONG = "(kosong)"
 """Label of the blank item in the output cells (Excel's Indonesian "(blank)")."""
+SEMUA = "(Semua)"
+"""Label of a report filter that lets every item through (Excel's Indonesian "(All)")."""
 
 # Versions Excel 2016+ writes; minRefreshableVersion 3 is Excel 2007.
 _CREATED_VERSION = 6
@@ -146,8 +149,11 @@ class PivotSpec:
         col_field: Header of the field whose items are the columns.
         count_field: Header of the field counted (non-blank values, Excel's "Count").
         data_caption: Name of the count shown in the corner cell.
+        filters: Report filters (page fields), each a header and the one value counted;
+            a value absent from the data leaves that filter at "all".
         grand_total_caption: Label of the totals row and column.
-        top_left: Top-left cell of the output on the pivot's sheet.
+        top_left: Row and column of the output's top-left cell (report filters first,
+            then a blank row, then the table).
         row_order: Row items to show first, in this order.
         col_order: Column items to show first, in this order.
     """
@@ -158,6 +164,7 @@ class PivotSpec:
     col_field: str
     count_field: str
     data_caption: str
+    filters: Sequence[tuple[str, Cell]] = ()
     grand_total_caption: str = "Total"
     top_left: tuple[int, int] = (3, 1)
     row_order: Sequence[str] = ()
@@ -169,8 +176,10 @@ class Crosstab:
     """The pivot's output: counts per row item and column item.
 
     Attributes:
-        rows: Row items in display order (``None`` is the blank item).
-        cols: Column items in display order.
+        rows: Row items shown, in display order (``None`` is the blank item).
+        cols: Column items shown, in display order.
+        row_x: Index of each shown row item among the field's items.
+        col_x: Index of each shown column item among the field's items.
         counts: ``counts[i][j]``: source rows with row item ``i`` and column item ``j``
             whose counted field is not blank; ``None`` where no source row has both
             items (Excel leaves such a cell empty).
@@ -178,6 +187,8 @@ class Crosstab:
 
     rows: tuple[Cell, ...]
     cols: tuple[Cell, ...]
+    row_x: tuple[int, ...]
+    col_x: tuple[int, ...]
     counts: tuple[tuple[int | None, ...], ...]
 
     @property
@@ -191,12 +202,65 @@ class Crosstab:
         return tuple(sum(row[j] or 0 for row in self.counts) for j in range(len(self.cols)))
 
 
-def crosstab(rows: CacheColumn, cols: CacheColumn, counted: Sequence[Cell]) -> Crosstab:
-    """Count the source rows per (row item, column item), as the PivotTable shows them."""
-    counts: list[list[int | None]] = [[None] * len(cols.items) for _ in rows.items]
-    for i, j, value in zip(rows.indexes, cols.indexes, counted, strict=True):
-        counts[i][j] = (counts[i][j] or 0) + (value is not None)
-    return Crosstab(rows.items, cols.items, tuple(tuple(row) for row in counts))
+def crosstab(
+    rows: CacheColumn,
+    cols: CacheColumn,
+    counted: Sequence[Cell],
+    selected: Sequence[int] | None = None,
+) -> Crosstab:
+    """Count source rows per (row item, column item), as the PivotTable shows them.
+
+    Args:
+        rows: The row field.
+        cols: The column field.
+        counted: The counted field's value in each source row.
+        selected: The source rows the report filters let through; ``None`` for all.
+            Items without a selected row are not shown.
+    """
+    chosen = range(len(counted)) if selected is None else selected
+    row_x = tuple(sorted({rows.indexes[n] for n in chosen}))
+    col_x = tuple(sorted({cols.indexes[n] for n in chosen}))
+    at_row = {x: i for i, x in enumerate(row_x)}
+    at_col = {x: j for j, x in enumerate(col_x)}
+    counts: list[list[int | None]] = [[None] * len(col_x) for _ in row_x]
+    for n in chosen:
+        i, j = at_row[rows.indexes[n]], at_col[cols.indexes[n]]
+        counts[i][j] = (counts[i][j] or 0) + (counted[n] is not None)
+    return Crosstab(
+        tuple(rows.items[x] for x in row_x),
+        tuple(cols.items[x] for x in col_x),
+        row_x,
+        col_x,
+        tuple(tuple(row) for row in counts),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Filter:
+    field: int
+    item: int | None  # index of the selected item; None: all
+
+
+def _filters(
+    spec: PivotSpec, headers: Sequence[str], columns: Sequence[CacheColumn]
+) -> tuple[list[_Filter], list[int]]:
+    """The report filters with their selected items, and the source rows they let through."""
+    filters = []
+    for header, value in spec.filters:
+        field = headers.index(header)
+        items = [_key(v) for v in columns[field].items]
+        item = items.index(_key(value)) if _key(value) in items else None
+        filters.append(_Filter(field, item))
+    count = len(columns[0].indexes) if columns else 0
+    selected = [
+        n
+        for n in range(count)
+        if all(f.item is None or columns[f.field].indexes[n] == f.item for f in filters)
+    ]
+    if not selected:  # the selections exclude each other: show everything rather than nothing
+        filters = [_Filter(f.field, None) for f in filters]
+        selected = list(range(count))
+    return filters, selected
 
 
 def add_pivot(
@@ -227,7 +291,8 @@ def add_pivot(
         headers.index(spec.col_field),
         headers.index(spec.count_field),
     )
-    table = crosstab(columns[row_x], columns[col_x], [row[count_x] for row in rows])
+    filters, selected = _filters(spec, headers, columns)
+    table = crosstab(columns[row_x], columns[col_x], [row[count_x] for row in rows], selected)
 
     cache = CacheDefinition(
         refreshOnLoad=True,
@@ -251,10 +316,11 @@ def add_pivot(
         ]
     )
 
-    top, left = spec.top_left
+    top, left = _table_top_left(spec)
     bottom = top + 1 + len(table.rows) + 1
     right = left + len(table.cols) + 1
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
+    axes = {row_x: "axisRow", col_x: "axisCol"} | {f.field: "axisPage" for f in filters}
     pivot = TableDefinition(
         name=spec.name,
         cacheId=CACHE_ID,
@@ -271,14 +337,23 @@ def add_pivot(
         outline=True,
         outlineData=True,
         multipleFieldFilters=False,
-        location=Location(ref=ref, firstHeaderRow=1, firstDataRow=2, firstDataCol=1),
+        location=Location(
+            ref=ref,
+            firstHeaderRow=1,
+            firstDataRow=2,
+            firstDataCol=1,
+            rowPageCount=len(filters) or None,
+            colPageCount=1 if filters else None,
+        ),
         pivotFields=[
-            _pivot_field(n, column, row_x, col_x, count_x) for n, column in enumerate(columns)
+            _pivot_field(column, axes.get(n), data_field=n == count_x)
+            for n, column in enumerate(columns)
         ],
         rowFields=[RowColField(x=row_x)],
-        rowItems=_axis_items(len(table.rows)),
+        rowItems=_axis_items(table.row_x),
         colFields=[RowColField(x=col_x)],
-        colItems=_axis_items(len(table.cols)),
+        colItems=_axis_items(table.col_x),
+        pageFields=[PageField(fld=f.field, item=f.item, hier=-1) for f in filters],
         dataFields=[
             DataField(
                 name=spec.data_caption, fld=count_x, subtotal="count", baseField=0, baseItem=0
@@ -295,23 +370,28 @@ def add_pivot(
     )
     pivot.cache = cache
     ws.add_pivot(pivot)
-    _write_output(ws, spec, table)
+    _write_output(ws, spec, table, [(f, columns[f.field]) for f in filters])
     return table
 
 
-def _pivot_field(n: int, column: CacheColumn, row_x: int, col_x: int, count_x: int) -> PivotField:
-    common = {"compact": False, "outline": False, "showAll": False}
-    if n in (row_x, col_x):
-        # Shared items are already in display order, so item k shows shared item k.
-        items = [FieldItem(x=k) for k in range(len(column.items))] + [FieldItem(t="default")]
-        axis = "axisRow" if n == row_x else "axisCol"
-        return PivotField(axis=axis, items=items, dataField=n == count_x or None, **common)
-    return PivotField(dataField=n == count_x or None, **common)
+def _table_top_left(spec: PivotSpec) -> tuple[int, int]:
+    """Where the table (its ``location``) starts: below the filters and a blank row."""
+    top, left = spec.top_left
+    return (top + len(spec.filters) + 1 if spec.filters else top), left
 
 
-def _axis_items(count: int) -> list[RowColItem]:
-    """Row or column items: each field item in order, then the grand total."""
-    return [RowColItem(t="data", x=[Index(v=k)]) for k in range(count)] + [
+def _pivot_field(column: CacheColumn, axis: str | None, *, data_field: bool) -> PivotField:
+    common = {"compact": False, "outline": False, "showAll": False, "dataField": data_field or None}
+    if axis is None:
+        return PivotField(**common)
+    # Shared items are already in display order, so item k shows shared item k.
+    items = [FieldItem(x=k) for k in range(len(column.items))] + [FieldItem(t="default")]
+    return PivotField(axis=axis, items=items, **common)
+
+
+def _axis_items(shown: Sequence[int]) -> list[RowColItem]:
+    """Row or column items: each shown field item in order, then the grand total."""
+    return [RowColItem(t="data", x=[Index(v=k)]) for k in shown] + [
         RowColItem(t="grand", x=[Index(v=0)])
     ]
 
@@ -320,10 +400,17 @@ def _label(value: Cell) -> Cell:
     return KOSONG if value is None else value
 
 
-def _write_output(ws: Worksheet, spec: PivotSpec, table: Crosstab) -> None:
+def _write_output(
+    ws: Worksheet, spec: PivotSpec, table: Crosstab, filters: Sequence[tuple[_Filter, CacheColumn]]
+) -> None:
     """The cells Excel shows for the tabular layout before its first refresh."""
-    top, left = spec.top_left
     bold = Font(bold=True)
+    page_top, left = spec.top_left
+    for offset, (selection, column) in enumerate(filters):
+        ws.cell(page_top + offset, left, column.name).font = bold
+        shown = SEMUA if selection.item is None else _label(column.items[selection.item])
+        ws.cell(page_top + offset, left + 1, shown)
+    top, left = _table_top_left(spec)
     ws.cell(top, left, spec.data_caption).font = bold
     ws.cell(top, left + 1, spec.col_field).font = bold
     ws.cell(top + 1, left, spec.row_field).font = bold

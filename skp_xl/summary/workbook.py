@@ -18,6 +18,7 @@ from skp_xl.summary.data import (
     BERKAS,
     NIP,
     PEGAWAI_COLUMNS,
+    PERIODE,
     PREDIKAT,
     PREDIKAT_COLUMNS,
     SEL,
@@ -91,7 +92,7 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     headers, rows = _write_pegawai(pegawai, data, folder)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
     _write_temuan(wb.create_sheet(TEMUAN), data, folder)
-    _write_cascading(wb.create_sheet(CASCADING), data)
+    _write_cascading(wb.create_sheet(CASCADING), data, folder)
     wb.active = 0
     wb.properties.title = data.judul
     wb.properties.subject = f"Rekapitulasi SKP, periode {data.periode}"
@@ -164,6 +165,7 @@ def _write_pivot(
         count_field=NIP if NIP in headers else UNIT_KERJA,
         data_caption=JUMLAH_PEGAWAI,
         top_left=PIVOT_TOP_LEFT,
+        filters=_pivot_filters(data, headers),
         row_order=[str(u) for u in units if isinstance(u, str)],
         col_order=PREDIKAT_COLUMNS,
     )
@@ -174,6 +176,13 @@ def _write_pivot(
         width = max(len(str(KOSONG if t is None else t)) for t in texts) + 3
         ws.column_dimensions[get_column_letter(column)].width = min(max(width, 12), 50)
     a4_landscape(ws, footer=data.judul)
+
+
+def _pivot_filters(data: SummaryData, headers: tuple[str, ...]) -> list[tuple[str, Cell]]:
+    if data.pivot_filters is None:
+        return [(PERIODE, data.periode)] if PERIODE in headers else []
+    require_columns(headers, list(data.pivot_filters), "pegawai (pivot_filters)")
+    return list(data.pivot_filters.items())
 
 
 def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
@@ -191,16 +200,19 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
     a4_landscape(ws, title_rows="1:1", footer=data.judul)
 
 
-def _write_cascading(ws: Worksheet, data: SummaryData) -> None:
+def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
     headers = headers_of(data.cascading, "cascading")
     if not headers:
         ws.cell(1, 1, "Belum ada data cascading.").font = Font(italic=True)
         return
+    rows = rows_of(data.cascading, headers)
     write_table(
         ws,
         name=TABLE_NAMES[CASCADING],
         headers=headers,
-        rows=rows_of(data.cascading, headers),
+        rows=rows,
         text_columns=(NIP,),
+        link_column=BERKAS,
+        links=_links(headers, rows, folder),
     )
     a4_landscape(ws, title_rows="1:1", footer=data.judul)

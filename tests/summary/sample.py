@@ -1,7 +1,8 @@
 """A small fictional agency's consolidation, as the summary writer receives it.
 
-Three units (one without rated pegawai), ten pegawai rows with every predikat, one blank
-predikat and one blank angka kredit, findings pointing into files with awkward names.
+Three units (one rated only in an earlier quarter), ten pegawai rated in the period
+summarised (Akhir) with every predikat, one blank predikat and blank angka kredit, two rows
+of an earlier quarter, and findings pointing into files with awkward names.
 """
 
 from __future__ import annotations
@@ -17,28 +18,24 @@ from skp_xl.summary import SummaryData, write_summary
 SB, B, BP, K, SK = (p.value for p in Predikat)
 UMUM, KEUANGAN, HUKUM = "Bagian Umum", "Bagian Keuangan", "Bagian Hukum"
 
+AKHIR, TW4 = "Akhir", "Triwulan IV"
 PEGAWAI_ROWS = [
-    # NIP, Nama, Unit Kerja, Jenis Jabatan, Predikat, Angka Kredit, Berkas
-    ("198503122010011001", "Andi Saputra", UMUM, "JA", SB, None, "unit umum/SKP Andi.xlsx"),
-    ("199001012015032002", "Budi Santoso", UMUM, "JF", B, 12.5, "unit umum/SKP Budi #2.xlsx"),
-    ("199202022019031003", "Citra Lestari", UMUM, "JF", B, 12.5, "unit umum/SKP Citra.xlsx"),
-    ("198707072012122004", "Dedi Kurniawan", UMUM, "JA", BP, None, "unit umum/SKP Dedi.xlsx"),
-    ("199303032020121005", "Euis Rahmawati", KEUANGAN, "JF", SB, 18.75, "keuangan/SKP Euis.xlsx"),
-    ("198808082014031006", "Fajar Nugroho", KEUANGAN, "JA", K, None, "keuangan/SKP Fajar.xlsx"),
-    ("199404042021032007", "Gita Permata", KEUANGAN, "JF", SK, 3, "keuangan/SKP Gita.xlsx"),
-    ("198909092015031008", "Hadi Wibowo", KEUANGAN, "JA", B, None, "keuangan/SKP Hadi.xlsx"),
-    ("199505052022031009", "Indah Puspita", KEUANGAN, "JF", None, None, "keuangan/SKP Indah.xlsx"),
-    ("198606062011011010", "Joko Prasetyo", UMUM, "JA", B, None, "unit umum/SKP Joko.xlsx"),
+    # NIP, Nama, Unit Kerja, Periode, Predikat, Angka Kredit, Berkas
+    ("198503122010011001", "Andi Saputra", UMUM, AKHIR, SB, None, "unit umum/SKP Andi.xlsx"),
+    ("199001012015032002", "Budi Santoso", UMUM, AKHIR, B, 12.5, "unit umum/SKP Budi #2.xlsx"),
+    ("199202022019031003", "Citra Lestari", UMUM, AKHIR, B, 12.5, "unit umum/SKP Citra.xlsx"),
+    ("198707072012122004", "Dedi Kurniawan", UMUM, AKHIR, BP, None, "unit umum/SKP Dedi.xlsx"),
+    ("199303032020121005", "Euis Rahmawati", KEUANGAN, AKHIR, SB, 18.75, "keuangan/SKP Euis.xlsx"),
+    ("198808082014031006", "Fajar Nugroho", KEUANGAN, AKHIR, K, None, "keuangan/SKP Fajar.xlsx"),
+    ("199404042021032007", "Gita Permata", KEUANGAN, AKHIR, SK, 3, "keuangan/SKP Gita.xlsx"),
+    ("198909092015031008", "Hadi Wibowo", KEUANGAN, AKHIR, B, None, "keuangan/SKP Hadi.xlsx"),
+    ("199505052022031009", "Indah Puspita", KEUANGAN, AKHIR, None, None, "keuangan/SKP Indah.xlsx"),
+    ("198606062011011010", "Joko Prasetyo", UMUM, AKHIR, B, None, "unit umum/SKP Joko.xlsx"),
+    # Earlier quarters: in the Pegawai table, but not counted by the Ringkasan (nor the pivot).
+    ("198503122010011001", "Andi Saputra", UMUM, TW4, B, None, "unit umum/SKP Andi.xlsx"),
+    ("199707072023032011", "Kiki Amalia", HUKUM, TW4, SB, None, "hukum/SKP Kiki.xlsx"),
 ]
-PEGAWAI_HEADERS = [
-    "NIP",
-    "Nama",
-    "Unit Kerja",
-    "Jenis Jabatan",
-    "Predikat",
-    "Angka Kredit",
-    "Berkas",
-]
+PEGAWAI_HEADERS = ["NIP", "Nama", "Unit Kerja", "Periode", "Predikat", "Angka Kredit", "Berkas"]
 UNITS = (UMUM, KEUANGAN, HUKUM)
 
 
@@ -49,11 +46,13 @@ def pegawai_frame(agency: Path) -> pd.DataFrame:
 
 
 def ringkasan_frame() -> pd.DataFrame:
-    """Counts per unit from PEGAWAI_ROWS, then the agency; HUKUM has nobody rated."""
+    """Akhir counts per unit from PEGAWAI_ROWS, then the agency; HUKUM has none in Akhir."""
     rows = []
     everyone: Counter[str] = Counter()
     for unit in UNITS:
-        counts = Counter(r[4] for r in PEGAWAI_ROWS if r[2] == unit and r[4] is not None)
+        counts = Counter(
+            r[4] for r in PEGAWAI_ROWS if r[2] == unit and r[3] == AKHIR and r[4] is not None
+        )
         everyone.update(counts)
         rows.append(_ringkasan_row(unit, "Baik", counts))
     rows.append(_ringkasan_row("Instansi", "Baik", everyone))
@@ -96,7 +95,7 @@ def sample_data(agency: Path) -> SummaryData:
     """The sample agency, its files under the ``agency`` folder."""
     return SummaryData(
         judul="Rekapitulasi SKP Dinas Contoh",
-        periode="Akhir 2025",
+        periode=AKHIR,
         ringkasan=ringkasan_frame(),
         pegawai=pegawai_frame(agency),
         temuan=temuan_frame(agency),

@@ -89,3 +89,12 @@ def test_crosstab_counts_non_blank_values_and_leaves_empty_pairs_empty() -> None
     assert table.counts == ((2, None), (0, 1))
     assert table.row_totals == (2, 1)
     assert table.col_totals == (2, 1)
+
+
+def test_crosstab_of_selected_rows_shows_only_their_items() -> None:
+    units = cache_column("Unit", ["U1", "U2", "U3"])
+    predikat = cache_column("Predikat", ["Baik", "Baik", "Cukup"])
+    table = crosstab(units, predikat, ["a", "b", "c"], selected=[0, 2])
+    assert (table.rows, table.row_x) == (("U1", "U3"), (0, 2))
+    assert (table.cols, table.col_x) == (("Baik", "Cukup"), (0, 1))
+    assert table.counts == ((1, None), (None, 1))

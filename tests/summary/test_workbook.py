@@ -7,6 +7,7 @@ chart and the package wiring are read from the zip itself.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
@@ -19,6 +20,7 @@ from skp_xl.summary import SummaryData, SummaryDataError, write_summary
 from skp_xl.summary.data import PEGAWAI_COLUMNS, TEMUAN_COLUMNS
 from tests.summary.ooxml import CHART, MAIN, Package
 from tests.summary.sample import (
+    AKHIR,
     BP,
     HUKUM,
     KEUANGAN,
@@ -26,6 +28,7 @@ from tests.summary.sample import (
     PEGAWAI_ROWS,
     SB,
     SK,
+    TW4,
     UMUM,
     B,
     K,
@@ -107,7 +110,7 @@ def test_findings_link_to_the_file_and_cell(wb: Workbook) -> None:
 def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) -> None:
     ws = wb["Ringkasan"]
     assert ws["A1"].value == "Rekapitulasi SKP Dinas Contoh"
-    assert ws["A2"].value == "Periode: Akhir 2025"
+    assert ws["A2"].value == "Periode: Akhir"
     assert [c.value for c in ws[4]][:8] == [
         "Unit Kerja",
         "Capaian Kinerja Organisasi",
@@ -216,38 +219,47 @@ def test_pivot_records_decode_to_the_pegawai_cells(package: Package, wb: Workboo
 
 def test_pivot_items_are_in_ringkasan_and_predikat_order(package: Package) -> None:
     shared = _shared_items(package)
-    assert shared[PEGAWAI_HEADERS.index("Unit Kerja")] == [UMUM, KEUANGAN]
+    assert shared[PEGAWAI_HEADERS.index("Unit Kerja")] == [UMUM, KEUANGAN, HUKUM]
+    assert shared[PEGAWAI_HEADERS.index("Periode")] == [AKHIR, TW4]
     assert shared[PEGAWAI_HEADERS.index("Predikat")] == [SB, B, BP, K, SK, None]
 
 
-def test_pivot_table_counts_nip_per_unit_and_predikat(package: Package) -> None:
+def test_pivot_table_counts_nip_per_unit_and_predikat_of_the_period(package: Package) -> None:
     pivot = package.xml(PIVOT_TABLE)
     location = pivot.find(f"{MAIN}location")
     assert location is not None
+    # The Periode filter on rows 3, a blank row, then the table.
     assert location.attrib == {
-        "ref": "A3:H7",
+        "ref": "A5:H9",
         "firstHeaderRow": "1",
         "firstDataRow": "2",
         "firstDataCol": "1",
+        "rowPageCount": "1",
+        "colPageCount": "1",
     }
     fields = pivot.findall(f"{MAIN}pivotFields/{MAIN}pivotField")
     assert [(f.get("axis"), f.get("dataField")) for f in fields] == [
-        (None, "1"),
+        (None, "1"),  # NIP, counted
         (None, None),
-        ("axisRow", None),
-        (None, None),
-        ("axisCol", None),
+        ("axisRow", None),  # Unit Kerja
+        ("axisPage", None),  # Periode
+        ("axisCol", None),  # Predikat
         (None, None),
         (None, None),
     ]
-    row_items = [(i.get("x"), i.get("t")) for i in fields[2].iter(f"{MAIN}item")]
-    assert row_items == [("0", "data"), ("1", "data"), (None, "default")]
+    unit_items = [(i.get("x"), i.get("t")) for i in fields[2].iter(f"{MAIN}item")]
+    assert unit_items == [("0", "data"), ("1", "data"), ("2", "data"), (None, "default")]
     assert len(list(fields[4].iter(f"{MAIN}item"))) == 6 + 1
     assert [f.get("x") for f in pivot.iter(f"{MAIN}field")] == ["2", "4"]  # rows, columns
-    assert [len(pivot.findall(f"{MAIN}{axis}/{MAIN}i")) for axis in ("rowItems", "colItems")] == [
-        2 + 1,
-        6 + 1,
-    ]
+    (page,) = pivot.iter(f"{MAIN}pageField")
+    assert (page.get("fld"), page.get("item")) == ("3", "0")  # Periode = Akhir
+    shown = {
+        axis: [x.get("v") for x in pivot.findall(f"{MAIN}{axis}/{MAIN}i/{MAIN}x")]
+        for axis in ("rowItems", "colItems")
+    }
+    # Bagian Hukum (item 2) has no Akhir row, so it is not shown; each list ends with the
+    # grand total's <x v="0"/>.
+    assert shown == {"rowItems": ["0", "1", "0"], "colItems": ["0", "1", "2", "3", "4", "5", "0"]}
     (data_field,) = pivot.iter(f"{MAIN}dataField")
     assert (data_field.get("name"), data_field.get("fld"), data_field.get("subtotal")) == (
         "Jumlah Pegawai",
@@ -256,22 +268,65 @@ def test_pivot_table_counts_nip_per_unit_and_predikat(package: Package) -> None:
     )
 
 
+def _grid(wb: Workbook, first: int, last: int) -> list[tuple[object, ...]]:
+    rows = wb["Pivot"].iter_rows(min_row=first, max_row=last, max_col=8, values_only=True)
+    return [tuple(row) for row in rows]
+
+
 def test_pivot_output_cells_are_written_for_viewers_that_do_not_refresh(wb: Workbook) -> None:
-    ws = wb["Pivot"]
-    grid = [list(row) for row in ws.iter_rows(min_row=3, max_row=7, max_col=8, values_only=True)]
-    assert grid[0][:2] == ["Jumlah Pegawai", "Predikat"]
-    assert grid[1] == ["Unit Kerja", SB, B, BP, K, SK, "(kosong)", "Total"]
-    assert [tuple(row) for row in grid[2:4]] == EXPECTED_PIVOT
-    assert tuple(grid[4]) == ("Total", *EXPECTED_TOTALS)
+    grid = _grid(wb, 3, 9)
+    assert grid[0][:2] == ("Periode", AKHIR)
+    assert grid[2][:2] == ("Jumlah Pegawai", "Predikat")
+    assert grid[3] == ("Unit Kerja", SB, B, BP, K, SK, "(kosong)", "Total")
+    assert grid[4:6] == EXPECTED_PIVOT
+    assert grid[6] == ("Total", *EXPECTED_TOTALS)
 
 
 def test_openpyxl_reads_the_pivot_table_back(wb: Workbook) -> None:
     (pivot,) = wb["Pivot"]._pivots
     assert (pivot.name, pivot.location.ref, pivot.cache.refreshOnLoad) == (
         "PivotPredikat",
-        "A3:H7",
+        "A5:H9",
         True,
     )
+
+
+def _write(tmp_path: Path, **changes: object) -> Workbook:
+    path = tmp_path / "out.xlsx"
+    write_summary(path, replace(sample_data(tmp_path), **changes))  # type: ignore[arg-type]
+    return openpyxl.load_workbook(path)
+
+
+def test_explicit_filters_choose_what_the_pivot_counts(tmp_path: Path) -> None:
+    wb = _write(tmp_path, pivot_filters={"Periode": TW4, "Nama": "Andi Saputra"})
+    assert _grid(wb, 3, 9) == [
+        ("Periode", TW4, *[None] * 6),
+        ("Nama", "Andi Saputra", *[None] * 6),
+        (None,) * 8,
+        ("Jumlah Pegawai", "Predikat", None, None, None, None, None, None),
+        ("Unit Kerja", B, "Total", None, None, None, None, None),
+        (UMUM, 1, 1, None, None, None, None, None),
+        ("Total", 1, 1, None, None, None, None, None),
+    ]
+
+
+def test_no_filters_count_every_row(tmp_path: Path) -> None:
+    wb = _write(tmp_path, pivot_filters={})
+    assert not wb["Pivot"]._pivots[0].pageFields
+    assert _grid(wb, 3, 4)[1] == ("Unit Kerja", SB, B, BP, K, SK, "(kosong)", "Total")
+    assert _grid(wb, 8, 8) == [("Total", 3, 5, 1, 1, 1, 1, 12)]
+
+
+def test_a_filter_value_absent_from_the_data_counts_every_row(tmp_path: Path) -> None:
+    wb = _write(tmp_path, periode="Akhir 2025")
+    (page,) = wb["Pivot"]._pivots[0].pageFields
+    assert page.item is None
+    assert _grid(wb, 3, 3) == [("Periode", "(Semua)", *[None] * 6)]
+
+
+def test_filters_must_name_pegawai_columns(tmp_path: Path) -> None:
+    with pytest.raises(SummaryDataError, match="Tahun"):
+        _write(tmp_path, pivot_filters={"Tahun": "2025"})
 
 
 def _empty_data() -> SummaryData:
