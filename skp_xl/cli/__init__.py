@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from skp_xl.cli import angka_kredit, consolidate, new, nip, predikat, templates, validate
+from skp_xl.cli import (
+    angka_kredit,
+    consolidate,
+    new,
+    nip,
+    predikat,
+    samples,
+    templates,
+    validate,
+)
 from skp_xl.cli.app import app
 
 
@@ -19,6 +28,7 @@ __all__ = [
     "new",
     "nip",
     "predikat",
+    "samples",
     "templates",
     "validate",
 ]

@@ -1,0 +1,116 @@
+"""``skp-xl samples`` (alias ``contoh``): write a fictional agency of filled SKP workbooks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from skp_xl.cli.app import EXIT_OK, app, console, err_console, fail
+from skp_xl.cli.new import TAHUN_MAX, TAHUN_MIN
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
+from skp_xl.samples import MASALAH, generate_agency
+
+
+@app.command("samples")
+def samples_command(
+    directory: Annotated[
+        Path, typer.Argument(help="Folder tujuan (kosong, atau dibuat).", show_default=False)
+    ],
+    pegawai: Annotated[
+        int,
+        typer.Option(
+            "--pegawai", "-n", min=1, help="Jumlah jabatan (pegawai); sekitar 10 per unit."
+        ),
+    ] = 50,
+    seed: Annotated[
+        int, typer.Option("--seed", help="Benih acak: benih yang sama, berkas yang sama.")
+    ] = 1,
+    tahun: Annotated[int, typer.Option("--tahun", help="Tahun SKP.")] = 2025,
+    sampai: Annotated[
+        str,
+        typer.Option(
+            "--sampai", help="Periode evaluasi terakhir yang dinilai (Triwulan I ... Akhir)."
+        ),
+    ] = PeriodeEvaluasi.AKHIR.value,
+    tanpa_masalah: Annotated[
+        bool,
+        typer.Option(
+            "--tanpa-masalah", help="Tanpa masalah yang disengaja (Plt., mutasi, dan lainnya)."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Jumlah proses (bawaan: satu per CPU).", show_default=False
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help="Tulis juga ke folder yang tidak kosong (berkas senama ditimpa)."
+        ),
+    ] = False,
+) -> None:
+    """Buat instansi fiktif berisi buku kerja SKP terisi, satu folder per unit.
+
+    Setiap pegawai (kepala, JPT pratama, administrator, pengawas, pelaksana, jabatan
+    fungsional) mendapat satu buku kerja: rencana hasil kerja yang diturunkan dari SKP
+    atasannya, realisasi, dan rating setiap periode. Benih yang sama menghasilkan berkas
+    yang sama. Semua nama fiktif; NIP sah hanya menurut bentuknya.
+    """
+    if directory.exists() and not directory.is_dir():
+        raise fail(f"'{directory}' sudah ada dan bukan folder.")
+    if directory.is_dir() and any(directory.iterdir()) and not force:
+        raise fail(
+            f"Folder '{directory}' tidak kosong; pakai --force untuk tetap menulis ke sana "
+            "(berkas senama ditimpa) atau pilih folder lain."
+        )
+    if not TAHUN_MIN <= tahun <= TAHUN_MAX:
+        raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
+    try:
+        last = normalize_periode(sampai)
+    except InvalidValueError as error:
+        raise fail(f"--sampai: {error.message}") from error
+    progress = Progress(
+        TextColumn("Menulis"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+        disable=not err_console.is_terminal,
+    )
+    with progress:
+        task = progress.add_task("berkas", total=None)
+        manifest = generate_agency(
+            directory,
+            pegawai=pegawai,
+            seed=seed,
+            tahun=tahun,
+            sampai=last,
+            masalah=not tanpa_masalah,
+            jobs=jobs,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    units = len(manifest.units) - 1  # the first is the agency's own level
+    console.print(
+        f"{manifest.instansi} (fiktif) ditulis ke {directory}: {units} unit, "
+        f"{manifest.pegawai} pegawai, {len(manifest.berkas)} berkas, "
+        f"{manifest.detik:.1f} detik.",
+        highlight=False,
+    )
+    problems = [(code, paths) for code, paths in manifest.masalah.items() if paths]
+    if problems:
+        console.print("Masalah yang disengaja (lihat samples/README.md):", highlight=False)
+        for code, paths in problems:
+            console.print(f"  {code}: {MASALAH[code]}", highlight=False, soft_wrap=True)
+            for path in paths:
+                console.print(f"    {path.relative_to(directory)}", highlight=False, soft_wrap=True)
+    raise typer.Exit(EXIT_OK)
+
+
+app.command("contoh", hidden=True, help="Alias Indonesia untuk 'samples'.")(samples_command)
