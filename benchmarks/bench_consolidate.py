@@ -1,0 +1,146 @@
+"""How long ``skp-xl consolidate`` takes on a whole agency, against one bare read of it.
+
+A synthetic agency of N workbooks is generated once (``skp-xl samples --pegawai N``).
+Then, in the same run:
+
+- **bare read** (the baseline): one process reads every cell of every sheet of every
+  file with python-calamine, nothing else;
+- **consolidate**: the whole command in a subprocess (``skp-xl consolidate DIR -o
+  OUT.xlsx``, default jobs: every core), interpreter start-up, triage, reading, checks,
+  cascading, pandera and the summary workbook included. Its peak memory is the largest
+  sum of the resident memory of the command and its worker processes, sampled every
+  50 ms from /proc (Linux).
+
+The issue's targets: consolidate no slower than the bare single-process read (ratio at
+most 1) and peak memory under 1 GiB.
+
+    .venv/bin/python benchmarks/bench_consolidate.py               # 10,000 workbooks
+    .venv/bin/python benchmarks/bench_consolidate.py --n 1000 --folder /tmp/agency
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bench_validate import bare_read, workbooks
+
+PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants, from /proc."""
+    parents: dict[int, int] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+            statm = Path(f"/proc/{entry}/statm").read_text().split()
+        except OSError:
+            continue
+        fields = stat.rsplit(")", 1)[1].split()
+        parents[int(entry)] = int(fields[1])
+        rss[int(entry)] = int(statm[1]) * PAGE
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(child for child, parent in parents.items() if parent == pid)
+    return total
+
+
+def run_consolidate(
+    folder: Path, out: Path, jobs: int | None
+) -> tuple[float, int, dict[str, object]]:
+    """Wall seconds, peak tree RSS in bytes, and the --json document of one run."""
+    command = [
+        str(Path(sys.executable).with_name("skp-xl")),
+        "consolidate",
+        str(folder),
+        "-o",
+        str(out),
+        "--force",
+        "--json",
+    ]
+    if jobs:
+        command += ["--jobs", str(jobs)]
+    peak = 0
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, _tree_rss(process.pid))
+            done.wait(0.05)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    stdout, stderr = process.communicate()
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    if process.returncode != 0:
+        raise SystemExit(f"consolidate failed ({process.returncode}): {stderr.decode()[-2000:]}")
+    return seconds, peak, json.loads(stdout)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=10_000, help="workbooks (default 10000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, help="consolidate --jobs (default: every core)")
+    parser.add_argument("--folder", type=Path, help="reuse or fill this folder")
+    parser.add_argument("--json", action="store_true", help="one JSON document on stdout")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="skp-bench-") as scratch:
+        folder = args.folder or Path(scratch) / "instansi"
+        start = time.perf_counter()
+        files = workbooks(folder, args.n, args.seed)
+        generated = time.perf_counter() - start
+        start = time.perf_counter()
+        for path in files:
+            bare_read(path)
+        bare = time.perf_counter() - start
+        seconds, peak, document = run_consolidate(
+            folder, Path(scratch) / "ringkasan.xlsx", args.jobs
+        )
+    result = {
+        "workbooks": len(files),
+        "cpus": os.cpu_count(),
+        "generate_s": round(generated, 1),
+        "bare_read_s": round(bare, 2),
+        "consolidate_s": round(seconds, 2),
+        "ratio": round(seconds / bare, 2),
+        "peak_rss_mib": round(peak / 2**20),
+        "pegawai_rows": document.get("pegawai"),
+        "problems": len(document.get("problems", [])),  # type: ignore[arg-type]
+    }
+    if args.json:
+        print(json.dumps(result, indent=2))
+        return
+    table = Table(title=f"consolidate {len(files)} workbooks on {os.cpu_count()} CPUs")
+    table.add_column("measure")
+    table.add_column("value", justify="right")
+    for key, value in result.items():
+        table.add_row(key, str(value))
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()

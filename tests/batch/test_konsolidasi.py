@@ -1,0 +1,218 @@
+"""Consolidating an agency: nothing lost, totals that add up, inputs untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+import skp_xl.batch.berkas
+from skp_xl.batch.berkas import proses_berkas
+from skp_xl.batch.konsolidasi import INSTANSI, Opsi, konsolidasi, temukan
+from skp_xl.batch.skema import periksa_pegawai
+from skp_xl.cli import app
+from skp_xl.domain.rekap import AturanGanda
+from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.samples import generate_agency
+from tests.libreoffice import LibreOffice
+from tests.reader import hostile
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated agency with its deliberate problems, plus every bad file."""
+    root = tmp_path_factory.mktemp("agency") / "instansi"
+    generate_agency(root, pegawai=16, seed=5, masalah=True, jobs=1)
+    hostile.write_all(root / "Berkas Bermasalah")
+    (root / "catatan.txt").write_text("bukan buku kerja", encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def result(agency: Path) -> object:
+    return konsolidasi(agency, Opsi(jobs=2))
+
+
+def _digests(root: Path) -> dict[str, str]:
+    return {
+        str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in root.rglob("*") if p.is_file()
+    }
+
+
+def test_every_workbook_found_is_a_pegawai_row_or_a_problem(agency: Path, result: object) -> None:
+    found, notes = temukan(agency)
+    rows = set(result.pegawai["Berkas"])  # type: ignore[attr-defined]
+    problems = {f.path for f in result.masalah}  # type: ignore[attr-defined]
+    assert {str(p) for p in found} == rows | problems
+    assert not rows & problems
+    skipped = {Path(f.path).name for f in notes}
+    assert "catatan.txt" in skipped
+    assert "~$terkunci.xlsx" in skipped or any(n.startswith("~$") for n in skipped)
+
+
+def test_bad_files_are_problems_with_their_reason(result: object) -> None:
+    codes = {Path(f.path).name: f.code for f in result.masalah}  # type: ignore[attr-defined]
+    for sample in hostile.SAMPLES:
+        if sample.name in codes:
+            assert codes[sample.name] == sample.code or sample.code == "", sample.name
+
+
+def test_ringkasan_totals_equal_the_counted_pegawai_rows(result: object) -> None:
+    pegawai: pd.DataFrame = result.pegawai  # type: ignore[attr-defined]
+    ringkasan: pd.DataFrame = result.ringkasan  # type: ignore[attr-defined]
+    periode = result.periode  # type: ignore[attr-defined]
+    assert periode is not None
+    counted = pegawai[
+        (pegawai["Periode"] == periode.value)
+        & (pegawai["Dihitung"] == "Ya")
+        & (pegawai["Predikat"].fillna("") != "")
+    ]
+    total = ringkasan[ringkasan["Unit Kerja"] == INSTANSI]["Jumlah"].item()
+    assert total == len(counted)
+    units = ringkasan[ringkasan["Unit Kerja"] != INSTANSI]
+    assert units["Jumlah"].sum() == total
+    for unit, group in counted.groupby("Unit Kerja"):
+        assert units[units["Unit Kerja"] == unit]["Jumlah"].item() == len(group)
+
+
+def test_default_period_is_the_latest_rated(result: object) -> None:
+    assert result.periode is PeriodeEvaluasi.AKHIR  # type: ignore[attr-defined]
+
+
+def test_mutasi_and_acting_workbooks_are_reported_and_counted_once(result: object) -> None:
+    pegawai: pd.DataFrame = result.pegawai  # type: ignore[attr-defined]
+    temuan: pd.DataFrame = result.temuan  # type: ignore[attr-defined]
+    assert "nip-ganda" in set(temuan["Kode"])
+    akhir = pegawai[pegawai["Periode"] == "Akhir"]
+    counted = akhir[akhir["Dihitung"] == "Ya"]
+    definitif = counted[counted["Penugasan"] == ""]
+    assert definitif["NIP"].is_unique
+    acting = pegawai[pegawai["Penugasan"].isin(["Plt.", "Plh."])]
+    assert len(acting) > 0
+    assert set(acting["Dihitung"]) == {"Tidak"}
+
+
+def test_one_process_and_many_agree(agency: Path, result: object) -> None:
+    single = konsolidasi(agency, Opsi(jobs=1))
+    pd.testing.assert_frame_equal(single.pegawai, result.pegawai)  # type: ignore[attr-defined]
+    pd.testing.assert_frame_equal(single.ringkasan, result.ringkasan)  # type: ignore[attr-defined]
+
+
+def test_count_every_duplicate_when_asked(agency: Path, result: object) -> None:
+    every = konsolidasi(agency, Opsi(jobs=1, nip_ganda=AturanGanda.SEMUA))
+    before = (result.pegawai["Dihitung"] == "Ya").sum()  # type: ignore[attr-defined]
+    assert (every.pegawai["Dihitung"] == "Ya").sum() > before
+
+
+def test_cascading_sheet_checks_plans_against_the_superiors(result: object) -> None:
+    cascading: pd.DataFrame = result.cascading  # type: ignore[attr-defined]
+    up = cascading[cascading["Arah"] == "ke atas"]
+    assert len(up) > 0
+    assert (up["Status"] == "cocok").mean() > 0.8
+
+
+def test_the_cli_writes_the_summary_and_never_touches_the_inputs(
+    agency: Path, tmp_path: Path
+) -> None:
+    before = _digests(agency)
+    out = tmp_path / "ringkasan.xlsx"
+    csv_dir, parquet = tmp_path / "csv", tmp_path / "pegawai.parquet"
+    args = ["consolidate", str(agency), "-o", str(out), "--json", "-j", "2"]
+    result = runner.invoke(app, [*args, "--csv", str(csv_dir), "--parquet", str(parquet)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.output)
+    assert {"pegawai", "files", "problems", "distribusi"} <= set(document)
+    assert document["problems"]
+    assert {"path", "code", "message"} <= set(document["problems"][0])
+    assert out.exists()
+    assert (csv_dir / "pegawai.csv").exists()
+    assert len(pd.read_parquet(parquet)) == len(pd.read_csv(csv_dir / "pegawai.csv"))
+    assert _digests(agency) == before
+    again = runner.invoke(app, ["consolidate", str(agency), "-o", str(out)])
+    assert again.exit_code == 2
+    assert "--force" in again.output
+
+
+def test_the_cli_prints_the_ringkasan(agency: Path, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["konsolidasi", str(agency), "-o", str(tmp_path / "r.xlsx"), "--periode", "TW I"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "Ringkasan" in result.output
+    assert "Triwulan I" in result.output
+    assert INSTANSI in result.output
+
+
+def test_a_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["consolidate", str(tmp_path / "tidak-ada"), "-o", "x.xlsx"])
+    assert result.exit_code == 2
+
+
+def test_a_file_that_takes_too_long_is_stopped(
+    agency: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def slow(path: Path) -> object:
+        time.sleep(5)
+        raise AssertionError("not stopped")
+
+    monkeypatch.setattr(skp_xl.batch.berkas, "read_file", slow)
+    path = next(agency.rglob("*.xlsx"))
+    start = time.perf_counter()
+    result = proses_berkas(str(path), str(agency), batas_detik=0.5)
+    assert time.perf_counter() - start < 3
+    assert [f.code for f in result.temuan] == ["berkas-waktu-habis"]
+    assert not result.terbaca
+
+
+def test_schema_failures_are_placed_at_the_source_cell() -> None:
+    frame = pd.DataFrame(
+        {
+            "NIP": ["12345"],
+            "Nama": ["Dewi"],
+            "Unit Kerja": ["Unit A"],
+            "Jenis Jabatan": ["JA"],
+            "Pendekatan": ["Kuantitatif"],
+            "Periode": ["Akhir"],
+            "Capaian Organisasi": ["Baik"],
+            "Rating Hasil Kerja": ["Sesuai Ekspektasi"],
+            "Rating Perilaku": ["Sesuai Ekspektasi"],
+            "Predikat": ["Baik"],
+            "Angka Kredit": pd.array([None], dtype="Float64"),
+            "Dihitung": ["Ya"],
+            "Berkas": ["a.xlsx"],
+        }
+    )
+    frame = frame.astype({c: "string" for c in frame.columns if c != "Angka Kredit"})
+    [finding] = periksa_pegawai(frame, [{"nip": "Identitas!C6"}], set())
+    assert (finding.code, finding.path, finding.sheet, finding.cell) == (
+        "skema-pegawai",
+        "a.xlsx",
+        "Identitas",
+        "C6",
+    )
+    assert periksa_pegawai(frame, [{"nip": "Identitas!C6"}], {("a.xlsx", "Identitas", "C6")}) == []
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_finds_the_table_the_chart_and_the_pivot(
+    recalculate: LibreOffice, agency: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    assert (
+        runner.invoke(app, ["consolidate", str(agency), "-o", str(out), "-j", "1"]).exit_code == 0
+    )
+    [ods] = recalculate.convert([out], "ods").values()
+    content = zipfile.ZipFile(ods).read("content.xml").decode()
+    assert "table:data-pilot-table" in content
+    assert "table:database-range" in content
+    assert "draw:object" in content
+    done = recalculate([out])[out]
+    assert INSTANSI in done.values["Ringkasan"].values()
