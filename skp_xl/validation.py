@@ -34,7 +34,7 @@ def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
         record, findings = read_record(snapshot)
         findings = early + findings
     except NotAnSkpWorkbook as error:
-        return None, [error.finding]
+        return None, [*early, error.finding]
     except (
         OSError,
         zipfile.BadZipFile,

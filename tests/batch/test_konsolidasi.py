@@ -19,6 +19,7 @@ from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.cli import app
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.reader.triage import is_candidate
 from skp_xl.samples import generate_agency
 from tests.libreoffice import LibreOffice
 from tests.reader import hostile
@@ -58,11 +59,21 @@ def test_every_workbook_found_is_a_pegawai_row_or_a_problem(agency: Path, result
     assert "~$terkunci.xlsx" in skipped or any(n.startswith("~$") for n in skipped)
 
 
-def test_bad_files_are_problems_with_their_reason(result: object) -> None:
-    codes = {Path(f.path).name: f.code for f in result.masalah}  # type: ignore[attr-defined]
+def test_bad_files_are_problems_with_their_reason(agency: Path, result: object) -> None:
+    temuan: pd.DataFrame = result.temuan  # type: ignore[attr-defined]
+    problems = {Path(f.path).name for f in result.masalah}  # type: ignore[attr-defined]
     for sample in hostile.SAMPLES:
-        if sample.name in codes:
-            assert codes[sample.name] == sample.code or sample.code == "", sample.name
+        path = agency / "Berkas Bermasalah" / sample.filename
+        if path.is_dir():
+            continue  # a folder named like a workbook is walked into, not read
+        codes = set(temuan[temuan["Berkas"] == str(path)]["Kode"])
+        skipped = sample.code in ("berkas-kunci", "berkas-tersembunyi")
+        if not skipped and not is_candidate(path):
+            assert codes == {"berkas-dilewati"}, sample.filename  # a .doc: not a workbook
+            continue
+        expected = sample.code or "bukan-skp-xl"
+        assert expected in codes, (sample.filename, codes)
+        assert (sample.filename in problems) is not skipped
 
 
 def test_ringkasan_totals_equal_the_counted_pegawai_rows(result: object) -> None:
