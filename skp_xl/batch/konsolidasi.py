@@ -43,13 +43,14 @@ from skp_xl.reader.triage import is_candidate, triage
 
 INSTANSI = "(Instansi)"
 """The Ringkasan row of the whole agency (and its key in a capaian override file)."""
-AKAR = "(akar)"
-"""The unit name of workbooks lying directly in the agency folder."""
+AKAR = "(folder utama)"
+"""The unit name of workbooks lying directly in the agency folder (often the kepala's)."""
 
 PEGAWAI_COLUMNS = (
     "NIP",
     "Nama",
     "Unit Kerja",
+    "Sub Unit",
     "Unit Kerja (isian)",
     "Jabatan",
     "Pangkat",
@@ -90,6 +91,8 @@ class Opsi:
         capaian: Capaian kinerja organisasi per unit (folder path, or ``(Instansi)``),
             overriding the workbooks' values.
         batas_detik: Time limit per file.
+        tingkat_unit: Folder levels below the root that make a unit (1: each top folder
+            is a unit and its subfolders are its sub-units; 0: every folder is a unit).
     """
 
     jobs: int | None = None
@@ -98,6 +101,7 @@ class Opsi:
     pola: PolaDistribusi | None = None
     capaian: Mapping[str, str] = field(default_factory=dict)
     batas_detik: float | None = BATAS_DETIK
+    tingkat_unit: int = 1
 
 
 @dataclass
@@ -214,8 +218,10 @@ def konsolidasi(root: Path, opsi: Opsi = Opsi(), *, progres: Progres | None = No
     return rangkum(root, hasil, notes, opsi)
 
 
-def _unit(item: HasilBerkas) -> str:
-    return item.unit or AKAR
+def unit_of(folder: str, tingkat: int) -> str:
+    """The unit a workbook counts in: its folder cut to ``tingkat`` levels below the root."""
+    parts = [p for p in folder.split("/") if p]
+    return "/".join(parts[:tingkat]) if parts and tingkat > 0 else (folder or AKAR)
 
 
 def rangkum(
@@ -229,7 +235,7 @@ def rangkum(
             Kandidat(
                 h.path,
                 h.identitas.get("nip", ""),
-                _unit(h),
+                unit_of(h.unit, opsi.tingkat_unit),
                 periode_terakhir(r.periode for r in h.periode),
                 h.isi,
                 penugasan(h.identitas.get("jabatan", "")),
@@ -238,7 +244,7 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
-    pegawai, cells = _pegawai(read, decisions)
+    pegawai, cells = _pegawai(read, decisions, opsi.tingkat_unit)
     known = {
         (f.path or "", f.sheet, f.cell)
         for h in read
@@ -249,7 +255,7 @@ def rangkum(
     counted = pegawai[
         (pegawai["Periode"] == (periode.value if periode else None)) & (pegawai["Dihitung"] == "Ya")
     ]
-    capaian, capaian_findings = _capaian(read, periode, opsi.capaian)
+    capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
     units = sorted(set(pegawai["Unit Kerja"].dropna()))
     ringkasan, distribusi, pola_findings = _ringkasan(units, counted, capaian, opsi.pola)
@@ -305,7 +311,7 @@ def rangkum(
 
 
 def _pegawai(
-    read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan]
+    read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan], tingkat: int
 ) -> tuple[pd.DataFrame, list[dict[str, str]]]:
     """The Pegawai table, and per row where its values were read (for the schema)."""
     rows: list[dict[str, object]] = []
@@ -317,7 +323,8 @@ def _pegawai(
         base: dict[str, object] = {
             "NIP": ident.get("nip", ""),
             "Nama": ident.get("nama", ""),
-            "Unit Kerja": _unit(h),
+            "Unit Kerja": unit_of(h.unit, tingkat),
+            "Sub Unit": h.unit or AKAR,
             "Unit Kerja (isian)": ident.get("unit_kerja", ""),
             "Jabatan": ident.get("jabatan", ""),
             "Pangkat": ident.get("pangkat", ""),
@@ -356,14 +363,17 @@ def _pegawai(
 
 
 def _capaian(
-    read: Iterable[HasilBerkas], periode: PeriodeEvaluasi | None, override: Mapping[str, str]
+    read: Iterable[HasilBerkas],
+    periode: PeriodeEvaluasi | None,
+    override: Mapping[str, str],
+    tingkat: int,
 ) -> tuple[dict[str, str], list[Finding]]:
     """Capaian kinerja organisasi per unit: the override, else the workbooks' agreed value."""
     values: dict[str, dict[str, str]] = defaultdict(dict)
     for h in read:
         for r in h.periode:
             if r.periode is periode:
-                values[_unit(h)][h.path] = r.capaian_organisasi
+                values[unit_of(h.unit, tingkat)][h.path] = r.capaian_organisasi
     chosen: dict[str, str] = {}
     findings = []
     for unit, by_file in sorted(values.items()):

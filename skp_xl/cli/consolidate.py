@@ -188,6 +188,15 @@ def consolidate_command(
             show_default=False,
         ),
     ] = None,
+    tingkat: Annotated[
+        int,
+        typer.Option(
+            "--tingkat",
+            min=0,
+            help="Tingkat folder yang menjadi unit: 1 = setiap folder teratas satu unit "
+            "(subfoldernya sub unit); 0 = setiap folder satu unit.",
+        ),
+    ] = 1,
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = 60.0,
@@ -217,7 +226,7 @@ def consolidate_command(
             chosen = normalize_periode(periode)
         except InvalidValueError as error:
             raise fail(error.message) from error
-    opsi = Opsi(jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik)
+    opsi = Opsi(jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat)
     start = time.perf_counter()
     total = len(temukan(folder)[0])
     progress = Progress(
