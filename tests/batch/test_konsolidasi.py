@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 import skp_xl.batch.berkas
 from skp_xl.batch.berkas import proses_berkas
-from skp_xl.batch.konsolidasi import INSTANSI, Opsi, konsolidasi, temukan
+from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi, temukan, unit_of
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.cli import app
 from skp_xl.domain.rekap import AturanGanda
@@ -227,3 +227,10 @@ def test_libreoffice_finds_the_table_the_chart_and_the_pivot(
     assert "draw:object" in content
     done = recalculate([out])[out]
     assert INSTANSI in done.values["Ringkasan"].values()
+
+
+def test_a_unit_is_a_top_folder_unless_asked_otherwise() -> None:
+    assert unit_of("Biro Umum/Bagian Keuangan/Subbagian Gaji", 1) == "Biro Umum"
+    assert unit_of("Biro Umum/Bagian Keuangan/Subbagian Gaji", 2) == "Biro Umum/Bagian Keuangan"
+    assert unit_of("Biro Umum/Bagian Keuangan", 0) == "Biro Umum/Bagian Keuangan"
+    assert unit_of("", 1) == AKAR
