@@ -38,11 +38,11 @@ from openpyxl.pivot.table import (
     RowColItem,
     TableDefinition,
 )
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.summary.data import Cell
+from skp_xl.summary.tables import font
 
 CACHE_ID = 1
 KOSONG = "(kosong)"
@@ -404,7 +404,7 @@ def _write_output(
     ws: Worksheet, spec: PivotSpec, table: Crosstab, filters: Sequence[tuple[_Filter, CacheColumn]]
 ) -> None:
     """The cells Excel shows for the tabular layout before its first refresh."""
-    bold = Font(bold=True)
+    bold = font(bold=True)
     page_top, left = spec.top_left
     for offset, (selection, column) in enumerate(filters):
         ws.cell(page_top + offset, left, column.name).font = bold

@@ -12,6 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.domain.vocabulary import Predikat
 from skp_xl.summary.data import (
+    CAPAIAN_ORGANISASI,
     JUMLAH,
     KETERANGAN,
     PERSEN_COLUMNS,
@@ -27,7 +28,7 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
-from skp_xl.summary.tables import a4_landscape, column_width, style_header
+from skp_xl.summary.tables import a4_landscape, column_width, fit_row_height, font, style_header
 
 TITLE_ROW = 1
 PERIODE_ROW = 2
@@ -47,6 +48,8 @@ PREDIKAT_COLORS = {
 }
 """Bar colour of each predikat in the chart: green (best) to red (worst)."""
 
+WRAPPED = (UNIT_KERJA, CAPAIAN_ORGANISASI, POLA_DISTRIBUSI, KETERANGAN)
+"""Text columns that wrap; their rows are made tall enough."""
 PERCENT_FORMAT = "0.0%"
 COUNT_FORMAT = "0"
 TIDAK_SESUAI = "Tidak sesuai"
@@ -88,8 +91,8 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
         )
     rows = rows_of(data.ringkasan, headers)
 
-    ws.cell(TITLE_ROW, 1, data.judul).font = Font(bold=True, size=14)
-    ws.cell(PERIODE_ROW, 1, f"Periode: {data.periode}").font = Font(italic=True)
+    ws.cell(TITLE_ROW, 1, data.judul).font = font(bold=True, size=14)
+    ws.cell(PERIODE_ROW, 1, f"Periode: {data.periode}").font = font(italic=True)
     for column, header in enumerate(RINGKASAN_COLUMNS, start=1):
         ws.cell(HEADER_ROW, column, header)
     style_header(ws[HEADER_ROW])
@@ -106,7 +109,7 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
             )
         _format_row(ws, row_number, total=row_number == last_row)
     if not rows:
-        ws.cell(FIRST_ROW, 1, "Belum ada data unit kerja.").font = Font(italic=True)
+        ws.cell(FIRST_ROW, 1, "Belum ada data unit kerja.").font = font(italic=True)
     else:
         pola = _letter(POLA_DISTRIBUSI)
         ws.conditional_formatting.add(
@@ -119,6 +122,11 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
         )
 
     _widths(ws, [row[headers.index(UNIT_KERJA)] for row in rows])
+    wrapped = [(headers.index(h), ws.column_dimensions[_letter(h)].width) for h in WRAPPED]
+    for row_number, row in enumerate(rows, start=FIRST_ROW):
+        narrowing = 0.85 if row_number == last_row else 1.0  # bold text is wider
+        cells = ((row[index], width * narrowing) for index, width in wrapped)
+        fit_row_height(ws, row_number, cells)
     ws.freeze_panes = ws.cell(FIRST_ROW, 2).coordinate
     units = len(rows) - 1  # the last row is the whole agency
     if units > 0:
@@ -135,10 +143,9 @@ def _format_row(ws: Worksheet, row: int, *, total: bool) -> None:
             cell.number_format = COUNT_FORMAT
         elif header in PERSEN_COLUMNS:
             cell.number_format = PERCENT_FORMAT
-        else:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")
         if total:
-            cell.font = Font(bold=True)
+            cell.font = font(bold=True)
             cell.fill = _TOTAL_FILL
 
 
@@ -151,7 +158,7 @@ def _widths(ws: Worksheet, units: list[object]) -> None:
         elif header == KETERANGAN:
             width = 60.0
         elif header in PREDIKAT_COLUMNS or header in PERSEN_COLUMNS:
-            width = 12.0
+            width = 14.0
         else:
             width = 14.0
         ws.column_dimensions[letter].width = width

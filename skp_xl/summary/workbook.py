@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -34,7 +33,7 @@ from skp_xl.summary.data import (
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.ringkasan import write_ringkasan
-from skp_xl.summary.tables import a4_landscape, write_table
+from skp_xl.summary.tables import a4_landscape, font, write_table
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
@@ -140,11 +139,11 @@ def _write_pegawai(
 def _write_pivot(
     ws: Worksheet, data: SummaryData, headers: tuple[str, ...], rows: list[list[Cell]]
 ) -> None:
-    ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = Font(
+    ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = font(
         bold=True, size=12
     )
     if not rows:
-        ws.cell(2, 1, "Belum ada data pegawai, jadi PivotTable tidak dibuat.").font = Font(
+        ws.cell(2, 1, "Belum ada data pegawai, jadi PivotTable tidak dibuat.").font = font(
             italic=True
         )
         return
@@ -153,7 +152,7 @@ def _write_pivot(
         1,
         f"Sumber: tabel {TABLE_NAMES[PEGAWAI]} di sheet {PEGAWAI}. Setelah data berubah, "
         "klik kanan tabel ini lalu Refresh (Excel) atau Segarkan (LibreOffice).",
-    ).font = Font(italic=True)
+    ).font = font(italic=True)
     units: list[object] = (
         data.ringkasan[UNIT_KERJA].tolist() if UNIT_KERJA in data.ringkasan.columns else []
     )
@@ -171,10 +170,12 @@ def _write_pivot(
     )
     table = add_pivot(ws, spec, headers, rows)
     left = PIVOT_TOP_LEFT[1]
-    labels = [[*table.rows, UNIT_KERJA, JUMLAH_PEGAWAI], *([c, PREDIKAT] for c in table.cols)]
+    # Wide enough for every label, ours or LibreOffice's ("Total Result" for the totals).
+    first = [*table.rows, UNIT_KERJA, JUMLAH_PEGAWAI, *(name for name, _ in spec.filters)]
+    labels: list[list[Cell]] = [first, *([c, PREDIKAT] for c in table.cols), ["Total Result"]]
     for column, texts in enumerate(labels, start=left):
         width = max(len(str(KOSONG if t is None else t)) for t in texts) + 3
-        ws.column_dimensions[get_column_letter(column)].width = min(max(width, 12), 50)
+        ws.column_dimensions[get_column_letter(column)].width = min(max(width, 14), 50)
     a4_landscape(ws, footer=data.judul)
 
 
@@ -203,7 +204,7 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
 def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
     headers = headers_of(data.cascading, "cascading")
     if not headers:
-        ws.cell(1, 1, "Belum ada data cascading.").font = Font(italic=True)
+        ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
     rows = rows_of(data.cascading, headers)
     write_table(
