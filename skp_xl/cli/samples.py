@@ -97,11 +97,12 @@ def samples_command(
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )
     units = len(manifest.units) - 1  # the first is the agency's own level
+    seconds = f"{manifest.detik:.1f}".replace(".", ",")
     console.print(
         f"{manifest.instansi} (fiktif) ditulis ke {directory}: {units} unit, "
-        f"{manifest.pegawai} pegawai, {len(manifest.berkas)} berkas, "
-        f"{manifest.detik:.1f} detik.",
+        f"{manifest.pegawai} pegawai, {len(manifest.berkas)} berkas, {seconds} detik.",
         highlight=False,
+        soft_wrap=True,
     )
     problems = [(code, paths) for code, paths in manifest.masalah.items() if paths]
     if problems:

@@ -230,8 +230,8 @@ def identitas(isian: Isian) -> dict[str, Value]:
     """The Identitas inputs by defined name (``PEGAWAI_NIP``, ``SKP_TAHUN``...)."""
     berkas = isian.berkas
     values = _orang("PEGAWAI", berkas.orang())
-    if isian.nip_angka:
-        values["PEGAWAI_NIP"] = float(berkas.pegawai.nip)
+    if isian.nip_angka:  # as Excel keeps it: 15 significant digits
+        values["PEGAWAI_NIP"] = float(f"{int(berkas.pegawai.nip):.15g}")
     values |= _orang("PENILAI", berkas.penilai)
     if berkas.atasan is not None:
         values |= _orang("ATASAN", berkas.atasan)

@@ -33,8 +33,8 @@ MASALAH: Mapping[str, str] = {
     "(jabatan 'Plt. ...') dengan buku kerja tersendiri, dan menilai bawahan unit itu.",
     "mutasi": "Seorang pegawai pindah unit per 1 Juli: NIP yang sama ada di dua folder unit, "
     "periode 1 Januari-30 Juni (Triwulan I-II) dan 1 Juli-31 Desember (Triwulan III-Akhir).",
-    "rating-berbeda-saran": "Rating hasil kerja Triwulan II diketik Diatas Ekspektasi, "
-    "padahal saran dari realisasinya Sesuai Ekspektasi.",
+    "rating-berbeda-saran": "Rating hasil kerja Triwulan II berbeda dengan saran dari "
+    "realisasinya (biasanya: diketik Diatas Ekspektasi, padahal sarannya Sesuai Ekspektasi).",
     "realisasi-kosong": "Triwulan III sudah diberi rating, tetapi realisasi IKI-nya kosong.",
     "nip-rusak-excel": "NIP pegawai tersimpan sebagai angka (Excel membulatkannya menjadi "
     "1,9...E+17).",
@@ -455,6 +455,10 @@ def _candidates(isian: Sequence[Isian], periode: PeriodeEvaluasi, taken: set[str
     ]
 
 
+def _saran(isian: Isian, periode: PeriodeEvaluasi) -> Rating:
+    return next(e for e in isian.evaluasi if e.periode is periode).saran
+
+
 def _evaluation_problems(
     isian: list[Isian], problems: dict[str, tuple[str, ...]], rng: random.Random
 ) -> list[Isian]:
@@ -463,13 +467,10 @@ def _evaluation_problems(
     taken: set[str] = set()
 
     def pick(code: str, periode: PeriodeEvaluasi) -> int | None:
-        found = _candidates(isian, periode, taken)
-        if code == "rating-berbeda-saran":
-            found = [
-                i
-                for i in found
-                if next(e for e in isian[i].evaluasi if e.periode is periode).saran is Rating.SESUAI
-            ]
+        # In another unit than the other problems, when the agency has one left.
+        found = _candidates(isian, periode, taken) or _candidates(isian, periode, set())
+        if code == "rating-berbeda-saran":  # the usual case: Sesuai typed up to Diatas
+            found = [i for i in found if _saran(isian[i], periode) is Rating.SESUAI] or found
         if not found:
             problems[code] = ()
             return None
@@ -485,8 +486,10 @@ def _evaluation_problems(
     index = pick("rating-berbeda-saran", PeriodeEvaluasi.TW2)
     if index is not None:
         item = isian[index]
+        saran = _saran(item, PeriodeEvaluasi.TW2)
+        typed = Rating.SESUAI if saran is Rating.DIATAS else Rating.DIATAS
         evaluasi = tuple(
-            replace(e, rating_hasil_kerja=Rating.DIATAS) if e.periode is PeriodeEvaluasi.TW2 else e
+            replace(e, rating_hasil_kerja=typed) if e.periode is PeriodeEvaluasi.TW2 else e
             for e in item.evaluasi
         )
         isian[index] = tag(item, "rating-berbeda-saran", evaluasi=evaluasi)
