@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from skp_xl.domain.errors import SkpError
 from skp_xl.domain.vocabulary import Predikat
@@ -145,8 +146,9 @@ def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> t
     headers = tuple("" if label is None else str(label).strip() for label in labels)
     if "" in headers:
         raise SummaryDataError(f"{what}: a column has a blank header: {list(frame.columns)!r}")
-    repeated = sorted({h for h in headers if headers.count(h) > 1})
-    if repeated:
+    folded = [h.casefold() for h in headers]
+    repeated = sorted({h for h, key in zip(headers, folded, strict=True) if folded.count(key) > 1})
+    if repeated:  # an Excel Table compares its headers case-insensitively
         raise SummaryDataError(f"{what}: repeated column headers {repeated!r}")
     return headers
 
@@ -168,7 +170,8 @@ def cell_value(value: object) -> Cell:
     Blanks (``None``, NaN, ``pd.NA``, NaT, empty text) become ``None``; numpy scalars and
     ``Decimal`` become ``int``/``float``; dates become ISO text (``2025-12-31``) so the
     PivotTable cache stays text and numbers; booleans become "Ya"/"Tidak"; anything else
-    becomes its text (an enum member its value).
+    becomes its text (an enum member its value), without the control characters XML
+    cannot hold (openpyxl reads ``_x000B_`` escapes back as such characters).
     """
     if value is None or value is pd.NA or value is pd.NaT:
         return None
@@ -190,7 +193,7 @@ def cell_value(value: object) -> Cell:
         if isinstance(value, dt.datetime) and value.time() != dt.time():
             return value.isoformat(sep=" ")
         return value.strftime("%Y-%m-%d")
-    text = str(value)
+    text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
     return text if text.strip() else None
 
 

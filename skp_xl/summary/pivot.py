@@ -42,7 +42,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.summary.data import Cell
-from skp_xl.summary.tables import font
+from skp_xl.summary.tables import font, literal
 
 CACHE_ID = 1
 KOSONG = "(kosong)"
@@ -105,7 +105,8 @@ def shared_items(column: CacheColumn) -> SharedItems:
     Flags as Excel writes them: none for text only; ``containsBlank`` with a blank;
     ``containsNumber`` (``containsInteger``), ``minValue``/``maxValue`` with numbers, plus
     ``containsString="0"`` (and ``containsSemiMixedTypes="0"`` without blanks) when there
-    is no text, or ``containsMixedTypes`` when there is.
+    is no text, or ``containsMixedTypes`` when there is; ``longText`` for a text over 255
+    characters.
     """
     texts = any(isinstance(v, str) for v in column.items)
     numbers = [float(v) for v in column.items if isinstance(v, int | float)]
@@ -125,6 +126,8 @@ def shared_items(column: CacheColumn) -> SharedItems:
         flags.update(containsNonDate=False, containsString=False)
     if blank:
         flags["containsBlank"] = True
+    if any(isinstance(v, str) and len(v) > 255 for v in column.items):
+        flags["longText"] = True
     elements: list[Text | Number | Missing] = []
     for value in column.items:
         if value is None:
@@ -407,21 +410,21 @@ def _write_output(
     bold = font(bold=True)
     page_top, left = spec.top_left
     for offset, (selection, column) in enumerate(filters):
-        ws.cell(page_top + offset, left, column.name).font = bold
+        literal(ws.cell(page_top + offset, left, column.name)).font = bold
         shown = SEMUA if selection.item is None else _label(column.items[selection.item])
-        ws.cell(page_top + offset, left + 1, shown)
+        literal(ws.cell(page_top + offset, left + 1, shown))
     top, left = _table_top_left(spec)
     ws.cell(top, left, spec.data_caption).font = bold
     ws.cell(top, left + 1, spec.col_field).font = bold
     ws.cell(top + 1, left, spec.row_field).font = bold
     for j, item in enumerate(table.cols):
-        ws.cell(top + 1, left + 1 + j, _label(item)).font = bold
+        literal(ws.cell(top + 1, left + 1 + j, _label(item))).font = bold
     ws.cell(top + 1, left + 1 + len(table.cols), spec.grand_total_caption).font = bold
     for i, (item, counts, total) in enumerate(
         zip(table.rows, table.counts, table.row_totals, strict=True)
     ):
         row = top + 2 + i
-        ws.cell(row, left, _label(item))
+        literal(ws.cell(row, left, _label(item)))
         for j, count in enumerate(counts):
             ws.cell(row, left + 1 + j, count)
         ws.cell(row, left + 1 + len(table.cols), total).font = bold

@@ -28,7 +28,14 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
-from skp_xl.summary.tables import a4_landscape, column_width, fit_row_height, font, style_header
+from skp_xl.summary.tables import (
+    a4_landscape,
+    column_width,
+    fit_row_height,
+    font,
+    literal,
+    style_header,
+)
 
 TITLE_ROW = 1
 PERIODE_ROW = 2
@@ -91,7 +98,7 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
         )
     rows = rows_of(data.ringkasan, headers)
 
-    ws.cell(TITLE_ROW, 1, data.judul).font = font(bold=True, size=14)
+    literal(ws.cell(TITLE_ROW, 1, data.judul)).font = font(bold=True, size=14)
     ws.cell(PERIODE_ROW, 1, f"Periode: {data.periode}").font = font(italic=True)
     for column, header in enumerate(RINGKASAN_COLUMNS, start=1):
         ws.cell(HEADER_ROW, column, header)
@@ -102,7 +109,7 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     for row_number, row in enumerate(rows, start=FIRST_ROW):
         for header, value in zip(headers, row, strict=True):
             if header in RINGKASAN_INPUT_COLUMNS:
-                ws.cell(row_number, COLUMN[header], value)
+                literal(ws.cell(row_number, COLUMN[header], value))
         for predikat in PREDIKAT_COLUMNS:
             ws.cell(
                 row_number, COLUMN[persen_column(predikat)], persen_formula(predikat, row_number)

@@ -36,6 +36,13 @@ LINE_HEIGHT = 15.0
 wrapped text on opening a file, so rows with long text get their height set."""
 
 
+def literal(cell: Any) -> Any:
+    """Keep a text that starts with ``=`` as text: openpyxl would write it as a formula."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def style_header(cells: Iterable[Any]) -> None:
     """Dark fill, white bold text, wrapped: the header row of every summary table."""
     for cell in cells:
@@ -102,6 +109,9 @@ def write_table(
     ws.append(list(headers))
     for row in rows:
         ws.append(list(row))
+    for cells in ws.iter_rows(max_row=len(rows) + 1):
+        for cell in cells:
+            literal(cell)
     last_row = max(len(rows) + 1, 2)
     widths = []
     for index, header in enumerate(headers, start=1):

@@ -31,6 +31,8 @@ from skp_xl.summary.data import (
         ("", None),
         ("  ", None),
         ("Baik", "Baik"),
+        ("Ba\x0bik\x00", "Baik"),
+        ("\x0b", None),
         (Predikat.BAIK, "Baik"),
         (np.int64(7), 7),
         (np.float64(12.5), 12.5),
@@ -66,7 +68,7 @@ def test_a_frame_without_columns_takes_the_default_headers() -> None:
     assert headers_of(pd.DataFrame(), "temuan", ("Berkas", "Kode")) == ("Berkas", "Kode")
 
 
-@pytest.mark.parametrize("columns", [["NIP", "NIP"], ["NIP", " "], ["NIP", None]])
+@pytest.mark.parametrize("columns", [["NIP", "NIP"], ["NIP", "nip"], ["NIP", " "], ["NIP", None]])
 def test_blank_or_repeated_headers_are_refused(columns: list[object]) -> None:
     frame = pd.DataFrame([[1, 2]], columns=columns)
     with pytest.raises(SummaryDataError):

@@ -67,6 +67,8 @@ def _flags(values: list[Cell]) -> dict[str, str]:
             },
         ),
         ([None], {"containsNonDate": "0", "containsString": "0", "containsBlank": "1"}),
+        (["a" * 255], {}),
+        (["a" * 256, "b"], {"longText": "1"}),
     ],
 )
 def test_shared_items_flags_describe_their_values(

@@ -426,3 +426,23 @@ def test_numeric_nips_from_the_caller_are_written_as_text(tmp_path: Path) -> Non
     )
     cell = openpyxl.load_workbook(path)["Pegawai"]["A2"]
     assert (cell.value, cell.data_type) == (PEGAWAI_ROWS[0][0], "s")
+
+
+def test_texts_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
+    data = sample_data(tmp_path)
+    pegawai = data.pegawai.assign(**{"Nama": "=1+1", "Unit Kerja": "=UNIT()"})
+    ringkasan = data.ringkasan.assign(Keterangan='=HYPERLINK("http://x")')
+    wb = _write(tmp_path, pegawai=pegawai, ringkasan=ringkasan, judul="=JUDUL")
+    cells = {
+        "judul": wb["Ringkasan"]["A1"],
+        "keterangan": wb["Ringkasan"]["O5"],
+        "nama": wb["Pegawai"]["B2"],
+        "unit in the pivot": wb["Pivot"]["A7"],
+    }
+    assert {k: (c.value, c.data_type) for k, c in cells.items()} == {
+        "judul": ("=JUDUL", "s"),
+        "keterangan": ('=HYPERLINK("http://x")', "s"),
+        "nama": ("=1+1", "s"),
+        "unit in the pivot": ("=UNIT()", "s"),
+    }
+    assert wb["Ringkasan"]["I5"].data_type == "f"  # our own formulas stay formulas
