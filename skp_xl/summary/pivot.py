@@ -57,6 +57,19 @@ _MIN_REFRESHABLE_VERSION = 3
 _Key = tuple[int, str | float]
 
 
+class _TableDefinition(TableDefinition):  # type: ignore[misc]
+    """openpyxl's pivot table definition without the ``r:id`` its writer puts on it.
+
+    ``pivotTableDefinition`` has no such attribute in the schema (ECMA-376 Part 1,
+    18.10.1.73); the table reaches its cache through ``cacheId`` and its relationship
+    part. openpyxl serialises what ``__attrs__`` lists, so ``id`` is left out of it.
+    """
+
+    __attrs__ = tuple(name for name in TableDefinition.__attrs__ if name != "id")
+    __elements__ = TableDefinition.__elements__
+    __nested__ = TableDefinition.__nested__
+
+
 def _key(value: Cell) -> _Key:
     """Equal keys for equal cell values: 1 and 1.0 are one number, "1" is text."""
     if value is None:
@@ -324,7 +337,7 @@ def add_pivot(
     right = left + len(table.cols) + 1
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
     axes = {row_x: "axisRow", col_x: "axisCol"} | {f.field: "axisPage" for f in filters}
-    pivot = TableDefinition(
+    pivot = _TableDefinition(
         name=spec.name,
         cacheId=CACHE_ID,
         dataCaption=spec.data_caption,
