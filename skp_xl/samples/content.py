@@ -221,6 +221,7 @@ def buat_rencana(
     unit: str,
     fungsional: str | None,
     rhk_atasan: Sequence[str],
+    kualitatif: bool,
     rng: random.Random,
 ) -> Rencana:
     """The SKP plan of one workbook.
@@ -235,12 +236,12 @@ def buat_rencana(
         fungsional: The jabatan fungsional without jenjang, for JF.
         rhk_atasan: The rencana hasil kerja of the superior's SKP; every JA/JF
             kuantitatif hasil kerja names one of them as the one it supports.
+        kualitatif: Use the kualitatif pendekatan.
         rng: The source of every choice.
 
     Returns:
         The plan: 2 to 4 hasil kerja utama and at most one tambahan.
     """
-    kualitatif = rng.random() < (0.15 if jenis is JenisJabatan.JPT else 0.2)
     pendekatan = Pendekatan.KUALITATIF if kualitatif else Pendekatan.KUANTITATIF
     utama = rng.randint(2, 4)
     tambahan = 1 if rng.random() < 0.4 and jenis is not JenisJabatan.JPT else 0

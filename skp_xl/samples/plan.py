@@ -41,6 +41,8 @@ MASALAH: Mapping[str, str] = {
 }
 """The deliberate problems, by code (the validator's code where it has one)."""
 
+KUALITATIF = 0.2
+"""Share of the workbooks with the kualitatif pendekatan."""
 PERIODE = tuple(PeriodeEvaluasi)
 SEMESTER_1 = (PeriodeEvaluasi.TW1, PeriodeEvaluasi.TW2)
 
@@ -102,6 +104,7 @@ class Berkas:
         folder: Folder names from the agency's root.
         unit: The top unit ("" for the kepala).
         unit_kerja: Unit kerja printed.
+        sub: What the workbook's sub-unit does, lower case ("tata usaha").
         penilai: The pejabat penilai kinerja.
         atasan: The atasan pejabat penilai, if any.
         sumber: :attr:`kunci` of the penilai's workbook, whose plan this one supports.
@@ -118,6 +121,7 @@ class Berkas:
     folder: tuple[str, ...]
     unit: str
     unit_kerja: str
+    sub: str
     penilai: Orang
     atasan: Orang | None
     sumber: str | None
@@ -200,6 +204,7 @@ def _berkas(org: Organisasi) -> dict[str, Berkas]:
             folder=p.folder,
             unit=p.unit,
             unit_kerja=p.unit_kerja,
+            sub=p.sub,
             penilai=superior.orang() if superior is not None else MENTERI,
             atasan=(superior.penilai if superior is not None else None),
             sumber=superior.kunci if superior is not None else None,
@@ -251,7 +256,12 @@ def _mutasi(files: dict[str, Berkas], org: Organisasi, rng: random.Random) -> tu
         for b in files.values()
         if b.tingkat in (Tingkat.PELAKSANA, Tingkat.FUNGSIONAL) and not b.masalah
     ]
-    for moving in sorted(staff, key=lambda b: (b.unit == org.units[0].nama, b.kunci)):
+    # A pelaksana rather than a jabatan fungsional: their work moves with them anywhere.
+    order = sorted(
+        staff,
+        key=lambda b: (b.tingkat is not Tingkat.PELAKSANA, b.unit == org.units[0].nama, b.kunci),
+    )
+    for moving in order:
         targets = [
             b
             for b in files.values()
@@ -271,6 +281,7 @@ def _mutasi(files: dict[str, Berkas], org: Organisasi, rng: random.Random) -> tu
             folder=target.folder,
             unit=target.unit,
             unit_kerja=target.unit_kerja,
+            sub=target.sub,
             penilai=target.orang(),
             atasan=target.penilai,
             sumber=target.kunci,
@@ -414,6 +425,8 @@ def plan_agency(
     lenient = frozenset(rng.sample([u.nama for u in org.units], lenient_count))
     ratings, capaian = _ratings(ordered, units, lenient, rng)
     topics = {u.nama: u for u in org.units}
+    keys = [b.kunci for b in ordered]
+    kualitatif = set(rng.sample(keys, round(KUALITATIF * len(keys))))
     rencana: dict[str, Rencana] = {}
     isian: list[Isian] = []
     for berkas in ordered:
@@ -423,11 +436,12 @@ def plan_agency(
             jenis=berkas.jenis,
             tingkat=berkas.tingkat,
             bidang=unit.bidang if unit else "riset kelautan",
-            sub=p.sub if berkas.tingkat is not Tingkat.JPT else (unit.bidang if unit else ""),
+            sub=berkas.sub if berkas.tingkat is not Tingkat.JPT else (unit.bidang if unit else ""),
             topik=unit.topik if unit else "kelautan",
             unit=berkas.unit or "Badan",
             fungsional=p.fungsional,
             rhk_atasan=rencana[berkas.sumber].teks_rhk if berkas.sumber else (),
+            kualitatif=berkas.kunci in kualitatif,
             rng=rng,
         )
         rencana[berkas.kunci] = plan

@@ -1,0 +1,68 @@
+"""Regenerate the committed samples: ``samples/instansi/`` and ``samples/bermasalah/``.
+
+    .venv/bin/python scripts/make_samples.py
+
+``samples/instansi/`` is the default synthetic agency (``skp-xl samples`` with its
+defaults: 50 pegawai, seed 1, tahun 2025, with the deliberate problems).
+``samples/bermasalah/`` holds one file per kind of bad input, written by the test suite's
+``tests/reader/hostile.py`` (the package itself never imports the tests), with a README
+naming each file and the finding it must give. Both folders are replaced whole.
+tests/samples/test_committed.py checks them against a fresh generation.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # for tests.reader.hostile
+
+from skp_xl.samples import generate_agency  # noqa: E402
+from tests.reader import hostile  # noqa: E402
+
+INSTANSI = ROOT / "samples" / "instansi"
+BERMASALAH = ROOT / "samples" / "bermasalah"
+KEEP = ".gitkeep"
+"""A file inside ``folder.xlsx``: git keeps no empty folder."""
+
+
+def readme_bermasalah() -> str:
+    """The README beside the bad files: each file, its finding and what is wrong."""
+    lines = [
+        "# samples/bermasalah/",
+        "",
+        "One file per kind of bad input a consolidation meets, each with the finding",
+        "`skp-xl validate` gives it. Regenerate with `.venv/bin/python scripts/make_samples.py`.",
+        "`zip-bomb.xlsx` is about 300 KB on disk and inflates to 300 MB: skp-xl refuses it",
+        f"without inflating it. `folder.xlsx/` is a folder (with a `{KEEP}`, as git keeps no",
+        "empty folder). The Excel and LibreOffice lock files are ignored by `.gitignore` and",
+        "added with `git add -f`.",
+        "",
+        "| berkas | temuan | isi |",
+        "|---|---|---|",
+    ]
+    for sample in hostile.SAMPLES:
+        code = f"`{sample.code}`" if sample.code else "(tidak ada: bukan SKP, tetapi sah)"
+        lines.append(f"| `{sample.filename}` | {code} | {sample.about} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Write both folders anew and say what was written."""
+    shutil.rmtree(INSTANSI, ignore_errors=True)
+    manifest = generate_agency(INSTANSI)
+    print(f"{INSTANSI.relative_to(ROOT)}: {len(manifest.berkas)} berkas")
+    for code, paths in manifest.masalah.items():
+        for path in paths:
+            print(f"  {code}: {path.relative_to(ROOT)}")
+    shutil.rmtree(BERMASALAH, ignore_errors=True)
+    written = hostile.write_all(BERMASALAH)
+    (written["folder.xlsx"] / KEEP).touch()
+    (BERMASALAH / "README.md").write_text(readme_bermasalah(), encoding="utf-8")
+    print(f"{BERMASALAH.relative_to(ROOT)}: {len(written)} berkas")
+
+
+if __name__ == "__main__":
+    main()
