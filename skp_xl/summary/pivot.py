@@ -2,7 +2,8 @@
 
 The parts are made with openpyxl's pivot classes: a cache definition whose shared items
 list every distinct value of every column (in display order for the two axis fields),
-cache records that index into them, and a table definition with its row and column items.
+cache records that index into them, and a table definition with its row and column items
+and its report filters (page fields, each with the one item counted).
 Everything is consistent with the source rows, and the output cells are written too, so a
 viewer that never refreshes still shows the right counts. ``refreshOnLoad`` makes Excel
 rebuild the table from the source when the file opens.

@@ -204,7 +204,8 @@ def distribution_chart(ws: Worksheet, first_row: int, last_row: int) -> BarChart
     chart.y_axis.axPos = "b"
     chart.y_axis.number_format = "0%"
     chart.y_axis.title = "Persentase pegawai"
-    # openpyxl 3.1 leaves <c:delete> out, which recent Excel reads as "axis hidden".
+    # openpyxl 3.1 writes no <c:delete> for the axes, and Excel is reported to hide them
+    # then; say plainly that they are shown.
     chart.x_axis.delete = False
     chart.y_axis.delete = False
     chart.legend.position = "b"

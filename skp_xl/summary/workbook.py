@@ -139,6 +139,7 @@ def _write_pegawai(
 def _write_pivot(
     ws: Worksheet, data: SummaryData, headers: tuple[str, ...], rows: list[list[Cell]]
 ) -> None:
+    a4_landscape(ws, footer=data.judul)
     ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = font(
         bold=True, size=12
     )
@@ -176,7 +177,6 @@ def _write_pivot(
     for column, texts in enumerate(labels, start=left):
         width = max(len(str(KOSONG if t is None else t)) for t in texts) + 3
         ws.column_dimensions[get_column_letter(column)].width = min(max(width, 14), 50)
-    a4_landscape(ws, footer=data.judul)
 
 
 def _pivot_filters(data: SummaryData, headers: tuple[str, ...]) -> list[tuple[str, Cell]]:
@@ -202,6 +202,7 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
 
 
 def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
+    a4_landscape(ws, title_rows="1:1", footer=data.judul)
     headers = headers_of(data.cascading, "cascading")
     if not headers:
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
@@ -216,4 +217,3 @@ def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
         link_column=BERKAS,
         links=_links(headers, rows, folder),
     )
-    a4_landscape(ws, title_rows="1:1", footer=data.judul)
