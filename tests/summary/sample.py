@@ -38,6 +38,14 @@ PEGAWAI_ROWS = [
 PEGAWAI_HEADERS = ["NIP", "Nama", "Unit Kerja", "Periode", "Predikat", "Angka Kredit", "Berkas"]
 UNITS = (UMUM, KEUANGAN, HUKUM)
 
+EXPECTED_PIVOT = [
+    # Unit Kerja, Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, (blank), Total
+    (UMUM, 1, 3, 1, None, None, None, 5),
+    (KEUANGAN, 1, 1, None, 1, 1, 1, 5),
+]
+"""The Akhir rows of PEGAWAI_ROWS counted per unit and predikat, by hand."""
+EXPECTED_TOTALS = (2, 4, 1, 1, 1, 1, 10)
+
 
 def pegawai_frame(agency: Path) -> pd.DataFrame:
     """PEGAWAI_ROWS with each Berkas under the ``agency`` folder, as an absolute path."""

@@ -23,6 +23,8 @@ from tests.summary.ooxml import MAIN, Package
 from tests.summary.sample import (
     AKHIR,
     BP,
+    EXPECTED_PIVOT,
+    EXPECTED_TOTALS,
     KEUANGAN,
     PEGAWAI_HEADERS,
     PEGAWAI_ROWS,
@@ -34,7 +36,6 @@ from tests.summary.sample import (
     ringkasan_frame,
     write_sample,
 )
-from tests.summary.test_workbook import EXPECTED_PIVOT, EXPECTED_TOTALS
 
 pytestmark = pytest.mark.libreoffice
 

@@ -22,6 +22,8 @@ from tests.summary.ooxml import CHART, MAIN, REL, Package
 from tests.summary.sample import (
     AKHIR,
     BP,
+    EXPECTED_PIVOT,
+    EXPECTED_TOTALS,
     HUKUM,
     KEUANGAN,
     PEGAWAI_HEADERS,
@@ -39,14 +41,6 @@ from tests.summary.sample import (
 PIVOT_TABLE = "xl/pivotTables/pivotTable1.xml"
 PIVOT_CACHE = "xl/pivotCache/pivotCacheDefinition1.xml"
 PIVOT_RECORDS = "xl/pivotCache/pivotCacheRecords1.xml"
-
-EXPECTED_PIVOT = [
-    # Unit Kerja, Sangat Baik, Baik, Butuh Perbaikan, Kurang, Sangat Kurang, (blank), Total
-    (UMUM, 1, 3, 1, None, None, None, 5),
-    (KEUANGAN, 1, 1, None, 1, 1, 1, 5),
-]
-"""The sample's count per unit and predikat, worked out by hand from PEGAWAI_ROWS."""
-EXPECTED_TOTALS = (2, 4, 1, 1, 1, 1, 10)
 
 
 @pytest.fixture(scope="module")
