@@ -106,7 +106,8 @@ class SummaryData:
 
     Attributes:
         judul: Title line of the Ringkasan sheet, e.g. "Rekapitulasi SKP Dinas X".
-        periode: The evaluation period summarised, e.g. "Akhir 2025".
+        periode: The evaluation period summarised, as the Pegawai table's ``Periode``
+            column names it (``"Akhir"``, ``"Triwulan I"``...).
         ringkasan: One row per unit kerja and, last, one row for the whole agency.
             Columns :data:`RINGKASAN_INPUT_COLUMNS` (head counts per predikat and their
             ``Jumlah``); percentage columns named ``"% <predikat>"`` may be present and

@@ -32,8 +32,9 @@ TEXT_FORMAT = "@"
 MIN_WIDTH = 8
 MAX_WIDTH = 60
 LINE_HEIGHT = 15.0
-"""Points per line of 11-point text; neither Excel nor LibreOffice fits a row's height to
-wrapped text on opening a file, so rows with long text get their height set."""
+"""Points per line of 11-point text. LibreOffice does not fit a row to its wrapped text
+when it opens an .xlsx (measured), and Excel is not relied on to, so rows with long text
+get their height set."""
 
 
 def literal(cell: Any) -> Any:
@@ -52,7 +53,7 @@ def style_header(cells: Iterable[Any]) -> None:
 
 
 def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDTH) -> float:
-    """A column width (in characters) that fits the header and most values."""
+    """A column width (in characters) that fits the header and the values, up to ``maximum``."""
     longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
     return float(min(max(longest + 2, MIN_WIDTH), maximum))
 
