@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from openpyxl.utils import get_column_letter
 
@@ -92,6 +92,7 @@ class CalamineEngine:
 
         self.path = path
         self.max_rows = max_rows
+        self._sheets: dict[str, Any] = {}
         # from_filelike: from_path picks its parser by the file's suffix.
         with path.open("rb") as handle:
             self.workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
@@ -99,15 +100,20 @@ class CalamineEngine:
     def names(self) -> Mapping[str, DefinedRange]:
         return read_defined_names(self.path)
 
+    def _sheet(self, sheet: str) -> Any:
+        # get_sheet_by_name parses the sheet each time: once per sheet is enough.
+        if sheet not in self._sheets:
+            self._sheets[sheet] = self.workbook.get_sheet_by_name(sheet)
+        return self._sheets[sheet]
+
     def rows(self, sheet: str) -> Sequence[Sequence[object]]:
-        data = self.workbook.get_sheet_by_name(sheet)
-        rows: Sequence[Sequence[object]] = data.to_python(
+        rows: Sequence[Sequence[object]] = self._sheet(sheet).to_python(
             skip_empty_area=False, nrows=self.max_rows
         )
         return rows
 
     def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
-        ranges = self.workbook.get_sheet_by_name(sheet).merged_cell_ranges or []
+        ranges = self._sheet(sheet).merged_cell_ranges or []
         return [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges]
 
     def close(self) -> None:

@@ -40,6 +40,7 @@ from skp_xl.reader.names import (
     WorkbookXmlError,
     column_number,
     read_workbook_index,
+    remember_index,
 )
 
 MIB = 1024 * 1024
@@ -115,7 +116,15 @@ _CHUNK = 256 * 1024
 _CENTRAL_ENTRY_BYTES = 1024  # generous bound on one central directory entry, for sizing
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
-_CELL_TAG = re.compile(rb'<c\b[^>]*?\sr="([A-Za-z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+_CELL_TAG = re.compile(rb'<c\b[^>]*?\sr\s*=\s*["\']([A-Za-z]{1,3})([0-9]{1,7})["\'][^>]*?(/?)>')
+_FAR_HINT = re.compile(
+    rb'<c r="(?:[A-Za-z]{3}|[J-Zj-z][A-Za-z]|[Ii][W-Zw-z]|[A-Za-z]{1,3}(?:[0-9]{6}|[2-9][0-9]{4}))'
+)
+"""A cheap superset (a literal prefix, so a fast search) of the cell tags beyond the
+default limits (column IV, row 20,000), written as Excel, LibreOffice and openpyxl write
+them (``<c r="..."``): only from where it matches does the exact per-cell scan run."""
+_ODD_CELL_TAG = re.compile(rb"<c[\t\r\n]")
+"""A cell tag opened with other whitespace than one space (XML allows it)."""
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
 _WEB_CALLS = (b"WEBSERVICE(", b"FILTERXML(", b"IMAGE(", b"RTD(", b"CALL(", b"REGISTER.ID(")
 """Functions that reach outside the workbook (web, RTD servers, DLLs) when Excel calculates."""
@@ -353,6 +362,7 @@ class _Triage:
                 index = read_workbook_index(zf)
             except WorkbookXmlError as error:
                 raise self.stop(Code(error.code), error.message) from None
+            remember_index(self.path, index)
             # Members first: a reference found in a sheet comes with its cell.
             self.check_members(stream, members, index)
             self.check_links(names, index)
@@ -613,6 +623,8 @@ class _SheetScan:
         self.title = title
         self.max_rows = limits.max_rows
         self.max_cols = limits.max_cols
+        # The hint assumes limits at least the defaults; smaller ones scan every cell.
+        self.hinted = self.max_cols >= 256 and self.max_rows >= 20_000
         self.carry = b""
         self.columns: dict[bytes, int] = {}
         self.open_cell: str | None = None
@@ -644,7 +656,12 @@ class _SheetScan:
                 self.check_dimension(dimension[1].decode("ascii", "replace"))
             self.seen_data = b"<sheetData" in text
         columns = self.columns
-        for tag in _CELL_TAG.finditer(text):
+        start = 0
+        canonical = text.count(b"<c ") == text.count(b'<c r="') and not _ODD_CELL_TAG.search(text)
+        if self.hinted and canonical:
+            hint = _FAR_HINT.search(text)
+            start = max(text.rfind(b"<", 0, hint.start()), 0) if hint else len(text)
+        for tag in _CELL_TAG.finditer(text, start):
             if tag[3]:  # self-closing: a formatted empty cell, which calamine skips
                 continue
             letters = tag[1]

@@ -427,3 +427,33 @@ def test_libreoffice_ods_and_xls_get_their_codes(libreoffice_copies: dict[str, P
         "ods": ("berkas-ods", None, None),
         "xls": ("berkas-xls", None, None),
     }
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<c r="IW1"><v>1</v></c>',  # column 257: the first beyond the default 256
+        '<c r="a20001"><v>1</v></c>',
+        '<c r="ZZ3"><v>1</v></c>',
+        '<c r="AAA3"><v>1</v></c>',
+        '<c s="1" t="n" xmlns:x="urn:' + "x" * 200 + '" r="B123456"><v>1</v></c>',
+        "<c r='IW2'><v>1</v></c>",  # spellings XML allows and Excel never writes
+        '<c r = "ZZ4"><v>1</v></c>',
+    ],
+)
+def test_the_default_limits_find_the_first_cell_beyond_them(tmp_path: Path, cell: str) -> None:
+    # Many harmless cells first, so the quick pre-scan must lead to the exact one.
+    near = "".join(f'<row r="{r}"><c r="C{r}" s="2"><v>{r}</v></c></row>' for r in range(2, 400))
+    data = hostile.SHEET_DATA + near + f'<row r="400">{cell}</row>'
+    path = write_parts(tmp_path / "jauh.xlsx", minimal_parts(sheet=sheet_xml(data)))
+    found = triage(path)
+    assert found is not None
+    assert found.code == "berkas-rentang-besar"
+    assert found.cell is not None
+    assert found.cell.startswith(("IW", "A2", "ZZ", "AAA", "B1"))
+
+
+def test_cells_at_the_default_limits_are_read(tmp_path: Path) -> None:
+    data = hostile.SHEET_DATA + '<row r="20000"><c r="IV20000"><v>1</v></c></row>'
+    path = write_parts(tmp_path / "tepi.xlsx", minimal_parts(sheet=sheet_xml(data)))
+    assert triage(path) is None
