@@ -113,6 +113,11 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
         f"{len(result.temuan)} temuan. Ringkasan ditulis ke {out}.",
         highlight=False,
     )
+    if len(result.temuan):
+        counts = result.temuan.groupby(["Tingkat", "Kode"]).size().sort_values(ascending=False)
+        shown = ", ".join(f"{code} ({n})" for (_, code), n in counts.head(8).items())
+        more = f" dan {len(counts) - 8} kode lain" if len(counts) > 8 else ""
+        console.print(f"Temuan menurut kode: {shown}{more}. Rinciannya di sheet Temuan.")
     for finding in problems[:20]:
         console.print(f"  [red]✗[/] {finding.message} [dim]({finding.code})[/]", highlight=False)
     if len(problems) > 20:
