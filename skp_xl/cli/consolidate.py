@@ -114,8 +114,8 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
         highlight=False,
     )
     if len(result.temuan):
-        counts = result.temuan.groupby(["Tingkat", "Kode"]).size().sort_values(ascending=False)
-        shown = ", ".join(f"{code} ({n})" for (_, code), n in counts.head(8).items())
+        counts = result.temuan["Kode"].value_counts()
+        shown = ", ".join(f"{code} ({n})" for code, n in counts.head(8).items())
         more = f" dan {len(counts) - 8} kode lain" if len(counts) > 8 else ""
         console.print(f"Temuan menurut kode: {shown}{more}. Rinciannya di sheet Temuan.")
     for finding in problems[:20]:
@@ -258,6 +258,8 @@ def consolidate_command(
             pegawai=result.pegawai,
             temuan=result.temuan,
             cascading=result.cascading,
+            # Count what the Ringkasan counts: the period, and each pegawai once.
+            pivot_filters={"Periode": periode_text, "Dihitung": "Ya"} if result.periode else None,
         )
         write_summary(output, data, force=force)
         if csv_dir is not None:
