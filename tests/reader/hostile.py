@@ -23,6 +23,8 @@ from pathlib import Path
 import msoffcrypto.format.ooxml
 import openpyxl
 
+from skp_xl.addin.vba.cfb import write_compound_file
+
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 PKG_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -149,57 +151,11 @@ def write_raw_zip(path: Path, members: list[RawMember]) -> None:
 
 
 def cfb(streams: Mapping[str, bytes]) -> bytes:
-    """A minimal valid Compound File (OLE2, version 3) holding up to three streams.
+    """A minimal valid Compound File (OLE2, version 3) holding ``streams``.
 
-    olefile reads but cannot write these files, so the bytes are laid out here: a header,
-    one FAT sector, one directory sector, then each stream padded to at least 4096 bytes
-    (the mini-stream cutoff), so no mini stream is needed.
+    olefile reads but cannot write these files; the add-in's writer lays them out.
     """
-    assert 1 <= len(streams) <= 3
-    free, end, fat_sector, no_stream = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
-    sector = 512
-    payloads = [
-        data.ljust(max(4096, -(-len(data) // sector) * sector), b"\0") for data in streams.values()
-    ]
-    fat = [fat_sector, end]  # sector 0: the FAT itself; sector 1: the directory
-    starts = []
-    for payload in payloads:
-        starts.append(len(fat))
-        count = len(payload) // sector
-        fat.extend(range(len(fat) + 1, len(fat) + count))
-        fat.append(end)
-    assert len(fat) <= sector // 4
-    fat_bytes = struct.pack(f"<{len(fat)}L", *fat).ljust(sector, b"\xff")
-
-    def entry(name: str, kind: int, child: int, right: int, start: int, size: int) -> bytes:
-        encoded = (name + "\0").encode("utf-16-le")
-        return (
-            encoded.ljust(64, b"\0")
-            + struct.pack("<HBB3L", len(encoded), kind, 1, no_stream, right, child)
-            + bytes(16 + 4 + 16)
-            + struct.pack("<LQ", start, size)
-        )
-
-    entries = [entry("Root Entry", 5, 1, no_stream, end, 0)]
-    for number, name in enumerate(streams, start=1):
-        right = number + 1 if number < len(streams) else no_stream
-        # The padded size: a stream under the cutoff would belong in the mini stream.
-        size = len(payloads[number - 1])
-        entries.append(entry(name, 2, no_stream, right, starts[number - 1], size))
-    while len(entries) < 4:
-        entries.append(
-            bytes(64) + struct.pack("<HBB3L", 0, 0, 0, no_stream, no_stream, no_stream) + bytes(48)
-        )
-    header = (
-        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-        + bytes(16)
-        + struct.pack("<5H6s", 0x3E, 3, 0xFFFE, 9, 6, bytes(6))
-        + struct.pack("<5L", 0, 1, 1, 0, 4096)
-        + struct.pack("<4L", end, 0, end, 0)
-        + struct.pack("<109L", 0, *[free] * 108)
-    )
-    assert len(header) == sector
-    return header + fat_bytes + b"".join(entries) + b"".join(payloads)
+    return write_compound_file(streams)
 
 
 def real_workbook_bytes() -> bytes:
