@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from skp_xl.cli import (
+    addin,
     angka_kredit,
     consolidate,
     new,
@@ -21,6 +22,7 @@ def main() -> None:
 
 
 __all__ = [
+    "addin",
     "angka_kredit",
     "app",
     "consolidate",
