@@ -1,13 +1,18 @@
 """Regenerate the committed samples: ``samples/instansi/`` and ``samples/bermasalah/``.
 
-    .venv/bin/python scripts/make_samples.py
+    .venv/bin/python scripts/make_samples.py [--bermasalah]
 
 ``samples/instansi/`` is the default synthetic agency (``skp-xl samples`` with its
 defaults: 50 pegawai, seed 1, tahun 2025, with the deliberate problems).
 ``samples/bermasalah/`` holds one file per kind of bad input, written by the test suite's
 ``tests/reader/hostile.py`` (the package itself never imports the tests), with a README
-naming each file and the finding it must give. Both folders are replaced whole.
-tests/samples/test_committed.py checks them against a fresh generation.
+naming each file and the finding it must give. tests/samples/test_committed.py checks both
+against a fresh generation.
+
+The agency is the same bytes every time and is always rewritten. The bad files are not:
+they hold the time they were written (zip entries, openpyxl's document dates) and a random
+encryption salt, so they are rewritten only with ``--bermasalah`` or when the list of
+samples no longer matches the folder, to keep git quiet.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ def readme_bermasalah() -> str:
         "# samples/bermasalah/",
         "",
         "One file per kind of bad input a consolidation meets, each with the finding",
-        "`skp-xl validate` gives it. Regenerate with `.venv/bin/python scripts/make_samples.py`.",
+        "`skp-xl validate` gives it. Regenerate with",
+        "`.venv/bin/python scripts/make_samples.py --bermasalah`.",
         "`zip-bomb.xlsx` is about 300 KB on disk and inflates to 300 MB: skp-xl refuses it",
         f"without inflating it. `folder.xlsx/` is a folder (with a `{KEEP}`, as git keeps no",
         "empty folder). The Excel and LibreOffice lock files are ignored by `.gitignore` and",
@@ -49,14 +55,28 @@ def readme_bermasalah() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    """Write both folders anew and say what was written."""
+def _bermasalah_current() -> bool:
+    """Whether ``samples/bermasalah/`` holds exactly the files hostile.py makes."""
+    if not BERMASALAH.is_dir():
+        return False
+    expected = {s.filename for s in hostile.SAMPLES} | {"README.md"}
+    readme = BERMASALAH / "README.md"
+    return {p.name for p in BERMASALAH.iterdir()} == expected and readme.read_text(
+        encoding="utf-8"
+    ) == readme_bermasalah()
+
+
+def main(argv: list[str]) -> None:
+    """Write the agency anew, and the bad files when asked or out of date."""
     shutil.rmtree(INSTANSI, ignore_errors=True)
     manifest = generate_agency(INSTANSI)
     print(f"{INSTANSI.relative_to(ROOT)}: {len(manifest.berkas)} berkas")
     for code, paths in manifest.masalah.items():
         for path in paths:
             print(f"  {code}: {path.relative_to(ROOT)}")
+    if "--bermasalah" not in argv and _bermasalah_current():
+        print(f"{BERMASALAH.relative_to(ROOT)}: sudah sesuai (--bermasalah menulis ulang)")
+        return
     shutil.rmtree(BERMASALAH, ignore_errors=True)
     written = hostile.write_all(BERMASALAH)
     (written["folder.xlsx"] / KEEP).touch()
@@ -65,4 +85,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -258,6 +258,32 @@ class _Builder:
         )
         return indeks
 
+    def struktural(
+        self,
+        tingkat: Tingkat,
+        jabatan: str,
+        folder: tuple[str, ...],
+        unit: str,
+        unit_kerja: str,
+        sub: str,
+        atasan: int | None,
+    ) -> int:
+        """The holder of a structural position: kepala, JPT, administrator or pengawas."""
+        jpt = tingkat in (Tingkat.KEPALA, Tingkat.JPT)
+        return self.add(
+            jabatan=jabatan,
+            jenis=JenisJabatan.JPT if jpt else JenisJabatan.JA,
+            tingkat=tingkat,
+            golongan=data.GOLONGAN_STRUKTURAL[tingkat.value],
+            lahir=data.LAHIR[tingkat.value],
+            gelar="jpt" if jpt else tingkat.value,
+            folder=folder,
+            unit=unit,
+            unit_kerja=unit_kerja,
+            sub=sub,
+            atasan=atasan,
+        )
+
     def staff(
         self,
         unit: Unit,
@@ -337,18 +363,8 @@ def build_organisasi(pegawai: int, rng: random.Random, *, tahun: int) -> Organis
     if pegawai < 1:
         raise ValueError(f"an agency needs at least 1 pegawai, not {pegawai}")
     builder = _Builder(rng, tahun)
-    kepala = builder.add(
-        jabatan=data.KEPALA_JABATAN,
-        jenis=JenisJabatan.JPT,
-        tingkat=Tingkat.KEPALA,
-        golongan=data.GOLONGAN_STRUKTURAL["kepala"],
-        lahir=data.LAHIR["kepala"],
-        gelar="jpt",
-        folder=(),
-        unit="",
-        unit_kerja=data.INSTANSI,
-        sub="",
-        atasan=None,
+    kepala = builder.struktural(
+        Tingkat.KEPALA, data.KEPALA_JABATAN, (), "", data.INSTANSI, "", None
     )
     units = units_of(unit_count(pegawai))
     for unit, size in zip(units, _split(pegawai - 1, len(units), rng), strict=True):
@@ -359,18 +375,8 @@ def build_organisasi(pegawai: int, rng: random.Random, *, tahun: int) -> Organis
 def _unit(builder: _Builder, unit: Unit, size: int, kepala: int) -> None:
     rng = builder.rng
     folder = (unit.nama,)
-    head = builder.add(
-        jabatan=_kepala_unit(unit),
-        jenis=JenisJabatan.JPT,
-        tingkat=Tingkat.JPT,
-        golongan=data.GOLONGAN_STRUKTURAL["jpt"],
-        lahir=data.LAHIR["jpt"],
-        gelar="jpt",
-        folder=folder,
-        unit=unit.nama,
-        unit_kerja=unit.nama,
-        sub=unit.bidang,
-        atasan=kepala,
+    head = builder.struktural(
+        Tingkat.JPT, _kepala_unit(unit), folder, unit.nama, unit.nama, unit.bidang, kepala
     )
     rest = size - 1
     if rest == 0:
@@ -384,18 +390,8 @@ def _unit(builder: _Builder, unit: Unit, size: int, kepala: int) -> None:
         sub = name.removeprefix(admin_prefix + " ").lower()
         admin_folder = (*folder, name)
         unit_kerja = f"{name}, {unit.nama}"
-        admin = builder.add(
-            jabatan=f"Kepala {name}",
-            jenis=JenisJabatan.JA,
-            tingkat=Tingkat.ADMINISTRATOR,
-            golongan=data.GOLONGAN_STRUKTURAL["administrator"],
-            lahir=data.LAHIR["administrator"],
-            gelar="administrator",
-            folder=admin_folder,
-            unit=unit.nama,
-            unit_kerja=unit_kerja,
-            sub=sub,
-            atasan=head,
+        admin = builder.struktural(
+            Tingkat.ADMINISTRATOR, f"Kepala {name}", admin_folder, unit.nama, unit_kerja, sub, head
         )
         below = share - 1
         pengawas = 0 if below < 3 else max(1, round(below / 8))
@@ -409,18 +405,14 @@ def _unit(builder: _Builder, unit: Unit, size: int, kepala: int) -> None:
             group_sub = group_name.removeprefix(pengawas_prefix + " ").lower()
             group_folder = (*admin_folder, group_name)
             group_unit_kerja = f"{group_name}, {unit_kerja}"
-            chief = builder.add(
-                jabatan=f"Kepala {group_name}",
-                jenis=JenisJabatan.JA,
-                tingkat=Tingkat.PENGAWAS,
-                golongan=data.GOLONGAN_STRUKTURAL["pengawas"],
-                lahir=data.LAHIR["pengawas"],
-                gelar="pengawas",
-                folder=group_folder,
-                unit=unit.nama,
-                unit_kerja=group_unit_kerja,
-                sub=group_sub,
-                atasan=admin,
+            chief = builder.struktural(
+                Tingkat.PENGAWAS,
+                f"Kepala {group_name}",
+                group_folder,
+                unit.nama,
+                group_unit_kerja,
+                group_sub,
+                admin,
             )
             for _ in range(group - 1):
                 builder.staff(

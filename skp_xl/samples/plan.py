@@ -14,6 +14,7 @@ import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
+from typing import Any
 
 from skp_xl.domain.pola_distribusi import periksa_pola_distribusi
 from skp_xl.domain.vocabulary import (
@@ -493,31 +494,25 @@ def _evaluation_problems(
         problems[code] = (isian[index].berkas.kunci,)
         return index
 
-    def tag(item: Isian, code: str, **changes: object) -> Isian:
+    def tag(index: int, code: str, periode: PeriodeEvaluasi, **change: Any) -> None:
+        """Mark the workbook with ``code`` and apply ``change`` to its ``periode``."""
+        item = isian[index]
+        evaluasi = tuple(replace(e, **change) if e.periode is periode else e for e in item.evaluasi)
         berkas = replace(item.berkas, masalah=(*item.berkas.masalah, code))
-        return replace(item, berkas=berkas, **changes)  # type: ignore[arg-type]
+        isian[index] = replace(item, berkas=berkas, evaluasi=evaluasi)
 
     index = pick("rating-berbeda-saran", PeriodeEvaluasi.TW2)
     if index is not None:
-        item = isian[index]
-        saran = _saran(item, PeriodeEvaluasi.TW2)
+        saran = _saran(isian[index], PeriodeEvaluasi.TW2)
         typed = Rating.SESUAI if saran is Rating.DIATAS else Rating.DIATAS
-        evaluasi = tuple(
-            replace(e, rating_hasil_kerja=typed) if e.periode is PeriodeEvaluasi.TW2 else e
-            for e in item.evaluasi
-        )
-        isian[index] = tag(item, "rating-berbeda-saran", evaluasi=evaluasi)
+        tag(index, "rating-berbeda-saran", PeriodeEvaluasi.TW2, rating_hasil_kerja=typed)
     index = pick("realisasi-kosong", PeriodeEvaluasi.TW3)
     if index is not None:
-        item = isian[index]
-        evaluasi = tuple(
-            replace(e, tanpa_realisasi=True) if e.periode is PeriodeEvaluasi.TW3 else e
-            for e in item.evaluasi
-        )
-        isian[index] = tag(item, "realisasi-kosong", evaluasi=evaluasi)
+        tag(index, "realisasi-kosong", PeriodeEvaluasi.TW3, tanpa_realisasi=True)
     index = pick("nip-rusak-excel", PeriodeEvaluasi.TW1)
     if index is not None:
-        isian[index] = tag(isian[index], "nip-rusak-excel", nip_angka=True)
+        tag(index, "nip-rusak-excel", PeriodeEvaluasi.TW1)
+        isian[index] = replace(isian[index], nip_angka=True)
     return isian
 
 
