@@ -256,13 +256,23 @@ def _with_kendali(
     return tuple(merged) + hasil_kerja[len(merged) :]
 
 
+_UNFILLED = EvaluasiHasilKerja((), None, None, None)
+"""The evaluation row of a hasil kerja the SKP leaves empty: nothing there can be judged."""
+
+
 def _evaluasi(
-    snapshot: Snapshot, periode: PeriodeEvaluasi, table: TabelHasilKerja
+    snapshot: Snapshot,
+    periode: PeriodeEvaluasi,
+    table: TabelHasilKerja,
+    filled: frozenset[int] | None = None,
 ) -> Evaluasi | None:
     located = _locate(snapshot, eval_name(periode, "HASIL_KERJA"), table)
     rows: list[EvaluasiHasilKerja] = []
     if located is not None:
-        for first, last in located.blocks:
+        for index, (first, last) in enumerate(located.blocks):
+            if filled is not None and index not in filled:
+                rows.append(_UNFILLED)
+                continue
             realisasi = tuple(
                 RealisasiIki(
                     _optional(snapshot, located, "realisasi_angka", row),
@@ -338,13 +348,16 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         )
         if manual is not None:
             hasil_kerja = _with_kendali(snapshot, hasil_kerja, manual)
+    # Evaluation rows of hasil kerja the SKP leaves empty are not read (when the SKP
+    # table was found): their realisasi has no target to be judged against.
+    filled = frozenset(h.indeks for h in hasil_kerja if h.terisi) if hasil_kerja else None
     evaluasi = {}
     for form in spec.forms:
         table = form.tabel
         if table is None or not table.name.startswith("EVAL_"):
             continue
         periode = PeriodeEvaluasi[table.name.split("_")[1]]
-        found = _evaluasi(snapshot, periode, table)
+        found = _evaluasi(snapshot, periode, table, filled)
         if found is not None:
             evaluasi[periode] = found
     record = SkpRecord(

@@ -8,6 +8,7 @@ downstream (records, checks) sees only the snapshot.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,6 +80,7 @@ class Snapshot:
         return self.engine.merged(sheet)
 
 
+@functools.lru_cache(maxsize=65536)
 def a1(row: int, column: int) -> str:
     """``D7`` from row 7, column 4."""
     return f"{get_column_letter(column)}{row}"
