@@ -404,7 +404,7 @@ def _unit(builder: _Builder, unit: Unit, size: int, kepala: int) -> None:
         ):
             group_sub = group_name.removeprefix(pengawas_prefix + " ").lower()
             group_folder = (*admin_folder, group_name)
-            group_unit_kerja = f"{group_name}, {unit_kerja}"
+            group_unit_kerja = f"{group_name}, {unit.nama}"  # two lines on the forms
             chief = builder.struktural(
                 Tingkat.PENGAWAS,
                 f"Kepala {group_name}",
