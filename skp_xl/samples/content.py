@@ -187,8 +187,17 @@ def _iki_ja_jf(satuan: str, rng: random.Random) -> tuple[Iki, ...]:
     return tuple(iki)
 
 
+def _kendali(kepala: bool, perspektif: Perspektif) -> KualitasKendali:
+    """Kualitas dan tingkat kendali of a JPT's indicator: outcomes for what the public
+    sees, one level of control lower for the internal perspektif."""
+    outward = perspektif in (Perspektif.PENERIMA_LAYANAN, Perspektif.PROSES_BISNIS)
+    if kepala:
+        return KualitasKendali.OUTCOME if outward else KualitasKendali.OUTCOME_ANTARA
+    return KualitasKendali.OUTCOME_ANTARA if outward else KualitasKendali.OUTPUT_KENDALI_RENDAH
+
+
 def _iki_jpt(
-    counts: Sequence[int], bidang: str, unit: str, kendali: KualitasKendali, rng: random.Random
+    counts: Sequence[int], bidang: str, unit: str, kepala: bool, rng: random.Random
 ) -> list[tuple[Iki, ...]]:
     """Indicators of a JPT's hasil kerja, covering the four perspektif between them."""
     perspektif = list(Perspektif)
@@ -204,7 +213,15 @@ def _iki_jpt(
             teks, low, high, satuan = rng.choice(options or data.IKI_JPT[p.value])
             used.add(teks)
             rows.append(
-                Iki(teks.format(bidang=bidang, unit=unit), low, high, satuan, None, p, kendali)
+                Iki(
+                    teks.format(bidang=bidang, unit=unit),
+                    low,
+                    high,
+                    satuan,
+                    None,
+                    p,
+                    _kendali(kepala, p),
+                )
             )
         position += count
         result.append(tuple(rows))
@@ -281,7 +298,7 @@ def buat_rencana(
         counts = [rng.choice((1, 2)) for _ in rhk]
         while sum(counts) < len(Perspektif):
             counts[counts.index(min(counts))] += 1
-        ikis = _iki_jpt(counts, bidang, unit, kendali, rng)
+        ikis = _iki_jpt(counts, bidang, unit, tingkat is Tingkat.KEPALA, rng)
         return Rencana(
             jenis,
             pendekatan,
