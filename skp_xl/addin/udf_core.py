@@ -175,6 +175,14 @@ def _key(text: object) -> str:
     return compact(str(text)).replace("-", "").replace("_", "")
 
 
+def _unknown(code: str, what: str, value: object, allowed: Iterable[str]) -> InvalidValueError:
+    """The refusal of an argument that names one of a few choices."""
+    shown = "" if value is None else value
+    return InvalidValueError(
+        code, f"{what} '{shown}' tidak dikenal; pilih salah satu: {', '.join(allowed)}.", value
+    )
+
+
 def _whole(value: object) -> object:
     """A float that Excel passed for a whole number, as an int; anything else as given."""
     if isinstance(value, float) and value.is_integer():
@@ -233,12 +241,7 @@ def nip_info(nip: object, bagian: object) -> object:
     """One part of a NIP: its birth date, TMT, gender, nomor urut or spaced display."""
     part = _NIP_BAGIAN.get(_key(bagian)) if isinstance(bagian, str) else None
     if part is None:
-        raise InvalidValueError(
-            "bagian-nip-tidak-dikenal",
-            f"Bagian NIP '{'' if bagian is None else bagian}' tidak dikenal; pilih salah satu: "
-            f"{', '.join(NIP_BAGIAN)}.",
-            bagian,
-        )
+        raise _unknown("bagian-nip-tidak-dikenal", "Bagian NIP", bagian, NIP_BAGIAN)
     if is_empty(nip):
         return ""
     return part(_nip(nip))
@@ -257,12 +260,7 @@ def target_angka(target: object, bagian: object = None) -> object:
     key = "min" if is_empty(bagian) else _key(bagian)
     key = {"minimum": "min", "maksimum": "maks", "max": "maks", "maksimal": "maks"}.get(key, key)
     if key not in TARGET_BAGIAN:
-        raise InvalidValueError(
-            "bagian-target-tidak-dikenal",
-            f"Bagian target '{bagian}' tidak dikenal; pilih salah satu: "
-            f"{', '.join(TARGET_BAGIAN)}.",
-            bagian,
-        )
+        raise _unknown("bagian-target-tidak-dikenal", "Bagian target", bagian, TARGET_BAGIAN)
     if is_empty(target):
         return ""
     parsed = parse_target(target)
@@ -326,12 +324,7 @@ def kanonik(nilai: object, konsep: object) -> str:
     """The canonical spelling of a value of one closed list ("di atas" -> "Diatas Ekspektasi")."""
     normalize = _KONSEP.get(_key(konsep)) if isinstance(konsep, str) else None
     if normalize is None:
-        raise InvalidValueError(
-            "konsep-tidak-dikenal",
-            f"Daftar '{'' if konsep is None else konsep}' tidak dikenal; pilih salah satu: "
-            f"{', '.join(KONSEP)}.",
-            konsep,
-        )
+        raise _unknown("konsep-tidak-dikenal", "Daftar", konsep, KONSEP)
     if is_empty(nilai):
         return ""
     return normalize(nilai)
