@@ -1,0 +1,94 @@
+"""The SKP ribbon tab's one entry point: a button's control id to its action.
+
+The add-in's VBA callback runs, for every button,
+``RunPython "import skp_xl.addin.ribbon as r; r.dispatch('<control id>')"``. In Excel the
+result, or what went wrong, is shown in a message box and a fault's traceback goes to the
+log only; given a :class:`~skp_xl.addin.book.FileBook`, the result is returned and a
+failure raised as :class:`~skp_xl.addin.book.AddinError`, its message the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
+
+from skp_xl import __version__
+from skp_xl.addin import actions, logs
+from skp_xl.addin.book import AddinError, Book, LiveBook
+
+ACTIONS: Mapping[str, Callable[[Book], actions.Hasil]] = MappingProxyType(
+    {
+        "skpPeriksa": actions.periksa,
+        "skpSaranRating": actions.saran_rating,
+        "skpTambahHasilKerja": actions.tambah_hasil_kerja,
+        "skpTambahIki": actions.tambah_iki,
+        "skpEksporPdf": actions.ekspor_pdf,
+        "skpBuatBawahan": actions.buat_skp_bawahan,
+        "skpKonsolidasi": actions.konsolidasi_folder,
+        "skpTentang": actions.tentang,
+    }
+)
+"""Ribbon control id -> action, one per button of the SKP tab."""
+
+
+def dispatch(control_id: str, book: Book | None = None) -> actions.Hasil | None:
+    """Run the action of the button ``control_id`` on ``book``.
+
+    Args:
+        control_id: The ribbon button's id, e.g. ``skpPeriksa``.
+        book: The workbook; the one whose button was pressed (``xw.Book.caller()``) when
+            omitted.
+
+    Returns:
+        What the action did; None when it failed in Excel (the message box said why).
+
+    Raises:
+        AddinError: The action failed on a non-interactive book (a file); the message is
+            what Excel would have shown. Never a bare traceback.
+    """
+    log = logs.setup()
+    action = ACTIONS.get(control_id)
+    if book is None:
+        try:
+            book = LiveBook.caller()
+        except Exception as error:
+            logs.logger.exception("%s: no calling workbook", control_id)
+            raise AddinError(
+                "Perintah SKP dijalankan dari tombol pita SKP di Excel; di luar Excel berikan "
+                "buku kerjanya, mis. dispatch(id, FileBook.open(path))."
+            ) from error
+    logs.logger.info("%s on %s", control_id, book.label)
+    if action is None:
+        _failed(
+            book,
+            f"Tombol '{control_id}' tidak dikenal skp-xl {__version__}; perbarui add-in SKP "
+            "(skp-xl addin install) agar tombol dan program sejalan.",
+            None,
+        )
+        return None
+    try:
+        hasil = action(book)
+    except AddinError as error:
+        logs.logger.info("%s refused: %s", control_id, error)
+        _failed(book, str(error), error)
+        return None
+    except Exception as error:
+        logs.logger.exception("%s failed on %s", control_id, book.label)
+        _failed(
+            book,
+            f"skp-xl gagal menjalankan perintah ini ({type(error).__name__}: {error}). Ini "
+            "kesalahan skp-xl, bukan kesalahan Anda; rinciannya tercatat di log "
+            f"{log}. Laporkan beserta berkas log itu.",
+            error,
+        )
+        return None
+    logs.logger.info("%s done: %s", control_id, hasil.pesan)
+    if book.interactive:
+        book.tell(hasil.pesan)
+    return hasil
+
+
+def _failed(book: Book, message: str, cause: BaseException | None) -> None:
+    if not book.interactive:
+        raise AddinError(message) from cause
+    book.tell(message, error=True)
