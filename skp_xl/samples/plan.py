@@ -44,6 +44,9 @@ MASALAH: Mapping[str, str] = {
 
 KUALITATIF = 0.2
 """Share of the workbooks with the kualitatif pendekatan."""
+LUNAK = 0.25
+"""Share of the units (at least one, when there are two) that rate leniently, against the
+pola distribusi guideline."""
 PERIODE = tuple(PeriodeEvaluasi)
 SEMESTER_1 = (PeriodeEvaluasi.TW1, PeriodeEvaluasi.TW2)
 
@@ -422,7 +425,7 @@ def plan_agency(
         replace(b, periode=tuple(p for p in b.periode if p in evaluated)) for b in _ordered(files)
     ]
     units = ["", *(u.nama for u in org.units)]
-    lenient_count = max(1, round(0.25 * len(org.units))) if len(org.units) >= 2 else 0
+    lenient_count = max(1, round(LUNAK * len(org.units))) if len(org.units) >= 2 else 0
     lenient = frozenset(rng.sample([u.nama for u in org.units], lenient_count))
     ratings, capaian = _ratings(ordered, units, lenient, rng)
     topics = {u.nama: u for u in org.units}
