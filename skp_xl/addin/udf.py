@@ -1,8 +1,9 @@
 """The worksheet functions of the add-in (Excel on Windows), one line each over the rules.
 
 Excel shows each docstring, and each argument's ``doc``, in its function wizard (xlwings
-cuts both at 255 characters). Arguments marked ``ndim=2`` take one cell or a whole range;
-the answer then has the range's shape. The work is done in :mod:`skp_xl.addin.udf_core`.
+cuts both at 255 characters). Every argument arrives as a list of rows (``ndim=2``), one
+cell or a whole range; the answer has the shape of the largest. The work is done in
+:mod:`skp_xl.addin.udf_core`.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ def SKP_NIP_CEK(nip: Any) -> Any:
 
 @xw.func(category=CATEGORY)
 @arg("nip", "NIP 18 digit, diketik sebagai teks." + _RANGE, ndim=2)
-@arg("bagian", "lahir, tmt, jenis_kelamin, urut, format (tampilan berspasi) atau nip.")
+@arg("bagian", "lahir, tmt, jenis_kelamin, urut, format (tampilan berspasi) atau nip.", ndim=2)
 @core.guard
 def SKP_NIP_INFO(nip: Any, bagian: Any) -> Any:
     """Satu bagian NIP: tanggal lahir, TMT (format sel sebagai tanggal), jenis kelamin, nomor urut, atau NIP berspasi."""  # noqa: E501
@@ -66,7 +67,7 @@ def SKP_NIP_INFO(nip: Any, bagian: Any) -> Any:
 
 @xw.func(category=CATEGORY)
 @arg("target", 'Target seperti tertulis, mis. "1.000 dokumen" atau "90 - 95%".' + _RANGE, ndim=2)
-@arg("bagian", "min (bawaan), maks (ujung atas rentang), satuan, atau batas.")
+@arg("bagian", "min (bawaan), maks (ujung atas rentang), satuan, atau batas.", ndim=2)
 @core.guard
 def SKP_TARGET_ANGKA(target: Any, bagian: Any = None) -> Any:
     """Angka sebuah target yang ditulis cara Indonesia ("1.000 dokumen" menjadi 1000; "90 - 95%" menjadi 90, maks 95), atau satuannya."""  # noqa: E501
@@ -76,7 +77,11 @@ def SKP_TARGET_ANGKA(target: Any, bagian: Any = None) -> Any:
 @xw.func(category=CATEGORY)
 @arg("target", 'Target IKI, mis. "20 dokumen" atau "90 - 95%".' + _RANGE, ndim=2)
 @arg("realisasi", "Realisasi IKI, satu angka (satuan boleh ditulis)." + _RANGE, ndim=2)
-@arg("aspek", "Aspek IKI (Waktu dan Biaya: makin kecil makin baik) atau arah; kosong = naik.")
+@arg(
+    "aspek",
+    "Aspek IKI (Waktu dan Biaya: makin kecil makin baik) atau arah; kosong = naik." + _RANGE,
+    ndim=2,
+)
 @core.guard
 def SKP_CAPAIAN_IKI(target: Any, realisasi: Any, aspek: Any = None) -> Any:
     """Capaian satu IKI: Diatas, Sesuai atau Dibawah Ekspektasi menurut target dan realisasi. Kosong sampai target dan realisasi terisi."""  # noqa: E501
@@ -119,7 +124,11 @@ def SKP_CEK_DISTRIBUSI(capaian_organisasi: Any, predikat_range: Any) -> Any:
 
 @xw.func(category=CATEGORY)
 @arg("nilai", 'Nilai seperti diketik, mis. "di atas".' + _RANGE, ndim=2)
-@arg("konsep", "Daftar: rating, predikat, capaian-organisasi, aspek, periode, jenjang, pangkat...")
+@arg(
+    "konsep",
+    "Daftar: rating, predikat, capaian-organisasi, aspek, periode, jenjang, pangkat...",
+    ndim=2,
+)
 @core.guard
 def SKP_KANONIK(nilai: Any, konsep: Any) -> Any:
     """Ejaan baku sebuah nilai daftar tertutup SKP ("di atas" menjadi Diatas Ekspektasi; "Cukup" menjadi Butuh Perbaikan)."""  # noqa: E501
