@@ -19,7 +19,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Final, TypeVar
 
-from skp_xl.addin.logs import logger
+from skp_xl.addin.logs import logger, setup
 from skp_xl.domain.angka_kredit import angka_kredit as _angka_kredit
 from skp_xl.domain.angka_kredit import normalize_jenjang
 from skp_xl.domain.errors import InvalidValueError
@@ -157,6 +157,7 @@ def guard(function: F) -> F:
         except InvalidValueError as error:
             return error_text(error.message)
         except Exception as error:
+            setup()  # Excel's UDF server runs no ribbon action that would have set it up.
             logger.exception("worksheet function %s failed", function.__name__)
             return error_text(
                 f"galat internal skp-xl ({type(error).__name__}: {error}); ini bukan kesalahan "

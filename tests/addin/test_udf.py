@@ -86,7 +86,6 @@ def test_a_fault_of_skp_xl_is_a_message_and_a_log_entry(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setenv(logs.LOG_DIR_ENV, str(tmp_path))
-    logs.setup()
 
     def broken(hasil: object, perilaku: object) -> str:
         raise ZeroDivisionError("bagi nol")
@@ -225,6 +224,14 @@ def test_capaian_iki_agrees_with_the_domain(
     expected = nilai_iki(target, realisasi, arah)
     assert isinstance(expected, Rating)
     assert udf.SKP_CAPAIAN_IKI(target, realisasi, aspek) == expected.value
+
+
+def test_capaian_iki_takes_a_column_of_aspek() -> None:
+    target = [["3 hari"], ["20 dokumen"]]
+    assert udf.SKP_CAPAIAN_IKI(target, [[2.0], [18.0]], [["Waktu"], ["Kuantitas"]]) == [
+        [DIATAS],
+        [DIBAWAH],
+    ]
 
 
 def test_capaian_iki_of_columns_waits_for_both_sides() -> None:
