@@ -109,12 +109,14 @@ def _orang(
     today: datetime.date | None,
 ) -> Iterator[Finding]:
     nama = PERAN_NAMA[peran]
-    fields = (
+    fields = [
         ("nama", orang.nama),
         ("jabatan", orang.jabatan),
         ("unit_kerja", orang.unit_kerja),
-        ("pangkat", orang.pangkat),
-    )
+    ]
+    # Whoever has no NIP (a minister rating a JPT) has no pangkat either.
+    if nip_wajib:
+        fields.append(("pangkat", orang.pangkat))
     for key, sel in fields:
         if sel.kosong:
             label = key.replace("_", " ")

@@ -296,3 +296,14 @@ def test_a_matriks_peran_hasil_is_named_not_refused() -> None:
     report = validate_file(root / "workbook_templates" / "matriks-peran-hasil.xlsx")
     assert [(f.code, f.severity) for f in report.findings] == [("bukan-skp-matriks", Severity.INFO)]
     assert report.valid
+
+
+def test_a_jpt_rated_by_a_minister_needs_no_penilai_nip_or_pangkat(
+    resaved: dict[tuple[JenisJabatan, Pendekatan], Path], tmp_path: Path
+) -> None:
+    wb = load_workbook(resaved[JenisJabatan.JPT, Pendekatan.KUANTITATIF])
+    put_named(wb, {"PENILAI_NIP": None, "PENILAI_PANGKAT": None})
+    path = tmp_path / "jpt.xlsx"
+    wb.save(path)
+    fields = {f.field for f in validate_file(path).errors()}
+    assert not fields & {"PENILAI_NIP", "PENILAI_PANGKAT"}

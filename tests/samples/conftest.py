@@ -10,10 +10,6 @@ from skp_xl.domain.records import SkpRecord
 from skp_xl.samples import AgencyManifest
 from skp_xl.validation import read_file
 
-KNOWN_KEPALA_ERROR = ("PENILAI_PANGKAT", "identitas-kosong")
-"""The kepala is rated by a minister, who has no pangkat, and the validator asks for one
-(see samples/README.md)."""
-
 
 def dump(path: Path) -> dict[str, list[list[object]]]:
     """Every sheet's values as python-calamine reads them."""
