@@ -48,7 +48,6 @@ from skp_xl.forms.catalog import SKP_TABLE
 from skp_xl.forms.model import TEMPLATE_VERSION, eval_name
 from skp_xl.reader.read import MATRIKS_TEMPLATE, NotAnSkpWorkbook, read_record
 from skp_xl.reader.snapshot import Snapshot, a1
-from skp_xl.summary.data import SummaryData
 from skp_xl.summary.workbook import write_summary
 from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import TEMUAN_SHEET
@@ -653,14 +652,7 @@ def konsolidasi_folder(
     book.status(f"Membaca SKP di {folder}...")
     result = konsolidasi(folder, opsi or Opsi())
     periode = result.periode.value if result.periode else "-"
-    data = SummaryData(
-        judul=f"Rekapitulasi SKP {result.instansi or folder.name}",
-        periode=periode,
-        ringkasan=result.ringkasan,
-        pegawai=result.pegawai,
-        temuan=result.temuan,
-        cascading=result.cascading,
-    )
+    data = result.summary_data()
     if output is None:
         home = folder.parent if folder.parent != folder else folder
         stamp = datetime.datetime.now().strftime("%Y-%m-%d %H%M")

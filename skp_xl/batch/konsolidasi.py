@@ -40,6 +40,7 @@ from skp_xl.domain.vocabulary import (
     normalize_capaian_organisasi,
 )
 from skp_xl.reader.triage import is_candidate, triage
+from skp_xl.summary.data import SummaryData
 
 INSTANSI = "(Instansi)"
 """The Ringkasan row of the whole agency (and its key in a capaian override file)."""
@@ -71,6 +72,16 @@ PEGAWAI_COLUMNS = (
     "Berkas",
 )
 """Columns of the Pegawai table (one row per pegawai and rated period)."""
+
+_PERIOD_COLUMNS = (
+    "Periode",
+    "Capaian Organisasi",
+    "Rating Hasil Kerja",
+    "Rating Perilaku",
+    "Predikat",
+    "Angka Kredit",
+)
+"""The Pegawai columns that belong to one period's evaluation."""
 
 TEMUAN_COLUMNS = ("Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan")
 TINGKAT = {Severity.ERROR: "Galat", Severity.WARNING: "Peringatan", Severity.INFO: "Info"}
@@ -137,6 +148,48 @@ class Konsolidasi:
                 worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
                 problems.append(worst[0])
         return problems
+
+    def pegawai_periode(self) -> pd.DataFrame:
+        """The Pegawai rows of the period counted: one per workbook, those not rated in
+        that period with an empty period and a note (so nobody drops out of the table)."""
+        if self.periode is None:
+            return self.pegawai
+        frame = self.pegawai
+        chosen = frame["Periode"] == self.periode.value
+        rows = frame[chosen]
+        missing = frame[~frame["Berkas"].isin(set(rows["Berkas"]))].drop_duplicates("Berkas")
+        if len(missing):
+            missing = missing.copy()
+            for column in _PERIOD_COLUMNS:
+                missing[column] = pd.NA
+            missing["Keterangan"] = f"belum dinilai pada periode {self.periode.value}"
+            rows = pd.concat([rows, missing.astype(rows.dtypes.to_dict())])
+        return rows.sort_values(["Unit Kerja", "Sub Unit", "Berkas"], kind="stable").reset_index(
+            drop=True
+        )
+
+    def summary_data(self, *, semua_periode: bool = False) -> SummaryData:
+        """What the summary workbook shows.
+
+        Args:
+            semua_periode: Put every rated period's rows on the Pegawai sheet (and in the
+                PivotTable's cache, filtered to the period). By default the sheet holds
+                the counted period only, one row per workbook, which keeps an agency of
+                10,000 pegawai a workbook Excel opens quickly; the exports (``--csv``,
+                ``--parquet``) always hold every period.
+        """
+        periode = self.periode.value if self.periode else "-"
+        cascading = self.cascading
+        return SummaryData(
+            judul=f"Rekapitulasi SKP {self.instansi or self.root.name}",
+            periode=periode,
+            ringkasan=self.ringkasan,
+            pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
+            temuan=self.temuan,
+            cascading=cascading,
+            # Count what the Ringkasan counts: the period, and each pegawai once.
+            pivot_filters={"Periode": periode, "Dihitung": "Ya"} if self.periode else None,
+        )
 
     def to_dict(self) -> dict[str, object]:
         """The ``--json`` document of design.md (and a little more)."""

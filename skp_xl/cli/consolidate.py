@@ -34,7 +34,6 @@ from skp_xl.domain.vocabulary import (
     normalize_periode,
 )
 from skp_xl.fileio import OutputExistsError, atomic_output
-from skp_xl.summary.data import SummaryData
 from skp_xl.summary.workbook import write_summary
 
 
@@ -205,6 +204,14 @@ def consolidate_command(
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = 60.0,
+    semua_periode: Annotated[
+        bool,
+        typer.Option(
+            "--semua-periode",
+            help="Sheet Pegawai memuat setiap periode yang dinilai (bawaan: periode yang "
+            "diringkas saja; --csv/--parquet selalu memuat semuanya).",
+        ),
+    ] = False,
     force: Annotated[bool, typer.Option("--force", help="Timpa keluaran yang sudah ada.")] = False,
     json_output: JsonOption = False,
     debug: Annotated[
@@ -250,17 +257,7 @@ def consolidate_command(
         with progress:
             task = progress.add_task("berkas", total=total)
             result = konsolidasi(folder, opsi, progres=lambda n: progress.advance(task, n))
-        periode_text = result.periode.value if result.periode else "-"
-        data = SummaryData(
-            judul=f"Rekapitulasi SKP {result.instansi or folder.name}",
-            periode=periode_text,
-            ringkasan=result.ringkasan,
-            pegawai=result.pegawai,
-            temuan=result.temuan,
-            cascading=result.cascading,
-            # Count what the Ringkasan counts: the period, and each pegawai once.
-            pivot_filters={"Periode": periode_text, "Dihitung": "Ya"} if result.periode else None,
-        )
+        data = result.summary_data(semua_periode=semua_periode)
         write_summary(output, data, force=force)
         if csv_dir is not None:
             for name, frame in (

@@ -234,3 +234,16 @@ def test_a_unit_is_a_top_folder_unless_asked_otherwise() -> None:
     assert unit_of("Biro Umum/Bagian Keuangan/Subbagian Gaji", 2) == "Biro Umum/Bagian Keuangan"
     assert unit_of("Biro Umum/Bagian Keuangan", 0) == "Biro Umum/Bagian Keuangan"
     assert unit_of("", 1) == AKAR
+
+
+def test_the_summary_sheet_has_one_row_per_workbook_for_the_period(result: object) -> None:
+    rows: pd.DataFrame = result.pegawai_periode()  # type: ignore[attr-defined]
+    read = [h for h in result.hasil if h.terbaca]  # type: ignore[attr-defined]
+    assert sorted(rows["Berkas"]) == sorted(h.path for h in read)
+    counted = rows[(rows["Dihitung"] == "Ya") & (rows["Predikat"].fillna("") != "")]
+    ringkasan: pd.DataFrame = result.ringkasan  # type: ignore[attr-defined]
+    assert ringkasan[ringkasan["Unit Kerja"] == INSTANSI]["Jumlah"].item() == len(counted)
+    unrated = rows[rows["Periode"].isna()]
+    assert all("belum dinilai" in k for k in unrated["Keterangan"])
+    every = result.summary_data(semua_periode=True)  # type: ignore[attr-defined]
+    assert len(every.pegawai) > len(rows)
