@@ -7,9 +7,10 @@ Then, in the same run:
   file with python-calamine, nothing else;
 - **consolidate**: the whole command in a subprocess (``skp-xl consolidate DIR -o
   OUT.xlsx``, default jobs: every core), interpreter start-up, triage, reading, checks,
-  cascading, pandera and the summary workbook included. Its peak memory is the largest
-  sum of the resident memory of the command and its worker processes, sampled every
-  50 ms from /proc (Linux).
+  cascading, pandera and the summary workbook included. Its peak memory is sampled every
+  50 ms from /proc (Linux) over the command and its worker processes, as the sum of
+  their proportional set sizes (PSS: a page shared by forked workers counts once) and,
+  for reference, of their resident sizes (RSS: shared pages counted in every process).
 
 The issue's targets: consolidate no slower than the bare single-process read (ratio at
 most 1) and peak memory under 1 GiB.
@@ -37,30 +38,44 @@ from rich.table import Table
 sys.path.insert(0, str(Path(__file__).parent))
 from bench_validate import bare_read, workbooks
 
-PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+def _memory(pid: int) -> tuple[int, int]:
+    """Resident and proportional (PSS) bytes of one process, from /proc."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1]) * 1024
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss, pss
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants, from /proc."""
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Resident and proportional bytes of ``root`` and all its descendants.
+
+    Worker processes are forked from the command, so they share its pages: the sum of
+    their resident sizes counts those pages once per process, the sum of PSS once.
+    """
     parents: dict[int, int] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text()
-            statm = Path(f"/proc/{entry}/statm").read_text().split()
         except OSError:
             continue
-        fields = stat.rsplit(")", 1)[1].split()
-        parents[int(entry)] = int(fields[1])
-        rss[int(entry)] = int(statm[1]) * PAGE
-    total, todo = 0, [root]
+        parents[int(entry)] = int(stat.rsplit(")", 1)[1].split()[1])
+    rss = pss = 0
+    todo = [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        one_rss, one_pss = _memory(pid)
+        rss, pss = rss + one_rss, pss + one_pss
         todo.extend(child for child, parent in parents.items() if parent == pid)
-    return total
+    return rss, pss
 
 
 def run_consolidate(
@@ -78,7 +93,7 @@ def run_consolidate(
     ]
     if jobs:
         command += ["--jobs", str(jobs)]
-    peak = 0
+    peak = (0, 0)
     start = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     done = threading.Event()
@@ -86,7 +101,8 @@ def run_consolidate(
     def sample() -> None:
         nonlocal peak
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
+            rss, pss = _tree_memory(process.pid)
+            peak = (max(peak[0], rss), max(peak[1], pss))
             done.wait(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
@@ -127,7 +143,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         "bare_read_s": round(bare, 2),
         "consolidate_s": round(seconds, 2),
         "ratio": round(seconds / bare, 2),
-        "peak_rss_mib": round(peak / 2**20),
+        "peak_rss_sum_mib": round(peak[0] / 2**20),
+        "peak_pss_mib": round(peak[1] / 2**20),
         "pegawai_rows": document.get("pegawai"),
         "problems": len(document.get("problems", [])),  # type: ignore[arg-type]
     }

@@ -9,6 +9,7 @@ Excel opens the file at that cell; LibreOffice (7.4, measured) reads it as
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ class Link:
     location: str | None = None
 
 
+@functools.lru_cache(maxsize=65536)
 def file_target(berkas: str, folder: Path) -> str:
     """The hyperlink target of a file, as a URI relative to ``folder`` when possible.
 
