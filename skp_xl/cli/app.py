@@ -9,6 +9,8 @@ import typer.rich_utils
 from rich.console import Console
 
 from skp_xl import __version__
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
 
 EXIT_OK = 0
 """Exit code: done, nothing wrong."""
@@ -75,3 +77,13 @@ def root(
     ] = False,
 ) -> None:
     """SKP di Excel: templat resmi, pemeriksaan, dan konsolidasi."""
+
+
+def periode_option(text: str | None) -> PeriodeEvaluasi | None:
+    """The ``--periode`` a user typed ("TW I", "Akhir"...), or a usage error."""
+    if text is None:
+        return None
+    try:
+        return normalize_periode(text)
+    except InvalidValueError as error:
+        raise fail(error.message) from error

@@ -23,15 +23,22 @@ from rich.table import Table
 from rich.text import Text
 
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi, temukan
-from skp_xl.cli.app import EXIT_OK, EXIT_USAGE, JsonOption, app, console, err_console, fail
+from skp_xl.cli.app import (
+    EXIT_OK,
+    EXIT_USAGE,
+    JsonOption,
+    app,
+    console,
+    err_console,
+    fail,
+    periode_option,
+)
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.domain.vocabulary import (
-    PeriodeEvaluasi,
     Predikat,
     normalize_capaian_organisasi,
-    normalize_periode,
 )
 from skp_xl.fileio import OutputExistsError, atomic_output
 from skp_xl.summary.workbook import write_summary
@@ -232,12 +239,7 @@ def consolidate_command(
     for path in (output, parquet):
         if path is not None and path.exists() and not force:
             raise fail(str(OutputExistsError(path)))
-    chosen: PeriodeEvaluasi | None = None
-    if periode is not None:
-        try:
-            chosen = normalize_periode(periode)
-        except InvalidValueError as error:
-            raise fail(error.message) from error
+    chosen = periode_option(periode)
     opsi = Opsi(jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat)
     start = time.perf_counter()
     total = len(temukan(folder)[0])

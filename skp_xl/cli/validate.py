@@ -10,10 +10,17 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from skp_xl.cli.app import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, JsonOption, app, console, fail
-from skp_xl.domain.errors import InvalidValueError
+from skp_xl.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    JsonOption,
+    app,
+    console,
+    fail,
+    periode_option,
+)
 from skp_xl.domain.findings import Report, Severity
-from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
 from skp_xl.fileio import OutputExistsError
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
@@ -167,12 +174,7 @@ def validate_command(
     Berkas masukan tidak pernah diubah. Keluar 0 bila tidak ada galat, 1 bila ada temuan
     bertingkat galat, 2 bila ada berkas yang tidak dapat dibaca sebagai SKP.
     """
-    chosen: PeriodeEvaluasi | None = None
-    if periode is not None:
-        try:
-            chosen = normalize_periode(periode)
-        except InvalidValueError as error:
-            raise fail(error.message) from error
+    chosen = periode_option(periode)
     _check_outputs(files, laporan, salin)
     if laporan is not None and laporan.exists() and not force:
         raise fail(str(OutputExistsError(laporan)))

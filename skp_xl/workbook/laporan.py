@@ -82,6 +82,23 @@ def _first_cell(cell: str) -> str:
     return cell.split(":")[0].replace("$", "")
 
 
+def _finding_row(ws: Worksheet, row: int, first: object, finding: Finding) -> None:
+    """One finding on a Temuan sheet: ``first`` (file or number), sheet, cell, level,
+    code, message; the level coloured, the message wrapped."""
+    values = (
+        first,
+        finding.sheet,
+        finding.cell,
+        TINGKAT[finding.severity],
+        finding.code,
+        finding.message,
+    )
+    for column, value in enumerate(values, start=1):
+        ws.cell(row=row, column=column, value=value)
+    ws.cell(row=row, column=4).fill = _ROW_FILL[finding.severity]
+    ws.cell(row=row, column=6).alignment = Alignment(wrap_text=True, vertical="top")
+
+
 def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False) -> None:
     """Write the findings of ``reports`` as one workbook, each row linking to its cell.
 
@@ -111,18 +128,7 @@ def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False)
         relative = os.path.relpath(target.resolve(), folder) if report.path else ""
         for finding in _sorted(report.findings):
             row += 1
-            values = (
-                report.path,
-                finding.sheet,
-                finding.cell,
-                TINGKAT[finding.severity],
-                finding.code,
-                finding.message,
-            )
-            for column, value in enumerate(values, start=1):
-                ws.cell(row=row, column=column, value=value)
-            ws.cell(row=row, column=4).fill = _ROW_FILL[finding.severity]
-            ws.cell(row=row, column=6).alignment = Alignment(wrap_text=True, vertical="top")
+            _finding_row(ws, row, report.path, finding)
             if relative:
                 ws.cell(row=row, column=1).hyperlink = Hyperlink(
                     ref=f"A{row}", target=Path(relative).as_posix()
@@ -206,18 +212,7 @@ def annotate(wb: Workbook, findings: Sequence[Finding], *, title: str = "") -> t
     ordered = _sorted(findings)
     for number, finding in enumerate(ordered, start=1):
         row = 4 + number
-        values = (
-            number,
-            finding.sheet,
-            finding.cell,
-            TINGKAT[finding.severity],
-            finding.code,
-            finding.message,
-        )
-        for column, value in enumerate(values, start=1):
-            ws.cell(row=row, column=column, value=value)
-        ws.cell(row=row, column=4).fill = _ROW_FILL[finding.severity]
-        ws.cell(row=row, column=6).alignment = Alignment(wrap_text=True, vertical="top")
+        _finding_row(ws, row, number, finding)
         if finding.sheet is not None and finding.sheet in wb.sheetnames and finding.cell:
             ws.cell(row=row, column=3).hyperlink = Hyperlink(
                 ref=f"C{row}", location=location(finding.sheet, _first_cell(finding.cell))
