@@ -209,6 +209,18 @@ def _optional(snapshot: Snapshot, table: _Table, key: str, row: int) -> Sel | No
     return None if column is None else _sel(snapshot, table.sheet, row, column)
 
 
+_INPUTS: tuple[str, ...] = ("rhk", "rhk_pimpinan", "iki", "aspek", "perspektif")
+_INPUTS += ("target_min", "target_maks", "satuan", "arah")
+"""The SKP table's typed columns: a block with none of them filled is empty."""
+
+
+def _block_empty(snapshot: Snapshot, table: _Table, rows: range) -> bool:
+    columns = [table.columns[key] for key in _INPUTS if key in table.columns]
+    return all(
+        snapshot.value(table.sheet, row, column) is None for row in rows for column in columns
+    )
+
+
 def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[HasilKerja]:
     for index, (first, last) in enumerate(table.blocks):
         jenis = "Utama" if index < table.utama else "Tambahan"
@@ -218,6 +230,13 @@ def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[Ha
             yield HasilKerja(jenis, index, rhk, None, iki)
             continue
         rows = range(first, last + 1)
+        rhk = _optional(snapshot, table, "rhk", first) or Sel(None, table.sheet, a1(first, 2))
+        if _block_empty(snapshot, table, rows):
+            # Nothing typed: no IKI rows to build (most blocks of a real SKP).
+            yield HasilKerja(
+                jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), ()
+            )
+            continue
         iki = tuple(
             Iki(
                 teks=_optional(snapshot, table, "iki", row) or Sel(None, table.sheet, ""),
@@ -231,7 +250,6 @@ def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[Ha
             )
             for row in rows
         )
-        rhk = _optional(snapshot, table, "rhk", first) or Sel(None, table.sheet, a1(first, 2))
         yield HasilKerja(jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), iki)
 
 
