@@ -13,7 +13,9 @@ from skp_xl.cli import (
     templates,
     validate,
 )
-from skp_xl.cli.app import app
+from skp_xl.cli.app import app, reflow_help
+
+reflow_help(app)
 
 
 def main() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 from typing import Annotated
 
 import typer
@@ -32,8 +33,9 @@ typer.rich_utils.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk
 app = typer.Typer(
     name="skp-xl",
     help=(
-        "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: memeriksa NIP, "
-        "menghitung predikat kinerja dan angka kredit."
+        "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: templat resmi, "
+        "pemeriksaan sampai ke sel, predikat dan angka kredit, konsolidasi seluruh instansi, "
+        "dan add-in Excel."
     ),
     no_args_is_help=True,
     add_completion=False,
@@ -87,3 +89,21 @@ def periode_option(text: str | None) -> PeriodeEvaluasi | None:
         return normalize_periode(text)
     except InvalidValueError as error:
         raise fail(error.message) from error
+
+
+def _reflowed(text: str) -> str:
+    """``text`` with each paragraph on one line: rich help keeps a docstring's line
+    breaks, which then wrap badly in a narrow terminal."""
+    paragraphs = inspect.cleandoc(text).split("\n\n")
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+def reflow_help(application: typer.Typer) -> None:
+    """Reflow the help of every command (and command group) of ``application``."""
+    for command in application.registered_commands:
+        text = command.help or (command.callback.__doc__ if command.callback else None)
+        if text:
+            command.help = _reflowed(text)
+    for group in application.registered_groups:
+        if group.typer_instance is not None:
+            reflow_help(group.typer_instance)
