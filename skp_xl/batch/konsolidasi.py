@@ -104,6 +104,9 @@ class Opsi:
         batas_detik: Time limit per file.
         tingkat_unit: Folder levels below the root that make a unit (1: each top folder
             is a unit and its subfolders are its sub-units; 0: every folder is a unit).
+        pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
+            compared with the guideline (a unit of one or two says nothing about a
+            distribution); the agency row is always compared.
     """
 
     jobs: int | None = None
@@ -113,6 +116,7 @@ class Opsi:
     capaian: Mapping[str, str] = field(default_factory=dict)
     batas_detik: float | None = BATAS_DETIK
     tingkat_unit: int = 1
+    pola_minimal: int = 5
 
 
 @dataclass
@@ -311,7 +315,9 @@ def rangkum(
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
     units = sorted(set(pegawai["Unit Kerja"].dropna()))
-    ringkasan, distribusi, pola_findings = _ringkasan(units, counted, capaian, opsi.pola)
+    ringkasan, distribusi, pola_findings = _ringkasan(
+        units, counted, capaian, opsi.pola, opsi.pola_minimal
+    )
     findings += pola_findings
     rows, cascade_findings = periksa_cascading(
         [
@@ -457,6 +463,7 @@ def _ringkasan(
     counted: pd.DataFrame,
     capaian: Mapping[str, str],
     pola: PolaDistribusi | None,
+    minimal: int,
 ) -> tuple[pd.DataFrame, dict[str, dict[str, int]], list[Finding]]:
     predikat = [p.value for p in Predikat]
     distribusi: dict[str, dict[str, int]] = {}
@@ -467,7 +474,16 @@ def _ringkasan(
         part = counted if unit == INSTANSI else counted[counted["Unit Kerja"] == unit]
         counts = {p: int((part["Predikat"] == p).sum()) for p in predikat}
         value = agency if unit == INSTANSI else capaian.get(unit, "")
-        status, note = _pola(unit, value, counts, pola, findings)
+        if unit != INSTANSI and 0 < sum(counts.values()) < minimal:
+            status, note = (
+                "—",
+                (
+                    f"Hanya {sum(counts.values())} pegawai (kurang dari {minimal}): pola "
+                    "distribusi tidak dibandingkan; mereka dihitung di baris instansi."
+                ),
+            )
+        else:
+            status, note = _pola(unit, value, counts, pola, findings)
         distribusi[unit] = counts
         rows.append(
             {

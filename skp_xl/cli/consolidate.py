@@ -208,6 +208,15 @@ def consolidate_command(
             "(subfoldernya sub unit); 0 = setiap folder satu unit.",
         ),
     ] = 1,
+    pola_minimal: Annotated[
+        int,
+        typer.Option(
+            "--pola-minimal",
+            min=1,
+            help="Jumlah pegawai terkecil agar distribusi suatu unit dibandingkan dengan "
+            "pola distribusi (baris instansi selalu).",
+        ),
+    ] = 5,
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = 60.0,
@@ -240,7 +249,9 @@ def consolidate_command(
         if path is not None and path.exists() and not force:
             raise fail(str(OutputExistsError(path)))
     chosen = periode_option(periode)
-    opsi = Opsi(jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat)
+    opsi = Opsi(
+        jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat, pola_minimal
+    )
     start = time.perf_counter()
     total = len(temukan(folder)[0])
     progress = Progress(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import random
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
@@ -357,13 +358,18 @@ def _ratings(
     merit = {b.pegawai.nip: rng.gauss(0, 1) for b in files}
     ratings: dict[tuple[str, PeriodeEvaluasi], tuple[Rating, Rating]] = {}
     capaian: dict[tuple[str, PeriodeEvaluasi], CapaianOrganisasi] = {}
-    for unit in units:
+    # The kepala's unit ("") last: the kepala leads the whole agency, so its capaian is
+    # the agency's, the one most of its units have.
+    for unit in sorted(units, key=lambda u: u == ""):
         usual = _capaian(rng)
         for periode in PERIODE:
             rated = [b for b in files if b.unit == unit and periode in b.periode]
             if not rated:
                 continue
             level = usual if rng.random() < _CAPAIAN_TETAP else _capaian(rng)
+            if unit == "":
+                others = Counter(v for (u, p), v in capaian.items() if p is periode)
+                level = others.most_common(1)[0][0] if others else level
             capaian[unit, periode] = level
             counts = _counts(level, len(rated), unit in lenient, rng)
             order = sorted(rated, key=lambda b: merit[b.pegawai.nip] + rng.gauss(0, 0.7))

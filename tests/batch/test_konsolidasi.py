@@ -247,3 +247,12 @@ def test_the_summary_sheet_has_one_row_per_workbook_for_the_period(result: objec
     assert all("belum dinilai" in k for k in unrated["Keterangan"])
     every = result.summary_data(semua_periode=True)  # type: ignore[attr-defined]
     assert len(every.pegawai) > len(rows)
+
+
+def test_a_unit_too_small_is_not_compared_with_the_guideline(agency: Path) -> None:
+    result = konsolidasi(agency, Opsi(jobs=1, pola_minimal=1000))
+    rows = result.ringkasan.set_index("Unit Kerja")
+    units = rows.drop(index=INSTANSI)
+    assert set(units["Pola Distribusi"]) == {"—"}
+    assert all("kurang dari 1000" in k for k in units["Keterangan"])
+    assert rows.loc[INSTANSI, "Pola Distribusi"] in {"Sesuai", "Tidak sesuai"}
