@@ -256,3 +256,38 @@ def test_a_unit_too_small_is_not_compared_with_the_guideline(agency: Path) -> No
     assert set(units["Pola Distribusi"]) == {"—"}
     assert all("kurang dari 1000" in k for k in units["Keterangan"])
     assert rows.loc[INSTANSI, "Pola Distribusi"] in {"Sesuai", "Tidak sesuai"}
+
+
+def test_capaian_from_a_file_overrides_the_workbooks(agency: Path, tmp_path: Path) -> None:
+    units = sorted({p.relative_to(agency).parts[0] for p in agency.glob("*/") if p.is_dir()})
+    unit = next(u for u in units if u != "Berkas Bermasalah")
+    config = tmp_path / "capaian.toml"
+    config.write_text(f'"{unit}" = "Sangat Kurang"\n"(Instansi)" = "istimewa"\n', "utf-8")
+    out, csv_dir = tmp_path / "r.xlsx", tmp_path / "csv"
+    args = ["consolidate", str(agency), "-o", str(out), "-j", "1", "--csv", str(csv_dir)]
+    result = runner.invoke(app, [*args, "--capaian", str(config)])
+    assert result.exit_code == 0, result.output
+    rows = pd.read_csv(csv_dir / "ringkasan.csv").set_index("Unit Kerja")
+    assert rows.loc[unit, "Capaian Kinerja Organisasi"] == "Sangat Kurang"
+    assert rows.loc[INSTANSI, "Capaian Kinerja Organisasi"] == "Istimewa"
+
+
+@pytest.mark.parametrize(
+    ("option", "content", "words"),
+    [
+        ("--capaian", '"Unit A" = "Luar Biasa"\n', "Unit A"),
+        ("--pola", '{"aturan": {"Baik": [{"jenis": "paling_banyak"}]}}', "pola"),
+        ("--pola", "bukan json", "tidak dapat dibaca"),
+    ],
+)
+def test_a_bad_override_file_is_a_usage_error(
+    agency: Path, tmp_path: Path, option: str, content: str, words: str
+) -> None:
+    config = tmp_path / ("x.toml" if option == "--capaian" else "x.json")
+    config.write_text(content, "utf-8")
+    result = runner.invoke(
+        app, ["consolidate", str(agency), "-o", str(tmp_path / "r.xlsx"), option, str(config)]
+    )
+    assert result.exit_code == 2
+    assert words in result.output
+    assert not (tmp_path / "r.xlsx").exists()
