@@ -27,8 +27,7 @@ from skp_xl import __version__
 from skp_xl.addin import logs
 from skp_xl.addin.book import AddinError, Book, Link, free_path, grow_workbook
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-from skp_xl.domain.checks import _judgements as penilaian_terhitung
-from skp_xl.domain.checks import check_record
+from skp_xl.domain.checks import check_record, penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import NipError, parse_nip

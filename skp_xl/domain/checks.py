@@ -461,36 +461,26 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
     return findings
 
 
-def _judgements(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating]]:
-    """(jenis, judgement) of each judged hasil kerja, computed in Python."""
+def penilaian_terhitung(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating]]:
+    """(jenis, judgement) of each judged hasil kerja of a period, computed in Python:
+    from the realisasi (kuantitatif) or as typed (kualitatif)."""
+    return _judge(record, evaluasi, rated=False, field="")[0]
+
+
+def _judge(
+    record: SkpRecord, evaluasi: Evaluasi, *, rated: bool, field: str
+) -> tuple[list[tuple[str, Rating]], list[Finding]]:
+    """The judgements of a period, and the findings met on the way (kuantitatif): per IKI
+    a missing realisasi in a rated period, and cached judgements (Capaian IKI, Penilaian
+    hasil kerja) that differ from Python's."""
     judged: list[tuple[str, Rating]] = []
+    findings: list[Finding] = []
     for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
-        if record.pendekatan == "Kuantitatif":
-            ratings = []
-            for iki, real in zip(hasil.iki, row.realisasi, strict=False):
-                target = target_of(iki)
-                angka = _number(real.angka)
-                if target is None or angka is None:
-                    continue
-                result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
-                if not isinstance(result, TidakTerbaca):
-                    ratings.append(result)
-            if ratings:
-                judged.append((hasil.jenis, penilaian_hasil_kerja(ratings)))
-        elif row.penilaian is not None and not row.penilaian.kosong:
-            with contextlib.suppress(InvalidValueError):
-                judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
-    return judged
-
-
-def _check_realisasi(
-    record: SkpRecord, evaluasi: Evaluasi, rated: bool, field: str
-) -> Iterator[Finding]:
-    """Kuantitatif: per IKI, a missing realisasi in a rated period, and cached judgements
-    (Capaian IKI, Penilaian hasil kerja) that differ from Python's."""
-    if record.pendekatan != "Kuantitatif":
-        return
-    for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
+        if record.pendekatan != "Kuantitatif":
+            if row.penilaian is not None and not row.penilaian.kosong:
+                with contextlib.suppress(InvalidValueError):
+                    judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
+            continue
         ratings = []
         for iki, real in zip(hasil.iki, row.realisasi, strict=False):
             target = target_of(iki)
@@ -499,38 +489,47 @@ def _check_realisasi(
             angka = _number(real.angka)
             if angka is None:
                 if rated and real.angka.kosong and not hasil.rhk.kosong:
-                    yield _at(
-                        real.angka,
-                        "realisasi-iki-kosong",
-                        Severity.WARNING,
-                        f"Realisasi IKI di {_where(real.angka)} belum diisi, padahal "
-                        f"{evaluasi.periode.value} sudah diberi rating; isi realisasi "
-                        "berdasarkan bukti dukung.",
-                        field,
-                        record.path,
+                    findings.append(
+                        _at(
+                            real.angka,
+                            "realisasi-iki-kosong",
+                            Severity.WARNING,
+                            f"Realisasi IKI di {_where(real.angka)} belum diisi, padahal "
+                            f"{evaluasi.periode.value} sudah diberi rating; isi realisasi "
+                            "berdasarkan bukti dukung.",
+                            field,
+                            record.path,
+                        )
                     )
                 continue
             result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
             if isinstance(result, TidakTerbaca):
                 continue
             ratings.append(result)
-            yield from _check_cached(
-                real.capaian_tersimpan,
-                result.value,
-                "capaian-iki-tidak-sesuai",
-                "Capaian IKI",
-                field,
-                record.path,
+            findings.extend(
+                _check_cached(
+                    real.capaian_tersimpan,
+                    result.value,
+                    "capaian-iki-tidak-sesuai",
+                    "Capaian IKI",
+                    field,
+                    record.path,
+                )
             )
         if ratings:
-            yield from _check_cached(
-                row.penilaian,
-                penilaian_hasil_kerja(ratings).value,
-                "penilaian-tidak-sesuai",
-                "Penilaian hasil kerja",
-                field,
-                record.path,
+            judgement = penilaian_hasil_kerja(ratings)
+            judged.append((hasil.jenis, judgement))
+            findings.extend(
+                _check_cached(
+                    row.penilaian,
+                    judgement.value,
+                    "penilaian-tidak-sesuai",
+                    "Penilaian hasil kerja",
+                    field,
+                    record.path,
+                )
             )
+    return judged, findings
 
 
 def _check_cached(
@@ -607,8 +606,8 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                         path,
                     )
                 )
-        judged = _judgements(record, evaluasi)
-        findings.extend(_check_realisasi(record, evaluasi, rated, f"EVAL_{kode}_HASIL_KERJA"))
+        judged, judging = _judge(record, evaluasi, rated=rated, field=f"EVAL_{kode}_HASIL_KERJA")
+        findings.extend(judging)
         if rated and not judged and record.hasil_kerja_terisi:
             findings.append(
                 Finding(

@@ -19,7 +19,7 @@ from skp_xl.addin import actions, logs, ribbon
 from skp_xl.addin import book as book_module
 from skp_xl.addin.book import AddinError, FileBook, LiveBook, fill_record, rgb_of_record
 from skp_xl.batch.konsolidasi import Opsi
-from skp_xl.domain.checks import _judgements
+from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
 from skp_xl.forms import text as t
@@ -142,7 +142,9 @@ def test_periksa_refuses_a_workbook_that_is_not_an_skp(tmp_path: Path) -> None:
 def expected_saran(path: Path) -> tuple[str, str]:
     record, _ = read_file(path)
     assert record is not None
-    saran = saran_rating_hasil_kerja(_judgements(record, record.evaluasi[PeriodeEvaluasi.TW1]))
+    saran = saran_rating_hasil_kerja(
+        penilaian_terhitung(record, record.evaluasi[PeriodeEvaluasi.TW1])
+    )
     return saran.rating.value, saran.alasan
 
 
