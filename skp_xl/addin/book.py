@@ -59,15 +59,7 @@ from skp_xl.workbook.laporan import (
     annotate,
     location,
 )
-from skp_xl.workbook.reference import write_reference_sheet
-from skp_xl.workbook.writer import (
-    Options,
-    _Context,
-    _identitas_sheet,
-    _meta_sheet,
-    _petunjuk_sheet,
-    _Sheet,
-)
+from skp_xl.workbook.writer import Options, build_workbook
 
 RGB = tuple[int, int, int]
 
@@ -330,21 +322,11 @@ def _grown_spec(wb: Workbook, *, utama: int, tambahan: int, iki: int) -> Workboo
 
 
 def _render(spec: WorkbookSpec) -> Workbook:
-    """A blank SKP workbook of ``spec``, as :func:`skp_xl.workbook.writer.build_workbook`
-    makes one, but from the given (grown) form descriptions."""
+    """A blank SKP workbook of the given (grown) form descriptions; its protection is
+    replaced by :func:`grow_workbook` with that of the workbook being grown."""
     assert spec.jenis is not None
     assert spec.pendekatan is not None
-    # build_workbook() takes no spec; this is its body without the protection, which
-    # grow_workbook() copies from the workbook being grown.
-    ctx = _Context(Workbook(), spec)
-    _petunjuk_sheet(ctx, spec)
-    _identitas_sheet(ctx, Options(spec.jenis, spec.pendekatan))
-    for form in spec.forms:
-        _Sheet(ctx, form).render()
-    write_reference_sheet(ctx.wb)
-    _meta_sheet(ctx, spec, None)
-    ctx.wb.active = 1
-    return ctx.wb
+    return build_workbook(Options(spec.jenis, spec.pendekatan), spec=spec)
 
 
 def _target_row(row: int, old: fill.Table | None, new: fill.Table | None) -> int | None:

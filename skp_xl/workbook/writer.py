@@ -1205,16 +1205,18 @@ def _meta_sheet(ctx: _Context, spec: WorkbookSpec, password: str | None) -> None
     _protect(ws, password)
 
 
-def build_workbook(options: Options) -> Workbook:
+def build_workbook(options: Options, *, spec: WorkbookSpec | None = None) -> Workbook:
     """The SKP workbook of one pegawai for one year, blank or with identity filled.
 
     Args:
         options: Jenis, pendekatan, identity values and protection.
+        spec: The forms to render; by default the catalog's for the options' jenis and
+            pendekatan (the add-in passes forms grown by a hasil kerja or an IKI).
 
     Returns:
         The openpyxl workbook, ready to save.
     """
-    spec = workbook_spec(options.jenis, options.pendekatan)
+    spec = spec or workbook_spec(options.jenis, options.pendekatan)
     ctx = _Context(Workbook(), spec)
     _petunjuk_sheet(ctx, spec)
     _identitas_sheet(ctx, options)
