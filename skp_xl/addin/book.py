@@ -33,7 +33,6 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.styles import PatternFill
 from openpyxl.styles.fills import Fill
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from skp_xl.addin.logs import logger
@@ -49,15 +48,20 @@ from skp_xl.reader.snapshot import MAX_ROWS, CalamineEngine, Engine
 from skp_xl.reader.triage import triage
 from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import (
-    _CELL_FILL,
-    _ROW_FILL,
     AUTHOR,
+    CELL_FILL,
+    HEADERS,
+    RECORD_HEADERS,
     RECORD_SHEET,
-    TEMUAN_SHEET,
+    ROW_FILL,
     TINGKAT,
-    _sorted,
+    WIDTHS,
     annotate,
+    free_title,
+    heading,
     location,
+    sort_findings,
+    worst_cells,
 )
 from skp_xl.workbook.writer import Options, build_workbook
 
@@ -72,9 +76,6 @@ _SOFFICE_PLACES: Final = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
-_HEADERS: Final = ("No", "Sheet", "Sel", "Tingkat", "Kode", "Pesan")
-_WIDTHS: Final = (5, 18, 10, 12, 26, 100)
-_RECORD_HEADERS: Final = ("sheet", "sel", "isian_asli", "komentar")
 
 
 class AddinError(SkpError):
@@ -230,16 +231,6 @@ def _rgb(fill: PatternFill) -> RGB:
     return int(value[0:2], 16), int(value[2:4], 16), int(value[4:6], 16)
 
 
-def free_title(taken: Sequence[str], wanted: str = TEMUAN_SHEET) -> str:
-    """``wanted``, or ``wanted (2)``... when a sheet has that name (case-blind, as Excel)."""
-    folded = {t.casefold() for t in taken}
-    title, number = wanted, 1
-    while title.casefold() in folded:
-        number += 1
-        title = f"{wanted} ({number})"
-    return title
-
-
 def free_path(path: Path) -> Path:
     """``path``, or ``name (2).ext``... when a file of that name exists."""
     candidate, number = path, 1
@@ -247,28 +238,6 @@ def free_path(path: Path) -> Path:
         number += 1
         candidate = path.with_name(f"{path.stem} ({number}){path.suffix}")
     return candidate
-
-
-def _cells_of(finding: Finding) -> Iterator[str]:
-    """Every A1 cell a finding's ``cell`` (one cell or a range) covers."""
-    assert finding.cell is not None
-    min_col, min_row, max_col, max_row = range_boundaries(finding.cell.replace("$", ""))
-    for row in range(min_row or 1, (max_row or min_row or 1) + 1):
-        for column in range(min_col or 1, (max_col or min_col or 1) + 1):
-            yield f"{get_column_letter(column)}{row}"
-
-
-def worst_cells(
-    findings: Sequence[Finding], sheets: Sequence[str]
-) -> dict[tuple[str, str], Finding]:
-    """Each cell the findings point at, with its worst finding (as :func:`annotate` colours)."""
-    worst: dict[tuple[str, str], Finding] = {}
-    for finding in _sorted(findings):
-        sheet = finding.sheet
-        if sheet is not None and sheet in sheets and finding.cell:
-            for coordinate in _cells_of(finding):
-                worst.setdefault((sheet, coordinate), finding)
-    return worst
 
 
 # Growing an SKP workbook ------------------------------------------------------------------
@@ -866,17 +835,9 @@ class LiveBook:
         self.clear_annotations()
         titles = [t for t, _ in self.sheets()]
         listing = free_title(titles)
-        ordered = _sorted(findings)
-        errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-        rows: list[list[object]] = [
-            ["Temuan pemeriksaan skp-xl" + (f": {title}" if title else "")],
-            [
-                f"{errors} galat, {len(findings) - errors} catatan. Klik kolom Sel untuk menuju "
-                "selnya; sel bermasalah diwarnai. Periksa lagi setelah memperbaiki."
-            ],
-            [],
-            list(_HEADERS),
-        ]
+        ordered = sort_findings(findings)
+        rows: list[list[object]] = [[line] for line in heading(findings, title)]
+        rows += [[], list(HEADERS)]
         links: dict[tuple[int, int], Link] = {}
         for number, finding in enumerate(ordered, start=1):
             rows.append(
@@ -893,7 +854,7 @@ class LiveBook:
                 first = finding.cell.split(":")[0].replace("$", "")
                 links[4 + number, 3] = Link(location=location(finding.sheet, first))
         worst = worst_cells(findings, titles)
-        record_rows: list[list[object]] = [[*_RECORD_HEADERS, listing]]
+        record_rows: list[list[object]] = [[*RECORD_HEADERS, listing]]
         marks: dict[str, list[tuple[str, Finding, bool]]] = {}
         for (sheet, coordinate), finding in worst.items():
             target = self.wb.sheets[sheet].range(coordinate)
@@ -904,17 +865,17 @@ class LiveBook:
             record = self.wb.sheets.add(RECORD_SHEET, after=self.wb.sheets[len(titles) - 1])
             self._write_rows(record, record_rows, text_columns=2)
             record.visible = False
-        self.replace_sheet(listing, rows, links=links, widths=_WIDTHS)
+        self.replace_sheet(listing, rows, links=links, widths=WIDTHS)
         ws = self.wb.sheets[listing]
-        ws.range((4, 1), (4, len(_HEADERS))).color = (31, 78, 120)
+        ws.range((4, 1), (4, len(HEADERS))).color = (31, 78, 120)
         for number, finding in enumerate(ordered, start=1):
-            ws.range((4 + number, 4)).color = _rgb(_ROW_FILL[finding.severity])
+            ws.range((4 + number, 4)).color = _rgb(ROW_FILL[finding.severity])
         for sheet, cells in marks.items():
             target_sheet = self.wb.sheets[sheet]
             with self.protection.sheet(target_sheet):
                 for coordinate, finding, fresh in cells:
                     cell = target_sheet.range(coordinate)
-                    cell.color = _rgb(_CELL_FILL[finding.severity])
+                    cell.color = _rgb(CELL_FILL[finding.severity])
                     if fresh:
                         cell.add_note(f"{TINGKAT[finding.severity]}: {finding.message}")
         ws.activate()

@@ -13,7 +13,7 @@ are taken off first, restored from the hidden ``_temuan`` sheet that records the
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from xml.etree.ElementTree import fromstring, tostring
 
@@ -38,17 +38,24 @@ AUTHOR = "skp-xl"
 
 TINGKAT = {Severity.ERROR: "Galat", Severity.WARNING: "Peringatan", Severity.INFO: "Info"}
 """Severity as printed."""
-_ROW_FILL = {
+ROW_FILL = {
     Severity.ERROR: PatternFill("solid", fgColor="FFC7CE"),
     Severity.WARNING: PatternFill("solid", fgColor="FFEB9C"),
     Severity.INFO: PatternFill("solid", fgColor="DDEBF7"),
 }
-_CELL_FILL = {
+"""Fill of the Tingkat cell of a finding's row, by severity."""
+CELL_FILL = {
     Severity.ERROR: PatternFill("solid", fgColor="FF7C80"),
     Severity.WARNING: PatternFill("solid", fgColor="FFD966"),
     Severity.INFO: PatternFill("solid", fgColor="9BC2E6"),
 }
+"""Fill of an offending cell, by its worst finding's severity."""
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+HEADERS = ("No", "Sheet", "Sel", "Tingkat", "Kode", "Pesan")
+"""Columns of the Temuan sheet :func:`annotate` writes (the add-in's live one too)."""
+WIDTHS = (5, 18, 10, 12, 26, 100)
+RECORD_HEADERS = ("sheet", "sel", "isian_asli", "komentar")
+"""Columns of the hidden record; the fifth header cell holds the Temuan sheet's title."""
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 
 
@@ -74,7 +81,8 @@ def _table(ws: Worksheet, name: str, header_row: int, columns: int, rows: int) -
     ws.add_table(table)
 
 
-def _sorted(findings: Iterable[Finding]) -> list[Finding]:
+def sort_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Errors first, then warnings and notes; by sheet and cell within each."""
     return sorted(findings, key=lambda f: (_ORDER[f.severity], f.sheet or "", f.cell or ""))
 
 
@@ -95,7 +103,7 @@ def _finding_row(ws: Worksheet, row: int, first: object, finding: Finding) -> No
     )
     for column, value in enumerate(values, start=1):
         ws.cell(row=row, column=column, value=value)
-    ws.cell(row=row, column=4).fill = _ROW_FILL[finding.severity]
+    ws.cell(row=row, column=4).fill = ROW_FILL[finding.severity]
     ws.cell(row=row, column=6).alignment = Alignment(wrap_text=True, vertical="top")
 
 
@@ -126,7 +134,7 @@ def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False)
     for report in reports:
         target = Path(report.path or "")
         relative = os.path.relpath(target.resolve(), folder) if report.path else ""
-        for finding in _sorted(report.findings):
+        for finding in sort_findings(report.findings):
             row += 1
             _finding_row(ws, row, report.path, finding)
             if relative:
@@ -175,13 +183,45 @@ def clear(wb: Workbook) -> int:
     return restored
 
 
-def _free_title(wb: Workbook) -> str:
-    """``Temuan``, or ``Temuan (2)``... when the user has a sheet of that name."""
-    title, number = TEMUAN_SHEET, 1
-    while title in wb.sheetnames:
+def free_title(taken: Sequence[str], wanted: str = TEMUAN_SHEET) -> str:
+    """``wanted``, or ``wanted (2)``... when a sheet has that name (case-blind, as Excel)."""
+    folded = {t.casefold() for t in taken}
+    title, number = wanted, 1
+    while title.casefold() in folded:
         number += 1
-        title = f"{TEMUAN_SHEET} ({number})"
+        title = f"{wanted} ({number})"
     return title
+
+
+def _cells_of(cell: str) -> Iterator[str]:
+    """Every A1 cell of ``cell`` (one cell or a range)."""
+    min_col, min_row, max_col, max_row = range_boundaries(cell.replace("$", ""))
+    for row in range(min_row or 1, (max_row or min_row or 1) + 1):
+        for column in range(min_col or 1, (max_col or min_col or 1) + 1):
+            yield f"{get_column_letter(column)}{row}"
+
+
+def worst_cells(
+    findings: Sequence[Finding], sheets: Sequence[str]
+) -> dict[tuple[str, str], Finding]:
+    """Each cell of ``sheets`` the findings point at, with its worst finding."""
+    worst: dict[tuple[str, str], Finding] = {}
+    for finding in sort_findings(findings):
+        sheet = finding.sheet
+        if sheet is not None and sheet in sheets and finding.cell:
+            for coordinate in _cells_of(finding.cell):
+                worst.setdefault((sheet, coordinate), finding)
+    return worst
+
+
+def heading(findings: Sequence[Finding], title: str = "") -> tuple[str, str]:
+    """The two lines above the Temuan table: its title and what to do."""
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    return (
+        "Temuan pemeriksaan skp-xl" + (f": {title}" if title else ""),
+        f"{errors} galat, {len(findings) - errors} catatan. Klik kolom Sel untuk menuju "
+        "selnya; sel bermasalah diwarnai. Periksa lagi setelah memperbaiki.",
+    )
 
 
 def annotate(wb: Workbook, findings: Sequence[Finding], *, title: str = "") -> tuple[str, int]:
@@ -195,21 +235,14 @@ def annotate(wb: Workbook, findings: Sequence[Finding], *, title: str = "") -> t
         The title of the findings sheet, and how many cells were highlighted.
     """
     clear(wb)
-    ws = wb.create_sheet(_free_title(wb), 0)
+    ws = wb.create_sheet(free_title(wb.sheetnames), 0)
     record = wb.create_sheet(RECORD_SHEET)
     record.sheet_state = "hidden"
-    record.append(("sheet", "sel", "isian_asli", "komentar", ws.title))
-    ws["A1"] = "Temuan pemeriksaan skp-xl" + (f": {title}" if title else "")
+    record.append((*RECORD_HEADERS, ws.title))
+    ws["A1"], ws["A2"] = heading(findings, title)
     ws["A1"].font = Font(bold=True, size=14)
-    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
-    ws["A2"] = (
-        f"{errors} galat, {len(findings) - errors} catatan. Klik kolom Sel untuk menuju "
-        "selnya; sel bermasalah diwarnai. Periksa lagi setelah memperbaiki."
-    )
-    headers = ("No", "Sheet", "Sel", "Tingkat", "Kode", "Pesan")
-    _header(ws, 4, headers, (5, 18, 10, 12, 26, 100))
-    worst: dict[tuple[str, str], Finding] = {}
-    ordered = _sorted(findings)
+    _header(ws, 4, HEADERS, WIDTHS)
+    ordered = sort_findings(findings)
     for number, finding in enumerate(ordered, start=1):
         row = 4 + number
         _finding_row(ws, row, number, finding)
@@ -217,16 +250,13 @@ def annotate(wb: Workbook, findings: Sequence[Finding], *, title: str = "") -> t
             ws.cell(row=row, column=3).hyperlink = Hyperlink(
                 ref=f"C{row}", location=location(finding.sheet, _first_cell(finding.cell))
             )
-            min_col, min_row, max_col, max_row = range_boundaries(finding.cell.replace("$", ""))
-            for r in range(min_row or 1, (max_row or min_row or 1) + 1):
-                for c in range(min_col or 1, (max_col or min_col or 1) + 1):
-                    worst.setdefault((finding.sheet, f"{get_column_letter(c)}{r}"), finding)
-    _table(ws, "TEMUAN", 4, len(headers), len(ordered))
+    _table(ws, "TEMUAN", 4, len(HEADERS), len(ordered))
+    worst = worst_cells(findings, wb.sheetnames)
     for (sheet, coordinate), finding in worst.items():
         target = wb[sheet][coordinate]
         commented = target.comment is None
         record.append((sheet, coordinate, _fill_xml(target.fill), commented))
-        target.fill = _CELL_FILL[finding.severity]
+        target.fill = CELL_FILL[finding.severity]
         if commented:
             comment = Comment(f"{TINGKAT[finding.severity]}: {finding.message}", AUTHOR)
             comment.width, comment.height = 320, 120
