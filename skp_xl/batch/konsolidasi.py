@@ -268,9 +268,24 @@ def baca_semua(
     return results
 
 
-def konsolidasi(root: Path, opsi: Opsi = Opsi(), *, progres: Progres | None = None) -> Konsolidasi:
-    """Find, read and bring together every SKP workbook under ``root``."""
+def konsolidasi(
+    root: Path,
+    opsi: Opsi = Opsi(),
+    *,
+    progres: Progres | None = None,
+    ditemukan: Progres | None = None,
+) -> Konsolidasi:
+    """Find, read and bring together every SKP workbook under ``root``.
+
+    Args:
+        root: The agency folder.
+        opsi: How to consolidate.
+        progres: Called with the number of files just read.
+        ditemukan: Called once with the number of files to read, before reading.
+    """
     paths, notes = temukan(root)
+    if ditemukan:
+        ditemukan(len(paths))
     hasil = baca_semua(paths, root, jobs=opsi.jobs, batas_detik=opsi.batas_detik, progres=progres)
     return rangkum(root, hasil, notes, opsi)
 

@@ -22,7 +22,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi, temukan
+from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi
 from skp_xl.cli.app import (
     EXIT_OK,
     EXIT_USAGE,
@@ -253,7 +253,6 @@ def consolidate_command(
         jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat, pola_minimal
     )
     start = time.perf_counter()
-    total = len(temukan(folder)[0])
     progress = Progress(
         TextColumn("Membaca"),
         BarColumn(),
@@ -268,8 +267,13 @@ def consolidate_command(
     )
     try:
         with progress:
-            task = progress.add_task("berkas", total=total)
-            result = konsolidasi(folder, opsi, progres=lambda n: progress.advance(task, n))
+            task = progress.add_task("berkas", total=None)
+            result = konsolidasi(
+                folder,
+                opsi,
+                progres=lambda n: progress.advance(task, n),
+                ditemukan=lambda total: progress.update(task, total=total),
+            )
         data = result.summary_data(semua_periode=semua_periode)
         write_summary(output, data, force=force)
         if csv_dir is not None:
