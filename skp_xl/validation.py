@@ -55,17 +55,17 @@ def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
     return record, findings
 
 
-def validate_file(
+def check_file(
     path: Path,
     *,
     periode: PeriodeEvaluasi | None = None,
     today: datetime.date | None = None,
     debug: bool = False,
-) -> Report:
-    """Every finding of one workbook, as a report (valid when no finding is an error).
+) -> tuple[SkpRecord | None, list[Finding]]:
+    """Read and check one workbook: its record (None when unreadable) and every finding.
 
-    A bug in skp-xl itself becomes one ``galat-internal`` finding naming the file, so a
-    batch goes on; ``debug`` lets the exception through instead, traceback and all.
+    A bug in skp-xl itself becomes one ``galat-internal`` finding naming the file (and no
+    record), so a batch goes on; ``debug`` lets the exception through instead.
     """
     try:
         record, findings = read_file(path)
@@ -74,7 +74,20 @@ def validate_file(
     except Exception as error:
         if debug:
             raise
-        findings = [internal_error(path, error)]
+        return None, [internal_error(path, error)]
+    return record, findings
+
+
+def validate_file(
+    path: Path,
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+    debug: bool = False,
+) -> Report:
+    """Every finding of one workbook, as a report (valid when no finding is an error);
+    see :func:`check_file`."""
+    _, findings = check_file(path, periode=periode, today=today, debug=debug)
     return Report.of(findings, path=str(path))
 
 

@@ -17,10 +17,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 
-from skp_xl.domain.checks import check_record
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Rencana, periode_dinilai, rencana_dari
-from skp_xl.validation import internal_error, read_file
+from skp_xl.validation import check_file, internal_error
 
 BATAS_DETIK = 60.0
 """Default time limit for one file, in seconds (a normal SKP takes well under one)."""
@@ -58,8 +57,9 @@ class HasilBerkas:
     sel: dict[str, str] = field(default_factory=dict)
 
 
-class _WaktuHabis(Exception):
-    pass
+class _WaktuHabis(BaseException):
+    """The time limit of one file: a BaseException, so no ``except Exception`` on the
+    way (the reader's, :func:`~skp_xl.validation.check_file`'s) takes it for a bug."""
 
 
 @contextlib.contextmanager
@@ -110,10 +110,9 @@ def proses_berkas(
             unit = "" if unit == "." else unit
     try:
         with _batas_waktu(batas_detik):
-            record, findings = read_file(file)
+            record, findings = check_file(file)
             if record is None:
                 return HasilBerkas(path, unit, False, temuan=_with_path(findings, path))
-            findings = findings + check_record(record)
             rows = tuple(periode_dinilai(record))
             plan = rencana_dari(record)
             isi = _digest(file)

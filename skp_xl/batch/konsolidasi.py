@@ -41,11 +41,22 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.summary.data import SummaryData
+from skp_xl.workbook.laporan import TINGKAT
 
 INSTANSI = "(Instansi)"
 """The Ringkasan row of the whole agency (and its key in a capaian override file)."""
 AKAR = "(folder utama)"
 """The unit name of workbooks lying directly in the agency folder (often the kepala's)."""
+
+_PERIOD_COLUMNS = (
+    "Periode",
+    "Capaian Organisasi",
+    "Rating Hasil Kerja",
+    "Rating Perilaku",
+    "Predikat",
+    "Angka Kredit",
+)
+"""The Pegawai columns that belong to one period's evaluation."""
 
 PEGAWAI_COLUMNS = (
     "NIP",
@@ -58,12 +69,7 @@ PEGAWAI_COLUMNS = (
     "Jenis Jabatan",
     "Pendekatan",
     "Penugasan",
-    "Periode",
-    "Capaian Organisasi",
-    "Rating Hasil Kerja",
-    "Rating Perilaku",
-    "Predikat",
-    "Angka Kredit",
+    *_PERIOD_COLUMNS,
     "NIP Penilai",
     "Nama Penilai",
     "Dihitung",
@@ -73,18 +79,7 @@ PEGAWAI_COLUMNS = (
 )
 """Columns of the Pegawai table (one row per pegawai and rated period)."""
 
-_PERIOD_COLUMNS = (
-    "Periode",
-    "Capaian Organisasi",
-    "Rating Hasil Kerja",
-    "Rating Perilaku",
-    "Predikat",
-    "Angka Kredit",
-)
-"""The Pegawai columns that belong to one period's evaluation."""
-
 TEMUAN_COLUMNS = ("Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan")
-TINGKAT = {Severity.ERROR: "Galat", Severity.WARNING: "Peringatan", Severity.INFO: "Info"}
 
 Progres = Callable[[int], None]
 """Called with the number of files just finished."""
@@ -183,14 +178,13 @@ class Konsolidasi:
                 ``--parquet``) always hold every period.
         """
         periode = self.periode.value if self.periode else "-"
-        cascading = self.cascading
         return SummaryData(
             judul=f"Rekapitulasi SKP {self.instansi or self.root.name}",
             periode=periode,
             ringkasan=self.ringkasan,
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
-            cascading=cascading,
+            cascading=self.cascading,
             # Count what the Ringkasan counts: the period, and each pegawai once.
             pivot_filters={"Periode": periode, "Dihitung": "Ya"} if self.periode else None,
         )

@@ -174,7 +174,7 @@ def test_a_file_that_takes_too_long_is_stopped(
         time.sleep(5)
         raise AssertionError("not stopped")
 
-    monkeypatch.setattr(skp_xl.batch.berkas, "read_file", slow)
+    monkeypatch.setattr(skp_xl.batch.berkas, "check_file", slow)
     path = next(agency.rglob("*.xlsx"))
     start = time.perf_counter()
     result = proses_berkas(str(path), str(agency), batas_detik=0.5)
