@@ -27,6 +27,7 @@ from skp_xl.domain.rekap import (
     AturanGanda,
     Kandidat,
     Keputusan,
+    Penugasan,
     RencanaPegawai,
     capaian_unit,
     penugasan,
@@ -338,7 +339,7 @@ def rangkum(
                 h.rencana,
             )
             for h in read
-            if penugasan(h.identitas.get("jabatan", "")).value == ""
+            if penugasan(h.identitas.get("jabatan", "")) is Penugasan.DEFINITIF
         ]
     )
     findings += cascade_findings

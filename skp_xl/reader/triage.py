@@ -657,8 +657,7 @@ class _SheetScan:
             self.seen_data = b"<sheetData" in text
         columns = self.columns
         start = 0
-        canonical = text.count(b"<c ") == text.count(b'<c r="') and not _ODD_CELL_TAG.search(text)
-        if self.hinted and canonical:
+        if self.hinted and _canonical_cells(text):
             hint = _FAR_HINT.search(text)
             start = max(text.rfind(b"<", 0, hint.start()), 0) if hint else len(text)
         for tag in _CELL_TAG.finditer(text, start):
@@ -700,6 +699,11 @@ class _SheetScan:
             return
         if column_number(match[1]) > self.max_cols or int(match[2]) > self.max_rows:
             self.dimension = ref.upper()
+
+
+def _canonical_cells(text: bytes) -> bool:
+    """Whether every cell tag of ``text`` opens as Excel writes it: ``<c r="``."""
+    return text.count(b"<c ") == text.count(b'<c r="') and not _ODD_CELL_TAG.search(text)
 
 
 def _find_call(text: bytes) -> tuple[str, int] | None:
