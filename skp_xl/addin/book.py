@@ -44,8 +44,9 @@ from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
 from skp_xl.forms.model import TabelHasilKerja, WorkbookSpec
 from skp_xl.reader.names import DefinedRange, parse_target, read_defined_names
 from skp_xl.reader.read import KNOWN_TEMPLATES
-from skp_xl.reader.snapshot import MAX_ROWS, CalamineEngine, Engine
+from skp_xl.reader.snapshot import CalamineEngine, Engine
 from skp_xl.reader.triage import triage
+from skp_xl.settings import MAX_ROWS, SOFFICE_ENV, SOFFICE_TIMEOUT
 from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import (
     AUTHOR,
@@ -67,10 +68,6 @@ from skp_xl.workbook.writer import Options, build_workbook
 
 RGB = tuple[int, int, int]
 
-SOFFICE_ENV: Final = "SKP_XL_SOFFICE"
-"""Environment variable naming the LibreOffice executable for :meth:`FileBook.export_pdf`."""
-SOFFICE_TIMEOUT: Final = 180.0
-"""Seconds a LibreOffice PDF export may take."""
 _SOFFICE_PLACES: Final = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
     r"C:\Program Files\LibreOffice\program\soffice.exe",

@@ -19,10 +19,8 @@ from types import FrameType
 
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Rencana, periode_dinilai, rencana_dari
+from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
-
-BATAS_DETIK = 60.0
-"""Default time limit for one file, in seconds (a normal SKP takes well under one)."""
 
 
 @dataclass(frozen=True, slots=True)

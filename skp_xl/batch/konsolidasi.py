@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from skp_xl.batch.berkas import BATAS_DETIK, HasilBerkas, proses_berkas
+from skp_xl.batch.berkas import HasilBerkas, proses_berkas
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
@@ -41,6 +41,7 @@ from skp_xl.domain.vocabulary import (
     normalize_capaian_organisasi,
 )
 from skp_xl.reader.triage import is_candidate, triage
+from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.data import SummaryData
 from skp_xl.workbook.laporan import TINGKAT
 
@@ -111,8 +112,8 @@ class Opsi:
     pola: PolaDistribusi | None = None
     capaian: Mapping[str, str] = field(default_factory=dict)
     batas_detik: float | None = BATAS_DETIK
-    tingkat_unit: int = 1
-    pola_minimal: int = 5
+    tingkat_unit: int = TINGKAT_UNIT
+    pola_minimal: int = POLA_MINIMAL
 
 
 @dataclass

@@ -41,6 +41,7 @@ from skp_xl.domain.vocabulary import (
     normalize_capaian_organisasi,
 )
 from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.workbook import write_summary
 
 
@@ -207,7 +208,7 @@ def consolidate_command(
             help="Tingkat folder yang menjadi unit: 1 = setiap folder teratas satu unit "
             "(subfoldernya sub unit); 0 = setiap folder satu unit.",
         ),
-    ] = 1,
+    ] = TINGKAT_UNIT,
     pola_minimal: Annotated[
         int,
         typer.Option(
@@ -216,10 +217,10 @@ def consolidate_command(
             help="Jumlah pegawai terkecil agar distribusi suatu unit dibandingkan dengan "
             "pola distribusi (baris instansi selalu).",
         ),
-    ] = 5,
+    ] = POLA_MINIMAL,
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
-    ] = 60.0,
+    ] = BATAS_DETIK,
     semua_periode: Annotated[
         bool,
         typer.Option(

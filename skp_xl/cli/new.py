@@ -19,9 +19,9 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.fileio import OutputExistsError, atomic_output
 from skp_xl.forms.model import identity_name
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 from skp_xl.workbook.writer import Options, build_workbook
 
-TAHUN_MIN, TAHUN_MAX = 2022, 2100
 """Years an SKP under PermenPANRB 6/2022 can be for."""
 
 

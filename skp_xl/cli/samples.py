@@ -9,10 +9,10 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from skp_xl.cli.app import EXIT_OK, app, console, err_console, fail
-from skp_xl.cli.new import TAHUN_MAX, TAHUN_MIN
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
 from skp_xl.samples import MASALAH, generate_agency
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
 
 @app.command("samples")

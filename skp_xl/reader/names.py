@@ -25,11 +25,10 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 from defusedxml import DefusedXmlException
 
 from skp_xl.domain.errors import InvalidValueError
+from skp_xl.settings import INDEX_CACHE_SIZE, MAX_PART_BYTES
 
 WORKBOOK_PART = "xl/workbook.xml"
 WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
-MAX_PART_BYTES = 16 * 1024 * 1024
-"""Largest workbook.xml (or its .rels) read; real ones are tens of KB."""
 
 ZIP_ERRORS: tuple[type[Exception], ...] = (
     zipfile.BadZipFile,
@@ -225,7 +224,7 @@ def parse_target(text: str) -> tuple[str, int, int, int, int] | None:
 
 
 _CACHE: OrderedDict[tuple[str, int, int], WorkbookIndex] = OrderedDict()
-_CACHE_SIZE = 16
+_CACHE_SIZE = INDEX_CACHE_SIZE
 
 
 def _cache_key(path: Path | str) -> tuple[str, int, int] | None:

@@ -17,9 +17,7 @@ from typing import Any, Protocol
 from openpyxl.utils import get_column_letter
 
 from skp_xl.reader.names import DefinedRange, read_defined_names
-
-MAX_ROWS = 5_000
-"""Rows read per sheet: an SKP form has a few hundred; a million-row used range is cut."""
+from skp_xl.settings import MAX_ROWS
 
 
 class Engine(Protocol):

@@ -24,7 +24,6 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
@@ -42,8 +41,7 @@ from skp_xl.reader.names import (
     read_workbook_index,
     remember_index,
 )
-
-MIB = 1024 * 1024
+from skp_xl.settings import LIMITS, MIB, Limits
 
 
 class Code(StrEnum):
@@ -68,36 +66,6 @@ class Code(StrEnum):
     EXTERNAL_LINK = "berkas-tautan-eksternal"
     WEB_FORMULA = "berkas-rumus-web"
     WRONG_SUFFIX = "berkas-ekstensi-salah"
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Limits:
-    """How much of a file :func:`triage` (and the reader after it) may take on.
-
-    A real SKP workbook is 50-500 KB on disk, 1-2 MB inflated, with under a thousand rows
-    and thirty columns per sheet; the limits leave room for pasted pictures and long
-    tables while refusing what would exhaust memory or time.
-
-    Attributes:
-        max_file_bytes: Largest file on disk.
-        max_uncompressed: Largest total inflated size of the zip's members.
-        max_ratio: Largest inflated/compressed ratio of one member (real XML: under 20).
-        ratio_grace: Members inflating to at most this many bytes skip the ratio check.
-        max_members: Most members in the zip (a real workbook has 20-200).
-        max_rows: Last row a cell with content may be on (calamine allocates the
-            rectangle from A1 to the farthest cell: rows x columns x 32 bytes).
-        max_cols: Last column a cell with content may be in.
-        max_seconds: Time the whole check may take.
-    """
-
-    max_file_bytes: int = 100 * MIB
-    max_uncompressed: int = 200 * MIB
-    max_ratio: float = 200.0
-    ratio_grace: int = MIB
-    max_members: int = 5_000
-    max_rows: int = 20_000
-    max_cols: int = 256
-    max_seconds: float = 10.0
 
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
@@ -146,7 +114,7 @@ def is_candidate(path: Path) -> bool:
     return path.suffix.lower() in CANDIDATE_SUFFIXES
 
 
-def triage(path: Path, *, limits: Limits = Limits()) -> Finding | None:
+def triage(path: Path, *, limits: Limits = LIMITS) -> Finding | None:
     """Check that ``path`` is an .xlsx/.xlsm workbook that can be read safely.
 
     Nothing is read beyond ``limits``; no exception escapes for bad input.

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.reader.triage import Code, Limits, is_candidate, triage
+from skp_xl.reader.triage import Code, is_candidate, triage
+from skp_xl.settings import Limits
 from tests.libreoffice import LibreOffice
 from tests.reader import hostile
 from tests.reader.hostile import SAMPLES, Sample, minimal_parts, sheet_xml, workbook_xml
