@@ -47,7 +47,7 @@ row, for a team) is its "rencana hasil kerja pimpinan yang diintervensi".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from openpyxl import Workbook
@@ -55,7 +55,6 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
-from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl import __version__
 from skp_xl.forms import text as t
@@ -70,20 +69,23 @@ from skp_xl.forms.model import (
     identity_name,
 )
 from skp_xl.workbook import formulas as fx
-from skp_xl.workbook.reference import write_reference_sheet
-from skp_xl.workbook.writer import (
+from skp_xl.workbook.blocks import render_block
+from skp_xl.workbook.kit import (
     FONT,
     HEADER_FILL,
     HELPER_FILL,
-    IDENTITAS_OTHER,
     WRAP_CENTER,
     WRAP_TOP,
-    _Context,
-    _define,
-    _protect,
-    _Sheet,
+    RenderContext,
+    SheetWriter,
+    a1,
+    add_prompt,
+    define_name,
+    protect,
     validate_tahun,
 )
+from skp_xl.workbook.reference import write_reference_sheet
+from skp_xl.workbook.writer import IDENTITAS_OTHER
 
 __all__ = [
     "MATRIKS_IKI",
@@ -241,19 +243,15 @@ def tim_ketua_name(nomor: int) -> str:
     return f"{tim_name(nomor)}_KETUA"
 
 
-def _cell(row: int, column: int) -> str:
-    return f"{get_column_letter(column)}{row}"
-
-
 def _text_list(value: str) -> str:
     """An inline list for a list data validation: one quoted item."""
     return '"' + value + '"'
 
 
-class _Matriks(_Sheet):
+class _Matriks(SheetWriter):
     """A sheet of A.1.5 matrices: PEGAWAI (NAMA, NIP) | JABATAN | one column per hasil."""
 
-    def __init__(self, ctx: _Context, sheet: str, kolom: int) -> None:
+    def __init__(self, ctx: RenderContext, sheet: str, kolom: int) -> None:
         form = Form(
             kode="A.1.5",
             sheet=sheet,
@@ -281,13 +279,9 @@ class _Matriks(_Sheet):
         self.ws.add_data_validation(dv)
         return dv
 
-    def prompt(self, prompt: str, ranges: Iterable[str]) -> None:
-        """An input message (no restriction) on each of ``ranges``."""
-        _prompt(self.ws, prompt, ranges)
-
     def title(self) -> None:
-        self.judul(Judul((t.MATRIKS,)))
-        self.instansi_periode(InstansiPeriode())
+        render_block(self, Judul((t.MATRIKS,)))
+        render_block(self, InstansiPeriode())
 
     def head(self, row: int, column: int, value: str, *, span: int = 1, rows: int = 1) -> None:
         """A header cell: bold, centred, grey, bordered."""
@@ -323,39 +317,29 @@ class _Matriks(_Sheet):
                 self.put(row, column, None, border=True, unlocked=True)
         for row in range(head, last + 1):
             self.ws.cell(row=row, column=_NIP).number_format = "@"
-        self.peran_dv.add(f"{_cell(first, _PERAN)}:{_cell(last, self.last)}")
+        self.peran_dv.add(f"{a1(first, _PERAN)}:{a1(last, self.last)}")
         nip_dv = DataValidation(
             type="custom",
             # Relative to the range's first cell, so each row checks its own NIP.
-            formula1=fx.nip_valid_formula(_cell(head, _NIP)),
+            formula1=fx.nip_valid_formula(a1(head, _NIP)),
             allow_blank=True,
             showErrorMessage=True,
         )
         nip_dv.errorTitle = "NIP tidak valid"
         nip_dv.error = "NIP harus 18 digit angka, diketik sebagai teks (tanpa spasi)."
         self.ws.add_data_validation(nip_dv)
-        nip_dv.add(f"{_cell(head, _NIP)}:{_cell(last, _NIP)}")
+        nip_dv.add(f"{a1(head, _NIP)}:{a1(last, _NIP)}")
         self.row = last + 1
         return head, first, last
 
 
-def _prompt(ws: Worksheet, prompt: str, ranges: Iterable[str]) -> None:
-    """An input message (no restriction) on each of ``ranges``."""
-    dv = DataValidation(allow_blank=True, showInputMessage=True)
-    dv.promptTitle = "Petunjuk"
-    dv.prompt = prompt[:255]
-    ws.add_data_validation(dv)
-    for cells in ranges:
-        dv.add(cells)
-
-
-def _print_area(sheet: _Sheet, first: int, last: int) -> None:
+def _print_area(sheet: SheetWriter, first: int, last: int) -> None:
     """Writer's print setup, with the print area from row ``first`` to ``last``."""
-    sheet._print_setup()
+    sheet.print_setup()
     sheet.ws.print_area = f"A{first}:{get_column_letter(sheet.width)}{last}"
 
 
-def _helper_inputs(sheet: _Sheet, identitas: Mapping[str, str | int]) -> None:
+def _helper_inputs(sheet: SheetWriter, identitas: Mapping[str, str | int]) -> None:
     """ISIAN BANTU above the printed Matriks: instansi, unit, pangkat, tahun, periode."""
     ctx, ws = sheet.ctx, sheet.ws
     sheet.put(sheet.row, _NAMA, _HELPER_TITLE, span=3, bold=True, italic=True)
@@ -380,19 +364,19 @@ def _helper_inputs(sheet: _Sheet, identitas: Mapping[str, str | int]) -> None:
         sheet.put(sheet.row, _NAMA, label, bold=True, border=True, fill=HELPER_FILL)
         value = identitas.get(key, default)
         sheet.put(sheet.row, _NIP, value, span=2, border=True, unlocked=True)
-        cell = _cell(sheet.row, _NIP)
+        cell = a1(sheet.row, _NIP)
         if name == "SKP_TAHUN":
             validate_tahun(ws, cell)
         if name == MATRIKS_PIMPINAN_PANGKAT:
             sheet.dropdown(LIST_PANGKAT, cell, strict=False)
         if name in ("SKP_INSTANSI", "SKP_TAHUN"):
             sheet.required(cell)
-        _define(ctx.wb, name, ws.title, sheet.row, _NIP)
+        define_name(ctx.wb, name, ws.title, sheet.row, _NIP)
         sheet.row += 1
     sheet.row += 1
 
 
-def _matriks_sheet(ctx: _Context, options: MatriksOptions) -> None:
+def _matriks_sheet(ctx: RenderContext, options: MatriksOptions) -> None:
     sheet = _Matriks(ctx, _MATRIKS_SHEET, options.iki)
     wb, title = ctx.wb, sheet.ws.title
     _helper_inputs(sheet, options.identitas)
@@ -407,21 +391,21 @@ def _matriks_sheet(ctx: _Context, options: MatriksOptions) -> None:
         value = options.identitas.get(identity_name("PEGAWAI", key))
         # Text even when given as a number: a NIP has 18 digits, more than Excel keeps.
         cell = sheet.ws.cell(row=head, column=column, value=None if value is None else str(value))
-        _define(wb, name, title, head, column)
+        define_name(wb, name, title, head, column)
         if key != "NIP":
             sheet.required(cell.coordinate)
-    sheet.required(_cell(head, _PERAN))
-    sheet.prompt(_PROMPT_IKI, [f"{_cell(head, _PERAN)}:{_cell(head, sheet.last)}"])
-    _define(wb, MATRIKS_IKI, title, head, _PERAN, head, sheet.last)
-    _define(wb, MATRIKS_PEGAWAI, title, first, _NAMA, last, sheet.last)
-    _define(wb, MATRIKS_PEGAWAI_NAMA, title, first, _NAMA, last, _NAMA)
+    sheet.required(a1(head, _PERAN))
+    sheet.prompt(_PROMPT_IKI, [f"{a1(head, _PERAN)}:{a1(head, sheet.last)}"])
+    define_name(wb, MATRIKS_IKI, title, head, _PERAN, head, sheet.last)
+    define_name(wb, MATRIKS_PEGAWAI, title, first, _NAMA, last, sheet.last)
+    define_name(wb, MATRIKS_PEGAWAI_NAMA, title, first, _NAMA, last, _NAMA)
     # Every page shows the header and the leader's IKI the columns answer to.
     sheet.header_rows = (head - 2, head)
     _print_area(sheet, printed, last)
-    _protect(sheet.ws, options.password)
+    protect(sheet.ws, options.password)
 
 
-def _tim_sheet(ctx: _Context, options: MatriksOptions) -> None:
+def _tim_sheet(ctx: RenderContext, options: MatriksOptions) -> None:
     sheet = _Matriks(ctx, _TIM_SHEET, options.iki)
     wb, title = ctx.wb, sheet.ws.title
     ketua_dv = DataValidation(
@@ -441,17 +425,17 @@ def _tim_sheet(ctx: _Context, options: MatriksOptions) -> None:
             sheet.ws.row_breaks.append(Break(id=sheet.row - 1))
         sheet.title()
         head, first, last = sheet.table(_KOLOM_KETUA, options.anggota)
-        ketua_dv.add(_cell(head, _NAMA))
-        rhk_cells.append(f"{_cell(head, _PERAN)}:{_cell(head, sheet.last)}")
-        _define(wb, tim_ketua_name(nomor), title, head, _NAMA, head, sheet.last)
-        _define(wb, tim_name(nomor), title, first, _NAMA, last, sheet.last)
+        ketua_dv.add(a1(head, _NAMA))
+        rhk_cells.append(f"{a1(head, _PERAN)}:{a1(head, sheet.last)}")
+        define_name(wb, tim_ketua_name(nomor), title, head, _NAMA, head, sheet.last)
+        define_name(wb, tim_name(nomor), title, first, _NAMA, last, sheet.last)
         sheet.row += 1
     sheet.prompt(_PROMPT_RHK_KETUA, rhk_cells)
     _print_area(sheet, 1, sheet.row - 2)
-    _protect(sheet.ws, options.password)
+    protect(sheet.ws, options.password)
 
 
-def _workblock_sheet(ctx: _Context, options: MatriksOptions) -> None:
+def _workblock_sheet(ctx: RenderContext, options: MatriksOptions) -> None:
     form = Form(
         kode="A.1.4",
         sheet=_WORKBLOCK_SHEET,
@@ -460,10 +444,10 @@ def _workblock_sheet(ctx: _Context, options: MatriksOptions) -> None:
         lebar=(5, 20, 36, 20, 36),
         blok=(),
     )
-    sheet = _Sheet(ctx, form)
+    sheet = SheetWriter(ctx, form)
     wb, ws = ctx.wb, sheet.ws
-    sheet.judul(Judul((t.WORKBLOCK,)))
-    sheet.instansi_periode(InstansiPeriode())
+    render_block(sheet, Judul((t.WORKBLOCK,)))
+    render_block(sheet, InstansiPeriode())
     for labels, names in zip(t.WORKBLOCK_FIELDS, WORKBLOCK_NAMES, strict=True):
         for (label_column, span), text, name in zip(((1, 2), (4, 1)), labels, names, strict=True):
             sheet.put(
@@ -471,7 +455,7 @@ def _workblock_sheet(ctx: _Context, options: MatriksOptions) -> None:
             )
             value_column = label_column + span
             sheet.put(sheet.row, value_column, None, border=True, unlocked=True)
-            _define(wb, name, ws.title, sheet.row, value_column)
+            define_name(wb, name, ws.title, sheet.row, value_column)
         ws.row_dimensions[sheet.row].height = 40
         sheet.row += 1
     sheet.row += 1
@@ -495,13 +479,13 @@ def _workblock_sheet(ctx: _Context, options: MatriksOptions) -> None:
                 sheet.put(sheet.row, 2, None, span=sheet.width - 1, border=True, unlocked=True)
                 ws.row_dimensions[sheet.row].height = 26
                 sheet.row += 1
-            cells[bagian].append(f"{_cell(first, 2)}:{_cell(sheet.row - 1, 2)}")
-            _define(wb, name, ws.title, first, 2, sheet.row - 1, 2)
+            cells[bagian].append(f"{a1(first, 2)}:{a1(sheet.row - 1, 2)}")
+            define_name(wb, name, ws.title, first, 2, sheet.row - 1, 2)
         sheet.row += 1
     for bagian, prompt in prompts.items():
-        _prompt(ws, prompt, cells[bagian])
+        add_prompt(ws, prompt, cells[bagian])
     _print_area(sheet, 1, sheet.row - 2)
-    _protect(ws, options.password)
+    protect(ws, options.password)
 
 
 def _petunjuk_lines(options: MatriksOptions) -> list[tuple[str, bool]]:
@@ -627,7 +611,7 @@ def _petunjuk_lines(options: MatriksOptions) -> list[tuple[str, bool]]:
     ]
 
 
-def _petunjuk_sheet(ctx: _Context, options: MatriksOptions) -> None:
+def _petunjuk_sheet(ctx: RenderContext, options: MatriksOptions) -> None:
     ws = ctx.wb.active
     assert ws is not None
     ws.title = "Petunjuk"
@@ -655,10 +639,10 @@ def _petunjuk_sheet(ctx: _Context, options: MatriksOptions) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 8
-    _protect(ws, options.password)
+    protect(ws, options.password)
 
 
-def _meta_sheet(ctx: _Context, options: MatriksOptions) -> None:
+def _meta_sheet(ctx: RenderContext, options: MatriksOptions) -> None:
     ws = ctx.wb.create_sheet("_meta")
     ws.sheet_state = "hidden"
     rows: list[tuple[str, str | int, str | None]] = [
@@ -676,8 +660,8 @@ def _meta_sheet(ctx: _Context, options: MatriksOptions) -> None:
         if isinstance(value, str):
             cell.data_type = "s"
         if name:
-            _define(ctx.wb, name, ws.title, row, 2)
-    _protect(ws, None)
+            define_name(ctx.wb, name, ws.title, row, 2)
+    protect(ws, None)
 
 
 def build_matriks_workbook(options: MatriksOptions) -> Workbook:
@@ -690,14 +674,14 @@ def build_matriks_workbook(options: MatriksOptions) -> Workbook:
     Returns:
         The openpyxl workbook, ready to save; the Matriks sheet is active.
     """
-    ctx = _Context(Workbook(), WorkbookSpec(TEMPLATE_ID, None, None))
+    ctx = RenderContext(Workbook(), WorkbookSpec(TEMPLATE_ID, None, None))
     _petunjuk_sheet(ctx, options)
     _matriks_sheet(ctx, options)
     if options.tim:
         _tim_sheet(ctx, options)
     _workblock_sheet(ctx, options)
     reference = write_reference_sheet(ctx.wb)
-    _protect(ctx.wb[reference.title], None)
+    protect(ctx.wb[reference.title], None)
     _meta_sheet(ctx, options)
     ctx.wb.active = 1
     return ctx.wb
