@@ -7,7 +7,12 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 
 from __future__ import annotations
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl.domain.vocabulary import (
+    JenisJabatan,
+    Pendekatan,
+    PeriodeEvaluasi,
+    nip_penilai_wajib,
+)
 from skp_xl.forms import text as t
 from skp_xl.forms.model import (
     CapaianOrganisasi,
@@ -27,6 +32,7 @@ from skp_xl.forms.model import (
     Rating,
     TabelHasilKerja,
     TandaTangan,
+    TemplateId,
     WorkbookSpec,
     eval_name,
 )
@@ -168,7 +174,7 @@ def skp_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
         blok=(
             Judul((t.SASARAN_KINERJA_PEGAWAI, _pendekatan_text(pendekatan), _bagi(jenis))),
             InstansiPeriode(),
-            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            Identitas(nip_kanan_opsional=not nip_penilai_wajib(jenis)),
             _table_skp(jenis, pendekatan),
             Perilaku(_perilaku_spans(len(lebar))),
             TandaTangan(catatan=t.CATATAN_EKSPEKTASI),
@@ -243,7 +249,7 @@ def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeE
             Judul(judul),
             PeriodeLabel(periode),
             InstansiPeriode(),
-            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            Identitas(nip_kanan_opsional=not nip_penilai_wajib(jenis)),
             CapaianOrganisasi(periode),
             table,
             Rating(periode, "HASIL_KERJA", saran_dari=table.name),
@@ -361,5 +367,4 @@ def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
     forms.append(umpan_balik_form())
     forms.extend(evaluasi_form(jenis, pendekatan, p) for p in PeriodeEvaluasi)
     forms.append(dokumen_evaluasi_form())
-    template_id = f"skp-{jenis.value.lower()}-{pendekatan.value.lower()}"
-    return WorkbookSpec(template_id, jenis, pendekatan, tuple(forms))
+    return WorkbookSpec(str(TemplateId.skp(jenis, pendekatan)), jenis, pendekatan, tuple(forms))

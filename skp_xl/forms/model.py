@@ -10,11 +10,63 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
 
 TEMPLATE_VERSION = "1.0.0"
 """Version of the workbook layout and its defined names; readers check it (``_meta``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateId:
+    """The ``_meta`` template id of a workbook: ``skp-{jenis}-{pendekatan}`` for one
+    pegawai's SKP, ``matriks-peran-hasil`` for the Matriks Peran Hasil (no jenis).
+
+    Built and parsed only here, so writer, Matriks and reader cannot disagree on it.
+    """
+
+    jenis: JenisJabatan | None = None
+    pendekatan: Pendekatan | None = None
+
+    MATRIKS: ClassVar[str] = "matriks-peran-hasil"
+
+    @classmethod
+    def skp(cls, jenis: JenisJabatan, pendekatan: Pendekatan) -> TemplateId:
+        """The id of an SKP workbook of this jenis jabatan and pendekatan."""
+        return cls(jenis, pendekatan)
+
+    @classmethod
+    def matriks(cls) -> TemplateId:
+        """The id of the Matriks Peran Hasil workbook."""
+        return cls()
+
+    @classmethod
+    def parse(cls, text: str) -> TemplateId | None:
+        """The id written as ``text``, or None when this version does not know it."""
+        if text == cls.MATRIKS:
+            return cls.matriks()
+        for jenis in JenisJabatan:
+            for pendekatan in Pendekatan:
+                if text == str(cls.skp(jenis, pendekatan)):
+                    return cls.skp(jenis, pendekatan)
+        return None
+
+    @classmethod
+    def all_skp(cls) -> tuple[TemplateId, ...]:
+        """Every SKP workbook id, jenis by jenis."""
+        return tuple(cls.skp(j, p) for j in JenisJabatan for p in Pendekatan)
+
+    @property
+    def is_matriks(self) -> bool:
+        """The Matriks Peran Hasil, not an SKP."""
+        return self.jenis is None
+
+    def __str__(self) -> str:
+        if self.jenis is None or self.pendekatan is None:
+            return self.MATRIKS
+        return f"skp-{self.jenis.value.lower()}-{self.pendekatan.value.lower()}"
+
 
 PERAN = ("PEGAWAI", "PENILAI", "ATASAN")
 """The three people of an SKP: pegawai, pejabat penilai, atasan pejabat penilai."""

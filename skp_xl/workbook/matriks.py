@@ -65,6 +65,7 @@ from skp_xl.forms.model import (
     InstansiPeriode,
     Judul,
     Orientation,
+    TemplateId,
     WorkbookSpec,
     identity_name,
 )
@@ -105,7 +106,7 @@ __all__ = [
     "tim_name",
 ]
 
-TEMPLATE_ID = "matriks-peran-hasil"
+TEMPLATE_ID = str(TemplateId.matriks())
 """``_meta`` template id of this workbook."""
 
 MATRIKS_PIMPINAN_NAMA = "MATRIKS_PIMPINAN_NAMA"

@@ -18,7 +18,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from skp_xl import __version__
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, nip_penilai_wajib
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import LIST_PANGKAT, workbook_spec
 from skp_xl.forms.model import (
@@ -136,7 +136,7 @@ def _identitas_sheet(ctx: RenderContext, options: Options) -> None:
                 hint = ws.cell(row=row, column=4, value=hints[key])
                 hint.font = Font(name=FONT, size=9, italic=True, color="666666")
             optional = peran == "ATASAN" or (
-                key == "NIP" and peran == "PENILAI" and options.jenis is JenisJabatan.JPT
+                key == "NIP" and peran == "PENILAI" and not nip_penilai_wajib(options.jenis)
             )
             if not optional:
                 ws.conditional_formatting.add(
