@@ -255,6 +255,80 @@ class TandaTangan:
     catatan: str | None = None
 
 
+class Cek(StrEnum):
+    """A check an Isian cell carries, beyond being typed in."""
+
+    NIP = "nip"  # 18 digits typed as text
+    PANGKAT = "pangkat"  # from LIST_PANGKAT, other text warned about
+    TAHUN = "tahun"  # a whole year PermenPANRB 6/2022 can apply to
+
+
+@dataclass(frozen=True, slots=True)
+class Isian:
+    """One input row of an isian sheet (Identitas): label in B, value in C, hint in D.
+
+    Attributes:
+        name: Defined name of the value cell; with ``tampil``, the name whose value the
+            row shows read-only instead.
+        label: Printed label.
+        bawaan: Value of a blank workbook.
+        wajib: Coloured while blank.
+        cek: The validation of the value.
+        contoh: Hint beside the value.
+        tampil: A read-only row showing ``name`` by formula, not an input.
+    """
+
+    name: str
+    label: str
+    bawaan: str | None = None
+    wajib: bool = False
+    cek: Cek | None = None
+    contoh: str | None = None
+    tampil: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class JudulIsian:
+    """The title and the note at the top of an isian sheet."""
+
+    judul: str
+    catatan: str
+
+
+@dataclass(frozen=True, slots=True)
+class KelompokIsian:
+    """A blank row, a bold heading, then one row per input."""
+
+    judul: str
+    isian: tuple[Isian, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Petunjuk:
+    """Filling instructions: one wrapped line per row in column B, headings in bold.
+
+    Attributes:
+        baris: (text, is a heading) per row; "" for a blank row.
+        ukuran_judul: Font size of a heading (body text is 11 pt).
+        huruf_per_baris: Characters a printed line holds at the column's width: the row
+            heights follow from it, since LibreOffice does not fit rows to wrapped text
+            when it opens a file.
+        tinggi: Height of one line of a heading and of body text, and extra height per row.
+    """
+
+    baris: tuple[tuple[str, bool], ...]
+    ukuran_judul: float = 14
+    huruf_per_baris: int = 100
+    tinggi: tuple[float, float, float] = (15, 15, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Key-value rows of the hidden ``_meta`` sheet: (key, value, defined name or None)."""
+
+    baris: tuple[tuple[str, str | int, str | None], ...]
+
+
 Blok = (
     Judul
     | InstansiPeriode
@@ -269,6 +343,10 @@ Blok = (
     | DaftarIsian
     | EvaluasiDokumen
     | TandaTangan
+    | JudulIsian
+    | KelompokIsian
+    | Petunjuk
+    | Meta
 )
 
 
@@ -284,6 +362,13 @@ class Form:
         blok: The blocks, top to bottom.
         identitas: Column spans of the identity header (no, label, value, no, label,
             value), over the grid.
+        jarak: A narrow column after the grid, between the printed form and the helper
+            inputs beside it.
+        zoom: Zoom of the sheet view; None leaves the application's default.
+        tengah: Printed centred across the page.
+        cetak: Set up for printing (the hidden ``_meta`` is not).
+        tersembunyi: A hidden sheet.
+        sandi: Protected with the workbook's password; False protects without one.
     """
 
     kode: str
@@ -292,6 +377,12 @@ class Form:
     lebar: tuple[float, ...]
     blok: tuple[Blok, ...]
     identitas: tuple[int, int, int, int, int, int] = (1, 1, 1, 1, 1, 1)
+    jarak: bool = True
+    zoom: int | None = 90
+    tengah: bool = True
+    cetak: bool = True
+    tersembunyi: bool = False
+    sandi: bool = True
 
     @property
     def tabel(self) -> TabelHasilKerja | None:
@@ -307,10 +398,15 @@ class WorkbookSpec:
         template_id: Stable id, e.g. ``skp-ja-kuantitatif``.
         jenis: Jenis jabatan.
         pendekatan: Pendekatan hasil kerja.
-        forms: The form sheets, in workbook order (after Petunjuk and Identitas).
+        forms: The form sheets, in workbook order (after the ``front`` sheets).
+        front: Sheets before the forms: Petunjuk, and Identitas where the forms take
+            their identity from.
+        back: Sheets after the reference tables: the hidden ``_meta``.
     """
 
     template_id: str
     jenis: JenisJabatan | None
     pendekatan: Pendekatan | None
     forms: tuple[Form, ...] = field(default=())
+    front: tuple[Form, ...] = field(default=())
+    back: tuple[Form, ...] = field(default=())

@@ -11,8 +11,9 @@ from collections.abc import Callable
 from typing import Any
 
 from openpyxl.formatting.rule import FormulaRule
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.pagebreak import Break
 
 from skp_xl.domain.vocabulary import (
@@ -22,10 +23,12 @@ from skp_xl.domain.vocabulary import (
     PeriodeEvaluasi,
 )
 from skp_xl.forms import text as t
+from skp_xl.forms.catalog import LIST_PANGKAT
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
     Blok,
     CapaianOrganisasi,
+    Cek,
     DaftarIsian,
     EvaluasiDokumen,
     Form,
@@ -34,9 +37,13 @@ from skp_xl.forms.model import (
     InstansiPeriode,
     Isi,
     Judul,
+    JudulIsian,
+    KelompokIsian,
     Kolom,
+    Meta,
     Perilaku,
     PeriodeLabel,
+    Petunjuk,
     Predikat,
     Rating,
     TabelHasilKerja,
@@ -46,29 +53,23 @@ from skp_xl.forms.model import (
 )
 from skp_xl.workbook import formulas as fx
 from skp_xl.workbook.kit import (
+    BORDER,
     DIFFERS_FILL,
+    FONT,
     HEADER_FILL,
     HELPER_FILL,
+    INPUT,
     WRAP_TOP,
     RenderContext,
     RenderedTable,
     SheetWriter,
     a1,
     define_name,
+    nip_check,
     ref,
+    validate_tahun,
 )
 from skp_xl.workbook.reference import POLA_DISTRIBUSI_TEKS
-
-PERAN_LABEL = {
-    "PEGAWAI": t.PEGAWAI_YANG_DINILAI,
-    "PENILAI": t.PEJABAT_PENILAI,
-    "ATASAN": t.ATASAN_PEJABAT_PENILAI,
-}
-PERAN_TTD = {
-    "PEGAWAI": t.PEGAWAI_YANG_DINILAI_TTD,
-    "PENILAI": t.PEJABAT_PENILAI_TTD,
-    "ATASAN": t.ATASAN_PEJABAT_PENILAI_TTD,
-}
 
 
 def _judul(s: SheetWriter, block: Judul) -> None:
@@ -163,7 +164,7 @@ def _identitas(s: SheetWriter, block: Identitas) -> None:
         s.put(
             s.row,
             starts[side + 1],
-            PERAN_LABEL[peran],
+            t.PERAN_LABEL[peran],
             span=spans[side + 1] + spans[side + 2],
             bold=True,
             border=True,
@@ -198,7 +199,7 @@ def _identitas(s: SheetWriter, block: Identitas) -> None:
 def _identitas_daftar(s: SheetWriter, block: IdentitasDaftar) -> None:
     for number, peran in enumerate(block.peran, start=1):
         s.put(s.row, 1, f"{number}.", bold=True)
-        s.put(s.row, 2, PERAN_LABEL[peran], span=s.width - 1, bold=True)
+        s.put(s.row, 2, t.PERAN_LABEL[peran], span=s.width - 1, bold=True)
         s.row += 1
         for index, key in enumerate(IDENTITAS_FIELDS):
             s.put(s.row, 2, t.IDENTITAS_LABELS[index])
@@ -667,7 +668,7 @@ def _tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
     s.put(s.row, right[0], date, span=right[1], align=center, unlocked=True)
     s.row += 1
     for (start, span), peran in ((left, block.kiri), (right, block.kanan)):
-        s.put(s.row, start, PERAN_TTD[peran], span=span, align=center)
+        s.put(s.row, start, t.PERAN_TTD[peran], span=span, align=center)
         s.put(
             s.row + 4,
             start,
@@ -689,6 +690,96 @@ def _tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
         s.row += 1
 
 
+# -- isian sheets (Identitas), Petunjuk and _meta: written cell by cell in their own look --
+
+
+def _judul_isian(s: SheetWriter, block: JudulIsian) -> None:
+    title = s.ws.cell(row=s.row, column=2, value=block.judul)
+    title.font = Font(name=FONT, size=14, bold=True)
+    note = s.ws.cell(row=s.row + 1, column=2, value=block.catatan)
+    note.font = Font(name=FONT, size=9, italic=True)
+    s.row += 2
+
+
+def _kelompok_isian(s: SheetWriter, block: KelompokIsian) -> None:
+    ws = s.ws
+    s.row += 1
+    ws.cell(row=s.row, column=2, value=block.judul).font = Font(name=FONT, size=11, bold=True)
+    s.row += 1
+    for isian in block.isian:
+        ws.cell(row=s.row, column=2, value=isian.label).font = Font(name=FONT)
+        if isian.tampil:
+            ws.cell(row=s.row, column=3, value=f"={isian.name}").font = Font(name=FONT, bold=True)
+            s.row += 1
+            continue
+        value = s.ctx.isian.get(isian.name, isian.bawaan)
+        cell = ws.cell(row=s.row, column=3, value=value)
+        cell.protection = INPUT
+        cell.border = BORDER
+        cell.font = Font(name=FONT)
+        if isian.cek is Cek.NIP:
+            cell.number_format = "@"
+            if value is not None:
+                cell.data_type = "s"
+            if "nip" not in s.validations:
+                s.validations["nip"] = nip_check(ws, cell.coordinate)
+            s.validations["nip"].add(cell.coordinate)
+        elif isian.cek is Cek.PANGKAT:
+            if "pangkat" not in s.validations:
+                s.validations["pangkat"] = _pangkat_check(s)
+            s.validations["pangkat"].add(cell.coordinate)
+        elif isian.cek is Cek.TAHUN:
+            validate_tahun(ws, cell.coordinate)
+        if isian.contoh:
+            hint = ws.cell(row=s.row, column=4, value=isian.contoh)
+            hint.font = Font(name=FONT, size=9, italic=True, color="666666")
+        if isian.wajib:
+            s.required(cell.coordinate)
+        define_name(s.ctx.wb, isian.name, ws.title, s.row, 3)
+        s.row += 1
+
+
+def _pangkat_check(s: SheetWriter) -> DataValidation:
+    # A warning only: the list cannot hold every way a pangkat is written.
+    dv = DataValidation(
+        type="list",
+        formula1=LIST_PANGKAT,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorStyle="warning",
+    )
+    dv.error = "Pangkat/golongan tidak ada di daftar; periksa penulisannya."
+    s.ws.add_data_validation(dv)
+    return dv
+
+
+def _petunjuk(s: SheetWriter, block: Petunjuk) -> None:
+    first = s.row
+    judul, teks, tambah = block.tinggi
+    for text, bold in block.baris:
+        cell = s.ws.cell(row=s.row, column=2, value=text or None)
+        cell.font = Font(name=FONT, size=block.ukuran_judul if bold else 11, bold=bold)
+        cell.alignment = WRAP_TOP
+        # LibreOffice does not grow rows for wrapped text when it opens a file: set a
+        # height from the line count.
+        lines = max(1, -(-len(text) // block.huruf_per_baris))
+        s.ws.row_dimensions[s.row].height = (judul if bold else teks) * lines + tambah
+        s.row += 1
+    # The instructions print without a blank row after them.
+    s.print_rows = (first, s.row - 1)
+
+
+def _meta(s: SheetWriter, block: Meta) -> None:
+    for key, value, name in block.baris:
+        s.ws.cell(row=s.row, column=1, value=key)
+        cell = s.ws.cell(row=s.row, column=2, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"
+        if name:
+            define_name(s.ctx.wb, name, s.ws.title, s.row, 2)
+        s.row += 1
+
+
 RENDERERS: dict[type[Any], Callable[[SheetWriter, Any], None]] = {
     Judul: _judul,
     InstansiPeriode: _instansi_periode,
@@ -703,6 +794,10 @@ RENDERERS: dict[type[Any], Callable[[SheetWriter, Any], None]] = {
     DaftarIsian: _daftar_isian,
     EvaluasiDokumen: _evaluasi_dokumen,
     TandaTangan: _tanda_tangan,
+    JudulIsian: _judul_isian,
+    KelompokIsian: _kelompok_isian,
+    Petunjuk: _petunjuk,
+    Meta: _meta,
 }
 """The renderer of each block type: writes the block at the sheet's next free row."""
 
@@ -713,17 +808,17 @@ def render_block(sheet: SheetWriter, block: Blok) -> None:
 
 
 def render_form(ctx: RenderContext, form: Form) -> SheetWriter:
-    """A new sheet with the form's blocks, top to bottom, set up for printing.
+    """A new sheet with the form's blocks, top to bottom, set up for printing and protected.
 
     Args:
         ctx: The workbook being rendered; tables the form takes rows from must be in it.
         form: The form description.
 
     Returns:
-        The sheet writer, for the caller to protect its sheet.
+        The sheet writer.
     """
     sheet = SheetWriter(ctx, form)
     for block in form.blok:
         render_block(sheet, block)
-    sheet.print_setup()
+    sheet.finish()
     return sheet

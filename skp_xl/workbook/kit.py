@@ -8,7 +8,7 @@ all draw on this module, so every workbook looks, prints and locks alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass, field
 
@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.forms import text as t
 from skp_xl.forms.model import Form, WorkbookSpec
+from skp_xl.workbook import formulas as fx
 
 FONT = "Calibri"
 _THIN = Side(style="thin", color="000000")
@@ -53,10 +54,21 @@ class RenderedTable:
 
 @dataclass
 class RenderContext:
-    """One workbook being rendered: its spec, the tables rendered so far, shared styles."""
+    """One workbook being rendered.
+
+    Attributes:
+        wb: The workbook.
+        spec: What it holds.
+        isian: Values the inputs start with, by defined name (identity, period...).
+        password: Sheet protection password of the forms; None protects without one.
+        tables: The hasil kerja tables rendered so far, by name.
+        styles: Computed cell styles, shared by cells that look alike.
+    """
 
     wb: Workbook
     spec: WorkbookSpec
+    isian: Mapping[str, str | int] = field(default_factory=dict)
+    password: str | None = None
     tables: dict[str, RenderedTable] = field(default_factory=dict)
     styles: dict[tuple[object, ...], StyleArray] = field(default_factory=dict)
 
@@ -91,7 +103,9 @@ class SheetWriter:
     """Writes one form sheet top to bottom: ``row`` is the next free row.
 
     Block renderers (:mod:`skp_xl.workbook.blocks`) write through it; it creates the
-    sheet with the form's column widths and a narrow spacer column after the grid.
+    sheet with the form's column widths (and the narrow spacer column after the grid).
+    A block may narrow what prints by setting ``print_rows``; by default the sheet
+    prints from row 1 to ``row``.
     """
 
     def __init__(self, ctx: RenderContext, form: Form) -> None:
@@ -103,9 +117,13 @@ class SheetWriter:
         self.helper_start = self.width + 2
         self.validations: dict[str, DataValidation] = {}
         self.header_rows: tuple[int, int] | None = None
+        self.print_rows: tuple[int, int] | None = None
+        if form.tersembunyi:
+            self.ws.sheet_state = "hidden"
         for index, width in enumerate(form.lebar, start=1):
             self.ws.column_dimensions[get_column_letter(index)].width = width
-        self.ws.column_dimensions[get_column_letter(self.width + 1)].width = 2
+        if form.jarak:
+            self.ws.column_dimensions[get_column_letter(self.width + 1)].width = 2
 
     # -- cells -------------------------------------------------------------------------
 
@@ -262,15 +280,39 @@ class SheetWriter:
         """A4 in the form's orientation over the grid written so far, its code in the footer."""
         ws = self.ws
         kode = self.form.kode
+        first, last = self.print_rows or (1, self.row)
         page_setup(
             ws,
-            f"A1:{get_column_letter(self.width)}{self.row}",
+            f"A{first}:{get_column_letter(self.width)}{last}",
             self.form.orientasi.value,
             footer=f"Format {kode}" if "." in kode else kode,
+            centred=self.form.tengah,
         )
         if self.header_rows is not None:
             ws.print_title_rows = f"{self.header_rows[0]}:{self.header_rows[1]}"
-        ws.sheet_view.zoomScale = 90
+        if self.form.zoom is not None:
+            ws.sheet_view.zoomScale = self.form.zoom
+
+    def finish(self) -> None:
+        """Print setup (when the form prints) and protection, once every block is written."""
+        if self.form.cetak:
+            self.print_setup()
+        protect(self.ws, self.ctx.password if self.form.sandi else None)
+
+
+def nip_check(ws: Worksheet, first: str) -> DataValidation:
+    """The 18-digit NIP check, added to ``ws``; ``first`` is the first cell it will cover
+    (a custom rule is written for its range's first cell and applies relative to it)."""
+    dv = DataValidation(
+        type="custom",
+        formula1=fx.nip_valid_formula(first),
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    dv.errorTitle = "NIP tidak valid"
+    dv.error = "NIP harus 18 digit angka, diketik sebagai teks (tanpa spasi)."
+    ws.add_data_validation(dv)
+    return dv
 
 
 def add_prompt(ws: Worksheet, prompt: str, ranges: Iterable[str]) -> None:
@@ -283,7 +325,9 @@ def add_prompt(ws: Worksheet, prompt: str, ranges: Iterable[str]) -> None:
         dv.add(cells)
 
 
-def page_setup(ws: Worksheet, area: str, orientation: str, *, footer: str = "") -> None:
+def page_setup(
+    ws: Worksheet, area: str, orientation: str, *, footer: str = "", centred: bool = True
+) -> None:
     """A4, the given orientation, fit to the page width, page numbers in the footer."""
     ws.print_area = area
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -293,7 +337,8 @@ def page_setup(ws: Worksheet, area: str, orientation: str, *, footer: str = "") 
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_margins.left = ws.page_margins.right = 0.4
     ws.page_margins.top = ws.page_margins.bottom = 0.6
-    ws.print_options.horizontalCentered = True
+    if centred:
+        ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "Halaman &P dari &N"
     ws.oddFooter.center.size = 8
     if footer:

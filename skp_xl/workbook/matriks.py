@@ -58,7 +58,7 @@ from openpyxl.worksheet.pagebreak import Break
 
 from skp_xl import __version__
 from skp_xl.forms import text as t
-from skp_xl.forms.catalog import LIST_PANGKAT
+from skp_xl.forms.catalog import IDENTITAS_LAIN, LIST_PANGKAT
 from skp_xl.forms.model import (
     TEMPLATE_VERSION,
     Form,
@@ -86,7 +86,6 @@ from skp_xl.workbook.kit import (
     validate_tahun,
 )
 from skp_xl.workbook.reference import write_reference_sheet
-from skp_xl.workbook.writer import IDENTITAS_OTHER
 
 __all__ = [
     "MATRIKS_IKI",
@@ -161,7 +160,7 @@ IDENTITAS_KEYS = (
     identity_name("PEGAWAI", "PANGKAT"),
     identity_name("PEGAWAI", "JABATAN"),
     identity_name("PEGAWAI", "UNIT_KERJA"),
-    *(name for name, _, _ in IDENTITAS_OTHER if name != "SKP_TEMPAT"),
+    *(isian.name for isian in IDENTITAS_LAIN if isian.name != "SKP_TEMPAT"),
 )
 
 _PROMPT_PERAN = (
@@ -345,7 +344,7 @@ def _helper_inputs(sheet: SheetWriter, identitas: Mapping[str, str | int]) -> No
     ctx, ws = sheet.ctx, sheet.ws
     sheet.put(sheet.row, _NAMA, _HELPER_TITLE, span=3, bold=True, italic=True)
     sheet.row += 1
-    other = {name: (label, default) for name, label, default in IDENTITAS_OTHER}
+    other = {isian.name: (isian.label, isian.bawaan) for isian in IDENTITAS_LAIN}
     # (defined name, label, identitas key, default)
     fields: list[tuple[str, str, str, str | None]] = [
         ("SKP_INSTANSI", other["SKP_INSTANSI"][0], "SKP_INSTANSI", None),
