@@ -276,6 +276,8 @@ class Isian:
         cek: The validation of the value.
         contoh: Hint beside the value.
         tampil: A read-only row showing ``name`` by formula, not an input.
+        sumber: Key of the value given at build time, when not ``name`` (the Matriks
+            takes its leader's unit kerja from ``PEGAWAI_UNIT_KERJA``).
     """
 
     name: str
@@ -285,6 +287,7 @@ class Isian:
     cek: Cek | None = None
     contoh: str | None = None
     tampil: bool = False
+    sumber: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +332,98 @@ class Meta:
     baris: tuple[tuple[str, str | int, str | None], ...]
 
 
+@dataclass(frozen=True, slots=True)
+class IsianBantu:
+    """ISIAN BANTU above a printed form: a title, then one label and input per row; the
+    printed area starts below it."""
+
+    judul: str
+    isian: tuple[Isian, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PilihanPeran:
+    """The dropdown every peran cell of the sheet's matrices shares: it offers ``pilihan``
+    and keeps any other text silently. First on the sheet, so its validation is too."""
+
+    pilihan: str
+    petunjuk: str
+
+
+@dataclass(frozen=True, slots=True)
+class PilihanKetua:
+    """The dropdown of the ketua tim cells: the list ``daftar``, other text kept."""
+
+    daftar: str
+    petunjuk: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatriksPeran:
+    """One A.1.5 matrix: PEGAWAI (NAMA, NIP) | JABATAN | one peran column per hasil of the
+    head row (the leader's IKI, or the ketua tim's rencana hasil kerja).
+
+    Attributes:
+        kolom: Peran columns.
+        baris: Body rows, one per pegawai, below the head row.
+        judul_kolom: Header of the peran columns, numbered ("... 1", "... 2").
+        name: Defined name of the body.
+        kepala: Defined name of the head row's hasil cells (with ``pimpinan``), or of
+            the whole head row.
+        petunjuk_kepala: Input message of the head row's hasil cells.
+        pimpinan: Defined names of the leader's NAMA, NIP and JABATAN, filled from the
+            build's ``PEGAWAI_*`` values and required; None on a team's matrix.
+        nama: Defined name of the body's NAMA column, if any.
+        ketua: The head row's NAMA offers the :class:`PilihanKetua` list.
+    """
+
+    kolom: int
+    baris: int
+    judul_kolom: str
+    name: str
+    kepala: str
+    petunjuk_kepala: str
+    pimpinan: tuple[str, str, str] | None = None
+    nama: str | None = None
+    ketua: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HalamanBaru:
+    """A page break: what follows starts a printed page."""
+
+
+@dataclass(frozen=True, slots=True)
+class PasanganIsian:
+    """Rows of two labelled inputs side by side (Workblock).
+
+    Attributes:
+        baris: Per row, ((label, defined name), (label, defined name)).
+        kolom: (first column, span) of each label; its input follows it.
+        tinggi: Row height.
+    """
+
+    baris: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
+    kolom: tuple[tuple[int, int], tuple[int, int]] = ((1, 2), (4, 1))
+    tinggi: float = 40
+
+
+@dataclass(frozen=True, slots=True)
+class BagianBernomor:
+    """A heading over sections of numbered input lines (Workblock strategi, keluaran).
+
+    Attributes:
+        judul: The heading.
+        bagian: Per section: its title, the defined name of its lines, their input
+            message.
+        baris: Lines per section.
+    """
+
+    judul: str
+    bagian: tuple[tuple[str, str, str], ...]
+    baris: int
+
+
 Blok = (
     Judul
     | InstansiPeriode
@@ -347,6 +442,13 @@ Blok = (
     | KelompokIsian
     | Petunjuk
     | Meta
+    | IsianBantu
+    | PilihanPeran
+    | PilihanKetua
+    | MatriksPeran
+    | HalamanBaru
+    | PasanganIsian
+    | BagianBernomor
 )
 
 

@@ -26,28 +26,36 @@ from skp_xl.forms import text as t
 from skp_xl.forms.catalog import LIST_PANGKAT
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
+    BagianBernomor,
     Blok,
     CapaianOrganisasi,
     Cek,
     DaftarIsian,
     EvaluasiDokumen,
     Form,
+    HalamanBaru,
     Identitas,
     IdentitasDaftar,
     InstansiPeriode,
     Isi,
+    IsianBantu,
     Judul,
     JudulIsian,
     KelompokIsian,
     Kolom,
+    MatriksPeran,
     Meta,
+    PasanganIsian,
     Perilaku,
     PeriodeLabel,
     Petunjuk,
+    PilihanKetua,
+    PilihanPeran,
     Predikat,
     Rating,
     TabelHasilKerja,
     TandaTangan,
+    WorkbookSpec,
     eval_name,
     identity_name,
 )
@@ -59,6 +67,7 @@ from skp_xl.workbook.kit import (
     HEADER_FILL,
     HELPER_FILL,
     INPUT,
+    WRAP_CENTER,
     WRAP_TOP,
     RenderContext,
     RenderedTable,
@@ -66,10 +75,11 @@ from skp_xl.workbook.kit import (
     a1,
     define_name,
     nip_check,
+    protect,
     ref,
     validate_tahun,
 )
-from skp_xl.workbook.reference import POLA_DISTRIBUSI_TEKS
+from skp_xl.workbook.reference import POLA_DISTRIBUSI_TEKS, write_reference_sheet
 
 
 def _judul(s: SheetWriter, block: Judul) -> None:
@@ -765,8 +775,8 @@ def _petunjuk(s: SheetWriter, block: Petunjuk) -> None:
         lines = max(1, -(-len(text) // block.huruf_per_baris))
         s.ws.row_dimensions[s.row].height = (judul if bold else teks) * lines + tambah
         s.row += 1
-    # The instructions print without a blank row after them.
-    s.print_rows = (first, s.row - 1)
+    # The instructions print from their first line to their last, no blank row after.
+    s.print_first, s.print_last = first, s.row - 1
 
 
 def _meta(s: SheetWriter, block: Meta) -> None:
@@ -778,6 +788,171 @@ def _meta(s: SheetWriter, block: Meta) -> None:
         if name:
             define_name(s.ctx.wb, name, s.ws.title, s.row, 2)
         s.row += 1
+
+
+# -- the Matriks Peran Hasil workbook (A.1.5, A.1.4) -----------------------------------
+
+# Columns of a matrix: NAMA and NIP under PEGAWAI, JABATAN, then the peran columns.
+_NAMA, _NIP, _JABATAN, _PERAN = 1, 2, 3, 4
+
+
+def _isian_bantu(s: SheetWriter, block: IsianBantu) -> None:
+    s.put(s.row, 1, block.judul, span=3, bold=True, italic=True)
+    s.row += 1
+    for isian in block.isian:
+        s.put(s.row, 1, isian.label, bold=True, border=True, fill=HELPER_FILL)
+        value = s.ctx.isian.get(isian.sumber or isian.name, isian.bawaan)
+        s.put(s.row, 2, value, span=2, border=True, unlocked=True)
+        cell = a1(s.row, 2)
+        if isian.cek is Cek.TAHUN:
+            validate_tahun(s.ws, cell)
+        elif isian.cek is Cek.PANGKAT:
+            s.dropdown(LIST_PANGKAT, cell, strict=False)
+        if isian.wajib:
+            s.required(cell)
+        define_name(s.ctx.wb, isian.name, s.ws.title, s.row, 2)
+        s.row += 1
+    s.row += 1
+    # Helper inputs, not part of the form: printing starts below them.
+    s.print_first = s.row
+
+
+def _pilihan_peran(s: SheetWriter, block: PilihanPeran) -> None:
+    # A list without an error alert: the arrow offers the choice, and any text typed is
+    # kept silently (Excel and LibreOffice alike).
+    dv = DataValidation(
+        type="list",
+        formula1=f'"{block.pilihan}"',
+        allow_blank=True,
+        showErrorMessage=False,
+        showInputMessage=True,
+    )
+    dv.promptTitle = "Peran hasil"
+    dv.prompt = block.petunjuk
+    s.ws.add_data_validation(dv)
+    s.validations["peran"] = dv
+
+
+def _pilihan_ketua(s: SheetWriter, block: PilihanKetua) -> None:
+    dv = DataValidation(
+        type="list",
+        formula1=block.daftar,
+        allow_blank=True,
+        showErrorMessage=False,
+        showInputMessage=True,
+    )
+    dv.promptTitle = "Ketua tim"
+    dv.prompt = block.petunjuk
+    s.ws.add_data_validation(dv)
+    s.validations["ketua"] = dv
+
+
+def _head(
+    s: SheetWriter, row: int, column: int, value: str, *, span: int = 1, rows: int = 1
+) -> None:
+    s.put(
+        row,
+        column,
+        value,
+        span=span,
+        rows=rows,
+        bold=True,
+        border=True,
+        fill=HEADER_FILL,
+        align=WRAP_CENTER,
+    )
+
+
+def _matriks_peran(s: SheetWriter, block: MatriksPeran) -> None:
+    end = _PERAN + block.kolom - 1
+    header = s.row
+    _head(s, header, _NAMA, t.MATRIKS_PEGAWAI, span=2)
+    _head(s, header, _JABATAN, t.MATRIKS_JABATAN, rows=2)
+    _head(s, header, _PERAN, t.MATRIKS_PERAN, span=block.kolom)
+    _head(s, header + 1, _NAMA, t.IDENTITAS_LABELS[0])
+    _head(s, header + 1, _NIP, t.IDENTITAS_LABELS[1])
+    for index in range(block.kolom):
+        _head(s, header + 1, _PERAN + index, f"{block.judul_kolom} {index + 1}")
+    s.ws.row_dimensions[header + 1].height = 30
+    head = header + 2
+    for column in range(_NAMA, end + 1):
+        s.put(head, column, None, bold=True, border=True, unlocked=True)
+    first, last = head + 1, head + block.baris
+    for row in range(first, last + 1):
+        for column in range(_NAMA, end + 1):
+            s.put(row, column, None, border=True, unlocked=True)
+    for row in range(head, last + 1):
+        s.ws.cell(row=row, column=_NIP).number_format = "@"
+    s.validations["peran"].add(f"{a1(first, _PERAN)}:{a1(last, end)}")
+    # Relative to the range's first cell, so each row checks its own NIP.
+    nip_check(s.ws, a1(head, _NIP)).add(f"{a1(head, _NIP)}:{a1(last, _NIP)}")
+    wb, title = s.ctx.wb, s.ws.title
+    hasil = f"{a1(head, _PERAN)}:{a1(head, end)}"
+    if block.pimpinan is not None:
+        for column, key, name in zip(
+            (_NAMA, _NIP, _JABATAN), ("NAMA", "NIP", "JABATAN"), block.pimpinan, strict=True
+        ):
+            value = s.ctx.isian.get(identity_name("PEGAWAI", key))
+            # Text even when given as a number: a NIP has 18 digits, more than Excel keeps.
+            cell = s.ws.cell(row=head, column=column, value=None if value is None else str(value))
+            define_name(wb, name, title, head, column)
+            if key != "NIP":
+                s.required(cell.coordinate)
+        s.required(a1(head, _PERAN))
+        s.prompt_later(block.petunjuk_kepala, hasil)
+        define_name(wb, block.kepala, title, head, _PERAN, head, end)
+        # Every page shows the header and the leader's IKI the columns answer to.
+        s.header_rows = (head - 2, head)
+    else:
+        if block.ketua:
+            s.validations["ketua"].add(a1(head, _NAMA))
+        s.prompt_later(block.petunjuk_kepala, hasil)
+        define_name(wb, block.kepala, title, head, _NAMA, head, end)
+    define_name(wb, block.name, title, first, _NAMA, last, end)
+    if block.nama is not None:
+        define_name(wb, block.nama, title, first, _NAMA, last, _NAMA)
+    s.print_last = last
+    s.row = last + 2
+
+
+def _halaman_baru(s: SheetWriter, _: HalamanBaru) -> None:
+    s.ws.row_breaks.append(Break(id=s.row - 1))
+
+
+def _pasangan_isian(s: SheetWriter, block: PasanganIsian) -> None:
+    for pasangan in block.baris:
+        for (label_column, span), (label, name) in zip(block.kolom, pasangan, strict=True):
+            s.put(s.row, label_column, label, span=span, bold=True, border=True, fill=HEADER_FILL)
+            value_column = label_column + span
+            s.put(s.row, value_column, None, border=True, unlocked=True)
+            define_name(s.ctx.wb, name, s.ws.title, s.row, value_column)
+        s.ws.row_dimensions[s.row].height = block.tinggi
+        s.row += 1
+    s.row += 1
+
+
+def _bagian_bernomor(s: SheetWriter, block: BagianBernomor) -> None:
+    s.put(s.row, 1, block.judul, span=s.width, bold=True, border=True, fill=HEADER_FILL)
+    s.row += 1
+    for judul, name, prompt in block.bagian:
+        s.put(s.row, 1, judul, span=s.width, bold=True, border=True)
+        s.row += 1
+        first = s.row
+        for nomor in range(1, block.baris + 1):
+            s.put(
+                s.row,
+                1,
+                f"{nomor}.",
+                border=True,
+                align=Alignment(horizontal="right", vertical="top"),
+            )
+            s.put(s.row, 2, None, span=s.width - 1, border=True, unlocked=True)
+            s.ws.row_dimensions[s.row].height = 26
+            s.row += 1
+        s.prompt_later(prompt, f"{a1(first, 2)}:{a1(s.row - 1, 2)}")
+        define_name(s.ctx.wb, name, s.ws.title, first, 2, s.row - 1, 2)
+    s.print_last = s.row - 1
+    s.row += 1
 
 
 RENDERERS: dict[type[Any], Callable[[SheetWriter, Any], None]] = {
@@ -798,6 +973,13 @@ RENDERERS: dict[type[Any], Callable[[SheetWriter, Any], None]] = {
     KelompokIsian: _kelompok_isian,
     Petunjuk: _petunjuk,
     Meta: _meta,
+    IsianBantu: _isian_bantu,
+    PilihanPeran: _pilihan_peran,
+    PilihanKetua: _pilihan_ketua,
+    MatriksPeran: _matriks_peran,
+    HalamanBaru: _halaman_baru,
+    PasanganIsian: _pasangan_isian,
+    BagianBernomor: _bagian_bernomor,
 }
 """The renderer of each block type: writes the block at the sheet's next free row."""
 
@@ -822,3 +1004,17 @@ def render_form(ctx: RenderContext, form: Form) -> SheetWriter:
         render_block(sheet, block)
     sheet.finish()
     return sheet
+
+
+def render_workbook(spec: WorkbookSpec, ctx: RenderContext, *, ref_password: str | None) -> None:
+    """Render every sheet of ``spec`` into ``ctx.wb`` (which starts without sheets).
+
+    The front sheets, the forms, the hidden ``_ref`` lookup tables (protected with
+    ``ref_password``), then the back sheets.
+    """
+    for form in (*spec.front, *spec.forms):
+        render_form(ctx, form)
+    reference = write_reference_sheet(ctx.wb)
+    protect(ctx.wb[reference.title], ref_password)
+    for form in spec.back:
+        render_form(ctx, form)

@@ -104,8 +104,8 @@ class SheetWriter:
 
     Block renderers (:mod:`skp_xl.workbook.blocks`) write through it; it creates the
     sheet with the form's column widths (and the narrow spacer column after the grid).
-    A block may narrow what prints by setting ``print_rows``; by default the sheet
-    prints from row 1 to ``row``.
+    A block may narrow what prints by setting ``print_first`` or ``print_last``; by
+    default the sheet prints from row 1 to ``row``.
     """
 
     def __init__(self, ctx: RenderContext, form: Form) -> None:
@@ -117,7 +117,9 @@ class SheetWriter:
         self.helper_start = self.width + 2
         self.validations: dict[str, DataValidation] = {}
         self.header_rows: tuple[int, int] | None = None
-        self.print_rows: tuple[int, int] | None = None
+        self.print_first = 1
+        self.print_last: int | None = None
+        self.later: dict[str, list[str]] = {}  # input message -> ranges, added by finish()
         if form.tersembunyi:
             self.ws.sheet_state = "hidden"
         for index, width in enumerate(form.lebar, start=1):
@@ -276,14 +278,19 @@ class SheetWriter:
         """An input message (no restriction) on each of ``ranges``."""
         add_prompt(self.ws, prompt, ranges)
 
+    def prompt_later(self, prompt: str, cells: str) -> None:
+        """An input message on ``cells``, sharing one validation with every other range
+        given the same message; the validations are added after the sheet's others."""
+        self.later.setdefault(prompt, []).append(cells)
+
     def print_setup(self) -> None:
         """A4 in the form's orientation over the grid written so far, its code in the footer."""
         ws = self.ws
         kode = self.form.kode
-        first, last = self.print_rows or (1, self.row)
+        last = self.row if self.print_last is None else self.print_last
         page_setup(
             ws,
-            f"A{first}:{get_column_letter(self.width)}{last}",
+            f"A{self.print_first}:{get_column_letter(self.width)}{last}",
             self.form.orientasi.value,
             footer=f"Format {kode}" if "." in kode else kode,
             centred=self.form.tengah,
@@ -294,7 +301,10 @@ class SheetWriter:
             ws.sheet_view.zoomScale = self.form.zoom
 
     def finish(self) -> None:
-        """Print setup (when the form prints) and protection, once every block is written."""
+        """Input messages left for later, print setup (when the form prints) and
+        protection, once every block is written."""
+        for prompt, ranges in self.later.items():
+            add_prompt(self.ws, prompt, ranges)
         if self.form.cetak:
             self.print_setup()
         protect(self.ws, self.ctx.password if self.form.sandi else None)

@@ -16,15 +16,9 @@ from openpyxl.workbook.protection import WorkbookProtection
 
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
 from skp_xl.forms.catalog import workbook_spec
-from skp_xl.forms.model import (
-    WorkbookSpec,
-)
-from skp_xl.workbook.blocks import render_form
-from skp_xl.workbook.kit import (
-    RenderContext,
-    protect,
-)
-from skp_xl.workbook.reference import write_reference_sheet
+from skp_xl.forms.model import WorkbookSpec
+from skp_xl.workbook.blocks import render_workbook
+from skp_xl.workbook.kit import RenderContext
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +53,9 @@ def build_workbook(options: Options, *, spec: WorkbookSpec | None = None) -> Wor
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ctx = RenderContext(wb, spec, options.identitas, options.password)
-    for form in (*spec.front, *spec.forms):
-        render_form(ctx, form)
-    reference = write_reference_sheet(ctx.wb)
     # The lookup tables decide every predikat: a password, when given, guards them too,
     # and the locked structure keeps the hidden sheets from being deleted or unhidden.
-    protect(ctx.wb[reference.title], options.password)
-    for form in spec.back:
-        render_form(ctx, form)
+    render_workbook(spec, ctx, ref_password=options.password)
     ctx.wb.security = WorkbookProtection(lockStructure=True)
     if options.password:
         ctx.wb.security.workbookPassword = options.password
