@@ -454,10 +454,12 @@ Blok = (
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """One official format rendered as one sheet.
+    """One sheet: an official format, or a sheet around the formats (Petunjuk,
+    Identitas, ``_meta``), each a top-to-bottom sequence of blocks.
 
     Attributes:
-        kode: The format's code ("A.1.7", "C.1.3") or name.
+        kode: The format's code ("A.1.7", "C.1.3") or name, printed in the footer; ""
+            for a sheet that is no official format.
         sheet: Sheet title.
         orientasi: Paper orientation.
         lebar: Widths of the printed grid's columns (A, B, ...).
