@@ -34,6 +34,7 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     Rating,
     Vocabulary,
+    nip_penilai_wajib,
 )
 
 PERAN_NAMA = {
@@ -177,7 +178,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
         "penilai",
         "PENILAI",
         path,
-        nip_wajib=record.jenis_jabatan != "JPT",
+        nip_wajib=nip_penilai_wajib(record.jenis_jabatan),
         today=today,
     )
     if not record.pegawai.nip.kosong and _nip_text(record.pegawai.nip) == _nip_text(

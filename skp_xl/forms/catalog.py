@@ -7,10 +7,20 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 
 from __future__ import annotations
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl import __version__
+from skp_xl.domain.vocabulary import (
+    JenisJabatan,
+    Pendekatan,
+    PeriodeEvaluasi,
+    nip_penilai_wajib,
+)
 from skp_xl.forms import text as t
 from skp_xl.forms.model import (
+    IDENTITAS_FIELDS,
+    PERAN,
+    TEMPLATE_VERSION,
     CapaianOrganisasi,
+    Cek,
     DaftarIsian,
     EvaluasiDokumen,
     Form,
@@ -18,17 +28,24 @@ from skp_xl.forms.model import (
     IdentitasDaftar,
     InstansiPeriode,
     Isi,
+    Isian,
     Judul,
+    JudulIsian,
+    KelompokIsian,
     Kolom,
+    Meta,
     Orientation,
     Perilaku,
     PeriodeLabel,
+    Petunjuk,
     Predikat,
     Rating,
     TabelHasilKerja,
     TandaTangan,
+    TemplateId,
     WorkbookSpec,
     eval_name,
+    identity_name,
 )
 
 UTAMA = 10
@@ -168,7 +185,7 @@ def skp_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
         blok=(
             Judul((t.SASARAN_KINERJA_PEGAWAI, _pendekatan_text(pendekatan), _bagi(jenis))),
             InstansiPeriode(),
-            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            Identitas(nip_kanan_opsional=not nip_penilai_wajib(jenis)),
             _table_skp(jenis, pendekatan),
             Perilaku(_perilaku_spans(len(lebar))),
             TandaTangan(catatan=t.CATATAN_EKSPEKTASI),
@@ -243,7 +260,7 @@ def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeE
             Judul(judul),
             PeriodeLabel(periode),
             InstansiPeriode(),
-            Identitas(nip_kanan_opsional=jenis is JenisJabatan.JPT),
+            Identitas(nip_kanan_opsional=not nip_penilai_wajib(jenis)),
             CapaianOrganisasi(periode),
             table,
             Rating(periode, "HASIL_KERJA", saran_dari=table.name),
@@ -349,6 +366,105 @@ def dokumen_evaluasi_form() -> Form:
     )
 
 
+IDENTITAS_LAIN = (
+    Isian("SKP_INSTANSI", "NAMA INSTANSI", wajib=True),
+    Isian("SKP_TAHUN", "TAHUN", wajib=True, cek=Cek.TAHUN),
+    Isian("SKP_PERIODE_MULAI", "PERIODE PENILAIAN MULAI", "1 Januari"),
+    Isian("SKP_PERIODE_SELESAI", "PERIODE PENILAIAN SELESAI", "31 Desember"),
+    Isian("SKP_TEMPAT", "TEMPAT PENANDATANGANAN"),
+)
+"""Identitas inputs besides the three people."""
+
+
+def _isian_orang(jenis: JenisJabatan, peran: str) -> KelompokIsian:
+    isian = []
+    for index, key in enumerate(IDENTITAS_FIELDS):
+        # The atasan's identity is printed only on the Dokumen Evaluasi: never required.
+        wajib = peran != "ATASAN" and not (
+            key == "NIP" and peran == "PENILAI" and not nip_penilai_wajib(jenis)
+        )
+        isian.append(
+            Isian(
+                identity_name(peran, key),
+                t.IDENTITAS_LABELS[index],
+                wajib=wajib,
+                cek={"NIP": Cek.NIP, "PANGKAT": Cek.PANGKAT}.get(key),
+                contoh={"NIP": t.CONTOH_NIP, "PANGKAT": t.CONTOH_PANGKAT}.get(key),
+            )
+        )
+    return KelompokIsian(t.PERAN_LABEL[peran], tuple(isian))
+
+
+def identitas_form(jenis: JenisJabatan) -> Form:
+    """The Identitas sheet: every identity and period input, typed once for all forms."""
+    lain = (
+        *IDENTITAS_LAIN,
+        Isian("SKP_JENIS_JABATAN", "JENIS JABATAN", tampil=True),
+        Isian("SKP_PENDEKATAN", "PENDEKATAN HASIL KERJA", tampil=True),
+    )
+    return Form(
+        kode="",
+        sheet="Identitas",
+        orientasi=Orientation.PORTRAIT,
+        lebar=(4, 34, 46, 52),
+        blok=(
+            JudulIsian(t.IDENTITAS_SKP, t.IDENTITAS_CATATAN),
+            *(_isian_orang(jenis, peran) for peran in PERAN),
+            KelompokIsian(t.LAIN_LAIN, lain),
+        ),
+        jarak=False,
+        zoom=None,
+    )
+
+
+def petunjuk_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
+    """The Petunjuk sheet of an SKP workbook: how to fill it, and what made it."""
+    baris = (
+        (t.PETUNJUK_SKP, True),
+        (
+            f"Buku kerja ini: SKP {jenis} pendekatan {pendekatan}, sesuai "
+            "PermenPANRB Nomor 6 Tahun 2022.",
+            False,
+        ),
+        ("", False),
+        *((langkah, False) for langkah in t.PETUNJUK_SKP_LANGKAH),
+        ("", False),
+        (generator_line(str(TemplateId.skp(jenis, pendekatan))), False),
+    )
+    return Form(
+        kode="",
+        sheet="Petunjuk",
+        orientasi=Orientation.PORTRAIT,
+        lebar=(3, 110, 3),
+        blok=(Petunjuk(baris),),
+        jarak=False,
+        zoom=None,
+        sandi=False,
+    )
+
+
+def generator_line(template_id: str) -> str:
+    """The last line of a Petunjuk: the skp-xl version and the template that made it."""
+    return f"Dibuat dengan skp-xl {__version__}, templat {template_id} versi {TEMPLATE_VERSION}."
+
+
+def meta_form(*baris: tuple[str, str | int, str | None], sandi: bool = True) -> Form:
+    """The hidden ``_meta`` sheet of (key, value, defined name or None) rows; ``sandi``:
+    protected with the workbook's password."""
+    return Form(
+        kode="",
+        sheet="_meta",
+        orientasi=Orientation.PORTRAIT,
+        lebar=(),
+        blok=(Meta(baris),),
+        jarak=False,
+        zoom=None,
+        cetak=False,
+        tersembunyi=True,
+        sandi=sandi,
+    )
+
+
 def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
     """The forms of one pegawai's SKP workbook, in order.
 
@@ -361,5 +477,19 @@ def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
     forms.append(umpan_balik_form())
     forms.extend(evaluasi_form(jenis, pendekatan, p) for p in PeriodeEvaluasi)
     forms.append(dokumen_evaluasi_form())
-    template_id = f"skp-{jenis.value.lower()}-{pendekatan.value.lower()}"
-    return WorkbookSpec(template_id, jenis, pendekatan, tuple(forms))
+    template_id = str(TemplateId.skp(jenis, pendekatan))
+    meta = meta_form(
+        ("template_id", template_id, "META_TEMPLATE_ID"),
+        ("template_version", TEMPLATE_VERSION, "META_TEMPLATE_VERSION"),
+        ("jenis_jabatan", jenis.value, "SKP_JENIS_JABATAN"),
+        ("pendekatan", pendekatan.value, "SKP_PENDEKATAN"),
+        ("generator", "skp-xl", None),
+    )
+    return WorkbookSpec(
+        template_id,
+        jenis,
+        pendekatan,
+        tuple(forms),
+        front=(petunjuk_form(jenis, pendekatan), identitas_form(jenis)),
+        back=(meta,),
+    )

@@ -10,11 +10,63 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import ClassVar
 
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
 
 TEMPLATE_VERSION = "1.0.0"
 """Version of the workbook layout and its defined names; readers check it (``_meta``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateId:
+    """The ``_meta`` template id of a workbook: ``skp-{jenis}-{pendekatan}`` for one
+    pegawai's SKP, ``matriks-peran-hasil`` for the Matriks Peran Hasil (no jenis).
+
+    Built and parsed only here, so writer, Matriks and reader cannot disagree on it.
+    """
+
+    jenis: JenisJabatan | None = None
+    pendekatan: Pendekatan | None = None
+
+    MATRIKS: ClassVar[str] = "matriks-peran-hasil"
+
+    @classmethod
+    def skp(cls, jenis: JenisJabatan, pendekatan: Pendekatan) -> TemplateId:
+        """The id of an SKP workbook of this jenis jabatan and pendekatan."""
+        return cls(jenis, pendekatan)
+
+    @classmethod
+    def matriks(cls) -> TemplateId:
+        """The id of the Matriks Peran Hasil workbook."""
+        return cls()
+
+    @classmethod
+    def parse(cls, text: str) -> TemplateId | None:
+        """The id written as ``text``, or None when this version does not know it."""
+        if text == cls.MATRIKS:
+            return cls.matriks()
+        for jenis in JenisJabatan:
+            for pendekatan in Pendekatan:
+                if text == str(cls.skp(jenis, pendekatan)):
+                    return cls.skp(jenis, pendekatan)
+        return None
+
+    @classmethod
+    def all_skp(cls) -> tuple[TemplateId, ...]:
+        """Every SKP workbook id, jenis by jenis."""
+        return tuple(cls.skp(j, p) for j in JenisJabatan for p in Pendekatan)
+
+    @property
+    def is_matriks(self) -> bool:
+        """The Matriks Peran Hasil, not an SKP."""
+        return self.jenis is None
+
+    def __str__(self) -> str:
+        if self.jenis is None or self.pendekatan is None:
+            return self.MATRIKS
+        return f"skp-{self.jenis.value.lower()}-{self.pendekatan.value.lower()}"
+
 
 PERAN = ("PEGAWAI", "PENILAI", "ATASAN")
 """The three people of an SKP: pegawai, pejabat penilai, atasan pejabat penilai."""
@@ -203,6 +255,175 @@ class TandaTangan:
     catatan: str | None = None
 
 
+class Cek(StrEnum):
+    """A check an Isian cell carries, beyond being typed in."""
+
+    NIP = "nip"  # 18 digits typed as text
+    PANGKAT = "pangkat"  # from LIST_PANGKAT, other text warned about
+    TAHUN = "tahun"  # a whole year PermenPANRB 6/2022 can apply to
+
+
+@dataclass(frozen=True, slots=True)
+class Isian:
+    """One input row of an isian sheet (Identitas): label in B, value in C, hint in D.
+
+    Attributes:
+        name: Defined name of the value cell; with ``tampil``, the name whose value the
+            row shows read-only instead.
+        label: Printed label.
+        bawaan: Value of a blank workbook.
+        wajib: Coloured while blank.
+        cek: The validation of the value.
+        contoh: Hint beside the value.
+        tampil: A read-only row showing ``name`` by formula, not an input.
+        sumber: Key of the value given at build time, when not ``name`` (the Matriks
+            takes its leader's unit kerja from ``PEGAWAI_UNIT_KERJA``).
+    """
+
+    name: str
+    label: str
+    bawaan: str | None = None
+    wajib: bool = False
+    cek: Cek | None = None
+    contoh: str | None = None
+    tampil: bool = False
+    sumber: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class JudulIsian:
+    """The title and the note at the top of an isian sheet."""
+
+    judul: str
+    catatan: str
+
+
+@dataclass(frozen=True, slots=True)
+class KelompokIsian:
+    """A blank row, a bold heading, then one row per input."""
+
+    judul: str
+    isian: tuple[Isian, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Petunjuk:
+    """Filling instructions: one wrapped line per row in column B, headings in bold.
+
+    Attributes:
+        baris: (text, is a heading) per row; "" for a blank row.
+        ukuran_judul: Font size of a heading (body text is 11 pt).
+        huruf_per_baris: Characters a printed line holds at the column's width: the row
+            heights follow from it, since LibreOffice does not fit rows to wrapped text
+            when it opens a file.
+        tinggi: Height of one line of a heading and of body text, and extra height per row.
+    """
+
+    baris: tuple[tuple[str, bool], ...]
+    ukuran_judul: float = 14
+    huruf_per_baris: int = 100
+    tinggi: tuple[float, float, float] = (15, 15, 3)
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """Key-value rows of the hidden ``_meta`` sheet: (key, value, defined name or None)."""
+
+    baris: tuple[tuple[str, str | int, str | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class IsianBantu:
+    """ISIAN BANTU above a printed form: a title, then one label and input per row; the
+    printed area starts below it."""
+
+    judul: str
+    isian: tuple[Isian, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PilihanPeran:
+    """The dropdown every peran cell of the sheet's matrices shares: it offers ``pilihan``
+    and keeps any other text silently. First on the sheet, so its validation is too."""
+
+    pilihan: str
+    petunjuk: str
+
+
+@dataclass(frozen=True, slots=True)
+class PilihanKetua:
+    """The dropdown of the ketua tim cells: the list ``daftar``, other text kept."""
+
+    daftar: str
+    petunjuk: str
+
+
+@dataclass(frozen=True, slots=True)
+class MatriksPeran:
+    """One A.1.5 matrix: PEGAWAI (NAMA, NIP) | JABATAN | one peran column per hasil of the
+    head row (the leader's IKI, or the ketua tim's rencana hasil kerja).
+
+    Attributes:
+        kolom: Peran columns.
+        baris: Body rows, one per pegawai, below the head row.
+        judul_kolom: Header of the peran columns, numbered ("... 1", "... 2").
+        name: Defined name of the body.
+        kepala: Defined name of the head row's hasil cells (with ``pimpinan``), or of
+            the whole head row.
+        petunjuk_kepala: Input message of the head row's hasil cells.
+        pimpinan: Defined names of the leader's NAMA, NIP and JABATAN, filled from the
+            build's ``PEGAWAI_*`` values and required; None on a team's matrix.
+        nama: Defined name of the body's NAMA column, if any.
+        ketua: The head row's NAMA offers the :class:`PilihanKetua` list.
+    """
+
+    kolom: int
+    baris: int
+    judul_kolom: str
+    name: str
+    kepala: str
+    petunjuk_kepala: str
+    pimpinan: tuple[str, str, str] | None = None
+    nama: str | None = None
+    ketua: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class HalamanBaru:
+    """A page break: what follows starts a printed page."""
+
+
+@dataclass(frozen=True, slots=True)
+class PasanganIsian:
+    """Rows of two labelled inputs side by side (Workblock).
+
+    Attributes:
+        baris: Per row, ((label, defined name), (label, defined name)).
+        kolom: (first column, span) of each label; its input follows it.
+        tinggi: Row height.
+    """
+
+    baris: tuple[tuple[tuple[str, str], tuple[str, str]], ...]
+    kolom: tuple[tuple[int, int], tuple[int, int]] = ((1, 2), (4, 1))
+    tinggi: float = 40
+
+
+@dataclass(frozen=True, slots=True)
+class BagianBernomor:
+    """A heading over sections of numbered input lines (Workblock strategi, keluaran).
+
+    Attributes:
+        judul: The heading.
+        bagian: Per section: its title, the defined name of its lines, their input
+            message.
+        baris: Lines per section.
+    """
+
+    judul: str
+    bagian: tuple[tuple[str, str, str], ...]
+    baris: int
+
+
 Blok = (
     Judul
     | InstansiPeriode
@@ -217,21 +438,41 @@ Blok = (
     | DaftarIsian
     | EvaluasiDokumen
     | TandaTangan
+    | JudulIsian
+    | KelompokIsian
+    | Petunjuk
+    | Meta
+    | IsianBantu
+    | PilihanPeran
+    | PilihanKetua
+    | MatriksPeran
+    | HalamanBaru
+    | PasanganIsian
+    | BagianBernomor
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Form:
-    """One official format rendered as one sheet.
+    """One sheet: an official format, or a sheet around the formats (Petunjuk,
+    Identitas, ``_meta``), each a top-to-bottom sequence of blocks.
 
     Attributes:
-        kode: The format's code ("A.1.7", "C.1.3") or name.
+        kode: The format's code ("A.1.7", "C.1.3") or name, printed in the footer; ""
+            for a sheet that is no official format.
         sheet: Sheet title.
         orientasi: Paper orientation.
         lebar: Widths of the printed grid's columns (A, B, ...).
         blok: The blocks, top to bottom.
         identitas: Column spans of the identity header (no, label, value, no, label,
             value), over the grid.
+        jarak: A narrow column after the grid, between the printed form and the helper
+            inputs beside it.
+        zoom: Zoom of the sheet view; None leaves the application's default.
+        tengah: Printed centred across the page.
+        cetak: Set up for printing (the hidden ``_meta`` is not).
+        tersembunyi: A hidden sheet.
+        sandi: Protected with the workbook's password; False protects without one.
     """
 
     kode: str
@@ -240,6 +481,12 @@ class Form:
     lebar: tuple[float, ...]
     blok: tuple[Blok, ...]
     identitas: tuple[int, int, int, int, int, int] = (1, 1, 1, 1, 1, 1)
+    jarak: bool = True
+    zoom: int | None = 90
+    tengah: bool = True
+    cetak: bool = True
+    tersembunyi: bool = False
+    sandi: bool = True
 
     @property
     def tabel(self) -> TabelHasilKerja | None:
@@ -255,10 +502,15 @@ class WorkbookSpec:
         template_id: Stable id, e.g. ``skp-ja-kuantitatif``.
         jenis: Jenis jabatan.
         pendekatan: Pendekatan hasil kerja.
-        forms: The form sheets, in workbook order (after Petunjuk and Identitas).
+        forms: The form sheets, in workbook order (after the ``front`` sheets).
+        front: Sheets before the forms: Petunjuk, and Identitas where the forms take
+            their identity from.
+        back: Sheets after the reference tables: the hidden ``_meta``.
     """
 
     template_id: str
     jenis: JenisJabatan | None
     pendekatan: Pendekatan | None
     forms: tuple[Form, ...] = field(default=())
+    front: tuple[Form, ...] = field(default=())
+    back: tuple[Form, ...] = field(default=())

@@ -194,3 +194,47 @@ BERAKHLAK = (
     ),
 )
 """The seven BerAKHLAK values, in the order every form lists them."""
+
+PERAN_LABEL = {
+    "PEGAWAI": PEGAWAI_YANG_DINILAI,
+    "PENILAI": PEJABAT_PENILAI,
+    "ATASAN": ATASAN_PEJABAT_PENILAI,
+}
+"""Heading of each person of an SKP in the identity header and on the Identitas sheet."""
+PERAN_TTD = {
+    "PEGAWAI": PEGAWAI_YANG_DINILAI_TTD,
+    "PENILAI": PEJABAT_PENILAI_TTD,
+    "ATASAN": ATASAN_PEJABAT_PENILAI_TTD,
+}
+"""Caption of each person above a signature."""
+
+# The Identitas sheet and the Petunjuk of the SKP workbook: our words, not the guide's.
+IDENTITAS_SKP = "IDENTITAS SKP"
+IDENTITAS_CATATAN = (
+    "Isi sekali di sini; semua formulir menampilkannya. Sel kuning wajib diisi. "
+    "NIP ditulis 18 digit tanpa spasi."
+)
+CONTOH_NIP = "18 digit, mis. 198503122010011003"
+CONTOH_PANGKAT = "pilih dari daftar, mis. Penata Muda, III/a (PPPK: IX)"
+LAIN_LAIN = "LAIN-LAIN"
+PETUNJUK_SKP = "PETUNJUK PENGISIAN SKP"
+PETUNJUK_SKP_LANGKAH = (
+    "1. Isi sheet Identitas: pegawai, pejabat penilai, atasan pejabat penilai, instansi, "
+    "tahun. Semua formulir menampilkannya otomatis.",
+    "2. Isi sheet SKP: hasil kerja utama (minimal satu) dan tambahan, dengan indikator "
+    "kinerja individu dan target. Pada pendekatan kuantitatif, target diisi di ISIAN BANTU "
+    "di kanan formulir (angka, angka s.d. bila rentang, satuan); kolom TARGET tercetak "
+    "otomatis, mis. '20 perangkat daerah' atau '90 - 95%'.",
+    "3. Isi Ekspektasi Khusus Pimpinan pada perilaku kerja bila ada, dan Lampiran "
+    "(dukungan sumber daya, skema pertanggungjawaban, konsekuensi).",
+    "4. Setiap triwulan isi sheet Evaluasi: capaian kinerja organisasi, realisasi dan "
+    "umpan balik per hasil kerja, umpan balik perilaku, rating hasil kerja dan rating "
+    "perilaku. Predikat kinerja dihitung otomatis dengan kuadran kinerja.",
+    "5. Kolom Saran rating (di kanan, tidak dicetak) menunjukkan rating hasil kerja yang "
+    "disarankan dari penilaian tiap hasil kerja; sel rating berwarna jingga bila pilihan "
+    "berbeda dengan saran. Keputusan tetap pada pejabat penilai kinerja.",
+    "6. Sel kuning: wajib diisi dan masih kosong. Sel lain terkunci (tanpa kata sandi "
+    "bawaan) agar rumus tidak terhapus.",
+    "7. Cetak: setiap formulir sudah diatur A4, muat selebar halaman, dengan nomor halaman.",
+)
+"""The filling steps of an SKP workbook, one numbered line each."""

@@ -23,8 +23,6 @@ from skp_xl.domain.records import (
     SkpRecord,
 )
 from skp_xl.domain.vocabulary import (
-    JenisJabatan,
-    Pendekatan,
     PeriodeEvaluasi,
     compact,
     normalize_jenis_jabatan,
@@ -37,16 +35,15 @@ from skp_xl.forms.model import (
     TEMPLATE_VERSION,
     Kolom,
     TabelHasilKerja,
+    TemplateId,
     eval_name,
     identity_name,
 )
 from skp_xl.reader.snapshot import Snapshot, a1
 
-KNOWN_TEMPLATES = frozenset(
-    f"skp-{j.value.lower()}-{p.value.lower()}" for j in JenisJabatan for p in Pendekatan
-)
+KNOWN_TEMPLATES = frozenset(str(template) for template in TemplateId.all_skp())
 """Template ids this version reads."""
-MATRIKS_TEMPLATE = "matriks-peran-hasil"
+MATRIKS_TEMPLATE = str(TemplateId.matriks())
 """The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
 
 
@@ -85,7 +82,7 @@ def _version_tuple(text: str) -> tuple[int, ...]:
         return ()
 
 
-def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Finding]]:
+def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, list[Finding]]:
     template = _named(snapshot, "META_TEMPLATE_ID")
     version = _named(snapshot, "META_TEMPLATE_VERSION")
     if template.kosong:
@@ -99,7 +96,8 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
                 path=path,
             )
         )
-    if template.teks == MATRIKS_TEMPLATE:
+    parsed = TemplateId.parse(template.teks)
+    if parsed is not None and parsed.is_matriks:
         raise NotAnSkpWorkbook(
             Finding(
                 "bukan-skp-matriks",
@@ -113,7 +111,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
                 path,
             )
         )
-    if template.teks not in KNOWN_TEMPLATES:
+    if parsed is None:
         raise NotAnSkpWorkbook(
             Finding(
                 "templat-tidak-dikenal",
@@ -154,7 +152,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
                 path,
             )
         )
-    return template.teks, version.teks, findings
+    return parsed, version.teks, findings
 
 
 def _locate(snapshot: Snapshot, name: str, table: TabelHasilKerja) -> _Table | None:
@@ -338,11 +336,11 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
             read; its ``finding`` says why.
     """
     path = snapshot.path
-    template_id, version, findings = _check_template(snapshot, path)
+    template, version, findings = _check_template(snapshot, path)
     jenis_sel = _named(snapshot, "SKP_JENIS_JABATAN")
     pendekatan_sel = _named(snapshot, "SKP_PENDEKATAN")
-    jenis = normalize_jenis_jabatan(jenis_sel.value or template_id.split("-")[1])
-    pendekatan = normalize_pendekatan(pendekatan_sel.value or template_id.split("-")[2])
+    jenis = normalize_jenis_jabatan(jenis_sel.value or template.jenis)
+    pendekatan = normalize_pendekatan(pendekatan_sel.value or template.pendekatan)
     spec = workbook_spec(jenis, pendekatan)
     skp_form = spec.forms[0]
     assert skp_form.tabel is not None
@@ -380,7 +378,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
             evaluasi[periode] = found
     record = SkpRecord(
         path=path,
-        template_id=template_id,
+        template_id=str(template),
         template_version=version,
         jenis_jabatan=jenis.value,
         pendekatan=pendekatan.value,

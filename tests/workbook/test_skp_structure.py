@@ -427,3 +427,21 @@ def test_the_password_option_protects_every_sheet_with_it() -> None:
     assert hashes["SKP"] is not None
     assert all(ws.protection.sheet for ws in wb.worksheets)
     assert reference["SKP"].protection.password is None
+
+
+def _required_cells(ws: Worksheet) -> set[str]:
+    return {str(cf.sqref) for cf in ws.conditional_formatting}
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_only_a_jpt_leaves_the_penilai_nip_optional(
+    workbooks: dict[str, Workbook], ident: str
+) -> None:
+    # The rule lives in nip_penilai_wajib; the Identitas sheet and the printed forms follow it.
+    jenis, _ = _kind(ident)
+    wb = workbooks[ident]
+    identitas = _required_cells(wb["Identitas"])
+    assert (named(wb, "PENILAI_NIP")[1] in identitas) is (jenis is not JenisJabatan.JPT)
+    assert named(wb, "PEGAWAI_NIP")[1] in identitas
+    labels = {c.value for row in wb["SKP"].iter_rows() for c in row}
+    assert (t.NIP_OPSIONAL in labels) is (jenis is JenisJabatan.JPT)

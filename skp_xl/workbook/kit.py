@@ -1,0 +1,383 @@
+"""The public kit every sheet renderer uses: render context, defined names, protection,
+page setup, the shared styles and a cell writer that styles and merges cells cheaply.
+
+The SKP writer (:mod:`skp_xl.workbook.writer`), its block renderers
+(:mod:`skp_xl.workbook.blocks`) and the Matriks workbook (:mod:`skp_xl.workbook.matriks`)
+all draw on this module, so every workbook looks, prints and locks alike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from copy import copy
+from dataclasses import dataclass, field
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter, quote_sheetname
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.worksheet import Worksheet
+
+from skp_xl.forms import text as t
+from skp_xl.forms.model import Form, WorkbookSpec
+from skp_xl.workbook import formulas as fx
+
+FONT = "Calibri"
+_THIN = Side(style="thin", color="000000")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+HEADER_FILL = PatternFill("solid", fgColor="D9D9D9")
+HELPER_FILL = PatternFill("solid", fgColor="FFF2CC")
+REQUIRED_FILL = PatternFill("solid", fgColor="FFEB9C")
+DIFFERS_FILL = PatternFill("solid", fgColor="F8CBAD")
+INPUT = Protection(locked=False)
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
+
+
+@dataclass
+class RenderedTable:
+    """Where a rendered hasil kerja table put its cells, for formulas on other sheets."""
+
+    sheet: str
+    columns: dict[str, int]
+    blocks: list[int]  # first row of each block, utama then tambahan
+    rows_per_block: int
+    utama: int
+    narasi: bool
+    ukuran_label: str = t.UKURAN_KEBERHASILAN_JA_JF
+
+
+@dataclass
+class RenderContext:
+    """One workbook being rendered.
+
+    Attributes:
+        wb: The workbook.
+        spec: What it holds.
+        isian: Values the inputs start with, by defined name (identity, period...).
+        password: Sheet protection password of the forms; None protects without one.
+        tables: The hasil kerja tables rendered so far, by name.
+        styles: Computed cell styles, shared by cells that look alike.
+    """
+
+    wb: Workbook
+    spec: WorkbookSpec
+    isian: Mapping[str, str | int] = field(default_factory=dict)
+    password: str | None = None
+    tables: dict[str, RenderedTable] = field(default_factory=dict)
+    styles: dict[tuple[object, ...], StyleArray] = field(default_factory=dict)
+
+
+def ref(sheet: str, row: int, column: int) -> str:
+    """Absolute reference to one cell, e.g. ``'Evaluasi TW1'!$B$12``."""
+    return f"{quote_sheetname(sheet)}!${get_column_letter(column)}${row}"
+
+
+def a1(row: int, column: int) -> str:
+    """Relative A1 address of one cell, e.g. ``B12``."""
+    return f"{get_column_letter(column)}{row}"
+
+
+def define_name(
+    wb: Workbook,
+    name: str,
+    sheet: str,
+    row: int,
+    column: int,
+    row2: int | None = None,
+    column2: int | None = None,
+) -> None:
+    """Define a workbook-scope name for one cell, or a range when ``row2``/``column2`` given."""
+    target = ref(sheet, row, column)
+    if row2 is not None and column2 is not None and (row2, column2) != (row, column):
+        target += f":${get_column_letter(column2)}${row2}"
+    wb.defined_names[name] = DefinedName(name, attr_text=target)
+
+
+class SheetWriter:
+    """Writes one form sheet top to bottom: ``row`` is the next free row.
+
+    Block renderers (:mod:`skp_xl.workbook.blocks`) write through it; it creates the
+    sheet with the form's column widths (and the narrow spacer column after the grid).
+    A block may narrow what prints by setting ``print_first`` or ``print_last``; by
+    default the sheet prints from row 1 to ``row``.
+    """
+
+    def __init__(self, ctx: RenderContext, form: Form) -> None:
+        self.ctx = ctx
+        self.form = form
+        self.ws = ctx.wb.create_sheet(form.sheet)
+        self.row = 1
+        self.width = len(form.lebar)
+        self.helper_start = self.width + 2
+        self.validations: dict[str, DataValidation] = {}
+        self.header_rows: tuple[int, int] | None = None
+        self.print_first = 1
+        self.print_last: int | None = None
+        self.later: dict[str, list[str]] = {}  # input message -> ranges, added by finish()
+        if form.tersembunyi:
+            self.ws.sheet_state = "hidden"
+        for index, width in enumerate(form.lebar, start=1):
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        if form.jarak:
+            self.ws.column_dimensions[get_column_letter(self.width + 1)].width = 2
+
+    # -- cells -------------------------------------------------------------------------
+
+    def put(
+        self,
+        row: int,
+        column: int,
+        value: object,
+        *,
+        span: int = 1,
+        rows: int = 1,
+        bold: bool = False,
+        size: float = 10,
+        italic: bool = False,
+        align: Alignment = WRAP_TOP,
+        border: bool = False,
+        fill: PatternFill | None = None,
+        unlocked: bool = False,
+    ) -> None:
+        """Write ``value`` at (row, column), merged over ``span`` columns and ``rows`` rows.
+
+        Text not starting with ``=`` is stored as text; ``unlocked`` makes it an input of
+        the protected sheet; ``border`` frames every cell of the merged range.
+        """
+        ws = self.ws
+        cell = ws.cell(row=row, column=column, value=value)
+        if isinstance(value, str) and not value.startswith("="):
+            cell.data_type = "s"
+        self._style(cell, (bold, size, italic, align, border, fill, unlocked))
+        last_row, last_col = row + rows - 1, column + span - 1
+        if (last_row, last_col) != (row, column):
+            # Registered directly: ws.merge_cells() would restyle every edge cell again
+            # (openpyxl's MergedCellRange.format), which cost most of the build time;
+            # the borders are set below, once.
+            ws.merged_cells.add(MergedCellRange(ws, f"{a1(row, column)}:{a1(last_row, last_col)}"))
+        if border:
+            edge = (False, 10, False, align, True, None, unlocked)
+            for r in range(row, last_row + 1):
+                for c in range(column, last_col + 1):
+                    if (r, c) != (row, column):
+                        self._style(ws.cell(row=r, column=c), edge)
+
+    def _style(self, cell: Cell, key: tuple[object, ...]) -> None:
+        # Setting font, border... hashes every style object each time, which dominated
+        # build time; cells with the same look share one computed style array instead.
+        bold, size, italic, align, border, fill, unlocked = key
+        assert isinstance(align, Alignment)
+        # Style objects hash slowly: key on plain values (fills are module constants).
+        fast = (
+            bold,
+            size,
+            italic,
+            align.horizontal,
+            align.vertical,
+            align.wrap_text,
+            border,
+            id(fill),
+            unlocked,
+        )
+        cached = self.ctx.styles.get(fast)
+        if cached is not None:
+            cell._style = copy(cached)
+            return
+        cell.font = Font(name=FONT, size=size, bold=bold, italic=italic)
+        cell.alignment = align
+        if border:
+            cell.border = BORDER
+        if unlocked:
+            cell.protection = INPUT
+        if fill is not None:
+            cell.fill = fill
+        self.ctx.styles[fast] = copy(cell._style)
+
+    def dropdown(
+        self, list_name: str, cell: str, *, strict: bool = True, prompt: str | None = None
+    ) -> None:
+        """A dropdown of the named list on ``cell``; other text is refused when ``strict``,
+        otherwise only warned about."""
+        key = f"{list_name}:{strict}"
+        dv = self.validations.get(key)
+        if dv is None:
+            dv = DataValidation(
+                type="list",
+                formula1=list_name,
+                allow_blank=True,
+                showErrorMessage=True,
+                errorStyle="stop" if strict else "warning",
+            )
+            dv.errorTitle = "Pilihan tidak dikenal"
+            dv.error = "Pilih salah satu nilai dari daftar."
+            if prompt:
+                dv.promptTitle = "Petunjuk"
+                dv.prompt = prompt
+                dv.showInputMessage = True
+            self.validations[key] = dv
+            self.ws.add_data_validation(dv)
+        dv.add(cell)
+
+    def number(self, cell: str) -> None:
+        """Accept only a number of zero or more in ``cell``."""
+        dv = self.validations.get("number")
+        if dv is None:
+            dv = DataValidation(
+                type="decimal",
+                operator="greaterThanOrEqual",
+                formula1="0",
+                allow_blank=True,
+                showErrorMessage=True,
+            )
+            dv.errorTitle = "Bukan angka"
+            dv.error = "Isi dengan angka saja (mis. 20 atau 2,5); satuan di kolom Satuan."
+            self.validations["number"] = dv
+            self.ws.add_data_validation(dv)
+        dv.add(cell)
+
+    def required(self, cell: str) -> None:
+        """Colour ``cell`` while it is blank: it must be filled."""
+        self.ws.conditional_formatting.add(
+            cell, FormulaRule(formula=[f"LEN(TRIM({cell}))=0"], fill=REQUIRED_FILL)
+        )
+
+    def label_value(
+        self, label: str, value: object, *, bold: bool = False, unlocked: bool = False
+    ) -> int:
+        """A label over the left part of the grid and a value over the rest; the value column."""
+        split = max(2, self.width // 2)
+        self.put(
+            self.row,
+            1,
+            label,
+            span=split,
+            bold=True,
+            border=True,
+            fill=HEADER_FILL,
+            align=Alignment(vertical="center", wrap_text=True),
+        )
+        self.put(
+            self.row,
+            split + 1,
+            value,
+            span=self.width - split,
+            bold=bold,
+            border=True,
+            unlocked=unlocked,
+            align=Alignment(vertical="center", wrap_text=True),
+        )
+        return split + 1
+
+    def prompt(self, prompt: str, ranges: Iterable[str]) -> None:
+        """An input message (no restriction) on each of ``ranges``."""
+        add_prompt(self.ws, prompt, ranges)
+
+    def prompt_later(self, prompt: str, cells: str) -> None:
+        """An input message on ``cells``, sharing one validation with every other range
+        given the same message; the validations are added after the sheet's others."""
+        self.later.setdefault(prompt, []).append(cells)
+
+    def print_setup(self) -> None:
+        """A4 in the form's orientation over the grid written so far, its code in the footer."""
+        ws = self.ws
+        kode = self.form.kode
+        last = self.row if self.print_last is None else self.print_last
+        page_setup(
+            ws,
+            f"A{self.print_first}:{get_column_letter(self.width)}{last}",
+            self.form.orientasi.value,
+            footer=f"Format {kode}" if "." in kode else kode,
+            centred=self.form.tengah,
+        )
+        if self.header_rows is not None:
+            ws.print_title_rows = f"{self.header_rows[0]}:{self.header_rows[1]}"
+        if self.form.zoom is not None:
+            ws.sheet_view.zoomScale = self.form.zoom
+
+    def finish(self) -> None:
+        """Input messages left for later, print setup (when the form prints) and
+        protection, once every block is written."""
+        for prompt, ranges in self.later.items():
+            add_prompt(self.ws, prompt, ranges)
+        if self.form.cetak:
+            self.print_setup()
+        protect(self.ws, self.ctx.password if self.form.sandi else None)
+
+
+def nip_check(ws: Worksheet, first: str) -> DataValidation:
+    """The 18-digit NIP check, added to ``ws``; ``first`` is the first cell it will cover
+    (a custom rule is written for its range's first cell and applies relative to it)."""
+    dv = DataValidation(
+        type="custom",
+        formula1=fx.nip_valid_formula(first),
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    dv.errorTitle = "NIP tidak valid"
+    dv.error = "NIP harus 18 digit angka, diketik sebagai teks (tanpa spasi)."
+    ws.add_data_validation(dv)
+    return dv
+
+
+def add_prompt(ws: Worksheet, prompt: str, ranges: Iterable[str]) -> None:
+    """An input message (no restriction) on each of ``ranges``."""
+    dv = DataValidation(allow_blank=True, showInputMessage=True)
+    dv.promptTitle = "Petunjuk"
+    dv.prompt = prompt[:255]
+    ws.add_data_validation(dv)
+    for cells in ranges:
+        dv.add(cells)
+
+
+def page_setup(
+    ws: Worksheet, area: str, orientation: str, *, footer: str = "", centred: bool = True
+) -> None:
+    """A4, the given orientation, fit to the page width, page numbers in the footer."""
+    ws.print_area = area
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = orientation
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if centred:
+        ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "Halaman &P dari &N"
+    ws.oddFooter.center.size = 8
+    if footer:
+        ws.oddFooter.right.text = footer
+        ws.oddFooter.right.size = 8
+    ws.sheet_view.showGridLines = False
+
+
+def validate_tahun(ws: Worksheet, cell: str) -> None:
+    """A whole-number validation for the SKP year (PermenPANRB 6/2022 is from 2022)."""
+    dv = DataValidation(
+        type="whole",
+        operator="between",
+        formula1="2022",
+        formula2="2100",
+        allow_blank=True,
+        showErrorMessage=True,
+    )
+    dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
+    ws.add_data_validation(dv)
+    dv.add(cell)
+
+
+def protect(ws: Worksheet, password: str | None) -> None:
+    """Lock the sheet (with ``password`` when given); unlocked cells stay the inputs."""
+    ws.protection.sheet = True
+    if password:
+        ws.protection.password = password
+    # Let people resize rows and columns to read long text; everything else stays locked.
+    ws.protection.formatRows = False
+    ws.protection.formatColumns = False
+    ws.protection.formatCells = True
