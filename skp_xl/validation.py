@@ -14,6 +14,7 @@ from pathlib import Path
 import python_calamine
 
 from skp_xl.domain.checks import check_record
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.records import SkpRecord
@@ -45,7 +46,7 @@ def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
     ) as error:
         return None, [
             Finding(
-                "berkas-tidak-terbaca",
+                Code.BERKAS_TIDAK_TERBACA,
                 Severity.ERROR,
                 f"Berkas '{path}' tidak dapat dibaca ({type(error).__name__}: {error}); buka "
                 "dan simpan ulang dengan Excel atau LibreOffice sebagai .xlsx.",
@@ -94,7 +95,7 @@ def validate_file(
 def internal_error(path: Path, error: BaseException) -> Finding:
     """The finding for an unexpected exception while handling ``path``."""
     return Finding(
-        "galat-internal",
+        Code.GALAT_INTERNAL,
         Severity.ERROR,
         f"skp-xl gagal memproses '{path}' ({type(error).__name__}: {error}). Ini kesalahan "
         "skp-xl, bukan kesalahan Anda: ulangi dengan --debug dan laporkan keluarannya "

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
@@ -88,7 +89,7 @@ def _vocab(
         findings.append(
             _at(
                 sel,
-                "label-varian",
+                Code.LABEL_VARIAN,
                 Severity.WARNING,
                 f"{_where(sel)}: '{sel.teks}' dibaca sebagai '{value}'; pilih "
                 f"'{value}' dari daftar.",
@@ -122,7 +123,7 @@ def _orang(
             label = key.replace("_", " ")
             yield _at(
                 sel,
-                "identitas-kosong",
+                Code.IDENTITAS_KOSONG,
                 Severity.ERROR,
                 f"{label.capitalize()} {nama} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
                 f"{prefix}_{key.upper()}",
@@ -144,7 +145,7 @@ def _orang(
         if nip_wajib:
             yield _at(
                 orang.nip,
-                "nip-kosong",
+                Code.NIP_KOSONG,
                 Severity.ERROR,
                 f"NIP {nama} ({_where(orang.nip)}) belum diisi; tulis 18 digit sebagai teks.",
                 f"{prefix}_NIP",
@@ -186,7 +187,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
         findings.append(
             _at(
                 record.penilai.nip,
-                "nip-penilai-sama",
+                Code.NIP_PENILAI_SAMA,
                 Severity.ERROR,
                 "NIP pejabat penilai sama dengan NIP pegawai yang dinilai; pejabat "
                 "penilai adalah atasan langsung (atau pejabat yang ditetapkan).",
@@ -202,7 +203,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
             findings.append(
                 _at(
                     sel,
-                    "identitas-kosong",
+                    Code.IDENTITAS_KOSONG,
                     Severity.ERROR,
                     f"{label} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
                     name,
@@ -256,7 +257,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.teks,
-                "iki-kosong",
+                Code.IKI_KOSONG,
                 Severity.ERROR,
                 f"Indikator kinerja individu di {_where(iki.teks)} belum diisi.",
                 "SKP_HASIL_KERJA",
@@ -273,7 +274,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         return
     target = target_of(iki)
     if target is None:
-        code = "target-kosong" if iki.target_min.kosong else "target-bukan-angka"
+        code = Code.TARGET_KOSONG if iki.target_min.kosong else Code.TARGET_BUKAN_ANGKA
         findings.append(
             _at(
                 iki.target_min,
@@ -294,7 +295,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.target_maks,
-                "target-rentang-terbalik",
+                Code.TARGET_RENTANG_TERBALIK,
                 Severity.ERROR,
                 f"Batas atas target di {_where(iki.target_maks)} harus angka yang "
                 "tidak lebih kecil dari target.",
@@ -306,7 +307,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.satuan,
-                "satuan-kosong",
+                Code.SATUAN_KOSONG,
                 Severity.WARNING,
                 f"Satuan target di {_where(iki.satuan)} belum diisi (mis. dokumen, %, hari).",
                 "SKP_HASIL_KERJA",
@@ -321,7 +322,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.target_min,
-                "target-mutlak",
+                Code.TARGET_MUTLAK,
                 Severity.WARNING,
                 f"Target di {_where(iki.target_min)} mutlak (tanpa toleransi); "
                 "panduan meminta ruang kesalahan kecuali menyangkut nyawa, cedera, "
@@ -351,7 +352,7 @@ def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None
         findings.append(
             _at(
                 sel,
-                "kendali-kosong",
+                Code.KENDALI_KOSONG,
                 Severity.WARNING,
                 f"Kualitas dan tingkat kendali di {_where(sel)} (Manual IKI) belum diisi; "
                 "pilih Outcome, Outcome Antara atau Output Kendali Rendah.",
@@ -365,7 +366,7 @@ def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None
         findings.append(
             _at(
                 sel,
-                "kendali-tidak-sesuai",
+                Code.KENDALI_TIDAK_SESUAI,
                 Severity.WARNING,
                 f"{_where(sel)}: hasil kerja JPT sebaiknya berupa outcome, outcome antara "
                 f"atau output kendali rendah, bukan '{value}'; tinjau kembali rencana hasil "
@@ -387,7 +388,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
         findings.append(
             _at(
                 first,
-                "hasil-kerja-utama-kosong",
+                Code.HASIL_KERJA_UTAMA_KOSONG,
                 Severity.ERROR,
                 "SKP belum memuat hasil kerja utama; isi minimal satu pada bagian A. UTAMA.",
                 "SKP_HASIL_KERJA",
@@ -401,7 +402,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             findings.append(
                 _at(
                     hasil.rhk,
-                    "rencana-hasil-kerja-kosong",
+                    Code.RENCANA_HASIL_KERJA_KOSONG,
                     Severity.ERROR,
                     f"Rencana hasil kerja di {_where(hasil.rhk)} belum diisi, "
                     "padahal indikatornya sudah.",
@@ -413,7 +414,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             findings.append(
                 _at(
                     hasil.rhk_pimpinan,
-                    "rhk-pimpinan-kosong",
+                    Code.RHK_PIMPINAN_KOSONG,
                     Severity.WARNING,
                     f"Rencana hasil kerja pimpinan yang diintervensi di "
                     f"{_where(hasil.rhk_pimpinan)} belum diisi; tulis hasil kerja "
@@ -428,7 +429,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             findings.append(
                 _at(
                     first_iki,
-                    "iki-kosong",
+                    Code.IKI_KOSONG,
                     Severity.ERROR,
                     f"Rencana hasil kerja di {_where(hasil.rhk)} belum memiliki "
                     "indikator kinerja individu dan target.",
@@ -447,7 +448,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
         if missing:
             findings.append(
                 Finding(
-                    "perspektif-tidak-lengkap",
+                    Code.PERSPEKTIF_TIDAK_LENGKAP,
                     Severity.WARNING,
                     "IKI JPT sebaiknya mencakup keempat perspektif; belum ada: "
                     + ", ".join(missing)
@@ -492,7 +493,7 @@ def _judge(
                     findings.append(
                         _at(
                             real.angka,
-                            "realisasi-iki-kosong",
+                            Code.REALISASI_IKI_KOSONG,
                             Severity.WARNING,
                             f"Realisasi IKI di {_where(real.angka)} belum diisi, padahal "
                             f"{evaluasi.periode.value} sudah diberi rating; isi realisasi "
@@ -510,7 +511,7 @@ def _judge(
                 _check_cached(
                     real.capaian_tersimpan,
                     result.value,
-                    "capaian-iki-tidak-sesuai",
+                    Code.CAPAIAN_IKI_TIDAK_SESUAI,
                     "Capaian IKI",
                     field,
                     record.path,
@@ -523,7 +524,7 @@ def _judge(
                 _check_cached(
                     row.penilaian,
                     judgement.value,
-                    "penilaian-tidak-sesuai",
+                    Code.PENILAIAN_TIDAK_SESUAI,
                     "Penilaian hasil kerja",
                     field,
                     record.path,
@@ -585,7 +586,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     findings.append(
                         _at(
                             sel,
-                            "rating-kosong",
+                            Code.RATING_KOSONG,
                             Severity.ERROR,
                             f"{label} {current.value} ({_where(sel)}) belum diisi; "
                             "predikat tidak dapat ditetapkan.",
@@ -597,7 +598,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                 findings.append(
                     _at(
                         evaluasi.capaian_organisasi,
-                        "capaian-organisasi-kosong",
+                        Code.CAPAIAN_ORGANISASI_KOSONG,
                         Severity.WARNING,
                         f"Capaian kinerja organisasi {current.value} "
                         f"({_where(evaluasi.capaian_organisasi)}) belum diisi; pola "
@@ -611,7 +612,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
         if rated and not judged and record.hasil_kerja_terisi:
             findings.append(
                 Finding(
-                    "realisasi-kosong",
+                    Code.REALISASI_KOSONG,
                     Severity.WARNING,
                     f"{current.value} sudah diberi rating tetapi belum ada "
                     "realisasi/penilaian hasil kerja yang terisi; isi realisasi "
@@ -636,7 +637,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     _check_cached(
                         stored,
                         expected,
-                        "predikat-tidak-sesuai",
+                        Code.PREDIKAT_TIDAK_SESUAI,
                         "Predikat kinerja",
                         f"EVAL_{kode}_PREDIKAT",
                         path,
@@ -649,7 +650,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
             _check_cached(
                 evaluasi.saran_tersimpan,
                 saran.value if saran is not None else "",
-                "saran-tidak-sesuai",
+                Code.SARAN_TIDAK_SESUAI,
                 "Saran rating hasil kerja",
                 f"EVAL_{kode}_SARAN_HASIL_KERJA",
                 path,
@@ -659,7 +660,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
             findings.append(
                 _at(
                     evaluasi.rating_hasil_kerja,
-                    "rating-berbeda-saran",
+                    Code.RATING_BERBEDA_SARAN,
                     Severity.WARNING,
                     f"Rating hasil kerja {current.value} '{hasil}' berbeda dengan "
                     f"saran '{saran}' dari penilaian tiap hasil kerja; pastikan "

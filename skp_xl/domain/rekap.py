@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.quadrant import predikat
@@ -226,7 +227,7 @@ def selesaikan_ganda(
                 decisions[item.kunci] = Keputusan(False, f"salinan sama dengan {first.kunci}")
                 findings.append(
                     Finding(
-                        "berkas-ganda",
+                        Code.BERKAS_GANDA,
                         Severity.WARNING,
                         f"'{item.kunci}' sama persis dengan '{first.kunci}' (NIP {nip}); "
                         "dihitung sekali. Hapus salinannya.",
@@ -257,7 +258,7 @@ def selesaikan_ganda(
                 chosen += "; periode terakhirnya sama, jadi dipilih menurut nama berkas"
         findings.append(
             Finding(
-                "nip-ganda",
+                Code.NIP_GANDA,
                 Severity.WARNING,
                 f"NIP {nip} ada di lebih dari satu SKP: {units}; {chosen}. Bila bukan mutasi, "
                 "hapus berkas yang salah; aturan dapat diubah dengan --nip-ganda.",
@@ -396,7 +397,7 @@ def periksa_cascading(
                     )
                     findings.append(
                         Finding(
-                            "cascading-tidak-ditemukan",
+                            Code.CASCADING_TIDAK_DITEMUKAN,
                             Severity.WARNING,
                             f"{item.sel_pimpinan}: {note}",
                             sheet,
@@ -432,7 +433,7 @@ def periksa_cascading(
             if not names:
                 findings.append(
                     Finding(
-                        "cascading-tanpa-bawahan",
+                        Code.CASCADING_TANPA_BAWAHAN,
                         Severity.WARNING,
                         f"{item.sel}: rencana hasil kerja '{item.teks}' belum diintervensi "
                         "oleh SKP bawahan mana pun di folder ini; bagi perannya lewat "

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import (
     Evaluasi,
@@ -91,7 +92,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
     if template.kosong:
         raise NotAnSkpWorkbook(
             Finding(
-                "bukan-skp-xl",
+                Code.BUKAN_SKP_XL,
                 Severity.ERROR,
                 f"Berkas '{path}' bukan buku kerja SKP skp-xl (tidak ada nama "
                 "META_TEMPLATE_ID); buat buku kerja dengan 'skp-xl new' atau salin isian ke "
@@ -102,7 +103,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
     if template.teks == MATRIKS_TEMPLATE:
         raise NotAnSkpWorkbook(
             Finding(
-                "bukan-skp-matriks",
+                Code.BUKAN_SKP_MATRIKS,
                 Severity.INFO,
                 f"'{path}' adalah Matriks Peran Hasil, bukan SKP satu pegawai; tidak "
                 "diperiksa sebagai SKP. Rencana hasil kerja di dalamnya dipakai untuk "
@@ -116,7 +117,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
     if template.teks not in KNOWN_TEMPLATES:
         raise NotAnSkpWorkbook(
             Finding(
-                "templat-tidak-dikenal",
+                Code.TEMPLAT_TIDAK_DIKENAL,
                 Severity.ERROR,
                 f"Templat '{template.teks}' pada '{path}' tidak dikenal versi skp-xl ini; "
                 "perbarui skp-xl atau pakai templat SKP.",
@@ -131,7 +132,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
     if not theirs or theirs[:1] != ours[:1]:
         raise NotAnSkpWorkbook(
             Finding(
-                "templat-versi-tidak-dikenal",
+                Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
                 Severity.ERROR,
                 f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
                 f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
@@ -144,7 +145,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[str, str, list[Findi
     if theirs > ours:
         findings.append(
             Finding(
-                "templat-versi-lebih-baru",
+                Code.TEMPLAT_VERSI_LEBIH_BARU,
                 Severity.WARNING,
                 f"Templat versi {version.teks} lebih baru dari yang dikenal skp-xl "
                 f"({TEMPLATE_VERSION}); isian baru mungkin terlewat. Perbarui skp-xl.",
@@ -351,7 +352,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     if located is None:
         findings.append(
             Finding(
-                "tabel-tidak-ditemukan",
+                Code.TABEL_TIDAK_DITEMUKAN,
                 Severity.ERROR,
                 f"Tabel hasil kerja SKP (nama {SKP_TABLE}) tidak ditemukan; jangan hapus baris "
                 "judul atau nama tabel, atau salin isian ke templat baru.",
