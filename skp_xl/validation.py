@@ -19,7 +19,8 @@ from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
-from skp_xl.reader.read import NotAnSkpWorkbook, read_record
+from skp_xl.errors import NotAnSkpWorkbook
+from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import open_snapshot
 from skp_xl.reader.triage import triage
 

@@ -22,7 +22,7 @@ from skp_xl.cli.app import (
 )
 from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Report, Severity
-from skp_xl.fileio import OutputExistsError
+from skp_xl.errors import OutputExistsError
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
 

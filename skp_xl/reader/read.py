@@ -31,6 +31,7 @@ from skp_xl.domain.vocabulary import (
     normalize_jenis_jabatan,
     normalize_pendekatan,
 )
+from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
@@ -49,14 +50,6 @@ KNOWN_TEMPLATES = frozenset(
 """Template ids this version reads."""
 MATRIKS_TEMPLATE = "matriks-peran-hasil"
 """The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
-
-
-class NotAnSkpWorkbook(Exception):
-    """The workbook cannot be read as an SKP; ``finding`` says why."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.message)
-        self.finding = finding
 
 
 @dataclass(frozen=True)
