@@ -34,6 +34,7 @@ from skp_xl.domain.nip import NipError, parse_nip
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import (
+    JenisHasilKerja,
     JenisJabatan,
     Pendekatan,
     PeriodeEvaluasi,
@@ -177,7 +178,7 @@ def saran_rating(book: Book) -> Hasil:
         sheet, row, column = where
         saran_cell, alasan_cell = a1(row, column + 1), a1(row, column + 2)
         judged = penilaian_terhitung(record, evaluasi)
-        if not any(jenis == "Utama" for jenis, _ in judged):
+        if not any(jenis is JenisHasilKerja.UTAMA for jenis, _ in judged):
             for offset in (1, 2):
                 if snapshot.value(sheet, row, column + offset) is not None:
                     book.write(sheet, a1(row, column + offset), None)

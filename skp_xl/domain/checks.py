@@ -29,7 +29,10 @@ from skp_xl.domain.vocabulary import (
     PERSPEKTIF,
     PREDIKAT,
     RATING,
+    JenisHasilKerja,
+    JenisJabatan,
     KualitasKendali,
+    Pendekatan,
     PeriodeEvaluasi,
     Perspektif,
     Predikat,
@@ -178,7 +181,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
         "penilai",
         "PENILAI",
         path,
-        nip_wajib=record.jenis_jabatan != "JPT",
+        nip_wajib=record.jenis_jabatan is not JenisJabatan.JPT,
         today=today,
     )
     if not record.pegawai.nip.kosong and _nip_text(record.pegawai.nip) == _nip_text(
@@ -242,17 +245,13 @@ def arah_of(iki: Iki) -> Arah:
         for arah in Arah:
             if arah.value.lower() == iki.arah.teks.lower():
                 return arah
-    if iki.aspek is not None and not iki.aspek.kosong:
-        try:
-            return arah_aspek(ASPEK.normalize(iki.aspek.teks))
-        except InvalidValueError:
-            pass
-    return Arah.NAIK
+    aspek = iki.aspek_baku
+    return arah_aspek(aspek) if aspek is not None else Arah.NAIK
 
 
 def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Finding]) -> None:
     path = record.path
-    kuantitatif = record.pendekatan == "Kuantitatif"
+    kuantitatif = record.pendekatan is Pendekatan.KUANTITATIF
     if iki.teks.kosong:
         findings.append(
             _at(
@@ -346,7 +345,7 @@ KENDALI_JPT = frozenset(
 def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None:
     """A JPT's IKI: its Manual IKI row names an outcome or an output of low control."""
     sel = iki.kendali
-    if record.jenis_jabatan != "JPT" or sel is None:
+    if record.jenis_jabatan is not JenisJabatan.JPT or sel is None:
         return
     if sel.kosong:
         findings.append(
@@ -383,7 +382,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
     path = record.path
     findings: list[Finding] = []
     filled = record.hasil_kerja_terisi
-    if not any(h.jenis == "Utama" for h in filled):
+    if not any(h.jenis is JenisHasilKerja.UTAMA for h in filled):
         first = next((h.rhk for h in record.hasil_kerja), Sel(None, "SKP", ""))
         findings.append(
             _at(
@@ -395,7 +394,9 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
                 path,
             )
         )
-    ja_jf_kuantitatif = record.pendekatan == "Kuantitatif" and record.jenis_jabatan != "JPT"
+    ja_jf_kuantitatif = (
+        record.pendekatan is Pendekatan.KUANTITATIF and record.jenis_jabatan is not JenisJabatan.JPT
+    )
     perspektif: set[Perspektif] = set()
     for hasil in filled:
         if hasil.rhk.kosong:
@@ -440,10 +441,12 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
         for iki in rows:
             _check_iki(record, hasil, iki, findings)
             _check_kendali(record, iki, findings)
-            if iki.perspektif is not None and not iki.perspektif.kosong:
-                with contextlib.suppress(InvalidValueError):
-                    perspektif.add(PERSPEKTIF.normalize(iki.perspektif.teks))
-    if record.jenis_jabatan == "JPT" and record.pendekatan == "Kuantitatif" and filled:
+            if iki.perspektif_baku is not None:
+                perspektif.add(iki.perspektif_baku)
+    jpt_kuantitatif = record.jenis_jabatan is JenisJabatan.JPT and (
+        record.pendekatan is Pendekatan.KUANTITATIF
+    )
+    if jpt_kuantitatif and filled:
         missing = [p.value for p in Perspektif if p not in perspektif]
         if missing:
             findings.append(
@@ -462,7 +465,9 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
     return findings
 
 
-def penilaian_terhitung(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating]]:
+def penilaian_terhitung(
+    record: SkpRecord, evaluasi: Evaluasi
+) -> list[tuple[JenisHasilKerja, Rating]]:
     """(jenis, judgement) of each judged hasil kerja of a period, computed in Python:
     from the realisasi (kuantitatif) or as typed (kualitatif)."""
     return _judge(record, evaluasi, rated=False, field="")[0]
@@ -470,14 +475,14 @@ def penilaian_terhitung(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str
 
 def _judge(
     record: SkpRecord, evaluasi: Evaluasi, *, rated: bool, field: str
-) -> tuple[list[tuple[str, Rating]], list[Finding]]:
+) -> tuple[list[tuple[JenisHasilKerja, Rating]], list[Finding]]:
     """The judgements of a period, and the findings met on the way (kuantitatif): per IKI
     a missing realisasi in a rated period, and cached judgements (Capaian IKI, Penilaian
     hasil kerja) that differ from Python's."""
-    judged: list[tuple[str, Rating]] = []
+    judged: list[tuple[JenisHasilKerja, Rating]] = []
     findings: list[Finding] = []
     for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
-        if record.pendekatan != "Kuantitatif":
+        if record.pendekatan is not Pendekatan.KUANTITATIF:
             if row.penilaian is not None and not row.penilaian.kosong:
                 with contextlib.suppress(InvalidValueError):
                     judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
@@ -644,7 +649,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     )
                 )
         saran = None
-        if any(j == "Utama" for j, _ in judged):
+        if any(j is JenisHasilKerja.UTAMA for j, _ in judged):
             saran = saran_rating_hasil_kerja(judged).rating
         findings.extend(
             _check_cached(

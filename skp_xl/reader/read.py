@@ -24,6 +24,7 @@ from skp_xl.domain.records import (
     SkpRecord,
 )
 from skp_xl.domain.vocabulary import (
+    JenisHasilKerja,
     JenisJabatan,
     Pendekatan,
     PeriodeEvaluasi,
@@ -217,7 +218,7 @@ def _block_empty(snapshot: Snapshot, table: _Table, rows: range) -> bool:
 
 def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[HasilKerja]:
     for index, (first, last) in enumerate(table.blocks):
-        jenis = "Utama" if index < table.utama else "Tambahan"
+        jenis = JenisHasilKerja.UTAMA if index < table.utama else JenisHasilKerja.TAMBAHAN
         if narasi:
             rhk = _sel(snapshot, table.sheet, first, 2)
             iki: tuple[Iki, ...] = (Iki(_sel(snapshot, table.sheet, min(first + 2, last), 2)),)
@@ -376,8 +377,8 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         path=path,
         template_id=template_id,
         template_version=version,
-        jenis_jabatan=jenis.value,
-        pendekatan=pendekatan.value,
+        jenis_jabatan=jenis,
+        pendekatan=pendekatan,
         pegawai=_orang(snapshot, "PEGAWAI"),
         penilai=_orang(snapshot, "PENILAI"),
         atasan=_orang(snapshot, "ATASAN"),
