@@ -122,7 +122,7 @@ class Code(StrEnum):
     POLA_DISTRIBUSI_MAKSIMAL_JUMLAH = "pola-distribusi-maksimal-jumlah"
     POLA_DISTRIBUSI_TERBANYAK = "pola-distribusi-terbanyak"
     SKEMA_PEGAWAI = "skema-pegawai"
-    # A table of ratings (skp-xl predikat --tabel).
+    # A table of ratings (skp-xl predikat --csv).
     NAMA_KOSONG = "nama-kosong"
     BULAN_TIDAK_VALID = "bulan-tidak-valid"
     JENJANG_TIDAK_DIKENAL = "jenjang-tidak-dikenal"
@@ -135,7 +135,7 @@ class Section(StrEnum):
     BERKAS = "The file itself (`skp_xl/reader/triage.py`, `skp_xl/reader/read.py`)"
     SKP = "One SKP workbook (`skp_xl/domain/checks.py`)"
     INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
-    TABEL = "A table of ratings (`skp-xl predikat --tabel`, `skp_xl/domain/penilaian.py`)"
+    TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -825,7 +825,7 @@ _BEFORE = {
     Section.BERKAS: "Checked before anything is parsed, within size and time limits. An "
     "unreadable file gives\nexactly one finding and is not read further; `validate` exits 2 "
     "for it.\n",
-    Section.TABEL: "`skp-xl predikat --tabel` checks each row of a CSV table of ratings; "
+    Section.TABEL: "`skp-xl predikat --csv` checks each row of a CSV table of ratings; "
     "besides these, a row\ncan have the NIP codes, `rating-tidak-dikenal`, `rating-kosong` "
     "and `label-varian` above.\n",
 }
