@@ -8,18 +8,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from skp_xl.domain.errors import SkpError
-
-
-class OutputExistsError(SkpError):
-    """The output file exists and overwriting was not asked for."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"Berkas keluaran '{path}' sudah ada; pakai --force untuk menimpanya "
-            "atau pilih nama lain."
-        )
-        self.path = path
+from skp_xl.errors import OutputExistsError
 
 
 def _umask() -> int:

@@ -14,11 +14,13 @@ from pathlib import Path
 import python_calamine
 
 from skp_xl.domain.checks import check_record
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
-from skp_xl.reader.read import NotAnSkpWorkbook, read_record
+from skp_xl.errors import NotAnSkpWorkbook
+from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import open_snapshot
 from skp_xl.reader.triage import triage
 
@@ -45,7 +47,7 @@ def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
     ) as error:
         return None, [
             Finding(
-                "berkas-tidak-terbaca",
+                Code.BERKAS_TIDAK_TERBACA,
                 Severity.ERROR,
                 f"Berkas '{path}' tidak dapat dibaca ({type(error).__name__}: {error}); buka "
                 "dan simpan ulang dengan Excel atau LibreOffice sebagai .xlsx.",
@@ -94,7 +96,7 @@ def validate_file(
 def internal_error(path: Path, error: BaseException) -> Finding:
     """The finding for an unexpected exception while handling ``path``."""
     return Finding(
-        "galat-internal",
+        Code.GALAT_INTERNAL,
         Severity.ERROR,
         f"skp-xl gagal memproses '{path}' ({type(error).__name__}: {error}). Ini kesalahan "
         "skp-xl, bukan kesalahan Anda: ulangi dengan --debug dan laporkan keluarannya "

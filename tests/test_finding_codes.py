@@ -1,69 +1,110 @@
-"""docs/findings.md lists every finding code the package can emit, and nothing else."""
+"""The registry of finding codes is the list: the code uses it, docs/findings.md is made
+from it, and every registered code is emitted somewhere."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from pathlib import Path
 
-from skp_xl.domain.pola_distribusi import JenisAturan
+import pytest
+
+from skp_xl.domain.angka_kredit import normalize_jenjang
+from skp_xl.domain.codes import CLOSED_LISTS, REGISTRY, Code, Section, render_docs
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.pola_distribusi import Aturan, JenisAturan
 from skp_xl.domain.vocabulary import VOCABULARIES
+from skp_xl.reader import triage
 
 ROOT = Path(__file__).parents[1]
-SOURCES = [
-    "skp_xl/reader/triage.py",
-    "skp_xl/reader/read.py",
-    "skp_xl/validation.py",
-    "skp_xl/domain/checks.py",
-    "skp_xl/domain/nip.py",
-    "skp_xl/domain/pangkat.py",
-    "skp_xl/domain/rekap.py",
-    "skp_xl/batch/berkas.py",
-    "skp_xl/batch/konsolidasi.py",
-    "skp_xl/batch/skema.py",
-]
-NOT_CODES = {"utf-8", "matriks-peran-hasil", "jumlah-tidak-valid", "pola-distribusi-tidak-valid"}
-"""Quoted kebab-case strings in those files that are not finding codes (an encoding, a
-template id, errors raised to the caller rather than reported)."""
-CODE = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
+PACKAGE = ROOT / "skp_xl"
+LITERAL = re.compile(r'"([a-z]+(?:-[a-z0-9]+)+)"')
+
+PENDING_LITERALS = {
+    "skp_xl/reader/triage.py": "triage's own Code enum, which lists the same values",
+    "skp_xl/reader/names.py": "the workbook index's errors, which triage turns into findings",
+}
+"""Files that may still spell a registered code as a literal, and why."""
 
 
-def _emitted() -> set[str]:
-    found = set()
-    for source in SOURCES:
-        found |= set(CODE.findall((ROOT / source).read_text(encoding="utf-8")))
-    return found - NOT_CODES
-
-
-def _derived() -> set[str]:
-    """Codes built from data: one per guideline rule kind and per closed list."""
-    rules = {"pola-distribusi-" + j.value.replace("_", "-") for j in JenisAturan}
-    lists = {
-        f"{v.kode}-{end}" for v in VOCABULARIES.values() for end in ("tidak-dikenal", "kosong")
+def _sources() -> dict[str, str]:
+    return {
+        path.relative_to(ROOT).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(PACKAGE.rglob("*.py"))
     }
-    return rules | lists
 
 
-def _documented() -> set[str]:
-    codes = set()
-    for line in (ROOT / "docs" / "findings.md").read_text(encoding="utf-8").splitlines():
-        if line.startswith("| `"):
-            codes |= set(re.findall(r"`([^`]+)`", line.split("|")[1]))
-    return codes
+def test_the_committed_docs_are_generated_from_the_registry() -> None:
+    committed = (ROOT / "docs" / "findings.md").read_text(encoding="utf-8")
+    assert committed == render_docs(), "run: .venv/bin/python scripts/findings_doc.py"
 
 
-def test_every_code_in_the_source_is_documented() -> None:
-    documented = _documented()
-    lists = {v.kode for v in VOCABULARIES.values()}
-    missing = sorted(
-        code
-        for code in _emitted()
-        if code not in documented
-        and not any(code == f"{k}-tidak-dikenal" or code == f"{k}-kosong" for k in lists)
+def test_every_code_constant_is_registered_once() -> None:
+    assert list(REGISTRY) == [e.code for e in REGISTRY.values()]
+    assert set(REGISTRY) == set(Code)
+
+
+def test_each_constant_is_named_after_its_code() -> None:
+    assert [c.name for c in Code] == [c.value.upper().replace("-", "_") for c in Code]
+
+
+def test_every_code_is_documented_in_its_section() -> None:
+    docs = render_docs()
+    for code in Code:
+        assert f"| `{code}` |" in docs, code
+
+
+def test_triage_codes_are_registered_as_file_codes() -> None:
+    for code in triage.Code:
+        assert REGISTRY[code.value].section is Section.BERKAS, code
+
+
+def test_closed_list_codes_are_those_the_vocabularies_raise() -> None:
+    raised = set()
+    for kode in CLOSED_LISTS:
+        vocabulary = VOCABULARIES[kode]
+        for value in ("", "tidak ada di daftar"):
+            try:
+                vocabulary.normalize(value)
+            except InvalidValueError as error:
+                raised.add(error.code)
+    list_codes = {c for c in Code if REGISTRY[c].meaning == REGISTRY[Code.ASPEK_KOSONG].meaning}
+    # The empty-cell codes a check reports itself (rating-kosong...) stand on their own.
+    assert list_codes <= raised
+    assert {c for c in raised if c.endswith("-tidak-dikenal")} <= list_codes
+
+
+def test_jenjang_and_guideline_codes_are_registered() -> None:
+    for value in ("", "Ahli Sekali"):
+        with pytest.raises(InvalidValueError) as refused:
+            normalize_jenjang(value)
+        assert refused.value.code in REGISTRY
+    for jenis in JenisAturan:
+        assert Aturan(jenis, (), Decimal(0), "").kode in REGISTRY, jenis
+
+
+def test_no_registered_code_is_spelled_as_a_literal() -> None:
+    spelled = sorted(
+        (path, code)
+        for path, text in _sources().items()
+        if path != "skp_xl/domain/codes.py" and path not in PENDING_LITERALS
+        for code in LITERAL.findall(text)
+        if code in REGISTRY
     )
-    assert missing == []
+    assert spelled == []
 
 
-def test_every_documented_code_exists() -> None:
-    known = _emitted() | _derived()
-    unknown = sorted(c for c in _documented() if not c.startswith("<") and c not in known)
-    assert unknown == []
+def test_every_registered_code_is_emitted_somewhere() -> None:
+    sources = _sources()
+    used = " ".join(text for path, text in sources.items() if path != "skp_xl/domain/codes.py")
+    derived = {Aturan(jenis, (), Decimal(0), "").kode for jenis in JenisAturan} | {
+        c for c in Code if REGISTRY[c].meaning == REGISTRY[Code.ASPEK_KOSONG].meaning
+    }
+    derived |= {Code.JENJANG_KOSONG, Code.JENJANG_TIDAK_DIKENAL}
+    triaged = {c.value for c in triage.Code}
+    unused = [
+        code
+        for code in Code
+        if f"Code.{code.name}" not in used and code not in derived and code not in triaged
+    ]
+    assert unused == []

@@ -25,7 +25,7 @@ from openpyxl import Workbook, load_workbook
 
 from skp_xl import __version__
 from skp_xl.addin import logs
-from skp_xl.addin.book import AddinError, Book, Link, free_path, grow_workbook
+from skp_xl.addin.book import Book, Link, free_path, grow_workbook
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.domain.checks import check_record, penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
@@ -34,6 +34,7 @@ from skp_xl.domain.nip import NipError, parse_nip
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import (
+    JenisHasilKerja,
     JenisJabatan,
     Pendekatan,
     PeriodeEvaluasi,
@@ -41,11 +42,12 @@ from skp_xl.domain.vocabulary import (
     compact,
     normalize_rating,
 )
+from skp_xl.errors import AddinError, NotAnSkpWorkbook
 from skp_xl.fileio import atomic_output
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import SKP_TABLE
 from skp_xl.forms.model import TEMPLATE_VERSION, eval_name
-from skp_xl.reader.read import MATRIKS_TEMPLATE, NotAnSkpWorkbook, read_record
+from skp_xl.reader.read import MATRIKS_TEMPLATE, read_record
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.summary.workbook import write_summary
 from skp_xl.workbook import fill
@@ -176,7 +178,7 @@ def saran_rating(book: Book) -> Hasil:
         sheet, row, column = where
         saran_cell, alasan_cell = a1(row, column + 1), a1(row, column + 2)
         judged = penilaian_terhitung(record, evaluasi)
-        if not any(jenis == "Utama" for jenis, _ in judged):
+        if not any(jenis is JenisHasilKerja.UTAMA for jenis, _ in judged):
             for offset in (1, 2):
                 if snapshot.value(sheet, row, column + offset) is not None:
                     book.write(sheet, a1(row, column + offset), None)

@@ -36,9 +36,9 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
 
 from skp_xl.addin.logs import logger
-from skp_xl.domain.errors import SkpError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.vocabulary import normalize_jenis_jabatan, normalize_pendekatan
+from skp_xl.errors import AddinError
 from skp_xl.fileio import atomic_output
 from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
 from skp_xl.forms.model import TabelHasilKerja, WorkbookSpec
@@ -73,10 +73,6 @@ _SOFFICE_PLACES: Final = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
-
-
-class AddinError(SkpError):
-    """An action cannot be done; the Indonesian message says why and what to do."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -976,7 +972,6 @@ def _is_ours(text: object) -> bool:
 
 __all__ = [
     "AUTHOR",
-    "AddinError",
     "Book",
     "FileBook",
     "Link",

@@ -34,7 +34,7 @@ from skp_xl.addin.vba.project import (
     build_vba_project,
     parse_module,
 )
-from skp_xl.domain.errors import SkpError
+from skp_xl.errors import AddinError
 from skp_xl.fileio import atomic_output
 
 AddinKind = Literal["xlam", "xlsm"]
@@ -66,10 +66,6 @@ RIBBON_NAMESPACE = "http://schemas.microsoft.com/office/2009/07/customui"
 RIBBON_PART = "customUI/customUI14.xml"
 VBA_PART = "xl/vbaProject.bin"
 _RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-
-
-class AddinError(SkpError):
-    """The add-in cannot be built or read; the message says why and what to do."""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,6 @@ from skp_xl.addin.build import (
     PROJECT_NAME,
     SKP_XL_VERSION_NAME,
     XLWINGS_VERSION_NAME,
-    AddinError,
     BuildInfo,
     addin_project,
     build_addin,
@@ -36,6 +35,7 @@ from skp_xl.addin.build import (
     xlwings_version,
 )
 from skp_xl.addin.vba.project import ModuleKind
+from skp_xl.errors import AddinError
 from skp_xl.fileio import atomic_output
 
 VIA_EXCEL_WINDOWS_ONLY = (

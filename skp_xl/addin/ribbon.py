@@ -14,7 +14,8 @@ from types import MappingProxyType
 
 from skp_xl import __version__
 from skp_xl.addin import actions, logs
-from skp_xl.addin.book import AddinError, Book, LiveBook
+from skp_xl.addin.book import Book, LiveBook
+from skp_xl.errors import AddinError
 
 ACTIONS: Mapping[str, Callable[[Book], actions.Hasil]] = MappingProxyType(
     {

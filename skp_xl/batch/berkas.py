@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Rencana, periode_dinilai, rencana_dari
 from skp_xl.settings import BATAS_DETIK
@@ -121,7 +122,7 @@ def proses_berkas(
             False,
             temuan=(
                 Finding(
-                    "berkas-waktu-habis",
+                    Code.BERKAS_WAKTU_HABIS,
                     Severity.ERROR,
                     f"Membaca '{path}' melebihi {batas_detik:g} detik dan dihentikan; buka "
                     "dan simpan ulang berkas itu, atau periksa sendiri dengan skp-xl validate.",

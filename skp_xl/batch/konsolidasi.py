@@ -20,6 +20,7 @@ import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, proses_berkas
 from skp_xl.batch.skema import periksa_pegawai
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
@@ -227,7 +228,7 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
             note = triage(path)
             if note is None or note.severity is not Severity.INFO:
                 note = Finding(
-                    "berkas-dilewati",
+                    Code.BERKAS_DILEWATI,
                     Severity.INFO,
                     f"'{path}' bukan buku kerja Excel; dilewati.",
                     path=str(path),
@@ -455,7 +456,7 @@ def _capaian(
         for path, other in disagree:
             findings.append(
                 Finding(
-                    "capaian-organisasi-berbeda",
+                    Code.CAPAIAN_ORGANISASI_BERBEDA,
                     Severity.WARNING,
                     f"Capaian kinerja organisasi {unit} di '{path}' adalah '{other}', padahal "
                     f"SKP lain di unit itu '{value}'; yang dipakai '{value}'. Samakan isiannya "

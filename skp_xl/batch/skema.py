@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 import pandera.pandas as pa
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.vocabulary import CapaianOrganisasi, PeriodeEvaluasi, Predikat, Rating
 
@@ -81,7 +82,7 @@ def periksa_pegawai(
         if not isinstance(index, int) or not isinstance(column, str):
             findings.append(
                 Finding(
-                    "skema-pegawai",
+                    Code.SKEMA_PEGAWAI,
                     Severity.ERROR,
                     f"Tabel Pegawai tidak sesuai skema ({case.get('check')}: "
                     f"{case.get('failure_case')}); ini kesalahan skp-xl, laporkan.",
@@ -96,7 +97,7 @@ def periksa_pegawai(
         known.add((path, sheet, cell))
         findings.append(
             Finding(
-                "skema-pegawai",
+                Code.SKEMA_PEGAWAI,
                 Severity.ERROR,
                 f"Kolom '{column}' bernilai '{case.get('failure_case')}', tidak sesuai aturan "
                 f"tabel Pegawai ({case.get('check')}); perbaiki isian di berkasnya.",

@@ -11,7 +11,6 @@ import typer
 from skp_xl import __version__
 from skp_xl.addin.build import (
     ADDIN_FILENAME,
-    AddinError,
     AddinKind,
     build_addin,
     xlwings_version,
@@ -26,7 +25,7 @@ from skp_xl.addin.install import (
     run_install,
 )
 from skp_xl.cli.app import EXIT_OK, app, console, fail
-from skp_xl.fileio import OutputExistsError
+from skp_xl.errors import AddinError, OutputExistsError
 
 addin_app = typer.Typer(
     help="Add-in Excel skp_xl.xlam: tab SKP di ribbon yang menjalankan skp-xl lewat xlwings.",

@@ -40,7 +40,8 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
-from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.errors import OutputExistsError
+from skp_xl.fileio import atomic_output
 from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.workbook import write_summary
 

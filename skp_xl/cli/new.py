@@ -17,7 +17,8 @@ from skp_xl.domain.vocabulary import (
     normalize_jenis_jabatan,
     normalize_pendekatan,
 )
-from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.errors import OutputExistsError
+from skp_xl.fileio import atomic_output
 from skp_xl.forms.model import identity_name
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 from skp_xl.workbook.writer import Options, build_workbook

@@ -19,7 +19,8 @@ from skp_xl.domain.pola_distribusi import persen
 from skp_xl.domain.quadrant import predikat_kinerja
 from skp_xl.domain.targets import format_angka
 from skp_xl.domain.vocabulary import Predikat
-from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.errors import OutputExistsError
+from skp_xl.fileio import atomic_output
 from skp_xl.tabular import Baris, read_ratings_csv
 from skp_xl.workbook.table_output import write_table_xlsx
 

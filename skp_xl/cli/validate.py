@@ -20,33 +20,11 @@ from skp_xl.cli.app import (
     fail,
     periode_option,
 )
+from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Report, Severity
-from skp_xl.fileio import OutputExistsError
+from skp_xl.errors import OutputExistsError
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
-
-UNREADABLE = frozenset(
-    {
-        "berkas-tidak-ada",
-        "berkas-folder",
-        "berkas-tidak-terbaca",
-        "berkas-kosong",
-        "berkas-rusak",
-        "berkas-bukan-excel",
-        "berkas-xls",
-        "berkas-xlsb",
-        "berkas-ods",
-        "berkas-terenkripsi",
-        "berkas-terlalu-besar",
-        "berkas-xml-berbahaya",
-        "berkas-rentang-besar",
-        "bukan-skp-xl",
-        "templat-tidak-dikenal",
-        "templat-versi-tidak-dikenal",
-        "galat-internal",
-    }
-)
-"""Codes meaning the file could not be read as an SKP at all (exit code 2)."""
 
 _LEVEL = {
     Severity.ERROR: "[red]galat[/]",

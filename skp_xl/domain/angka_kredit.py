@@ -12,6 +12,7 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Final
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import Predikat, Vocabulary, compact, normalize_predikat
 
@@ -143,7 +144,7 @@ def angka_kredit(predikat: str, jenjang: str, bulan: int = 12) -> float:
     koefisien_tahunan = KOEFISIEN_TAHUNAN[normalize_jenjang(jenjang)]
     if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= _BULAN_SETAHUN:
         raise InvalidValueError(
-            "bulan-tidak-valid",
+            Code.BULAN_TIDAK_VALID,
             f"Jumlah bulan {bulan!r} tidak valid; isi bilangan bulat 1 sampai 12.",
             bulan,
         )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
@@ -28,7 +29,10 @@ from skp_xl.domain.vocabulary import (
     PERSPEKTIF,
     PREDIKAT,
     RATING,
+    JenisHasilKerja,
+    JenisJabatan,
     KualitasKendali,
+    Pendekatan,
     PeriodeEvaluasi,
     Perspektif,
     Predikat,
@@ -89,7 +93,7 @@ def _vocab(
         findings.append(
             _at(
                 sel,
-                "label-varian",
+                Code.LABEL_VARIAN,
                 Severity.WARNING,
                 f"{_where(sel)}: '{sel.teks}' dibaca sebagai '{value}'; pilih "
                 f"'{value}' dari daftar.",
@@ -123,7 +127,7 @@ def _orang(
             label = key.replace("_", " ")
             yield _at(
                 sel,
-                "identitas-kosong",
+                Code.IDENTITAS_KOSONG,
                 Severity.ERROR,
                 f"{label.capitalize()} {nama} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
                 f"{prefix}_{key.upper()}",
@@ -145,7 +149,7 @@ def _orang(
         if nip_wajib:
             yield _at(
                 orang.nip,
-                "nip-kosong",
+                Code.NIP_KOSONG,
                 Severity.ERROR,
                 f"NIP {nama} ({_where(orang.nip)}) belum diisi; tulis 18 digit sebagai teks.",
                 f"{prefix}_NIP",
@@ -187,7 +191,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
         findings.append(
             _at(
                 record.penilai.nip,
-                "nip-penilai-sama",
+                Code.NIP_PENILAI_SAMA,
                 Severity.ERROR,
                 "NIP pejabat penilai sama dengan NIP pegawai yang dinilai; pejabat "
                 "penilai adalah atasan langsung (atau pejabat yang ditetapkan).",
@@ -203,7 +207,7 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
             findings.append(
                 _at(
                     sel,
-                    "identitas-kosong",
+                    Code.IDENTITAS_KOSONG,
                     Severity.ERROR,
                     f"{label} ({_where(sel)}) belum diisi; isi di sheet Identitas.",
                     name,
@@ -242,22 +246,18 @@ def arah_of(iki: Iki) -> Arah:
         for arah in Arah:
             if arah.value.lower() == iki.arah.teks.lower():
                 return arah
-    if iki.aspek is not None and not iki.aspek.kosong:
-        try:
-            return arah_aspek(ASPEK.normalize(iki.aspek.teks))
-        except InvalidValueError:
-            pass
-    return Arah.NAIK
+    aspek = iki.aspek_baku
+    return arah_aspek(aspek) if aspek is not None else Arah.NAIK
 
 
 def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Finding]) -> None:
     path = record.path
-    kuantitatif = record.pendekatan == "Kuantitatif"
+    kuantitatif = record.pendekatan is Pendekatan.KUANTITATIF
     if iki.teks.kosong:
         findings.append(
             _at(
                 iki.teks,
-                "iki-kosong",
+                Code.IKI_KOSONG,
                 Severity.ERROR,
                 f"Indikator kinerja individu di {_where(iki.teks)} belum diisi.",
                 "SKP_HASIL_KERJA",
@@ -274,7 +274,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         return
     target = target_of(iki)
     if target is None:
-        code = "target-kosong" if iki.target_min.kosong else "target-bukan-angka"
+        code = Code.TARGET_KOSONG if iki.target_min.kosong else Code.TARGET_BUKAN_ANGKA
         findings.append(
             _at(
                 iki.target_min,
@@ -295,7 +295,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.target_maks,
-                "target-rentang-terbalik",
+                Code.TARGET_RENTANG_TERBALIK,
                 Severity.ERROR,
                 f"Batas atas target di {_where(iki.target_maks)} harus angka yang "
                 "tidak lebih kecil dari target.",
@@ -307,7 +307,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.satuan,
-                "satuan-kosong",
+                Code.SATUAN_KOSONG,
                 Severity.WARNING,
                 f"Satuan target di {_where(iki.satuan)} belum diisi (mis. dokumen, %, hari).",
                 "SKP_HASIL_KERJA",
@@ -322,7 +322,7 @@ def _check_iki(record: SkpRecord, hasil: HasilKerja, iki: Iki, findings: list[Fi
         findings.append(
             _at(
                 iki.target_min,
-                "target-mutlak",
+                Code.TARGET_MUTLAK,
                 Severity.WARNING,
                 f"Target di {_where(iki.target_min)} mutlak (tanpa toleransi); "
                 "panduan meminta ruang kesalahan kecuali menyangkut nyawa, cedera, "
@@ -346,13 +346,13 @@ KENDALI_JPT = frozenset(
 def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None:
     """A JPT's IKI: its Manual IKI row names an outcome or an output of low control."""
     sel = iki.kendali
-    if record.jenis_jabatan != "JPT" or sel is None:
+    if record.jenis_jabatan is not JenisJabatan.JPT or sel is None:
         return
     if sel.kosong:
         findings.append(
             _at(
                 sel,
-                "kendali-kosong",
+                Code.KENDALI_KOSONG,
                 Severity.WARNING,
                 f"Kualitas dan tingkat kendali di {_where(sel)} (Manual IKI) belum diisi; "
                 "pilih Outcome, Outcome Antara atau Output Kendali Rendah.",
@@ -366,7 +366,7 @@ def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None
         findings.append(
             _at(
                 sel,
-                "kendali-tidak-sesuai",
+                Code.KENDALI_TIDAK_SESUAI,
                 Severity.WARNING,
                 f"{_where(sel)}: hasil kerja JPT sebaiknya berupa outcome, outcome antara "
                 f"atau output kendali rendah, bukan '{value}'; tinjau kembali rencana hasil "
@@ -383,26 +383,28 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
     path = record.path
     findings: list[Finding] = []
     filled = record.hasil_kerja_terisi
-    if not any(h.jenis == "Utama" for h in filled):
+    if not any(h.jenis is JenisHasilKerja.UTAMA for h in filled):
         first = next((h.rhk for h in record.hasil_kerja), Sel(None, "SKP", ""))
         findings.append(
             _at(
                 first,
-                "hasil-kerja-utama-kosong",
+                Code.HASIL_KERJA_UTAMA_KOSONG,
                 Severity.ERROR,
                 "SKP belum memuat hasil kerja utama; isi minimal satu pada bagian A. UTAMA.",
                 "SKP_HASIL_KERJA",
                 path,
             )
         )
-    ja_jf_kuantitatif = record.pendekatan == "Kuantitatif" and record.jenis_jabatan != "JPT"
+    ja_jf_kuantitatif = (
+        record.pendekatan is Pendekatan.KUANTITATIF and record.jenis_jabatan is not JenisJabatan.JPT
+    )
     perspektif: set[Perspektif] = set()
     for hasil in filled:
         if hasil.rhk.kosong:
             findings.append(
                 _at(
                     hasil.rhk,
-                    "rencana-hasil-kerja-kosong",
+                    Code.RENCANA_HASIL_KERJA_KOSONG,
                     Severity.ERROR,
                     f"Rencana hasil kerja di {_where(hasil.rhk)} belum diisi, "
                     "padahal indikatornya sudah.",
@@ -414,7 +416,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             findings.append(
                 _at(
                     hasil.rhk_pimpinan,
-                    "rhk-pimpinan-kosong",
+                    Code.RHK_PIMPINAN_KOSONG,
                     Severity.WARNING,
                     f"Rencana hasil kerja pimpinan yang diintervensi di "
                     f"{_where(hasil.rhk_pimpinan)} belum diisi; tulis hasil kerja "
@@ -429,7 +431,7 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
             findings.append(
                 _at(
                     first_iki,
-                    "iki-kosong",
+                    Code.IKI_KOSONG,
                     Severity.ERROR,
                     f"Rencana hasil kerja di {_where(hasil.rhk)} belum memiliki "
                     "indikator kinerja individu dan target.",
@@ -440,15 +442,17 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
         for iki in rows:
             _check_iki(record, hasil, iki, findings)
             _check_kendali(record, iki, findings)
-            if iki.perspektif is not None and not iki.perspektif.kosong:
-                with contextlib.suppress(InvalidValueError):
-                    perspektif.add(PERSPEKTIF.normalize(iki.perspektif.teks))
-    if record.jenis_jabatan == "JPT" and record.pendekatan == "Kuantitatif" and filled:
+            if iki.perspektif_baku is not None:
+                perspektif.add(iki.perspektif_baku)
+    jpt_kuantitatif = record.jenis_jabatan is JenisJabatan.JPT and (
+        record.pendekatan is Pendekatan.KUANTITATIF
+    )
+    if jpt_kuantitatif and filled:
         missing = [p.value for p in Perspektif if p not in perspektif]
         if missing:
             findings.append(
                 Finding(
-                    "perspektif-tidak-lengkap",
+                    Code.PERSPEKTIF_TIDAK_LENGKAP,
                     Severity.WARNING,
                     "IKI JPT sebaiknya mencakup keempat perspektif; belum ada: "
                     + ", ".join(missing)
@@ -462,7 +466,9 @@ def check_rencana(record: SkpRecord) -> list[Finding]:
     return findings
 
 
-def penilaian_terhitung(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str, Rating]]:
+def penilaian_terhitung(
+    record: SkpRecord, evaluasi: Evaluasi
+) -> list[tuple[JenisHasilKerja, Rating]]:
     """(jenis, judgement) of each judged hasil kerja of a period, computed in Python:
     from the realisasi (kuantitatif) or as typed (kualitatif)."""
     return _judge(record, evaluasi, rated=False, field="")[0]
@@ -470,14 +476,14 @@ def penilaian_terhitung(record: SkpRecord, evaluasi: Evaluasi) -> list[tuple[str
 
 def _judge(
     record: SkpRecord, evaluasi: Evaluasi, *, rated: bool, field: str
-) -> tuple[list[tuple[str, Rating]], list[Finding]]:
+) -> tuple[list[tuple[JenisHasilKerja, Rating]], list[Finding]]:
     """The judgements of a period, and the findings met on the way (kuantitatif): per IKI
     a missing realisasi in a rated period, and cached judgements (Capaian IKI, Penilaian
     hasil kerja) that differ from Python's."""
-    judged: list[tuple[str, Rating]] = []
+    judged: list[tuple[JenisHasilKerja, Rating]] = []
     findings: list[Finding] = []
     for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
-        if record.pendekatan != "Kuantitatif":
+        if record.pendekatan is not Pendekatan.KUANTITATIF:
             if row.penilaian is not None and not row.penilaian.kosong:
                 with contextlib.suppress(InvalidValueError):
                     judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
@@ -493,7 +499,7 @@ def _judge(
                     findings.append(
                         _at(
                             real.angka,
-                            "realisasi-iki-kosong",
+                            Code.REALISASI_IKI_KOSONG,
                             Severity.WARNING,
                             f"Realisasi IKI di {_where(real.angka)} belum diisi, padahal "
                             f"{evaluasi.periode.value} sudah diberi rating; isi realisasi "
@@ -511,7 +517,7 @@ def _judge(
                 _check_cached(
                     real.capaian_tersimpan,
                     result.value,
-                    "capaian-iki-tidak-sesuai",
+                    Code.CAPAIAN_IKI_TIDAK_SESUAI,
                     "Capaian IKI",
                     field,
                     record.path,
@@ -524,7 +530,7 @@ def _judge(
                 _check_cached(
                     row.penilaian,
                     judgement.value,
-                    "penilaian-tidak-sesuai",
+                    Code.PENILAIAN_TIDAK_SESUAI,
                     "Penilaian hasil kerja",
                     field,
                     record.path,
@@ -586,7 +592,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     findings.append(
                         _at(
                             sel,
-                            "rating-kosong",
+                            Code.RATING_KOSONG,
                             Severity.ERROR,
                             f"{label} {current.value} ({_where(sel)}) belum diisi; "
                             "predikat tidak dapat ditetapkan.",
@@ -598,7 +604,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                 findings.append(
                     _at(
                         evaluasi.capaian_organisasi,
-                        "capaian-organisasi-kosong",
+                        Code.CAPAIAN_ORGANISASI_KOSONG,
                         Severity.WARNING,
                         f"Capaian kinerja organisasi {current.value} "
                         f"({_where(evaluasi.capaian_organisasi)}) belum diisi; pola "
@@ -612,7 +618,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
         if rated and not judged and record.hasil_kerja_terisi:
             findings.append(
                 Finding(
-                    "realisasi-kosong",
+                    Code.REALISASI_KOSONG,
                     Severity.WARNING,
                     f"{current.value} sudah diberi rating tetapi belum ada "
                     "realisasi/penilaian hasil kerja yang terisi; isi realisasi "
@@ -637,20 +643,20 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     _check_cached(
                         stored,
                         expected,
-                        "predikat-tidak-sesuai",
+                        Code.PREDIKAT_TIDAK_SESUAI,
                         "Predikat kinerja",
                         f"EVAL_{kode}_PREDIKAT",
                         path,
                     )
                 )
         saran = None
-        if any(j == "Utama" for j, _ in judged):
+        if any(j is JenisHasilKerja.UTAMA for j, _ in judged):
             saran = saran_rating_hasil_kerja(judged).rating
         findings.extend(
             _check_cached(
                 evaluasi.saran_tersimpan,
                 saran.value if saran is not None else "",
-                "saran-tidak-sesuai",
+                Code.SARAN_TIDAK_SESUAI,
                 "Saran rating hasil kerja",
                 f"EVAL_{kode}_SARAN_HASIL_KERJA",
                 path,
@@ -660,7 +666,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
             findings.append(
                 _at(
                     evaluasi.rating_hasil_kerja,
-                    "rating-berbeda-saran",
+                    Code.RATING_BERBEDA_SARAN,
                     Severity.WARNING,
                     f"Rating hasil kerja {current.value} '{hasil}' berbeda dengan "
                     f"saran '{saran}' dari penilaian tiap hasil kerja; pastikan "

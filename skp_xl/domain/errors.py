@@ -19,13 +19,14 @@ class InvalidValueError(SkpError, ValueError):
     (``predikat_kinerja`` raises ``ValueError``) can catch it as such.
 
     Attributes:
-        code: Stable kebab-case code, e.g. ``"nip-panjang"``.
+        code: Stable kebab-case code, e.g. ``nip-panjang`` (plain text, also when given
+            as a :class:`~skp_xl.domain.codes.Code`).
         value: The value that was refused, as given.
     """
 
     def __init__(self, code: str, message: str, value: object = None) -> None:
         super().__init__(message)
-        self.code = code
+        self.code = str(code)
         self.value = value
 
     @property

@@ -1,27 +1,21 @@
 """Problems as data: a ``Finding`` names what is wrong and where; a ``Report`` collects them.
 
-Codes are stable kebab-case strings (``nip-panjang``, ``predikat-tidak-sesuai``): programs
-match on them, people read the Indonesian message, which says what is wrong, where, and
-what to do.
+Codes are stable kebab-case strings (``nip-panjang``, ``predikat-tidak-sesuai``), each
+registered in :mod:`skp_xl.domain.codes`: programs match on them, people read the
+Indonesian message, which says what is wrong, where, and what to do.
 """
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from dataclasses import dataclass, replace
 from typing import Self
 
+from skp_xl.domain.codes import REGISTRY, Severity
 from skp_xl.domain.errors import InvalidValueError
 
-
-class Severity(StrEnum):
-    """How bad a finding is. Only ``error`` makes a report invalid."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    INFO = "info"
+__all__ = ["Finding", "Report", "Severity"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +23,8 @@ class Finding:
     """One problem, with where it is.
 
     Attributes:
-        code: Stable kebab-case code.
+        code: Stable kebab-case code, registered in :mod:`skp_xl.domain.codes` (a
+            :class:`~skp_xl.domain.codes.Code` is kept as its plain text).
         severity: error, warning or info.
         message: Indonesian text: what is wrong, where, and what to do.
         sheet: Sheet name, when the problem is in a workbook.
@@ -45,6 +40,14 @@ class Finding:
     cell: str | None = None
     field: str | None = None
     path: str | None = None
+
+    def __post_init__(self) -> None:
+        # A code outside the registry would be a finding nobody documented or matches on.
+        if self.code not in REGISTRY:
+            raise ValueError(f"finding code {self.code!r} is not in skp_xl.domain.codes")
+        # Plain text, so JSON, CSV and DataFrames see the same value as before codes
+        # were an enum.
+        object.__setattr__(self, "code", str(self.code))
 
     @classmethod
     def from_error(
@@ -81,7 +84,7 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """The outcome of checking one input (or, merged, many).
+    """The outcome of checking one input.
 
     Attributes:
         findings: Every finding, in the order found.
@@ -90,7 +93,6 @@ class Report:
 
     findings: tuple[Finding, ...] = ()
     path: str | None = None
-    stats: dict[str, int] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, findings: Iterable[Finding], *, path: str | None = None) -> Self:
@@ -111,13 +113,6 @@ class Report:
     def errors(self) -> tuple[Finding, ...]:
         """The findings with severity error."""
         return tuple(f for f in self.findings if f.severity is Severity.ERROR)
-
-    def merge(self, *others: Report) -> Report:
-        """One report holding this report's findings then the others', paths kept."""
-        findings = list(Report.of(self.findings, path=self.path).findings)
-        for other in others:
-            findings.extend(Report.of(other.findings, path=other.path).findings)
-        return Report(tuple(findings))
 
     def to_dict(self) -> dict[str, object]:
         """The JSON form of design.md's ``validate --json`` file entry."""

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 
 __all__ = [
@@ -119,7 +120,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
     tanggal_lahir = _date_or_none(int(digits[0:4]), int(digits[4:6]), int(digits[6:8]))
     if tanggal_lahir is None:
         raise NipError(
-            "nip-tanggal-lahir-tidak-valid",
+            Code.NIP_TANGGAL_LAHIR_TIDAK_VALID,
             f"NIP '{shown}': 8 digit pertama ({digits[:8]}) bukan tanggal lahir yang ada; "
             "8 digit pertama NIP adalah tanggal lahir (tahun, bulan, tanggal). "
             "Periksa kembali NIP.",
@@ -127,7 +128,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
         )
     if tanggal_lahir > today:
         raise NipError(
-            "nip-tanggal-lahir-masa-depan",
+            Code.NIP_TANGGAL_LAHIR_MASA_DEPAN,
             f"NIP '{shown}': tanggal lahir {tanggal_lahir:%d-%m-%Y} belum terjadi. "
             "Periksa kembali 8 digit pertama NIP.",
             value,
@@ -136,7 +137,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
     tmt = _date_or_none(int(digits[8:12]), int(digits[12:14]), 1)
     if tmt is None:
         raise NipError(
-            "nip-tmt-tidak-valid",
+            Code.NIP_TMT_TIDAK_VALID,
             f"NIP '{shown}': digit ke-9 sampai ke-14 ({digits[8:14]}) bukan bulan TMT yang ada; "
             "bagian ini adalah tahun dan bulan TMT (tahun 4 digit, bulan 01-12). "
             "Periksa kembali NIP.",
@@ -145,7 +146,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
     tmt_text = f"{_BULAN[tmt.month - 1]} {tmt.year}"
     if (tmt.year, tmt.month) < (tanggal_lahir.year, tanggal_lahir.month):
         raise NipError(
-            "nip-tmt-sebelum-lahir",
+            Code.NIP_TMT_SEBELUM_LAHIR,
             f"NIP '{shown}': TMT {tmt_text} lebih awal dari tanggal lahir "
             f"{tanggal_lahir:%d-%m-%Y}. Periksa kembali NIP.",
             value,
@@ -157,7 +158,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
         tanggal_lahir.month,
     ):
         raise NipError(
-            "nip-tmt-usia-kerja",
+            Code.NIP_TMT_USIA_KERJA,
             f"NIP '{shown}': TMT {tmt_text} jatuh sebelum pegawai berusia "
             f"{USIA_MINIMUM_PENGANGKATAN} tahun (lahir {tanggal_lahir:%d-%m-%Y}). "
             "Periksa kembali NIP.",
@@ -165,7 +166,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
         )
     if tmt > today:
         raise NipError(
-            "nip-tmt-masa-depan",
+            Code.NIP_TMT_MASA_DEPAN,
             f"NIP '{shown}': TMT {tmt_text} belum terjadi. Periksa kembali digit ke-9 "
             "sampai ke-14 NIP.",
             value,
@@ -174,7 +175,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
     jenis_kelamin = _JENIS_KELAMIN.get(digits[14])
     if jenis_kelamin is None:
         raise NipError(
-            "nip-jenis-kelamin",
+            Code.NIP_JENIS_KELAMIN,
             f"NIP '{shown}': digit ke-15 adalah {digits[14]}; digit ini harus 1 (laki-laki) "
             "atau 2 (perempuan). Periksa kembali NIP.",
             value,
@@ -183,7 +184,7 @@ def parse_nip(value: object, *, today: datetime.date | None = None) -> Nip:
     nomor_urut = int(digits[15:])
     if nomor_urut == 0:
         raise NipError(
-            "nip-nomor-urut",
+            Code.NIP_NOMOR_URUT,
             f"NIP '{shown}': nomor urut (3 digit terakhir) 000 tidak mungkin; nomor urut "
             "dimulai dari 001. NIP yang berakhir 000 biasanya pernah tersimpan sebagai angka "
             "di Excel; ketik ulang NIP lengkap di sel berformat Teks.",
@@ -219,10 +220,10 @@ def is_valid_nip(value: object, *, today: datetime.date | None = None) -> bool:
 def _digits_of(value: object) -> tuple[str, str]:
     """Return the text as given (trimmed, for messages) and its 18 digits, or refuse it."""
     if value is None:
-        raise NipError("nip-kosong", "NIP belum diisi; isi NIP 18 digit.", value)
+        raise NipError(Code.NIP_KOSONG, "NIP belum diisi; isi NIP 18 digit.", value)
     if isinstance(value, bool) or not isinstance(value, (str, numbers.Number)):
         raise NipError(
-            "nip-bukan-teks",
+            Code.NIP_BUKAN_TEKS,
             f"NIP berisi {value!r}, bukan teks; isi NIP 18 digit sebagai teks.",
             value,
         )
@@ -233,7 +234,7 @@ def _digits_of(value: object) -> tuple[str, str]:
     if shown and shown[0] in _APOSTROPHES:
         shown = shown[1:].strip()
     if not shown:
-        raise NipError("nip-kosong", "NIP belum diisi; isi NIP 18 digit.", value)
+        raise NipError(Code.NIP_KOSONG, "NIP belum diisi; isi NIP 18 digit.", value)
     if _NUMERIC_TEXT.fullmatch(shown):
         raise _excel_number(f"NIP '{shown}' tertulis sebagai angka Excel", value)
 
@@ -241,14 +242,14 @@ def _digits_of(value: object) -> tuple[str, str]:
     wrong = _describe_characters(ch for ch in digits if ch not in _DIGITS)
     if wrong:
         raise NipError(
-            "nip-karakter",
+            Code.NIP_KARAKTER,
             f"NIP '{shown}' berisi karakter selain angka ({wrong}); NIP hanya berisi 18 angka. "
             "Hapus karakter tersebut.",
             value,
         )
     if len(digits) != NIP_LENGTH:
         raise NipError(
-            "nip-panjang",
+            Code.NIP_PANJANG,
             f"NIP '{shown}' berisi {len(digits)} digit; NIP harus {NIP_LENGTH} digit.",
             value,
         )
@@ -257,7 +258,7 @@ def _digits_of(value: object) -> tuple[str, str]:
 
 def _excel_number(what: str, value: object) -> NipError:
     return NipError(
-        "nip-rusak-excel",
+        Code.NIP_RUSAK_EXCEL,
         f"{what}, sehingga digit terakhirnya hilang (Excel hanya menyimpan 15 angka penting). "
         "Ketik ulang NIP lengkap di sel berformat Teks.",
         value,

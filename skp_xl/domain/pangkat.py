@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 
 __all__ = [
@@ -154,7 +155,7 @@ def parse_golongan(text: object) -> Golongan:
     """
     if text is None or (isinstance(text, str) and not text.strip()):
         raise InvalidValueError(
-            "pangkat-kosong",
+            Code.PANGKAT_KOSONG,
             f"Pangkat/golongan belum diisi; isi pangkat dan golongan ruang, {_CONTOH}.",
             text,
         )
@@ -170,7 +171,7 @@ def parse_golongan(text: object) -> Golongan:
     norm = _normalise(written)
     if re.fullmatch(r"[0-9]+", norm) and 1 <= int(norm) <= len(GOLONGAN_PPPK):
         raise InvalidValueError(
-            "pangkat-ambigu",
+            Code.PANGKAT_AMBIGU,
             f"Golongan '{shown}' tidak jelas: angka biasa bisa berarti golongan PPPK atau "
             "golongan ruang PNS. Tulis golongan PPPK dengan angka Romawi (mis. 'IX'), atau "
             "golongan ruang PNS lengkap dengan ruangnya (mis. 'III/a').",
@@ -248,7 +249,7 @@ def _mismatch(shown: str, pangkat: Golongan, kode: Golongan, value: object) -> I
             f"sedangkan golongan ruang {kode.kode} berpangkat {kode.pangkat}"
         )
     return InvalidValueError(
-        "pangkat-tidak-cocok",
+        Code.PANGKAT_TIDAK_COCOK,
         f"Pangkat/golongan '{shown}' tidak cocok: {detail}. Perbaiki salah satunya, {_CONTOH}.",
         value,
     )
@@ -257,7 +258,7 @@ def _mismatch(shown: str, pangkat: Golongan, kode: Golongan, value: object) -> I
 def _unknown(value: object) -> InvalidValueError:
     shown = " ".join(value.split()) if isinstance(value, str) else repr(value)
     return InvalidValueError(
-        "pangkat-tidak-dikenal",
+        Code.PANGKAT_TIDAK_DIKENAL,
         f"Pangkat/golongan '{shown}' tidak dikenal; {_CONTOH}.",
         value,
     )

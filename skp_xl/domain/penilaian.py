@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from skp_xl.domain.angka_kredit import angka_kredit, normalize_jenjang
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
@@ -95,7 +96,7 @@ def nilai_pegawai(
 
     nama = "" if _empty(entri.nama) else str(entri.nama).strip()
     if not nama:
-        place(InvalidValueError("nama-kosong", "Nama pegawai belum diisi."), "nama")
+        place(InvalidValueError(Code.NAMA_KOSONG, "Nama pegawai belum diisi."), "nama")
 
     nip: str | None = None
     try:
@@ -117,7 +118,7 @@ def nilai_pegawai(
         if isinstance(value, str) and not RATING.is_canonical(value):
             place(
                 InvalidValueError(
-                    "label-varian",
+                    Code.LABEL_VARIAN,
                     f"'{value.strip()}' dibaca sebagai '{ratings[field]}'; tulis nilai baku "
                     f"'{ratings[field]}'.",
                     value,
@@ -137,7 +138,7 @@ def nilai_pegawai(
         if not 1 <= bulan <= 12:
             place(
                 InvalidValueError(
-                    "bulan-tidak-valid",
+                    Code.BULAN_TIDAK_VALID,
                     f"Jumlah bulan '{entri.bulan}' harus bilangan bulat 1 sampai 12.",
                     entri.bulan,
                 ),

@@ -17,6 +17,7 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.targets import format_angka
@@ -56,9 +57,9 @@ class Aturan:
     keterangan: str
 
     @property
-    def kode(self) -> str:
+    def kode(self) -> Code:
         """Stable finding code: ``pola-distribusi-minimal-persen`` etc."""
-        return "pola-distribusi-" + self.jenis.value.replace("_", "-")
+        return Code("pola-distribusi-" + self.jenis.value.replace("_", "-"))
 
 
 @dataclass(frozen=True, slots=True)

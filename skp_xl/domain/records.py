@@ -1,17 +1,38 @@
 """What a filled SKP workbook says, as plain values with the cell each came from.
 
 Readers build these records (from a file, or from a live Excel workbook); checks and the
-consolidation work on them. Values are kept *as read* (text, number, or None), so a check
-can tell "Di Atas" from "Diatas Ekspektasi" and report the cell; the canonical reading is
-the checks' business.
+consolidation work on them. What the form itself decides (jenis jabatan, pendekatan, the
+section of a hasil kerja) is held as an enum. What a person typed is kept *as read*
+(text, number, or None) in a :class:`Sel`, so a check can tell "Di Atas" from "Diatas
+Ekspektasi" and report the cell; its canonical reading (an enum, or None when empty or
+unknown) is a ``*_baku`` property.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.vocabulary import (
+    ASPEK,
+    CAPAIAN_ORGANISASI,
+    KUALITAS_KENDALI,
+    PERSPEKTIF,
+    RATING,
+    Aspek,
+    CapaianOrganisasi,
+    E,
+    JenisHasilKerja,
+    JenisJabatan,
+    KualitasKendali,
+    Pendekatan,
+    PeriodeEvaluasi,
+    Perspektif,
+    Rating,
+    Vocabulary,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +56,19 @@ class Sel:
         if isinstance(self.value, float) and self.value.is_integer():
             return str(int(self.value))
         return str(self.value).strip()
+
+    def baku(self, vocabulary: Vocabulary[E]) -> E | None:
+        """The canonical value of the cell in ``vocabulary``; None when empty or unknown
+        (the checks report those, with the cell)."""
+        if self.kosong:
+            return None
+        with contextlib.suppress(InvalidValueError):
+            return vocabulary.normalize(self.teks)
+        return None
+
+
+def _baku(sel: Sel | None, vocabulary: Vocabulary[E]) -> E | None:
+    return None if sel is None else sel.baku(vocabulary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,20 +111,35 @@ class Iki:
         inputs = (self.teks, self.aspek, self.perspektif, self.target_min, self.satuan)
         return any(s is not None and not s.kosong for s in inputs)
 
+    @property
+    def aspek_baku(self) -> Aspek | None:
+        """The aspek, canonical; None when absent, empty or unknown."""
+        return _baku(self.aspek, ASPEK)
+
+    @property
+    def perspektif_baku(self) -> Perspektif | None:
+        """The perspektif, canonical; None when absent, empty or unknown."""
+        return _baku(self.perspektif, PERSPEKTIF)
+
+    @property
+    def kendali_baku(self) -> KualitasKendali | None:
+        """The kualitas dan tingkat kendali, canonical; None when absent, empty or unknown."""
+        return _baku(self.kendali, KUALITAS_KENDALI)
+
 
 @dataclass(frozen=True, slots=True)
 class HasilKerja:
     """One rencana hasil kerja of the SKP.
 
     Attributes:
-        jenis: "Utama" or "Tambahan" (the section it is in).
+        jenis: Utama or Tambahan (the section it is in).
         indeks: Position in the table, 0-based over both sections (utama first).
         rhk: The rencana hasil kerja (kualitatif: the expected result).
         rhk_pimpinan: Rencana hasil kerja pimpinan yang diintervensi (JA/JF kuantitatif).
         iki: Its indicator rows, filled or not, in order.
     """
 
-    jenis: str
+    jenis: JenisHasilKerja
     indeks: int
     rhk: Sel
     rhk_pimpinan: Sel | None
@@ -142,6 +191,21 @@ class Evaluasi:
     hasil_kerja: tuple[EvaluasiHasilKerja, ...]
 
     @property
+    def capaian_organisasi_baku(self) -> CapaianOrganisasi | None:
+        """The capaian kinerja organisasi, canonical; None when empty or unknown."""
+        return self.capaian_organisasi.baku(CAPAIAN_ORGANISASI)
+
+    @property
+    def rating_hasil_kerja_baku(self) -> Rating | None:
+        """The rating hasil kerja, canonical; None when empty or unknown."""
+        return self.rating_hasil_kerja.baku(RATING)
+
+    @property
+    def rating_perilaku_baku(self) -> Rating | None:
+        """The rating perilaku kerja, canonical; None when empty or unknown."""
+        return self.rating_perilaku.baku(RATING)
+
+    @property
     def dinilai(self) -> bool:
         """True when anything of the period is filled (a rating, capaian or realisasi)."""
         if not (
@@ -165,7 +229,7 @@ class SkpRecord:
         path: The file.
         template_id: ``_meta`` template id (``skp-ja-kuantitatif``).
         template_version: ``_meta`` template version.
-        jenis_jabatan, pendekatan: As stored in ``_meta``.
+        jenis_jabatan, pendekatan: Of the form (``_meta``), canonical.
         pegawai, penilai, atasan: The three people.
         instansi, tahun: From Identitas.
         hasil_kerja: Every block of the SKP table, filled or not.
@@ -175,8 +239,8 @@ class SkpRecord:
     path: str
     template_id: str
     template_version: str
-    jenis_jabatan: str
-    pendekatan: str
+    jenis_jabatan: JenisJabatan
+    pendekatan: Pendekatan
     pegawai: Orang
     penilai: Orang
     atasan: Orang

@@ -7,7 +7,6 @@ plans cascade from leader to staff (rules.md sections 7 and 11).
 
 from __future__ import annotations
 
-import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,16 +14,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
-from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.records import Sel, SkpRecord
 from skp_xl.domain.vocabulary import (
-    CAPAIAN_ORGANISASI,
-    RATING,
-    E,
+    JenisJabatan,
     PeriodeEvaluasi,
-    Vocabulary,
     compact,
 )
 
@@ -89,19 +85,15 @@ class BarisPeriode:
     sel: Mapping[str, str] = field(default_factory=dict)
 
 
-def _canonical(sel: Sel, vocabulary: Vocabulary[E]) -> E | None:
-    with contextlib.suppress(InvalidValueError):
-        return vocabulary.normalize(sel.teks)
-    return None
-
-
 def _where(sel: Sel) -> str:
     return f"{sel.sheet}!{sel.cell}" if sel.sheet and sel.cell else ""
 
 
 def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
     """Every period of ``record`` with a rating, in the order of the year."""
-    jenjang = jenjang_jf(record.pegawai.jabatan.teks) if record.jenis_jabatan == "JF" else None
+    jenjang = (
+        jenjang_jf(record.pegawai.jabatan.teks) if record.jenis_jabatan is JenisJabatan.JF else None
+    )
     rows = []
     for periode in URUTAN_PERIODE:
         evaluasi = record.evaluasi.get(periode)
@@ -109,10 +101,10 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
             evaluasi.rating_hasil_kerja.kosong and evaluasi.rating_perilaku.kosong
         ):
             continue
-        hasil = _canonical(evaluasi.rating_hasil_kerja, RATING)
-        perilaku = _canonical(evaluasi.rating_perilaku, RATING)
+        hasil = evaluasi.rating_hasil_kerja_baku
+        perilaku = evaluasi.rating_perilaku_baku
         hasil_predikat = predikat(hasil, perilaku).value if hasil and perilaku else ""
-        capaian = _canonical(evaluasi.capaian_organisasi, CAPAIAN_ORGANISASI)
+        capaian = evaluasi.capaian_organisasi_baku
         ak = None
         if jenjang is not None and hasil_predikat:
             ak = angka_kredit(hasil_predikat, jenjang.value, BULAN[periode])
@@ -226,7 +218,7 @@ def selesaikan_ganda(
                 decisions[item.kunci] = Keputusan(False, f"salinan sama dengan {first.kunci}")
                 findings.append(
                     Finding(
-                        "berkas-ganda",
+                        Code.BERKAS_GANDA,
                         Severity.WARNING,
                         f"'{item.kunci}' sama persis dengan '{first.kunci}' (NIP {nip}); "
                         "dihitung sekali. Hapus salinannya.",
@@ -257,7 +249,7 @@ def selesaikan_ganda(
                 chosen += "; periode terakhirnya sama, jadi dipilih menurut nama berkas"
         findings.append(
             Finding(
-                "nip-ganda",
+                Code.NIP_GANDA,
                 Severity.WARNING,
                 f"NIP {nip} ada di lebih dari satu SKP: {units}; {chosen}. Bila bukan mutasi, "
                 "hapus berkas yang salah; aturan dapat diubah dengan --nip-ganda.",
@@ -396,7 +388,7 @@ def periksa_cascading(
                     )
                     findings.append(
                         Finding(
-                            "cascading-tidak-ditemukan",
+                            Code.CASCADING_TIDAK_DITEMUKAN,
                             Severity.WARNING,
                             f"{item.sel_pimpinan}: {note}",
                             sheet,
@@ -432,7 +424,7 @@ def periksa_cascading(
             if not names:
                 findings.append(
                     Finding(
-                        "cascading-tanpa-bawahan",
+                        Code.CASCADING_TANPA_BAWAHAN,
                         Severity.WARNING,
                         f"{item.sel}: rencana hasil kerja '{item.teks}' belum diintervensi "
                         "oleh SKP bawahan mana pun di folder ini; bagi perannya lewat "

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import (
     JenisHasilKerja,
@@ -39,7 +40,7 @@ def penilaian_hasil_kerja(penilaian_iki: Iterable[object]) -> Rating:
     items = [normalize_rating(p) for p in penilaian_iki]
     if not items:
         raise InvalidValueError(
-            "iki-kosong", "Hasil kerja ini belum memiliki IKI yang dinilai; isi realisasinya."
+            Code.IKI_KOSONG, "Hasil kerja ini belum memiliki IKI yang dinilai; isi realisasinya."
         )
     if Rating.DIBAWAH in items:
         return Rating.DIBAWAH
@@ -96,7 +97,7 @@ def saran_rating_hasil_kerja(hasil_kerja: Iterable[tuple[object, object]]) -> Sa
     utama = [p for j, p in items if j is JenisHasilKerja.UTAMA]
     if not utama:
         raise InvalidValueError(
-            "hasil-kerja-utama-kosong",
+            Code.HASIL_KERJA_UTAMA_KOSONG,
             "Tidak ada hasil kerja utama yang dinilai; SKP harus memuat minimal satu hasil "
             "kerja utama.",
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import (
     Evaluasi,
@@ -23,11 +24,13 @@ from skp_xl.domain.records import (
     SkpRecord,
 )
 from skp_xl.domain.vocabulary import (
+    JenisHasilKerja,
     PeriodeEvaluasi,
     compact,
     normalize_jenis_jabatan,
     normalize_pendekatan,
 )
+from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
@@ -45,14 +48,6 @@ KNOWN_TEMPLATES = frozenset(str(template) for template in TemplateId.all_skp())
 """Template ids this version reads."""
 MATRIKS_TEMPLATE = str(TemplateId.matriks())
 """The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
-
-
-class NotAnSkpWorkbook(Exception):
-    """The workbook cannot be read as an SKP; ``finding`` says why."""
-
-    def __init__(self, finding: Finding) -> None:
-        super().__init__(finding.message)
-        self.finding = finding
 
 
 @dataclass(frozen=True)
@@ -88,7 +83,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     if template.kosong:
         raise NotAnSkpWorkbook(
             Finding(
-                "bukan-skp-xl",
+                Code.BUKAN_SKP_XL,
                 Severity.ERROR,
                 f"Berkas '{path}' bukan buku kerja SKP skp-xl (tidak ada nama "
                 "META_TEMPLATE_ID); buat buku kerja dengan 'skp-xl new' atau salin isian ke "
@@ -100,7 +95,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     if parsed is not None and parsed.is_matriks:
         raise NotAnSkpWorkbook(
             Finding(
-                "bukan-skp-matriks",
+                Code.BUKAN_SKP_MATRIKS,
                 Severity.INFO,
                 f"'{path}' adalah Matriks Peran Hasil, bukan SKP satu pegawai; tidak "
                 "diperiksa sebagai SKP. Rencana hasil kerja di dalamnya dipakai untuk "
@@ -114,7 +109,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     if parsed is None:
         raise NotAnSkpWorkbook(
             Finding(
-                "templat-tidak-dikenal",
+                Code.TEMPLAT_TIDAK_DIKENAL,
                 Severity.ERROR,
                 f"Templat '{template.teks}' pada '{path}' tidak dikenal versi skp-xl ini; "
                 "perbarui skp-xl atau pakai templat SKP.",
@@ -129,7 +124,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     if not theirs or theirs[:1] != ours[:1]:
         raise NotAnSkpWorkbook(
             Finding(
-                "templat-versi-tidak-dikenal",
+                Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
                 Severity.ERROR,
                 f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
                 f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
@@ -142,7 +137,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     if theirs > ours:
         findings.append(
             Finding(
-                "templat-versi-lebih-baru",
+                Code.TEMPLAT_VERSI_LEBIH_BARU,
                 Severity.WARNING,
                 f"Templat versi {version.teks} lebih baru dari yang dikenal skp-xl "
                 f"({TEMPLATE_VERSION}); isian baru mungkin terlewat. Perbarui skp-xl.",
@@ -221,7 +216,7 @@ def _block_empty(snapshot: Snapshot, table: _Table, rows: range) -> bool:
 
 def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[HasilKerja]:
     for index, (first, last) in enumerate(table.blocks):
-        jenis = "Utama" if index < table.utama else "Tambahan"
+        jenis = JenisHasilKerja.UTAMA if index < table.utama else JenisHasilKerja.TAMBAHAN
         if narasi:
             rhk = _sel(snapshot, table.sheet, first, 2)
             iki: tuple[Iki, ...] = (Iki(_sel(snapshot, table.sheet, min(first + 2, last), 2)),)
@@ -349,7 +344,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     if located is None:
         findings.append(
             Finding(
-                "tabel-tidak-ditemukan",
+                Code.TABEL_TIDAK_DITEMUKAN,
                 Severity.ERROR,
                 f"Tabel hasil kerja SKP (nama {SKP_TABLE}) tidak ditemukan; jangan hapus baris "
                 "judul atau nama tabel, atau salin isian ke templat baru.",
@@ -380,8 +375,8 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         path=path,
         template_id=str(template),
         template_version=version,
-        jenis_jabatan=jenis.value,
-        pendekatan=pendekatan.value,
+        jenis_jabatan=jenis,
+        pendekatan=pendekatan,
         pegawai=_orang(snapshot, "PEGAWAI"),
         penilai=_orang(snapshot, "PENILAI"),
         atasan=_orang(snapshot, "ATASAN"),

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePosixPath
 from typing import Any
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.pola_distribusi import periksa_pola_distribusi
 from skp_xl.domain.vocabulary import (
     CapaianOrganisasi,
@@ -35,10 +36,10 @@ MASALAH: Mapping[str, str] = {
     "(jabatan 'Plt. ...') dengan buku kerja tersendiri, dan menilai bawahan unit itu.",
     "mutasi": "Seorang pegawai pindah unit per 1 Juli: NIP yang sama ada di dua folder unit, "
     "periode 1 Januari-30 Juni (Triwulan I-II) dan 1 Juli-31 Desember (Triwulan III-Akhir).",
-    "rating-berbeda-saran": "Rating hasil kerja Triwulan II berbeda dengan saran dari "
+    Code.RATING_BERBEDA_SARAN: "Rating hasil kerja Triwulan II berbeda dengan saran dari "
     "realisasinya (biasanya: diketik Diatas Ekspektasi, padahal sarannya Sesuai Ekspektasi).",
-    "realisasi-kosong": "Triwulan III sudah diberi rating, tetapi realisasi IKI-nya kosong.",
-    "nip-rusak-excel": "NIP pegawai tersimpan sebagai angka (Excel membulatkannya menjadi "
+    Code.REALISASI_KOSONG: "Triwulan III sudah diberi rating, tetapi realisasi IKI-nya kosong.",
+    Code.NIP_RUSAK_EXCEL: "NIP pegawai tersimpan sebagai angka (Excel membulatkannya menjadi "
     "1,9...E+17).",
 }
 """The deliberate problems, by code (the validator's code where it has one)."""
@@ -493,7 +494,7 @@ def _evaluation_problems(
     def pick(code: str, periode: PeriodeEvaluasi) -> int | None:
         # In another unit than the other problems, when the agency has one left.
         found = _candidates(isian, periode, taken) or _candidates(isian, periode, set())
-        if code == "rating-berbeda-saran":  # the usual case: Sesuai typed up to Diatas
+        if code == Code.RATING_BERBEDA_SARAN:  # the usual case: Sesuai typed up to Diatas
             found = [i for i in found if _saran(isian[i], periode) is Rating.SESUAI] or found
         if not found:
             problems[code] = ()
@@ -510,17 +511,17 @@ def _evaluation_problems(
         berkas = replace(item.berkas, masalah=(*item.berkas.masalah, code))
         isian[index] = replace(item, berkas=berkas, evaluasi=evaluasi)
 
-    index = pick("rating-berbeda-saran", PeriodeEvaluasi.TW2)
+    index = pick(Code.RATING_BERBEDA_SARAN, PeriodeEvaluasi.TW2)
     if index is not None:
         saran = _saran(isian[index], PeriodeEvaluasi.TW2)
         typed = Rating.SESUAI if saran is Rating.DIATAS else Rating.DIATAS
-        tag(index, "rating-berbeda-saran", PeriodeEvaluasi.TW2, rating_hasil_kerja=typed)
-    index = pick("realisasi-kosong", PeriodeEvaluasi.TW3)
+        tag(index, Code.RATING_BERBEDA_SARAN, PeriodeEvaluasi.TW2, rating_hasil_kerja=typed)
+    index = pick(Code.REALISASI_KOSONG, PeriodeEvaluasi.TW3)
     if index is not None:
-        tag(index, "realisasi-kosong", PeriodeEvaluasi.TW3, tanpa_realisasi=True)
-    index = pick("nip-rusak-excel", PeriodeEvaluasi.TW1)
+        tag(index, Code.REALISASI_KOSONG, PeriodeEvaluasi.TW3, tanpa_realisasi=True)
+    index = pick(Code.NIP_RUSAK_EXCEL, PeriodeEvaluasi.TW1)
     if index is not None:
-        tag(index, "nip-rusak-excel", PeriodeEvaluasi.TW1)
+        tag(index, Code.NIP_RUSAK_EXCEL, PeriodeEvaluasi.TW1)
         isian[index] = replace(isian[index], nip_angka=True)
     return isian
 

@@ -16,8 +16,8 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from skp_xl.domain.errors import SkpError
 from skp_xl.domain.vocabulary import Predikat
+from skp_xl.errors import SummaryDataError
 
 Cell = str | int | float | None
 """A value as written to a cell; ``None`` is a blank cell."""
@@ -84,14 +84,6 @@ PEGAWAI_COLUMNS: tuple[str, ...] = (
 
 TEMUAN_COLUMNS: tuple[str, ...] = (BERKAS, SHEET, SEL, "Kode", "Tingkat", "Pesan")
 """Columns of ``SummaryData.temuan``; used as headers when a frame has none."""
-
-
-class SummaryDataError(SkpError, ValueError):
-    """A frame handed to the summary writer lacks a column it needs, or has bad headers.
-
-    A program fault of the caller (the consolidation), not a problem in the agency's
-    files: those arrive as rows of ``SummaryData.temuan``.
-    """
 
 
 def _empty() -> pd.DataFrame:

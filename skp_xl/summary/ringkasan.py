@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.domain.vocabulary import Predikat
+from skp_xl.errors import SummaryDataError
 from skp_xl.summary.data import (
     CAPAIAN_ORGANISASI,
     JUMLAH,
@@ -22,7 +23,6 @@ from skp_xl.summary.data import (
     RINGKASAN_INPUT_COLUMNS,
     UNIT_KERJA,
     SummaryData,
-    SummaryDataError,
     headers_of,
     persen_column,
     require_columns,

@@ -1,0 +1,878 @@
+"""The registry of finding codes: every problem skp-xl can report, as data.
+
+One :class:`CodeInfo` per code (its usual severity, a short Indonesian title, the names
+its message mentions, what it means for docs/findings.md) and one :class:`Code` constant
+per code, which the checks, the reader and the batch use instead of string literals.
+:class:`~skp_xl.domain.findings.Finding` refuses a code that is not registered here, and
+``scripts/findings_doc.py`` writes docs/findings.md from this registry (a test keeps the
+committed file equal to it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from itertools import groupby
+from types import MappingProxyType
+
+
+class Severity(StrEnum):
+    """How bad a finding is. Only ``error`` makes a report invalid."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+class Code(StrEnum):
+    """Every finding code; the member's name is its value in capitals, ``-`` as ``_``."""
+
+    # The file itself: triage (reader/triage.py keeps its own enum of these values).
+    BERKAS_TIDAK_ADA = "berkas-tidak-ada"
+    BERKAS_FOLDER = "berkas-folder"
+    BERKAS_KUNCI = "berkas-kunci"
+    BERKAS_TERSEMBUNYI = "berkas-tersembunyi"
+    BERKAS_TIDAK_TERBACA = "berkas-tidak-terbaca"
+    BERKAS_KOSONG = "berkas-kosong"
+    BERKAS_RUSAK = "berkas-rusak"
+    BERKAS_BUKAN_EXCEL = "berkas-bukan-excel"
+    BERKAS_XLS = "berkas-xls"
+    BERKAS_XLSB = "berkas-xlsb"
+    BERKAS_ODS = "berkas-ods"
+    BERKAS_TERENKRIPSI = "berkas-terenkripsi"
+    BERKAS_TERLALU_BESAR = "berkas-terlalu-besar"
+    BERKAS_XML_BERBAHAYA = "berkas-xml-berbahaya"
+    BERKAS_RENTANG_BESAR = "berkas-rentang-besar"
+    BERKAS_DIMENSI_BESAR = "berkas-dimensi-besar"
+    BERKAS_TAUTAN_EKSTERNAL = "berkas-tautan-eksternal"
+    BERKAS_RUMUS_WEB = "berkas-rumus-web"
+    BERKAS_EKSTENSI_SALAH = "berkas-ekstensi-salah"
+    # The file itself: the reader and validation.
+    BUKAN_SKP_XL = "bukan-skp-xl"
+    BUKAN_SKP_MATRIKS = "bukan-skp-matriks"
+    TEMPLAT_TIDAK_DIKENAL = "templat-tidak-dikenal"
+    TEMPLAT_VERSI_TIDAK_DIKENAL = "templat-versi-tidak-dikenal"
+    TEMPLAT_VERSI_LEBIH_BARU = "templat-versi-lebih-baru"
+    TABEL_TIDAK_DITEMUKAN = "tabel-tidak-ditemukan"
+    GALAT_INTERNAL = "galat-internal"
+    # One SKP workbook: identity.
+    IDENTITAS_KOSONG = "identitas-kosong"
+    NIP_KOSONG = "nip-kosong"
+    NIP_PANJANG = "nip-panjang"
+    NIP_KARAKTER = "nip-karakter"
+    NIP_BUKAN_TEKS = "nip-bukan-teks"
+    NIP_RUSAK_EXCEL = "nip-rusak-excel"
+    NIP_TANGGAL_LAHIR_TIDAK_VALID = "nip-tanggal-lahir-tidak-valid"
+    NIP_TANGGAL_LAHIR_MASA_DEPAN = "nip-tanggal-lahir-masa-depan"
+    NIP_TMT_TIDAK_VALID = "nip-tmt-tidak-valid"
+    NIP_TMT_MASA_DEPAN = "nip-tmt-masa-depan"
+    NIP_TMT_SEBELUM_LAHIR = "nip-tmt-sebelum-lahir"
+    NIP_TMT_USIA_KERJA = "nip-tmt-usia-kerja"
+    NIP_JENIS_KELAMIN = "nip-jenis-kelamin"
+    NIP_NOMOR_URUT = "nip-nomor-urut"
+    NIP_PENILAI_SAMA = "nip-penilai-sama"
+    PANGKAT_KOSONG = "pangkat-kosong"
+    PANGKAT_TIDAK_DIKENAL = "pangkat-tidak-dikenal"
+    PANGKAT_AMBIGU = "pangkat-ambigu"
+    PANGKAT_TIDAK_COCOK = "pangkat-tidak-cocok"
+    # One SKP workbook: closed lists (raised by vocabulary.Vocabulary.normalize).
+    LABEL_VARIAN = "label-varian"
+    ASPEK_TIDAK_DIKENAL = "aspek-tidak-dikenal"
+    ASPEK_KOSONG = "aspek-kosong"
+    PERSPEKTIF_TIDAK_DIKENAL = "perspektif-tidak-dikenal"
+    PERSPEKTIF_KOSONG = "perspektif-kosong"
+    KUALITAS_KENDALI_TIDAK_DIKENAL = "kualitas-kendali-tidak-dikenal"
+    CAPAIAN_ORGANISASI_TIDAK_DIKENAL = "capaian-organisasi-tidak-dikenal"
+    RATING_TIDAK_DIKENAL = "rating-tidak-dikenal"
+    # One SKP workbook: the plan.
+    HASIL_KERJA_UTAMA_KOSONG = "hasil-kerja-utama-kosong"
+    RENCANA_HASIL_KERJA_KOSONG = "rencana-hasil-kerja-kosong"
+    IKI_KOSONG = "iki-kosong"
+    RHK_PIMPINAN_KOSONG = "rhk-pimpinan-kosong"
+    TARGET_KOSONG = "target-kosong"
+    TARGET_BUKAN_ANGKA = "target-bukan-angka"
+    TARGET_RENTANG_TERBALIK = "target-rentang-terbalik"
+    SATUAN_KOSONG = "satuan-kosong"
+    TARGET_MUTLAK = "target-mutlak"
+    PERSPEKTIF_TIDAK_LENGKAP = "perspektif-tidak-lengkap"
+    KENDALI_KOSONG = "kendali-kosong"
+    KENDALI_TIDAK_SESUAI = "kendali-tidak-sesuai"
+    # One SKP workbook: the evaluations.
+    RATING_KOSONG = "rating-kosong"
+    CAPAIAN_ORGANISASI_KOSONG = "capaian-organisasi-kosong"
+    REALISASI_KOSONG = "realisasi-kosong"
+    REALISASI_IKI_KOSONG = "realisasi-iki-kosong"
+    RATING_BERBEDA_SARAN = "rating-berbeda-saran"
+    PREDIKAT_TIDAK_SESUAI = "predikat-tidak-sesuai"
+    CAPAIAN_IKI_TIDAK_SESUAI = "capaian-iki-tidak-sesuai"
+    PENILAIAN_TIDAK_SESUAI = "penilaian-tidak-sesuai"
+    SARAN_TIDAK_SESUAI = "saran-tidak-sesuai"
+    # A whole agency.
+    BERKAS_DILEWATI = "berkas-dilewati"
+    BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
+    NIP_GANDA = "nip-ganda"
+    BERKAS_GANDA = "berkas-ganda"
+    CAPAIAN_ORGANISASI_BERBEDA = "capaian-organisasi-berbeda"
+    CASCADING_TIDAK_DITEMUKAN = "cascading-tidak-ditemukan"
+    CASCADING_TANPA_BAWAHAN = "cascading-tanpa-bawahan"
+    POLA_DISTRIBUSI_MINIMAL_PERSEN = "pola-distribusi-minimal-persen"
+    POLA_DISTRIBUSI_MAKSIMAL_PERSEN = "pola-distribusi-maksimal-persen"
+    POLA_DISTRIBUSI_MINIMAL_JUMLAH = "pola-distribusi-minimal-jumlah"
+    POLA_DISTRIBUSI_MAKSIMAL_JUMLAH = "pola-distribusi-maksimal-jumlah"
+    POLA_DISTRIBUSI_TERBANYAK = "pola-distribusi-terbanyak"
+    SKEMA_PEGAWAI = "skema-pegawai"
+    # A table of ratings (skp-xl predikat --csv).
+    NAMA_KOSONG = "nama-kosong"
+    BULAN_TIDAK_VALID = "bulan-tidak-valid"
+    JENJANG_TIDAK_DIKENAL = "jenjang-tidak-dikenal"
+    JENJANG_KOSONG = "jenjang-kosong"
+
+
+class Section(StrEnum):
+    """Where a code comes from: one section of docs/findings.md each."""
+
+    BERKAS = "The file itself (`skp_xl/reader/triage.py`, `skp_xl/reader/read.py`)"
+    SKP = "One SKP workbook (`skp_xl/domain/checks.py`)"
+    INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
+    TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What the registry knows of one code.
+
+    Attributes:
+        code: The stable kebab-case code.
+        severity: The severity it is reported with (a guideline rule that is met is
+            reported as info instead).
+        section: Where it comes from.
+        judul: A short Indonesian title.
+        fields: What its message names, besides the file (``sel``: the cell; ``nilai``:
+            the value found...).
+        meaning: One line for docs/findings.md: what it means, what to do.
+    """
+
+    code: Code
+    severity: Severity
+    section: Section
+    judul: str
+    fields: tuple[str, ...]
+    meaning: str
+
+
+CLOSED_LISTS = ("aspek", "perspektif", "kualitas-kendali", "capaian-organisasi", "rating")
+"""The closed lists a workbook's cells are checked against (their ``Vocabulary.kode``):
+each gives ``<list>-tidak-dikenal``, and a required one left empty ``<list>-kosong``."""
+
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
+_LIST_MEANING = (
+    "a value outside a closed list (`aspek-tidak-dikenal`, `rating-tidak-dikenal`, "
+    "`perspektif-kosong`...), or a required one empty"
+)
+
+
+def _entries() -> Iterator[CodeInfo]:
+    s = Section.BERKAS
+    yield from (
+        CodeInfo(Code.BERKAS_TIDAK_ADA, _E, s, "Berkas tidak ada", (), "the path does not exist"),
+        CodeInfo(Code.BERKAS_FOLDER, _E, s, "Berkas berupa folder", (), "the path is a folder"),
+        CodeInfo(
+            Code.BERKAS_KUNCI,
+            _I,
+            s,
+            "Berkas kunci",
+            (),
+            "an Excel or LibreOffice lock file (`~$x.xlsx`, `.~lock.x.xlsx#`): skipped",
+        ),
+        CodeInfo(
+            Code.BERKAS_TERSEMBUNYI, _I, s, "Berkas tersembunyi", (), "a hidden file: skipped"
+        ),
+        CodeInfo(
+            Code.BERKAS_TIDAK_TERBACA,
+            _E,
+            s,
+            "Berkas tidak terbaca",
+            ("galat",),
+            "the file cannot be opened (permissions, a broken part)",
+        ),
+        CodeInfo(Code.BERKAS_KOSONG, _E, s, "Berkas kosong", (), "zero bytes"),
+        CodeInfo(
+            Code.BERKAS_RUSAK, _E, s, "Berkas rusak", ("alasan",), "a damaged or truncated zip"
+        ),
+        CodeInfo(
+            Code.BERKAS_BUKAN_EXCEL,
+            _E,
+            s,
+            "Bukan buku kerja Excel",
+            ("jenis",),
+            "not a spreadsheet (a Word document, CSV, HTML, random bytes)",
+        ),
+        CodeInfo(
+            Code.BERKAS_XLS, _E, s, "Format .xls lama", (), "old binary .xls: save it as .xlsx"
+        ),
+        CodeInfo(Code.BERKAS_XLSB, _E, s, "Format .xlsb", (), "binary .xlsb: save it as .xlsx"),
+        CodeInfo(Code.BERKAS_ODS, _E, s, "Format .ods", (), "OpenDocument .ods: save it as .xlsx"),
+        CodeInfo(
+            Code.BERKAS_TERENKRIPSI,
+            _E,
+            s,
+            "Berkas terkunci kata sandi",
+            (),
+            "password-protected (encrypted): remove the password to open",
+        ),
+        CodeInfo(
+            Code.BERKAS_TERLALU_BESAR,
+            _E,
+            s,
+            "Berkas terlalu besar",
+            ("alasan",),
+            "zip bomb: inflated size or ratio beyond the limits",
+        ),
+        CodeInfo(
+            Code.BERKAS_XML_BERBAHAYA,
+            _E,
+            s,
+            "XML berbahaya",
+            ("bagian",),
+            "a DTD or entity declaration (XML entity expansion)",
+        ),
+        CodeInfo(
+            Code.BERKAS_RENTANG_BESAR,
+            _E,
+            s,
+            "Rentang sel terlalu besar",
+            ("sel", "batas"),
+            "a sheet with cells beyond the row or column limit",
+        ),
+        CodeInfo(
+            Code.BERKAS_DIMENSI_BESAR,
+            _W,
+            s,
+            "Dimensi lembar terlalu besar",
+            ("rentang",),
+            "a declared used range far beyond the cells: read within limits",
+        ),
+        CodeInfo(
+            Code.BERKAS_TAUTAN_EKSTERNAL,
+            _W,
+            s,
+            "Tautan ke buku kerja lain",
+            ("sel",),
+            "formulas that reference other workbooks: never followed",
+        ),
+        CodeInfo(
+            Code.BERKAS_RUMUS_WEB,
+            _W,
+            s,
+            "Rumus yang menjangkau web",
+            ("sel", "fungsi"),
+            "WEBSERVICE, FILTERXML and similar calls: never evaluated",
+        ),
+        CodeInfo(
+            Code.BERKAS_EKSTENSI_SALAH,
+            _W,
+            s,
+            "Ekstensi berkas salah",
+            ("ekstensi",),
+            "the suffix does not match the content (an .xlsx named .xlsm)",
+        ),
+        CodeInfo(
+            Code.BUKAN_SKP_XL,
+            _E,
+            s,
+            "Bukan SKP skp-xl",
+            (),
+            "a workbook, but not one made by skp-xl (no `META_TEMPLATE_ID`)",
+        ),
+        CodeInfo(
+            Code.BUKAN_SKP_MATRIKS,
+            _I,
+            s,
+            "Matriks Peran Hasil",
+            (),
+            "a Matriks Peran Hasil workbook: not an SKP, not checked as one",
+        ),
+        CodeInfo(
+            Code.TEMPLAT_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Templat tidak dikenal",
+            ("templat",),
+            "a template id this version does not know",
+        ),
+        CodeInfo(
+            Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Versi templat tidak dikenal",
+            ("versi",),
+            "a template version of another major version",
+        ),
+        CodeInfo(
+            Code.TEMPLAT_VERSI_LEBIH_BARU,
+            _W,
+            s,
+            "Versi templat lebih baru",
+            ("versi",),
+            "a newer minor version: read, but new fields may be missed",
+        ),
+        CodeInfo(
+            Code.TABEL_TIDAK_DITEMUKAN,
+            _E,
+            s,
+            "Tabel hasil kerja tidak ditemukan",
+            (),
+            "the hasil kerja table's defined name is gone",
+        ),
+        CodeInfo(
+            Code.GALAT_INTERNAL,
+            _E,
+            s,
+            "Galat internal skp-xl",
+            ("galat",),
+            "a bug in skp-xl while handling this file (rerun with `--debug`)",
+        ),
+    )
+    s = Section.SKP
+    nip_digits = "not 18 digits"
+    nip_birth = "the birth date in the NIP"
+    nip_tmt = "the TMT in the NIP"
+    nip_rest = "the gender digit, the sequence number 000"
+    pangkat = "pangkat/golongan missing or not readable"
+    target = "the numeric target is empty or not a number"
+    cached = (
+        "a stored formula result that differs from Python's: the formula was overwritten or edited"
+    )
+    yield from (
+        CodeInfo(
+            Code.IDENTITAS_KOSONG,
+            _E,
+            s,
+            "Identitas belum diisi",
+            ("isian", "peran", "sel"),
+            "a required identity field is empty",
+        ),
+        CodeInfo(
+            Code.NIP_KOSONG,
+            _E,
+            s,
+            "NIP belum diisi",
+            ("peran", "sel"),
+            "the NIP is empty (the pejabat penilai's is optional on JPT forms)",
+        ),
+        CodeInfo(Code.NIP_PANJANG, _E, s, "NIP tidak 18 digit", ("peran", "sel"), nip_digits),
+        CodeInfo(Code.NIP_KARAKTER, _E, s, "NIP berisi selain angka", ("peran", "sel"), nip_digits),
+        CodeInfo(
+            Code.NIP_BUKAN_TEKS, _E, s, "NIP bukan teks", ("peran", "sel", "nilai"), nip_digits
+        ),
+        CodeInfo(
+            Code.NIP_RUSAK_EXCEL,
+            _E,
+            s,
+            "NIP dirusak Excel",
+            ("peran", "sel", "nilai"),
+            "a NIP Excel turned into a number (`1.98001E+17`): retype it as text",
+        ),
+        CodeInfo(
+            Code.NIP_TANGGAL_LAHIR_TIDAK_VALID,
+            _E,
+            s,
+            "Tanggal lahir pada NIP tidak valid",
+            ("peran", "sel", "tanggal"),
+            nip_birth,
+        ),
+        CodeInfo(
+            Code.NIP_TANGGAL_LAHIR_MASA_DEPAN,
+            _E,
+            s,
+            "Tanggal lahir pada NIP di masa depan",
+            ("peran", "sel", "tanggal"),
+            nip_birth,
+        ),
+        CodeInfo(
+            Code.NIP_TMT_TIDAK_VALID,
+            _E,
+            s,
+            "TMT pada NIP tidak valid",
+            ("peran", "sel", "tmt"),
+            nip_tmt,
+        ),
+        CodeInfo(
+            Code.NIP_TMT_MASA_DEPAN,
+            _E,
+            s,
+            "TMT pada NIP di masa depan",
+            ("peran", "sel", "tmt"),
+            nip_tmt,
+        ),
+        CodeInfo(
+            Code.NIP_TMT_SEBELUM_LAHIR,
+            _E,
+            s,
+            "TMT pada NIP sebelum lahir",
+            ("peran", "sel", "tmt", "tanggal"),
+            nip_tmt,
+        ),
+        CodeInfo(
+            Code.NIP_TMT_USIA_KERJA,
+            _E,
+            s,
+            "TMT pada NIP sebelum usia kerja",
+            ("peran", "sel", "tmt", "usia"),
+            nip_tmt,
+        ),
+        CodeInfo(
+            Code.NIP_JENIS_KELAMIN,
+            _E,
+            s,
+            "Digit jenis kelamin NIP salah",
+            ("peran", "sel", "digit"),
+            nip_rest,
+        ),
+        CodeInfo(Code.NIP_NOMOR_URUT, _E, s, "Nomor urut NIP 000", ("peran", "sel"), nip_rest),
+        CodeInfo(
+            Code.NIP_PENILAI_SAMA,
+            _E,
+            s,
+            "NIP penilai sama dengan NIP pegawai",
+            (),
+            "the pejabat penilai has the pegawai's own NIP",
+        ),
+        CodeInfo(Code.PANGKAT_KOSONG, _E, s, "Pangkat belum diisi", ("peran", "sel"), pangkat),
+        CodeInfo(
+            Code.PANGKAT_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Pangkat tidak dikenal",
+            ("peran", "sel", "nilai"),
+            pangkat,
+        ),
+        CodeInfo(
+            Code.PANGKAT_AMBIGU,
+            _E,
+            s,
+            "Golongan tidak jelas",
+            ("peran", "sel", "nilai"),
+            pangkat,
+        ),
+        CodeInfo(
+            Code.PANGKAT_TIDAK_COCOK,
+            _E,
+            s,
+            "Pangkat dan golongan tidak cocok",
+            ("peran", "sel", "nilai"),
+            "the pangkat name does not match the golongan (Penata, III/a)",
+        ),
+        CodeInfo(
+            Code.LABEL_VARIAN,
+            _W,
+            s,
+            "Varian label",
+            ("sel", "nilai", "nilai baku"),
+            'a known variant ("Di Atas"): read as the canonical value, which the message names',
+        ),
+        *(
+            CodeInfo(
+                Code(f"{kode}-{end}"),
+                _E,
+                s,
+                f"{kode.replace('-', ' ').capitalize()} {judul}",
+                fields,
+                _LIST_MEANING,
+            )
+            for kode in CLOSED_LISTS
+            for end, judul, fields in (
+                ("tidak-dikenal", "tidak dikenal", ("sel", "nilai", "pilihan")),
+                ("kosong", "belum diisi", ("sel",)),
+            )
+            if f"{kode}-{end}" in _LIST_CODES
+        ),
+        CodeInfo(
+            Code.HASIL_KERJA_UTAMA_KOSONG,
+            _E,
+            s,
+            "Belum ada hasil kerja utama",
+            (),
+            "no hasil kerja utama",
+        ),
+        CodeInfo(
+            Code.RENCANA_HASIL_KERJA_KOSONG,
+            _E,
+            s,
+            "Rencana hasil kerja belum diisi",
+            ("sel",),
+            "indicators without their rencana hasil kerja",
+        ),
+        CodeInfo(
+            Code.IKI_KOSONG,
+            _E,
+            s,
+            "IKI belum diisi",
+            ("sel",),
+            "a rencana hasil kerja without indicator and target, or an indicator row without "
+            "its text",
+        ),
+        CodeInfo(
+            Code.RHK_PIMPINAN_KOSONG,
+            _W,
+            s,
+            "RHK pimpinan belum diisi",
+            ("sel",),
+            "JA/JF kuantitatif: the rencana hasil kerja pimpinan yang diintervensi is empty",
+        ),
+        CodeInfo(Code.TARGET_KOSONG, _E, s, "Target belum diisi", ("sel",), target),
+        CodeInfo(Code.TARGET_BUKAN_ANGKA, _E, s, "Target bukan angka", ("sel",), target),
+        CodeInfo(
+            Code.TARGET_RENTANG_TERBALIK,
+            _E,
+            s,
+            "Rentang target terbalik",
+            ("sel",),
+            "the upper bound is below the target",
+        ),
+        CodeInfo(
+            Code.SATUAN_KOSONG,
+            _W,
+            s,
+            "Satuan target belum diisi",
+            ("sel",),
+            "a target without its unit",
+        ),
+        CodeInfo(
+            Code.TARGET_MUTLAK,
+            _W,
+            s,
+            "Target mutlak",
+            ("sel",),
+            "an absolute target (100%, or zero for less-is-better) where the guide asks for "
+            "tolerance",
+        ),
+        CodeInfo(
+            Code.PERSPEKTIF_TIDAK_LENGKAP,
+            _W,
+            s,
+            "Perspektif IKI belum lengkap",
+            ("perspektif",),
+            "JPT kuantitatif: the IKI do not cover the four perspektif",
+        ),
+        CodeInfo(
+            Code.KENDALI_KOSONG,
+            _W,
+            s,
+            "Tingkat kendali belum diisi",
+            ("sel",),
+            "JPT: the Manual IKI row has no kualitas dan tingkat kendali",
+        ),
+        CodeInfo(
+            Code.KENDALI_TIDAK_SESUAI,
+            _W,
+            s,
+            "Tingkat kendali tidak sesuai",
+            ("sel", "nilai"),
+            "JPT: a hasil kerja that is an output of medium or high control (rules.md section 11)",
+        ),
+        CodeInfo(
+            Code.RATING_KOSONG,
+            _E,
+            s,
+            "Rating belum diisi",
+            ("rating", "periode", "sel"),
+            "one rating of a period without the other: no predikat",
+        ),
+        CodeInfo(
+            Code.CAPAIAN_ORGANISASI_KOSONG,
+            _W,
+            s,
+            "Capaian organisasi belum diisi",
+            ("periode", "sel"),
+            "a rated period without the capaian kinerja organisasi",
+        ),
+        CodeInfo(
+            Code.REALISASI_KOSONG,
+            _W,
+            s,
+            "Realisasi belum diisi",
+            ("periode",),
+            "a rated period without any realisasi or judgement",
+        ),
+        CodeInfo(
+            Code.REALISASI_IKI_KOSONG,
+            _W,
+            s,
+            "Realisasi IKI belum diisi",
+            ("sel", "periode"),
+            "a rated period with an IKI whose realisasi is empty",
+        ),
+        CodeInfo(
+            Code.RATING_BERBEDA_SARAN,
+            _W,
+            s,
+            "Rating berbeda dengan saran",
+            ("periode", "rating", "saran"),
+            "the rating hasil kerja differs from the suggestion (both named)",
+        ),
+        CodeInfo(
+            Code.PREDIKAT_TIDAK_SESUAI,
+            _E,
+            s,
+            "Predikat tidak sesuai kuadran",
+            ("sel", "tersimpan", "seharusnya"),
+            "the predikat cell holds something other than the quadrant's result: its "
+            "formula was overwritten",
+        ),
+        CodeInfo(
+            Code.CAPAIAN_IKI_TIDAK_SESUAI,
+            _E,
+            s,
+            "Capaian IKI tidak sesuai",
+            ("sel", "tersimpan", "seharusnya"),
+            cached,
+        ),
+        CodeInfo(
+            Code.PENILAIAN_TIDAK_SESUAI,
+            _E,
+            s,
+            "Penilaian hasil kerja tidak sesuai",
+            ("sel", "tersimpan", "seharusnya"),
+            cached,
+        ),
+        CodeInfo(
+            Code.SARAN_TIDAK_SESUAI,
+            _E,
+            s,
+            "Saran rating tidak sesuai",
+            ("sel", "tersimpan", "seharusnya"),
+            cached,
+        ),
+    )
+    s = Section.INSTANSI
+    pola = (
+        "a unit's distribution outside the guideline for its capaian (figure, limit and "
+        "rule in the message)"
+    )
+    yield from (
+        CodeInfo(
+            Code.BERKAS_DILEWATI,
+            _I,
+            s,
+            "Berkas dilewati",
+            (),
+            "a file that is not a workbook (PDF, text...): skipped",
+        ),
+        CodeInfo(
+            Code.BERKAS_WAKTU_HABIS,
+            _E,
+            s,
+            "Waktu baca habis",
+            ("batas",),
+            "reading the file took longer than `--batas-detik`: stopped",
+        ),
+        CodeInfo(
+            Code.NIP_GANDA,
+            _W,
+            s,
+            "NIP ganda",
+            ("nip", "unit", "pilihan"),
+            "one NIP in several SKP: resolved by `--nip-ganda` (default: the unit rated "
+            "last counts)",
+        ),
+        CodeInfo(
+            Code.BERKAS_GANDA,
+            _W,
+            s,
+            "Berkas ganda",
+            ("berkas lain", "nip"),
+            "the same file twice: counted once",
+        ),
+        CodeInfo(
+            Code.CAPAIAN_ORGANISASI_BERBEDA,
+            _W,
+            s,
+            "Capaian organisasi berbeda",
+            ("unit", "nilai", "nilai terbanyak"),
+            "workbooks of one unit disagree on the capaian kinerja organisasi; the majority "
+            "is used",
+        ),
+        CodeInfo(
+            Code.CASCADING_TIDAK_DITEMUKAN,
+            _W,
+            s,
+            "RHK pimpinan tidak ditemukan",
+            ("sel", "rhk pimpinan", "penilai"),
+            "a JA/JF rencana hasil kerja names a rencana hasil kerja pimpinan that the "
+            "pejabat penilai's SKP does not have",
+        ),
+        CodeInfo(
+            Code.CASCADING_TANPA_BAWAHAN,
+            _W,
+            s,
+            "RHK tanpa peran bawahan",
+            ("sel", "rhk"),
+            "a leader's rencana hasil kerja that no staff SKP intervenes",
+        ),
+        *(
+            CodeInfo(
+                code,
+                _W,
+                s,
+                f"Pola distribusi: {code.value.removeprefix('pola-distribusi-').replace('-', ' ')}",
+                ("unit", "capaian", "aturan", "angka", "batas"),
+                pola,
+            )
+            for code in (
+                Code.POLA_DISTRIBUSI_MINIMAL_PERSEN,
+                Code.POLA_DISTRIBUSI_MAKSIMAL_PERSEN,
+                Code.POLA_DISTRIBUSI_MINIMAL_JUMLAH,
+                Code.POLA_DISTRIBUSI_MAKSIMAL_JUMLAH,
+                Code.POLA_DISTRIBUSI_TERBANYAK,
+            )
+        ),
+        CodeInfo(
+            Code.SKEMA_PEGAWAI,
+            _E,
+            s,
+            "Tabel Pegawai tidak sesuai skema",
+            ("kolom", "nilai", "aturan"),
+            "a value of the Pegawai table outside its schema (pandera), placed at its source cell",
+        ),
+    )
+    s = Section.TABEL
+    jenjang = "the jenjang of a Jabatan Fungsional is not one of the eight, or is empty"
+    yield from (
+        CodeInfo(Code.NAMA_KOSONG, _E, s, "Nama belum diisi", (), "a row without the name"),
+        CodeInfo(
+            Code.BULAN_TIDAK_VALID,
+            _E,
+            s,
+            "Jumlah bulan tidak valid",
+            ("nilai",),
+            "the months are not a whole number from 1 to 12",
+        ),
+        CodeInfo(
+            Code.JENJANG_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Jenjang tidak dikenal",
+            ("nilai", "pilihan"),
+            jenjang,
+        ),
+        CodeInfo(Code.JENJANG_KOSONG, _E, s, "Jenjang belum diisi", ("pilihan",), jenjang),
+    )
+
+
+_LIST_CODES = frozenset(
+    {
+        Code.ASPEK_TIDAK_DIKENAL,
+        Code.ASPEK_KOSONG,
+        Code.PERSPEKTIF_TIDAK_DIKENAL,
+        Code.PERSPEKTIF_KOSONG,
+        Code.KUALITAS_KENDALI_TIDAK_DIKENAL,
+        Code.CAPAIAN_ORGANISASI_TIDAK_DIKENAL,
+        Code.RATING_TIDAK_DIKENAL,
+    }
+)
+"""The closed-list codes a workbook check can emit: ``kualitas-kendali`` and ``rating``
+have their own, more specific empty-cell codes (``kendali-kosong``, ``rating-kosong``), and
+an empty capaian is a warning (``capaian-organisasi-kosong``)."""
+
+UNREADABLE = frozenset(
+    {
+        Code.BERKAS_TIDAK_ADA,
+        Code.BERKAS_FOLDER,
+        Code.BERKAS_TIDAK_TERBACA,
+        Code.BERKAS_KOSONG,
+        Code.BERKAS_RUSAK,
+        Code.BERKAS_BUKAN_EXCEL,
+        Code.BERKAS_XLS,
+        Code.BERKAS_XLSB,
+        Code.BERKAS_ODS,
+        Code.BERKAS_TERENKRIPSI,
+        Code.BERKAS_TERLALU_BESAR,
+        Code.BERKAS_XML_BERBAHAYA,
+        Code.BERKAS_RENTANG_BESAR,
+        Code.BUKAN_SKP_XL,
+        Code.TEMPLAT_TIDAK_DIKENAL,
+        Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
+        Code.GALAT_INTERNAL,
+    }
+)
+"""Codes meaning the file could not be read as an SKP at all (``validate`` exits 2)."""
+
+REGISTRY: MappingProxyType[str, CodeInfo] = MappingProxyType({e.code: e for e in _entries()})
+"""Every finding code, in the order of docs/findings.md."""
+
+
+def is_registered(code: str) -> bool:
+    """Whether ``code`` is a registered finding code."""
+    return code in REGISTRY
+
+
+# -- docs/findings.md ---------------------------------------------------------------------
+
+_INTRO = """\
+# Finding codes
+
+Every problem skp-xl reports is a finding: a stable code (programs match on it), a severity,
+the file, sheet and cell, and an Indonesian message saying what is wrong and what to do.
+Only `error` makes a workbook invalid (`skp-xl validate` exits 1); `warning` and `info`
+are advice. This file is generated from the registry in `skp_xl/domain/codes.py`
+(`python scripts/findings_doc.py`); a test (`tests/test_finding_codes.py`)
+keeps it, the registry and the code in step.
+"""
+
+_BEFORE = {
+    Section.BERKAS: "Checked before anything is parsed, within size and time limits. An "
+    "unreadable file gives\nexactly one finding and is not read further; `validate` exits 2 "
+    "for it.\n",
+    Section.TABEL: "`skp-xl predikat --csv` checks each row of a CSV table of ratings; "
+    "besides these, a row\ncan have the NIP codes, `rating-tidak-dikenal`, `rating-kosong` "
+    "and `label-varian` above.\n",
+}
+_AFTER = {
+    Section.SKP: "`<list>` is one of "
+    + ", ".join(f"`{k}`" for k in CLOSED_LISTS)
+    + ".\n\nSection 11 asks for more than a single workbook can show: administrators, "
+    "pengawas and\nteam-leading JF should have outputs of at least medium control, "
+    "pelaksana of high\ncontrol. The JA/JF formats have no kendali column (only the JPT "
+    "Manual IKI does), so\nthose two checks are not made; the cascading checks below are "
+    "made across workbooks.\n",
+}
+
+
+def _rows(entries: Iterable[CodeInfo]) -> Iterator[str]:
+    """One table row per run of codes sharing severity and meaning, as the docs group them."""
+    for (severity, meaning), run in groupby(entries, key=lambda e: (e.severity, e.meaning)):
+        if meaning == _LIST_MEANING:
+            codes = "`<list>-tidak-dikenal`, `<list>-kosong`"
+        else:
+            codes = ", ".join(f"`{e.code}`" for e in run)
+        yield f"| {codes} | {severity} | {meaning} |"
+
+
+def render_docs() -> str:
+    """The text of docs/findings.md, from :data:`REGISTRY`."""
+    parts = [_INTRO]
+    for section in Section:
+        entries = [e for e in REGISTRY.values() if e.section is section]
+        table = "\n".join(["| code | severity | meaning |", "|---|---|---|", *_rows(entries)])
+        before = _BEFORE.get(section)
+        parts.append(f"## {section.value}\n")
+        if before:
+            parts.append(before)
+        parts.append(table + "\n")
+        after = _AFTER.get(section)
+        if after:
+            parts.append(after)
+    index = [
+        "## Every code\n",
+        "Each code once, with its Indonesian title and what its message names (besides the "
+        "file).\n",
+        "| code | severity | judul | message names |\n|---|---|---|---|\n"
+        + "\n".join(
+            f"| `{e.code}` | {e.severity} | {e.judul} | {', '.join(e.fields) or '-'} |"
+            for e in REGISTRY.values()
+        )
+        + "\n",
+    ]
+    return "\n".join(parts + index)

@@ -1,0 +1,74 @@
+"""Every exception skp-xl raises on purpose, in one documented tree.
+
+Problems in the user's files are findings (:mod:`skp_xl.domain.codes`), not exceptions:
+exceptions are for a value a function cannot take, and for what a program (or the
+person at the command line) must decide. The tree::
+
+    Exception
+    └── SkpError                     base of every error skp-xl raises on purpose
+        ├── InvalidValueError        + ValueError: a value outside the rules; has a finding
+        │   │                          ``code`` and an Indonesian ``message``
+        │   ├── NipError             a NIP that cannot be accepted (domain/nip.py)
+        │   └── WorkbookXmlError     a workbook part that cannot be read safely
+        │                              (reader/names.py)
+        ├── NotAnSkpWorkbook         a workbook that cannot be read as an SKP; carries the
+        │                              finding that says why
+        ├── OutputExistsError        an output file exists and overwriting was not asked
+        ├── SummaryDataError         + ValueError: a table the summary writer cannot take
+        └── AddinError               an add-in action or build that cannot be done
+
+``SkpError`` and ``InvalidValueError`` live in :mod:`skp_xl.domain.errors`, because the
+pure domain raises them and imports nothing above itself; the others are defined here.
+Not in the tree, on purpose: the VBA encoder's ``CompoundFileError``,
+``VbaProjectError`` and ``OvbaError`` (``ValueError``: faults in what skp-xl itself
+encodes), and two private control-flow signals (triage's ``_Stop``; the batch's
+``_WaktuHabis``, a ``BaseException`` so no ``except Exception`` takes it for a bug).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from skp_xl.domain.errors import InvalidValueError, SkpError
+from skp_xl.domain.findings import Finding
+
+__all__ = [
+    "AddinError",
+    "InvalidValueError",
+    "NotAnSkpWorkbook",
+    "OutputExistsError",
+    "SkpError",
+    "SummaryDataError",
+]
+
+
+class NotAnSkpWorkbook(SkpError):
+    """The workbook cannot be read as an SKP; ``finding`` says why."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+class OutputExistsError(SkpError):
+    """The output file exists and overwriting was not asked for."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(
+            f"Berkas keluaran '{path}' sudah ada; pakai --force untuk menimpanya "
+            "atau pilih nama lain."
+        )
+        self.path = path
+
+
+class SummaryDataError(SkpError, ValueError):
+    """A frame handed to the summary writer lacks a column it needs, or has bad headers.
+
+    A program fault of the caller (the consolidation), not a problem in the agency's
+    files: those arrive as rows of ``SummaryData.temuan``.
+    """
+
+
+class AddinError(SkpError):
+    """An add-in action, build or installation cannot be done; the Indonesian message
+    says why and what to do."""
