@@ -33,6 +33,15 @@ URUTAN_PERIODE = tuple(PeriodeEvaluasi)
 BULAN = dict.fromkeys(PeriodeEvaluasi, 3) | {PeriodeEvaluasi.AKHIR: 12}
 """Months each period covers, for angka kredit."""
 
+Letak = tuple[str, str]
+"""Where a value was read: (sheet, A1 cell), kept as a pair so nobody splits a text again."""
+
+
+def teks_letak(letak: Letak | None) -> str:
+    """A place as the Cascading sheet and the messages print it: ``SKP!B18`` ("" for none)."""
+    return "" if letak is None else f"{letak[0]}!{letak[1]}"
+
+
 _PENUGASAN = re.compile(r"^\s*(plt|plh)\s*\.?\s*", re.IGNORECASE)
 
 
@@ -77,7 +86,8 @@ class BarisPeriode:
         rating_hasil_kerja, rating_perilaku: Canonical ratings, "" when empty/unknown.
         predikat: From the two ratings by the quadrant, "" when one is missing.
         angka_kredit: JF with a known jenjang and a predikat; else None.
-        sel: Where each value was read: field -> "Sheet!A1".
+        sel: Where each value was read: field -> (sheet, cell); a field read from no cell
+            is absent.
     """
 
     periode: PeriodeEvaluasi
@@ -86,7 +96,7 @@ class BarisPeriode:
     rating_perilaku: str
     predikat: str
     angka_kredit: float | None
-    sel: Mapping[str, str] = field(default_factory=dict)
+    sel: Mapping[str, Letak] = field(default_factory=dict)
 
 
 def _canonical(sel: Sel, vocabulary: Vocabulary[E]) -> E | None:
@@ -95,8 +105,9 @@ def _canonical(sel: Sel, vocabulary: Vocabulary[E]) -> E | None:
     return None
 
 
-def _where(sel: Sel) -> str:
-    return f"{sel.sheet}!{sel.cell}" if sel.sheet and sel.cell else ""
+def letak(sel: Sel) -> Letak | None:
+    """Where ``sel`` was read, or None when it names no cell."""
+    return (sel.sheet, sel.cell) if sel.sheet and sel.cell else None
 
 
 def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
@@ -125,10 +136,14 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
                 hasil_predikat,
                 ak,
                 {
-                    "capaian_organisasi": _where(evaluasi.capaian_organisasi),
-                    "rating_hasil_kerja": _where(evaluasi.rating_hasil_kerja),
-                    "rating_perilaku": _where(evaluasi.rating_perilaku),
-                    "predikat": _where(evaluasi.predikat_tersimpan),
+                    key: where
+                    for key, sel in (
+                        ("capaian_organisasi", evaluasi.capaian_organisasi),
+                        ("rating_hasil_kerja", evaluasi.rating_hasil_kerja),
+                        ("rating_perilaku", evaluasi.rating_perilaku),
+                        ("predikat", evaluasi.predikat_tersimpan),
+                    )
+                    if (where := letak(sel)) is not None
                 },
             )
         )
@@ -277,7 +292,7 @@ class Rencana:
 
     Attributes:
         teks: The rencana hasil kerja.
-        sel: Where ("Sheet!A1").
+        sel: Where (sheet, cell).
         iki: Its indicators' texts.
         pimpinan: The rencana hasil kerja pimpinan yang diintervensi (JA/JF kuantitatif),
             None where the format has no such column.
@@ -285,10 +300,10 @@ class Rencana:
     """
 
     teks: str
-    sel: str
+    sel: Letak | None
     iki: tuple[str, ...] = ()
     pimpinan: str | None = None
-    sel_pimpinan: str = ""
+    sel_pimpinan: Letak | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,7 +319,7 @@ class RencanaPegawai:
 
 @dataclass(frozen=True, slots=True)
 class BarisCascading:
-    """One line of the Cascading sheet."""
+    """One line of the Cascading sheet (``sel``: the place as printed, ``SKP!B18``)."""
 
     kunci: str
     nip: str
@@ -314,13 +329,6 @@ class BarisCascading:
     arah: str  # "ke atas": names the leader's RHK; "ke bawah": a leader's RHK and its staff
     status: str
     keterangan: str
-
-
-def _split(where: str) -> tuple[str | None, str | None]:
-    if "!" not in where:
-        return None, None
-    sheet, cell = where.rsplit("!", 1)
-    return sheet, cell
 
 
 def rencana_dari(record: SkpRecord) -> tuple[Rencana, ...]:
@@ -334,10 +342,10 @@ def rencana_dari(record: SkpRecord) -> tuple[Rencana, ...]:
         found.append(
             Rencana(
                 hasil.rhk.teks,
-                _where(hasil.rhk),
+                letak(hasil.rhk),
                 iki,
                 None if pimpinan is None else pimpinan.teks,
-                "" if pimpinan is None else _where(pimpinan),
+                None if pimpinan is None else letak(pimpinan),
             )
         )
     return tuple(found)
@@ -365,7 +373,7 @@ def periksa_cascading(
         for item in plan.rencana:
             if item.pimpinan is None:
                 continue
-            sheet, cell = _split(item.sel_pimpinan)
+            sheet, cell = item.sel_pimpinan or (None, None)
             if not item.pimpinan.strip():
                 continue  # rhk-pimpinan-kosong is the workbook check's finding
             if leader is None:
@@ -386,7 +394,7 @@ def periksa_cascading(
                 )
                 if match is not None:
                     named_by[leader.nip, kunci_teks(match.teks)].append(plan.nama)
-                    status, note = "cocok", f"{leader.nama}: {match.sel}"
+                    status, note = "cocok", f"{leader.nama}: {teks_letak(match.sel)}"
                 else:
                     status = "tidak ditemukan"
                     note = (
@@ -398,7 +406,7 @@ def periksa_cascading(
                         Finding(
                             "cascading-tidak-ditemukan",
                             Severity.WARNING,
-                            f"{item.sel_pimpinan}: {note}",
+                            f"{teks_letak(item.sel_pimpinan)}: {note}",
                             sheet,
                             cell,
                             "SKP_HASIL_KERJA",
@@ -410,7 +418,7 @@ def periksa_cascading(
                     plan.kunci,
                     plan.nip,
                     plan.nama,
-                    item.sel_pimpinan,
+                    teks_letak(item.sel_pimpinan),
                     item.pimpinan,
                     "ke atas",
                     status,
@@ -423,7 +431,7 @@ def periksa_cascading(
         leader = by_nip[leader_nip]
         for item in leader.rencana:
             names = named_by.get((leader_nip, kunci_teks(item.teks)), [])
-            sheet, cell = _split(item.sel)
+            sheet, cell = item.sel or (None, None)
             status = "diintervensi" if names else "tanpa peran bawahan"
             note = ", ".join(sorted(set(names))) or (
                 "Tidak ada SKP bawahan yang menyebut rencana hasil kerja ini; bagi perannya "
@@ -434,9 +442,9 @@ def periksa_cascading(
                     Finding(
                         "cascading-tanpa-bawahan",
                         Severity.WARNING,
-                        f"{item.sel}: rencana hasil kerja '{item.teks}' belum diintervensi "
-                        "oleh SKP bawahan mana pun di folder ini; bagi perannya lewat "
-                        "matriks peran hasil.",
+                        f"{teks_letak(item.sel)}: rencana hasil kerja '{item.teks}' belum "
+                        "diintervensi oleh SKP bawahan mana pun di folder ini; bagi perannya "
+                        "lewat matriks peran hasil.",
                         sheet,
                         cell,
                         "SKP_HASIL_KERJA",
@@ -448,7 +456,7 @@ def periksa_cascading(
                     leader.kunci,
                     leader.nip,
                     leader.nama,
-                    item.sel,
+                    teks_letak(item.sel),
                     item.teks,
                     "ke bawah",
                     status,
