@@ -354,7 +354,10 @@ def rangkum(
     )
     findings += cascade_findings
     cascading = pd.DataFrame(
-        [(r.kunci, r.nip, r.nama, r.arah, r.sel, r.rencana, r.status, r.keterangan) for r in rows],
+        [
+            (r.kunci, r.nip, r.nama, r.arah.value, r.sel, r.rencana, r.status.value, r.keterangan)
+            for r in rows
+        ],
         columns=list(CASCADING_COLUMNS),
     )
     every = [f for h in hasil for f in h.temuan] + findings + catatan

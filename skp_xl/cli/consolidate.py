@@ -105,7 +105,7 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
     table.add_column("Capaian org.")
     for p in Predikat:
         table.add_column(_SINGKATAN[p], justify="right")
-    table.add_column("Jumlah", justify="right")
+    table.add_column(Ringkasan.jumlah, justify="right")
     table.add_column("Pola distribusi")
     for row in result.ringkasan.to_dict("records"):
         style = "bold" if row[Ringkasan.unit_kerja] == INSTANSI else None

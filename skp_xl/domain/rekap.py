@@ -317,6 +317,25 @@ class RencanaPegawai:
     rencana: tuple[Rencana, ...]
 
 
+class Arah(StrEnum):
+    """Which way a line of the Cascading sheet looks."""
+
+    KE_ATAS = "ke atas"
+    """A staff rencana hasil kerja and the leader's one it names."""
+    KE_BAWAH = "ke bawah"
+    """A leader's rencana hasil kerja and the staff plans naming it."""
+
+
+class StatusCascading(StrEnum):
+    """The outcome of one line of the Cascading sheet."""
+
+    COCOK = "cocok"
+    TIDAK_DITEMUKAN = "tidak ditemukan"
+    PENILAI_TIDAK_ADA = "penilai tidak ada"
+    DIINTERVENSI = "diintervensi"
+    TANPA_PERAN_BAWAHAN = "tanpa peran bawahan"
+
+
 @dataclass(frozen=True, slots=True)
 class BarisCascading:
     """One line of the Cascading sheet (``sel``: the place as printed, ``SKP!B18``)."""
@@ -326,8 +345,8 @@ class BarisCascading:
     nama: str
     sel: str
     rencana: str
-    arah: str  # "ke atas": names the leader's RHK; "ke bawah": a leader's RHK and its staff
-    status: str
+    arah: Arah
+    status: StatusCascading
     keterangan: str
 
 
@@ -378,7 +397,7 @@ def periksa_cascading(
                 continue  # rhk-pimpinan-kosong is the workbook check's finding
             if leader is None:
                 status, note = (
-                    "penilai tidak ada",
+                    StatusCascading.PENILAI_TIDAK_ADA,
                     f"SKP pejabat penilai (NIP {plan.nip_penilai or '-'}) tidak ada di "
                     "folder ini; tidak dapat dicocokkan.",
                 )
@@ -394,9 +413,10 @@ def periksa_cascading(
                 )
                 if match is not None:
                     named_by[leader.nip, kunci_teks(match.teks)].append(plan.nama)
-                    status, note = "cocok", f"{leader.nama}: {teks_letak(match.sel)}"
+                    status = StatusCascading.COCOK
+                    note = f"{leader.nama}: {teks_letak(match.sel)}"
                 else:
-                    status = "tidak ditemukan"
+                    status = StatusCascading.TIDAK_DITEMUKAN
                     note = (
                         f"'{item.pimpinan}' tidak ada di SKP {leader.nama} ({leader.kunci}); "
                         "salin teks rencana hasil kerja atasan persis (lihat matriks peran "
@@ -420,7 +440,7 @@ def periksa_cascading(
                     plan.nama,
                     teks_letak(item.sel_pimpinan),
                     item.pimpinan,
-                    "ke atas",
+                    Arah.KE_ATAS,
                     status,
                     note,
                 )
@@ -432,7 +452,7 @@ def periksa_cascading(
         for item in leader.rencana:
             names = named_by.get((leader_nip, kunci_teks(item.teks)), [])
             sheet, cell = item.sel or (None, None)
-            status = "diintervensi" if names else "tanpa peran bawahan"
+            status = StatusCascading.DIINTERVENSI if names else StatusCascading.TANPA_PERAN_BAWAHAN
             note = ", ".join(sorted(set(names))) or (
                 "Tidak ada SKP bawahan yang menyebut rencana hasil kerja ini; bagi perannya "
                 "lewat matriks peran hasil."
@@ -458,7 +478,7 @@ def periksa_cascading(
                     leader.nama,
                     teks_letak(item.sel),
                     item.teks,
-                    "ke bawah",
+                    Arah.KE_BAWAH,
                     status,
                     note,
                 )

@@ -19,6 +19,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from skp_xl.domain.errors import SkpError
 from skp_xl.summary.skema import (
     PREDIKAT_COLUMNS,
+    TIDAK,
+    YA,
     Pegawai,
     Ringkasan,
     Temuan,
@@ -151,12 +153,12 @@ def cell_value(value: object) -> Cell:
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return YA if value else TIDAK
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, str | bytes):  # numpy scalar
         value = item()
         if isinstance(value, bool):
-            return "Ya" if value else "Tidak"
+            return YA if value else TIDAK
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float | Decimal):

@@ -13,6 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from skp_xl.domain.rekap import Arah, StatusCascading
 from skp_xl.domain.vocabulary import (
     CapaianOrganisasi,
     JenisJabatan,
@@ -29,16 +30,6 @@ YA, TIDAK = "Ya", "Tidak"
 """The values of the Pegawai table's ``Dihitung`` column."""
 SESUAI, TIDAK_SESUAI, TANPA_POLA = "Sesuai", "Tidak sesuai", "—"
 """The values of the Ringkasan table's ``Pola Distribusi`` column (``—``: not compared)."""
-ARAH = ("ke atas", "ke bawah")
-"""The values of the Cascading table's ``Arah`` column."""
-STATUS_CASCADING = (
-    "cocok",
-    "tidak ditemukan",
-    "penilai tidak ada",
-    "diintervensi",
-    "tanpa peran bawahan",
-)
-"""The values of the Cascading table's ``Status`` column."""
 
 
 class Pegawai(pa.DataFrameModel):
@@ -137,10 +128,10 @@ class Cascading(pa.DataFrameModel):
     berkas: Series[str] = pa.Field(alias="Berkas")
     nip: Series[str] = pa.Field(alias="NIP")
     nama: Series[str] = pa.Field(alias="Nama")
-    arah: Series[str] = pa.Field(alias="Arah", isin=list(ARAH))
+    arah: Series[str] = pa.Field(alias="Arah", isin=[a.value for a in Arah])
     sel: Series[str] = pa.Field(alias="Sel")
     rencana_hasil_kerja: Series[str] = pa.Field(alias="Rencana Hasil Kerja")
-    status: Series[str] = pa.Field(alias="Status", isin=list(STATUS_CASCADING))
+    status: Series[str] = pa.Field(alias="Status", isin=[s.value for s in StatusCascading])
     keterangan: Series[str] = pa.Field(alias="Keterangan")
 
     class Config:
