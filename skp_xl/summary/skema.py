@@ -13,7 +13,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from skp_xl.domain.rekap import Arah, StatusCascading
+from skp_xl.domain.rekap import Arah, Penugasan, StatusCascading
 from skp_xl.domain.vocabulary import (
     CapaianOrganisasi,
     JenisJabatan,
@@ -51,7 +51,9 @@ class Pegawai(pa.DataFrameModel):
     pendekatan: Series[pd.StringDtype] = pa.Field(
         alias="Pendekatan", isin=[p.value for p in Pendekatan]
     )
-    penugasan: Series[pd.StringDtype] = pa.Field(alias="Penugasan", nullable=True)
+    penugasan: Series[pd.StringDtype] = pa.Field(
+        alias="Penugasan", isin=[p.value for p in Penugasan]
+    )
     periode: Series[pd.StringDtype] = pa.Field(
         alias="Periode", isin=[p.value for p in PeriodeEvaluasi], nullable=True
     )

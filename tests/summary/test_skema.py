@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from skp_xl.domain.rekap import Penugasan
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, Predikat
 from skp_xl.summary.data import RINGKASAN_COLUMNS, RINGKASAN_INPUT_COLUMNS
 from skp_xl.summary.skema import (
@@ -50,6 +51,7 @@ def test_closed_lists_come_from_the_vocabularies() -> None:
     assert allowed(Pegawai.jenis_jabatan) == sorted(j.value for j in JenisJabatan)
     assert allowed(Pegawai.pendekatan) == sorted(p.value for p in Pendekatan)
     assert allowed(Pegawai.periode) == sorted(p.value for p in PeriodeEvaluasi)
+    assert allowed(Pegawai.penugasan) == sorted(p.value for p in Penugasan)
 
 
 def test_a_label_outside_its_list_fails_at_its_row_and_column() -> None:
