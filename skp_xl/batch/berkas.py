@@ -19,7 +19,7 @@ from types import FrameType
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.rekap import BarisPeriode, Rencana, periode_dinilai, rencana_dari
+from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
 from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
 
@@ -39,7 +39,7 @@ class HasilBerkas:
         rencana: The filled rencana hasil kerja, for the cascading check.
         temuan: Every finding of the file.
         isi: SHA-256 of the file's bytes (two copies of one file have the same).
-        sel: Where each identity field was read: key -> "Sheet!A1".
+        sel: Where each identity field was read: key -> (sheet, cell).
     """
 
     path: str
@@ -53,7 +53,7 @@ class HasilBerkas:
     rencana: tuple[Rencana, ...] = ()
     temuan: tuple[Finding, ...] = ()
     isi: str = ""
-    sel: dict[str, str] = field(default_factory=dict)
+    sel: dict[str, Letak] = field(default_factory=dict)
 
 
 class _WaktuHabis(BaseException):
@@ -139,7 +139,7 @@ def proses_berkas(
         for key in ("nama", "nip", "pangkat", "jabatan", "unit_kerja")
     }
     identitas = {key: sel.teks for key, sel in fields.items()}
-    where = {key: f"{sel.sheet}!{sel.cell}" for key, sel in fields.items() if sel.cell}
+    where = {key: (sel.sheet, sel.cell) for key, sel in fields.items() if sel.cell}
     identitas["instansi"] = record.instansi.teks
     return HasilBerkas(
         path,

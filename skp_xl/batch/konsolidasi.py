@@ -28,6 +28,7 @@ from skp_xl.domain.rekap import (
     AturanGanda,
     Kandidat,
     Keputusan,
+    Letak,
     Penugasan,
     RencanaPegawai,
     capaian_unit,
@@ -44,6 +45,19 @@ from skp_xl.domain.vocabulary import (
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.data import SummaryData
+from skp_xl.summary.skema import (
+    CASCADING_COLUMNS,
+    PEGAWAI_COLUMNS,
+    SESUAI,
+    TANPA_POLA,
+    TEMUAN_COLUMNS,
+    TIDAK,
+    TIDAK_SESUAI,
+    YA,
+    Pegawai,
+    Ringkasan,
+    kolom,
+)
 from skp_xl.workbook.laporan import TINGKAT
 
 INSTANSI = "(Instansi)"
@@ -52,37 +66,29 @@ AKAR = "(folder utama)"
 """The unit name of workbooks lying directly in the agency folder (often the kepala's)."""
 
 _PERIOD_COLUMNS = (
-    "Periode",
-    "Capaian Organisasi",
-    "Rating Hasil Kerja",
-    "Rating Perilaku",
-    "Predikat",
-    "Angka Kredit",
+    Pegawai.periode,
+    Pegawai.capaian_organisasi,
+    Pegawai.rating_hasil_kerja,
+    Pegawai.rating_perilaku,
+    Pegawai.predikat,
+    Pegawai.angka_kredit,
 )
 """The Pegawai columns that belong to one period's evaluation."""
 
-PEGAWAI_COLUMNS = (
-    "NIP",
-    "Nama",
-    "Unit Kerja",
-    "Sub Unit",
-    "Unit Kerja (isian)",
-    "Jabatan",
-    "Pangkat",
-    "Jenis Jabatan",
-    "Pendekatan",
-    "Penugasan",
-    *_PERIOD_COLUMNS,
-    "NIP Penilai",
-    "Nama Penilai",
-    "Dihitung",
-    "Keterangan",
-    "Galat",
-    "Berkas",
-)
-"""Columns of the Pegawai table (one row per pegawai and rated period)."""
-
-TEMUAN_COLUMNS = ("Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan")
+_SUMBER = {
+    Pegawai.nip: "nip",
+    Pegawai.nama: "nama",
+    Pegawai.unit_kerja_isian: "unit_kerja",
+    Pegawai.jabatan: "jabatan",
+    Pegawai.pangkat: "pangkat",
+    Pegawai.capaian_organisasi: "capaian_organisasi",
+    Pegawai.rating_hasil_kerja: "rating_hasil_kerja",
+    Pegawai.rating_perilaku: "rating_perilaku",
+    Pegawai.predikat: "predikat",
+    Pegawai.nip_penilai: "penilai_nip",
+    Pegawai.nama_penilai: "penilai_nama",
+}
+"""Pegawai column -> the key of its source cell in a file's and a period's ``sel``."""
 
 Progres = Callable[[int], None]
 """Called with the number of files just finished."""
@@ -157,18 +163,18 @@ class Konsolidasi:
         if self.periode is None:
             return self.pegawai
         frame = self.pegawai
-        chosen = frame["Periode"] == self.periode.value
+        chosen = frame[Pegawai.periode] == self.periode.value
         rows = frame[chosen]
-        missing = frame[~frame["Berkas"].isin(set(rows["Berkas"]))].drop_duplicates("Berkas")
+        berkas = Pegawai.berkas
+        missing = frame[~frame[berkas].isin(set(rows[berkas]))].drop_duplicates(berkas)
         if len(missing):
             missing = missing.copy()
             for column in _PERIOD_COLUMNS:
                 missing[column] = pd.NA
-            missing["Keterangan"] = f"belum dinilai pada periode {self.periode.value}"
+            missing[Pegawai.keterangan] = f"belum dinilai pada periode {self.periode.value}"
             rows = pd.concat([rows, missing.astype(rows.dtypes.to_dict())])
-        return rows.sort_values(["Unit Kerja", "Sub Unit", "Berkas"], kind="stable").reset_index(
-            drop=True
-        )
+        order = [Pegawai.unit_kerja, Pegawai.sub_unit, berkas]
+        return rows.sort_values(order, kind="stable").reset_index(drop=True)
 
     def summary_data(self, *, semua_periode: bool = False) -> SummaryData:
         """What the summary workbook shows.
@@ -189,7 +195,9 @@ class Konsolidasi:
             temuan=self.temuan,
             cascading=self.cascading,
             # Count what the Ringkasan counts: the period, and each pegawai once.
-            pivot_filters={"Periode": periode, "Dihitung": "Ya"} if self.periode else None,
+            pivot_filters=(
+                {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None
+            ),
         )
 
     def to_dict(self) -> dict[str, object]:
@@ -313,20 +321,21 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
-    pegawai, cells = _pegawai(read, decisions, opsi.tingkat_unit)
+    pegawai, letak = _pegawai(read, decisions, opsi.tingkat_unit)
     known = {
         (f.path or "", f.sheet, f.cell)
         for h in read
         for f in h.temuan
         if f.severity is Severity.ERROR
     }
-    findings += periksa_pegawai(pegawai, cells, known)
+    findings += periksa_pegawai(pegawai, letak, known)
     counted = pegawai[
-        (pegawai["Periode"] == (periode.value if periode else None)) & (pegawai["Dihitung"] == "Ya")
+        (pegawai[Pegawai.periode] == (periode.value if periode else None))
+        & (pegawai[Pegawai.dihitung] == YA)
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
-    units = sorted(set(pegawai["Unit Kerja"].dropna()))
+    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -346,17 +355,11 @@ def rangkum(
     )
     findings += cascade_findings
     cascading = pd.DataFrame(
-        [(r.kunci, r.nip, r.nama, r.arah, r.sel, r.rencana, r.status, r.keterangan) for r in rows],
-        columns=[
-            "Berkas",
-            "NIP",
-            "Nama",
-            "Arah",
-            "Sel",
-            "Rencana Hasil Kerja",
-            "Status",
-            "Keterangan",
+        [
+            (r.kunci, r.nip, r.nama, r.arah.value, r.sel, r.rencana, r.status.value, r.keterangan)
+            for r in rows
         ],
+        columns=list(CASCADING_COLUMNS),
     )
     every = [f for h in hasil for f in h.temuan] + findings + catatan
     temuan = pd.DataFrame(
@@ -383,54 +386,61 @@ def rangkum(
 
 def _pegawai(
     read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan], tingkat: int
-) -> tuple[pd.DataFrame, list[dict[str, str]]]:
-    """The Pegawai table, and per row where its values were read (for the schema)."""
+) -> tuple[pd.DataFrame, list[dict[str, Letak]]]:
+    """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
+    for the schema's findings)."""
     rows: list[dict[str, object]] = []
-    cells: list[dict[str, str]] = []
+    letak: list[dict[str, Letak]] = []
+
+    def where(*sel: Mapping[str, Letak]) -> dict[str, Letak]:
+        found = {key: place for cells in sel for key, place in cells.items()}
+        return {column: found[key] for column, key in _SUMBER.items() if key in found}
+
     for h in read:
         ident = h.identitas
         decision = decisions.get(h.path, Keputusan(True))
         errors = sum(1 for f in h.temuan if f.severity is Severity.ERROR)
         base: dict[str, object] = {
-            "NIP": ident.get("nip", ""),
-            "Nama": ident.get("nama", ""),
-            "Unit Kerja": unit_of(h.unit, tingkat),
-            "Sub Unit": h.unit or AKAR,
-            "Unit Kerja (isian)": ident.get("unit_kerja", ""),
-            "Jabatan": ident.get("jabatan", ""),
-            "Pangkat": ident.get("pangkat", ""),
-            "Jenis Jabatan": h.jenis_jabatan,
-            "Pendekatan": h.pendekatan,
-            "Penugasan": penugasan(ident.get("jabatan", "")).value,
-            "NIP Penilai": ident.get("penilai_nip", ""),
-            "Nama Penilai": ident.get("penilai_nama", ""),
-            "Dihitung": "Ya" if decision.dihitung else "Tidak",
-            "Keterangan": decision.keterangan,
-            "Galat": errors,
-            "Berkas": h.path,
+            Pegawai.nip: ident.get("nip", ""),
+            Pegawai.nama: ident.get("nama", ""),
+            Pegawai.unit_kerja: unit_of(h.unit, tingkat),
+            Pegawai.sub_unit: h.unit or AKAR,
+            Pegawai.unit_kerja_isian: ident.get("unit_kerja", ""),
+            Pegawai.jabatan: ident.get("jabatan", ""),
+            Pegawai.pangkat: ident.get("pangkat", ""),
+            Pegawai.jenis_jabatan: h.jenis_jabatan,
+            Pegawai.pendekatan: h.pendekatan,
+            Pegawai.penugasan: penugasan(ident.get("jabatan", "")).value,
+            Pegawai.nip_penilai: ident.get("penilai_nip", ""),
+            Pegawai.nama_penilai: ident.get("penilai_nama", ""),
+            Pegawai.dihitung: YA if decision.dihitung else TIDAK,
+            Pegawai.keterangan: decision.keterangan,
+            Pegawai.galat: errors,
+            Pegawai.berkas: h.path,
         }
         if not h.periode:
-            rows.append(base | {"Keterangan": decision.keterangan or "belum dinilai"})
-            cells.append(h.sel)
+            rows.append(base | {Pegawai.keterangan: decision.keterangan or "belum dinilai"})
+            letak.append(where(h.sel))
         for r in h.periode:
-            cells.append(h.sel | dict(r.sel))
+            letak.append(where(h.sel, r.sel))
             rows.append(
                 base
                 | {
-                    "Periode": r.periode.value,
-                    "Capaian Organisasi": r.capaian_organisasi,
-                    "Rating Hasil Kerja": r.rating_hasil_kerja,
-                    "Rating Perilaku": r.rating_perilaku,
-                    "Predikat": r.predikat,
-                    "Angka Kredit": r.angka_kredit,
+                    Pegawai.periode: r.periode.value,
+                    Pegawai.capaian_organisasi: r.capaian_organisasi,
+                    Pegawai.rating_hasil_kerja: r.rating_hasil_kerja,
+                    Pegawai.rating_perilaku: r.rating_perilaku,
+                    Pegawai.predikat: r.predikat,
+                    Pegawai.angka_kredit: r.angka_kredit,
                 }
             )
     frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
-    text = [c for c in PEGAWAI_COLUMNS if c not in ("Angka Kredit", "Galat")]
+    numbers = (Pegawai.angka_kredit, Pegawai.galat)
+    text = [c for c in PEGAWAI_COLUMNS if c not in numbers]
     frame[text] = frame[text].astype("string")
-    frame["Angka Kredit"] = frame["Angka Kredit"].astype("Float64")
-    frame["Galat"] = frame["Galat"].astype("Int64")
-    return frame, cells
+    frame[Pegawai.angka_kredit] = frame[Pegawai.angka_kredit].astype("Float64")
+    frame[Pegawai.galat] = frame[Pegawai.galat].astype("Int64")
+    return frame, letak
 
 
 def _capaian(
@@ -483,12 +493,12 @@ def _ringkasan(
     findings: list[Finding] = []
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
     for unit in [*units, INSTANSI]:
-        part = counted if unit == INSTANSI else counted[counted["Unit Kerja"] == unit]
-        counts = {p: int((part["Predikat"] == p).sum()) for p in predikat}
+        part = counted if unit == INSTANSI else counted[counted[Pegawai.unit_kerja] == unit]
+        counts = {p: int((part[Pegawai.predikat] == p).sum()) for p in predikat}
         value = agency if unit == INSTANSI else capaian.get(unit, "")
         if unit != INSTANSI and 0 < sum(counts.values()) < minimal:
             status, note = (
-                "—",
+                TANPA_POLA,
                 (
                     f"Hanya {sum(counts.values())} pegawai (kurang dari {minimal}): pola "
                     "distribusi tidak dibandingkan; mereka dihitung di baris instansi."
@@ -499,15 +509,15 @@ def _ringkasan(
         distribusi[unit] = counts
         rows.append(
             {
-                "Unit Kerja": unit,
-                "Capaian Kinerja Organisasi": value,
+                Ringkasan.unit_kerja: unit,
+                Ringkasan.capaian_organisasi: value,
                 **counts,
-                "Jumlah": sum(counts.values()),
-                "Pola Distribusi": status,
-                "Keterangan": note,
+                Ringkasan.jumlah: sum(counts.values()),
+                Ringkasan.pola_distribusi: status,
+                Ringkasan.keterangan: note,
             }
         )
-    return pd.DataFrame(rows), distribusi, findings
+    return pd.DataFrame(rows, columns=list(kolom(Ringkasan))), distribusi, findings
 
 
 def _most_common(values: Iterable[str]) -> str:
@@ -523,15 +533,16 @@ def _pola(
     findings: list[Finding],
 ) -> tuple[str, str]:
     if not capaian:
-        return "—", "Capaian kinerja organisasi belum diisi; pola distribusi tidak dibandingkan."
+        note = "Capaian kinerja organisasi belum diisi; pola distribusi tidak dibandingkan."
+        return TANPA_POLA, note
     try:
         normalize_capaian_organisasi(capaian)
         tally: dict[object, int] = dict(counts.items())
         results = periksa_pola_distribusi(capaian, tally, pola)
     except InvalidValueError as error:
-        return "—", error.message
+        return TANPA_POLA, error.message
     if not results:
-        return "—", "Belum ada predikat pada periode ini."
+        return TANPA_POLA, "Belum ada predikat pada periode ini."
     notes = []
     for result in results:
         mark = "✓" if result.terpenuhi else "✗"
@@ -543,4 +554,4 @@ def _pola(
         if not result.terpenuhi:
             findings.append(result.finding(unit_kerja=unit))
     ok = all(r.terpenuhi for r in results)
-    return ("Sesuai" if ok else "Tidak sesuai"), " ".join(notes)
+    return (SESUAI if ok else TIDAK_SESUAI), " ".join(notes)

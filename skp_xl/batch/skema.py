@@ -1,7 +1,7 @@
-"""pandera schemas of the consolidated tables, run lazily; failures become findings at
-the source file and cell.
+"""The Pegawai table checked against its model, lazily; each failure becomes a finding at
+the source file and cell, with a code naming the column.
 
-The workbook checks already report most problems at their cells; the schemas guard what
+The workbook checks already report most problems at their cells; the model guards what
 the summary and the exports promise (a NIP of 18 digits, canonical labels, a period of
 the year, angka kredit not negative). A failure where a workbook check already put an
 error is not repeated.
@@ -12,92 +12,74 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
-import pandera.pandas as pa
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.vocabulary import CapaianOrganisasi, PeriodeEvaluasi, Predikat, Rating
+from skp_xl.domain.rekap import Letak
+from skp_xl.summary.skema import Pegawai, periksa
 
-_RATING = [r.value for r in Rating]
-
-PEGAWAI = pa.DataFrameSchema(
-    {
-        "NIP": pa.Column("string", pa.Check.str_matches(r"^\d{18}$"), nullable=True),
-        "Nama": pa.Column("string", pa.Check.str_length(min_value=1), nullable=True),
-        "Unit Kerja": pa.Column("string", nullable=False),
-        "Jenis Jabatan": pa.Column("string", pa.Check.isin(["JPT", "JA", "JF"])),
-        "Pendekatan": pa.Column("string", pa.Check.isin(["Kuantitatif", "Kualitatif"])),
-        "Periode": pa.Column(
-            "string", pa.Check.isin([p.value for p in PeriodeEvaluasi]), nullable=True
-        ),
-        "Capaian Organisasi": pa.Column(
-            "string", pa.Check.isin(["", *(c.value for c in CapaianOrganisasi)]), nullable=True
-        ),
-        "Rating Hasil Kerja": pa.Column("string", pa.Check.isin(["", *_RATING]), nullable=True),
-        "Rating Perilaku": pa.Column("string", pa.Check.isin(["", *_RATING]), nullable=True),
-        "Predikat": pa.Column(
-            "string", pa.Check.isin(["", *(p.value for p in Predikat)]), nullable=True
-        ),
-        "Angka Kredit": pa.Column("Float64", pa.Check.ge(0), nullable=True),
-        "Dihitung": pa.Column("string", pa.Check.isin(["Ya", "Tidak"])),
-        "Berkas": pa.Column("string", nullable=False),
-    },
-    strict=False,
-    name="Pegawai",
-)
-"""The Pegawai table: one row per pegawai and rated period."""
-
-_SEL = {
-    "NIP": "nip",
-    "Nama": "nama",
-    "Capaian Organisasi": "capaian_organisasi",
-    "Rating Hasil Kerja": "rating_hasil_kerja",
-    "Rating Perilaku": "rating_perilaku",
-    "Predikat": "predikat",
+KODE = {
+    Pegawai.nip: Code.SKEMA_NIP,
+    Pegawai.nama: Code.SKEMA_NAMA,
+    Pegawai.jenis_jabatan: Code.SKEMA_JENIS_JABATAN,
+    Pegawai.pendekatan: Code.SKEMA_PENDEKATAN,
+    Pegawai.periode: Code.SKEMA_PERIODE,
+    Pegawai.capaian_organisasi: Code.SKEMA_CAPAIAN_ORGANISASI,
+    Pegawai.rating_hasil_kerja: Code.SKEMA_RATING_HASIL_KERJA,
+    Pegawai.rating_perilaku: Code.SKEMA_RATING_PERILAKU,
+    Pegawai.predikat: Code.SKEMA_PREDIKAT,
+    Pegawai.angka_kredit: Code.SKEMA_ANGKA_KREDIT,
 }
-"""Pegawai column -> the key of its source cell in a row's cell map."""
+"""The code of a failing value, by column: the columns whose values come from a workbook
+(its cells, or what skp-xl computes from them), so the user can filter the Temuan sheet
+on what to fix. A failure elsewhere (a column skp-xl fills itself, a missing column, a
+wrong dtype) is ``skema-tabel``: a fault of skp-xl, not of the files."""
+TABEL = Code.SKEMA_TABEL
 
 
 def periksa_pegawai(
     frame: pd.DataFrame,
-    cells: Sequence[Mapping[str, str]],
+    letak: Sequence[Mapping[str, Letak]],
     known: set[tuple[str, str | None, str | None]],
 ) -> list[Finding]:
-    """Validate ``frame`` with :data:`PEGAWAI`; each failure as a finding at its cell.
+    """Validate ``frame`` with :class:`~skp_xl.summary.skema.Pegawai`; each failure as a
+    finding at its cell.
 
     Args:
-        frame: The Pegawai table (default integer index, aligned with ``cells``).
-        cells: Per row, field key -> "Sheet!A1" where the value was read.
-        known: (file, sheet, cell) already holding an error finding: not repeated.
+        frame: The Pegawai table (default integer index, aligned with ``letak``).
+        letak: Per row, column -> (sheet, cell) where its value was read; a column
+            without a cell (computed, or not found) is absent.
+        known: (file, sheet, cell) already holding an error finding of the workbook
+            checks: not repeated.
+
+    Returns:
+        One finding per failing value, coded by its column (:data:`KODE`), at the
+        value's source cell (a file's rows of several periods share their identity
+        cells: reported once); ``skema-tabel`` for a failure that is skp-xl's own.
     """
-    try:
-        PEGAWAI.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        failures = errors.failure_cases
-    else:
-        return []
     findings = []
-    for case in failures.to_dict("records"):
-        index, column = case.get("index"), case.get("column")
-        if not isinstance(index, int) or not isinstance(column, str):
+    made: set[tuple[str, str, str | None, str | None]] = set()
+    for case in periksa(Pegawai, frame).to_dict("records"):
+        index, column = case.get("index"), str(case.get("column"))
+        code, path = KODE.get(column), _berkas(frame, index)
+        if code is None or path is None or not isinstance(index, int):
             findings.append(
                 Finding(
-                    Code.SKEMA_PEGAWAI,
+                    TABEL,
                     Severity.ERROR,
-                    f"Tabel Pegawai tidak sesuai skema ({case.get('check')}: "
+                    f"Tabel Pegawai tidak sesuai skema (kolom {column}, {case.get('check')}: "
                     f"{case.get('failure_case')}); ini kesalahan skp-xl, laporkan.",
+                    path=path,
                 )
             )
             continue
-        path = str(frame.at[index, "Berkas"])
-        where = cells[index].get(_SEL.get(column, ""), "")
-        sheet, cell = where.rsplit("!", 1) if "!" in where else (None, None)
-        if (path, sheet, cell) in known:
+        sheet, cell = letak[index].get(column, (None, None))
+        if (path, sheet, cell) in known or (path, column, sheet, cell) in made:
             continue
-        known.add((path, sheet, cell))
+        made.add((path, column, sheet, cell))
         findings.append(
             Finding(
-                Code.SKEMA_PEGAWAI,
+                code,
                 Severity.ERROR,
                 f"Kolom '{column}' bernilai '{case.get('failure_case')}', tidak sesuai aturan "
                 f"tabel Pegawai ({case.get('check')}); perbaiki isian di berkasnya.",
@@ -108,3 +90,11 @@ def periksa_pegawai(
             )
         )
     return findings
+
+
+def _berkas(frame: pd.DataFrame, index: object) -> str | None:
+    """The file of the failing row, or None for a failure of the whole table."""
+    if not isinstance(index, int) or Pegawai.berkas not in frame.columns:
+        return None
+    path = frame.at[index, Pegawai.berkas]
+    return path if isinstance(path, str) and path else None

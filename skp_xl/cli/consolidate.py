@@ -43,7 +43,17 @@ from skp_xl.domain.vocabulary import (
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
 from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
+from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI, Ringkasan, Temuan
 from skp_xl.summary.workbook import write_summary
+
+_SINGKATAN = {
+    Predikat.SANGAT_BAIK: "SB",
+    Predikat.BAIK: "B",
+    Predikat.BUTUH_PERBAIKAN: "BP",
+    Predikat.KURANG: "K/M",
+    Predikat.SANGAT_KURANG: "SK",
+}
+"""The predikat as the terminal's narrow columns head them."""
 
 
 class _Rate(ProgressColumn):
@@ -94,21 +104,19 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
     )
     table.add_column("Unit kerja")
     table.add_column("Capaian org.")
-    short = {"Sangat Baik": "SB", "Baik": "B", "Butuh Perbaikan": "BP"}
-    short |= {"Kurang/Misconduct": "K/M", "Sangat Kurang": "SK"}
     for p in Predikat:
-        table.add_column(short[p.value], justify="right")
-    table.add_column("Jumlah", justify="right")
+        table.add_column(_SINGKATAN[p], justify="right")
+    table.add_column(Ringkasan.jumlah, justify="right")
     table.add_column("Pola distribusi")
     for row in result.ringkasan.to_dict("records"):
-        style = "bold" if row["Unit Kerja"] == INSTANSI else None
-        status = str(row["Pola Distribusi"])
-        color = {"Sesuai": "green", "Tidak sesuai": "yellow"}.get(status, "dim")
+        style = "bold" if row[Ringkasan.unit_kerja] == INSTANSI else None
+        status = str(row[Ringkasan.pola_distribusi])
+        color = {SESUAI: "green", TIDAK_SESUAI: "yellow"}.get(status, "dim")
         table.add_row(
-            str(row["Unit Kerja"]),
-            str(row["Capaian Kinerja Organisasi"] or "-"),
+            str(row[Ringkasan.unit_kerja]),
+            str(row[Ringkasan.capaian_organisasi] or "-"),
             *(str(row[p.value]) for p in Predikat),
-            str(row["Jumlah"]),
+            str(row[Ringkasan.jumlah]),
             f"[{color}]{status}[/]",
             style=style,
         )
@@ -122,7 +130,7 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
         highlight=False,
     )
     if len(result.temuan):
-        counts = result.temuan["Kode"].value_counts()
+        counts = result.temuan[Temuan.kode].value_counts()
         shown = ", ".join(f"{code} ({n})" for code, n in counts.head(8).items())
         more = f" dan {len(counts) - 8} kode lain" if len(counts) > 8 else ""
         console.print(f"Temuan menurut kode: {shown}{more}. Rinciannya di sheet Temuan.")

@@ -121,7 +121,17 @@ class Code(StrEnum):
     POLA_DISTRIBUSI_MINIMAL_JUMLAH = "pola-distribusi-minimal-jumlah"
     POLA_DISTRIBUSI_MAKSIMAL_JUMLAH = "pola-distribusi-maksimal-jumlah"
     POLA_DISTRIBUSI_TERBANYAK = "pola-distribusi-terbanyak"
-    SKEMA_PEGAWAI = "skema-pegawai"
+    SKEMA_NIP = "skema-nip"
+    SKEMA_NAMA = "skema-nama"
+    SKEMA_JENIS_JABATAN = "skema-jenis-jabatan"
+    SKEMA_PENDEKATAN = "skema-pendekatan"
+    SKEMA_PERIODE = "skema-periode"
+    SKEMA_CAPAIAN_ORGANISASI = "skema-capaian-organisasi"
+    SKEMA_RATING_HASIL_KERJA = "skema-rating-hasil-kerja"
+    SKEMA_RATING_PERILAKU = "skema-rating-perilaku"
+    SKEMA_PREDIKAT = "skema-predikat"
+    SKEMA_ANGKA_KREDIT = "skema-angka-kredit"
+    SKEMA_TABEL = "skema-tabel"
     # A table of ratings (skp-xl predikat --csv).
     NAMA_KOSONG = "nama-kosong"
     BULAN_TIDAK_VALID = "bulan-tidak-valid"
@@ -729,12 +739,71 @@ def _entries() -> Iterator[CodeInfo]:
             )
         ),
         CodeInfo(
-            Code.SKEMA_PEGAWAI,
+            Code.SKEMA_NIP,
             _E,
             s,
-            "Tabel Pegawai tidak sesuai skema",
+            "NIP di tabel Pegawai tidak 18 digit",
             ("kolom", "nilai", "aturan"),
-            "a value of the Pegawai table outside its schema (pandera), placed at its source cell",
+            "a NIP in the Pegawai table that is not 18 digits, placed at its source cell "
+            "(when no workbook check already put an error there)",
+        ),
+        CodeInfo(
+            Code.SKEMA_NAMA,
+            _E,
+            s,
+            "Nama di tabel Pegawai kosong",
+            ("kolom", "nilai", "aturan"),
+            "an empty Nama in the Pegawai table, at its source cell",
+        ),
+        CodeInfo(
+            Code.SKEMA_JENIS_JABATAN,
+            _E,
+            s,
+            "Jenis jabatan di luar daftar",
+            ("kolom", "nilai", "aturan"),
+            "a Jenis Jabatan (from the workbook's `_meta`) that is not JPT, JA or JF",
+        ),
+        CodeInfo(
+            Code.SKEMA_PENDEKATAN,
+            _E,
+            s,
+            "Pendekatan di luar daftar",
+            ("kolom", "nilai", "aturan"),
+            "a Pendekatan (from `_meta`) that is not Kuantitatif or Kualitatif",
+        ),
+        *(
+            CodeInfo(
+                code,
+                _E,
+                s,
+                f"Kolom {kolom} di luar daftar",
+                ("kolom", "nilai", "aturan"),
+                "a label of the Pegawai table outside its closed list, at its source cell",
+            )
+            for code, kolom in (
+                (Code.SKEMA_PERIODE, "Periode"),
+                (Code.SKEMA_CAPAIAN_ORGANISASI, "Capaian Organisasi"),
+                (Code.SKEMA_RATING_HASIL_KERJA, "Rating Hasil Kerja"),
+                (Code.SKEMA_RATING_PERILAKU, "Rating Perilaku"),
+                (Code.SKEMA_PREDIKAT, "Predikat"),
+            )
+        ),
+        CodeInfo(
+            Code.SKEMA_ANGKA_KREDIT,
+            _E,
+            s,
+            "Angka kredit negatif",
+            ("kolom", "nilai", "aturan"),
+            "a negative angka kredit in the Pegawai table",
+        ),
+        CodeInfo(
+            Code.SKEMA_TABEL,
+            _E,
+            s,
+            "Tabel Pegawai tidak sesuai modelnya (kesalahan skp-xl)",
+            ("kolom", "aturan", "nilai"),
+            "the Pegawai table breaks its model where skp-xl itself fills it (a missing "
+            "column, a wrong type, a column such as Dihitung): a fault of skp-xl, to report",
         ),
     )
     s = Section.TABEL
@@ -830,6 +899,11 @@ _BEFORE = {
     "and `label-varian` above.\n",
 }
 _AFTER = {
+    Section.INSTANSI: "The `skema-*` codes come from checking the Pegawai table against its "
+    "pandera model\n(`skp_xl/summary/skema.py`, lazily: every failure, not the first): one "
+    "code per column whose\nvalues come from the workbooks, so the Temuan sheet can be "
+    "filtered on what to fix. A file's\nrows of several periods share their identity cells, "
+    "so such a failure is reported once.\n",
     Section.SKP: "`<list>` is one of "
     + ", ".join(f"`{k}`" for k in CLOSED_LISTS)
     + ".\n\nSection 11 asks for more than a single workbook can show: administrators, "

@@ -29,6 +29,15 @@ URUTAN_PERIODE = tuple(PeriodeEvaluasi)
 BULAN = dict.fromkeys(PeriodeEvaluasi, 3) | {PeriodeEvaluasi.AKHIR: 12}
 """Months each period covers, for angka kredit."""
 
+Letak = tuple[str, str]
+"""Where a value was read: (sheet, A1 cell), kept as a pair so nobody splits a text again."""
+
+
+def teks_letak(letak: Letak | None) -> str:
+    """A place as the Cascading sheet and the messages print it: ``SKP!B18`` ("" for none)."""
+    return "" if letak is None else f"{letak[0]}!{letak[1]}"
+
+
 _PENUGASAN = re.compile(r"^\s*(plt|plh)\s*\.?\s*", re.IGNORECASE)
 
 
@@ -73,7 +82,8 @@ class BarisPeriode:
         rating_hasil_kerja, rating_perilaku: Canonical ratings, "" when empty/unknown.
         predikat: From the two ratings by the quadrant, "" when one is missing.
         angka_kredit: JF with a known jenjang and a predikat; else None.
-        sel: Where each value was read: field -> "Sheet!A1".
+        sel: Where each value was read: field -> (sheet, cell); a field read from no cell
+            is absent.
     """
 
     periode: PeriodeEvaluasi
@@ -82,11 +92,12 @@ class BarisPeriode:
     rating_perilaku: str
     predikat: str
     angka_kredit: float | None
-    sel: Mapping[str, str] = field(default_factory=dict)
+    sel: Mapping[str, Letak] = field(default_factory=dict)
 
 
-def _where(sel: Sel) -> str:
-    return f"{sel.sheet}!{sel.cell}" if sel.sheet and sel.cell else ""
+def letak(sel: Sel) -> Letak | None:
+    """Where ``sel`` was read, or None when it names no cell."""
+    return (sel.sheet, sel.cell) if sel.sheet and sel.cell else None
 
 
 def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
@@ -117,10 +128,14 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
                 hasil_predikat,
                 ak,
                 {
-                    "capaian_organisasi": _where(evaluasi.capaian_organisasi),
-                    "rating_hasil_kerja": _where(evaluasi.rating_hasil_kerja),
-                    "rating_perilaku": _where(evaluasi.rating_perilaku),
-                    "predikat": _where(evaluasi.predikat_tersimpan),
+                    key: where
+                    for key, sel in (
+                        ("capaian_organisasi", evaluasi.capaian_organisasi),
+                        ("rating_hasil_kerja", evaluasi.rating_hasil_kerja),
+                        ("rating_perilaku", evaluasi.rating_perilaku),
+                        ("predikat", evaluasi.predikat_tersimpan),
+                    )
+                    if (where := letak(sel)) is not None
                 },
             )
         )
@@ -269,7 +284,7 @@ class Rencana:
 
     Attributes:
         teks: The rencana hasil kerja.
-        sel: Where ("Sheet!A1").
+        sel: Where (sheet, cell).
         iki: Its indicators' texts.
         pimpinan: The rencana hasil kerja pimpinan yang diintervensi (JA/JF kuantitatif),
             None where the format has no such column.
@@ -277,10 +292,10 @@ class Rencana:
     """
 
     teks: str
-    sel: str
+    sel: Letak | None
     iki: tuple[str, ...] = ()
     pimpinan: str | None = None
-    sel_pimpinan: str = ""
+    sel_pimpinan: Letak | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,25 +309,37 @@ class RencanaPegawai:
     rencana: tuple[Rencana, ...]
 
 
+class Arah(StrEnum):
+    """Which way a line of the Cascading sheet looks."""
+
+    KE_ATAS = "ke atas"
+    """A staff rencana hasil kerja and the leader's one it names."""
+    KE_BAWAH = "ke bawah"
+    """A leader's rencana hasil kerja and the staff plans naming it."""
+
+
+class StatusCascading(StrEnum):
+    """The outcome of one line of the Cascading sheet."""
+
+    COCOK = "cocok"
+    TIDAK_DITEMUKAN = "tidak ditemukan"
+    PENILAI_TIDAK_ADA = "penilai tidak ada"
+    DIINTERVENSI = "diintervensi"
+    TANPA_PERAN_BAWAHAN = "tanpa peran bawahan"
+
+
 @dataclass(frozen=True, slots=True)
 class BarisCascading:
-    """One line of the Cascading sheet."""
+    """One line of the Cascading sheet (``sel``: the place as printed, ``SKP!B18``)."""
 
     kunci: str
     nip: str
     nama: str
     sel: str
     rencana: str
-    arah: str  # "ke atas": names the leader's RHK; "ke bawah": a leader's RHK and its staff
-    status: str
+    arah: Arah
+    status: StatusCascading
     keterangan: str
-
-
-def _split(where: str) -> tuple[str | None, str | None]:
-    if "!" not in where:
-        return None, None
-    sheet, cell = where.rsplit("!", 1)
-    return sheet, cell
 
 
 def rencana_dari(record: SkpRecord) -> tuple[Rencana, ...]:
@@ -326,10 +353,10 @@ def rencana_dari(record: SkpRecord) -> tuple[Rencana, ...]:
         found.append(
             Rencana(
                 hasil.rhk.teks,
-                _where(hasil.rhk),
+                letak(hasil.rhk),
                 iki,
                 None if pimpinan is None else pimpinan.teks,
-                "" if pimpinan is None else _where(pimpinan),
+                None if pimpinan is None else letak(pimpinan),
             )
         )
     return tuple(found)
@@ -357,12 +384,12 @@ def periksa_cascading(
         for item in plan.rencana:
             if item.pimpinan is None:
                 continue
-            sheet, cell = _split(item.sel_pimpinan)
+            sheet, cell = item.sel_pimpinan or (None, None)
             if not item.pimpinan.strip():
                 continue  # rhk-pimpinan-kosong is the workbook check's finding
             if leader is None:
                 status, note = (
-                    "penilai tidak ada",
+                    StatusCascading.PENILAI_TIDAK_ADA,
                     f"SKP pejabat penilai (NIP {plan.nip_penilai or '-'}) tidak ada di "
                     "folder ini; tidak dapat dicocokkan.",
                 )
@@ -378,9 +405,10 @@ def periksa_cascading(
                 )
                 if match is not None:
                     named_by[leader.nip, kunci_teks(match.teks)].append(plan.nama)
-                    status, note = "cocok", f"{leader.nama}: {match.sel}"
+                    status = StatusCascading.COCOK
+                    note = f"{leader.nama}: {teks_letak(match.sel)}"
                 else:
-                    status = "tidak ditemukan"
+                    status = StatusCascading.TIDAK_DITEMUKAN
                     note = (
                         f"'{item.pimpinan}' tidak ada di SKP {leader.nama} ({leader.kunci}); "
                         "salin teks rencana hasil kerja atasan persis (lihat matriks peran "
@@ -390,7 +418,7 @@ def periksa_cascading(
                         Finding(
                             Code.CASCADING_TIDAK_DITEMUKAN,
                             Severity.WARNING,
-                            f"{item.sel_pimpinan}: {note}",
+                            f"{teks_letak(item.sel_pimpinan)}: {note}",
                             sheet,
                             cell,
                             "SKP_HASIL_KERJA",
@@ -402,9 +430,9 @@ def periksa_cascading(
                     plan.kunci,
                     plan.nip,
                     plan.nama,
-                    item.sel_pimpinan,
+                    teks_letak(item.sel_pimpinan),
                     item.pimpinan,
-                    "ke atas",
+                    Arah.KE_ATAS,
                     status,
                     note,
                 )
@@ -415,8 +443,8 @@ def periksa_cascading(
         leader = by_nip[leader_nip]
         for item in leader.rencana:
             names = named_by.get((leader_nip, kunci_teks(item.teks)), [])
-            sheet, cell = _split(item.sel)
-            status = "diintervensi" if names else "tanpa peran bawahan"
+            sheet, cell = item.sel or (None, None)
+            status = StatusCascading.DIINTERVENSI if names else StatusCascading.TANPA_PERAN_BAWAHAN
             note = ", ".join(sorted(set(names))) or (
                 "Tidak ada SKP bawahan yang menyebut rencana hasil kerja ini; bagi perannya "
                 "lewat matriks peran hasil."
@@ -426,9 +454,9 @@ def periksa_cascading(
                     Finding(
                         Code.CASCADING_TANPA_BAWAHAN,
                         Severity.WARNING,
-                        f"{item.sel}: rencana hasil kerja '{item.teks}' belum diintervensi "
-                        "oleh SKP bawahan mana pun di folder ini; bagi perannya lewat "
-                        "matriks peran hasil.",
+                        f"{teks_letak(item.sel)}: rencana hasil kerja '{item.teks}' belum "
+                        "diintervensi oleh SKP bawahan mana pun di folder ini; bagi perannya "
+                        "lewat matriks peran hasil.",
                         sheet,
                         cell,
                         "SKP_HASIL_KERJA",
@@ -440,9 +468,9 @@ def periksa_cascading(
                     leader.kunci,
                     leader.nip,
                     leader.nama,
-                    item.sel,
+                    teks_letak(item.sel),
                     item.teks,
-                    "ke bawah",
+                    Arah.KE_BAWAH,
                     status,
                     note,
                 )

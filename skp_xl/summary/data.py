@@ -1,8 +1,8 @@
 """What the summary workbook is made of: the consolidation's tables and their columns.
 
-The consolidation hands over pandas DataFrames; this module names their columns, checks
-the ones the writer relies on, and turns cells into the plain values openpyxl writes
-(``str``, ``int``, ``float`` or ``None`` for a blank).
+The consolidation hands over pandas DataFrames, whose columns :mod:`.skema` names; this
+module checks the ones the writer relies on and turns cells into the plain values openpyxl
+writes (``str``, ``int``, ``float`` or ``None`` for a blank).
 """
 
 from __future__ import annotations
@@ -16,26 +16,31 @@ from decimal import Decimal
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from skp_xl.domain.vocabulary import Predikat
 from skp_xl.errors import SummaryDataError
+from skp_xl.summary.skema import (
+    PREDIKAT_COLUMNS,
+    TIDAK,
+    YA,
+    Pegawai,
+    Ringkasan,
+    Temuan,
+    kolom,
+)
 
 Cell = str | int | float | None
 """A value as written to a cell; ``None`` is a blank cell."""
 
-UNIT_KERJA = "Unit Kerja"
-CAPAIAN_ORGANISASI = "Capaian Kinerja Organisasi"
-JUMLAH = "Jumlah"
-POLA_DISTRIBUSI = "Pola Distribusi"
-KETERANGAN = "Keterangan"
-PREDIKAT = "Predikat"
-PERIODE = "Periode"
-NIP = "NIP"
-BERKAS = "Berkas"
-SHEET = "Sheet"
-SEL = "Sel"
-
-PREDIKAT_COLUMNS: tuple[str, ...] = tuple(p.value for p in Predikat)
-"""One head-count column per predikat, best first (the canonical values)."""
+UNIT_KERJA = Ringkasan.unit_kerja
+CAPAIAN_ORGANISASI = Ringkasan.capaian_organisasi
+JUMLAH = Ringkasan.jumlah
+POLA_DISTRIBUSI = Ringkasan.pola_distribusi
+KETERANGAN = Ringkasan.keterangan
+PREDIKAT = Pegawai.predikat
+PERIODE = Pegawai.periode
+NIP = Pegawai.nip
+BERKAS = Temuan.berkas
+SHEET = Temuan.sheet
+SEL = Temuan.sel
 
 
 def persen_column(predikat: str) -> str:
@@ -45,45 +50,16 @@ def persen_column(predikat: str) -> str:
 
 PERSEN_COLUMNS: tuple[str, ...] = tuple(persen_column(p) for p in PREDIKAT_COLUMNS)
 
-RINGKASAN_INPUT_COLUMNS: tuple[str, ...] = (
-    UNIT_KERJA,
-    CAPAIAN_ORGANISASI,
-    *PREDIKAT_COLUMNS,
-    JUMLAH,
-    POLA_DISTRIBUSI,
-    KETERANGAN,
-)
-"""Columns ``SummaryData.ringkasan`` must have (in any order)."""
+RINGKASAN_INPUT_COLUMNS: tuple[str, ...] = kolom(Ringkasan)
+"""Columns ``SummaryData.ringkasan`` must have (in any order): the Ringkasan model's."""
 
+_AFTER_JUMLAH = RINGKASAN_INPUT_COLUMNS.index(JUMLAH) + 1
 RINGKASAN_COLUMNS: tuple[str, ...] = (
-    UNIT_KERJA,
-    CAPAIAN_ORGANISASI,
-    *PREDIKAT_COLUMNS,
-    JUMLAH,
+    *RINGKASAN_INPUT_COLUMNS[:_AFTER_JUMLAH],
     *PERSEN_COLUMNS,
-    POLA_DISTRIBUSI,
-    KETERANGAN,
+    *RINGKASAN_INPUT_COLUMNS[_AFTER_JUMLAH:],
 )
 """Columns of the Ringkasan sheet's table, in order; the percentages are formulas."""
-
-PEGAWAI_COLUMNS: tuple[str, ...] = (
-    NIP,
-    "Nama",
-    UNIT_KERJA,
-    "Jabatan",
-    "Jenis Jabatan",
-    "Pendekatan",
-    "Periode",
-    "Rating Hasil Kerja",
-    "Rating Perilaku",
-    PREDIKAT,
-    "Angka Kredit",
-    BERKAS,
-)
-"""The usual columns of ``SummaryData.pegawai``; used as headers when a frame has none."""
-
-TEMUAN_COLUMNS: tuple[str, ...] = (BERKAS, SHEET, SEL, "Kode", "Tingkat", "Pesan")
-"""Columns of ``SummaryData.temuan``; used as headers when a frame has none."""
 
 
 def _empty() -> pd.DataFrame:
@@ -104,12 +80,12 @@ class SummaryData:
             Columns :data:`RINGKASAN_INPUT_COLUMNS` (head counts per predikat and their
             ``Jumlah``); percentage columns named ``"% <predikat>"`` may be present and
             are replaced by live formulas. Other columns are refused.
-        pegawai: One row per pegawai and period; columns decided by the caller
-            (:data:`PEGAWAI_COLUMNS` are the usual ones). ``Unit Kerja`` and
-            ``Predikat`` are needed when there are rows (the PivotTable counts them);
-            ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
-        temuan: Every finding, columns :data:`TEMUAN_COLUMNS`; ``Berkas`` links to the
-            file and, with ``Sheet`` and ``Sel``, to the cell.
+        pegawai: One row per pegawai and period; columns decided by the caller (the
+            consolidation's are :data:`~skp_xl.summary.skema.PEGAWAI_COLUMNS`).
+            ``Unit Kerja`` and ``Predikat`` are needed when there are rows (the PivotTable
+            counts them); ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
+        temuan: Every finding, columns :data:`~skp_xl.summary.skema.TEMUAN_COLUMNS`;
+            ``Berkas`` links to the file and, with ``Sheet`` and ``Sel``, to the cell.
         cascading: Any columns, written as an Excel Table (``Berkas`` paths become links).
         pivot_filters: Report filters of the PivotTable: a Pegawai column and the one value
             the Ringkasan counted, e.g. ``{"Periode": "Akhir", "Dihitung": "Ya"}``, so the
@@ -169,12 +145,12 @@ def cell_value(value: object) -> Cell:
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, bool):
-        return "Ya" if value else "Tidak"
+        return YA if value else TIDAK
     item = getattr(value, "item", None)
     if callable(item) and not isinstance(value, str | bytes):  # numpy scalar
         value = item()
         if isinstance(value, bool):
-            return "Ya" if value else "Tidak"
+            return YA if value else TIDAK
     if isinstance(value, int):
         return int(value)
     if isinstance(value, float | Decimal):

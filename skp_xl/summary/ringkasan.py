@@ -18,7 +18,6 @@ from skp_xl.summary.data import (
     KETERANGAN,
     PERSEN_COLUMNS,
     POLA_DISTRIBUSI,
-    PREDIKAT_COLUMNS,
     RINGKASAN_COLUMNS,
     RINGKASAN_INPUT_COLUMNS,
     UNIT_KERJA,
@@ -28,6 +27,7 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
+from skp_xl.summary.skema import PREDIKAT_COLUMNS, TIDAK_SESUAI
 from skp_xl.summary.tables import (
     a4_landscape,
     column_width,
@@ -59,7 +59,6 @@ WRAPPED = (UNIT_KERJA, CAPAIAN_ORGANISASI, POLA_DISTRIBUSI, KETERANGAN)
 """Text columns that wrap; their rows are made tall enough."""
 PERCENT_FORMAT = "0.0%"
 COUNT_FORMAT = "0"
-TIDAK_SESUAI = "Tidak sesuai"
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TOTAL_BORDER = Border(left=_THIN, right=_THIN, top=Side(style="medium"), bottom=_THIN)

@@ -16,13 +16,10 @@ from skp_xl.fileio import atomic_output
 from skp_xl.summary.data import (
     BERKAS,
     NIP,
-    PEGAWAI_COLUMNS,
     PERIODE,
     PREDIKAT,
-    PREDIKAT_COLUMNS,
     SEL,
     SHEET,
-    TEMUAN_COLUMNS,
     UNIT_KERJA,
     Cell,
     SummaryData,
@@ -33,6 +30,7 @@ from skp_xl.summary.data import (
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.ringkasan import write_ringkasan
+from skp_xl.summary.skema import PEGAWAI_COLUMNS, PREDIKAT_COLUMNS, TEMUAN_COLUMNS, Temuan
 from skp_xl.summary.tables import a4_landscape, font, write_table
 
 RINGKASAN = "Ringkasan"
@@ -194,7 +192,7 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
         name=TABLE_NAMES[TEMUAN],
         headers=headers,
         rows=rows,
-        wrap_columns=("Pesan",),
+        wrap_columns=(Temuan.pesan,),
         link_column=BERKAS,
         links=_links(headers, rows, folder),
     )

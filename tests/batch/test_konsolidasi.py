@@ -15,12 +15,22 @@ from typer.testing import CliRunner
 import skp_xl.batch.berkas
 from skp_xl.batch.berkas import proses_berkas
 from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi, temukan, unit_of
-from skp_xl.batch.skema import periksa_pegawai
+from skp_xl.batch.skema import KODE, periksa_pegawai
 from skp_xl.cli import app
+from skp_xl.domain.findings import Severity
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.reader.triage import is_candidate
 from skp_xl.samples import generate_agency
+from skp_xl.summary.skema import (
+    PEGAWAI_COLUMNS,
+    Cascading,
+    Pegawai,
+    Ringkasan,
+    Temuan,
+    kolom,
+    periksa,
+)
 from tests.libreoffice import LibreOffice
 from tests.reader import hostile
 
@@ -183,33 +193,85 @@ def test_a_file_that_takes_too_long_is_stopped(
     assert not result.terbaca
 
 
-def test_schema_failures_are_placed_at_the_source_cell() -> None:
-    frame = pd.DataFrame(
-        {
-            "NIP": ["12345"],
-            "Nama": ["Dewi"],
-            "Unit Kerja": ["Unit A"],
-            "Jenis Jabatan": ["JA"],
-            "Pendekatan": ["Kuantitatif"],
-            "Periode": ["Akhir"],
-            "Capaian Organisasi": ["Baik"],
-            "Rating Hasil Kerja": ["Sesuai Ekspektasi"],
-            "Rating Perilaku": ["Sesuai Ekspektasi"],
-            "Predikat": ["Baik"],
-            "Angka Kredit": pd.array([None], dtype="Float64"),
-            "Dihitung": ["Ya"],
-            "Berkas": ["a.xlsx"],
-        }
-    )
-    frame = frame.astype({c: "string" for c in frame.columns if c != "Angka Kredit"})
-    [finding] = periksa_pegawai(frame, [{"nip": "Identitas!C6"}], set())
-    assert (finding.code, finding.path, finding.sheet, finding.cell) == (
-        "skema-pegawai",
-        "a.xlsx",
-        "Identitas",
-        "C6",
-    )
-    assert periksa_pegawai(frame, [{"nip": "Identitas!C6"}], {("a.xlsx", "Identitas", "C6")}) == []
+def _pegawai_row(**changes: object) -> pd.DataFrame:
+    """One Pegawai row that conforms to the model, with ``changes`` (field name -> value)."""
+    row: dict[str, object] = dict.fromkeys(PEGAWAI_COLUMNS, "")
+    row |= {
+        Pegawai.nip: "198503122010011001",
+        Pegawai.nama: "Dewi",
+        Pegawai.unit_kerja: "Unit A",
+        Pegawai.jenis_jabatan: "JA",
+        Pegawai.pendekatan: "Kuantitatif",
+        Pegawai.periode: "Akhir",
+        Pegawai.capaian_organisasi: "Baik",
+        Pegawai.rating_hasil_kerja: "Sesuai Ekspektasi",
+        Pegawai.rating_perilaku: "Sesuai Ekspektasi",
+        Pegawai.predikat: "Baik",
+        Pegawai.angka_kredit: None,
+        Pegawai.dihitung: "Ya",
+        Pegawai.galat: 0,
+        Pegawai.berkas: "a.xlsx",
+    }
+    row |= {getattr(Pegawai, name): value for name, value in changes.items()}
+    frame = pd.DataFrame([row], columns=list(PEGAWAI_COLUMNS))
+    numbers = {Pegawai.angka_kredit: "Float64", Pegawai.galat: "Int64"}
+    return frame.astype({c: numbers.get(c, "string") for c in PEGAWAI_COLUMNS})
+
+
+def test_the_row_of_the_schema_tests_conforms() -> None:
+    assert periksa_pegawai(_pegawai_row(), [{}], set()) == []
+
+
+def test_schema_failures_are_coded_by_column_and_placed_at_the_source_cell() -> None:
+    frame = _pegawai_row(nip="12345", jenis_jabatan="JX", angka_kredit=-1.0)
+    letak = [{Pegawai.nip: ("Identitas", "C6")}]
+    findings = periksa_pegawai(frame, letak, set())
+    assert sorted((f.code, f.path, f.sheet, f.cell, f.field) for f in findings) == [
+        ("skema-angka-kredit", "a.xlsx", None, None, "Angka Kredit"),
+        ("skema-jenis-jabatan", "a.xlsx", None, None, "Jenis Jabatan"),
+        ("skema-nip", "a.xlsx", "Identitas", "C6", "NIP"),
+    ]
+    assert {f.severity for f in findings} == {Severity.ERROR}
+
+
+def test_a_schema_failure_at_a_cell_already_in_error_is_not_repeated() -> None:
+    frame = _pegawai_row(nip="12345")
+    known = {("a.xlsx", "Identitas", "C6")}
+    assert periksa_pegawai(frame, [{Pegawai.nip: ("Identitas", "C6")}], known) == []
+
+
+def test_a_files_rows_of_several_periods_report_a_failure_once() -> None:
+    frame = pd.concat([_pegawai_row(nip="12345"), _pegawai_row(nip="12345", periode="Triwulan I")])
+    letak = [{Pegawai.nip: ("Identitas", "C6")}] * 2
+    findings = periksa_pegawai(frame.reset_index(drop=True), letak, set())
+    assert [(f.code, f.cell) for f in findings] == [("skema-nip", "C6")]
+
+
+def test_a_schema_failure_skp_xl_made_itself_is_reported_as_its_fault() -> None:
+    wrong = periksa_pegawai(_pegawai_row(dihitung="Mungkin"), [{}], set())
+    assert [(f.code, f.path, f.sheet) for f in wrong] == [("skema-tabel", "a.xlsx", None)]
+    missing = periksa_pegawai(_pegawai_row().drop(columns=[Pegawai.galat]), [{}], set())
+    assert [(f.code, f.path) for f in missing] == [("skema-tabel", None)]
+    assert "laporkan" in missing[0].message
+
+
+def test_every_schema_code_is_a_pegawai_column() -> None:
+    assert set(KODE) <= set(PEGAWAI_COLUMNS)
+    assert len(set(KODE.values())) == len(KODE)
+
+
+def test_the_consolidated_tables_conform_to_their_models(result: object) -> None:
+    tables = {
+        Pegawai: result.pegawai,  # type: ignore[attr-defined]
+        Temuan: result.temuan,  # type: ignore[attr-defined]
+        Ringkasan: result.ringkasan,  # type: ignore[attr-defined]
+        Cascading: result.cascading,  # type: ignore[attr-defined]
+    }
+    for model, frame in tables.items():
+        assert len(frame) > 0, model.__name__
+        assert tuple(frame.columns) == kolom(model)
+        assert periksa(model, frame).empty, model.__name__
+    assert periksa(Pegawai, result.pegawai_periode()).empty  # type: ignore[attr-defined]
 
 
 @pytest.mark.libreoffice

@@ -103,8 +103,8 @@ LEADER = RencanaPegawai(
     "Kepala",
     "",
     (
-        Rencana("Meningkatnya kualitas layanan data", "SKP!C18", ("Indeks kepuasan",)),
-        Rencana("Tersusunnya kebijakan riset", "SKP!C22", ("Jumlah kebijakan",)),
+        Rencana("Meningkatnya kualitas layanan data", ("SKP", "C18"), ("Indeks kepuasan",)),
+        Rencana("Tersusunnya kebijakan riset", ("SKP", "C22"), ("Jumlah kebijakan",)),
     ),
 )
 
@@ -115,14 +115,16 @@ def _staff(pimpinan: str) -> RencanaPegawai:
         NIP_B,
         "Staf",
         NIP_A,
-        (Rencana("Laporan data", "SKP!D18", ("Jumlah laporan",), pimpinan, "SKP!B18"),),
+        (Rencana("Laporan data", ("SKP", "D18"), ("Jumlah laporan",), pimpinan, ("SKP", "B18")),),
     )
 
 
 def test_cascading_matches_the_leaders_plan_by_nip_ignoring_case_and_spaces() -> None:
     rows, findings = periksa_cascading([LEADER, _staff("meningkatnya  kualitas layanan data.")])
     up = [r for r in rows if r.arah == "ke atas"]
-    assert [r.status for r in up] == ["cocok"]
+    assert [(r.status, r.sel, r.keterangan) for r in up] == [
+        ("cocok", "SKP!B18", "Kepala: SKP!C18")
+    ]
     down = {r.rencana: r.status for r in rows if r.arah == "ke bawah"}
     assert down == {
         "Meningkatnya kualitas layanan data": "diintervensi",

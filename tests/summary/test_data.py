@@ -11,7 +11,6 @@ import pytest
 
 from skp_xl.domain.vocabulary import Predikat
 from skp_xl.summary.data import (
-    PREDIKAT_COLUMNS,
     RINGKASAN_COLUMNS,
     SummaryDataError,
     cell_value,
@@ -19,6 +18,7 @@ from skp_xl.summary.data import (
     nip_text,
     rows_of,
 )
+from skp_xl.summary.skema import PREDIKAT_COLUMNS
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ from openpyxl.workbook.workbook import Workbook
 
 from skp_xl.fileio import OutputExistsError
 from skp_xl.summary import SummaryData, SummaryDataError, write_summary
-from skp_xl.summary.data import PEGAWAI_COLUMNS, TEMUAN_COLUMNS
+from skp_xl.summary.skema import PEGAWAI_COLUMNS, TEMUAN_COLUMNS
 from tests.summary.ooxml import CHART, MAIN, REL, Package
 from tests.summary.sample import (
     AKHIR,
