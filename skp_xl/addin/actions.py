@@ -25,7 +25,7 @@ from openpyxl import Workbook, load_workbook
 
 from skp_xl import __version__
 from skp_xl.addin import logs
-from skp_xl.addin.book import AddinError, Book, Link, free_path, grow_workbook
+from skp_xl.addin.book import AddinError, Book, Link, free_path
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.domain.checks import check_record, penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
@@ -49,6 +49,7 @@ from skp_xl.reader.read import MATRIKS_TEMPLATE, NotAnSkpWorkbook, read_record
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.summary.workbook import write_summary
 from skp_xl.workbook import fill
+from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.laporan import TEMUAN_SHEET
 from skp_xl.workbook.matriks import (
     MATRIKS_IKI,

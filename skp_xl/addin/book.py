@@ -15,21 +15,16 @@ marked.
 from __future__ import annotations
 
 import contextlib
-import copy
 import io
-import os
-import shutil
-import signal
-import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, Protocol
 from xml.etree.ElementTree import ParseError, fromstring, tostring
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 from openpyxl.styles import PatternFill
 from openpyxl.styles.fills import Fill
 from openpyxl.utils import get_column_letter
@@ -38,16 +33,14 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from skp_xl.addin.logs import logger
 from skp_xl.domain.errors import SkpError
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.vocabulary import normalize_jenis_jabatan, normalize_pendekatan
 from skp_xl.fileio import atomic_output
-from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
-from skp_xl.forms.model import TabelHasilKerja, WorkbookSpec
+from skp_xl.libreoffice import LibreOfficeError, export_pdf, find_soffice
 from skp_xl.reader.names import DefinedRange, parse_target, read_defined_names
-from skp_xl.reader.read import KNOWN_TEMPLATES
 from skp_xl.reader.snapshot import CalamineEngine, Engine
 from skp_xl.reader.triage import triage
-from skp_xl.settings import MAX_ROWS, SOFFICE_ENV, SOFFICE_TIMEOUT
+from skp_xl.settings import MAX_ROWS, SOFFICE_ENV
 from skp_xl.workbook import fill
+from skp_xl.workbook.grow import GrowError, grow_workbook
 from skp_xl.workbook.laporan import (
     AUTHOR,
     CELL_FILL,
@@ -64,15 +57,8 @@ from skp_xl.workbook.laporan import (
     sort_findings,
     worst_cells,
 )
-from skp_xl.workbook.writer import Options, build_workbook
 
 RGB = tuple[int, int, int]
-
-_SOFFICE_PLACES: Final = (
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-)
 
 
 class AddinError(SkpError):
@@ -237,183 +223,7 @@ def free_path(path: Path) -> Path:
     return candidate
 
 
-# Growing an SKP workbook ------------------------------------------------------------------
-
-
-def _grown_spec(wb: Workbook, *, utama: int, tambahan: int, iki: int) -> WorkbookSpec:
-    """The workbook's form descriptions with its current room plus what is asked."""
-    try:
-        sheet, cell = fill.named(wb, "META_TEMPLATE_ID")
-        template = str(wb[sheet][cell].value)
-        if template not in KNOWN_TEMPLATES:
-            raise ValueError(f"templat '{template}'")
-        _, jenis_text, pendekatan_text = template.split("-")
-        jenis = normalize_jenis_jabatan(jenis_text.upper())
-        pendekatan = normalize_pendekatan(pendekatan_text)
-        skp = fill.table(wb, SKP_TABLE)
-    except (KeyError, ValueError) as error:
-        raise AddinError(
-            f"Buku kerja ini bukan SKP buatan skp-xl ({error}); baris hanya dapat ditambahkan "
-            "pada SKP yang dibuat dengan 'skp-xl new' atau templatnya."
-        ) from error
-    spec = workbook_spec(jenis, pendekatan)
-    form = spec.forms[0]
-    assert form.tabel is not None
-    if iki and form.tabel.narasi:
-        raise AddinError(
-            "SKP pendekatan kualitatif tidak memakai baris IKI: ukuran keberhasilan ditulis "
-            "sebagai narasi di bawah setiap hasil kerja."
-        )
-    iki_rows = form.tabel.baris_per_rhk
-
-    def grown(table: TabelHasilKerja) -> TabelHasilKerja:
-        rows = table.baris_per_rhk
-        if table.baris_per_rhk == iki_rows and not table.narasi:
-            rows = skp.rows_per_block + iki
-        return replace(
-            table,
-            utama=skp.utama + utama,
-            tambahan=skp.tambahan + tambahan,
-            baris_per_rhk=rows,
-        )
-
-    forms = tuple(
-        replace(
-            f,
-            blok=tuple(grown(b) if isinstance(b, TabelHasilKerja) else b for b in f.blok),
-        )
-        for f in spec.forms
-    )
-    return replace(spec, forms=forms)
-
-
-def _render(spec: WorkbookSpec) -> Workbook:
-    """A blank SKP workbook of the given (grown) form descriptions; its protection is
-    replaced by :func:`grow_workbook` with that of the workbook being grown."""
-    assert spec.jenis is not None
-    assert spec.pendekatan is not None
-    return build_workbook(Options(spec.jenis, spec.pendekatan), spec=spec)
-
-
-def _target_row(row: int, old: fill.Table | None, new: fill.Table | None) -> int | None:
-    """Where an input of row ``row`` goes: blocks keep their number within their section,
-    lines their offset; rows below the table move down with it. None: not an input row."""
-    if old is None or new is None or row < old.top:
-        return row
-    if row > old.bottom:
-        return row + new.bottom - old.bottom
-    starts = [b for b in old.blocks if b <= row]
-    if not starts:
-        return None
-    block = len(starts) - 1
-    offset = row - old.blocks[block]
-    if offset >= old.rows_per_block:
-        return None
-    target = block if block < old.utama else block - old.utama + new.utama
-    return new.blocks[target] + offset
-
-
-def grow_workbook(wb: Workbook, *, utama: int = 0, tambahan: int = 0, iki: int = 0) -> Workbook:
-    """A new SKP workbook like ``wb``, with more room, every input carried to its place.
-
-    Hasil kerja blocks are added at the end of their section (``utama``, ``tambahan``);
-    ``iki`` adds IKI rows to every block of every table that has one row per IKI. The new
-    workbook is rendered from the form descriptions, so formulas, validations, defined
-    names, print setup and protection are those of a fresh workbook; what was typed in
-    the input (unlocked) cells is copied, and so are each sheet's protection (its
-    password hash too), visibility, and the workbook's structure lock. Colours, notes and
-    sheets added by hand are not copied.
-
-    Raises:
-        AddinError: ``wb`` is not an skp-xl SKP workbook, or IKI rows are asked of a
-            kualitatif SKP.
-    """
-    spec = _grown_spec(wb, utama=utama, tambahan=tambahan, iki=iki)
-    new = _render(spec)
-    tables = {
-        f.sheet: f.tabel.name
-        for f in spec.forms
-        if f.tabel is not None and f.sheet in wb.sheetnames
-    }
-    for ws in wb.worksheets:
-        if ws.title not in new.sheetnames:
-            continue
-        target = new[ws.title]
-        name = tables.get(ws.title)
-        old_table = fill.table(wb, name) if name else None
-        new_table = fill.table(new, name) if name else None
-        for row in ws.iter_rows():
-            for cell in row:
-                if cell.value is None or cell.protection.locked:
-                    continue
-                to = _target_row(cell.row, old_table, new_table)
-                if to is None:
-                    continue
-                # Value and type as they were: text stays text (a NIP), a formula a formula.
-                copied = target.cell(row=to, column=cell.column, value=cell.value)
-                copied.data_type = cell.data_type
-                if cell.is_date:
-                    copied.number_format = cell.number_format
-        target.protection = copy.copy(ws.protection)
-        target.sheet_state = ws.sheet_state
-    new.security = copy.copy(wb.security)
-    return new
-
-
 # The file engine ---------------------------------------------------------------------------
-
-
-def find_soffice(env: Mapping[str, str] | None = None) -> str | None:
-    """LibreOffice's ``soffice``: ``SKP_XL_SOFFICE``, the PATH, or its usual install place."""
-    env = os.environ if env is None else env
-    if env.get(SOFFICE_ENV):
-        return env[SOFFICE_ENV]
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return next((p for p in _SOFFICE_PLACES if Path(p).is_file()), None)
-
-
-def _soffice_pdf(soffice: str, source: Path, folder: Path) -> Path:
-    """Convert ``source`` to PDF in ``folder`` with a private LibreOffice profile."""
-    profile = folder / "profil"
-    command = [
-        soffice,
-        f"-env:UserInstallation={profile.as_uri()}",
-        "--headless",
-        "--calc",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        str(folder),
-        str(source),
-    ]
-    # A session of its own, so a timeout stops soffice.bin with its wrapper script.
-    process = subprocess.Popen(
-        command,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        text=True,
-    )
-    try:
-        output, _ = process.communicate(timeout=SOFFICE_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        if hasattr(os, "killpg"):
-            os.killpg(process.pid, signal.SIGKILL)
-        else:  # Windows: no process groups; stop the process itself
-            process.kill()
-        output, _ = process.communicate()
-    pdf = folder / f"{source.stem}.pdf"
-    if not pdf.is_file():
-        logger.error("soffice made no PDF of %s: %s", source, output)
-        raise AddinError(
-            f"LibreOffice tidak menghasilkan PDF dari '{source.name}'; buka berkas di Excel "
-            "atau LibreOffice dan cetak ke PDF dari sana. Rincian ada di log skp-xl."
-        )
-    return pdf
 
 
 class FileBook:
@@ -532,7 +342,10 @@ class FileBook:
                 f"Baris hanya dapat ditambahkan pada berkas .xlsx, bukan '{self.output.name}'; "
                 "simpan sebagai .xlsx dulu."
             )
-        self.wb = grow_workbook(self.wb, utama=utama, tambahan=tambahan, iki=iki)
+        try:
+            self.wb = grow_workbook(self.wb, utama=utama, tambahan=tambahan, iki=iki)
+        except GrowError as error:
+            raise AddinError(str(error)) from error
         self._dirty = True
         return self.output
 
@@ -561,9 +374,15 @@ class FileBook:
         with tempfile.TemporaryDirectory(prefix="skp-xl-pdf-") as folder:
             staged = Path(folder) / f"{self.output.stem or 'skp'}.xlsx"
             copy_wb.save(staged)
-            pdf = _soffice_pdf(soffice, staged, Path(folder))
-            with atomic_output(path, force=True) as temporary:
-                shutil.copyfile(pdf, temporary)
+            try:
+                export_pdf(staged, path, executable=soffice)
+            except LibreOfficeError as error:
+                logger.error("soffice made no PDF of %s: %s", staged, error)
+                raise AddinError(
+                    f"LibreOffice tidak menghasilkan PDF dari '{staged.name}'; buka berkas di "
+                    "Excel atau LibreOffice dan cetak ke PDF dari sana. Rincian ada di log "
+                    "skp-xl."
+                ) from error
         return path
 
     def commit(self) -> None:
@@ -982,5 +801,4 @@ __all__ = [
     "Link",
     "LiveBook",
     "find_soffice",
-    "grow_workbook",
 ]
