@@ -27,7 +27,7 @@ from skp_xl import __version__
 from skp_xl.addin import logs
 from skp_xl.addin.book import AddinError, Book, Link, free_path
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-from skp_xl.domain.checks import check_record, penilaian_terhitung
+from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import SkpRecord
@@ -47,6 +47,7 @@ from skp_xl.reader.matriks import Bawahan, NotAMatriks, baca_matriks, cell_text
 from skp_xl.reader.read import NotAnSkpWorkbook, read_record
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.summary.workbook import write_summary
+from skp_xl.validation import check_snapshot
 from skp_xl.workbook import fill
 from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.laporan import TEMUAN_SHEET
@@ -112,12 +113,10 @@ def periksa(
     Raises:
         AddinError: The workbook is not an skp-xl SKP (a Matriks Peran Hasil says so).
     """
-    snapshot = _snapshot(book)
-    try:
-        record, findings = read_record(snapshot)
-    except NotAnSkpWorkbook as error:
-        raise AddinError(error.finding.message) from error
-    findings = findings + check_record(record, periode=periode, today=today)
+    record, findings = check_snapshot(_snapshot(book), periode=periode, today=today)
+    if record is None:
+        # Not an SKP (a Matriks Peran Hasil says so): nothing to mark.
+        raise AddinError(findings[0].message)
     sheet, cells = book.annotate(findings, title=Path(book.label).name)
     book.commit()
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
