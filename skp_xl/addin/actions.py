@@ -7,7 +7,7 @@ through its interface, calls :meth:`~skp_xl.addin.book.Book.commit`, and returns
 :class:`~skp_xl.addin.book.AddinError` with an Indonesian message; :mod:`skp_xl.addin.ribbon`
 shows it.
 
-    >>> from skp_xl.addin.book import FileBook
+    >>> from skp_xl.addin.filebook import FileBook
     >>> hasil = periksa(FileBook.open(Path("skp.xlsx")))  # doctest: +SKIP
 """
 
