@@ -46,6 +46,7 @@ from skp_xl.forms.model import TEMPLATE_VERSION, eval_name
 from skp_xl.reader.matriks import Bawahan, NotAMatriks, baca_matriks, cell_text
 from skp_xl.reader.read import NotAnSkpWorkbook, read_record
 from skp_xl.reader.snapshot import Snapshot, a1
+from skp_xl.reader.tables import locate
 from skp_xl.summary.workbook import write_summary
 from skp_xl.validation import check_snapshot
 from skp_xl.workbook import fill
@@ -208,14 +209,12 @@ def _rating(value: object) -> Rating | None:
 def _section_of_selection(book: Book, snapshot: Snapshot) -> str:
     """Tambahan when the active cell is in the SKP table's B. TAMBAHAN part, else Utama."""
     chosen = book.selection()
-    table = snapshot.names.get(SKP_TABLE)
+    table = locate(snapshot, SKP_TABLE)
     if chosen is None or table is None or chosen[0] != table.sheet:
         return "Utama"
     row = int(re.sub(r"[^0-9]", "", chosen[1]) or 0)
-    for line in range(table.min_row, table.max_row + 1):
-        value = snapshot.value(table.sheet, line, 1)
-        if isinstance(value, str) and compact(value) == compact(t.TAMBAHAN):
-            return "Tambahan" if row >= line else "Utama"
+    if table.tambahan_row is not None and row >= table.tambahan_row:
+        return "Tambahan"
     return "Utama"
 
 
