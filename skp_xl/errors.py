@@ -13,6 +13,12 @@ person at the command line) must decide. The tree::
         │                              (reader/names.py)
         ├── NotAnSkpWorkbook         a workbook that cannot be read as an SKP; carries the
         │                              finding that says why
+        ├── NotAMatriks              a workbook that is not a Matriks Peran Hasil
+        │                              (reader/matriks.py, for Buat SKP Bawahan)
+        ├── GrowError                a workbook that cannot be grown as asked
+        │                              (workbook/grow.py; the add-in shows it as AddinError)
+        ├── LibreOfficeError         soffice made no output for an input, or ran out of
+        │                              time (libreoffice.py)
         ├── OutputExistsError        an output file exists and overwriting was not asked
         ├── SummaryDataError         + ValueError: a table the summary writer cannot take
         └── AddinError               an add-in action or build that cannot be done
@@ -34,7 +40,10 @@ from skp_xl.domain.findings import Finding
 
 __all__ = [
     "AddinError",
+    "GrowError",
     "InvalidValueError",
+    "LibreOfficeError",
+    "NotAMatriks",
     "NotAnSkpWorkbook",
     "OutputExistsError",
     "SkpError",
@@ -72,3 +81,15 @@ class SummaryDataError(SkpError, ValueError):
 class AddinError(SkpError):
     """An add-in action, build or installation cannot be done; the Indonesian message
     says why and what to do."""
+
+
+class NotAMatriks(SkpError):
+    """The workbook is not a Matriks Peran Hasil of skp-xl; the message says what to do."""
+
+
+class GrowError(SkpError):
+    """A workbook cannot be grown as asked; the Indonesian message says why."""
+
+
+class LibreOfficeError(SkpError):
+    """soffice made no output for an input (the message names which) or ran out of time."""

@@ -21,7 +21,7 @@ from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.reader.read import read_record
-from skp_xl.reader.snapshot import open_snapshot
+from skp_xl.reader.snapshot import Snapshot, open_snapshot
 from skp_xl.reader.triage import triage
 
 
@@ -70,9 +70,7 @@ def check_file(
     record), so a batch goes on; ``debug`` lets the exception through instead.
     """
     try:
-        record, findings = read_file(path)
-        if record is not None:
-            findings = findings + check_record(record, periode=periode, today=today)
+        record, findings = checked(*read_file(path), periode=periode, today=today)
     except Exception as error:
         if debug:
             raise
@@ -103,3 +101,43 @@ def internal_error(path: Path, error: BaseException) -> Finding:
         "beserta berkasnya bila boleh.",
         path=str(path),
     )
+
+
+def check_snapshot(
+    snapshot: Snapshot,
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+) -> tuple[SkpRecord | None, list[Finding]]:
+    """Read and check a workbook already open (a file snapshot or the add-in's live book).
+
+    The same step as :func:`check_file` after its triage: a workbook that is not an SKP
+    gives its one finding and no record.
+
+    Args:
+        snapshot: The workbook, through any reading engine.
+        periode: Check only this period's evaluation.
+        today: The date NIPs are judged against (today by default).
+
+    Returns:
+        The record (None when the workbook is not an SKP) and every finding.
+    """
+    try:
+        record, findings = read_record(snapshot)
+    except NotAnSkpWorkbook as error:
+        return None, [error.finding]
+    return checked(record, findings, periode=periode, today=today)
+
+
+def checked(
+    record: SkpRecord | None,
+    findings: list[Finding],
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+) -> tuple[SkpRecord | None, list[Finding]]:
+    """A read's record and findings, with the findings of the rules added when it has a
+    record: the check step shared by :func:`check_file` and :func:`check_snapshot`."""
+    if record is None:
+        return None, findings
+    return record, findings + check_record(record, periode=periode, today=today)

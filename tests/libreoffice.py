@@ -15,48 +15,38 @@ soffice takes 1-2 s to start, so put every workbook of a module in one call (thr
 module-scoped fixture) rather than one call per test. ``recalculate.pdf(paths)`` exports
 PDFs the same way.
 
-What we rely on (measured with LibreOffice 7.4): soffice's exit code is always 0, so
-every expected output file is checked; two soffice processes must not share a user
-profile, so each pytest-xdist worker gets its own; a profile must force recalculation on
-load, or cells with a cached value (XlsxWriter's 0, Excel's real ones) keep it.
+The soffice command line, its private profile (recalculation forced on load), the output
+checks and the timeout are those of the package's runner, :mod:`skp_xl.libreoffice`; this
+harness adds the computed values, and one profile per pytest-xdist worker (two soffice
+processes must not share one).
 """
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import signal
-import subprocess
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-DEFAULT_TIMEOUT = 180.0
-"""Seconds one soffice run may take; 200 small workbooks take about 21 s."""
+from skp_xl.errors import LibreOfficeError
+from skp_xl.libreoffice import Soffice
+from skp_xl.settings import SOFFICE_TIMEOUT
 
-# Recalculation on load: 0 = always, for files saved by Excel/OOXML producers and for ODF.
-RECALCULATE_ON_LOAD = """\
-<?xml version="1.0" encoding="UTF-8"?>
-<oor:items xmlns:oor="http://openoffice.org/2001/registry" \
-xmlns:xs="http://www.w3.org/2001/XMLSchema" \
-xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">\
-<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-<item oor:path="/org.openoffice.Office.Calc/Formula/Load">\
-<prop oor:name="ODFRecalcMode" oor:op="fuse"><value>0</value></prop></item>
-</oor:items>
-"""
+__all__ = [
+    "LibreOffice",
+    "LibreOfficeError",
+    "Recalculated",
+    "Values",
+    "find_soffice",
+    "is_ci",
+    "read_values",
+]
 
 Values = dict[str, dict[str, object]]
 """Computed values of a workbook: sheet title -> A1 coordinate -> value."""
-
-
-class LibreOfficeError(RuntimeError):
-    """soffice did not produce every output it was asked for (or ran out of time)."""
 
 
 @dataclass(frozen=True)
@@ -119,19 +109,9 @@ class LibreOffice:
         timeout: Seconds one soffice run may take before its process group is killed.
     """
 
-    def __init__(self, soffice: str, workdir: Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.soffice = soffice
-        self.workdir = workdir
-        self.timeout = timeout
-        self.profile = workdir / "profile"
-        self._home = workdir / "home"
-        self._tmp = workdir / "tmp"
-        self._runs = 0
-        for folder in (self.profile / "user", self._home, self._tmp):
-            folder.mkdir(parents=True, exist_ok=True)
-        xcu = self.profile / "user" / "registrymodifications.xcu"
-        if not xcu.exists():
-            xcu.write_text(RECALCULATE_ON_LOAD, encoding="utf-8")
+    def __init__(self, soffice: str, workdir: Path, *, timeout: float = SOFFICE_TIMEOUT) -> None:
+        self.engine = Soffice(soffice, workdir, timeout=timeout)
+        self.profile = self.engine.profile
 
     def __call__(self, paths: Iterable[Path]) -> dict[Path, Recalculated]:
         """Same as :meth:`recalculate`."""
@@ -150,7 +130,7 @@ class LibreOffice:
             LibreOfficeError: An output is missing (the message lists which inputs) or
                 soffice timed out.
         """
-        outputs = self.convert(paths, "xlsx")
+        outputs = self.engine.recalculate(paths)
         return {
             source: Recalculated(source, output, read_values(output))
             for source, output in outputs.items()
@@ -165,88 +145,12 @@ class LibreOffice:
         Raises:
             LibreOfficeError: As for :meth:`recalculate`.
         """
-        return self.convert(paths, "pdf")
+        return self.engine.pdf(paths)
 
     def convert(self, paths: Iterable[Path], target: str) -> dict[Path, Path]:
-        """Run ``soffice --convert-to <target>`` once over copies of ``paths``.
-
-        Inputs are copied to unique names in a staging folder first, so same-named files
-        from different folders do not overwrite each other and inputs stay untouched.
-
-        Args:
-            paths: Input files.
-            target: A ``--convert-to`` argument whose extension part (before any ``:``)
-                is the output suffix, e.g. ``"xlsx"`` or ``"pdf"``.
-
-        Returns:
-            Each input path (as given) -> its output file.
-
-        Raises:
-            LibreOfficeError: An output is missing or soffice timed out.
-        """
-        sources = list(dict.fromkeys(paths))
-        if not sources:
-            return {}
-        self._runs += 1
-        run = self.workdir / "runs" / f"{self._runs:03d}"
-        staging, out = run / "in", run / "out"
-        staging.mkdir(parents=True)
-        out.mkdir()
-        staged: list[Path] = []
-        for index, source in enumerate(sources):
-            stem = re.sub(r"[^A-Za-z0-9_-]+", "_", source.stem)[:40]
-            copy = staging / f"{index:03d}-{stem}{source.suffix}"
-            shutil.copyfile(source, copy)
-            staged.append(copy)
-        command = [
-            self.soffice,
-            f"-env:UserInstallation={self.profile.as_uri()}",
-            "--headless",
-            "--calc",
-            "--convert-to",
-            target,
-            "--outdir",
-            str(out),
-            *map(str, staged),
-        ]
-        log = self._run(command, sources)
-        suffix = target.split(":", 1)[0]
-        outputs = {
-            source: out / f"{copy.stem}.{suffix}"
-            for source, copy in zip(sources, staged, strict=True)
-        }
-        failed = [source for source, output in outputs.items() if not output.is_file()]
-        if failed:
-            listed = "\n".join(f"  {source}" for source in failed)
-            raise LibreOfficeError(
-                f"soffice --convert-to {target} produced no output for "
-                f"{len(failed)} of {len(sources)} input(s):\n{listed}\nsoffice said:\n{log}"
-            )
-        return outputs
-
-    def _run(self, command: Sequence[str], sources: Sequence[Path]) -> str:
-        env = {**os.environ, "HOME": str(self._home), "TMPDIR": str(self._tmp)}
-        # A session of its own, so a timeout kills soffice.bin as well as the soffice
-        # wrapper script that started it.
-        process = subprocess.Popen(
-            command,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-            text=True,
-        )
-        try:
-            log, _ = process.communicate(timeout=self.timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            log, _ = process.communicate()
-            raise LibreOfficeError(
-                f"soffice took more than {self.timeout:g} s for {len(sources)} input(s) "
-                f"and was killed; first input: {sources[0]}\nsoffice said:\n{log}"
-            ) from None
-        return log
+        """Run ``soffice --convert-to <target>`` once over copies of ``paths``; see
+        :meth:`skp_xl.libreoffice.Soffice.convert`."""
+        return self.engine.convert(paths, target)
 
 
 def is_ci(env: Mapping[str, str]) -> bool:

@@ -7,7 +7,7 @@ through its interface, calls :meth:`~skp_xl.addin.book.Book.commit`, and returns
 :class:`~skp_xl.addin.book.AddinError` with an Indonesian message; :mod:`skp_xl.addin.ribbon`
 shows it.
 
-    >>> from skp_xl.addin.book import FileBook
+    >>> from skp_xl.addin.filebook import FileBook
     >>> hasil = periksa(FileBook.open(Path("skp.xlsx")))  # doctest: +SKIP
 """
 
@@ -25,44 +25,35 @@ from openpyxl import Workbook, load_workbook
 
 from skp_xl import __version__
 from skp_xl.addin import logs
-from skp_xl.addin.book import Book, Link, free_path, grow_workbook
+from skp_xl.addin.book import Book, Link, free_path
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-from skp_xl.domain.checks import check_record, penilaian_terhitung
+from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.nip import NipError, parse_nip
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import (
     JenisHasilKerja,
-    JenisJabatan,
     Pendekatan,
     PeriodeEvaluasi,
     Rating,
     compact,
     normalize_rating,
 )
-from skp_xl.errors import AddinError, NotAnSkpWorkbook
+from skp_xl.errors import AddinError, NotAMatriks, NotAnSkpWorkbook
 from skp_xl.fileio import atomic_output
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import SKP_TABLE
 from skp_xl.forms.model import TEMPLATE_VERSION, eval_name
-from skp_xl.reader.read import MATRIKS_TEMPLATE, read_record
+from skp_xl.reader.matriks import Bawahan, baca_matriks, cell_text
+from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, a1
+from skp_xl.reader.tables import locate
 from skp_xl.summary.workbook import write_summary
+from skp_xl.validation import check_snapshot
 from skp_xl.workbook import fill
+from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.laporan import TEMUAN_SHEET
-from skp_xl.workbook.matriks import (
-    MATRIKS_IKI,
-    MATRIKS_PEGAWAI,
-    MATRIKS_PIMPINAN_JABATAN,
-    MATRIKS_PIMPINAN_NAMA,
-    MATRIKS_PIMPINAN_NIP,
-    MATRIKS_PIMPINAN_PANGKAT,
-    MATRIKS_UNIT_KERJA,
-    tim_ketua_name,
-    tim_name,
-)
 from skp_xl.workbook.writer import Options, build_workbook
 
 KONSOLIDASI_FOLDER = "KONSOLIDASI_FOLDER"
@@ -73,12 +64,6 @@ BAWAHAN_FOLDER = "SKP Bawahan"
 """The folder, beside the matriks, the subordinates' workbooks are written to."""
 NOT_PRINTED = ("Petunjuk", "Identitas", BAWAHAN_SHEET)
 """Visible sheets Ekspor PDF leaves out by default: they are not forms."""
-# Jenjang words of JF titles ("Analis Kebijakan Ahli Muda", "Pranata Komputer Terampil").
-_JENJANG_JF = (
-    *("ahlipertama", "ahlimuda", "ahlimadya", "ahliutama"),
-    *("pemula", "terampil", "mahir", "penyelia"),
-)
-_TIDAK_ADA_PERAN = {compact(t.TIDAK_ADA_PERAN), "n/a", "-"}
 
 
 @dataclass(frozen=True)
@@ -131,12 +116,10 @@ def periksa(
     Raises:
         AddinError: The workbook is not an skp-xl SKP (a Matriks Peran Hasil says so).
     """
-    snapshot = _snapshot(book)
-    try:
-        record, findings = read_record(snapshot)
-    except NotAnSkpWorkbook as error:
-        raise AddinError(error.finding.message) from error
-    findings = findings + check_record(record, periode=periode, today=today)
+    record, findings = check_snapshot(_snapshot(book), periode=periode, today=today)
+    if record is None:
+        # Not an SKP (a Matriks Peran Hasil says so): nothing to mark.
+        raise AddinError(findings[0].message)
     sheet, cells = book.annotate(findings, title=Path(book.label).name)
     book.commit()
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
@@ -228,14 +211,12 @@ def _rating(value: object) -> Rating | None:
 def _section_of_selection(book: Book, snapshot: Snapshot) -> str:
     """Tambahan when the active cell is in the SKP table's B. TAMBAHAN part, else Utama."""
     chosen = book.selection()
-    table = snapshot.names.get(SKP_TABLE)
+    table = locate(snapshot, SKP_TABLE)
     if chosen is None or table is None or chosen[0] != table.sheet:
         return "Utama"
     row = int(re.sub(r"[^0-9]", "", chosen[1]) or 0)
-    for line in range(table.min_row, table.max_row + 1):
-        value = snapshot.value(table.sheet, line, 1)
-        if isinstance(value, str) and compact(value) == compact(t.TAMBAHAN):
-            return "Tambahan" if row >= line else "Utama"
+    if table.tambahan_row is not None and row >= table.tambahan_row:
+        return "Tambahan"
     return "Utama"
 
 
@@ -349,122 +330,6 @@ def ekspor_pdf(
 # Buat SKP Bawahan --------------------------------------------------------------------------------
 
 
-@dataclass
-class Bawahan:
-    """One subordinate read from a Matriks Peran Hasil.
-
-    Attributes:
-        nama, nip, jabatan: As typed in the matrix (NIP None when not text).
-        peran: (rencana hasil kerja pimpinan yang diintervensi, rencana hasil kerja), in
-            matrix order: the leader's matrix first, then the teams.
-        catatan: Problems found while reading this person's rows.
-    """
-
-    nama: str
-    nip: str | None
-    jabatan: str
-    peran: list[tuple[str, str]] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
-
-    @property
-    def jenis(self) -> JenisJabatan:
-        """JF when the jabatan names a JF jenjang ("... Ahli Muda", "... Terampil"), else JA."""
-        key = compact(self.jabatan)
-        return JenisJabatan.JF if any(j in key for j in _JENJANG_JF) else JenisJabatan.JA
-
-
-def _text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
-
-
-def baca_matriks(snapshot: Snapshot) -> tuple[dict[str, str | int], list[Bawahan]]:
-    """The leader's identity and every subordinate with a role, from a Matriks Peran Hasil.
-
-    Returns:
-        The identity values of the subordinates' SKP (the leader as pejabat penilai, the
-        instansi and period), and the subordinates in matrix order, one per NIP (or name).
-
-    Raises:
-        AddinError: The workbook is not a Matriks Peran Hasil of skp-xl.
-    """
-    template = snapshot.named("META_TEMPLATE_ID")
-    if template is None or snapshot.value(*template) != MATRIKS_TEMPLATE:
-        raise AddinError(
-            "Buat SKP Bawahan bekerja pada buku kerja Matriks Peran Hasil (dibuat dengan "
-            "'skp-xl new --matriks'); buka matriksnya lalu tekan tombol ini lagi."
-        )
-
-    def named(name: str) -> str:
-        where = snapshot.named(name)
-        return "" if where is None else _text(snapshot.value(*where))
-
-    identitas: dict[str, str | int] = {
-        "PENILAI_NAMA": named(MATRIKS_PIMPINAN_NAMA),
-        "PENILAI_NIP": named(MATRIKS_PIMPINAN_NIP),
-        "PENILAI_JABATAN": named(MATRIKS_PIMPINAN_JABATAN),
-        "PENILAI_PANGKAT": named(MATRIKS_PIMPINAN_PANGKAT),
-        "PENILAI_UNIT_KERJA": named(MATRIKS_UNIT_KERJA),
-        "PEGAWAI_UNIT_KERJA": named(MATRIKS_UNIT_KERJA),
-        "SKP_INSTANSI": named("SKP_INSTANSI"),
-        "SKP_PERIODE_MULAI": named("SKP_PERIODE_MULAI"),
-        "SKP_PERIODE_SELESAI": named("SKP_PERIODE_SELESAI"),
-    }
-    tahun = named("SKP_TAHUN")
-    if tahun.isdigit():
-        identitas["SKP_TAHUN"] = int(tahun)
-    identitas = {k: v for k, v in identitas.items() if v != ""}
-    people: dict[str, Bawahan] = {}
-    groups = [(MATRIKS_IKI, MATRIKS_PEGAWAI)]
-    nomor = 1
-    while tim_name(nomor) in snapshot.names:
-        groups.append((tim_ketua_name(nomor), tim_name(nomor)))
-        nomor += 1
-    for head_name, body_name in groups:
-        head, body = snapshot.names.get(head_name), snapshot.names.get(body_name)
-        if head is None or body is None:
-            continue
-        # MATRIKS_IKI starts at the first role column; a ketua row at the NAMA column.
-        first_role = body.min_col + 3
-        for row in range(body.min_row, body.max_row + 1):
-            nama = _text(snapshot.value(body.sheet, row, body.min_col))
-            if not nama:
-                continue
-            nip_value = snapshot.value(body.sheet, row, body.min_col + 1)
-            person = _person(people, nama, nip_value, body.sheet, row, body.min_col + 1)
-            person.jabatan = person.jabatan or _text(
-                snapshot.value(body.sheet, row, body.min_col + 2)
-            )
-            for column in range(first_role, body.max_col + 1):
-                rhk = _text(snapshot.value(body.sheet, row, column))
-                if not rhk or compact(rhk) in _TIDAK_ADA_PERAN:
-                    continue
-                pimpinan = _text(snapshot.value(head.sheet, head.min_row, column))
-                if (pimpinan, rhk) not in person.peran:
-                    person.peran.append((pimpinan, rhk))
-    return identitas, [p for p in people.values() if p.peran]
-
-
-def _person(
-    people: dict[str, Bawahan], nama: str, nip: object, sheet: str, row: int, column: int
-) -> Bawahan:
-    """The subordinate of a matrix row, merged by NIP (or by name when the NIP is bad)."""
-    notes = []
-    text: str | None = None
-    try:
-        text = parse_nip(nip).nip
-    except NipError as error:
-        if nip is not None:
-            notes.append(f"NIP di {sheet}!{a1(row, column)}: {error.message}")
-    key = text or compact(nama)
-    if key not in people:
-        people[key] = Bawahan(nama, text, "", catatan=notes)
-    return people[key]
-
-
 def _file_name(tahun: object, person: Bawahan) -> str:
     words = " ".join(str(w) for w in ("SKP", tahun or "", person.nip or "", person.nama) if w)
     return re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "", words).strip() + ".xlsx"
@@ -500,7 +365,7 @@ def _place(wb: Workbook, peran: Sequence[tuple[str, str]]) -> tuple[int, int]:
         return rhk, table.cell(pimpinan_header, block) if pimpinan_header else None
 
     def value(cell: fill.Cell | None) -> str:
-        return "" if cell is None else _text(wb[cell[0]][cell[1]].value)
+        return "" if cell is None else cell_text(wb[cell[0]][cell[1]].value)
 
     written = present = 0
     for pimpinan, rhk in peran:
@@ -544,7 +409,10 @@ def buat_skp_bawahan(
         AddinError: Not a matriks, never saved (no folder), or no subordinate has a role.
     """
     snapshot = _snapshot(book)
-    identitas, people = baca_matriks(snapshot)
+    try:
+        identitas, people = baca_matriks(snapshot)
+    except NotAMatriks as error:
+        raise AddinError(str(error)) from error
     if not people:
         raise AddinError(
             "Belum ada pegawai yang diberi peran hasil pada matriks: isi NAMA dan peran hasil "
@@ -638,7 +506,7 @@ def konsolidasi_folder(
     snapshot = _snapshot(book)
     if folder is None:
         where = snapshot.named(KONSOLIDASI_FOLDER)
-        named = _text(snapshot.value(*where)) if where is not None else ""
+        named = cell_text(snapshot.value(*where)) if where is not None else ""
         if named:
             folder = Path(named)
         elif book.path is not None:
@@ -685,8 +553,8 @@ def tentang(book: Book) -> Hasil:
     template, version = snapshot.named("META_TEMPLATE_ID"), snapshot.named("META_TEMPLATE_VERSION")
     if template is not None and version is not None:
         lines.append(
-            f"Buku kerja ini: templat {_text(snapshot.value(*template))} versi "
-            f"{_text(snapshot.value(*version))}."
+            f"Buku kerja ini: templat {cell_text(snapshot.value(*template))} versi "
+            f"{cell_text(snapshot.value(*version))}."
         )
     else:
         lines.append("Buku kerja ini bukan buku kerja skp-xl.")
@@ -700,9 +568,7 @@ def tentang(book: Book) -> Hasil:
 __all__ = [
     "BAWAHAN_SHEET",
     "KONSOLIDASI_FOLDER",
-    "Bawahan",
     "Hasil",
-    "baca_matriks",
     "buat_skp_bawahan",
     "ekspor_pdf",
     "forms_to_print",

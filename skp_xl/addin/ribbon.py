@@ -3,7 +3,7 @@
 The add-in's VBA callback runs, for every button,
 ``RunPython "import skp_xl.addin.ribbon as r; r.dispatch('<control id>')"``. In Excel the
 result, or what went wrong, is shown in a message box and a fault's traceback goes to the
-log only; given a :class:`~skp_xl.addin.book.FileBook`, the result is returned and a
+log only; given a :class:`~skp_xl.addin.filebook.FileBook`, the result is returned and a
 failure raised as :class:`~skp_xl.addin.book.AddinError`, its message the same text.
 """
 
@@ -14,7 +14,8 @@ from types import MappingProxyType
 
 from skp_xl import __version__
 from skp_xl.addin import actions, logs
-from skp_xl.addin.book import Book, LiveBook
+from skp_xl.addin.book import Book
+from skp_xl.addin.livebook import LiveBook
 from skp_xl.errors import AddinError
 
 ACTIONS: Mapping[str, Callable[[Book], actions.Hasil]] = MappingProxyType(

@@ -9,7 +9,7 @@ merged number cells (so rows inserted inside a block stay in it), and its sectio
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
@@ -31,31 +31,22 @@ from skp_xl.domain.vocabulary import (
     normalize_pendekatan,
 )
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.forms import text as t
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
     TEMPLATE_VERSION,
-    Kolom,
     TabelHasilKerja,
     TemplateId,
     eval_name,
     identity_name,
 )
 from skp_xl.reader.snapshot import Snapshot, a1
+from skp_xl.reader.tables import Table, locate
 
 KNOWN_TEMPLATES = frozenset(str(template) for template in TemplateId.all_skp())
 """Template ids this version reads."""
 MATRIKS_TEMPLATE = str(TemplateId.matriks())
 """The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
-
-
-@dataclass(frozen=True)
-class _Table:
-    sheet: str
-    columns: dict[str, int]
-    blocks: list[tuple[int, int]]  # (first row, last row)
-    utama: int
 
 
 def _sel(snapshot: Snapshot, sheet: str, row: int, column: int) -> Sel:
@@ -150,55 +141,26 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     return parsed, version.teks, findings
 
 
-def _locate(snapshot: Snapshot, name: str, table: TabelHasilKerja) -> _Table | None:
-    body = snapshot.names.get(name)
-    if body is None:
-        return None
-    sheet = body.sheet
-    columns: dict[str, int] = {}
-    wanted = {compact(k.judul): k for k in table.kolom}
-    # The header is the nearest row above the body naming at least two columns.
-    for row in range(body.min_row - 1, max(body.min_row - 4, 0), -1):
-        found = {}
-        for column in range(1, body.max_col + 1):
-            value = snapshot.value(sheet, row, column)
-            kolom: Kolom | None = wanted.get(compact(value)) if isinstance(value, str) else None
-            if kolom is not None and kolom.key not in found:
-                found[kolom.key] = column
-        if len(found) >= 2 or (table.narasi and found):
-            columns = found
-            break
-    if table.narasi:
-        columns = {"no": 1, "hasil_kerja": 2}
-    merged = sorted(
-        (r1, r2)
-        for r1, c1, r2, c2 in snapshot.merged(sheet)
-        if c1 == 1 and c2 == 1 and body.min_row <= r1 <= body.max_row
-    )
-    section = _section_row(snapshot, sheet, body.min_row, body.max_row)
-    blocks = merged or [
-        (r, r)
-        for r in range(body.min_row, body.max_row + 1)
-        if _label(snapshot, sheet, r) not in (compact(t.UTAMA), compact(t.TAMBAHAN))
-    ]
-    utama = sum(1 for first, _ in blocks if first < section)
-    return _Table(sheet, columns, blocks, utama)
+Columns = dict[str, int]
+"""A located table's columns by the key of the form's column (``rhk``, ``target_min``...)."""
 
 
-def _label(snapshot: Snapshot, sheet: str, row: int) -> str:
-    value = snapshot.value(sheet, row, 1)
-    return compact(value) if isinstance(value, str) else ""
+def _columns(table: Table, form: TabelHasilKerja) -> Columns:
+    """The table's columns by key: each printed header matched to the form's column title."""
+    if form.narasi:
+        # One text across the table, typed in column B; its header names no column.
+        return {"no": 1, "hasil_kerja": 2}
+    wanted = {compact(k.judul): k.key for k in form.kolom}
+    columns: Columns = {}
+    for header, column in table.columns.items():
+        key = wanted.get(compact(header))
+        if key is not None:
+            columns.setdefault(key, column)
+    return columns
 
 
-def _section_row(snapshot: Snapshot, sheet: str, top: int, bottom: int) -> int:
-    for row in range(top, bottom + 1):
-        if _label(snapshot, sheet, row) == compact(t.TAMBAHAN):
-            return row
-    return bottom + 1
-
-
-def _optional(snapshot: Snapshot, table: _Table, key: str, row: int) -> Sel | None:
-    column = table.columns.get(key)
+def _optional(snapshot: Snapshot, table: Table, columns: Columns, key: str, row: int) -> Sel | None:
+    column = columns.get(key)
     return None if column is None else _sel(snapshot, table.sheet, row, column)
 
 
@@ -207,58 +169,61 @@ _INPUTS += ("target_min", "target_maks", "satuan", "arah")
 """The SKP table's typed columns: a block with none of them filled is empty."""
 
 
-def _block_empty(snapshot: Snapshot, table: _Table, rows: range) -> bool:
-    columns = [table.columns[key] for key in _INPUTS if key in table.columns]
-    return all(
-        snapshot.value(table.sheet, row, column) is None for row in rows for column in columns
-    )
+def _block_empty(snapshot: Snapshot, table: Table, columns: Columns, rows: range) -> bool:
+    typed = [columns[key] for key in _INPUTS if key in columns]
+    return all(snapshot.value(table.sheet, row, column) is None for row in rows for column in typed)
 
 
-def _hasil_kerja(snapshot: Snapshot, table: _Table, narasi: bool) -> Iterator[HasilKerja]:
-    for index, (first, last) in enumerate(table.blocks):
+def _hasil_kerja(snapshot: Snapshot, table: Table, form: TabelHasilKerja) -> Iterator[HasilKerja]:
+    columns = _columns(table, form)
+
+    def optional(key: str, row: int) -> Sel | None:
+        return _optional(snapshot, table, columns, key, row)
+
+    for index in range(len(table.blocks)):
         jenis = JenisHasilKerja.UTAMA if index < table.utama else JenisHasilKerja.TAMBAHAN
-        if narasi:
+        rows = table.rows(index)
+        first, last = rows[0], rows[-1]
+        if form.narasi:
             rhk = _sel(snapshot, table.sheet, first, 2)
             iki: tuple[Iki, ...] = (Iki(_sel(snapshot, table.sheet, min(first + 2, last), 2)),)
             yield HasilKerja(jenis, index, rhk, None, iki)
             continue
-        rows = range(first, last + 1)
-        rhk = _optional(snapshot, table, "rhk", first) or Sel(None, table.sheet, a1(first, 2))
-        if _block_empty(snapshot, table, rows):
+        rhk = optional("rhk", first) or Sel(None, table.sheet, a1(first, 2))
+        if _block_empty(snapshot, table, columns, rows):
             # Nothing typed: no IKI rows to build (most blocks of a real SKP).
-            yield HasilKerja(
-                jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), ()
-            )
+            yield HasilKerja(jenis, index, rhk, optional("rhk_pimpinan", first), ())
             continue
         iki = tuple(
             Iki(
-                teks=_optional(snapshot, table, "iki", row) or Sel(None, table.sheet, ""),
-                aspek=_optional(snapshot, table, "aspek", row),
-                perspektif=_optional(snapshot, table, "perspektif", row),
-                target_min=_optional(snapshot, table, "target_min", row),
-                target_maks=_optional(snapshot, table, "target_maks", row),
-                satuan=_optional(snapshot, table, "satuan", row),
-                arah=_optional(snapshot, table, "arah", row),
-                target_teks=_optional(snapshot, table, "target", row),
+                teks=optional("iki", row) or Sel(None, table.sheet, ""),
+                aspek=optional("aspek", row),
+                perspektif=optional("perspektif", row),
+                target_min=optional("target_min", row),
+                target_maks=optional("target_maks", row),
+                satuan=optional("satuan", row),
+                arah=optional("arah", row),
+                target_teks=optional("target", row),
             )
             for row in rows
         )
-        yield HasilKerja(jenis, index, rhk, _optional(snapshot, table, "rhk_pimpinan", first), iki)
+        yield HasilKerja(jenis, index, rhk, optional("rhk_pimpinan", first), iki)
 
 
 def _with_kendali(
-    snapshot: Snapshot, hasil_kerja: tuple[HasilKerja, ...], table: TabelHasilKerja
+    snapshot: Snapshot, hasil_kerja: tuple[HasilKerja, ...], form: TabelHasilKerja
 ) -> tuple[HasilKerja, ...]:
     """The hasil kerja with each IKI's kualitas dan tingkat kendali from the Manual IKI."""
-    located = _locate(snapshot, MANUAL_IKI_TABLE, table)
-    if located is None or "kualitas_kendali" not in located.columns:
+    located = locate(snapshot, MANUAL_IKI_TABLE)
+    columns = {} if located is None else _columns(located, form)
+    if located is None or "kualitas_kendali" not in columns:
         return hasil_kerja
     merged = []
-    for hasil, (first, last) in zip(hasil_kerja, located.blocks, strict=False):
-        rows = range(first, last + 1)
+    for index, hasil in zip(range(len(located.blocks)), hasil_kerja, strict=False):
+        rows = located.rows(index)
         iki = (
             tuple(
-                replace(i, kendali=_optional(snapshot, located, "kualitas_kendali", row))
+                replace(i, kendali=_optional(snapshot, located, columns, "kualitas_kendali", row))
                 for i, row in zip(hasil.iki, rows, strict=False)
             )
             + hasil.iki[len(rows) :]
@@ -271,35 +236,39 @@ _UNFILLED = EvaluasiHasilKerja((), None, None, None)
 """The evaluation row of a hasil kerja the SKP leaves empty: nothing there can be judged."""
 
 
+def _evaluasi_rows(
+    snapshot: Snapshot, table: Table, form: TabelHasilKerja, filled: frozenset[int] | None
+) -> Iterator[EvaluasiHasilKerja]:
+    columns = _columns(table, form)
+
+    def optional(key: str, row: int) -> Sel | None:
+        return _optional(snapshot, table, columns, key, row)
+
+    typed = "realisasi_angka" not in columns
+    for index in range(len(table.blocks)):
+        if filled is not None and index not in filled:
+            yield _UNFILLED
+            continue
+        rows = table.rows(index)
+        realisasi = tuple(
+            RealisasiIki(optional("realisasi_angka", row), optional("capaian", row)) for row in rows
+        )
+        yield EvaluasiHasilKerja(
+            realisasi if not typed else (),
+            optional("realisasi", rows[0]) if typed else None,
+            optional("umpan_balik", rows[0]),
+            optional("penilaian", rows[0]),
+        )
+
+
 def _evaluasi(
     snapshot: Snapshot,
     periode: PeriodeEvaluasi,
     table: TabelHasilKerja,
     filled: frozenset[int] | None = None,
 ) -> Evaluasi | None:
-    located = _locate(snapshot, eval_name(periode, "HASIL_KERJA"), table)
-    rows: list[EvaluasiHasilKerja] = []
-    if located is not None:
-        for index, (first, last) in enumerate(located.blocks):
-            if filled is not None and index not in filled:
-                rows.append(_UNFILLED)
-                continue
-            realisasi = tuple(
-                RealisasiIki(
-                    _optional(snapshot, located, "realisasi_angka", row),
-                    _optional(snapshot, located, "capaian", row),
-                )
-                for row in range(first, last + 1)
-            )
-            typed = "realisasi_angka" not in located.columns
-            rows.append(
-                EvaluasiHasilKerja(
-                    realisasi if not typed else (),
-                    _optional(snapshot, located, "realisasi", first) if typed else None,
-                    _optional(snapshot, located, "umpan_balik", first),
-                    _optional(snapshot, located, "penilaian", first),
-                )
-            )
+    located = locate(snapshot, eval_name(periode, "HASIL_KERJA"))
+    rows = () if located is None else tuple(_evaluasi_rows(snapshot, located, table, filled))
     saran = snapshot.named(eval_name(periode, "SARAN_HASIL_KERJA"))
     return Evaluasi(
         periode,
@@ -308,7 +277,7 @@ def _evaluasi(
         _named(snapshot, eval_name(periode, "RATING_PERILAKU")),
         _named(snapshot, eval_name(periode, "PREDIKAT")),
         None if saran is None else _sel(snapshot, *saran),
-        tuple(rows),
+        rows,
     )
 
 
@@ -339,7 +308,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     spec = workbook_spec(jenis, pendekatan)
     skp_form = spec.forms[0]
     assert skp_form.tabel is not None
-    located = _locate(snapshot, SKP_TABLE, skp_form.tabel)
+    located = locate(snapshot, SKP_TABLE)
     hasil_kerja: tuple[HasilKerja, ...] = ()
     if located is None:
         findings.append(
@@ -353,7 +322,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
             )
         )
     else:
-        hasil_kerja = tuple(_hasil_kerja(snapshot, located, skp_form.tabel.narasi))
+        hasil_kerja = tuple(_hasil_kerja(snapshot, located, skp_form.tabel))
         manual = next(
             (f.tabel for f in spec.forms if f.tabel and f.tabel.name == MANUAL_IKI_TABLE), None
         )

@@ -1,8 +1,9 @@
 """Where each piece of an :class:`~skp_xl.samples.plan.Isian` goes in an SKP workbook.
 
 Cells are found in a generated workbook the way a user or reader finds them (defined names,
-table headers, blocks: :mod:`skp_xl.workbook.fill`), once per jenis x pendekatan; filling a
-pegawai's workbook is then a dictionary of cell -> value.
+and the one table locator :mod:`skp_xl.reader.tables` through :mod:`skp_xl.workbook.fill`),
+once per jenis x pendekatan; filling a pegawai's workbook is then a dictionary of cell ->
+value.
 """
 
 from __future__ import annotations
@@ -17,10 +18,11 @@ from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodePelaporan
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import eval_name, identity_name
 from skp_xl.forms.text import BERAKHLAK
+from skp_xl.reader.tables import Cell, Table
 from skp_xl.samples import data
 from skp_xl.samples.content import Evaluasi, HasilKerja
 from skp_xl.samples.plan import Isian, Orang
-from skp_xl.workbook.fill import Cell, Table, named, narasi, table
+from skp_xl.workbook.fill import named, narasi, table
 
 Value = str | int | float
 """What is typed into a cell."""

@@ -1,26 +1,28 @@
 """Find the cells of a generated SKP workbook and type inputs into them, as a user would.
 
 Cells are found the way docs/names.md tells readers to: single fields by their
-workbook-scope defined name, table cells by the table's defined body range, the column
-header above it and the block (one rencana hasil kerja) counted from the top. Nothing here
-reads the form catalog, so a layout the writer got wrong cannot hide behind it. The tests
-fill workbooks with it, and so does the sample agency (:mod:`skp_xl.samples`).
+workbook-scope defined name, table cells by the reader's own table locator
+(:mod:`skp_xl.reader.tables`: the table's defined body range, the column header above it
+and the block, one rencana hasil kerja, counted from the top). Nothing here reads the form
+catalog, so a layout the writer got wrong cannot hide behind it. The tests fill workbooks
+with it, and so do the sample agency (:mod:`skp_xl.samples`) and the add-in.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 
-from openpyxl.utils.cell import get_column_letter, range_boundaries
 from openpyxl.workbook.workbook import Workbook
 
 from skp_xl.forms import text as t
+from skp_xl.reader.names import DefinedRange, parse_target
+from skp_xl.reader.snapshot import Snapshot
+from skp_xl.reader.tables import Cell, Table, locate
 
 __all__ = [
     "Cell",
     "Table",
+    "WorkbookEngine",
     "destination",
     "named",
     "narasi",
@@ -29,11 +31,6 @@ __all__ = [
     "table",
     "value",
 ]
-
-Cell = tuple[str, str]
-"""A cell as (sheet title, A1 coordinate without dollars)."""
-
-_COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
 
 
 def destination(wb: Workbook, name: str) -> tuple[str, str]:
@@ -68,64 +65,47 @@ def named(wb: Workbook, name: str) -> Cell:
     return sheet, area.split(":")[0]
 
 
-@dataclass(frozen=True)
-class Table:
-    """Where a hasil kerja table keeps its cells, read from the workbook itself.
+class WorkbookEngine:
+    """An openpyxl workbook as a reading engine (:class:`~skp_xl.reader.snapshot.Engine`).
 
-    Attributes:
-        sheet: Sheet title.
-        top: First row of the body (the "A. UTAMA" row).
-        bottom: Last row of the body.
-        header_row: Row of the column headers (above the "(1) (2) ..." row, if any).
-        columns: Header text -> column index (merged headers: their first column).
-        blocks: First row of each block, utama then tambahan.
-        utama: How many of the blocks are hasil kerja utama.
-        rows_per_block: Rows of one block (IKI rows, or the rows of one narrative).
+    Formulas read as their text: openpyxl keeps no results. Reading adds no cell to the
+    workbook (``ws.iter_rows`` would create every empty one, and the writer then saves
+    a row element for each), so a workbook located and then saved is unchanged.
     """
 
-    sheet: str
-    top: int
-    bottom: int
-    header_row: int
-    columns: Mapping[str, int]
-    blocks: tuple[int, ...]
-    utama: int
-    rows_per_block: int
+    def __init__(self, wb: Workbook) -> None:
+        self.wb = wb
 
-    @property
-    def tambahan(self) -> int:
-        """How many blocks are hasil kerja tambahan."""
-        return len(self.blocks) - self.utama
+    def names(self) -> Mapping[str, DefinedRange]:
+        titles = {title.casefold(): title for title in self.wb.sheetnames}
+        found: dict[str, DefinedRange] = {}
+        for name, defined in self.wb.defined_names.items():
+            target = parse_target(defined.attr_text or "")
+            sheet = None if target is None else titles.get(target[0].casefold())
+            if target is not None and sheet is not None:
+                found[name] = DefinedRange(name, sheet, *target[1:])
+        return found
 
-    def row(self, block: int, offset: int = 0) -> int:
-        """Row of line ``offset`` (an IKI, 0-based) of ``block`` (0-based, utama first)."""
-        if not 0 <= offset < self.rows_per_block:
-            raise IndexError(f"offset {offset} outside a block of {self.rows_per_block} rows")
-        return self.blocks[block] + offset
+    def rows(self, sheet: str) -> Sequence[Sequence[object]]:
+        ws = self.wb[sheet]
+        grid: list[list[object]] = [[] for _ in range(ws.max_row)]
+        # The cells that exist, without creating the others (see the class docstring).
+        for (row, column), cell in ws._cells.items():
+            line = grid[row - 1]
+            line.extend([None] * (column - len(line)))
+            line[column - 1] = cell.value
+        return grid
 
-    def cell(self, header: str, block: int, offset: int = 0) -> Cell:
-        """The cell of column ``header`` on line ``offset`` of ``block``.
-
-        ``header`` may leave out a trailing note in brackets: "Arah" finds
-        "Arah (kosong = menurut aspek)".
-
-        Raises:
-            KeyError: No column has that header.
-        """
-        if header not in self.columns:
-            noted = [h for h in self.columns if h.startswith(header + " (")]
-            if len(noted) == 1:
-                header = noted[0]
-        column = get_column_letter(self.columns[header])
-        return self.sheet, f"{column}{self.row(block, offset)}"
+    def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
+        return [
+            (r.min_row, r.min_col, r.max_row, r.max_col) for r in self.wb[sheet].merged_cells.ranges
+        ]
 
 
 def table(wb: Workbook, name: str) -> Table:
-    """Locate the table whose body is the defined range ``name``.
-
-    Blocks start where column A holds the numbering formula; the section rows hold
-    "A. UTAMA" and "B. TAMBAHAN". The header row is the nearest row above the body that is
-    not the row of column numbers.
+    """Locate the table whose body is the defined range ``name``, by the one rule of
+    :func:`skp_xl.reader.tables.locate` (header row above the body, blocks by the merged
+    number cells of column A, sections by the "B. TAMBAHAN" row).
 
     Args:
         wb: The workbook.
@@ -137,41 +117,16 @@ def table(wb: Workbook, name: str) -> Table:
 
     Raises:
         KeyError: ``wb`` has no such name.
-        ValueError: The body has no "B. TAMBAHAN" row or fewer than two blocks.
+        ValueError: The name points to more than one area, or the body has no
+            "B. TAMBAHAN" row or fewer than two blocks.
     """
-    sheet, area = destination(wb, name)
-    ws = wb[sheet]
-    _, top, _, bottom = range_boundaries(area)
-    assert top is not None
-    assert bottom is not None
-    header_row = top - 1
-    while _COLUMN_NUMBER.match(str(ws.cell(row=header_row, column=1).value)):
-        header_row -= 1
-    columns = {
-        cell.value: cell.column
-        for cell in ws[header_row]
-        if isinstance(cell.value, str) and cell.value
-    }
-    blocks: list[int] = []
-    utama = -1
-    for row in range(top, bottom + 1):
-        value = ws.cell(row=row, column=1).value
-        if value == t.TAMBAHAN:
-            utama = len(blocks)
-        elif isinstance(value, str) and value.startswith("="):
-            blocks.append(row)
-    if utama < 0 or len(blocks) < 2:
+    sheet, _ = destination(wb, name)
+    located = locate(Snapshot(f"<{name}>", WorkbookEngine(wb)), name)
+    if located is None:
+        raise ValueError(f"{name} does not point to one area of one sheet")
+    if located.tambahan_row is None or len(located.blocks) < 2:
         raise ValueError(f"{name} on {sheet} has no '{t.TAMBAHAN}' row or too few blocks")
-    return Table(
-        sheet=sheet,
-        top=top,
-        bottom=bottom,
-        header_row=header_row,
-        columns=columns,
-        blocks=tuple(blocks),
-        utama=utama,
-        rows_per_block=blocks[1] - blocks[0],
-    )
+    return located
 
 
 def narasi(table: Table, block: int) -> tuple[Cell, Cell]:

@@ -1,7 +1,7 @@
 """A stand-in for ``xlwings.Book`` (Excel cannot run here), backed by an openpyxl workbook.
 
 :class:`FakeLiveBook` answers the part of xlwings' API that
-:class:`skp_xl.addin.book.LiveBook` uses, the way Excel would: a formula's value is what
+:class:`skp_xl.addin.livebook.LiveBook` uses, the way Excel would: a formula's value is what
 the file has cached (LibreOffice-saved files have them), ``.value`` of one cell is a
 scalar and ``.options(ndim=2)`` a list of rows, sheet protection refuses writes to locked
 cells and any formatting, and a locked structure refuses adding, deleting or hiding

@@ -16,8 +16,10 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from skp_xl.addin import actions, logs, ribbon
-from skp_xl.addin import book as book_module
-from skp_xl.addin.book import AddinError, FileBook, LiveBook, fill_record, rgb_of_record
+from skp_xl.addin import filebook as filebook_module
+from skp_xl.addin.book import AddinError, fill_record, rgb_of_record
+from skp_xl.addin.filebook import FileBook
+from skp_xl.addin.livebook import LiveBook
 from skp_xl.batch.konsolidasi import Opsi
 from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
@@ -26,6 +28,7 @@ from skp_xl.forms import text as t
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.reader.names import read_defined_names
 from skp_xl.reader.snapshot import CalamineEngine
+from skp_xl.settings import SOFFICE_ENV
 from skp_xl.validation import read_file, validate_file
 from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import RECORD_SHEET, TEMUAN_SHEET, clear
@@ -277,7 +280,7 @@ def test_ekspor_pdf_prints_the_chosen_forms_with_libreoffice(
 ) -> None:
     import os
 
-    monkeypatch.setenv(book_module.SOFFICE_ENV, find_soffice(os.environ))
+    monkeypatch.setenv(SOFFICE_ENV, find_soffice(os.environ))
     hasil = actions.ekspor_pdf(FileBook.open(skp), sheets=["SKP", "Lampiran"])
     pdf = skp.with_suffix(".pdf")
     assert hasil.berkas == (pdf,)
@@ -290,7 +293,7 @@ def test_ekspor_pdf_prints_the_chosen_forms_with_libreoffice(
 def test_ekspor_pdf_without_libreoffice_says_what_to_do(
     skp: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(book_module, "find_soffice", lambda env=None: None)
+    monkeypatch.setattr(filebook_module, "find_soffice", lambda env=None: None)
     with pytest.raises(AddinError, match="LibreOffice"):
         actions.ekspor_pdf(FileBook.open(skp))
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from skp_xl.addin import actions
-from skp_xl.addin.book import LiveBook
+from skp_xl.addin.livebook import LiveBook
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
 from skp_xl.workbook.writer import Options, build_workbook
 
