@@ -56,7 +56,7 @@ def _read(path: Path) -> int:
 
 
 def _triage(path: Path) -> int:
-    return triage(path) is None
+    return not triage(path).findings
 
 
 PASSES: dict[str, Callable[[Path], object]] = {

@@ -25,8 +25,6 @@ MAX_ROWS: Final = 5_000
 """Rows read per sheet: an SKP form has a few hundred; a million-row used range is cut."""
 MAX_PART_BYTES: Final = 16 * MIB
 """Largest workbook.xml (or its .rels) parsed; real ones are tens of KB."""
-INDEX_CACHE_SIZE: Final = 16
-"""Workbook indexes kept between the triage and the read of the same file."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

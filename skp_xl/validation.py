@@ -22,17 +22,24 @@ from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
-from skp_xl.reader.triage import triage
+from skp_xl.reader.triage import Triage, triage
 
 
-def read_file(path: Path) -> tuple[SkpRecord | None, list[Finding]]:
-    """Triage and read one workbook: its record (None when unreadable) and the findings."""
-    problem = triage(path)
-    if problem is not None and problem.severity is not Severity.WARNING:
-        return None, [problem]
-    early = [problem] if problem is not None else []
+def read_file(path: Path, triaged: Triage | None = None) -> tuple[SkpRecord | None, list[Finding]]:
+    """Triage and read one workbook: its record (None when unreadable) and the findings.
+
+    Args:
+        path: The workbook.
+        triaged: The triage of ``path``, when the caller needs it too (the consolidation
+            keeps its hash); ``path`` is triaged here otherwise.
+    """
+    if triaged is None:
+        triaged = triage(path)
+    if triaged.blocking is not None:
+        return None, [triaged.blocking]
+    early = list(triaged.findings)
     try:
-        snapshot = open_snapshot(path)
+        snapshot = open_snapshot(path, triaged)
         record, findings = read_record(snapshot)
         findings = early + findings
     except NotAnSkpWorkbook as error:
@@ -63,14 +70,16 @@ def check_file(
     periode: PeriodeEvaluasi | None = None,
     today: datetime.date | None = None,
     debug: bool = False,
+    triaged: Triage | None = None,
 ) -> tuple[SkpRecord | None, list[Finding]]:
     """Read and check one workbook: its record (None when unreadable) and every finding.
 
     A bug in skp-xl itself becomes one ``galat-internal`` finding naming the file (and no
-    record), so a batch goes on; ``debug`` lets the exception through instead.
+    record), so a batch goes on; ``debug`` lets the exception through instead. ``triaged``
+    is ``path``'s triage when the caller has it (see :func:`read_file`).
     """
     try:
-        record, findings = checked(*read_file(path), periode=periode, today=today)
+        record, findings = checked(*read_file(path, triaged), periode=periode, today=today)
     except Exception as error:
         if debug:
             raise

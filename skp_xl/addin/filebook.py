@@ -63,7 +63,7 @@ class FileBook:
             AddinError: The file is not a workbook that can be read safely (the message is
                 the triage finding's).
         """
-        problem = triage(Path(path))
+        problem = triage(Path(path)).blocking
         if problem is not None and problem.severity is Severity.ERROR:
             raise AddinError(problem.message)
         return cls(path, output=output)

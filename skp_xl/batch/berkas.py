@@ -9,7 +9,6 @@ for bad input, and a time limit keeps one hostile file from stalling a run.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import signal
 import threading
 from collections.abc import Iterator
@@ -20,6 +19,7 @@ from types import FrameType
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
+from skp_xl.reader.triage import triage
 from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
 
@@ -86,14 +86,6 @@ def _batas_waktu(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _digest(path: Path) -> str:
-    sha = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            sha.update(chunk)
-    return sha.hexdigest()
-
-
 def proses_berkas(
     path: str, root: str = "", *, batas_detik: float | None = BATAS_DETIK
 ) -> HasilBerkas:
@@ -109,12 +101,14 @@ def proses_berkas(
             unit = "" if unit == "." else unit
     try:
         with _batas_waktu(batas_detik):
-            record, findings = check_file(file)
+            # Triaged here, not in check_file, to keep the hash it took while streaming.
+            triaged = triage(file)
+            record, findings = check_file(file, triaged=triaged)
             if record is None:
                 return HasilBerkas(path, unit, False, temuan=_with_path(findings, path))
             rows = tuple(periode_dinilai(record))
             plan = rencana_dari(record)
-            isi = _digest(file)
+            isi = triaged.sha256 or ""
     except _WaktuHabis:
         return HasilBerkas(
             path,

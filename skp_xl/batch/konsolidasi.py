@@ -233,7 +233,7 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
             if is_candidate(path):
                 found.append(path)
                 continue
-            note = triage(path)
+            note = triage(path).blocking
             if note is None or note.severity is not Severity.INFO:
                 note = Finding(
                     Code.BERKAS_DILEWATI,

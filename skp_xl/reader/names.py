@@ -7,13 +7,11 @@ Read straight from the zip with defusedxml (no openpyxl), so it is fast and a ho
 from __future__ import annotations
 
 import functools
-import os
 import posixpath
 import re
 import struct
 import zipfile
 import zlib
-from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,7 +23,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 from defusedxml import DefusedXmlException
 
 from skp_xl.domain.errors import InvalidValueError
-from skp_xl.settings import INDEX_CACHE_SIZE, MAX_PART_BYTES
+from skp_xl.settings import MAX_PART_BYTES
 
 WORKBOOK_PART = "xl/workbook.xml"
 WORKBOOK_RELS_PART = "xl/_rels/workbook.xml.rels"
@@ -223,34 +221,6 @@ def parse_target(text: str) -> tuple[str, int, int, int, int] | None:
     return sheet, min(rows), min(cols), max(rows), max(cols)
 
 
-_CACHE: OrderedDict[tuple[str, int, int], WorkbookIndex] = OrderedDict()
-_CACHE_SIZE = INDEX_CACHE_SIZE
-
-
-def _cache_key(path: Path | str) -> tuple[str, int, int] | None:
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns
-
-
-def remember_index(path: Path | str, index: WorkbookIndex) -> None:
-    """Keep ``index`` for ``path`` as it is now, so reading it again costs nothing.
-
-    Triage reads the index while checking a file; the reader then needs it again. The
-    key is the resolved path with the file's size and modification time, so a changed
-    file is read afresh.
-    """
-    key = _cache_key(path)
-    if key is None:
-        return
-    _CACHE[key] = index
-    _CACHE.move_to_end(key)
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
-
-
 def read_workbook_index(
     source: Path | str | zipfile.ZipFile, *, max_bytes: int = MAX_PART_BYTES
 ) -> WorkbookIndex:
@@ -268,10 +238,6 @@ def read_workbook_index(
         WorkbookXmlError: The file is not a readable zip, ``workbook.xml`` is missing,
             malformed, too large, or declares a DTD or entities.
     """
-    if not isinstance(source, zipfile.ZipFile) and max_bytes == MAX_PART_BYTES:
-        key = _cache_key(source)
-        if key is not None and key in _CACHE:
-            return _CACHE[key]
     with _opened(source) as zf:
         root = _parse(zf, WORKBOOK_PART, max_bytes)
         if root is None:

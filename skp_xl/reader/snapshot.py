@@ -1,9 +1,9 @@
 """One reading path, two engines: a workbook as a plain snapshot of values and names.
 
 The file engine reads cell values with python-calamine (cached results of formulas, as
-Excel or LibreOffice last computed them) and the defined names from ``xl/workbook.xml``;
-a live engine (xlwings, in the add-in) fills the same :class:`Snapshot`. Everything
-downstream (records, checks) sees only the snapshot.
+Excel or LibreOffice last computed them) and takes the defined names from the triage,
+which read ``xl/workbook.xml`` already; a live engine (xlwings, in the add-in) fills the
+same :class:`Snapshot`. Everything downstream (records, checks) sees only the snapshot.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any, Protocol
 
 from openpyxl.utils import get_column_letter
 
-from skp_xl.reader.names import DefinedRange, read_defined_names
+from skp_xl.reader.names import DefinedRange, WorkbookIndex, read_defined_names
+from skp_xl.reader.triage import Triage
 from skp_xl.settings import MAX_ROWS
 
 
@@ -85,12 +86,16 @@ def a1(row: int, column: int) -> str:
 
 
 class CalamineEngine:
-    """The file engine: python-calamine for values and merges, zip XML for names."""
+    """The file engine: python-calamine for values and merges, and the names of ``index``
+    (the triage's) or, without one, of the zip's ``xl/workbook.xml``."""
 
-    def __init__(self, path: Path, *, max_rows: int = MAX_ROWS) -> None:
+    def __init__(
+        self, path: Path, *, index: WorkbookIndex | None = None, max_rows: int = MAX_ROWS
+    ) -> None:
         import python_calamine
 
         self.path = path
+        self.index = index
         self.max_rows = max_rows
         self._sheets: dict[str, Any] = {}
         # from_filelike: from_path picks its parser by the file's suffix.
@@ -98,6 +103,8 @@ class CalamineEngine:
             self.workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
 
     def names(self) -> Mapping[str, DefinedRange]:
+        if self.index is not None:
+            return dict(self.index.names)
         return read_defined_names(self.path)
 
     def _sheet(self, sheet: str) -> Any:
@@ -120,6 +127,18 @@ class CalamineEngine:
         self.workbook.close()
 
 
-def open_snapshot(path: Path) -> Snapshot:
-    """A snapshot of the workbook at ``path``, read with the file engine."""
-    return Snapshot(str(path), CalamineEngine(path))
+def open_snapshot(path: Path, triaged: Triage) -> Snapshot:
+    """A snapshot of the workbook at ``path``, read with the file engine.
+
+    Args:
+        path: The workbook.
+        triaged: What :func:`~skp_xl.reader.triage.triage` found for ``path``: its
+            workbook index gives the defined names, so ``xl/workbook.xml`` is not read
+            again.
+
+    Raises:
+        ValueError: ``triaged`` says the file cannot be read (it has no workbook index).
+    """
+    if triaged.index is None:
+        raise ValueError(f"'{path}' tidak lolos triase; berkas itu tidak dibaca.")
+    return Snapshot(str(path), CalamineEngine(path, index=triaged.index))

@@ -1,10 +1,12 @@
 """Triage: before any reading, decide whether a file is a workbook skp-xl can read safely.
 
-:func:`triage` looks at one path and returns None for a readable .xlsx/.xlsm workbook, or
-one :class:`~skp_xl.domain.findings.Finding` (with ``path`` set) saying why not. Every read
-is bounded by :class:`Limits`: the zip's directory is sized before it is parsed, every
-member is inflated by hand in chunks and stops at its declared size (so a lying header
-cannot inflate more), and the whole check stops at a deadline.
+:func:`triage` looks at one path and returns a :class:`Triage`: what it learnt on the way
+(the finding saying why the file cannot be read, or a warning, with ``path`` set; the
+workbook index; the SHA-256 of the file's bytes), for the reader to take over instead of
+reading the file again. Every read is bounded by :class:`Limits`: the zip's directory is
+sized before it is parsed, every member is inflated by hand in chunks and stops at its
+declared size (so a lying header cannot inflate more), and the whole check stops at a
+deadline.
 
 Codes (severity): ``berkas-tidak-ada``, ``berkas-folder``, ``berkas-tidak-terbaca``,
 ``berkas-kosong``, ``berkas-rusak``, ``berkas-bukan-excel``, ``berkas-xls``, ``berkas-xlsb``,
@@ -17,6 +19,7 @@ file is skipped).
 
 from __future__ import annotations
 
+import hashlib
 import re
 import stat
 import struct
@@ -24,6 +27,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
@@ -39,7 +43,6 @@ from skp_xl.reader.names import (
     WorkbookXmlError,
     column_number,
     read_workbook_index,
-    remember_index,
 )
 from skp_xl.settings import LIMITS, MIB, Limits
 
@@ -81,6 +84,10 @@ _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 _CHUNK = 256 * 1024
+_HASH_GAP = 4096
+"""The most bytes a read may skip and still have them hashed on the way: a local header's
+name and extra field, a data descriptor. A larger gap (the archive's tail, read before
+the members) is hashed later, when the walk over the members reaches it."""
 _CENTRAL_ENTRY_BYTES = 1024  # generous bound on one central directory entry, for sizing
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 
@@ -114,7 +121,37 @@ def is_candidate(path: Path) -> bool:
     return path.suffix.lower() in CANDIDATE_SUFFIXES
 
 
-def triage(path: Path, *, limits: Limits = LIMITS) -> Finding | None:
+@dataclass(frozen=True, slots=True)
+class Triage:
+    """What :func:`triage` learnt about one file, for the reader to go on from.
+
+    Attributes:
+        findings: What to report about the file, each with ``path`` set: empty for a
+            clean workbook, else one finding of severity error (do not read), warning
+            (read it, keep the finding) or info (skip it quietly: lock and hidden
+            files). When a file has several warnings, the first found is kept; an error
+            always wins over warnings.
+        index: The workbook's sheets and defined names, when the file can be read.
+        sha256: Hex SHA-256 of the file's bytes, when the file can be read (two copies
+            of one file have the same).
+    """
+
+    findings: tuple[Finding, ...] = ()
+    index: WorkbookIndex | None = None
+    sha256: str | None = None
+
+    @property
+    def blocking(self) -> Finding | None:
+        """The finding that stops the read (an error, or info for a skipped file), if any."""
+        return next((f for f in self.findings if f.severity is not Severity.WARNING), None)
+
+    @property
+    def readable(self) -> bool:
+        """Whether the file can be read (possibly with warnings)."""
+        return self.blocking is None and self.index is not None
+
+
+def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
     """Check that ``path`` is an .xlsx/.xlsm workbook that can be read safely.
 
     Nothing is read beyond ``limits``; no exception escapes for bad input.
@@ -124,10 +161,9 @@ def triage(path: Path, *, limits: Limits = LIMITS) -> Finding | None:
         limits: Size, shape and time limits.
 
     Returns:
-        None for a workbook that can be read; otherwise one finding with ``path`` set:
-        severity error (do not read), warning (read it, keep the finding) or info (skip
-        it quietly: lock and hidden files). When a file has several warnings, the first
-        found is returned; an error always wins over warnings.
+        The findings (none for a clean workbook), and for a readable one its workbook
+        index and the SHA-256 of its bytes, hashed as the check streams them (so nothing
+        reads the file again to hash it).
     """
     path = Path(path)
     return _Triage(path, limits).run()
@@ -152,6 +188,8 @@ class _Triage:
         self.limits = limits
         self.deadline = time.monotonic() + limits.max_seconds
         self.warning: Finding | None = None
+        self.index: WorkbookIndex | None = None
+        self.sha256: str | None = None
 
     # -- findings -------------------------------------------------------------------
 
@@ -206,12 +244,13 @@ class _Triage:
 
     # -- the checks -----------------------------------------------------------------
 
-    def run(self) -> Finding | None:
+    def run(self) -> Triage:
         try:
             self.check_file()
         except _Stop as stop:
-            return stop.finding
-        return self.warning
+            return Triage((stop.finding,))
+        warnings = (self.warning,) if self.warning is not None else ()
+        return Triage(warnings, self.index, self.sha256)
 
     def check_file(self) -> None:
         try:
@@ -257,10 +296,12 @@ class _Triage:
                 f"berukuran {_mb(info.st_size)}, melebihi batas {_mb(self.limits.max_file_bytes)}"
             )
         try:
-            with self.path.open("rb") as stream:
+            with self.path.open("rb") as raw:
+                stream = _HashingReader(raw)
                 head = stream.read(4096)
                 if head.startswith(_ZIP_SIGNATURES):
                     self.check_zip(stream, info.st_size)
+                    self.sha256 = stream.hexdigest()
                     return
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
@@ -312,7 +353,7 @@ class _Triage:
             raise self.not_excel("dokumen Word lama, .doc")
         raise self.not_excel("dokumen Office lama selain Excel")
 
-    def check_zip(self, stream: BinaryIO, size: int) -> None:
+    def check_zip(self, stream: _HashingReader, size: int) -> None:
         self.check_directory(stream, size)
         try:
             zf = zipfile.ZipFile(stream)
@@ -330,7 +371,7 @@ class _Triage:
                 index = read_workbook_index(zf)
             except WorkbookXmlError as error:
                 raise self.stop(Code(error.code), error.message) from None
-            remember_index(self.path, index)
+            self.index = index
             # Members first: a reference found in a sheet comes with its cell.
             self.check_members(stream, members, index)
             self.check_links(names, index)
@@ -345,7 +386,7 @@ class _Triage:
                 )
             )
 
-    def check_directory(self, stream: BinaryIO, size: int) -> None:
+    def check_directory(self, stream: _HashingReader, size: int) -> None:
         """Size the central directory from its end record, before zipfile parses it."""
         tail_size = min(size, _EOCD.size + 0xFFFF)
         stream.seek(size - tail_size)
@@ -463,7 +504,7 @@ class _Triage:
         )
 
     def check_members(
-        self, stream: BinaryIO, members: list[zipfile.ZipInfo], index: WorkbookIndex
+        self, stream: _HashingReader, members: list[zipfile.ZipInfo], index: WorkbookIndex
     ) -> None:
         titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
         for info in sorted(members, key=lambda member: member.header_offset):
@@ -496,7 +537,7 @@ class _Triage:
             "sebagai .xlsx.",
         )
 
-    def inflate(self, stream: BinaryIO, info: zipfile.ZipInfo) -> Iterator[bytes]:
+    def inflate(self, stream: _HashingReader, info: zipfile.ZipInfo) -> Iterator[bytes]:
         """The member's content in chunks, never more than its declared size, CRC checked."""
         if info.header_offset < 0:  # zipfile's offset shift for a bad directory
             raise self.corrupt(f"letak bagian {info.filename} tidak sah")
@@ -579,6 +620,56 @@ class _Triage:
                     cell=scan.dimension,
                 )
             )
+
+
+class _HashingReader:
+    """A read-only view of an open file that hashes its bytes in file order as they pass.
+
+    The SHA-256 covers ``[0, hashed)``: a read that reaches past ``hashed`` from at or
+    before it extends the hash, one that starts a little beyond it (a zip local header's
+    name, a data descriptor) first reads and hashes the small gap, and reads elsewhere
+    (the central directory, a part read out of order) are not hashed. The triage reads
+    the members in file order, so :meth:`hexdigest` only has the bytes left after the
+    last member (the central directory) to read.
+    """
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+        self.name = raw.name  # zipfile names the file in its messages by this
+        self.sha = hashlib.sha256()
+        self.hashed = 0
+
+    def read(self, size: int = -1, /) -> bytes:
+        at = self.raw.tell()
+        if self.hashed < at <= self.hashed + _HASH_GAP:
+            self.raw.seek(self.hashed)
+            gap = self.raw.read(at - self.hashed)
+            self.sha.update(gap)
+            self.hashed += len(gap)
+            self.raw.seek(at)
+        data = self.raw.read(size)
+        end = at + len(data)
+        if at <= self.hashed < end:
+            self.sha.update(memoryview(data)[self.hashed - at :])
+            self.hashed = end
+        return data
+
+    def seek(self, offset: int, whence: int = 0, /) -> int:
+        return self.raw.seek(offset, whence)
+
+    def tell(self) -> int:
+        return self.raw.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def hexdigest(self) -> str:
+        """The SHA-256 of the whole file: the bytes not hashed yet are read now."""
+        self.raw.seek(self.hashed)
+        while chunk := self.raw.read(_CHUNK):
+            self.sha.update(chunk)
+            self.hashed += len(chunk)
+        return self.sha.hexdigest()
 
 
 class _SheetScan:

@@ -20,7 +20,7 @@ from skp_xl.cli import app
 from skp_xl.domain.findings import Severity
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
-from skp_xl.reader.triage import is_candidate
+from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.samples import generate_agency
 from skp_xl.summary.skema import (
     PEGAWAI_COLUMNS,
@@ -133,6 +133,15 @@ def test_count_every_duplicate_when_asked(agency: Path, result: object) -> None:
     assert (every.pegawai["Dihitung"] == "Ya").sum() > before
 
 
+def test_a_workbook_is_identified_by_the_sha256_of_its_bytes(agency: Path) -> None:
+    path = next(p for p in sorted(agency.rglob("*.xlsx")) if triage(p).readable)
+
+    result = proses_berkas(str(path), str(agency))
+
+    assert result.terbaca
+    assert result.isi == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def test_cascading_sheet_checks_plans_against_the_superiors(result: object) -> None:
     cascading: pd.DataFrame = result.cascading  # type: ignore[attr-defined]
     up = cascading[cascading["Arah"] == "ke atas"]
@@ -180,7 +189,7 @@ def test_a_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
 def test_a_file_that_takes_too_long_is_stopped(
     agency: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def slow(path: Path) -> object:
+    def slow(path: Path, **options: object) -> object:
         time.sleep(5)
         raise AssertionError("not stopped")
 

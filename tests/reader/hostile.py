@@ -125,11 +125,17 @@ def raw_member(name: str, data: bytes) -> RawMember:
     return RawMember(name, deflated, zlib.crc32(data), len(data))
 
 
-def write_raw_zip(path: Path, members: list[RawMember]) -> None:
-    """Write a zip whose headers say what ``members`` declare, true or not."""
+def write_raw_zip(path: Path, members: list[RawMember], *, padding: bytes = b"") -> None:
+    """Write a zip whose headers say what ``members`` declare, true or not.
+
+    ``padding`` goes between members: bytes no zip reader looks at (the central directory
+    says where each member starts), which a hash of the file must still cover.
+    """
     body = io.BytesIO()
     central = io.BytesIO()
-    for member in members:
+    for number, member in enumerate(members):
+        if number:
+            body.write(padding)
         name = member.name.encode()
         offset = body.tell()
         fields = (20, 0, zipfile.ZIP_DEFLATED, 0, 0x21)

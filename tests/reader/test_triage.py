@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
+import random
 import struct
 import time
 import warnings
@@ -14,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.reader.triage import Code, is_candidate, triage
+from skp_xl.reader.names import read_workbook_index
+from skp_xl.reader.triage import Code, Triage, is_candidate, triage
 from skp_xl.settings import Limits
 from tests.libreoffice import LibreOffice
 from tests.reader import hostile
@@ -41,7 +45,14 @@ def write_parts(path: Path, parts: dict[str, bytes]) -> Path:
     return path
 
 
-def where(finding: Finding | None) -> tuple[str, str | None, str | None] | None:
+def only(triaged: Triage) -> Finding | None:
+    """The finding triage reports, if any: it never reports more than one."""
+    assert len(triaged.findings) <= 1
+    return triaged.findings[0] if triaged.findings else None
+
+
+def where(triaged: Triage) -> tuple[str, str | None, str | None] | None:
+    finding = only(triaged)
     return None if finding is None else (finding.code, finding.sheet, finding.cell)
 
 
@@ -49,7 +60,7 @@ def where(finding: Finding | None) -> tuple[str, str | None, str | None] | None:
 def test_each_sample_gets_its_code_and_path(sample: Sample, tmp_path: Path) -> None:
     path = hostile.write(sample, tmp_path)
 
-    finding = triage(path)
+    finding = only(triage(path))
 
     if sample.code is None:
         assert finding is None
@@ -61,6 +72,99 @@ def test_each_sample_gets_its_code_and_path(sample: Sample, tmp_path: Path) -> N
             str(path),
         )
         assert path.name in finding.message
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda sample: sample.filename)
+def test_a_readable_file_comes_with_its_index_and_the_hash_of_its_bytes(
+    sample: Sample, tmp_path: Path
+) -> None:
+    path = hostile.write(sample, tmp_path)
+
+    triaged = triage(path)
+
+    if sample.code is None or expected_severity(sample.code) is Severity.WARNING:
+        assert triaged.readable
+        assert triaged.blocking is None
+        assert triaged.index == read_workbook_index(path)
+        assert triaged.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+    else:
+        assert not triaged.readable
+        assert triaged.blocking == only(triaged)
+        assert (triaged.index, triaged.sha256) == (None, None)
+
+
+@pytest.mark.parametrize("padding", [0, 1, 4096, 4097, 70_000, 300_000])
+def test_the_hash_covers_bytes_between_members(tmp_path: Path, padding: int) -> None:
+    # Bytes no zip reader looks at, and a picture inflated over several chunks: the hash
+    # must still be of every byte, in order.
+    parts = minimal_parts()
+    parts["xl/media/image1.png"] = random.Random(padding).randbytes(700_000)
+    members = [hostile.raw_member(name, data) for name, data in parts.items()]
+    path = tmp_path / "celah.xlsx"
+    hostile.write_raw_zip(path, members, padding=b"\x00" * padding)
+
+    triaged = triage(path)
+
+    assert triaged.findings == ()
+    assert triaged.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+class _Unseekable:
+    """A stream zipfile cannot seek back in, so it writes a data descriptor after each
+    member (as some tools writing to a network stream do)."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def write(self, data: bytes) -> int:
+        return self.buffer.write(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def test_the_hash_covers_data_descriptors(tmp_path: Path) -> None:
+    stream = _Unseekable()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as zf:  # type: ignore[arg-type]
+        for name, data in minimal_parts().items():
+            zf.writestr(name, data)
+    path = tmp_path / "deskriptor.xlsx"
+    path.write_bytes(stream.buffer.getvalue())
+    with zipfile.ZipFile(path) as zf:
+        assert all(info.flag_bits & 0x08 for info in zf.infolist())
+
+    triaged = triage(path)
+
+    assert triaged.findings == ()
+    assert triaged.sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize(
+    "template", [t for t in TEMPLATES if t.stat().st_size > 100_000], ids=lambda path: path.name
+)
+def test_hashing_takes_no_second_pass_over_the_file(
+    template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = 0
+
+    class Counted(io.FileIO):
+        def readinto(self, buffer: bytearray | memoryview) -> int | None:  # type: ignore[override]
+            nonlocal read
+            count = super().readinto(buffer)
+            read += count or 0
+            return count
+
+    def counted_open(self: Path, mode: str = "r", *args: object, **kwargs: object) -> object:
+        return io.BufferedReader(Counted(self, "r"))
+
+    monkeypatch.setattr(Path, "open", counted_open)
+
+    triaged = triage(template)
+
+    # The walk over the members reads the file once, and the archive's tail (at most
+    # 64 KiB) is read before it; hashing in a second pass would read the whole file again.
+    assert triaged.sha256 is not None
+    assert read < template.stat().st_size + 80_000
 
 
 def test_every_code_has_a_sample_or_a_test() -> None:
@@ -80,7 +184,7 @@ def test_samples_are_small_on_disk(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("template", TEMPLATES, ids=lambda path: path.name)
 def test_committed_templates_are_readable(template: Path) -> None:
-    assert triage(template) is None
+    assert triage(template).findings == ()
 
 
 def test_templates_exist() -> None:
@@ -90,7 +194,7 @@ def test_templates_exist() -> None:
 def test_missing_path_is_reported_with_the_path(tmp_path: Path) -> None:
     path = tmp_path / "tidak-ada.xlsx"
 
-    finding = triage(path)
+    finding = only(triage(path))
 
     assert finding is not None
     assert (finding.code, finding.severity, finding.path) == (
@@ -127,10 +231,10 @@ def test_zip_bomb_is_refused_quickly_without_inflating(tmp_path: Path) -> None:
         declared = sum(info.file_size for info in zf.infolist())
 
     start = time.perf_counter()
-    finding = triage(path)
+    triaged = triage(path)
     elapsed = time.perf_counter() - start
 
-    assert where(finding) == ("berkas-terlalu-besar", None, None)
+    assert where(triaged) == ("berkas-terlalu-besar", None, None)
     assert declared > Limits().max_uncompressed
     assert elapsed < 2.0
 
@@ -142,7 +246,7 @@ def test_a_member_that_inflates_too_many_times_is_refused(tmp_path: Path) -> Non
     path = write_parts(tmp_path / "rasio.xlsx", parts)
 
     assert where(triage(path)) == ("berkas-terlalu-besar", None, None)
-    assert triage(path, limits=Limits(max_ratio=5_000)) is None
+    assert triage(path, limits=Limits(max_ratio=5_000)).findings == ()
 
 
 def test_file_size_limit(tmp_path: Path) -> None:
@@ -192,7 +296,7 @@ def test_zip64_end_records_are_sized_too(tmp_path: Path) -> None:
     path = tmp_path / "zip64.xlsx"
     path.write_bytes(with_zip64_end((tmp_path / "biasa.xlsx").read_bytes()))
 
-    assert triage(path) is None
+    assert triage(path).findings == ()
     assert where(triage(path, limits=Limits(max_members=3))) == (
         "berkas-terlalu-besar",
         None,
@@ -203,7 +307,7 @@ def test_zip64_end_records_are_sized_too(tmp_path: Path) -> None:
 def test_cells_beyond_the_limits_are_located(tmp_path: Path) -> None:
     path = write_parts(tmp_path / "kecil.xlsx", minimal_parts())
 
-    assert triage(path, limits=Limits(max_rows=1, max_cols=2)) is None
+    assert triage(path, limits=Limits(max_rows=1, max_cols=2)).findings == ()
     assert where(triage(path, limits=Limits(max_cols=1))) == ("berkas-rentang-besar", "SKP", "B1")
 
 
@@ -214,7 +318,7 @@ def test_formatted_empty_cells_far_away_are_harmless(tmp_path: Path) -> None:
         tmp_path / "format.xlsx", minimal_parts(sheet=sheet_xml(hostile.SHEET_DATA + far, "A1:B1"))
     )
 
-    assert triage(path) is None
+    assert triage(path).findings == ()
 
 
 def test_an_error_wins_over_an_earlier_warning(tmp_path: Path) -> None:
@@ -242,10 +346,10 @@ def test_an_external_link_part_alone_is_reported_without_a_cell(tmp_path: Path) 
     parts["xl/worksheets/sheet1.xml"] = sheet_xml().encode()
     path = write_parts(tmp_path / "bagian.xlsx", parts)
 
-    finding = triage(path)
+    finding = only(triage(path))
 
-    assert where(finding) == ("berkas-tautan-eksternal", None, None)
     assert finding is not None
+    assert (finding.code, finding.sheet, finding.cell) == ("berkas-tautan-eksternal", None, None)
     assert "xl/externalLinks/externalLink1.xml" in finding.message
 
 
@@ -253,7 +357,7 @@ def test_a_defined_name_calling_webservice_is_reported_by_name(tmp_path: Path) -
     name = '<definedName name="KURS">_xlfn.WEBSERVICE("http://contoh.invalid")</definedName>'
     path = write_parts(tmp_path / "nama.xlsx", minimal_parts(workbook=workbook_xml(name)))
 
-    finding = triage(path)
+    finding = only(triage(path))
 
     assert finding is not None
     assert (finding.code, finding.field) == ("berkas-rumus-web", "KURS")
@@ -290,7 +394,7 @@ def test_function_names_merely_containing_call_are_not_reported(tmp_path: Path) 
     data = '<row r="1"><c r="A1"><f>_xludf.RECALL(1)+MY.IMAGE(2)</f><v>1</v></c></row>'
     path = write_parts(tmp_path / "recall.xlsx", minimal_parts(sheet=sheet_xml(data, "A1")))
 
-    assert triage(path) is None
+    assert triage(path).findings == ()
 
 
 def test_duplicate_member_names_are_refused(tmp_path: Path) -> None:
@@ -367,7 +471,7 @@ def test_every_truncation_is_an_error_and_never_raises(
     path = tmp_path / "potong.xlsx"
     path.write_bytes(workbook_bytes[: cut % len(workbook_bytes)])
 
-    finding = triage(path)
+    finding = only(triage(path))
 
     assert finding is not None
     assert finding.severity is Severity.ERROR
@@ -388,7 +492,7 @@ def test_damaged_bytes_never_raise(
     path = tmp_path / "rusak.xlsx"
     path.write_bytes(bytes(damaged))
 
-    finding = triage(path)
+    finding = only(triage(path))
 
     assert finding is None or finding.path == str(path)
 
@@ -447,7 +551,7 @@ def test_the_default_limits_find_the_first_cell_beyond_them(tmp_path: Path, cell
     near = "".join(f'<row r="{r}"><c r="C{r}" s="2"><v>{r}</v></c></row>' for r in range(2, 400))
     data = hostile.SHEET_DATA + near + f'<row r="400">{cell}</row>'
     path = write_parts(tmp_path / "jauh.xlsx", minimal_parts(sheet=sheet_xml(data)))
-    found = triage(path)
+    found = only(triage(path))
     assert found is not None
     assert found.code == "berkas-rentang-besar"
     assert found.cell is not None
@@ -457,4 +561,4 @@ def test_the_default_limits_find_the_first_cell_beyond_them(tmp_path: Path, cell
 def test_cells_at_the_default_limits_are_read(tmp_path: Path) -> None:
     data = hostile.SHEET_DATA + '<row r="20000"><c r="IV20000"><v>1</v></c></row>'
     path = write_parts(tmp_path / "tepi.xlsx", minimal_parts(sheet=sheet_xml(data)))
-    assert triage(path) is None
+    assert triage(path).findings == ()
