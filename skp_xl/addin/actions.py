@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl import Workbook, load_workbook
-
 from skp_xl import __version__
 from skp_xl.addin import logs
 from skp_xl.addin.book import Book, Link, free_path
@@ -41,20 +39,16 @@ from skp_xl.domain.vocabulary import (
     normalize_rating,
 )
 from skp_xl.errors import AddinError, NotAMatriks, NotAnSkpWorkbook
-from skp_xl.fileio import atomic_output
-from skp_xl.forms import text as t
 from skp_xl.forms.catalog import SKP_TABLE
 from skp_xl.forms.model import TEMPLATE_VERSION, eval_name
-from skp_xl.reader.matriks import Bawahan, baca_matriks, cell_text
+from skp_xl.reader.matriks import baca_matriks, cell_text
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.reader.tables import locate
 from skp_xl.summary.workbook import write_summary
 from skp_xl.validation import check_snapshot
-from skp_xl.workbook import fill
-from skp_xl.workbook.grow import grow_workbook
+from skp_xl.workbook.bawahan import tulis_skp_bawahan
 from skp_xl.workbook.laporan import TEMUAN_SHEET
-from skp_xl.workbook.writer import Options, build_workbook
 
 KONSOLIDASI_FOLDER = "KONSOLIDASI_FOLDER"
 """Optional defined name of a cell holding the folder Konsolidasi Folder reads."""
@@ -330,62 +324,6 @@ def ekspor_pdf(
 # Buat SKP Bawahan --------------------------------------------------------------------------------
 
 
-def _file_name(tahun: object, person: Bawahan) -> str:
-    words = " ".join(str(w) for w in ("SKP", tahun or "", person.nip or "", person.nama) if w)
-    return re.sub(r'[<>:"/\\|?*\x00-\x1f]+', "", words).strip() + ".xlsx"
-
-
-def _existing(folder: Path, tahun: object, person: Bawahan) -> Path | None:
-    if person.nip:
-        found = sorted(folder.glob(f"SKP {tahun} {person.nip}*.xlsx"))
-        if found:
-            return found[0]
-    path = folder / _file_name(tahun, person)
-    return path if path.exists() else None
-
-
-def _place(wb: Workbook, peran: Sequence[tuple[str, str]]) -> tuple[int, int]:
-    """Write each role into the SKP table: skipped when a block already has its rencana hasil
-    kerja pimpinan (or, without one, its text), else into the first empty utama block.
-    Nothing typed is overwritten.
-
-    Returns:
-        How many roles were written, and how many were already there.
-    """
-    table = fill.table(wb, SKP_TABLE)
-    narasi = "RENCANA HASIL KERJA" not in table.columns
-    pimpinan_header = next(
-        (h for h in table.columns if h.startswith(t.RENCANA_HASIL_KERJA_PIMPINAN)), None
-    )
-
-    def cells(block: int) -> tuple[fill.Cell, fill.Cell | None]:
-        if narasi:
-            return fill.narasi(table, block)[0], None
-        rhk = table.cell(t.RENCANA_HASIL_KERJA, block)
-        return rhk, table.cell(pimpinan_header, block) if pimpinan_header else None
-
-    def value(cell: fill.Cell | None) -> str:
-        return "" if cell is None else cell_text(wb[cell[0]][cell[1]].value)
-
-    written = present = 0
-    for pimpinan, rhk in peran:
-        blocks = [cells(b) for b in range(len(table.blocks))]
-        # A matrix gives one role per pegawai and column, so a block already under the
-        # same pimpinan's hasil kerja is this role, perhaps reworded by the pegawai.
-        same = [r for r, p in blocks if p is not None and pimpinan and value(p) == pimpinan]
-        if same or any(compact(value(r)) == compact(rhk) for r, _ in blocks):
-            present += 1
-            continue
-        free = next((b for b in blocks[: table.utama] if not value(b[0]) and not value(b[1])), None)
-        if free is None:
-            continue
-        fill.put(wb, free[0], rhk)
-        if free[1] is not None and pimpinan:
-            fill.put(wb, free[1], pimpinan)
-        written += 1
-    return written, present
-
-
 def buat_skp_bawahan(
     book: Book, *, folder: Path | None = None, pendekatan: Pendekatan = Pendekatan.KUANTITATIF
 ) -> Hasil:
@@ -423,7 +361,6 @@ def buat_skp_bawahan(
             raise AddinError("Simpan matriks ini dulu (File > Simpan), lalu ulangi.")
         folder = book.path.parent / BAWAHAN_FOLDER
     folder.mkdir(parents=True, exist_ok=True)
-    tahun = identitas.get("SKP_TAHUN", "")
     rows: list[list[object]] = [
         ["No", "Nama", "NIP", "Jabatan", "Jenis", "Rencana hasil kerja", "Berkas", "Keterangan"]
     ]
@@ -431,27 +368,9 @@ def buat_skp_bawahan(
     written: list[Path] = []
     for number, person in enumerate(people, start=1):
         book.status(f"SKP bawahan {number} dari {len(people)}: {person.nama}")
-        values: dict[str, str | int] = {**identitas, "PEGAWAI_NAMA": person.nama}
-        if person.nip:
-            values["PEGAWAI_NIP"] = person.nip
-        if person.jabatan:
-            values["PEGAWAI_JABATAN"] = person.jabatan
-        existing = _existing(folder, tahun, person)
-        if existing is None:
-            path = folder / _file_name(tahun, person)
-            wb = build_workbook(Options(person.jenis, pendekatan, identitas=values))
-            utama = fill.table(wb, SKP_TABLE).utama
-            if len(person.peran) > utama:
-                wb = grow_workbook(wb, utama=len(person.peran) - utama)
-            status = "dibuat"
-        else:
-            path = existing
-            wb = load_workbook(existing)
-            fill.put_named(wb, {k: v for k, v in values.items() if k in wb.defined_names})
-            status = "diperbarui"
-        added, present = _place(wb, person.peran)
-        with atomic_output(path, force=True) as temporary:
-            wb.save(temporary)
+        made = tulis_skp_bawahan(folder, person, identitas, pendekatan=pendekatan)
+        path, added, present = made.path, made.ditulis, made.sudah_ada
+        status = "dibuat" if made.dibuat else "diperbarui"
         written.append(path)
         left = len(person.peran) - added - present
         notes = [f"{added} rencana hasil kerja ditulis, {present} sudah ada"]
