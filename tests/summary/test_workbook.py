@@ -15,8 +15,8 @@ import pandas as pd
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from skp_xl.fileio import OutputExistsError
-from skp_xl.summary import SummaryData, SummaryDataError, write_summary
+from skp_xl.errors import OutputExistsError, SummaryDataError
+from skp_xl.summary import SummaryData, write_summary
 from skp_xl.summary.skema import CASCADING_COLUMNS, PEGAWAI_COLUMNS, TEMUAN_COLUMNS
 from tests.summary.ooxml import CHART, MAIN, REL, Package
 from tests.summary.sample import (
