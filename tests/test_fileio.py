@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from skp_xl.fileio import OutputExistsError, atomic_output
+from skp_xl.errors import OutputExistsError
+from skp_xl.fileio import atomic_output
 
 
 def test_file_appears_only_when_complete(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ interface, so the same function runs on the workbook open in Excel and on a file
 Every action reads through the one reading path (a snapshot of the book), changes the book
 through its interface, calls :meth:`~skp_xl.addin.book.Book.commit`, and returns a
 :class:`Hasil` whose message is what the person sees. A request that cannot be met raises
-:class:`~skp_xl.addin.book.AddinError` with an Indonesian message; :mod:`skp_xl.addin.ribbon`
+:class:`~skp_xl.errors.AddinError` with an Indonesian message; :mod:`skp_xl.addin.ribbon`
 shows it.
 
     >>> from skp_xl.addin.filebook import FileBook

@@ -26,7 +26,6 @@ from openpyxl.styles import PatternFill
 from openpyxl.styles.fills import Fill
 
 from skp_xl.domain.findings import Finding
-from skp_xl.errors import AddinError
 from skp_xl.reader.snapshot import Engine
 
 RGB = tuple[int, int, int]
@@ -187,7 +186,6 @@ def free_path(path: Path) -> Path:
 
 __all__ = [
     "RGB",
-    "AddinError",
     "Book",
     "Link",
     "fill_record",

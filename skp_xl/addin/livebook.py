@@ -11,10 +11,11 @@ from typing import Any, Final
 
 from openpyxl.styles import PatternFill
 
-from skp_xl.addin.book import RGB, AddinError, Link, fill_record, free_path, rgb_of_record
+from skp_xl.addin.book import RGB, Link, fill_record, free_path, rgb_of_record
 from skp_xl.addin.filebook import FileBook
 from skp_xl.addin.logs import logger
 from skp_xl.domain.findings import Finding
+from skp_xl.errors import AddinError
 from skp_xl.reader.names import DefinedRange, parse_target
 from skp_xl.settings import MAX_ROWS
 from skp_xl.workbook.laporan import (

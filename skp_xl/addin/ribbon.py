@@ -4,7 +4,7 @@ The add-in's VBA callback runs, for every button,
 ``RunPython "import skp_xl.addin.ribbon as r; r.dispatch('<control id>')"``. In Excel the
 result, or what went wrong, is shown in a message box and a fault's traceback goes to the
 log only; given a :class:`~skp_xl.addin.filebook.FileBook`, the result is returned and a
-failure raised as :class:`~skp_xl.addin.book.AddinError`, its message the same text.
+failure raised as :class:`~skp_xl.errors.AddinError`, its message the same text.
 """
 
 from __future__ import annotations

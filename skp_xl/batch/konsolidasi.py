@@ -356,7 +356,16 @@ def rangkum(
     findings += cascade_findings
     cascading = pd.DataFrame(
         [
-            (r.kunci, r.nip, r.nama, r.arah.value, r.sel, r.rencana, r.status.value, r.keterangan)
+            (
+                r.kunci,
+                r.nip,
+                r.nama,
+                r.arah.value,
+                *(r.sel or ("", "")),
+                r.rencana,
+                r.status.value,
+                r.keterangan,
+            )
             for r in rows
         ],
         columns=list(CASCADING_COLUMNS),

@@ -34,7 +34,7 @@ Letak = tuple[str, str]
 
 
 def teks_letak(letak: Letak | None) -> str:
-    """A place as the Cascading sheet and the messages print it: ``SKP!B18`` ("" for none)."""
+    """A place as messages print it for people: ``SKP!B18`` ("" for none)."""
     return "" if letak is None else f"{letak[0]}!{letak[1]}"
 
 
@@ -330,12 +330,13 @@ class StatusCascading(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class BarisCascading:
-    """One line of the Cascading sheet (``sel``: the place as printed, ``SKP!B18``)."""
+    """One line of the Cascading sheet (``sel``: where its rencana hasil kerja is, as a
+    (sheet, cell) pair, None when it was read from no cell)."""
 
     kunci: str
     nip: str
     nama: str
-    sel: str
+    sel: Letak | None
     rencana: str
     arah: Arah
     status: StatusCascading
@@ -430,7 +431,7 @@ def periksa_cascading(
                     plan.kunci,
                     plan.nip,
                     plan.nama,
-                    teks_letak(item.sel_pimpinan),
+                    item.sel_pimpinan,
                     item.pimpinan,
                     Arah.KE_ATAS,
                     status,
@@ -468,7 +469,7 @@ def periksa_cascading(
                     leader.kunci,
                     leader.nip,
                     leader.nama,
-                    teks_letak(item.sel),
+                    item.sel,
                     item.teks,
                     Arah.KE_BAWAH,
                     status,

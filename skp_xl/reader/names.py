@@ -22,6 +22,7 @@ from xml.etree.ElementTree import Element, ParseError, fromstring
 
 from defusedxml import DefusedXmlException
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.settings import MAX_PART_BYTES
 
@@ -320,7 +321,7 @@ def _opened(source: Path | str | zipfile.ZipFile) -> Iterator[zipfile.ZipFile]:
 
 def _corrupt(name: str, part: str, reason: object) -> WorkbookXmlError:
     return WorkbookXmlError(
-        "berkas-rusak",
+        Code.BERKAS_RUSAK,
         f"Berkas '{name}': bagian {part} tidak dapat dibaca ({reason}); berkas rusak atau "
         "terpotong. Buka di Excel atau LibreOffice lalu simpan ulang sebagai .xlsx, atau "
         "minta salinan baru dari pengirimnya.",
@@ -336,7 +337,7 @@ def _parse(zf: zipfile.ZipFile, part: str, max_bytes: int) -> Element | None:
         return None
     if info.file_size > max_bytes:
         raise WorkbookXmlError(
-            "berkas-terlalu-besar",
+            Code.BERKAS_TERLALU_BESAR,
             f"Berkas '{name}': bagian {part} berukuran {info.file_size // 1024} KB, melebihi batas "
             f"{max_bytes // 1024} KB; berkas tidak dibaca. Simpan ulang dari Excel sebagai .xlsx; "
             "bila masih terlalu besar, hapus nama (Name Manager) yang tidak dipakai.",
@@ -354,7 +355,7 @@ def _parse(zf: zipfile.ZipFile, part: str, max_bytes: int) -> Element | None:
         return fromstring(data)
     except DefusedXmlException as error:
         raise WorkbookXmlError(
-            "berkas-xml-berbahaya",
+            Code.BERKAS_XML_BERBAHAYA,
             f"Berkas '{name}': bagian {part} memuat deklarasi DTD atau entitas XML, yang "
             "tidak pernah ditulis Excel atau LibreOffice dan dapat dipakai untuk melumpuhkan "
             "pembaca; berkas tidak dibaca. Minta pengirim menyimpan ulang SKP-nya dari Excel "

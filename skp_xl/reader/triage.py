@@ -28,12 +28,12 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import BinaryIO
 
 import olefile
 
+from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.reader.names import (
     WORKBOOK_PART,
@@ -45,31 +45,6 @@ from skp_xl.reader.names import (
     read_workbook_index,
 )
 from skp_xl.settings import LIMITS, MIB, Limits
-
-
-class Code(StrEnum):
-    """The stable codes of :func:`triage` findings."""
-
-    MISSING = "berkas-tidak-ada"
-    FOLDER = "berkas-folder"
-    LOCK = "berkas-kunci"
-    HIDDEN = "berkas-tersembunyi"
-    UNREADABLE = "berkas-tidak-terbaca"
-    EMPTY = "berkas-kosong"
-    CORRUPT = "berkas-rusak"
-    NOT_EXCEL = "berkas-bukan-excel"
-    XLS = "berkas-xls"
-    XLSB = "berkas-xlsb"
-    ODS = "berkas-ods"
-    ENCRYPTED = "berkas-terenkripsi"
-    TOO_BIG = "berkas-terlalu-besar"
-    HOSTILE_XML = "berkas-xml-berbahaya"
-    HUGE_RANGE = "berkas-rentang-besar"
-    HUGE_DIMENSION = "berkas-dimensi-besar"
-    EXTERNAL_LINK = "berkas-tautan-eksternal"
-    WEB_FORMULA = "berkas-rumus-web"
-    WRONG_SUFFIX = "berkas-ekstensi-salah"
-
 
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 """Suffixes of the workbooks skp-xl reads."""
@@ -214,7 +189,7 @@ class _Triage:
 
     def corrupt(self, reason: str) -> _Stop:
         return self.stop(
-            Code.CORRUPT,
+            Code.BERKAS_RUSAK,
             f"Berkas '{self.name}' rusak atau terpotong ({reason}); buka di Excel atau "
             "LibreOffice (Excel dapat menawarkan perbaikan) lalu simpan ulang sebagai .xlsx, "
             "atau minta salinan baru dari pengirimnya.",
@@ -222,7 +197,7 @@ class _Triage:
 
     def not_excel(self, what: str) -> _Stop:
         return self.stop(
-            Code.NOT_EXCEL,
+            Code.BERKAS_BUKAN_EXCEL,
             f"Berkas '{self.name}' bukan buku kerja Excel ({what}); kirim SKP dalam bentuk "
             "buku kerja Excel (.xlsx). Bila ini ekspor aplikasi lain, buka di Excel lalu "
             "simpan sebagai .xlsx.",
@@ -230,7 +205,7 @@ class _Triage:
 
     def too_big(self, reason: str) -> _Stop:
         return self.stop(
-            Code.TOO_BIG,
+            Code.BERKAS_TERLALU_BESAR,
             f"Berkas '{self.name}' {reason}; berkas tidak dibaca agar pemeriksaan tidak "
             "melumpuhkan komputer. SKP yang wajar hanya ratusan KB: hapus gambar atau "
             "lembar yang tidak perlu, atau minta pengirim menyimpan ulang SKP-nya dari Excel.",
@@ -257,27 +232,27 @@ class _Triage:
             info = self.path.stat()
         except FileNotFoundError:
             raise self.stop(
-                Code.MISSING,
+                Code.BERKAS_TIDAK_ADA,
                 f"Berkas '{self.path}' tidak ditemukan; periksa nama berkas dan foldernya.",
             ) from None
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
         if stat.S_ISDIR(info.st_mode):
             raise self.stop(
-                Code.FOLDER,
+                Code.BERKAS_FOLDER,
                 f"'{self.path}' adalah folder, bukan berkas; sebutkan berkas .xlsx di "
                 "dalamnya, atau periksa seluruh folder sekaligus.",
             )
         if _is_lock(self.name):
             raise self.stop(
-                Code.LOCK,
+                Code.BERKAS_KUNCI,
                 f"'{self.name}' adalah berkas kunci sementara yang dibuat Excel atau "
                 "LibreOffice selama sebuah buku kerja terbuka, bukan SKP; dilewati.",
                 Severity.INFO,
             )
         if self.name.startswith("."):
             raise self.stop(
-                Code.HIDDEN,
+                Code.BERKAS_TERSEMBUNYI,
                 f"'{self.name}' adalah berkas tersembunyi (namanya diawali titik); dilewati. "
                 "Bila ini memang SKP, hapus titik di awal namanya.",
                 Severity.INFO,
@@ -287,7 +262,7 @@ class _Triage:
             raise self.unreadable("bukan berkas biasa")
         if info.st_size == 0:
             raise self.stop(
-                Code.EMPTY,
+                Code.BERKAS_KOSONG,
                 f"Berkas '{self.name}' kosong (0 bita); simpan ulang SKP-nya dari Excel atau "
                 "minta salinan baru dari pengirimnya.",
             )
@@ -312,7 +287,7 @@ class _Triage:
 
     def unreadable(self, reason: str) -> _Stop:
         return self.stop(
-            Code.UNREADABLE,
+            Code.BERKAS_TIDAK_TERBACA,
             f"Berkas '{self.name}' tidak dapat dibuka ({reason}); periksa izin aksesnya atau "
             "salin ke folder lain, lalu jalankan lagi.",
         )
@@ -337,7 +312,7 @@ class _Triage:
             raise self.corrupt(f"struktur berkas Office lama tidak sah: {error}") from None
         if {"encryptioninfo", "encryptedpackage"} <= streams:
             raise self.stop(
-                Code.ENCRYPTED,
+                Code.BERKAS_TERENKRIPSI,
                 f"Berkas '{self.name}' dilindungi kata sandi pembuka (terenkripsi), sehingga "
                 "isinya tidak dapat dibaca. Buka di Excel dengan kata sandinya, hapus kata "
                 "sandi itu (File > Info > Protect Workbook > Encrypt with Password, kosongkan), "
@@ -345,7 +320,7 @@ class _Triage:
             )
         if streams & {"workbook", "book"}:
             raise self.stop(
-                Code.XLS,
+                Code.BERKAS_XLS,
                 f"Berkas '{self.name}' berformat Excel 97-2003 (.xls), yang tidak dibaca "
                 "skp-xl; buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
             )
@@ -378,7 +353,7 @@ class _Triage:
         if self.path.suffix.lower() not in WORKBOOK_SUFFIXES:
             self.warn(
                 self.finding(
-                    Code.WRONG_SUFFIX,
+                    Code.BERKAS_EKSTENSI_SALAH,
                     f"Berkas '{self.name}' sebenarnya buku kerja .xlsx walau namanya berakhiran "
                     f"'{self.path.suffix}'; berkas tetap dibaca. Ganti akhiran namanya "
                     "menjadi .xlsx.",
@@ -416,7 +391,7 @@ class _Triage:
             mimetype = self.read_small(zf, "mimetype")
             if mimetype.startswith(b"application/vnd.oasis.opendocument.spreadsheet"):
                 raise self.stop(
-                    Code.ODS,
+                    Code.BERKAS_ODS,
                     f"Berkas '{self.name}' berformat OpenDocument (.ods); buka di LibreOffice "
                     "lalu simpan sebagai Excel 2007-365 (.xlsx).",
                 )
@@ -425,7 +400,7 @@ class _Triage:
         if WORKBOOK_PART not in names:
             if "xl/workbook.bin" in names:
                 raise self.stop(
-                    Code.XLSB,
+                    Code.BERKAS_XLSB,
                     f"Berkas '{self.name}' berformat Buku Kerja Biner Excel (.xlsb); buka di "
                     "Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
                 )
@@ -485,7 +460,7 @@ class _Triage:
 
     def external_link(self, where: str, **at: str | None) -> Finding:
         return self.finding(
-            Code.EXTERNAL_LINK,
+            Code.BERKAS_TAUTAN_EKSTERNAL,
             f"Berkas '{self.name}' berisi tautan ke buku kerja lain ({where}); skp-xl tidak "
             "membuka buku kerja itu, jadi nilainya bisa usang. Putuskan tautannya (Data > "
             "Edit Links > Break Link) agar rumus diganti nilainya, lalu simpan ulang.",
@@ -495,7 +470,7 @@ class _Triage:
 
     def web_call(self, function: str, where: str, **at: str | None) -> Finding:
         return self.finding(
-            Code.WEB_FORMULA,
+            Code.BERKAS_RUMUS_WEB,
             f"Berkas '{self.name}': rumus di {where} memanggil {function.upper()}, yang "
             "mengambil data dari luar buku kerja; skp-xl tidak menjalankannya dan memakai "
             "nilai yang tersimpan. Ganti rumus itu dengan nilainya, lalu simpan ulang.",
@@ -530,7 +505,7 @@ class _Triage:
 
     def hostile_xml(self, part: str) -> _Stop:
         return self.stop(
-            Code.HOSTILE_XML,
+            Code.BERKAS_XML_BERBAHAYA,
             f"Berkas '{self.name}': bagian {part} memuat deklarasi DTD atau entitas XML, yang "
             "tidak pernah ditulis Excel atau LibreOffice dan dapat dipakai untuk melumpuhkan "
             "pembaca; berkas tidak dibaca. Minta pengirim menyimpan ulang SKP-nya dari Excel "
@@ -587,7 +562,7 @@ class _Triage:
             limits = self.limits
             raise _Stop(
                 self.finding(
-                    Code.HUGE_RANGE,
+                    Code.BERKAS_RENTANG_BESAR,
                     f"Berkas '{self.name}': lembar '{scan.title}' berisi sel {scan.far_cell}, "
                     f"di luar batas baca {_number(limits.max_rows)} baris x "
                     f"{_number(limits.max_cols)} kolom; berkas tidak dibaca. Hapus isi sel "
@@ -609,7 +584,7 @@ class _Triage:
             limits = self.limits
             self.warn(
                 self.finding(
-                    Code.HUGE_DIMENSION,
+                    Code.BERKAS_DIMENSI_BESAR,
                     f"Berkas '{self.name}': lembar '{scan.title}' menyatakan rentang terpakai "
                     f"{scan.dimension}, melebihi {_number(limits.max_rows)} baris x "
                     f"{_number(limits.max_cols)} kolom, padahal isinya di dalam batas itu; berkas "

@@ -5,8 +5,7 @@
 
 from __future__ import annotations
 
-from skp_xl.errors import SummaryDataError
 from skp_xl.summary.data import SummaryData
 from skp_xl.summary.workbook import build_summary, write_summary
 
-__all__ = ["SummaryData", "SummaryDataError", "build_summary", "write_summary"]
+__all__ = ["SummaryData", "build_summary", "write_summary"]

@@ -56,13 +56,9 @@ def file_target(berkas: str, folder: Path) -> str:
 def cell_location(sheet: object, cell: object) -> str | None:
     """The ``location`` of a hyperlink to ``sheet``/``cell``: ``'SKP JA'!D7``.
 
-    Without a sheet, ``cell`` may name it (``SKP!B18``, ``'SKP JA'!D7``). No sheet at all
-    gives ``None``; a blank or malformed cell gives the sheet's ``A1``.
+    Cells travel as (sheet, cell), so ``cell`` is an A1 address alone: no sheet gives
+    ``None``; a blank or malformed cell (``SKP!B18`` too) gives the sheet's ``A1``.
     """
-    if (not isinstance(sheet, str) or not sheet.strip()) and isinstance(cell, str):
-        sheet, _, cell = cell.rpartition("!")
-        if len(sheet) > 1 and sheet.startswith("'") and sheet.endswith("'"):
-            sheet = sheet[1:-1].replace("''", "'")
     if not isinstance(sheet, str) or not sheet.strip():
         return None
     quoted = "'" + sheet.replace("'", "''") + "'"

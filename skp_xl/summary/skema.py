@@ -131,6 +131,7 @@ class Cascading(pa.DataFrameModel):
     nip: Series[str] = pa.Field(alias="NIP")
     nama: Series[str] = pa.Field(alias="Nama")
     arah: Series[str] = pa.Field(alias="Arah", isin=[a.value for a in Arah])
+    sheet: Series[str] = pa.Field(alias="Sheet")
     sel: Series[str] = pa.Field(alias="Sel")
     rencana_hasil_kerja: Series[str] = pa.Field(alias="Rencana Hasil Kerja")
     status: Series[str] = pa.Field(alias="Status", isin=[s.value for s in StatusCascading])

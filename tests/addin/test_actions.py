@@ -17,13 +17,14 @@ from openpyxl import Workbook, load_workbook
 
 from skp_xl.addin import actions, logs, ribbon
 from skp_xl.addin import filebook as filebook_module
-from skp_xl.addin.book import AddinError, fill_record, rgb_of_record
+from skp_xl.addin.book import fill_record, rgb_of_record
 from skp_xl.addin.filebook import FileBook
 from skp_xl.addin.livebook import LiveBook
 from skp_xl.batch.konsolidasi import Opsi
 from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl.errors import AddinError
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.reader.names import read_defined_names

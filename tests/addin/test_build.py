@@ -33,7 +33,6 @@ from skp_xl.addin import install as install_module
 from skp_xl.addin.build import (
     RIBBON_NAMESPACE,
     RIBBON_RELATIONSHIP,
-    AddinError,
     BuildInfo,
     addin_project,
     build_addin,
@@ -61,7 +60,7 @@ from skp_xl.addin.vba.project import (
     project_streams,
 )
 from skp_xl.cli import app
-from skp_xl.fileio import OutputExistsError
+from skp_xl.errors import AddinError, OutputExistsError
 from tests.libreoffice import LibreOffice
 
 MACROS = Path(build_module.__file__).parent / "macros"

@@ -147,6 +147,9 @@ def test_cascading_sheet_checks_plans_against_the_superiors(result: object) -> N
     up = cascading[cascading["Arah"] == "ke atas"]
     assert len(up) > 0
     assert (up["Status"] == "cocok").mean() > 0.8
+    # Each row's place travels as (sheet, cell): the Sel column is an A1 address alone.
+    assert (cascading["Sheet"] == "SKP").all()
+    assert cascading["Sel"].str.fullmatch(r"[A-Z]{1,3}[1-9][0-9]*").all()
 
 
 def test_the_cli_writes_the_summary_and_never_touches_the_inputs(

@@ -123,7 +123,7 @@ def test_cascading_matches_the_leaders_plan_by_nip_ignoring_case_and_spaces() ->
     rows, findings = periksa_cascading([LEADER, _staff("meningkatnya  kualitas layanan data.")])
     up = [r for r in rows if r.arah == "ke atas"]
     assert [(r.status, r.sel, r.keterangan) for r in up] == [
-        ("cocok", "SKP!B18", "Kepala: SKP!C18")
+        ("cocok", ("SKP", "B18"), "Kepala: SKP!C18")
     ]
     down = {r.rencana: r.status for r in rows if r.arah == "ke bawah"}
     assert down == {

@@ -10,9 +10,9 @@ import pandas as pd
 import pytest
 
 from skp_xl.domain.vocabulary import Predikat
+from skp_xl.errors import SummaryDataError
 from skp_xl.summary.data import (
     RINGKASAN_COLUMNS,
-    SummaryDataError,
     cell_value,
     headers_of,
     nip_text,

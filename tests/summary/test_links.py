@@ -42,9 +42,10 @@ def test_a_relative_path_is_taken_from_the_current_directory(
         ("SKP", "baris 7", "'SKP'!A1"),
         (None, "D7", None),
         ("  ", "D7", None),
-        (None, "SKP!B18", "'SKP'!B18"),
-        ("", "'Evaluasi ''Akhir'''!C3", "'Evaluasi ''Akhir'''!C3"),
+        (None, "SKP!B18", None),
+        ("", "'Evaluasi ''Akhir'''!C3", None),
         (None, "!B18", None),
+        ("SKP", "SKP!B18", "'SKP'!A1"),
     ],
 )
 def test_cell_location(sheet: object, cell: object, location: str | None) -> None:
@@ -56,9 +57,9 @@ def test_file_link_joins_target_and_location(tmp_path: Path) -> None:
     assert link == Link("a.xlsx", "'SKP'!D7")
 
 
-def test_a_sel_naming_its_sheet_links_there(tmp_path: Path) -> None:
+def test_a_cell_naming_its_sheet_is_not_split_again(tmp_path: Path) -> None:
     link = file_link(str(tmp_path / "a.xlsx"), tmp_path, cell="SKP!B22")
-    assert link == Link("a.xlsx", "'SKP'!B22")
+    assert link == Link("a.xlsx", None)
 
 
 @pytest.mark.parametrize("berkas", [None, "", "   ", 3])

@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 from openpyxl.workbook.workbook import Workbook
 
-from skp_xl.fileio import OutputExistsError
-from skp_xl.summary import SummaryData, SummaryDataError, write_summary
-from skp_xl.summary.skema import PEGAWAI_COLUMNS, TEMUAN_COLUMNS
+from skp_xl.errors import OutputExistsError, SummaryDataError
+from skp_xl.summary import SummaryData, write_summary
+from skp_xl.summary.skema import CASCADING_COLUMNS, PEGAWAI_COLUMNS, TEMUAN_COLUMNS
 from tests.summary.ooxml import CHART, MAIN, REL, Package
 from tests.summary.sample import (
     AKHIR,
@@ -292,6 +292,24 @@ def _write(tmp_path: Path, **changes: object) -> Workbook:
     path = tmp_path / "out.xlsx"
     write_summary(path, replace(sample_data(tmp_path), **changes))  # type: ignore[arg-type]
     return openpyxl.load_workbook(path)
+
+
+def test_cascading_rows_link_to_their_sheet_and_cell(tmp_path: Path) -> None:
+    berkas = str(tmp_path / "unit umum" / "SKP Andi.xlsx")
+    andi = (berkas, "198503122010011001", "Andi Saputra")
+    cascading = pd.DataFrame(
+        [
+            (*andi, "ke atas", "SKP JA", "B18", "Layanan prima", "cocok", "Kepala: SKP!C18"),
+            (*andi, "ke atas", "", "", "Layanan umum", "penilai tidak ada", "-"),
+        ],
+        columns=list(CASCADING_COLUMNS),
+    )
+    wb = _write(tmp_path, cascading=cascading)
+    links = [row[0].hyperlink for row in wb["Cascading"].iter_rows(min_row=2)]
+    assert [(link.target, link.location) for link in links] == [
+        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!B18"),
+        ("unit%20umum/SKP%20Andi.xlsx", None),
+    ]
 
 
 def test_explicit_filters_choose_what_the_pivot_counts(tmp_path: Path) -> None:
