@@ -24,9 +24,22 @@ from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
 from skp_xl.reader.triage import Triage, triage
 
+_UNREADABLE = (
+    OSError,
+    zipfile.BadZipFile,
+    ValueError,
+    KeyError,
+    InvalidValueError,
+    python_calamine.CalamineError,
+)
+"""What reading a file that passed triage may still raise on a damaged or odd file."""
+
 
 def read_file(path: Path, triaged: Triage | None = None) -> tuple[SkpRecord | None, list[Finding]]:
     """Triage and read one workbook: its record (None when unreadable) and the findings.
+
+    The file steps of :func:`check_file`: triage, :func:`open_snapshot`, then
+    :func:`read_snapshot`, no rules.
 
     Args:
         path: The workbook.
@@ -37,21 +50,9 @@ def read_file(path: Path, triaged: Triage | None = None) -> tuple[SkpRecord | No
         triaged = triage(path)
     if triaged.blocking is not None:
         return None, [triaged.blocking]
-    early = list(triaged.findings)
     try:
-        snapshot = open_snapshot(path, triaged)
-        record, findings = read_record(snapshot)
-        findings = early + findings
-    except NotAnSkpWorkbook as error:
-        return None, [*early, error.finding]
-    except (
-        OSError,
-        zipfile.BadZipFile,
-        ValueError,
-        KeyError,
-        InvalidValueError,
-        python_calamine.CalamineError,
-    ) as error:
+        record, findings = read_snapshot(open_snapshot(path, triaged))
+    except _UNREADABLE as error:
         return None, [
             Finding(
                 Code.BERKAS_TIDAK_TERBACA,
@@ -61,7 +62,7 @@ def read_file(path: Path, triaged: Triage | None = None) -> tuple[SkpRecord | No
                 path=str(path),
             )
         ]
-    return record, findings
+    return record, [*triaged.findings, *findings]
 
 
 def check_file(
@@ -74,9 +75,13 @@ def check_file(
 ) -> tuple[SkpRecord | None, list[Finding]]:
     """Read and check one workbook: its record (None when unreadable) and every finding.
 
-    A bug in skp-xl itself becomes one ``galat-internal`` finding naming the file (and no
-    record), so a batch goes on; ``debug`` lets the exception through instead. ``triaged``
-    is ``path``'s triage when the caller has it (see :func:`read_file`).
+    The chain is triage, :func:`open_snapshot`, :func:`read_snapshot` (in
+    :func:`read_file`), then the rules (:func:`checked`): the steps of
+    :func:`check_snapshot` with the file's own before them. The rules run outside the
+    file's read, so a bug in one stays a bug and not an unreadable file: a bug in
+    skp-xl itself becomes one ``galat-internal`` finding naming the file (and no
+    record), so a batch goes on; ``debug`` lets the exception through instead.
+    ``triaged`` is ``path``'s triage when the caller has it (see :func:`read_file`).
     """
     try:
         record, findings = checked(*read_file(path, triaged), periode=periode, today=today)
@@ -120,8 +125,9 @@ def check_snapshot(
 ) -> tuple[SkpRecord | None, list[Finding]]:
     """Read and check a workbook already open (a file snapshot or the add-in's live book).
 
-    The same step as :func:`check_file` after its triage: a workbook that is not an SKP
-    gives its one finding and no record.
+    The same steps as :func:`check_file` after its file steps: :func:`read_snapshot`,
+    then the rules (:func:`checked`); a workbook that is not an SKP gives its one
+    finding and no record.
 
     Args:
         snapshot: The workbook, through any reading engine.
@@ -131,11 +137,20 @@ def check_snapshot(
     Returns:
         The record (None when the workbook is not an SKP) and every finding.
     """
+    return checked(*read_snapshot(snapshot), periode=periode, today=today)
+
+
+def read_snapshot(snapshot: Snapshot) -> tuple[SkpRecord | None, list[Finding]]:
+    """Read a workbook already open into its record, without the rules.
+
+    Returns:
+        The record and the reader's findings; no record and the one finding saying so
+        when the workbook is not an SKP (:class:`~skp_xl.errors.NotAnSkpWorkbook`).
+    """
     try:
-        record, findings = read_record(snapshot)
+        return read_record(snapshot)
     except NotAnSkpWorkbook as error:
         return None, [error.finding]
-    return checked(record, findings, periode=periode, today=today)
 
 
 def checked(

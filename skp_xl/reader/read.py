@@ -26,7 +26,6 @@ from skp_xl.domain.records import (
 from skp_xl.domain.vocabulary import (
     JenisHasilKerja,
     PeriodeEvaluasi,
-    compact,
     normalize_jenis_jabatan,
     normalize_pendekatan,
 )
@@ -41,7 +40,7 @@ from skp_xl.forms.model import (
     identity_name,
 )
 from skp_xl.reader.snapshot import Snapshot, a1
-from skp_xl.reader.tables import Table, locate
+from skp_xl.reader.tables import Columns, Table, columns_by_key, locate
 
 KNOWN_TEMPLATES = frozenset(str(template) for template in TemplateId.all_skp())
 """Template ids this version reads."""
@@ -141,24 +140,6 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     return parsed, version.teks, findings
 
 
-Columns = dict[str, int]
-"""A located table's columns by the key of the form's column (``rhk``, ``target_min``...)."""
-
-
-def _columns(table: Table, form: TabelHasilKerja) -> Columns:
-    """The table's columns by key: each printed header matched to the form's column title."""
-    if form.narasi:
-        # One text across the table, typed in column B; its header names no column.
-        return {"no": 1, "hasil_kerja": 2}
-    wanted = {compact(k.judul): k.key for k in form.kolom}
-    columns: Columns = {}
-    for header, column in table.columns.items():
-        key = wanted.get(compact(header))
-        if key is not None:
-            columns.setdefault(key, column)
-    return columns
-
-
 def _optional(snapshot: Snapshot, table: Table, columns: Columns, key: str, row: int) -> Sel | None:
     column = columns.get(key)
     return None if column is None else _sel(snapshot, table.sheet, row, column)
@@ -175,7 +156,7 @@ def _block_empty(snapshot: Snapshot, table: Table, columns: Columns, rows: range
 
 
 def _hasil_kerja(snapshot: Snapshot, table: Table, form: TabelHasilKerja) -> Iterator[HasilKerja]:
-    columns = _columns(table, form)
+    columns = columns_by_key(table, form)
 
     def optional(key: str, row: int) -> Sel | None:
         return _optional(snapshot, table, columns, key, row)
@@ -215,7 +196,7 @@ def _with_kendali(
 ) -> tuple[HasilKerja, ...]:
     """The hasil kerja with each IKI's kualitas dan tingkat kendali from the Manual IKI."""
     located = locate(snapshot, MANUAL_IKI_TABLE)
-    columns = {} if located is None else _columns(located, form)
+    columns = {} if located is None else columns_by_key(located, form)
     if located is None or "kualitas_kendali" not in columns:
         return hasil_kerja
     merged = []
@@ -239,7 +220,7 @@ _UNFILLED = EvaluasiHasilKerja((), None, None, None)
 def _evaluasi_rows(
     snapshot: Snapshot, table: Table, form: TabelHasilKerja, filled: frozenset[int] | None
 ) -> Iterator[EvaluasiHasilKerja]:
-    columns = _columns(table, form)
+    columns = columns_by_key(table, form)
 
     def optional(key: str, row: int) -> Sel | None:
         return _optional(snapshot, table, columns, key, row)

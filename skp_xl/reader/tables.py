@@ -6,7 +6,9 @@ column A merged over a block's rows, so rows inserted inside a block stay in it;
 sections by the "B. TAMBAHAN" row. Only values and merged ranges are used, so the same
 rule works on every reading engine (:class:`~skp_xl.reader.snapshot.Engine`): a file read
 with python-calamine, an openpyxl workbook, the workbook open in Excel. Nothing here reads
-the form catalog, so a layout the writer got wrong cannot hide behind it.
+the form catalog, so a layout the writer got wrong cannot hide behind it; a form
+description only names the columns found (:func:`columns_by_key`), for the reader and the
+writer alike.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from dataclasses import dataclass
 
 from skp_xl.domain.vocabulary import compact
 from skp_xl.forms import text as t
+from skp_xl.forms.model import TabelHasilKerja
 from skp_xl.reader.snapshot import Snapshot, a1
 
-__all__ = ["HEADER_SEARCH", "Table", "locate"]
+__all__ = ["HEADER_SEARCH", "Columns", "Table", "columns_by_key", "locate"]
 
 Cell = tuple[str, str]
 """A cell as (sheet title, A1 coordinate without dollars)."""
@@ -27,6 +30,9 @@ Cell = tuple[str, str]
 HEADER_SEARCH = 3
 """Rows above the body searched for the header row (a column-number row "(1) (2) ..."
 and a row inserted by hand may stand between them)."""
+
+Columns = dict[str, int]
+"""A table's columns by the key of the form's column (``rhk``, ``target_min``...)."""
 
 _COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
 _SECTIONS = (compact(t.UTAMA), compact(t.TAMBAHAN))
@@ -160,6 +166,34 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
         utama=sum(1 for first, _ in spans if first < section),
         tambahan_row=tambahan_row,
     )
+
+
+def columns_by_key(table: Table, form: TabelHasilKerja) -> Columns:
+    """The columns of ``table`` by the keys of ``form``, the description it was written from.
+
+    Each header is matched to the form column of the same title (compared without case
+    or whitespace, see :func:`~skp_xl.domain.vocabulary.compact`); a title the table
+    lacks has no key, a header the form lacks is left out, and a key found under two
+    headers keeps the first. The writer uses this on the table it records, so its
+    formulas and the reader find the same columns.
+
+    Args:
+        table: A located (or just written) table.
+        form: The description of that table.
+
+    Returns:
+        Form column key -> column. A narasi table (one text across the table, typed in
+        column B under a header that names no column) gives ``no`` and ``hasil_kerja``.
+    """
+    if form.narasi:
+        return {"no": 1, "hasil_kerja": 2}
+    wanted = {compact(k.judul): k.key for k in form.kolom}
+    columns: Columns = {}
+    for header, column in table.columns.items():
+        key = wanted.get(compact(header))
+        if key is not None:
+            columns.setdefault(key, column)
+    return columns
 
 
 def _headers(snapshot: Snapshot, sheet: str, row: int) -> dict[str, int]:

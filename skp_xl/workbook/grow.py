@@ -13,11 +13,9 @@ from dataclasses import replace
 
 from openpyxl import Workbook
 
-from skp_xl.domain.vocabulary import normalize_jenis_jabatan, normalize_pendekatan
 from skp_xl.errors import GrowError
 from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
-from skp_xl.forms.model import TabelHasilKerja, WorkbookSpec
-from skp_xl.reader.read import KNOWN_TEMPLATES
+from skp_xl.forms.model import TabelHasilKerja, TemplateId, WorkbookSpec
 from skp_xl.reader.tables import Table
 from skp_xl.workbook import fill
 from skp_xl.workbook.writer import Options, build_workbook
@@ -30,11 +28,11 @@ def _grown_spec(wb: Workbook, *, utama: int, tambahan: int, iki: int) -> Workboo
     try:
         sheet, cell = fill.named(wb, "META_TEMPLATE_ID")
         template = str(wb[sheet][cell].value)
-        if template not in KNOWN_TEMPLATES:
+        parsed = TemplateId.parse(template)
+        # The Matriks Peran Hasil is an skp-xl workbook too, but has no SKP table to grow.
+        if parsed is None or parsed.jenis is None or parsed.pendekatan is None:
             raise ValueError(f"templat '{template}'")
-        _, jenis_text, pendekatan_text = template.split("-")
-        jenis = normalize_jenis_jabatan(jenis_text.upper())
-        pendekatan = normalize_pendekatan(pendekatan_text)
+        jenis, pendekatan = parsed.jenis, parsed.pendekatan
         skp = fill.table(wb, SKP_TABLE)
     except (KeyError, ValueError) as error:
         raise GrowError(

@@ -23,8 +23,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
-from skp_xl.forms import text as t
 from skp_xl.forms.model import Form, WorkbookSpec
+from skp_xl.reader.tables import Table
 from skp_xl.workbook import formulas as fx
 
 FONT = "Calibri"
@@ -40,19 +40,6 @@ WRAP_CENTER = Alignment(wrap_text=True, vertical="center", horizontal="center")
 
 
 @dataclass
-class RenderedTable:
-    """Where a rendered hasil kerja table put its cells, for formulas on other sheets."""
-
-    sheet: str
-    columns: dict[str, int]
-    blocks: list[int]  # first row of each block, utama then tambahan
-    rows_per_block: int
-    utama: int
-    narasi: bool
-    ukuran_label: str = t.UKURAN_KEBERHASILAN_JA_JF
-
-
-@dataclass
 class RenderContext:
     """One workbook being rendered.
 
@@ -61,7 +48,8 @@ class RenderContext:
         spec: What it holds.
         isian: Values the inputs start with, by defined name (identity, period...).
         password: Sheet protection password of the forms; None protects without one.
-        tables: The hasil kerja tables rendered so far, by name.
+        tables: The hasil kerja tables rendered so far, by name: where each keeps its
+            cells, as the reader will locate them in the saved workbook.
         styles: Computed cell styles, shared by cells that look alike.
     """
 
@@ -69,7 +57,7 @@ class RenderContext:
     spec: WorkbookSpec
     isian: Mapping[str, str | int] = field(default_factory=dict)
     password: str | None = None
-    tables: dict[str, RenderedTable] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
     styles: dict[tuple[object, ...], StyleArray] = field(default_factory=dict)
 
 

@@ -11,9 +11,10 @@ import openpyxl
 import pytest
 
 from skp_xl.forms import text as t
+from skp_xl.forms.model import Kolom, TabelHasilKerja
 from skp_xl.reader.names import DefinedRange
 from skp_xl.reader.snapshot import CalamineEngine, Snapshot
-from skp_xl.reader.tables import Table, locate
+from skp_xl.reader.tables import Table, columns_by_key, locate
 from skp_xl.workbook import fill
 
 TEMPLATES = sorted((Path(__file__).parents[2] / "workbook_templates").glob("skp-*.xlsx"))
@@ -90,6 +91,21 @@ def test_the_header_row_skips_column_numbers_and_a_repeated_header_keeps_its_fir
         "RENCANA HASIL KERJA": 2,
         "Arah (kosong = menurut aspek)": 3,
     }
+
+
+def test_columns_by_key_match_headers_to_the_form_titles_without_case_or_spacing() -> None:
+    table = _grid_table([])
+    assert table is not None
+    kolom = (
+        Kolom("no", "No", 5),
+        Kolom("rhk", "Rencana  Hasil Kerja", 30),
+        Kolom("arah", "Arah (kosong = menurut aspek)", 10),
+        Kolom("satuan", "Satuan", 10),  # not in the table: no key
+    )
+    form = TabelHasilKerja(kolom, 3, 2, 1, "BODY")
+    assert columns_by_key(table, form) == {"no": 1, "rhk": 2, "arah": 3}
+    narasi = TabelHasilKerja(kolom, 3, 2, 1, "BODY", narasi=True)
+    assert columns_by_key(table, narasi) == {"no": 1, "hasil_kerja": 2}
 
 
 def test_a_missing_name_is_not_a_table() -> None:

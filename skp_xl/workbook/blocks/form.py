@@ -33,6 +33,7 @@ from skp_xl.forms.model import (
     identity_name,
 )
 from skp_xl.workbook import formulas as fx
+from skp_xl.workbook.blocks.table import written_columns
 from skp_xl.workbook.kit import (
     DIFFERS_FILL,
     HEADER_FILL,
@@ -219,14 +220,13 @@ def rating(s: SheetWriter, block: Rating) -> None:
     s.required(cell)
     define_name(s.ctx.wb, name, s.ws.title, s.row, column)
     if block.saran_dari:
-        info = s.ctx.tables[block.saran_dari]
+        info, columns = written_columns(s.ctx, block.saran_dari)
         # Count canonical labels: the kualitatif judgements are typed (variants pass).
-        judged = "penilaian_baku" if "penilaian_baku" in info.columns else "penilaian"
-        penilaian = get_column_letter(info.columns[judged])
-        utama_end = info.blocks[info.utama] - 2  # the row above "B. TAMBAHAN"
+        judged = "penilaian_baku" if "penilaian_baku" in columns else "penilaian"
+        penilaian = get_column_letter(columns[judged])
+        utama_end = info.ends[info.utama - 1]  # the row above "B. TAMBAHAN"
         utama = f"${penilaian}${info.blocks[0]}:${penilaian}${utama_end}"
-        tambahan_end = info.blocks[-1] + info.rows_per_block - 1
-        tambahan = f"${penilaian}${info.blocks[info.utama]}:${penilaian}${tambahan_end}"
+        tambahan = f"${penilaian}${info.blocks[info.utama]}:${penilaian}${info.ends[-1]}"
         s.put(
             s.row,
             s.helper_start,

@@ -3,6 +3,8 @@ umpan balik and Manual IKI sheets that take its rows by formula."""
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 
@@ -11,16 +13,18 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.forms import text as t
 from skp_xl.forms.model import (
+    Form,
     Isi,
     Kolom,
     TabelHasilKerja,
 )
+from skp_xl.reader.tables import Columns, Table, columns_by_key
 from skp_xl.workbook import formulas as fx
 from skp_xl.workbook.kit import (
     HEADER_FILL,
     HELPER_FILL,
     WRAP_TOP,
-    RenderedTable,
+    RenderContext,
     SheetWriter,
     a1,
     define_name,
@@ -28,17 +32,31 @@ from skp_xl.workbook.kit import (
 )
 
 
+class _Source(NamedTuple):
+    """The table another one takes its rows from, as its formulas need it."""
+
+    table: Table
+    columns: Columns
+    ukuran_label: str | None
+    """The label printed between a narasi item's hasil kerja and ukuran; None when the
+    table is not narasi."""
+
+
 def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
-    """The hasil kerja table: headers, helper inputs beside it, utama and tambahan blocks."""
+    """The hasil kerja table: headers, helper inputs beside it, utama and tambahan blocks.
+
+    Records in ``s.ctx.tables`` the :class:`~skp_xl.reader.tables.Table` written, the
+    very value :func:`~skp_xl.reader.tables.locate` finds in the saved workbook.
+    """
     printed = [k for k in table.kolom if k.cetak]
     helpers = [k for k in table.kolom if not k.cetak]
-    columns: dict[str, int] = {}
+    headers: dict[str, int] = {}  # as printed -> column, as the reader finds them
     column = 1
     header = Alignment(horizontal="center", vertical="center", wrap_text=True)
     top = s.row
     if not table.narasi:
         for kolom in printed:
-            columns[kolom.key] = column
+            headers.setdefault(kolom.judul, column)
             s.put(
                 s.row,
                 column,
@@ -51,7 +69,7 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
             )
             column += kolom.span
     else:
-        columns = {"no": 1, "hasil_kerja": 2, "ukuran": 2}
+        headers[t.HASIL_KERJA] = 1
         s.put(
             s.row,
             1,
@@ -73,7 +91,7 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
             italic=True,
         )
     for kolom in helpers:
-        columns[kolom.key] = column
+        headers.setdefault(kolom.judul, column)
         s.ws.column_dimensions[get_column_letter(column)].width = kolom.lebar
         s.put(
             s.row,
@@ -104,36 +122,66 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
         s.row += 1
     s.header_rows = (top, s.row - 1)
 
-    info = RenderedTable(
-        s.ws.title,
-        columns,
-        [],
-        table.baris_per_rhk,
-        table.utama,
-        table.narasi,
-        _ukuran_label(s),
-    )
+    # The body is laid out before it is written: the "A. UTAMA" row, the utama blocks,
+    # the "B. TAMBAHAN" row, the tambahan blocks.
+    rows = table.baris_per_rhk
     body_top = s.row
-    for section, count in ((t.UTAMA, table.utama), (t.TAMBAHAN, table.tambahan)):
+    tambahan_row = body_top + 1 + table.utama * rows
+    blocks = tuple(body_top + 1 + i * rows for i in range(table.utama))
+    blocks += tuple(tambahan_row + 1 + i * rows for i in range(table.tambahan))
+    written = Table(
+        sheet=s.ws.title,
+        top=body_top,
+        bottom=tambahan_row + table.tambahan * rows,
+        header_row=top,
+        columns=headers,
+        blocks=blocks,
+        ends=tuple(first + rows - 1 for first in blocks),
+        utama=table.utama,
+        tambahan_row=tambahan_row,
+    )
+    columns = columns_by_key(written, table)
+    source = _source(s, table)
+    for label, row, indexes in (
+        (t.UTAMA, body_top, range(table.utama)),
+        (t.TAMBAHAN, tambahan_row, range(table.utama, len(blocks))),
+    ):
         s.put(
-            s.row,
+            row,
             1,
-            section,
+            label,
             span=s.width,
             bold=True,
             border=True,
             align=Alignment(vertical="center"),
         )
-        s.row += 1
-        for _ in range(count):
-            info.blocks.append(s.row)
-            _block(s, table, info, len(info.blocks) - 1, body_top)
-            s.row += table.baris_per_rhk
-    body_bottom = s.row - 1
-    last_column = max(columns.values())
-    define_name(s.ctx.wb, table.name, s.ws.title, body_top, 1, body_bottom, last_column)
-    s.ctx.tables[table.name] = info
-    s.row += 1
+        for index in indexes:
+            s.row = blocks[index]
+            _block(s, table, columns, source, index, body_top)
+    last_column = max((*headers.values(), *columns.values()))
+    define_name(s.ctx.wb, table.name, s.ws.title, body_top, 1, written.bottom, last_column)
+    s.ctx.tables[table.name] = written
+    s.row = written.bottom + 2
+
+
+def written_columns(ctx: RenderContext, name: str) -> tuple[Table, Columns]:
+    """A table already written into ``ctx``, and its columns by the keys of its form.
+
+    Raises:
+        KeyError: No table of that name is written yet.
+    """
+    written = ctx.tables[name]
+    _, form = _described(ctx, name)
+    return written, columns_by_key(written, form)
+
+
+def _described(ctx: RenderContext, name: str) -> tuple[Form, TabelHasilKerja]:
+    """The form holding the table ``name`` of ``ctx.spec``, and the table's description."""
+    for form in (*ctx.spec.front, *ctx.spec.forms, *ctx.spec.back):
+        for block in form.blok:
+            if isinstance(block, TabelHasilKerja) and block.name == name:
+                return form, block
+    raise KeyError(name)
 
 
 def _header_lines(s: SheetWriter, table: TabelHasilKerja) -> int:
@@ -149,19 +197,27 @@ def _header_lines(s: SheetWriter, table: TabelHasilKerja) -> int:
     return lines
 
 
-def _source(s: SheetWriter, table: TabelHasilKerja) -> RenderedTable | None:
-    return s.ctx.tables[table.sumber] if table.sumber else None
+def _source(s: SheetWriter, table: TabelHasilKerja) -> _Source | None:
+    if not table.sumber:
+        return None
+    written, columns = written_columns(s.ctx, table.sumber)
+    form, described = _described(s.ctx, table.sumber)
+    return _Source(written, columns, _ukuran_label(form) if described.narasi else None)
 
 
 def _block(
-    s: SheetWriter, table: TabelHasilKerja, info: RenderedTable, index: int, body_top: int
+    s: SheetWriter,
+    table: TabelHasilKerja,
+    columns: Columns,
+    source: _Source | None,
+    index: int,
+    body_top: int,
 ) -> None:
     first = s.row
     rows = table.baris_per_rhk
-    source = _source(s, table)
     first_utama = index == 0
     if table.narasi:
-        _narasi_block(s, info, first, first_utama, body_top)
+        _narasi_block(s, first, first_utama, body_top)
         return
     # Two lines per row: an indicator rarely fits one, a realisasi prints its figure
     # and evidence, and a merged rencana hasil kerja needs the block's height
@@ -169,11 +225,11 @@ def _block(
     for row in range(first, first + rows):
         s.ws.row_dimensions[row].height = 30
     for kolom in table.kolom:
-        column = info.columns[kolom.key]
+        column = columns[kolom.key]
         span = kolom.span if kolom.cetak else 1
         targets = [first] if kolom.per_rhk else list(range(first, first + rows))
         for offset, row in enumerate(targets):
-            value = _value(s, kolom, info, source, index, offset, row, body_top)
+            value = _value(kolom, table, columns, source, index, offset, row, body_top)
             # A computed column whose source the SKP lacks (satuan on a kualitatif
             # Manual IKI) is typed in instead.
             unlocked = kolom.isi in (Isi.TEKS, Isi.ANGKA, Isi.PILIHAN) or (
@@ -200,13 +256,11 @@ def _block(
                 s.required(cell)
 
 
-def _ukuran_label(s: SheetWriter) -> str:
-    return t.UKURAN_KEBERHASILAN_JPT if s.form.kode == "A.1.1" else (t.UKURAN_KEBERHASILAN_JA_JF)
+def _ukuran_label(form: Form) -> str:
+    return t.UKURAN_KEBERHASILAN_JPT if form.kode == "A.1.1" else (t.UKURAN_KEBERHASILAN_JA_JF)
 
 
-def _narasi_block(
-    s: SheetWriter, info: RenderedTable, first: int, first_utama: bool, body_top: int
-) -> None:
+def _narasi_block(s: SheetWriter, first: int, first_utama: bool, body_top: int) -> None:
     hasil = f"B{first}"
     # Items are 3 rows: count items before this one, not filled cells.
     numbering = f'=IF({hasil}="","",MAX($A${body_top}:A{first - 1})+1)'
@@ -219,7 +273,7 @@ def _narasi_block(
         align=Alignment(horizontal="center", vertical="top"),
     )
     s.put(first, 2, None, span=s.width - 1, border=True, unlocked=True)
-    s.put(first + 1, 2, _ukuran_label(s), span=s.width - 1, italic=True, border=True)
+    s.put(first + 1, 2, _ukuran_label(s.form), span=s.width - 1, italic=True, border=True)
     s.put(first + 2, 2, None, span=s.width - 1, border=True, unlocked=True)
     s.ws.row_dimensions[first].height = 30
     s.ws.row_dimensions[first + 2].height = 30
@@ -229,16 +283,15 @@ def _narasi_block(
 
 
 def _value(
-    s: SheetWriter,
     kolom: Kolom,
-    info: RenderedTable,
-    source: RenderedTable | None,
+    table: TabelHasilKerja,
+    cols: Columns,
+    source: _Source | None,
     index: int,
     offset: int,
     row: int,
     body_top: int,
 ) -> object:
-    cols = info.columns
     if kolom.isi is Isi.NOMOR:
         numbered = next(k for k in ("rhk", "hasil_kerja", "rhk_pimpinan") if k in cols)
         anchor = get_column_letter(cols[numbered])
@@ -250,12 +303,12 @@ def _value(
             *(a1(row, cols[k]) for k in ("target_min", "target_maks", "satuan"))
         )
     if source is None:
-        raise ValueError(f"column {kolom.key} of {info.sheet} needs a source table")
-    src_first = source.blocks[index]
-    src_row = src_first + (offset if offset < source.rows_per_block else 0)
+        raise ValueError(f"column {kolom.key} of {table.name} needs a source table")
+    src_first = source.table.blocks[index]
+    src_row = src_first + (offset if offset < source.table.rows_per_block else 0)
 
     def src(key: str, at: int = src_row) -> str:
-        return ref(source.sheet, at, source.columns[key])
+        return ref(source.table.sheet, at, source.columns[key])
 
     if kolom.key == "realisasi":
         return fx.realisasi_text_formula(
@@ -273,10 +326,10 @@ def _value(
         return f'=IFERROR({fx.canonical_formula(a1(row, cols["penilaian"]), RATING)},"")'
     if kolom.key == "penilaian":
         column = get_column_letter(cols["capaian"])
-        last = row + info.rows_per_block - 1
+        last = row + table.baris_per_rhk - 1
         return fx.penilaian_hasil_kerja_formula(f"{column}{row}:{column}{last}")
     if kolom.key == "hasil_kerja":
-        if source.narasi:
+        if source.ukuran_label is not None:
             label = source.ukuran_label
             hasil, ukuran = src("hasil_kerja", src_first), src("hasil_kerja", src_first + 2)
             return f'=IF({hasil}="","",{hasil}&CHAR(10)&"{label}"&CHAR(10)&{ukuran})'
@@ -284,7 +337,7 @@ def _value(
     key = kolom.key
     if key not in source.columns:
         key = {"rhk": "hasil_kerja", "iki": "ukuran"}.get(key, key)
-    if key == "ukuran" and source.narasi:
+    if key == "ukuran" and source.ukuran_label is not None:
         return fx.blank_or(src("hasil_kerja", src_first + 2))
     if key not in source.columns:
         return None
