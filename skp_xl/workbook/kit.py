@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.forms import text as t
 from skp_xl.forms.model import Form, WorkbookSpec
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 from skp_xl.workbook import formulas as fx
 
 FONT = "Calibri"
@@ -403,16 +404,17 @@ def page_setup(
 
 
 def validate_tahun(ws: Worksheet, cell: str) -> None:
-    """A whole-number validation for the SKP year (PermenPANRB 6/2022 is from 2022)."""
+    """A whole-number validation for the SKP year, from ``settings.TAHUN_MIN`` to
+    ``settings.TAHUN_MAX``."""
     dv = DataValidation(
         type="whole",
         operator="between",
-        formula1="2022",
-        formula2="2100",
+        formula1=str(TAHUN_MIN),
+        formula2=str(TAHUN_MAX),
         allow_blank=True,
         showErrorMessage=True,
     )
-    dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
+    dv.error = f"Tahun SKP: {TAHUN_MIN} sampai {TAHUN_MAX} (PermenPANRB 6/2022)."
     ws.add_data_validation(dv)
     dv.add(cell)
 
