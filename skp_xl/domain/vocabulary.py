@@ -33,7 +33,7 @@ def nip_penilai_wajib(jenis: str) -> bool:
     """Whether the pejabat penilai of a pegawai of this jenis jabatan must have a NIP.
 
     A JPT may be rated by a minister, governor or regent, who has no NIP and so no
-    pangkat either: the forms mark that NIP optional and the checks ask for neither.
+    pangkat either: the Identitas form marks both optional and the checks ask for neither.
     """
     return jenis != JenisJabatan.JPT
 

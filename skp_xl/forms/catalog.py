@@ -380,8 +380,9 @@ def _isian_orang(jenis: JenisJabatan, peran: str) -> KelompokIsian:
     isian = []
     for index, key in enumerate(IDENTITAS_FIELDS):
         # The atasan's identity is printed only on the Dokumen Evaluasi: never required.
+        # A penilai without a NIP (a minister rating a JPT) has no pangkat either.
         wajib = peran != "ATASAN" and not (
-            key == "NIP" and peran == "PENILAI" and not nip_penilai_wajib(jenis)
+            key in ("NIP", "PANGKAT") and peran == "PENILAI" and not nip_penilai_wajib(jenis)
         )
         isian.append(
             Isian(

@@ -23,6 +23,7 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.samples.plan import PERIODE, Agency, Isian, plan_agency, pola_sesuai
 from skp_xl.samples.render import TemplateWriter
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
 BATCH = 25
 """Workbooks one worker process writes per task."""
@@ -207,7 +208,7 @@ def generate_agency(
         folder: Where to write; created when missing.
         pegawai: Number of positions (at least 1); about 10 per unit, 5 units for 50.
         seed: Seed of every random choice.
-        tahun: The SKP year (2022 to 2100).
+        tahun: The SKP year (``settings.TAHUN_MIN`` to ``settings.TAHUN_MAX``).
         sampai: The last period evaluated; every earlier one is evaluated too.
         masalah: Add the deliberate problems of :data:`skp_xl.samples.plan.MASALAH`;
             without them every workbook is clean except for the known finding on the
@@ -219,10 +220,10 @@ def generate_agency(
         What was written.
 
     Raises:
-        ValueError: ``pegawai`` below 1 or ``tahun`` outside 2022-2100.
+        ValueError: ``pegawai`` below 1 or ``tahun`` outside the SKP years.
     """
-    if not 2022 <= tahun <= 2100:
-        raise ValueError(f"tahun {tahun} outside 2022-2100")
+    if not TAHUN_MIN <= tahun <= TAHUN_MAX:
+        raise ValueError(f"tahun {tahun} outside {TAHUN_MIN}-{TAHUN_MAX}")
     started = time.perf_counter()
     agency = plan_agency(pegawai, seed=seed, tahun=tahun, sampai=sampai, masalah=masalah)
     tasks = [(isian, str(folder / isian.berkas.path)) for isian in agency.isian]

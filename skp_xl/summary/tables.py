@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.summary.data import Cell
 from skp_xl.summary.links import Link
+from skp_xl.workbook.kit import page_setup
 
 FONT_NAME = "Calibri"
 """The workbook's font (openpyxl's default); a font without a name falls back to a serif
@@ -148,15 +149,16 @@ def write_table(
 
 
 def a4_landscape(ws: Worksheet, *, title_rows: str | None = None, footer: str = "") -> None:
-    """A4 landscape, one page wide, the header rows repeated, page numbers in the footer."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    if title_rows:
-        ws.print_title_rows = title_rows
-    if footer:
-        ws.oddFooter.left.text = footer.replace("&", "&&")
-    ws.oddFooter.right.text = "Halaman &P dari &N"
+    """The summary's print setup: A4 landscape, one page wide, the header rows repeated,
+    its title on the left of the footer and the page numbers on the right."""
+    page_setup(
+        ws,
+        title_rows=title_rows,
+        footer=footer,
+        footer_side="left",
+        page_numbers="right",
+        footer_size=None,
+        margins=(0.4, None),
+        centred=False,
+        gridlines=True,
+    )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass, field
+from typing import Final, Literal
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
@@ -25,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.forms.model import Form, WorkbookSpec
 from skp_xl.reader.tables import Table
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 from skp_xl.workbook import formulas as fx
 
 FONT = "Calibri"
@@ -323,39 +325,84 @@ def add_prompt(ws: Worksheet, prompt: str, ranges: Iterable[str]) -> None:
         dv.add(cells)
 
 
+PAGE_NUMBERS: Final = "Halaman &P dari &N"
+"""The page-number footer (Excel fills in ``&P`` and ``&N``)."""
+
+
 def page_setup(
-    ws: Worksheet, area: str, orientation: str, *, footer: str = "", centred: bool = True
+    ws: Worksheet,
+    area: str | None = None,
+    orientation: str = "landscape",
+    *,
+    title_rows: str | None = None,
+    footer: str = "",
+    footer_side: Literal["left", "right"] = "right",
+    page_numbers: Literal["center", "right"] | None = "center",
+    footer_size: int | None = 8,
+    margins: tuple[float, float | None] | None = (0.4, 0.6),
+    centred: bool = True,
+    gridlines: bool = False,
 ) -> None:
-    """A4, the given orientation, fit to the page width, page numbers in the footer."""
-    ws.print_area = area
+    """Print on A4 in ``orientation``, one page wide and as many pages long as needed.
+
+    The one home of the print setup: the official forms use the defaults, the plain
+    tables (summary, findings report, ``--output`` tables) switch parts off. An option
+    left off leaves openpyxl's default untouched, so the saved XML stays as it was.
+
+    Args:
+        ws: The sheet.
+        area: The print area, or ``None`` for the whole used range.
+        orientation: ``"portrait"`` or ``"landscape"``.
+        title_rows: Rows repeated on every page, such as ``"1:1"``.
+        footer: Text for the footer (``&`` is printed as is, not read as a code).
+        footer_side: Where ``footer`` goes.
+        page_numbers: Where "Halaman &P dari &N" goes, or ``None`` for no page numbers.
+        footer_size: Font size of the footer parts, or ``None`` for Excel's default.
+        margins: ``(left and right, top and bottom)`` in inches, ``None`` keeping
+            Excel's default for that pair, or ``None`` for every default margin.
+        centred: Centre the print horizontally on the page.
+        gridlines: Show the gridlines; the forms hide them, being bordered already.
+    """
+    if area is not None:
+        ws.print_area = area
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = orientation
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if margins is not None:
+        sides, top_bottom = margins
+        ws.page_margins.left = ws.page_margins.right = sides
+        if top_bottom is not None:
+            ws.page_margins.top = ws.page_margins.bottom = top_bottom
     if centred:
         ws.print_options.horizontalCentered = True
-    ws.oddFooter.center.text = "Halaman &P dari &N"
-    ws.oddFooter.center.size = 8
+    parts: dict[str, str] = {page_numbers: PAGE_NUMBERS} if page_numbers else {}
     if footer:
-        ws.oddFooter.right.text = footer
-        ws.oddFooter.right.size = 8
-    ws.sheet_view.showGridLines = False
+        parts[footer_side] = footer.replace("&", "&&")
+    for side, text in parts.items():
+        part = getattr(ws.oddFooter, side)
+        part.text = text
+        if footer_size is not None:
+            part.size = footer_size
+    if not gridlines:
+        ws.sheet_view.showGridLines = False
 
 
 def validate_tahun(ws: Worksheet, cell: str) -> None:
-    """A whole-number validation for the SKP year (PermenPANRB 6/2022 is from 2022)."""
+    """A whole-number validation for the SKP year, from ``settings.TAHUN_MIN`` to
+    ``settings.TAHUN_MAX``."""
     dv = DataValidation(
         type="whole",
         operator="between",
-        formula1="2022",
-        formula2="2100",
+        formula1=str(TAHUN_MIN),
+        formula2=str(TAHUN_MAX),
         allow_blank=True,
         showErrorMessage=True,
     )
-    dv.error = "Tahun SKP: 2022 sampai 2100 (PermenPANRB 6/2022)."
+    dv.error = f"Tahun SKP: {TAHUN_MIN} sampai {TAHUN_MAX} (PermenPANRB 6/2022)."
     ws.add_data_validation(dv)
     dv.add(cell)
 

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.fileio import atomic_output
+from skp_xl.workbook.kit import page_setup
 
 TEMUAN_SHEET = "Temuan"
 """The visible sheet listing the findings."""
@@ -148,12 +149,7 @@ def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False)
                         location=location(finding.sheet, _first_cell(finding.cell)),
                     )
     _table(ws, "TEMUAN", 4, len(headers), row - 4)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "4:4"
+    page_setup(ws, title_rows="4:4", page_numbers=None, margins=None, centred=False, gridlines=True)
     with atomic_output(path, force=force) as temporary:
         wb.save(temporary)
 

@@ -10,6 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.table import Table, TableStyleInfo
 
+from skp_xl.workbook.kit import page_setup
+
 Cell = str | int | float | None
 
 
@@ -57,10 +59,5 @@ def write_table_xlsx(
     table = Table(displayName="Hasil", ref=f"A1:{last}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_title_rows = "1:1"
+    page_setup(ws, title_rows="1:1", page_numbers=None, margins=None, centred=False, gridlines=True)
     wb.save(path)

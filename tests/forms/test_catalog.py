@@ -29,6 +29,19 @@ def test_identitas_requires_the_penilai_nip_as_the_rule_says(jenis: JenisJabatan
     assert not isian["ATASAN_NIP"].wajib
 
 
+@pytest.mark.parametrize("jenis", list(JenisJabatan))
+def test_identitas_requires_the_penilai_pangkat_only_with_a_nip(jenis: JenisJabatan) -> None:
+    # A JPT's penilai (a minister, governor or regent) has no NIP and so no pangkat.
+    spec = workbook_spec(jenis, Pendekatan.KUANTITATIF)
+    [identitas] = [f for f in spec.front if f.sheet == "Identitas"]
+    isian: dict[str, Isian] = {
+        i.name: i for b in identitas.blok if isinstance(b, KelompokIsian) for i in b.isian
+    }
+    assert isian["PENILAI_PANGKAT"].wajib is nip_penilai_wajib(jenis)
+    assert isian["PEGAWAI_PANGKAT"].wajib
+    assert not isian["ATASAN_PANGKAT"].wajib
+
+
 def test_every_sheet_of_both_workbooks_is_described() -> None:
     skp = workbook_spec(JenisJabatan.JA, Pendekatan.KUALITATIF)
     matriks = matriks_spec(iki=3, pegawai=4, tim=0, anggota=2)
