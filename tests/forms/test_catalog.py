@@ -18,28 +18,19 @@ def test_every_block_type_has_a_renderer() -> None:
 
 
 @pytest.mark.parametrize("jenis", list(JenisJabatan))
-def test_identitas_requires_the_penilai_nip_as_the_rule_says(jenis: JenisJabatan) -> None:
-    spec = workbook_spec(jenis, Pendekatan.KUANTITATIF)
-    [identitas] = [f for f in spec.front if f.sheet == "Identitas"]
-    isian: dict[str, Isian] = {
-        i.name: i for b in identitas.blok if isinstance(b, KelompokIsian) for i in b.isian
-    }
-    assert isian["PENILAI_NIP"].wajib is nip_penilai_wajib(jenis)
-    assert isian["PEGAWAI_NIP"].wajib
-    assert not isian["ATASAN_NIP"].wajib
-
-
-@pytest.mark.parametrize("jenis", list(JenisJabatan))
-def test_identitas_requires_the_penilai_pangkat_only_with_a_nip(jenis: JenisJabatan) -> None:
+def test_identitas_requires_the_penilai_nip_and_pangkat_as_the_rule_says(
+    jenis: JenisJabatan,
+) -> None:
     # A JPT's penilai (a minister, governor or regent) has no NIP and so no pangkat.
     spec = workbook_spec(jenis, Pendekatan.KUANTITATIF)
     [identitas] = [f for f in spec.front if f.sheet == "Identitas"]
     isian: dict[str, Isian] = {
         i.name: i for b in identitas.blok if isinstance(b, KelompokIsian) for i in b.isian
     }
-    assert isian["PENILAI_PANGKAT"].wajib is nip_penilai_wajib(jenis)
-    assert isian["PEGAWAI_PANGKAT"].wajib
-    assert not isian["ATASAN_PANGKAT"].wajib
+    for field in ("NIP", "PANGKAT"):
+        assert isian[f"PENILAI_{field}"].wajib is nip_penilai_wajib(jenis)
+        assert isian[f"PEGAWAI_{field}"].wajib
+        assert not isian[f"ATASAN_{field}"].wajib
 
 
 def test_every_sheet_of_both_workbooks_is_described() -> None:
