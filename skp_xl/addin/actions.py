@@ -20,11 +20,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skp_xl import __version__
 from skp_xl.addin import logs
 from skp_xl.addin.book import Book, Link, free_path
-from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
@@ -45,10 +45,12 @@ from skp_xl.reader.matriks import baca_matriks, cell_text
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.reader.tables import locate
-from skp_xl.summary.workbook import write_summary
 from skp_xl.validation import check_snapshot
 from skp_xl.workbook.bawahan import tulis_skp_bawahan
 from skp_xl.workbook.laporan import TEMUAN_SHEET
+
+if TYPE_CHECKING:
+    from skp_xl.batch.konsolidasi import Opsi
 
 KONSOLIDASI_FOLDER = "KONSOLIDASI_FOLDER"
 """Optional defined name of a cell holding the folder Konsolidasi Folder reads."""
@@ -422,6 +424,12 @@ def konsolidasi_folder(
     Raises:
         AddinError: No folder can be found, or it does not exist.
     """
+    # Imported here, not at the top: without the UDF server every click is a new Python,
+    # and these pull pandas' schemas (pandera, pydantic) and the summary writer, about
+    # half a second no other button needs (benchmarks/bench_addin_start.py).
+    from skp_xl.batch.konsolidasi import Opsi, konsolidasi
+    from skp_xl.summary.workbook import write_summary
+
     snapshot = _snapshot(book)
     if folder is None:
         where = snapshot.named(KONSOLIDASI_FOLDER)

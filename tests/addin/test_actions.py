@@ -20,6 +20,7 @@ from skp_xl.addin import filebook as filebook_module
 from skp_xl.addin.book import fill_record, rgb_of_record
 from skp_xl.addin.filebook import FileBook
 from skp_xl.addin.livebook import LiveBook
+from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.batch.konsolidasi import Opsi
 from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
@@ -698,7 +699,8 @@ def test_live_konsolidasi_opens_the_summary(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     folder = agency(tmp_path, made)
-    monkeypatch.setattr(actions, "Opsi", lambda: Opsi(jobs=1))
+    # The action imports Opsi when it runs (a click imports no pandas), so patch its home.
+    monkeypatch.setattr(konsolidasi_module, "Opsi", lambda: Opsi(jobs=1))
     fake, book = live(folder / "Bidang A" / "skp.xlsx")
     hasil = ribbon.dispatch("skpKonsolidasi", book)
     assert hasil is not None
