@@ -2,7 +2,8 @@
 
 The sources are ``skp_xl/addin/macros/`` (the ribbon and our VBA modules) and the
 installed xlwings' own ``xlwings.bas``, whose ``Declare`` lines name the xlwings DLL of
-that exact version; it is read at build time, never copied into this repository. openpyxl
+that exact version, with the ``Dictionary`` class it declares on macOS; both are read at
+build time, never copied into this repository. openpyxl
 writes a small workbook, then the package is finished by zip: the VBA project and the
 ribbon (customUI14) go in as parts, since openpyxl drops a ribbon relationship and refuses
 ``.xlam`` files.
@@ -114,22 +115,45 @@ def xlwings_version() -> str:
         raise AddinError("xlwings tidak terpasang; pasang dengan: pip install xlwings") from None
 
 
+def _xlwings_file(relative: str) -> Path:
+    """Path of a file of the installed xlwings package, found without importing xlwings.
+
+    Raises:
+        AddinError: xlwings is not installed or lacks the file.
+    """
+    spec = importlib.util.find_spec("xlwings")
+    folders = list(spec.submodule_search_locations or ()) if spec else []
+    for folder in folders:
+        path = Path(folder) / relative
+        if path.is_file():
+            return path
+    raise AddinError(
+        f"{relative} tidak ditemukan dalam paket xlwings; pasang ulang xlwings "
+        "(pip install --force-reinstall xlwings)."
+    )
+
+
 def xlwings_module_path() -> Path:
     """Path of the installed xlwings' ``xlwings.bas``, found without importing xlwings.
 
     Raises:
         AddinError: xlwings is not installed or has no ``xlwings.bas``.
     """
-    spec = importlib.util.find_spec("xlwings")
-    folders = list(spec.submodule_search_locations or ()) if spec else []
-    for folder in folders:
-        path = Path(folder) / "xlwings.bas"
-        if path.is_file():
-            return path
-    raise AddinError(
-        "xlwings.bas tidak ditemukan dalam paket xlwings; pasang ulang xlwings "
-        "(pip install --force-reinstall xlwings)."
-    )
+    return _xlwings_file("xlwings.bas")
+
+
+def xlwings_dictionary_path() -> Path:
+    """Path of the installed xlwings' ``addin/Dictionary.cls``.
+
+    ``xlwings.bas`` declares ``Dim d As Dictionary`` under ``#If Mac``, so on macOS the
+    project compiles only with this class (Tim Hall's VBA-Dictionary, MIT, its notice in
+    the file). xlwings' own add-in holds it, and ``xlwings release`` imports it with
+    ``xlwings.bas``.
+
+    Raises:
+        AddinError: xlwings is not installed or has no ``addin/Dictionary.cls``.
+    """
+    return _xlwings_file("addin/Dictionary.cls")
 
 
 def macro_files() -> list[tuple[str, str]]:
@@ -149,15 +173,20 @@ def ribbon_xml() -> bytes:
 
 
 def addin_project() -> Project:
-    """The VBA project of the add-in: our modules and the installed ``xlwings.bas``.
+    """The VBA project of the add-in: our modules, the installed ``xlwings.bas`` and its
+    ``Dictionary`` class.
 
     Document modules come first (``ThisWorkbook``, then the sheet), as Excel lists them.
 
     Raises:
-        AddinError: A module source that cannot go into a VBA project.
+        AddinError: A module source that cannot go into a VBA project, or xlwings lacks
+            one of its files.
     """
-    xlwings_bas = xlwings_module_path()
-    files = [*macro_files(), (xlwings_bas.name, xlwings_bas.read_bytes().decode("cp1252"))]
+    xlwings_files = [xlwings_module_path(), xlwings_dictionary_path()]
+    files = [
+        *macro_files(),
+        *((path.name, path.read_bytes().decode("cp1252")) for path in xlwings_files),
+    ]
     try:
         modules = [parse_module(name, text) for name, text in files]
         order = {WORKBOOK_MODULE: 0, SHEET_MODULE: 1}

@@ -33,7 +33,54 @@ from skp_xl.workbook.laporan import (
     worst_cells,
 )
 
-__all__ = ["LiveBook"]
+__all__ = ["ADDIN_SUFFIXES", "NO_WORKBOOK", "LiveBook", "excel_caller", "is_addin"]
+
+
+ADDIN_SUFFIXES: Final = (".xlam", ".xla")
+"""File extensions of Excel add-ins."""
+NO_WORKBOOK: Final = (
+    "Tidak ada buku kerja yang aktif. Buka atau aktifkan dulu buku kerja SKP (klik di "
+    "jendelanya), lalu tekan lagi tombol pada tab SKP."
+)
+"""What a button that needs a workbook says when none is open or active."""
+
+
+def excel_caller() -> Any:
+    """``xw.Book.caller()``: the book whose VBA ran the button (raises outside Excel)."""
+    import xlwings as xw
+
+    return xw.Book.caller()
+
+
+def is_addin(book: Any, *, platform: str = sys.platform) -> bool:
+    """Whether an ``xlwings.Book`` is an add-in: named ``.xlam``/``.xla``, or (Windows,
+    where pywin32 exposes it) ``Workbook.IsAddin`` set on a workbook of another name."""
+    if str(book.name).casefold().endswith(ADDIN_SUFFIXES):
+        return True
+    if not platform.startswith("win"):
+        # appscript has no IsAddin term; the name is what macOS gives.
+        return False
+    try:
+        return book.api.IsAddin is True
+    except Exception:
+        return False
+
+
+def _active_workbook(caller: Any, *, platform: str) -> Any | None:
+    """The app's active workbook, or None when no (other) workbook is open.
+
+    xlwings gives ``Book(ActiveWorkbook)`` even when that is Nothing (Windows) or
+    missing (macOS); it fails on first use, so the name is read here to find out.
+    """
+    try:
+        active = caller.app.books.active
+        name = active.name
+    except Exception as error:
+        logger.info("no active workbook: %s", error)
+        return None
+    if not isinstance(name, str) or not name or is_addin(active, platform=platform):
+        return None
+    return active
 
 
 class _Protection:
@@ -157,11 +204,46 @@ class LiveBook:
         self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
 
     @classmethod
-    def caller(cls) -> LiveBook:
-        """The workbook whose ribbon button ran this (``xw.Book.caller()``)."""
-        import xlwings as xw
+    def caller(cls, *, need_workbook: bool = True) -> LiveBook:
+        """The workbook a ribbon button acts on: see :meth:`for_button`.
 
-        return cls(xw.Book.caller())
+        Raises:
+            AddinError: No workbook to act on and ``need_workbook``.
+        """
+        return cls.for_button(excel_caller(), need_workbook=need_workbook)
+
+    @classmethod
+    def for_button(
+        cls, caller: Any, *, need_workbook: bool = True, platform: str = sys.platform
+    ) -> LiveBook:
+        """The workbook a button pressed in ``caller`` acts on.
+
+        The add-in carries xlwings' workbook ``xlwings.bas``, which names ``ThisWorkbook``
+        as the caller: inside an add-in that is the add-in itself, never what the user is
+        looking at. So when the caller is an add-in the target is Excel's active workbook
+        (an add-in is never the active one). xlwings' custom-add-in ``xlwings.bas`` would
+        do that in VBA, but it also reads the active workbook's ``xlwings.conf`` sheet and
+        puts its folder first on ``sys.path``: a workbook received by mail could then run
+        its own Python. Choosing here keeps the configuration the add-in's alone.
+
+        Args:
+            caller: ``xw.Book.caller()``: the add-in, or a workbook carrying the macros.
+            need_workbook: False for a button that works without a workbook (Tentang):
+                with none open it runs on the add-in itself.
+            platform: ``sys.platform`` of the Excel.
+
+        Raises:
+            AddinError: The caller is an add-in, no workbook is open or active, and
+                ``need_workbook``.
+        """
+        if not is_addin(caller, platform=platform):
+            return cls(caller, platform=platform)
+        target = _active_workbook(caller, platform=platform)
+        if target is not None:
+            return cls(target, platform=platform)
+        if need_workbook:
+            raise AddinError(NO_WORKBOOK)
+        return cls(caller, platform=platform)
 
     # Engine ---------------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from types import MappingProxyType
 
 from skp_xl import __version__
-from skp_xl.addin import actions, logs
+from skp_xl.addin import actions, livebook, logs
 from skp_xl.addin.book import Book
 from skp_xl.addin.livebook import LiveBook
 from skp_xl.errors import AddinError
@@ -32,14 +32,25 @@ ACTIONS: Mapping[str, Callable[[Book], actions.Hasil]] = MappingProxyType(
 )
 """Ribbon control id -> action, one per button of the SKP tab."""
 
+WITHOUT_WORKBOOK: frozenset[str] = frozenset({"skpTentang"})
+"""Buttons that run, on the add-in itself, when no workbook is open.
+
+Only Tentang: it reports versions and the log, which a user asks for precisely when
+nothing works yet. Every other button reads or changes a workbook, and Konsolidasi Folder
+takes its folder from the workbook (its folder, or its ``KONSOLIDASI_FOLDER`` cell); on
+the add-in that would be the add-in's own folder, so it refuses rather than summarise the
+wrong folder. An unknown button id only says so, which needs no workbook either.
+"""
+
 
 def dispatch(control_id: str, book: Book | None = None) -> actions.Hasil | None:
     """Run the action of the button ``control_id`` on ``book``.
 
     Args:
         control_id: The ribbon button's id, e.g. ``skpPeriksa``.
-        book: The workbook; the one whose button was pressed (``xw.Book.caller()``) when
-            omitted.
+        book: The workbook; when omitted, the one the button acts on in Excel: the active
+            workbook when the caller (``xw.Book.caller()``) is the add-in, see
+            :meth:`LiveBook.for_button <skp_xl.addin.livebook.LiveBook.for_button>`.
 
     Returns:
         What the action did; None when it failed in Excel (the message box said why).
@@ -52,13 +63,22 @@ def dispatch(control_id: str, book: Book | None = None) -> actions.Hasil | None:
     action = ACTIONS.get(control_id)
     if book is None:
         try:
-            book = LiveBook.caller()
+            caller = livebook.excel_caller()
         except Exception as error:
             logs.logger.exception("%s: no calling workbook", control_id)
             raise AddinError(
                 "Perintah SKP dijalankan dari tombol pita SKP di Excel; di luar Excel berikan "
                 "buku kerjanya, mis. dispatch(id, FileBook.open(path))."
             ) from error
+        try:
+            # The caller is the add-in: the button acts on the active workbook.
+            needs = action is not None and control_id not in WITHOUT_WORKBOOK
+            book = LiveBook.for_button(caller, need_workbook=needs)
+        except AddinError as error:
+            logs.logger.info("%s refused: %s", control_id, error)
+            # No workbook to show it in: the add-in's Excel shows the message.
+            LiveBook(caller).tell(str(error), error=True)
+            return None
     logs.logger.info("%s on %s", control_id, book.label)
     if action is None:
         _failed(

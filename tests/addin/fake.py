@@ -36,10 +36,16 @@ class FakeLiveBook:
         path: The workbook; its cached formula results are the values Excel would show.
         password: Make every protected sheet refuse ``Unprotect()`` without it.
         mac: Give ``.api`` objects as appscript does on macOS instead of pywin32's.
+        addin: Stand for the add-in ``skp_xl.xlam`` (``IsAddin`` on Windows), as
+            ``xw.Book.caller()`` gives it; its ``app.books.active`` is set with
+            :func:`activate`.
     """
 
-    def __init__(self, path: Path, *, password: bool = False, mac: bool = False) -> None:
+    def __init__(
+        self, path: Path, *, password: bool = False, mac: bool = False, addin: bool = False
+    ) -> None:
         self.path = Path(path)
+        self.is_addin = addin
         self.xl: Workbook = load_workbook(self.path, data_only=True)
         self.calls: list[Call] = []
         self.password = password
@@ -56,7 +62,7 @@ class FakeLiveBook:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return "skp_xl.xlam" if self.is_addin else self.path.name
 
     @property
     def names(self) -> list[FakeName]:
@@ -135,9 +141,25 @@ class FakeApp:
 class FakeBooks:
     def __init__(self, book: FakeLiveBook) -> None:
         self.book = book
+        # The workbook in front: this one, unless it is an add-in (never the active one).
+        self.active: FakeLiveBook | NoWorkbook = NoWorkbook() if book.is_addin else book
 
     def open(self, path: str) -> None:
         self.book.record("open", path)
+
+
+class NoWorkbook:
+    """``app.books.active`` with no workbook open: xlwings wraps ``ActiveWorkbook``, which
+    is Nothing, and fails on first use (Windows: pywin32's None has no ``Name``)."""
+
+    @property
+    def name(self) -> str:
+        raise AttributeError("'NoneType' object has no attribute 'Name'")
+
+
+def activate(addin: FakeLiveBook, book: FakeLiveBook | None) -> None:
+    """Make ``book`` Excel's active workbook beside ``addin`` (None: no workbook open)."""
+    addin.app.books.active = NoWorkbook() if book is None else book
 
 
 class FakeBookApi:
@@ -145,6 +167,10 @@ class FakeBookApi:
 
     def __init__(self, book: FakeLiveBook) -> None:
         self.book = book
+
+    @property
+    def IsAddin(self) -> bool:
+        return self.book.is_addin
 
     @property
     def ProtectStructure(self) -> bool:

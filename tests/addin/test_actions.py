@@ -10,16 +10,19 @@ from __future__ import annotations
 import hashlib
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+import xlwings
 from openpyxl import Workbook, load_workbook
 
 from skp_xl.addin import actions, logs, ribbon
 from skp_xl.addin import filebook as filebook_module
 from skp_xl.addin.book import fill_record, rgb_of_record
 from skp_xl.addin.filebook import FileBook
-from skp_xl.addin.livebook import LiveBook
+from skp_xl.addin.livebook import NO_WORKBOOK, LiveBook, is_addin
 from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.batch.konsolidasi import Opsi
 from skp_xl.domain.checks import penilaian_terhitung
@@ -36,7 +39,7 @@ from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import RECORD_SHEET, TEMUAN_SHEET, clear
 from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook, tim_ketua_name, tim_name
 from skp_xl.workbook.writer import Options, build_workbook
-from tests.addin.fake import FakeLiveBook, select
+from tests.addin.fake import FakeLiveBook, activate, select
 from tests.libreoffice import LibreOffice, find_soffice
 from tests.workbook.test_print import fill as fill_as_user
 
@@ -723,3 +726,142 @@ def test_status_bar_is_handed_back_to_excel(skp: Path) -> None:
     fake, book = live(skp)
     ribbon.dispatch("skpEksporPdf", book)
     assert fake.calls_of("status_bar")[-1] == ("status_bar", False)
+
+
+# The ribbon pressed in the add-in: the active workbook is the target ----------------------------
+
+
+def in_excel(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, active: Path | None
+) -> tuple[FakeLiveBook, FakeLiveBook | None]:
+    """Excel with the add-in loaded, calling Python as xlwings' workbook ``xlwings.bas``
+    does: ``xw.Book.caller()`` is ``skp_xl.xlam``; ``active`` is the workbook in front (None:
+    no workbook open). Linux takes LiveBook's macOS path (no pywin32): appscript fakes."""
+    source = tmp_path / "XLSTART" / "skp_xl.xlsx"
+    source.parent.mkdir(exist_ok=True)
+    Workbook().save(source)
+    addin = FakeLiveBook(source, mac=True, addin=True)
+    book = FakeLiveBook(active, mac=True) if active is not None else None
+    activate(addin, book)
+    monkeypatch.setattr(xlwings.Book, "caller", classmethod(lambda cls: addin))
+    return addin, book
+
+
+def _grown(path: Path) -> tuple[Path, ...]:
+    return (path.with_name(f"{path.stem} (baris baru).xlsx"),)
+
+
+# What each button changed, or read, in the active workbook ``fake`` (at ``path``).
+LANDED: dict[str, Callable[[FakeLiveBook, actions.Hasil, Path], bool]] = {
+    "skpPeriksa": lambda fake, hasil, path: TEMUAN_SHEET in fake.xl.sheetnames,
+    "skpSaranRating": lambda fake, hasil, path: bool(fake.calls_of("value")),
+    "skpTambahHasilKerja": lambda fake, hasil, path: (
+        fake.calls_of("save") == [("save", None)] and hasil.berkas == _grown(path)
+    ),
+    "skpTambahIki": lambda fake, hasil, path: (
+        fake.calls_of("save") == [("save", None)] and hasil.berkas == _grown(path)
+    ),
+    "skpEksporPdf": lambda fake, hasil, path: (
+        [c[1] for c in fake.calls_of("to_pdf")] == [str(path.with_suffix(".pdf"))]
+    ),
+    "skpBuatBawahan": lambda fake, hasil, path: actions.BAWAHAN_SHEET in fake.xl.sheetnames,
+    "skpKonsolidasi": lambda fake, hasil, path: (
+        fake.calls_of("open") == [("open", str(hasil.berkas[0]))]
+        and hasil.berkas[0].parent == path.parent.parent
+    ),
+    "skpTentang": lambda fake, hasil, path: "templat skp-ja-kuantitatif versi" in hasil.pesan,
+}
+
+
+def test_every_button_has_a_check_that_it_lands_on_the_active_workbook() -> None:
+    assert sorted(LANDED) == sorted(ribbon.ACTIONS)
+
+
+@pytest.mark.parametrize("control_id", sorted(ribbon.ACTIONS))
+def test_a_button_pressed_in_the_addin_acts_on_the_active_workbook(
+    control_id: str,
+    made: dict[tuple[JenisJabatan, Pendekatan], Path],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    if control_id == "skpBuatBawahan":
+        path = matriks(tmp_path)
+    elif control_id == "skpKonsolidasi":
+        path = agency(tmp_path, made) / "Bidang A" / "skp.xlsx"
+        monkeypatch.setattr(konsolidasi_module, "Opsi", lambda: Opsi(jobs=1))
+    else:
+        path = tmp_path / "skp.xlsx"
+        shutil.copy(made[JA], path)
+    addin, book = in_excel(monkeypatch, tmp_path, path)
+    assert book is not None
+    hasil = ribbon.dispatch(control_id)
+    assert hasil is not None, book.calls_of("alert")
+    assert LANDED[control_id](book, hasil, path)
+    [alert] = book.calls_of("alert")
+    assert alert[3] == "info"
+    # The add-in itself is neither read for the result nor changed, nor shows the message.
+    assert addin.calls == []
+
+
+@pytest.mark.parametrize("control_id", sorted(set(ribbon.ACTIONS) - ribbon.WITHOUT_WORKBOOK))
+def test_with_no_workbook_open_a_button_says_to_open_one(
+    control_id: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, log_folder: Path
+) -> None:
+    addin, _ = in_excel(monkeypatch, tmp_path, None)
+    assert ribbon.dispatch(control_id) is None
+    [alert] = addin.calls
+    assert alert == ("alert", NO_WORKBOOK, "skp-xl", "critical")
+    assert "Buka atau aktifkan dulu buku kerja SKP" in NO_WORKBOOK
+    assert "Traceback" not in (log_folder / logs.LOG_FILE).read_text(encoding="utf-8")
+
+
+def test_with_no_workbook_open_tentang_and_an_unknown_button_still_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    addin, _ = in_excel(monkeypatch, tmp_path, None)
+    hasil = ribbon.dispatch("skpTentang")
+    assert hasil is not None
+    assert "bukan buku kerja skp-xl" in hasil.pesan
+    assert ribbon.dispatch("skpTerbang") is None
+    [about, unknown] = addin.calls_of("alert")
+    assert about[1].startswith("skp-xl ")
+    assert about[3] == "info"
+    assert "tidak dikenal" in unknown[1]
+
+
+def test_the_addin_refuses_to_act_on_itself(tmp_path: Path) -> None:
+    source = tmp_path / "skp_xl.xlsx"
+    Workbook().save(source)
+    addin = FakeLiveBook(source, addin=True)
+    with pytest.raises(AddinError, match="Buka atau aktifkan") as raised:
+        LiveBook.for_button(addin, platform="win32")
+    assert "Traceback" not in str(raised.value)
+    assert LiveBook.for_button(addin, need_workbook=False, platform="win32").wb is addin
+
+
+def test_an_active_workbook_that_is_not_an_skp_is_still_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, book = in_excel(monkeypatch, tmp_path, matriks(tmp_path))
+    assert book is not None
+    assert ribbon.dispatch("skpPeriksa") is None
+    [alert] = book.calls_of("alert")
+    assert "Matriks Peran Hasil" in alert[1]
+    assert alert[3] == "critical"
+
+
+def test_a_workbook_carrying_the_macros_is_its_own_target(skp: Path, tmp_path: Path) -> None:
+    fake = FakeLiveBook(skp)
+    other = tmp_path / "lain.xlsx"
+    Workbook().save(other)
+    fake.app.books.active = FakeLiveBook(other)
+    assert LiveBook.for_button(fake, platform="win32").wb is fake
+
+
+def test_an_addin_is_known_by_its_extension_or_by_isaddin_on_windows() -> None:
+    assert is_addin(SimpleNamespace(name="SKP_XL.XLAM"), platform="darwin")
+    assert is_addin(SimpleNamespace(name="lama.xla"), platform="win32")
+    made_addin = SimpleNamespace(name="alat.xlsm", api=SimpleNamespace(IsAddin=True))
+    assert is_addin(made_addin, platform="win32")
+    assert not is_addin(made_addin, platform="darwin")
+    assert not is_addin(SimpleNamespace(name="skp.xlsx", api=object()), platform="win32")

@@ -38,6 +38,7 @@ from skp_xl.addin.build import (
     build_addin,
     read_build_info,
     ribbon_xml,
+    xlwings_dictionary_path,
     xlwings_module_path,
 )
 from skp_xl.addin.install import (
@@ -66,6 +67,10 @@ from tests.libreoffice import LibreOffice
 MACROS = Path(build_module.__file__).parent / "macros"
 XLWINGS_DIR = Path(xlwings.__file__).parent
 XLWINGS_ADDIN = XLWINGS_DIR / "addin" / "xlwings.xlam"
+XLWINGS_DICTIONARY = XLWINGS_DIR / "addin" / "Dictionary.cls"
+XLWINGS_MODULES = ("xlwings", "Dictionary")
+"""The modules the add-in takes from the installed xlwings."""
+MODULES = ("ThisWorkbook", "Sheet1", "RibbonSkp", *XLWINGS_MODULES)
 BUTTONS = {
     "skpPeriksa": "Periksa",
     "skpSaranRating": "Saran Rating",
@@ -342,6 +347,28 @@ def test_exported_class_header_is_dropped_and_kinds_follow_vb_base() -> None:
     assert plain_class.source == 'Attribute VB_Name = "Thing"\r\nOption Explicit\r\n'
 
 
+def test_exported_plain_class_gets_the_attributes_the_editor_adds_on_import() -> None:
+    exported = (
+        "VERSION 1.0 CLASS\nBEGIN\n  MultiUse = -1  'True\nEND\n"
+        'Attribute VB_Name = "Thing"\nAttribute VB_Exposed = False\n'
+        'Attribute VB_Description = "A thing"\nOption Explicit\n'
+    )
+
+    module = parse_module("Thing.cls", exported)
+
+    assert module.kind is ModuleKind.CLASS
+    assert module.source.split("\r\n") == [
+        'Attribute VB_Name = "Thing"',
+        'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"',
+        "Attribute VB_Exposed = False",
+        "Attribute VB_TemplateDerived = False",
+        "Attribute VB_Customizable = False",
+        'Attribute VB_Description = "A thing"',
+        "Option Explicit",
+        "",
+    ]
+
+
 @pytest.mark.parametrize(
     ("filename", "text"),
     [
@@ -380,24 +407,26 @@ def vba_bin(path: Path) -> bytes:
         return zf.read("xl/vbaProject.bin")
 
 
-def expected_sources() -> dict[str, str]:
-    """Module name -> the text its stream must hold: each file as written, an exported
-    class's VERSION...END header dropped."""
-    files = [p for p in MACROS.iterdir() if p.suffix in {".bas", ".cls"}]
-    files.append(XLWINGS_DIR / "xlwings.bas")
-    sources = {}
-    for path in files:
-        text = path.read_bytes().decode("cp1252")
-        sources[path.stem] = text[text.index("Attribute VB_Name") :]
-    return sources
-
-
 def extracted_modules(path: Path) -> dict[str, str]:
     parser = VBA_Parser(str(path))
     try:
         return {name.rsplit(".", 1)[0]: code for _f, _s, name, code in parser.extract_macros()}
     finally:
         parser.close()
+
+
+def expected_sources() -> dict[str, str]:
+    """Module name -> the text its stream must hold: each file as written, an exported
+    class's VERSION...END header dropped; ``Dictionary`` as Excel stored it on import in
+    xlwings' own add-in (of the same xlwings version)."""
+    files = [p for p in MACROS.iterdir() if p.suffix in {".bas", ".cls"}]
+    files.append(XLWINGS_DIR / "xlwings.bas")
+    sources = {}
+    for path in files:
+        text = path.read_bytes().decode("cp1252")
+        sources[path.stem] = text[text.index("Attribute VB_Name") :]
+    sources["Dictionary"] = extracted_modules(XLWINGS_ADDIN)["Dictionary"]
+    return sources
 
 
 @pytest.mark.parametrize("kind", ["xlam", "xlsm"])
@@ -421,11 +450,13 @@ def test_project_is_source_only_and_parses_strictly(built: dict[str, BuildInfo])
         ("Sheet1", 0, 0x22),
         ("RibbonSkp", 0, 0x21),
         ("xlwings", 0, 0x21),
+        ("Dictionary", 0, 0x22),
     ]
     assert ole.openstream("VBA/_VBA_PROJECT").read() == b"\xcc\x61\xff\xff\x00\x01\x00"
     assert sorted("/".join(e) for e in ole.listdir()) == [
         "PROJECT",
         "PROJECTwm",
+        "VBA/Dictionary",
         "VBA/RibbonSkp",
         "VBA/Sheet1",
         "VBA/ThisWorkbook",
@@ -454,11 +485,12 @@ def test_project_stream_lists_modules_and_an_unprotected_visible_project(
     values = dict(line.split("=", 1) for line in lines if "=" in line)
     project_id = values["ID"].strip('"')
 
-    assert lines[1:5] == [
+    assert lines[1:6] == [
         "Document=ThisWorkbook/&H00000000",
         "Document=Sheet1/&H00000000",
         "Module=RibbonSkp",
         "Module=xlwings",
+        "Class=Dictionary",
     ]
     assert values["Name"] == '"SkpXl"'
     assert [decrypt(values[key].strip('"'))[:2] for key in ("CMG", "DPB", "GC")] == [
@@ -468,10 +500,7 @@ def test_project_stream_lists_modules_and_an_unprotected_visible_project(
     ]
     assert (
         ole.openstream("PROJECTwm").read()
-        == b"".join(
-            name.encode() + b"\0" + name.encode("utf-16-le") + b"\0\0"
-            for name in ("ThisWorkbook", "Sheet1", "RibbonSkp", "xlwings")
-        )
+        == b"".join(name.encode() + b"\0" + name.encode("utf-16-le") + b"\0\0" for name in MODULES)
         + b"\0\0"
     )
 
@@ -484,6 +513,52 @@ def test_xlwings_module_is_the_installed_one_naming_its_dll(built: dict[str, Bui
     assert f'Lib "xlwings64-{version}.dll"' in code
     assert f'Lib "xlwings32-{version}.dll"' in code
     assert xlwings_module_path() == XLWINGS_DIR / "xlwings.bas"
+
+
+def test_dictionary_class_is_the_installed_file_as_excel_imports_it(
+    built: dict[str, BuildInfo],
+) -> None:
+    carried = XLWINGS_DICTIONARY.read_bytes().decode("cp1252")
+    stored = extracted_modules(built["xlam"].path)["Dictionary"]
+    # The VBA editor adds these three on import (xlwings' own add-in holds them too).
+    added = {
+        'Attribute VB_Base = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"',
+        "Attribute VB_TemplateDerived = False",
+        "Attribute VB_Customizable = False",
+    }
+
+    assert xlwings_dictionary_path() == XLWINGS_DICTIONARY
+    assert carried.startswith("VERSION 1.0 CLASS\r\n")
+    assert "(c) Tim Hall - https://github.com/timhall/VBA-Dictionary" in stored
+    assert "@license: MIT" in stored
+    assert [line for line in stored.split("\r\n") if line not in added] == carried[
+        carried.index("Attribute VB_Name") :
+    ].split("\r\n")
+    assert stored == extracted_modules(XLWINGS_ADDIN)["Dictionary"]
+
+
+# Types VBA, its OLE Automation library and Excel define; any other type xlwings.bas
+# names must be a class module of the project, or the project does not compile.
+BUILT_IN_TYPES = {
+    *("Boolean", "Byte", "Currency", "Date", "Double", "Integer", "Long", "LongLong"),
+    *("LongPtr", "Object", "Single", "String", "Variant", "Collection"),
+    *("Application", "Range", "Workbook", "Worksheet", "Sheets", "Name", "Chart"),
+}
+TYPE_NAME = re.compile(r"\b(?:As|New)\s+(?:New\s+)?([A-Za-z]\w*)")
+
+
+def test_every_type_xlwings_bas_names_is_built_in_or_a_class_of_the_project() -> None:
+    source = xlwings_module_path().read_text(encoding="cp1252")
+    declared = {
+        name
+        for line in source.splitlines()
+        if not line.lstrip().startswith(("'", "Open "))  # Open ... As #file: not a type
+        for name in TYPE_NAME.findall(line)
+    }
+    classes = {m.name for m in addin_project().modules if m.kind is ModuleKind.CLASS}
+
+    assert "Dictionary" in declared  # under #If Mac
+    assert declared - BUILT_IN_TYPES <= classes
 
 
 def test_xlwings_in_use_is_the_bsd_core() -> None:
@@ -528,7 +603,7 @@ def test_olevba_finds_nothing_in_the_add_in_that_xlwings_own_code_lacks(
     }
     ours = set()
     for name, source in expected_sources().items():
-        if name != "xlwings":
+        if name not in XLWINGS_MODULES:
             ours |= {(kind, keyword) for kind, keyword, _ in VBA_Scanner(source).scan()}
 
     found = indicators(built["xlam"].path)
@@ -575,7 +650,7 @@ def test_build_info_is_read_back_from_the_add_in(built: dict[str, BuildInfo]) ->
     assert read_build_info(info.path) == BuildInfo(
         info.path, "xlam", info.skp_xl_version, info.xlwings_version
     )
-    assert info.modules == ("ThisWorkbook", "Sheet1", "RibbonSkp", "xlwings")
+    assert info.modules == MODULES
 
 
 def test_read_build_info_of_a_foreign_or_missing_file_is_none(tmp_path: Path) -> None:
@@ -649,11 +724,18 @@ def test_libreoffice_opens_the_test_vehicle_and_keeps_its_modules(
 
     assert values["SKP-XL"]["B4"] == xlwings.__version__
     # LibreOffice 7.4 writes its own export of the project and ends each module with one
-    # more empty line; the text is otherwise unchanged.
+    # more empty line. A class module it keeps as a Basic class: "Option ClassModule"
+    # instead of the attribute lines after VB_Name. The text is otherwise unchanged.
     modules = extracted_modules(resaved)
     expected = expected_sources()
     assert modules.keys() == expected.keys()
     for name, code in modules.items():
+        if name == "Dictionary":
+            lines = expected[name].split("\r\n")[1:]
+            kept = [line for line in lines if not line.startswith("Attribute ")]
+            expected[name] = "\r\n".join(
+                [f'Attribute VB_Name = "{name}"', "Option ClassModule", *kept]
+            )
         assert code in {expected[name], expected[name] + "\r\n"}, name
 
 

@@ -33,6 +33,9 @@ WORKBOOK_BASE = "0{00020819-0000-0000-C000-000000000046}"
 """``VB_Base`` of an Excel workbook's document module (``ThisWorkbook``)."""
 WORKSHEET_BASE = "0{00020820-0000-0000-C000-000000000046}"
 """``VB_Base`` of an Excel worksheet's document module (``Sheet1``...)."""
+CLASS_BASE = "0{FCFB3D2A-A0FA-1068-A738-08002B3371B5}"
+"""``VB_Base`` of a plain class module, as the VBA editor stores it on import (xlwings'
+own ``xlwings.xlam``, saved by Excel, holds its ``Dictionary`` class so)."""
 
 _CRLF = "\r\n"
 _NEWLINE = re.compile(r"\r\n|\r|\n")
@@ -40,6 +43,7 @@ _VB_NAME = re.compile(r'^Attribute VB_Name = "([^"]+)"\r?$', re.MULTILINE)
 _VB_BASE = re.compile(r'^Attribute VB_Base = "([^"]+)"\r?$', re.MULTILINE)
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,30}")
 _CLASS_HEADER = re.compile(r"\AVERSION 1\.0 CLASS\r\nBEGIN\r\n(?:.*\r\n)*?END\r\n")
+_VB_EXPOSED = re.compile(r"^Attribute VB_Exposed = .*\r\n", re.MULTILINE)
 
 
 class VbaProjectError(ValueError):
@@ -107,8 +111,10 @@ def parse_module(filename: str, text: str) -> Module:
     """A module from a file as the VBA editor exports it (``.bas`` or ``.cls``).
 
     The ``VERSION 1.0 CLASS ... END`` header of an exported ``.cls`` is dropped, as the
-    editor does on import; the rest is kept exactly (line endings made CRLF). A ``.cls``
-    whose ``VB_Base`` is an Excel workbook or worksheet is a document module.
+    editor does on import; the rest is kept exactly (line endings made CRLF), except that
+    an exported plain class gets the three attributes the editor adds on import (see
+    ``_class_attributes``). A ``.cls`` whose ``VB_Base`` is an Excel workbook or
+    worksheet is a document module.
 
     Raises:
         VbaProjectError: No ``Attribute VB_Name`` line, a name VBA refuses, or an
@@ -118,7 +124,8 @@ def parse_module(filename: str, text: str) -> Module:
     suffix = filename.rsplit(".", 1)[-1].lower()
     if suffix not in {"bas", "cls"}:
         raise VbaProjectError(f"{filename}: a module file must end in .bas or .cls")
-    if suffix == "cls":
+    exported_class = suffix == "cls" and _CLASS_HEADER.match(text) is not None
+    if exported_class:
         text = _CLASS_HEADER.sub("", text, count=1)
     found = _VB_NAME.match(text)
     if found is None:
@@ -126,12 +133,34 @@ def parse_module(filename: str, text: str) -> Module:
     name = found.group(1)
     if not _IDENTIFIER.fullmatch(name):
         raise VbaProjectError(f"{filename}: {name!r} is not a VBA module name")
-    kind = ModuleKind.STANDARD
-    if suffix == "cls":
-        base = _VB_BASE.search(text)
-        document = base is not None and base.group(1) in {WORKBOOK_BASE, WORKSHEET_BASE}
-        kind = ModuleKind.DOCUMENT if document else ModuleKind.CLASS
-    return Module(name, kind, text)
+    if suffix == "bas":
+        return Module(name, ModuleKind.STANDARD, text)
+    base = _VB_BASE.search(text)
+    if base is not None and base.group(1) in {WORKBOOK_BASE, WORKSHEET_BASE}:
+        return Module(name, ModuleKind.DOCUMENT, text)
+    if exported_class and base is None:
+        text = _class_attributes(text)
+    return Module(name, ModuleKind.CLASS, text)
+
+
+def _class_attributes(text: str) -> str:
+    """An exported plain class with the attributes the VBA editor adds on import.
+
+    The editor exports a class without ``VB_Base``, ``VB_TemplateDerived`` and
+    ``VB_Customizable`` and stores them again on import: ``VB_Base`` after ``VB_Name``,
+    the other two after ``VB_Exposed``. The project holds what Excel would hold, since
+    no editor runs here and Excel compiles the stored text as it finds it.
+    """
+    line_end = text.find(_CRLF)  # the first line is VB_Name
+    if line_end < 0:
+        text, line_end = text + _CRLF, len(text)
+    name_end = line_end + len(_CRLF)
+    text = f'{text[:name_end]}Attribute VB_Base = "{CLASS_BASE}"\r\n{text[name_end:]}'
+    exposed = _VB_EXPOSED.search(text)
+    if exposed is None:
+        return text
+    added = "Attribute VB_TemplateDerived = False\r\nAttribute VB_Customizable = False\r\n"
+    return text[: exposed.end()] + added + text[exposed.end() :]
 
 
 @dataclass(frozen=True)
