@@ -48,6 +48,9 @@ WORKBOOK_MODULE = "ThisWorkbook"
 SHEET_MODULE = "Sheet1"
 SHEET_TITLE = "SKP-XL"
 XLWINGS_VERSION_NAME = "SKP_ADDIN_XLWINGS_VERSION"
+UDF_WRAPPERS_MODULE = "SkpFungsi"
+"""The standard module of the worksheet functions' wrappers (see :mod:`.wrappers`): in the
+add-in itself, so no "UDF Modules" setting and no Import Functions are needed."""
 """Defined name holding the version of xlwings whose ``xlwings.bas`` the add-in carries."""
 SKP_XL_VERSION_NAME = "SKP_ADDIN_VERSION"
 """Defined name holding the version of skp-xl that built the add-in."""
@@ -173,8 +176,8 @@ def ribbon_xml() -> bytes:
 
 
 def addin_project() -> Project:
-    """The VBA project of the add-in: our modules, the installed ``xlwings.bas`` and its
-    ``Dictionary`` class.
+    """The VBA project of the add-in: our modules, the worksheet functions' wrappers, the
+    installed ``xlwings.bas`` and its ``Dictionary`` class.
 
     Document modules come first (``ThisWorkbook``, then the sheet), as Excel lists them.
 
@@ -182,9 +185,14 @@ def addin_project() -> Project:
         AddinError: A module source that cannot go into a VBA project, or xlwings lacks
             one of its files.
     """
+    # Imported here: the UDF module imports xlwings, which the rest of the build avoids.
+    from skp_xl.addin import udf
+    from skp_xl.addin.wrappers import wrapper_module
+
     xlwings_files = [xlwings_module_path(), xlwings_dictionary_path()]
     files = [
         *macro_files(),
+        (f"{UDF_WRAPPERS_MODULE}.bas", wrapper_module(udf, vb_name=UDF_WRAPPERS_MODULE)),
         *((path.name, path.read_bytes().decode("cp1252")) for path in xlwings_files),
     ]
     try:

@@ -30,9 +30,11 @@ from typer.testing import CliRunner
 
 from skp_xl.addin import build as build_module
 from skp_xl.addin import install as install_module
+from skp_xl.addin import udf
 from skp_xl.addin.build import (
     RIBBON_NAMESPACE,
     RIBBON_RELATIONSHIP,
+    UDF_WRAPPERS_MODULE,
     BuildInfo,
     addin_project,
     build_addin,
@@ -60,6 +62,7 @@ from skp_xl.addin.vba.project import (
     parse_module,
     project_streams,
 )
+from skp_xl.addin.wrappers import wrapper_module
 from skp_xl.cli import app
 from skp_xl.errors import AddinError, OutputExistsError
 from tests.libreoffice import LibreOffice
@@ -70,7 +73,7 @@ XLWINGS_ADDIN = XLWINGS_DIR / "addin" / "xlwings.xlam"
 XLWINGS_DICTIONARY = XLWINGS_DIR / "addin" / "Dictionary.cls"
 XLWINGS_MODULES = ("xlwings", "Dictionary")
 """The modules the add-in takes from the installed xlwings."""
-MODULES = ("ThisWorkbook", "Sheet1", "RibbonSkp", *XLWINGS_MODULES)
+MODULES = ("ThisWorkbook", "Sheet1", "RibbonSkp", UDF_WRAPPERS_MODULE, *XLWINGS_MODULES)
 BUTTONS = {
     "skpPeriksa": "Periksa",
     "skpSaranRating": "Saran Rating",
@@ -426,6 +429,8 @@ def expected_sources() -> dict[str, str]:
         text = path.read_bytes().decode("cp1252")
         sources[path.stem] = text[text.index("Attribute VB_Name") :]
     sources["Dictionary"] = extracted_modules(XLWINGS_ADDIN)["Dictionary"]
+    wrappers = wrapper_module(udf, vb_name=UDF_WRAPPERS_MODULE)
+    sources[UDF_WRAPPERS_MODULE] = wrappers.replace("\n", "\r\n")
     return sources
 
 
@@ -449,6 +454,7 @@ def test_project_is_source_only_and_parses_strictly(built: dict[str, BuildInfo])
         ("ThisWorkbook", 0, 0x22),
         ("Sheet1", 0, 0x22),
         ("RibbonSkp", 0, 0x21),
+        ("SkpFungsi", 0, 0x21),
         ("xlwings", 0, 0x21),
         ("Dictionary", 0, 0x22),
     ]
@@ -459,6 +465,7 @@ def test_project_is_source_only_and_parses_strictly(built: dict[str, BuildInfo])
         "VBA/Dictionary",
         "VBA/RibbonSkp",
         "VBA/Sheet1",
+        "VBA/SkpFungsi",
         "VBA/ThisWorkbook",
         "VBA/_VBA_PROJECT",
         "VBA/dir",
@@ -485,10 +492,11 @@ def test_project_stream_lists_modules_and_an_unprotected_visible_project(
     values = dict(line.split("=", 1) for line in lines if "=" in line)
     project_id = values["ID"].strip('"')
 
-    assert lines[1:6] == [
+    assert lines[1:7] == [
         "Document=ThisWorkbook/&H00000000",
         "Document=Sheet1/&H00000000",
         "Module=RibbonSkp",
+        "Module=SkpFungsi",
         "Module=xlwings",
         "Class=Dictionary",
     ]
