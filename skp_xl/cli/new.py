@@ -180,11 +180,8 @@ def new_command(
         identitas["SKP_TAHUN"] = tahun
 
     if matriks:
-        from skp_xl.workbook.matriks import (
-            IDENTITAS_KEYS,
-            MatriksOptions,
-            build_matriks_workbook,
-        )
+        from skp_xl.forms.matriks import IDENTITAS_KEYS
+        from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 
         unused = sorted(set(identitas) - set(IDENTITAS_KEYS))
         if unused:

@@ -14,9 +14,7 @@ from skp_xl.domain.nip import NipError, parse_nip
 from skp_xl.domain.vocabulary import JenisJabatan, compact
 from skp_xl.errors import NotAMatriks
 from skp_xl.forms import text as t
-from skp_xl.reader.read import MATRIKS_TEMPLATE
-from skp_xl.reader.snapshot import Snapshot, a1
-from skp_xl.workbook.matriks import (
+from skp_xl.forms.matriks import (
     MATRIKS_IKI,
     MATRIKS_PEGAWAI,
     MATRIKS_PIMPINAN_JABATAN,
@@ -27,6 +25,8 @@ from skp_xl.workbook.matriks import (
     tim_ketua_name,
     tim_name,
 )
+from skp_xl.reader.read import MATRIKS_TEMPLATE
+from skp_xl.reader.snapshot import Snapshot, a1
 
 __all__ = ["Bawahan", "NotAMatriks", "baca_matriks", "cell_text"]
 

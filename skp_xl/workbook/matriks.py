@@ -15,42 +15,12 @@ from openpyxl import Workbook
 from skp_xl.forms.matriks import (
     IDENTITAS_KEYS,
     MAKS_KOLOM,
-    MATRIKS_IKI,
-    MATRIKS_PEGAWAI,
-    MATRIKS_PEGAWAI_NAMA,
-    MATRIKS_PIMPINAN_JABATAN,
-    MATRIKS_PIMPINAN_NAMA,
-    MATRIKS_PIMPINAN_NIP,
-    MATRIKS_PIMPINAN_PANGKAT,
-    MATRIKS_UNIT_KERJA,
-    TEMPLATE_ID,
-    WORKBLOCK_DAFTAR,
-    WORKBLOCK_NAMES,
     matriks_spec,
-    tim_ketua_name,
-    tim_name,
 )
 from skp_xl.workbook.blocks import render_workbook
 from skp_xl.workbook.kit import RenderContext
 
-__all__ = [
-    "IDENTITAS_KEYS",
-    "MATRIKS_IKI",
-    "MATRIKS_PEGAWAI",
-    "MATRIKS_PEGAWAI_NAMA",
-    "MATRIKS_PIMPINAN_JABATAN",
-    "MATRIKS_PIMPINAN_NAMA",
-    "MATRIKS_PIMPINAN_NIP",
-    "MATRIKS_PIMPINAN_PANGKAT",
-    "MATRIKS_UNIT_KERJA",
-    "TEMPLATE_ID",
-    "WORKBLOCK_DAFTAR",
-    "WORKBLOCK_NAMES",
-    "MatriksOptions",
-    "build_matriks_workbook",
-    "tim_ketua_name",
-    "tim_name",
-]
+__all__ = ["MatriksOptions", "build_matriks_workbook"]
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,13 +31,14 @@ from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
 from skp_xl.errors import AddinError
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import workbook_spec
+from skp_xl.forms.matriks import tim_ketua_name, tim_name
 from skp_xl.reader.names import read_defined_names
 from skp_xl.reader.snapshot import CalamineEngine
 from skp_xl.settings import SOFFICE_ENV
 from skp_xl.validation import read_file, validate_file
 from skp_xl.workbook import fill
 from skp_xl.workbook.laporan import RECORD_SHEET, TEMUAN_SHEET, clear
-from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook, tim_ketua_name, tim_name
+from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 from skp_xl.workbook.writer import Options, build_workbook
 from tests.addin.fake import FakeLiveBook, activate, select
 from tests.libreoffice import LibreOffice, find_soffice

@@ -19,9 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.forms import text as t
-from skp_xl.forms.model import TEMPLATE_VERSION
-from skp_xl.workbook.formulas import nip_valid_formula
-from skp_xl.workbook.matriks import (
+from skp_xl.forms.matriks import (
     MATRIKS_IKI,
     MATRIKS_PEGAWAI,
     MATRIKS_PEGAWAI_NAMA,
@@ -33,11 +31,12 @@ from skp_xl.workbook.matriks import (
     TEMPLATE_ID,
     WORKBLOCK_DAFTAR,
     WORKBLOCK_NAMES,
-    MatriksOptions,
-    build_matriks_workbook,
     tim_ketua_name,
     tim_name,
 )
+from skp_xl.forms.model import TEMPLATE_VERSION
+from skp_xl.workbook.formulas import nip_valid_formula
+from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 from tests.libreoffice import LibreOffice, Recalculated, is_ci
 
 # Fictional people and office.
