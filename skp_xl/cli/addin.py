@@ -1,4 +1,5 @@
-"""``skp-xl addin build`` and ``skp-xl addin install``: the Excel add-in with the SKP ribbon."""
+"""``skp-xl addin build``, ``install`` and ``lite``: the Excel add-in with the SKP ribbon, and
+the worksheet functions for xlwings Lite."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from skp_xl.addin.install import (
     plan_install,
     run_install,
 )
+from skp_xl.addin.lite import MAIN_FILENAME, write_lite
 from skp_xl.cli.app import EXIT_OK, app, console, fail
 from skp_xl.errors import AddinError, OutputExistsError
 
@@ -146,5 +148,45 @@ def install_command(force: ForceOption = False, via_excel: ViaExcelOption = Fals
         f"Add-in terpasang di {info.path} (skp-xl {info.skp_xl_version}, xlwings "
         f"{info.xlwings_version}). Mulai ulang Excel.",
         highlight=False,
+    )
+    raise typer.Exit(EXIT_OK)
+
+
+@addin_app.command("lite")
+def lite_command(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help="Berkas main.py yang dibuat."),
+    ] = Path(MAIN_FILENAME),
+    force: ForceOption = False,
+) -> None:
+    """Tulis main.py untuk xlwings Lite: fungsi lembar kerja SKP tanpa memasang Python.
+
+    Berkas itu berisi aturan skp-xl (pustaka standar saja) dan fungsi SKP_* dengan nama dan
+    argumen yang sama dengan add-in Windows. Tempel isinya di editor xlwings Lite (tab
+    main.py) di Excel Microsoft 365, Excel untuk web, atau Excel di macOS.
+    """
+    if output.suffix.lower() != ".py":
+        raise fail(f"Berkas keluaran '{output}' harus berakhiran .py (mis. main.py).")
+    if output.exists() and not force:
+        raise fail(OutputExistsError(output).args[0])
+    try:
+        info = write_lite(output, force=force)
+    except AddinError as error:
+        raise fail(str(error)) from error
+    console.print(
+        f"main.py untuk xlwings Lite ditulis ke {info.path} (skp-xl {info.skp_xl_version}; "
+        f"{len(info.functions)} fungsi: {', '.join(info.functions)}).",
+        highlight=False,
+        soft_wrap=True,
+    )
+    console.print(
+        "Langkah berikutnya: di Excel buka xlwings Lite (tombol xlwings Lite di tab Beranda; "
+        "pasang dulu dari Add-in > cari 'xlwings' bila belum ada), ganti seluruh isi main.py "
+        "di editornya dengan isi berkas ini, lalu tunggu fungsi terdaftar dan ketik mis. "
+        '=SKP_PREDIKAT("Diatas Ekspektasi"; "Sesuai Ekspektasi") di sebuah sel. '
+        "Panduan: docs/addin.md, bagian 'Microsoft 365 tanpa Python: xlwings Lite'.",
+        highlight=False,
+        soft_wrap=True,
     )
     raise typer.Exit(EXIT_OK)
