@@ -40,7 +40,13 @@ RECORD_ENV = "SKP_XL_LITE_RECORD"
 runner = CliRunner()
 
 STAND_IN = '''\
-"""A stand-in for xlwings Lite's decorators: they record what they decorate."""
+"""A stand-in for xlwings Lite's decorators: they record what they decorate.
+
+As xlwings' own, they read a function's parameters through inspect.signature (which follows
+functools.wraps) and refuse an @arg that names no parameter.
+"""
+import inspect
+
 FUNCS = {}
 ARGS = {}
 
@@ -54,6 +60,8 @@ def func(f=None, **options):
 
 def arg(name, convert=None, **options):
     def inner(f):
+        if name not in inspect.signature(f).parameters:
+            raise Exception(f"Invalid argument name '{name}'.")
         ARGS.setdefault(f.__name__, {})[name] = options
         return f
     return inner
@@ -209,7 +217,7 @@ def test_the_command_writes_main_py_and_says_what_to_do_next(
 def test_the_header_says_what_made_it_and_how_to_remake_it(main_py: Path) -> None:
     head = main_py.read_text(encoding="utf-8")[:1500]
     assert f"skp-xl {__version__}" in head
-    assert "DO NOT EDIT" in head
+    assert "JANGAN DIUBAH" in head
     assert "skp-xl addin lite -o main.py" in head
 
 
