@@ -71,13 +71,26 @@ def _module_file(name: str) -> Path:
     return Path(spec.origin)
 
 
+def _ours(name: str) -> bool:
+    return name == PACKAGE or name.startswith(PACKAGE + ".")
+
+
+def _is_package(name: str) -> bool:
+    return _module_file(name).name == "__init__.py"
+
+
 def _imports_of(name: str, tree: ast.Module, is_package: bool) -> list[str]:
-    """The package's modules that a module imports, anywhere in it, in order of appearance."""
+    """The package's modules that a module imports, anywhere in it, in order of appearance.
+
+    Raises:
+        AddinError: It imports a name from a package's ``__init__.py``, which the bundle
+            leaves empty.
+    """
     found: list[str] = []
     for node in ast.walk(tree):
         targets: list[str] = []
         if isinstance(node, ast.Import):
-            targets = [alias.name for alias in node.names]
+            targets = [alias.name for alias in node.names if _ours(alias.name)]
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
@@ -85,16 +98,25 @@ def _imports_of(name: str, tree: ast.Module, is_package: bool) -> list[str]:
                 anchor = parts if is_package else parts[:-1]
                 anchor = anchor[: len(anchor) - (node.level - 1)]
                 base = ".".join([*anchor, *([base] if base else [])])
-            targets = [base]
-            # ``from skp_xl.addin import udf_core``: the name may be a module itself.
-            targets += [
-                f"{base}.{alias.name}"
-                for alias in node.names
-                if importlib.util.find_spec(base) is not None
-                and _is_submodule(f"{base}.{alias.name}")
-            ]
+            if not _ours(base):
+                continue
+            if not _is_package(base):
+                targets = [base]
+            else:  # ``from skp_xl.addin import udf_core``: only submodules of a package.
+                for alias in node.names:
+                    if not _is_submodule(f"{base}.{alias.name}"):
+                        raise AddinError(
+                            f"{name} mengimpor {alias.name} dari paket {base}; main.py "
+                            "tidak membawa __init__.py paket, impor dari modulnya langsung."
+                        )
+                    targets.append(f"{base}.{alias.name}")
         for target in targets:
-            if (target == PACKAGE or target.startswith(PACKAGE + ".")) and target not in found:
+            if _is_package(target):
+                raise AddinError(
+                    f"{name} mengimpor paket {target}; main.py tidak membawa __init__.py "
+                    "paket, impor modulnya langsung."
+                )
+            if target not in found:
                 found.append(target)
     return found
 
@@ -106,21 +128,16 @@ def _is_submodule(name: str) -> bool:
         return False
 
 
-def _parents(name: str) -> list[str]:
-    parts = name.split(".")
-    return [".".join(parts[:i]) for i in range(1, len(parts))]
-
-
 def bundled_modules(root: str = ROOT_MODULE) -> tuple[BundledModule, ...]:
     """``root`` and every module of the package it imports, each after its dependencies.
 
-    Packages that are only parents on the way (``skp_xl``, ``skp_xl.domain``) are not
-    bundled: ``main.py`` gives them an empty module, so ``skp_xl/__init__.py`` and its
-    imports stay out.
+    Packages (``skp_xl``, ``skp_xl.domain``) are not bundled: ``main.py`` gives them an
+    empty module, so ``skp_xl/__init__.py`` and its imports stay out.
 
     Raises:
         AddinError: A module imports a third-party library (only the standard library
-            runs in the bundle), or a module cannot be found.
+            runs in the bundle) or a name from a package's ``__init__.py``, or a module
+            cannot be found.
     """
     ordered: list[BundledModule] = []
     visiting: set[str] = set()
@@ -138,7 +155,7 @@ def bundled_modules(root: str = ROOT_MODULE) -> tuple[BundledModule, ...]:
         tree = ast.parse(source, filename=str(path))
         _refuse_third_party(name, tree)
         for dependency in _imports_of(name, tree, is_package):
-            if dependency not in _parents(name) and dependency != name:
+            if dependency != name:
                 visit(dependency)
         relative = Path(*name.split("."))
         relative = relative / "__init__.py" if is_package else relative.with_suffix(".py")

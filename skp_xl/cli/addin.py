@@ -164,7 +164,8 @@ def lite_command(
 
     Berkas itu berisi aturan skp-xl (pustaka standar saja) dan fungsi SKP_* dengan nama dan
     argumen yang sama dengan add-in Windows. Tempel isinya di editor xlwings Lite (tab
-    main.py) di Excel Microsoft 365, Excel untuk web, atau Excel di macOS.
+    main.py): Excel Microsoft 365 atau Office 2021 ke atas di Windows dan macOS, serta
+    Excel untuk web.
     """
     if output.suffix.lower() != ".py":
         raise fail(f"Berkas keluaran '{output}' harus berakhiran .py (mis. main.py).")
