@@ -788,6 +788,8 @@ def test_the_built_add_in_carries_the_wizard_help_of_every_function(
         assert all(0 < len(text) <= HELP_LIMIT for text in [description, *docs])
     assert max(len(line) for line in source.split("\r\n")) <= VBA_LINE_LIMIT
     assert source.count("On Error Resume Next") == 1
+    # Not listed as a worksheet function itself.
+    assert "\r\nOption Private Module\r\n" in source
     assert source.index("On Error Resume Next") < source.index("Application.MacroOptions")
     # Excel for Mac has no ArgumentDescriptions (nor UDFs): compiled out there.
     assert (
