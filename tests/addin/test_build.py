@@ -885,6 +885,7 @@ def test_install_on_linux_only_describes_the_steps(monkeypatch: pytest.MonkeyPat
     assert "tidak dipasang" in result.output
     assert "-m xlwings.cli addin install" in result.output
     assert "INTERPRETER_WIN" in result.output
+    assert "Trusted Locations" in result.output  # what makes the add-in's macros run
 
 
 def test_via_excel_is_refused_off_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
