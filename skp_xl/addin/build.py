@@ -176,8 +176,9 @@ def ribbon_xml() -> bytes:
 
 
 def addin_project() -> Project:
-    """The VBA project of the add-in: our modules, the worksheet functions' wrappers, the
-    installed ``xlwings.bas`` and its ``Dictionary`` class.
+    """The VBA project of the add-in: our modules, the worksheet functions' wrappers and
+    their wizard help (``SkpBantuan``), the installed ``xlwings.bas`` and its
+    ``Dictionary`` class.
 
     Document modules come first (``ThisWorkbook``, then the sheet), as Excel lists them.
 
@@ -187,12 +188,13 @@ def addin_project() -> Project:
     """
     # Imported here: the UDF module imports xlwings, which the rest of the build avoids.
     from skp_xl.addin import udf
-    from skp_xl.addin.wrappers import wrapper_module
+    from skp_xl.addin.wrappers import HELP_MODULE, help_module, wrapper_module
 
     xlwings_files = [xlwings_module_path(), xlwings_dictionary_path()]
     files = [
         *macro_files(),
         (f"{UDF_WRAPPERS_MODULE}.bas", wrapper_module(udf, vb_name=UDF_WRAPPERS_MODULE)),
+        (f"{HELP_MODULE}.bas", help_module(udf)),
         *((path.name, path.read_bytes().decode("cp1252")) for path in xlwings_files),
     ]
     try:

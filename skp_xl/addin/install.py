@@ -173,7 +173,10 @@ def describe(plan: InstallPlan) -> list[str]:
         f"Pasang add-in xlwings {plan.xlwings_version}: {' '.join(plan.xlwings_command)}",
         f'Tulis "{plan.config_key}","{plan.interpreter}" di {plan.config}, agar tombol '
         "ribbon menjalankan Python yang memuat skp-xl ini.",
-        "Mulai ulang Excel: tab SKP muncul di ribbon.",
+        "Mulai ulang Excel: tab SKP muncul di ribbon. Folder XLSTART termasuk Trusted "
+        "Locations bawaan Excel, jadi makronya berjalan; bila kebijakan instansi "
+        "menghapusnya, tambahkan folder itu di File > Options > Trust Center > Trust "
+        "Center Settings > Trusted Locations.",
     ]
 
 

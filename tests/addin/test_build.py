@@ -7,6 +7,7 @@ Python) is not tested here; see the report of the add-in issue and docs/addin.md
 
 from __future__ import annotations
 
+import inspect
 import io
 import random
 import re
@@ -62,7 +63,14 @@ from skp_xl.addin.vba.project import (
     parse_module,
     project_streams,
 )
-from skp_xl.addin.wrappers import wrapper_module
+from skp_xl.addin.wrappers import (
+    HELP_LIMIT,
+    HELP_MODULE,
+    HELP_PROCEDURE,
+    VBA_LINE_LIMIT,
+    help_module,
+    wrapper_module,
+)
 from skp_xl.cli import app
 from skp_xl.errors import AddinError, OutputExistsError
 from tests.libreoffice import LibreOffice
@@ -73,7 +81,14 @@ XLWINGS_ADDIN = XLWINGS_DIR / "addin" / "xlwings.xlam"
 XLWINGS_DICTIONARY = XLWINGS_DIR / "addin" / "Dictionary.cls"
 XLWINGS_MODULES = ("xlwings", "Dictionary")
 """The modules the add-in takes from the installed xlwings."""
-MODULES = ("ThisWorkbook", "Sheet1", "RibbonSkp", UDF_WRAPPERS_MODULE, *XLWINGS_MODULES)
+MODULES = (
+    "ThisWorkbook",
+    "Sheet1",
+    "RibbonSkp",
+    UDF_WRAPPERS_MODULE,
+    HELP_MODULE,
+    *XLWINGS_MODULES,
+)
 BUTTONS = {
     "skpPeriksa": "Periksa",
     "skpSaranRating": "Saran Rating",
@@ -431,6 +446,7 @@ def expected_sources() -> dict[str, str]:
     sources["Dictionary"] = extracted_modules(XLWINGS_ADDIN)["Dictionary"]
     wrappers = wrapper_module(udf, vb_name=UDF_WRAPPERS_MODULE)
     sources[UDF_WRAPPERS_MODULE] = wrappers.replace("\n", "\r\n")
+    sources[HELP_MODULE] = help_module(udf).replace("\n", "\r\n")
     return sources
 
 
@@ -455,6 +471,7 @@ def test_project_is_source_only_and_parses_strictly(built: dict[str, BuildInfo])
         ("Sheet1", 0, 0x22),
         ("RibbonSkp", 0, 0x21),
         ("SkpFungsi", 0, 0x21),
+        ("SkpBantuan", 0, 0x21),
         ("xlwings", 0, 0x21),
         ("Dictionary", 0, 0x22),
     ]
@@ -465,6 +482,7 @@ def test_project_is_source_only_and_parses_strictly(built: dict[str, BuildInfo])
         "VBA/Dictionary",
         "VBA/RibbonSkp",
         "VBA/Sheet1",
+        "VBA/SkpBantuan",
         "VBA/SkpFungsi",
         "VBA/ThisWorkbook",
         "VBA/_VBA_PROJECT",
@@ -492,11 +510,12 @@ def test_project_stream_lists_modules_and_an_unprotected_visible_project(
     values = dict(line.split("=", 1) for line in lines if "=" in line)
     project_id = values["ID"].strip('"')
 
-    assert lines[1:7] == [
+    assert lines[1:8] == [
         "Document=ThisWorkbook/&H00000000",
         "Document=Sheet1/&H00000000",
         "Module=RibbonSkp",
         "Module=SkpFungsi",
+        "Module=SkpBantuan",
         "Module=xlwings",
         "Class=Dictionary",
     ]
@@ -713,9 +732,71 @@ def test_every_on_action_names_a_ribbon_callback_in_the_project() -> None:
     # Excel does not find a callback whose name is also a module's name.
     assert not actions & {m.name for m in modules}
     ribbon_module = next(m for m in modules if m.name == "RibbonSkp")
+    # The callback and Application.Run (tests/addin/test_excel.py) share one path.
+    assert "Public Sub SkpRibbon(control As IRibbonControl)\r\n    SkpTombol control.Id\r\n" in (
+        ribbon_module.source
+    )
     assert (
-        'RunPython "import skp_xl.addin.ribbon as r; r.dispatch(\'" & control.Id & "\')"'
+        "Public Sub SkpTombol(ByVal id As String)\r\n"
+        '    RunPython "import skp_xl.addin.ribbon as r; r.dispatch(\'" & id & "\')"\r\n'
     ) in ribbon_module.source
+
+
+ON_LOAD = re.compile(r"^Public Sub (\w+)\(ribbon As IRibbonUI\)\r$", re.MULTILINE)
+
+
+def test_the_ribbon_registers_the_wizard_help_when_the_add_in_opens() -> None:
+    root = ElementTree.fromstring(ribbon_xml())
+    modules = {m.name: m.source for m in addin_project().modules}
+    (on_load,) = ON_LOAD.findall(modules["RibbonSkp"])
+    body = modules["RibbonSkp"].split(f"Sub {on_load}(", 1)[1].split("End Sub", 1)[0]
+
+    assert root.get("onLoad") == on_load
+    assert f"If Not {HELP_PROCEDURE}() Then ThisWorkbook.TungguBukuKerja" in body
+    # Refused while Excel shows no workbook: ThisWorkbook tries again on the next
+    # activated workbook, and stops listening once it went in.
+    this = modules["ThisWorkbook"]
+    assert "Private WithEvents Aplikasi As Application\r\n" in this
+    assert "Public Sub TungguBukuKerja()\r\n    Set Aplikasi = Application\r\n" in this
+    assert (
+        "Private Sub Aplikasi_WorkbookActivate(ByVal Wb As Workbook)\r\n"
+        f"    If {HELP_PROCEDURE}() Then Set Aplikasi = Nothing\r\n"
+    ) in this
+
+
+def test_the_built_add_in_carries_the_wizard_help_of_every_function(
+    built: dict[str, BuildInfo],
+) -> None:
+    source = extracted_modules(built["xlam"].path)[HELP_MODULE]
+    calls = re.findall(
+        r'^    Application\.MacroOptions Macro:=book & "(\w+)", _\r\n'
+        r'        Description:="((?:[^"]|"")*)", _\r\n'
+        r'        Category:="SKP", _\r\n'
+        r"        ArgumentDescriptions:=Array\( _\r\n"
+        r'((?:            "(?:[^"]|"")*", _\r\n)*            "(?:[^"]|"")*"\))\r\n'
+        r"    If Err\.Number <> 0 Then failed = failed \+ 1: Err\.Clear\r$",
+        source,
+        re.MULTILINE,
+    )
+
+    assert source.count("Application.MacroOptions") == len(udf.UDFS) == len(calls)
+    for name, description, array in calls:
+        function = getattr(udf, name)
+        docs = [d.replace('""', '"') for d in re.findall(r'"((?:[^"]|"")*)"', array)]
+        assert description.replace('""', '"') == function.__doc__
+        assert docs == [udf.ARGUMENTS[name][a] for a in inspect.signature(function).parameters]
+        assert all(0 < len(text) <= HELP_LIMIT for text in [description, *docs])
+    assert max(len(line) for line in source.split("\r\n")) <= VBA_LINE_LIMIT
+    assert source.count("On Error Resume Next") == 1
+    # Not listed as a worksheet function itself.
+    assert "\r\nOption Private Module\r\n" in source
+    assert source.index("On Error Resume Next") < source.index("Application.MacroOptions")
+    # Excel for Mac has no ArgumentDescriptions (nor UDFs): compiled out there.
+    assert (
+        source.index("#If Mac Then")
+        < source.index("#Else")
+        < source.index("Application.MacroOptions")
+    )
 
 
 # -- LibreOffice -----------------------------------------------------------------------
@@ -804,6 +885,7 @@ def test_install_on_linux_only_describes_the_steps(monkeypatch: pytest.MonkeyPat
     assert "tidak dipasang" in result.output
     assert "-m xlwings.cli addin install" in result.output
     assert "INTERPRETER_WIN" in result.output
+    assert "Trusted Locations" in result.output  # what makes the add-in's macros run
 
 
 def test_via_excel_is_refused_off_windows(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -165,3 +165,70 @@ def test_the_other_xlwings_options_are_ported_too(xlwings_udfs: types.ModuleType
     assert wrappers.wrapper_module(module, "demo") == header + out.getvalue()
     assert "ParamArray rest()" in out.getvalue()
     assert "Application.Volatile" in out.getvalue()
+
+
+# -- the function wizard's help (module SkpBantuan) ----------------------------------
+
+
+def test_wizard_help_equals_what_import_functions_registers(
+    xlwings_udfs: types.ModuleType,
+) -> None:
+    # import_udfs passes xlfunc's ret doc, category and argument docs to MacroOptions;
+    # off Windows the same text comes from the docstring, CATEGORY and ARGUMENTS.
+    module = _load_udf_module_as_on_windows(xlwings_udfs)
+    for function in udf.UDFS:
+        on_windows = getattr(module, function.__name__)
+        xlfunc = on_windows.__xlfunc__
+        expected = (
+            xlfunc["ret"]["doc"][:255],
+            xlfunc["category"],
+            [a["doc"][:255] for a in xlfunc["args"] if not a["vba"]],
+        )
+        assert wrappers.help_of(on_windows, module) == expected
+        assert wrappers.help_of(function, udf) == expected
+        assert expected[1] == "SKP"
+        assert not any(d.startswith("Positional argument") for d in expected[2])
+    assert wrappers.help_module(module) == wrappers.help_module(udf)
+
+
+def _module_of(*functions: Any) -> types.ModuleType:
+    module = types.ModuleType("demo")
+    module.UDFS = functions  # type: ignore[attr-defined]
+    module.CATEGORY = "Demo"  # type: ignore[attr-defined]
+    module.ARGUMENTS = {}  # type: ignore[attr-defined]
+    for function in functions:
+        setattr(module, function.__name__, function)
+    return module
+
+
+def test_wizard_help_is_cut_quoted_and_defaulted_as_xlwings_does() -> None:
+    def long_one(a: Any, caller: Any = None) -> Any:
+        pass
+
+    long_one.__doc__ = 'Kata "kutip"\n   dan baris.  ' + "x" * 300
+    module = _module_of(long_one)
+    module.ARGUMENTS = {"long_one": {"a": "y" * 300}}  # type: ignore[attr-defined]
+
+    description, category, docs = wrappers.help_of(long_one, module)
+    text = wrappers.help_module(module)
+
+    assert description.startswith('Kata "kutip" dan baris. xxx')
+    assert len(description) == 255
+    assert (category, docs) == ("Demo", ["y" * 255])  # caller is not shown in the wizard
+    assert 'Description:="Kata ""kutip"" dan baris. xxx' in text
+    assert 'ArgumentDescriptions:=Array( _\n            "' + "y" * 255 + '")\n' in text
+
+
+def test_wizard_help_refuses_what_vba_cannot_hold() -> None:
+    assert wrappers.vba_string('a "b"') == '"a ""b"""'
+    with pytest.raises(ValueError, match="one line"):
+        wrappers.vba_string("dua\nbaris")
+    with pytest.raises(ValueError, match="code page 1252"):
+        wrappers.vba_string("panah \u2192")  # not in code page 1252
+    ok = "def wide(" + ", ".join(f"a{i}" for i in range(21)) + "): pass"
+    too_many = "def too_wide(" + ", ".join(f"a{i}" for i in range(22)) + "): pass"
+    namespace: dict[str, Any] = {}
+    exec(ok + "\n" + too_many, namespace)
+    wrappers.help_module(_module_of(namespace["wide"]))  # 24 line continuations
+    with pytest.raises(ValueError, match="too many arguments"):
+        wrappers.help_module(_module_of(namespace["too_wide"]))
