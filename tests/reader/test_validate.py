@@ -231,6 +231,32 @@ TAMPERINGS: dict[str, tuple[str, tuple[JenisJabatan, Pendekatan], Change]] = {
         KUANTITATIF_JA,
         _set_cell("SKP_HASIL_KERJA", t.RENCANA_HASIL_KERJA, None),
     ),
+    # Issue 12: inputs the workbook's formulas cannot use, and identities never checked.
+    "realisasi-bukan-angka": (
+        "realisasi-bukan-angka",
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", "93%"),
+    ),
+    "realisasi-angka-sebagai-teks": (
+        "realisasi-bukan-angka",
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", "2", row=1),
+    ),
+    "periode-tidak-dikenal": (
+        "periode-tidak-dikenal",
+        KUANTITATIF_JA,
+        _set("DOKUMEN_PERIODE", "Semester 1"),
+    ),
+    "tahun-tidak-valid": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", 2150)),
+    "tahun-bukan-angka": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", "2O24")),
+    "nip-atasan-pendek": ("nip-panjang", KUANTITATIF_JA, _set("ATASAN_NIP", "12345")),
+    "nip-atasan-jpt": ("nip-panjang", KUANTITATIF_JPT, _set("ATASAN_NIP", "12345")),
+    "pangkat-atasan": ("pangkat-tidak-dikenal", KUANTITATIF_JA, _set("ATASAN_PANGKAT", "Kolonel")),
+    "nip-atasan-sama": (
+        "nip-atasan-sama",
+        KUANTITATIF_JA,
+        _set("ATASAN_NIP", "199003152015032004"),
+    ),
 }
 
 
@@ -284,6 +310,16 @@ def test_a_rating_other_than_the_suggestion_is_a_warning_showing_both(
     assert (warning.sheet, warning.cell, warning.severity) == (*where, Severity.WARNING)
     assert "'Sesuai Ekspektasi'" in warning.message
     assert "'Dibawah Ekspektasi'" in warning.message
+    # It names what drove the suggestion: each utama below, and its IKI below.
+    wb = load_workbook(ja)
+    skp, evaluasi = table(wb, "SKP_HASIL_KERJA"), table(wb, "EVAL_TW1_HASIL_KERJA")
+    for block, row in ((0, 0), (1, 0), (2, 0)):
+        sheet, cell = skp.cell(t.RENCANA_HASIL_KERJA, block)
+        assert f"({sheet}!{cell})" in warning.message
+        sheet, cell = evaluasi.cell("Realisasi (angka)", block, row)
+        assert f"(realisasi di {sheet}!{cell})" in warning.message
+    sheet, cell = evaluasi.cell("Realisasi (angka)", 0, 1)  # met its target: not a driver
+    assert f"{sheet}!{cell}" not in warning.message
 
 
 def test_a_matriks_peran_hasil_is_named_not_refused() -> None:
