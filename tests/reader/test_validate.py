@@ -338,3 +338,25 @@ def test_a_jpt_rated_by_a_minister_needs_no_penilai_nip_or_pangkat(
     wb.save(path)
     fields = {f.field for f in validate_file(path).errors()}
     assert not fields & {"PENILAI_NIP", "PENILAI_PANGKAT"}
+
+
+def test_a_realisasi_typed_as_text_prints_as_typed_and_is_a_finding_at_its_cell(
+    recalculate: LibreOffice, tmp_path: Path
+) -> None:
+    # Pasted or typed in a Text-formatted cell, "93%" stays text: the printed column
+    # used to add the unit again ("93%%") and Capaian IKI showed "?" with no finding.
+    wb = build_workbook(Options(*KUANTITATIF_JA))
+    fill(wb, workbook_spec(*KUANTITATIF_JA))
+    skp, evaluasi = table(wb, "SKP_HASIL_KERJA"), table(wb, "EVAL_TW1_HASIL_KERJA")
+    put(wb, skp.cell("Satuan", 0, 0), "%")
+    angka = evaluasi.cell("Realisasi (angka)", 0, 0)
+    put(wb, angka, "93%")
+    path = tmp_path / "teks.xlsx"
+    wb.save(path)
+    done = recalculate([path])[path]
+    sheet, cell = evaluasi.cell(t.REALISASI, 0, 0)
+    printed = str(done.values[sheet][cell])
+    assert printed.split("\n")[0] == "93%"
+    [finding] = [f for f in validate_file(done.path).findings if f.code == "realisasi-bukan-angka"]
+    assert (finding.sheet, finding.cell) == angka
+    assert "ketik angkanya saja: 93" in finding.message
