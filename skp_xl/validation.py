@@ -23,6 +23,7 @@ from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
 from skp_xl.reader.triage import Triage, triage
+from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
 _UNREADABLE = (
     OSError,
@@ -164,4 +165,7 @@ def checked(
     record: the check step shared by :func:`check_file` and :func:`check_snapshot`."""
     if record is None:
         return None, findings
-    return record, findings + check_record(record, periode=periode, today=today)
+    checks = check_record(
+        record, periode=periode, today=today, tahun_rentang=(TAHUN_MIN, TAHUN_MAX)
+    )
+    return record, findings + checks

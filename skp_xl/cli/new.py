@@ -57,6 +57,30 @@ def identity_values(values: dict[str, str | None]) -> dict[str, str | int]:
     return result
 
 
+_PERAN_NIP = (
+    ("PEGAWAI_NIP", "pegawai"),
+    ("PENILAI_NIP", "pejabat penilai"),
+    ("ATASAN_NIP", "atasan pejabat penilai"),
+)
+
+
+def same_nip(identitas: dict[str, str | int]) -> str | None:
+    """The refusal when two of pegawai, penilai and atasan share a NIP, else None.
+
+    One person cannot rate themself, nor be their own rater's superior; the NIPs are
+    compared after :func:`identity_values` made them 18 digits, so spacing does not hide it.
+    """
+    for index, (name, peran) in enumerate(_PERAN_NIP):
+        for other, lain in _PERAN_NIP[index + 1 :]:
+            nip = identitas.get(name)
+            if nip is not None and nip == identitas.get(other):
+                return (
+                    f"{_option(other)} sama dengan {_option(name)} ({nip}): NIP {lain} tidak "
+                    f"boleh sama dengan NIP {peran}. Periksa kembali NIP yang diketik."
+                )
+    return None
+
+
 @app.command("new")
 def new_command(
     output: Annotated[
@@ -176,10 +200,23 @@ def new_command(
         identitas = identity_values(raw)
     except InvalidValueError as error:
         raise fail(error.message) from error
+    refusal = same_nip(identitas)
+    if refusal is not None:
+        raise fail(refusal)
     if tahun is not None:
         identitas["SKP_TAHUN"] = tahun
 
     if matriks:
+        # Refused, not ignored: one Matriks serves a leader's whole unit, every jenis and
+        # pendekatan, so --jenis with --matriks most likely meant an SKP.
+        given = [o for o, v in (("--jenis", jenis), ("--pendekatan", pendekatan)) if v is not None]
+        if given:
+            raise fail(
+                f"{' dan '.join(given)} tidak berlaku untuk --matriks: satu Matriks Pembagian "
+                "Peran dan Hasil memuat semua bawahan, apa pun jenis jabatan dan "
+                f"pendekatannya. Hapus {' dan '.join(given)}, atau hapus --matriks untuk "
+                "membuat SKP."
+            )
         from skp_xl.forms.matriks import IDENTITAS_KEYS
         from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 
@@ -204,8 +241,15 @@ def new_command(
             raise fail(error.message) from error
         wb = build_workbook(Options(kind, approach, identitas, password))
         what = f"SKP {kind} {approach.value.lower()}"
-    with atomic_output(output, force=force) as tmp:
-        wb.save(tmp)
+    try:
+        with atomic_output(output, force=force) as tmp:
+            wb.save(tmp)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise fail(
+            f"Berkas '{output}' tidak dapat ditulis ({reason}). Pilih folder yang dapat "
+            "ditulis, mis. folder Dokumen, atau tutup berkas itu bila sedang terbuka di Excel."
+        ) from error
     console.print(f"{what} ditulis ke {output} ({len(wb.sheetnames)} sheet).", highlight=False)
     raise typer.Exit(EXIT_OK)
 

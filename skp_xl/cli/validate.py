@@ -21,7 +21,7 @@ from skp_xl.cli.app import (
     periode_option,
 )
 from skp_xl.domain.codes import UNREADABLE
-from skp_xl.domain.findings import Report, Severity
+from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.errors import OutputExistsError
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
@@ -112,11 +112,46 @@ def _check_outputs(files: list[Path], laporan: Path | None, salin: bool) -> None
             )
 
 
+def _expand(paths: list[Path], laporan: Path | None) -> tuple[list[Path], list[Finding]]:
+    """The workbooks to check: files as given, folders walked recursively as ``consolidate``
+    walks them (HR on Windows ``cmd`` cannot expand ``*.xlsx``), and one note per file
+    skipped in a folder (lock files, other kinds).
+
+    A folder's own ``--laporan`` output is not checked: a second run with ``--force`` finds
+    it there.
+    """
+    files: list[Path] = []
+    skipped: list[Finding] = []
+    for path in paths:
+        if not path.is_dir():
+            files.append(path)
+            continue
+        # Imported here: the batch brings pandas, which a single file does not need.
+        from skp_xl.batch.konsolidasi import temukan
+
+        found, notes = temukan(path)
+        if laporan is not None:
+            found = [f for f in found if f.resolve() != laporan.resolve()]
+        if not found:
+            raise fail(
+                f"Folder '{path}' tidak berisi buku kerja Excel (.xlsx/.xlsm), juga di "
+                f"subfoldernya ({len(notes)} berkas lain dilewati)."
+            )
+        files += found
+        skipped += notes
+    return files, skipped
+
+
 @app.command("validate")
 def validate_command(
     files: Annotated[
         list[Path],
-        typer.Argument(metavar="FILE...", help="Buku kerja SKP (.xlsx/.xlsm).", show_default=False),
+        typer.Argument(
+            metavar="FILE|DIR...",
+            help="Buku kerja SKP (.xlsx/.xlsm), atau folder: semua buku kerja di dalamnya "
+            "dan subfoldernya diperiksa.",
+            show_default=False,
+        ),
     ],
     periode: Annotated[
         str | None,
@@ -153,15 +188,21 @@ def validate_command(
     bertingkat galat, 2 bila ada berkas yang tidak dapat dibaca sebagai SKP.
     """
     chosen = periode_option(periode)
+    files, skipped = _expand(files, laporan)
     _check_outputs(files, laporan, salin)
     if laporan is not None and laporan.exists() and not force:
         raise fail(str(OutputExistsError(laporan)))
     reports = [validate_file(path, periode=chosen, debug=debug) for path in files]
     if json_output:
-        console.print_json(json.dumps({"files": [r.to_dict() for r in reports]}))
+        document: dict[str, object] = {"files": [r.to_dict() for r in reports]}
+        if skipped:
+            document["dilewati"] = [{**n.to_dict(), "path": n.path} for n in skipped]
+        console.print_json(json.dumps(document))
     else:
         for report in reports:
             _print(report)
+        for note in skipped:
+            console.print(f"[dim]Dilewati:[/] {note.message}", highlight=False)
     if laporan is not None:
         try:
             _write_outputs(files, reports, laporan, salin=salin, force=force)

@@ -20,12 +20,22 @@ from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.pangkat import parse_golongan
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, Sel, SkpRecord
-from skp_xl.domain.suggestion import penilaian_hasil_kerja, saran_rating_hasil_kerja
-from skp_xl.domain.targets import Arah, Besaran, Target, TidakTerbaca, arah_aspek, nilai_iki
+from skp_xl.domain.suggestion import SaranRating, penilaian_hasil_kerja, saran_rating_hasil_kerja
+from skp_xl.domain.targets import (
+    Arah,
+    Besaran,
+    Target,
+    TidakTerbaca,
+    arah_aspek,
+    format_angka,
+    nilai_iki,
+    parse_realisasi,
+)
 from skp_xl.domain.vocabulary import (
     ASPEK,
     CAPAIAN_ORGANISASI,
     KUALITAS_KENDALI,
+    PERIODE_EVALUASI,
     PERSPEKTIF,
     PREDIKAT,
     RATING,
@@ -173,8 +183,14 @@ def _nip_text(sel: Sel) -> str:
     return "".join(sel.teks.split()).lstrip("'")
 
 
-def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) -> list[Finding]:
-    """Required identity, NIPs (structure, Excel corruption, same person twice), pangkat."""
+def check_identitas(
+    record: SkpRecord,
+    *,
+    today: datetime.date | None = None,
+    tahun_rentang: tuple[int, int] | None = None,
+) -> list[Finding]:
+    """Required identity, NIPs (structure, Excel corruption, same person twice), pangkat;
+    the year within ``tahun_rentang`` (``settings.TAHUN_MIN``, ``TAHUN_MAX``) when given."""
     path = record.path
     findings = list(_orang(record.pegawai, "pegawai", "PEGAWAI", path, nip_wajib=True, today=today))
     findings += _orang(
@@ -199,6 +215,9 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
                 path,
             )
         )
+    findings += _atasan(record, today)
+    if tahun_rentang is not None:
+        findings += _tahun(record.tahun, tahun_rentang, path)
     for sel, name, label in (
         (record.instansi, "SKP_INSTANSI", "Nama instansi"),
         (record.tahun, "SKP_TAHUN", "Tahun SKP"),
@@ -215,6 +234,105 @@ def check_identitas(record: SkpRecord, *, today: datetime.date | None = None) ->
                 )
             )
     return findings
+
+
+def _atasan(record: SkpRecord, today: datetime.date | None) -> Iterator[Finding]:
+    """The atasan pejabat penilai's NIP and pangkat, checked as the penilai's when filled.
+
+    Never required (the form prints the atasan only on the Dokumen Evaluasi, and a
+    bupati or minister has no NIP); a NIP that is the pegawai's or the penilai's is an
+    error, like the penilai's.
+    """
+    for finding in _orang(
+        record.atasan, "atasan", "ATASAN", record.path, nip_wajib=False, today=today
+    ):
+        if finding.code != Code.IDENTITAS_KOSONG:
+            yield finding
+    nip = _nip_text(record.atasan.nip)
+    for orang, peran in ((record.pegawai, "pegawai"), (record.penilai, "penilai")):
+        if nip and nip == _nip_text(orang.nip):
+            yield _at(
+                record.atasan.nip,
+                Code.NIP_ATASAN_SAMA,
+                Severity.ERROR,
+                f"NIP atasan pejabat penilai ({_where(record.atasan.nip)}) sama dengan NIP "
+                f"{PERAN_NAMA[peran]} ({_where(orang.nip)}); tulis NIP atasan dari pejabat "
+                "penilai, atau kosongkan bila tidak ada.",
+                "ATASAN_NIP",
+                record.path,
+            )
+            return
+
+
+def _tahun(sel: Sel, rentang: tuple[int, int], path: str) -> Iterator[Finding]:
+    """The SKP year: a whole number in ``rentang`` (Excel's validation stops only typing)."""
+    if sel.kosong:
+        return
+    low, high = rentang
+    value = sel.value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    elif isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
+        return
+    yield _at(
+        sel,
+        Code.TAHUN_TIDAK_VALID,
+        Severity.ERROR,
+        f"Tahun SKP di {_where(sel)} berisi '{sel.teks}'; tulis tahun penilaian sebagai "
+        f"angka antara {low} dan {high}, mis. {low + 3}.",
+        "SKP_TAHUN",
+        path,
+    )
+
+
+def check_dokumen(record: SkpRecord) -> list[Finding]:
+    """The Dokumen Evaluasi's period: one from the list, or its capaian and predikat stay
+    blank on the document that decides the tunjangan kinerja."""
+    sel = record.dokumen_periode
+    if sel.kosong:
+        return []
+    try:
+        PERIODE_EVALUASI.normalize(sel.teks)
+    except InvalidValueError:
+        pilihan = ", ".join(p.value for p in PeriodeEvaluasi)
+        return [
+            _at(
+                sel,
+                Code.PERIODE_TIDAK_DIKENAL,
+                Severity.ERROR,
+                f"Periode Dokumen Evaluasi di {_where(sel)} berisi '{sel.teks}', yang bukan "
+                "periode evaluasi; capaian kinerja organisasi dan predikat pada dokumen "
+                f"menjadi kosong. Pilih dari daftar: {pilihan}.",
+                "DOKUMEN_PERIODE",
+                record.path,
+            )
+        ]
+    findings: list[Finding] = []
+    _vocab(sel, PERIODE_EVALUASI, "DOKUMEN_PERIODE", record.path, findings)
+    return findings
+
+
+def _realisasi_teks(sel: Sel, target: Target, field: str, path: str) -> Finding:
+    """A realisasi typed as text: the workbook's formulas cannot judge it (they show "?")."""
+    read = parse_realisasi(sel.value)
+    if isinstance(read, Besaran):
+        satuan = (
+            f"; satuannya ('{target.satuan}') sudah di kolom Satuan SKP" if target.satuan else ""
+        )
+        what = f"ketik angkanya saja: {format_angka(read.nilai)}{satuan}"
+    else:
+        what = "ketik angka realisasi saja, mis. 18 atau 2,5; satuannya di kolom Satuan SKP"
+    return _at(
+        sel,
+        Code.REALISASI_BUKAN_ANGKA,
+        Severity.ERROR,
+        f"Realisasi di {_where(sel)} berisi teks '{sel.teks}', sehingga Capaian IKI tidak "
+        f"dapat dihitung (tampil '?'); {what}.",
+        field,
+        path,
+    )
 
 
 def _number(sel: Sel | None) -> Decimal | None:
@@ -474,12 +592,23 @@ def penilaian_terhitung(
     return _judge(record, evaluasi, rated=False, field="")[0]
 
 
+Dasar = tuple[HasilKerja, Sel | None, list[tuple[Iki, Sel, Rating]]]
+"""What a judged hasil kerja rests on: itself, its penilaian cell, and its judged IKI (each
+with its realisasi cell), in the order of the judgements."""
+
+
 def _judge(
-    record: SkpRecord, evaluasi: Evaluasi, *, rated: bool, field: str
+    record: SkpRecord,
+    evaluasi: Evaluasi,
+    *,
+    rated: bool,
+    field: str,
+    dasar: list[Dasar] | None = None,
 ) -> tuple[list[tuple[JenisHasilKerja, Rating]], list[Finding]]:
     """The judgements of a period, and the findings met on the way (kuantitatif): per IKI
-    a missing realisasi in a rated period, and cached judgements (Capaian IKI, Penilaian
-    hasil kerja) that differ from Python's."""
+    a missing realisasi in a rated period, a realisasi typed as text, and cached
+    judgements (Capaian IKI, Penilaian hasil kerja) that differ from Python's. ``dasar``,
+    when given, receives what each judgement rests on."""
     judged: list[tuple[JenisHasilKerja, Rating]] = []
     findings: list[Finding] = []
     for hasil, row in zip(record.hasil_kerja, evaluasi.hasil_kerja, strict=False):
@@ -487,11 +616,18 @@ def _judge(
             if row.penilaian is not None and not row.penilaian.kosong:
                 with contextlib.suppress(InvalidValueError):
                     judged.append((hasil.jenis, RATING.normalize(row.penilaian.teks)))
+                    if dasar is not None:
+                        dasar.append((hasil, row.penilaian, []))
             continue
         ratings = []
+        rated_iki: list[tuple[Iki, Sel, Rating]] = []
         for iki, real in zip(hasil.iki, row.realisasi, strict=False):
             target = target_of(iki)
             if target is None or real.angka is None:
+                continue
+            if isinstance(real.angka.value, str) and not real.angka.kosong:
+                # Even "93" as text: the workbook's formulas judge numbers only.
+                findings.append(_realisasi_teks(real.angka, target, field, record.path))
                 continue
             angka = _number(real.angka)
             if angka is None:
@@ -513,6 +649,7 @@ def _judge(
             if isinstance(result, TidakTerbaca):
                 continue
             ratings.append(result)
+            rated_iki.append((iki, real.angka, result))
             findings.extend(
                 _check_cached(
                     real.capaian_tersimpan,
@@ -526,6 +663,8 @@ def _judge(
         if ratings:
             judgement = penilaian_hasil_kerja(ratings)
             judged.append((hasil.jenis, judgement))
+            if dasar is not None:
+                dasar.append((hasil, row.penilaian, rated_iki))
             findings.extend(
                 _check_cached(
                     row.penilaian,
@@ -613,7 +752,10 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                         path,
                     )
                 )
-        judged, judging = _judge(record, evaluasi, rated=rated, field=f"EVAL_{kode}_HASIL_KERJA")
+        dasar: list[Dasar] = []
+        judged, judging = _judge(
+            record, evaluasi, rated=rated, field=f"EVAL_{kode}_HASIL_KERJA", dasar=dasar
+        )
         findings.extend(judging)
         if rated and not judged and record.hasil_kerja_terisi:
             findings.append(
@@ -650,8 +792,11 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     )
                 )
         saran = None
+        penentu = ""
         if any(j is JenisHasilKerja.UTAMA for j, _ in judged):
-            saran = saran_rating_hasil_kerja(judged).rating
+            suggested = saran_rating_hasil_kerja(judged)
+            saran = suggested.rating
+            penentu = _penentu(suggested, judged, dasar)
         findings.extend(
             _check_cached(
                 evaluasi.saran_tersimpan,
@@ -669,7 +814,7 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
                     Code.RATING_BERBEDA_SARAN,
                     Severity.WARNING,
                     f"Rating hasil kerja {current.value} '{hasil}' berbeda dengan "
-                    f"saran '{saran}' dari penilaian tiap hasil kerja; pastikan "
+                    f"saran '{saran}' dari penilaian tiap hasil kerja{penentu}; pastikan "
                     "alasannya tercatat (keputusan tetap pada pejabat penilai).",
                     f"EVAL_{kode}_RATING_HASIL_KERJA",
                     path,
@@ -678,12 +823,53 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
     return findings
 
 
+def _pendek(sel: Sel, batas: int = 60) -> str:
+    text = " ".join(sel.teks.split())
+    return text if len(text) <= batas else text[: batas - 1].rstrip() + "…"
+
+
+def _penentu(
+    saran: SaranRating, judged: list[tuple[JenisHasilKerja, Rating]], dasar: list[Dasar]
+) -> str:
+    """The hasil kerja (and, kuantitatif, their IKI) that drove ``saran``, for a message:
+    ": 2 dari 3 hasil kerja utama dibawah ekspektasi ..., yaitu 'X' (SKP!C18) dengan IKI
+    'Y' (realisasi di Evaluasi TW1!J23); ..."."""
+    if len(dasar) != len(judged):  # pragma: no cover - _judge fills both together
+        return ""
+    parts = []
+    for index in saran.penentu[:3]:
+        hasil, penilaian, iki = dasar[index]
+        rating = judged[index][1]
+        text = f"'{_pendek(hasil.rhk)}' ({_where(hasil.rhk)}"
+        if penilaian is not None and penilaian.sheet and not iki:
+            text += f", penilaian di {_where(penilaian)}"
+        text += ")"
+        driving = [(i, sel) for i, sel, r in iki if r is rating and rating is not Rating.SESUAI]
+        if driving:
+            text += " dengan IKI " + ", ".join(
+                f"'{_pendek(i.teks)}' (realisasi di {_where(sel)})" for i, sel in driving[:3]
+            )
+        parts.append(text)
+    more = len(saran.penentu) - len(parts)
+    if more > 0:
+        parts.append(f"dan {more} hasil kerja lainnya")
+    if not parts:  # pragma: no cover - every suggestion has its drivers
+        return ""
+    return f": {saran.alasan.rstrip('.')}, yaitu " + "; ".join(parts)
+
+
 def check_record(
-    record: SkpRecord, *, periode: PeriodeEvaluasi | None = None, today: datetime.date | None = None
+    record: SkpRecord,
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+    tahun_rentang: tuple[int, int] | None = None,
 ) -> list[Finding]:
-    """Every check of one SKP workbook's record."""
+    """Every check of one SKP workbook's record; ``tahun_rentang`` as in
+    :func:`check_identitas`."""
     return [
-        *check_identitas(record, today=today),
+        *check_identitas(record, today=today, tahun_rentang=tahun_rentang),
         *check_rencana(record),
         *check_evaluasi(record, periode),
+        *check_dokumen(record),
     ]

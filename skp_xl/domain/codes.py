@@ -108,6 +108,11 @@ class Code(StrEnum):
     CAPAIAN_IKI_TIDAK_SESUAI = "capaian-iki-tidak-sesuai"
     PENILAIAN_TIDAK_SESUAI = "penilaian-tidak-sesuai"
     SARAN_TIDAK_SESUAI = "saran-tidak-sesuai"
+    # One SKP workbook: inputs the workbook's own formulas cannot use (issue 12).
+    REALISASI_BUKAN_ANGKA = "realisasi-bukan-angka"
+    PERIODE_TIDAK_DIKENAL = "periode-tidak-dikenal"
+    TAHUN_TIDAK_VALID = "tahun-tidak-valid"
+    NIP_ATASAN_SAMA = "nip-atasan-sama"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -619,8 +624,9 @@ def _entries() -> Iterator[CodeInfo]:
             _W,
             s,
             "Rating berbeda dengan saran",
-            ("periode", "rating", "saran"),
-            "the rating hasil kerja differs from the suggestion (both named)",
+            ("periode", "rating", "saran", "penentu"),
+            "the rating hasil kerja differs from the suggestion (both named, with the hasil "
+            "kerja and IKI that drove the suggestion)",
         ),
         CodeInfo(
             Code.PREDIKAT_TIDAK_SESUAI,
@@ -654,6 +660,40 @@ def _entries() -> Iterator[CodeInfo]:
             "Saran rating tidak sesuai",
             ("sel", "tersimpan", "seharusnya"),
             cached,
+        ),
+        CodeInfo(
+            Code.REALISASI_BUKAN_ANGKA,
+            _E,
+            s,
+            "Realisasi bukan angka",
+            ("sel", "nilai"),
+            "a realisasi typed as text (`93%`, `18 modul`): the workbook's Capaian IKI shows "
+            "`?` and nothing is judged; type the number only, the unit is the target's",
+        ),
+        CodeInfo(
+            Code.PERIODE_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Periode tidak dikenal",
+            ("sel", "nilai"),
+            "the Dokumen Evaluasi's period is not an evaluation period (`Semester 1`): its "
+            "capaian organisasi and predikat stay blank; choose one from the list",
+        ),
+        CodeInfo(
+            Code.TAHUN_TIDAK_VALID,
+            _E,
+            s,
+            "Tahun SKP tidak valid",
+            ("sel", "nilai", "rentang"),
+            "the SKP year is not a whole number within the supported range",
+        ),
+        CodeInfo(
+            Code.NIP_ATASAN_SAMA,
+            _E,
+            s,
+            "NIP atasan sama dengan NIP pegawai atau penilai",
+            ("sel", "peran"),
+            "the atasan pejabat penilai has the pegawai's or the pejabat penilai's NIP",
         ),
     )
     s = Section.INSTANSI

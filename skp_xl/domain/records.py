@@ -234,6 +234,8 @@ class SkpRecord:
         instansi, tahun: From Identitas.
         hasil_kerja: Every block of the SKP table, filled or not.
         evaluasi: The evaluations by period.
+        dokumen_periode: The period the Dokumen Evaluasi shows (empty Sel when the
+            workbook has none).
     """
 
     path: str
@@ -248,6 +250,7 @@ class SkpRecord:
     tahun: Sel
     hasil_kerja: tuple[HasilKerja, ...]
     evaluasi: Mapping[PeriodeEvaluasi, Evaluasi] = field(default_factory=dict)
+    dokumen_periode: Sel = Sel(None, "", "")
 
     @property
     def hasil_kerja_terisi(self) -> tuple[HasilKerja, ...]:

@@ -56,10 +56,14 @@ class SaranRating:
     Attributes:
         rating: The suggested rating.
         alasan: Indonesian sentence giving the counts behind it.
+        penentu: Positions, in the order given, of the hasil kerja that drove it: the
+            utama below (Dibawah), those above (Diatas), those judged Sesuai (Sesuai; when
+            none is, those not above, which kept it from Diatas). A warning names them.
     """
 
     rating: Rating
     alasan: str
+    penentu: tuple[int, ...] = ()
 
 
 def saran_rating_hasil_kerja(hasil_kerja: Iterable[tuple[object, object]]) -> SaranRating:
@@ -108,15 +112,30 @@ def saran_rating_hasil_kerja(hasil_kerja: Iterable[tuple[object, object]]) -> Sa
             Rating.DIBAWAH,
             f"{utama_dibawah} dari {len(utama)} hasil kerja utama dibawah ekspektasi "
             "(separuh atau lebih).",
+            _posisi(items, Rating.DIBAWAH, utama_saja=True),
         )
     if utama_dibawah == 0 and 2 * semua_diatas > len(items):
         return SaranRating(
             Rating.DIATAS,
             f"{semua_diatas} dari {len(items)} hasil kerja diatas ekspektasi dan tidak ada "
             "hasil kerja utama dibawah ekspektasi.",
+            _posisi(items, Rating.DIATAS),
         )
+    sesuai = _posisi(items, Rating.SESUAI)
     return SaranRating(
         Rating.SESUAI,
         f"{utama_dibawah} dari {len(utama)} hasil kerja utama dibawah ekspektasi dan "
         f"{semua_diatas} dari {len(items)} hasil kerja diatas ekspektasi.",
+        sesuai or tuple(i for i, (_, p) in enumerate(items) if p is not Rating.DIATAS),
+    )
+
+
+def _posisi(
+    items: list[tuple[JenisHasilKerja, Rating]], rating: Rating, *, utama_saja: bool = False
+) -> tuple[int, ...]:
+    """Positions of the items judged ``rating`` (only the utama ones with ``utama_saja``)."""
+    return tuple(
+        i
+        for i, (jenis, p) in enumerate(items)
+        if p is rating and (not utama_saja or jenis is JenisHasilKerja.UTAMA)
     )

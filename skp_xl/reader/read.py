@@ -334,5 +334,6 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         tahun=_named(snapshot, "SKP_TAHUN"),
         hasil_kerja=hasil_kerja,
         evaluasi=evaluasi,
+        dokumen_periode=_named(snapshot, "DOKUMEN_PERIODE"),
     )
     return record, findings

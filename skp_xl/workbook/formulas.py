@@ -162,9 +162,13 @@ def target_text_formula(minimum: str, maksimum: str, satuan: str) -> str:
 
 
 def realisasi_text_formula(angka: str, satuan: str, bukti: str) -> str:
-    """Cell formula printing a realisasi: the figure with the target's unit, then evidence."""
+    """Cell formula printing a realisasi: the figure with the target's unit, then evidence.
+
+    A realisasi typed as text ("93%", pasted) is printed as typed: adding the unit would
+    print "93%%" (``validate`` reports it, ``realisasi-bukan-angka``).
+    """
     unit = f'IF({satuan}="","",IF({satuan}="%","%"," "&{satuan}))'
-    figure = f'IF({angka}="","",{number_text(angka)}&{unit})'
+    figure = f'IF({angka}="","",IF(ISNUMBER({angka}),{number_text(angka)}&{unit},{angka}&""))'
     evidence = f'IF({bukti}="","",IF({angka}="","",CHAR(10))&{bukti})'
     return f"={figure}&{evidence}"
 

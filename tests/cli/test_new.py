@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -145,4 +146,64 @@ def test_matriks_refuses_identity_it_does_not_use(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "--penilai-nama" in result.output
     assert "--tempat" in result.output
+    assert not out.exists()
+
+
+@pytest.mark.parametrize(
+    "folder",
+    [
+        "berkas.txt/keluaran",  # a file where a folder should be
+        "terkunci",  # a folder without write permission (as a non-root user)
+    ],
+)
+def test_an_unwritable_folder_is_a_clear_refusal_without_traceback(
+    tmp_path: Path, folder: str
+) -> None:
+    (tmp_path / "berkas.txt").write_text("bukan folder")
+    locked = tmp_path / "terkunci"
+    locked.mkdir()
+    locked.chmod(0o555)
+    out = tmp_path / folder / "skp.xlsx"
+    if folder == "terkunci" and os.access(locked, os.W_OK):
+        pytest.skip("root may write anywhere")
+    result = runner.invoke(
+        app, ["new", "-o", str(out), "--jenis", "JA", "--pendekatan", "kualitatif"]
+    )
+    assert result.exit_code == 2
+    assert isinstance(result.exception, SystemExit)
+    assert "tidak dapat ditulis" in result.output
+    assert str(out) in result.output.replace("\n", "")
+    assert not out.exists()
+
+
+PEGAWAI, PENILAI = "199003172015031002", "198711022011012003"
+
+
+@pytest.mark.parametrize(
+    ("options", "words"),
+    [
+        (["--nip", PEGAWAI, "--penilai-nip", "19900317 201503 1 002"], "sama dengan --nip"),
+        (["--nip", PEGAWAI, "--atasan-nip", PEGAWAI], "--atasan-nip sama dengan --nip"),
+        (["--penilai-nip", PENILAI, "--atasan-nip", PENILAI], "sama dengan --penilai-nip"),
+    ],
+)
+def test_the_same_nip_for_two_people_is_refused(
+    tmp_path: Path, options: list[str], words: str
+) -> None:
+    out = tmp_path / "skp.xlsx"
+    arguments = ["new", "-o", str(out), "--jenis", "JA", "--pendekatan", "kuantitatif"]
+    result = runner.invoke(app, [*arguments, *options])
+    assert result.exit_code == 2
+    assert words in result.output.replace("\n", " ")
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("options", [["--jenis", "JA"], ["--pendekatan", "kuantitatif"]])
+def test_jenis_or_pendekatan_with_matriks_is_refused_not_ignored(
+    tmp_path: Path, options: list[str]
+) -> None:
+    out = tmp_path / "matriks.xlsx"
+    result = runner.invoke(app, ["new", "--matriks", "-o", str(out), *options])
+    assert result.exit_code == 2
+    assert options[0] in result.output
     assert not out.exists()

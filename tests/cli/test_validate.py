@@ -111,3 +111,43 @@ def test_a_bug_is_one_finding_and_debug_shows_the_traceback(
     assert "--debug" in finding["message"]
     debug = runner.invoke(app, ["validate", str(TEMPLATE), "--debug"])
     assert isinstance(debug.exception, RuntimeError)
+
+
+def test_a_folder_is_checked_recursively_as_consolidate_finds_files(tmp_path: Path) -> None:
+    # HR on Windows cmd types `skp-xl validate D:\SKP`: cmd does not expand *.xlsx.
+    (tmp_path / "bidang" / "seksi").mkdir(parents=True)
+    first, second = tmp_path / "a.xlsx", tmp_path / "bidang" / "seksi" / "b.xlsx"
+    for path in (first, second):
+        path.write_bytes(TEMPLATE.read_bytes())
+    (tmp_path / "catatan.txt").write_text("bukan SKP")
+    (tmp_path / "bidang" / "~$b.xlsx").write_bytes(b"kunci")
+    (tmp_path / ".tersembunyi").mkdir()
+    (tmp_path / ".tersembunyi" / "c.xlsx").write_bytes(TEMPLATE.read_bytes())
+    result = runner.invoke(app, ["validate", str(tmp_path), "--json"])
+    assert result.exit_code == 1
+    document = json.loads(result.output)
+    assert [f["path"] for f in document["files"]] == [str(first), str(second)]
+    assert [n["code"] for n in document["dilewati"]] == ["berkas-dilewati", "berkas-kunci"]
+    people = runner.invoke(app, ["validate", str(tmp_path)])
+    assert people.exit_code == 1
+    assert "Dilewati:" in people.output
+
+
+def test_a_folder_without_workbooks_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "catatan.txt").write_text("bukan SKP")
+    result = runner.invoke(app, ["validate", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "tidak berisi buku kerja" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_a_folder_does_not_check_its_own_laporan(tmp_path: Path) -> None:
+    (tmp_path / "a.xlsx").write_bytes(TEMPLATE.read_bytes())
+    laporan = tmp_path / "temuan.xlsx"
+    assert runner.invoke(app, ["validate", str(tmp_path), "--laporan", str(laporan)]).exit_code == 1
+    again = runner.invoke(
+        app, ["validate", str(tmp_path), "--laporan", str(laporan), "--force", "--json"]
+    )
+    assert again.exit_code == 1
+    document = again.output[: again.output.rindex("}") + 1]  # then "Laporan ... ditulis"
+    assert [f["path"] for f in json.loads(document)["files"]] == [str(tmp_path / "a.xlsx")]

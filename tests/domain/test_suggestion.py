@@ -113,3 +113,22 @@ def test_improving_one_judgement_never_lowers_the_suggestion(
     better = [*xs[:i], (jenis, order[order.index(rating) + 1]), *xs[i + 1 :]]
     before = order.index(saran_rating_hasil_kerja(xs).rating)
     assert order.index(saran_rating_hasil_kerja(better).rating) >= before
+
+
+@pytest.mark.parametrize(
+    ("items", "penentu"),
+    [
+        # Dibawah: the utama below, not a tambahan below.
+        (((U, S), (U, B), (T, B)), (1,)),
+        # Diatas: every hasil kerja above, utama or tambahan.
+        (((U, A), (U, S), (T, A)), (0, 2)),
+        # Sesuai: those meeting expectation...
+        (((U, S), (U, A), (U, B)), (0,)),
+        # ... or, when none does, those not above, which kept it from Diatas.
+        (((U, A), (U, A), (U, B)), (2,)),
+    ],
+)
+def test_the_suggestion_names_the_hasil_kerja_that_drove_it(
+    items: tuple[tuple[JenisHasilKerja, Rating], ...], penentu: tuple[int, ...]
+) -> None:
+    assert saran_rating_hasil_kerja(items).penentu == penentu

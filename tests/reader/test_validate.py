@@ -231,6 +231,32 @@ TAMPERINGS: dict[str, tuple[str, tuple[JenisJabatan, Pendekatan], Change]] = {
         KUANTITATIF_JA,
         _set_cell("SKP_HASIL_KERJA", t.RENCANA_HASIL_KERJA, None),
     ),
+    # Issue 12: inputs the workbook's formulas cannot use, and identities never checked.
+    "realisasi-bukan-angka": (
+        "realisasi-bukan-angka",
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", "93%"),
+    ),
+    "realisasi-angka-sebagai-teks": (
+        "realisasi-bukan-angka",
+        KUANTITATIF_JA,
+        _set_cell("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", "2", row=1),
+    ),
+    "periode-tidak-dikenal": (
+        "periode-tidak-dikenal",
+        KUANTITATIF_JA,
+        _set("DOKUMEN_PERIODE", "Semester 1"),
+    ),
+    "tahun-tidak-valid": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", 2150)),
+    "tahun-bukan-angka": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", "2O24")),
+    "nip-atasan-pendek": ("nip-panjang", KUANTITATIF_JA, _set("ATASAN_NIP", "12345")),
+    "nip-atasan-jpt": ("nip-panjang", KUANTITATIF_JPT, _set("ATASAN_NIP", "12345")),
+    "pangkat-atasan": ("pangkat-tidak-dikenal", KUANTITATIF_JA, _set("ATASAN_PANGKAT", "Kolonel")),
+    "nip-atasan-sama": (
+        "nip-atasan-sama",
+        KUANTITATIF_JA,
+        _set("ATASAN_NIP", "199003152015032004"),
+    ),
 }
 
 
@@ -284,6 +310,16 @@ def test_a_rating_other_than_the_suggestion_is_a_warning_showing_both(
     assert (warning.sheet, warning.cell, warning.severity) == (*where, Severity.WARNING)
     assert "'Sesuai Ekspektasi'" in warning.message
     assert "'Dibawah Ekspektasi'" in warning.message
+    # It names what drove the suggestion: each utama below, and its IKI below.
+    wb = load_workbook(ja)
+    skp, evaluasi = table(wb, "SKP_HASIL_KERJA"), table(wb, "EVAL_TW1_HASIL_KERJA")
+    for block, row in ((0, 0), (1, 0), (2, 0)):
+        sheet, cell = skp.cell(t.RENCANA_HASIL_KERJA, block)
+        assert f"({sheet}!{cell})" in warning.message
+        sheet, cell = evaluasi.cell("Realisasi (angka)", block, row)
+        assert f"(realisasi di {sheet}!{cell})" in warning.message
+    sheet, cell = evaluasi.cell("Realisasi (angka)", 0, 1)  # met its target: not a driver
+    assert f"{sheet}!{cell}" not in warning.message
 
 
 def test_a_matriks_peran_hasil_is_named_not_refused() -> None:
@@ -302,3 +338,25 @@ def test_a_jpt_rated_by_a_minister_needs_no_penilai_nip_or_pangkat(
     wb.save(path)
     fields = {f.field for f in validate_file(path).errors()}
     assert not fields & {"PENILAI_NIP", "PENILAI_PANGKAT"}
+
+
+def test_a_realisasi_typed_as_text_prints_as_typed_and_is_a_finding_at_its_cell(
+    recalculate: LibreOffice, tmp_path: Path
+) -> None:
+    # Pasted or typed in a Text-formatted cell, "93%" stays text: the printed column
+    # used to add the unit again ("93%%") and Capaian IKI showed "?" with no finding.
+    wb = build_workbook(Options(*KUANTITATIF_JA))
+    fill(wb, workbook_spec(*KUANTITATIF_JA))
+    skp, evaluasi = table(wb, "SKP_HASIL_KERJA"), table(wb, "EVAL_TW1_HASIL_KERJA")
+    put(wb, skp.cell("Satuan", 0, 0), "%")
+    angka = evaluasi.cell("Realisasi (angka)", 0, 0)
+    put(wb, angka, "93%")
+    path = tmp_path / "teks.xlsx"
+    wb.save(path)
+    done = recalculate([path])[path]
+    sheet, cell = evaluasi.cell(t.REALISASI, 0, 0)
+    printed = str(done.values[sheet][cell])
+    assert printed.split("\n")[0] == "93%"
+    [finding] = [f for f in validate_file(done.path).findings if f.code == "realisasi-bukan-angka"]
+    assert (finding.sheet, finding.cell) == angka
+    assert "ketik angkanya saja: 93" in finding.message
