@@ -11,14 +11,14 @@ from __future__ import annotations
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from skp_xl.batch.berkas import HasilBerkas, proses_berkas
+from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
+from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
@@ -43,7 +43,13 @@ from skp_xl.domain.vocabulary import (
     normalize_capaian_organisasi,
 )
 from skp_xl.reader.triage import is_candidate, triage
-from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
+from skp_xl.settings import (
+    BATAS_DETIK,
+    BATAS_MEMORI,
+    POLA_MINIMAL,
+    TENGGANG_DETIK,
+    TINGKAT_UNIT,
+)
 from skp_xl.summary.data import SummaryData
 from skp_xl.summary.skema import (
     CASCADING_COLUMNS,
@@ -99,13 +105,15 @@ class Opsi:
     """How to consolidate.
 
     Attributes:
-        jobs: Worker processes; None for every core, 1 to stay in this process.
+        jobs: Reader processes; None for one per core. Every file is read in a
+            supervised process (:mod:`skp_xl.batch.pengawas`), even with 1.
         periode: The period the Ringkasan counts; None for the latest rated one.
         nip_ganda: How a NIP found in several workbooks is counted.
         pola: The distribution guideline; None for the shipped SE MenPANRB 3/2023.
         capaian: Capaian kinerja organisasi per unit (folder path, or ``(Instansi)``),
             overriding the workbooks' values.
         batas_detik: Time limit per file.
+        batas_memori: Address space one reader process may take, in bytes (None: no cap).
         tingkat_unit: Folder levels below the root that make a unit (1: each top folder
             is a unit and its subfolders are its sub-units; 0: every folder is a unit).
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
@@ -121,6 +129,7 @@ class Opsi:
     batas_detik: float | None = BATAS_DETIK
     tingkat_unit: int = TINGKAT_UNIT
     pola_minimal: int = POLA_MINIMAL
+    batas_memori: int | None = BATAS_MEMORI
 
 
 @dataclass
@@ -251,26 +260,26 @@ def baca_semua(
     *,
     jobs: int | None = None,
     batas_detik: float | None = BATAS_DETIK,
+    batas_memori: int | None = BATAS_MEMORI,
     progres: Progres | None = None,
 ) -> list[HasilBerkas]:
-    """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths``, in parallel, in order."""
+    """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
+    order: a file whose process dies, hangs or runs out of memory is a finding for that
+    file, and every other file is still read."""
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
+    gagal = partial(_gagal, root=str(root))
     names = [str(p) for p in paths]
-    workers = jobs or os.cpu_count() or 1
-    results: list[HasilBerkas] = []
-    if workers == 1 or len(names) < 2:
-        for name in names:
-            results.append(step(name))
-            if progres:
-                progres(1)
-        return results
-    chunk = max(1, min(32, len(names) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(step, names, chunksize=chunk):
-            results.append(result)
-            if progres:
-                progres(1)
-    return results
+    batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
+    results: list[HasilBerkas | None] = [None] * len(names)
+    for index, result in petakan(step, names, gagal, jobs=jobs or os.cpu_count() or 1, batas=batas):
+        results[index] = result
+        if progres:
+            progres(1)
+    return [result for result in results if result is not None]
+
+
+def _gagal(path: str, kegagalan: Kegagalan, root: str) -> HasilBerkas:
+    return berkas_gagal(path, kegagalan, root)
 
 
 def konsolidasi(
@@ -291,7 +300,14 @@ def konsolidasi(
     paths, notes = temukan(root)
     if ditemukan:
         ditemukan(len(paths))
-    hasil = baca_semua(paths, root, jobs=opsi.jobs, batas_detik=opsi.batas_detik, progres=progres)
+    hasil = baca_semua(
+        paths,
+        root,
+        jobs=opsi.jobs,
+        batas_detik=opsi.batas_detik,
+        batas_memori=opsi.batas_memori,
+        progres=progres,
+    )
     return rangkum(root, hasil, notes, opsi)
 
 

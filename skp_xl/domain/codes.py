@@ -111,6 +111,8 @@ class Code(StrEnum):
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
+    BERKAS_MEMORI_HABIS = "berkas-memori-habis"
+    BERKAS_PROSES_BERHENTI = "berkas-proses-berhenti"
     NIP_GANDA = "nip-ganda"
     BERKAS_GANDA = "berkas-ganda"
     CAPAIAN_ORGANISASI_BERBEDA = "capaian-organisasi-berbeda"
@@ -677,6 +679,25 @@ def _entries() -> Iterator[CodeInfo]:
             "Waktu baca habis",
             ("batas",),
             "reading the file took longer than `--batas-detik`: stopped",
+        ),
+        CodeInfo(
+            Code.BERKAS_MEMORI_HABIS,
+            _E,
+            s,
+            "Memori baca habis",
+            ("batas",),
+            "reading the file needed more memory than a reader process may take "
+            "(`--batas-memori`; e.g. a cell far out at XFD1048576): the process was "
+            "stopped, the other files are read",
+        ),
+        CodeInfo(
+            Code.BERKAS_PROSES_BERHENTI,
+            _E,
+            s,
+            "Proses baca berhenti",
+            ("sebab",),
+            "the process reading the file ended without an answer (a crash in a native "
+            "library): the file is listed, the other files are read",
         ),
         CodeInfo(
             Code.NIP_GANDA,
