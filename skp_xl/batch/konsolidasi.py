@@ -8,6 +8,7 @@ files, files that are not workbooks).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -18,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
+from skp_xl.batch.cache import Cache, dibuka, sidik
 from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
@@ -114,6 +116,9 @@ class Opsi:
             overriding the workbooks' values.
         batas_detik: Time limit per file.
         batas_memori: Address space one reader process may take, in bytes (None: no cap).
+        cache: Keep each file's result and reuse it while the file's bytes (and skp-xl)
+            stay the same (:mod:`skp_xl.batch.cache`).
+        folder_cache: Where the cache lives (None: the user's cache folder).
         tingkat_unit: Folder levels below the root that make a unit (1: each top folder
             is a unit and its subfolders are its sub-units; 0: every folder is a unit).
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
@@ -130,6 +135,8 @@ class Opsi:
     tingkat_unit: int = TINGKAT_UNIT
     pola_minimal: int = POLA_MINIMAL
     batas_memori: int | None = BATAS_MEMORI
+    cache: bool = True
+    folder_cache: Path | None = None
 
 
 @dataclass
@@ -262,19 +269,35 @@ def baca_semua(
     batas_detik: float | None = BATAS_DETIK,
     batas_memori: int | None = BATAS_MEMORI,
     progres: Progres | None = None,
+    cache: Cache | None = None,
 ) -> list[HasilBerkas]:
     """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
     order: a file whose process dies, hangs or runs out of memory is a finding for that
-    file, and every other file is still read."""
+    file, and every other file is still read. With a ``cache``, a file whose bytes were
+    read before is not read again."""
+    names = [str(p) for p in paths]
+    results: list[HasilBerkas | None] = [None] * len(names)
+    hashes: list[str | None] = [None] * len(names)
+    todo = list(range(len(names)))
+    if cache is not None:
+        todo = []
+        for index, path in enumerate(paths):
+            hashes[index] = sidik(path)
+            results[index] = cache.ambil(names[index], str(root), hashes[index])
+            if results[index] is None:
+                todo.append(index)
+            elif progres:
+                progres(1)
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
     gagal = partial(_gagal, root=str(root))
-    names = [str(p) for p in paths]
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
-    results: list[HasilBerkas | None] = [None] * len(names)
-    for index, result in petakan(step, names, gagal, jobs=jobs or os.cpu_count() or 1, batas=batas):
-        results[index] = result
+    workers = jobs or os.cpu_count() or 1
+    for at, result in petakan(step, [names[i] for i in todo], gagal, jobs=workers, batas=batas):
+        results[todo[at]] = result
         if progres:
             progres(1)
+    if cache is not None:
+        cache.simpan(str(root), ((hashes[i], results[i]) for i in todo if results[i]))  # type: ignore[misc]
     return [result for result in results if result is not None]
 
 
@@ -300,14 +323,19 @@ def konsolidasi(
     paths, notes = temukan(root)
     if ditemukan:
         ditemukan(len(paths))
-    hasil = baca_semua(
-        paths,
-        root,
-        jobs=opsi.jobs,
-        batas_detik=opsi.batas_detik,
-        batas_memori=opsi.batas_memori,
-        progres=progres,
-    )
+    with contextlib.ExitStack() as stack:
+        cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
+        hasil = baca_semua(
+            paths,
+            root,
+            jobs=opsi.jobs,
+            batas_detik=opsi.batas_detik,
+            batas_memori=opsi.batas_memori,
+            progres=progres,
+            cache=cache,
+        )
+        for note in cache.catatan if cache else ():
+            notes.append(Finding(Code.CACHE_DIABAIKAN, Severity.INFO, note))
     return rangkum(root, hasil, notes, opsi)
 
 

@@ -113,6 +113,7 @@ class Code(StrEnum):
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
     BERKAS_MEMORI_HABIS = "berkas-memori-habis"
     BERKAS_PROSES_BERHENTI = "berkas-proses-berhenti"
+    CACHE_DIABAIKAN = "cache-diabaikan"
     NIP_GANDA = "nip-ganda"
     BERKAS_GANDA = "berkas-ganda"
     CAPAIAN_ORGANISASI_BERBEDA = "capaian-organisasi-berbeda"
@@ -698,6 +699,15 @@ def _entries() -> Iterator[CodeInfo]:
             ("sebab",),
             "the process reading the file ended without an answer (a crash in a native "
             "library): the file is listed, the other files are read",
+        ),
+        CodeInfo(
+            Code.CACHE_DIABAIKAN,
+            _I,
+            s,
+            "Cache diabaikan",
+            (),
+            "the result cache could not be used (damaged, unwritable): set aside, every "
+            "file read again; the results are the same",
         ),
         CodeInfo(
             Code.NIP_GANDA,
