@@ -42,7 +42,7 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
-from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
+from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, MIB, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI, Ringkasan, Temuan
 from skp_xl.summary.workbook import write_summary
 
@@ -230,6 +230,23 @@ def consolidate_command(
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = BATAS_DETIK,
+    batas_memori: Annotated[
+        int,
+        typer.Option(
+            "--batas-memori",
+            min=256,
+            help="Batas memori satu proses pembaca, dalam MiB (berkas yang melampauinya "
+            "menjadi temuan).",
+        ),
+    ] = BATAS_MEMORI // MIB,
+    tanpa_cache: Annotated[
+        bool,
+        typer.Option(
+            "--tanpa-cache",
+            help="Baca ulang setiap berkas; jangan pakai atau isi cache hasil (bawaan: berkas "
+            "yang isinya tidak berubah sejak konsolidasi sebelumnya tidak dibaca ulang).",
+        ),
+    ] = False,
     semua_periode: Annotated[
         bool,
         typer.Option(
@@ -260,7 +277,16 @@ def consolidate_command(
             raise fail(str(OutputExistsError(path)))
     chosen = periode_option(periode)
     opsi = Opsi(
-        jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat, pola_minimal
+        jobs,
+        chosen,
+        nip_ganda,
+        _pola(pola),
+        _capaian(capaian),
+        batas_detik,
+        tingkat,
+        pola_minimal,
+        batas_memori=batas_memori * MIB,
+        cache=not tanpa_cache,
     )
     start = time.perf_counter()
     progress = Progress(

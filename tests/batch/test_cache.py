@@ -108,3 +108,19 @@ def test_an_unusable_folder_is_a_note_not_a_failure(tmp_path: Path) -> None:
     assert cache.catatan
     assert cache.ambil("x", "", "abc") is None
     cache.simpan("", [])
+
+
+def test_the_command_uses_the_cache_unless_told_not_to(
+    agency: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from skp_xl.cli import app
+
+    monkeypatch.setenv("SKP_XL_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    args = ["consolidate", str(agency), "-o", str(tmp_path / "r.xlsx"), "-j", "1"]
+    assert runner.invoke(app, [*args, "--tanpa-cache"]).exit_code == 0
+    assert not (tmp_path / "cache" / "hasil.sqlite3").exists()
+    assert runner.invoke(app, [*args, "--force", "--batas-memori", "1024"]).exit_code == 0
+    assert (tmp_path / "cache" / "hasil.sqlite3").stat().st_size > 0
