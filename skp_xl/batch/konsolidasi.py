@@ -13,6 +13,7 @@ import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
+from skp_xl.batch.klaster import petakan_dask
 from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
@@ -102,6 +104,15 @@ Progres = Callable[[int], None]
 """Called with the number of files just finished."""
 
 
+class Mesin(StrEnum):
+    """What reads the files."""
+
+    PROSES = "proses"
+    """Supervised worker processes on this machine (:mod:`skp_xl.batch.pengawas`)."""
+    DASK = "dask"
+    """A dask.distributed cluster, local or remote (:mod:`skp_xl.batch.klaster`)."""
+
+
 @dataclass(frozen=True)
 class Opsi:
     """How to consolidate.
@@ -119,6 +130,9 @@ class Opsi:
         cache: Keep each file's result and reuse it while the file's bytes (and skp-xl)
             stay the same (:mod:`skp_xl.batch.cache`).
         folder_cache: Where the cache lives (None: the user's cache folder).
+        mesin: What reads the files: this machine's supervised pool, or Dask.
+        scheduler: With Dask, a running scheduler's address (None: a local cluster of
+            ``jobs`` workers).
         tingkat_unit: Folder levels below the root that make a unit (1: each top folder
             is a unit and its subfolders are its sub-units; 0: every folder is a unit).
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
@@ -137,6 +151,8 @@ class Opsi:
     batas_memori: int | None = BATAS_MEMORI
     cache: bool = True
     folder_cache: Path | None = None
+    mesin: Mesin = Mesin.PROSES
+    scheduler: str | None = None
 
 
 @dataclass
@@ -270,6 +286,8 @@ def baca_semua(
     batas_memori: int | None = BATAS_MEMORI,
     progres: Progres | None = None,
     cache: Cache | None = None,
+    mesin: Mesin = Mesin.PROSES,
+    scheduler: str | None = None,
 ) -> list[HasilBerkas]:
     """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
     order: a file whose process dies, hangs or runs out of memory is a finding for that
@@ -292,7 +310,15 @@ def baca_semua(
     gagal = partial(_gagal, root=str(root))
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
     workers = jobs or os.cpu_count() or 1
-    for at, result in petakan(step, [names[i] for i in todo], gagal, jobs=workers, batas=batas):
+    sent = [names[i] for i in todo]
+    answers = (
+        petakan_dask(
+            sent, str(root), batas_detik=batas_detik, batas=batas, scheduler=scheduler, jobs=jobs
+        )
+        if mesin is Mesin.DASK
+        else petakan(step, sent, gagal, jobs=workers, batas=batas)
+    )
+    for at, result in answers:
         results[todo[at]] = result
         if progres:
             progres(1)
@@ -333,6 +359,8 @@ def konsolidasi(
             batas_memori=opsi.batas_memori,
             progres=progres,
             cache=cache,
+            mesin=opsi.mesin,
+            scheduler=opsi.scheduler,
         )
         for note in cache.catatan if cache else ():
             notes.append(Finding(Code.CACHE_DIABAIKAN, Severity.INFO, note))

@@ -32,6 +32,7 @@ import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import tempfile
 import time
 from collections import deque
@@ -112,12 +113,33 @@ def _context(fn: Callable[..., object]) -> BaseContext:
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    # The server imports the task's module once, so a replaced worker starts in
-    # milliseconds instead of importing the reader again.
+    # The server imports the task's module once, so a worker starts in milliseconds
+    # instead of importing the reader again.
     module = getattr(getattr(fn, "func", fn), "__module__", None)
     if module and module != "__main__":
         ctx.set_forkserver_preload([module])
     return ctx
+
+
+@contextlib.contextmanager
+def _main_unseen() -> Iterator[None]:
+    """Start a worker without it running the parent's main script again.
+
+    A forkserver or spawn child runs the parent's ``__main__`` file again when it is a
+    script (CPython's forkserver never preloads it: the server is sent a ``main_path``
+    key that the preparation data does not have). For ``skp-xl`` that script imports the
+    command line and everything under it (1-2 s per worker on a busy machine, measured);
+    a pool that replaces a worker, or a Dask task that starts one, pays it each time.
+    The worker needs nothing from ``__main__``: its function lives in a module and is
+    imported by name. So ``__main__`` hides its file while the child is prepared.
+    """
+    main = sys.modules.get("__main__")
+    saved = main.__dict__.pop("__file__", None) if main is not None else None
+    try:
+        yield
+    finally:
+        if main is not None and saved is not None:
+            main.__dict__["__file__"] = saved
 
 
 def _worker(
@@ -192,7 +214,8 @@ class _Pool(Generic[T, R]):
             args=(child, self.fn, self.batas.memori, str(stderr)),
             daemon=True,
         )
-        process.start()
+        with _main_unseen():
+            process.start()
         child.close()
         return _Slot(process, parent, stderr)
 

@@ -22,7 +22,8 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi
+from skp_xl.batch.klaster import DaskTidakAda
+from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
 from skp_xl.cli.app import (
     EXIT_OK,
     EXIT_USAGE,
@@ -239,6 +240,23 @@ def consolidate_command(
             "menjadi temuan).",
         ),
     ] = BATAS_MEMORI // MIB,
+    engine: Annotated[
+        Mesin,
+        typer.Option(
+            "--engine",
+            "--mesin",
+            help="Yang membaca berkas: proses di komputer ini, atau klaster Dask "
+            "(pip install 'skp-xl[skala]').",
+        ),
+    ] = Mesin.PROSES,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Alamat scheduler Dask yang sudah berjalan (mis. tcp://10.0.0.5:8786); "
+            "tanpa ini --engine dask memulai klaster lokal dengan --jobs pekerja.",
+        ),
+    ] = None,
     tanpa_cache: Annotated[
         bool,
         typer.Option(
@@ -287,6 +305,8 @@ def consolidate_command(
         pola_minimal,
         batas_memori=batas_memori * MIB,
         cache=not tanpa_cache,
+        mesin=engine,
+        scheduler=scheduler,
     )
     start = time.perf_counter()
     progress = Progress(
@@ -324,7 +344,7 @@ def consolidate_command(
         if parquet is not None:
             with atomic_output(parquet, force=force) as temporary:
                 result.pegawai.to_parquet(temporary, index=False)
-    except OutputExistsError as error:
+    except (OutputExistsError, DaskTidakAda) as error:
         raise fail(str(error)) from error
     except OSError as error:
         if debug:
