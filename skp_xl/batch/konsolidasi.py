@@ -237,6 +237,7 @@ class Konsolidasi:
         read = [h for h in self.hasil if h.terbaca]
         return {
             "root": str(self.root),
+            "instansi": self.instansi,
             "periode": self.periode.value if self.periode else None,
             "files": len(self.hasil),
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),

@@ -24,6 +24,7 @@ from rich.text import Text
 
 from skp_xl.batch.klaster import DaskTidakAda
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
+from skp_xl.batch.nasional import INSTANSI as INSTANSI_KOLOM
 from skp_xl.cli.app import (
     EXIT_OK,
     EXIT_USAGE,
@@ -343,7 +344,10 @@ def consolidate_command(
                     frame.to_csv(temporary, index=False, encoding="utf-8")
         if parquet is not None:
             with atomic_output(parquet, force=force) as temporary:
-                result.pegawai.to_parquet(temporary, index=False)
+                # The agency's name on every row, so `skp-xl nasional` can roll many up.
+                frame = result.pegawai.assign(**{INSTANSI_KOLOM: result.instansi or folder.name})
+                frame[INSTANSI_KOLOM] = frame[INSTANSI_KOLOM].astype("string")
+                frame.to_parquet(temporary, index=False)
     except (OutputExistsError, DaskTidakAda) as error:
         raise fail(str(error)) from error
     except OSError as error:
