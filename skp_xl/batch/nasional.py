@@ -15,10 +15,11 @@ The per-file reading, where a cluster helps, is :mod:`skp_xl.batch.klaster`.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -108,7 +109,10 @@ def rangkum_nasional(
     )
     connection = duckdb.connect()
     try:
-        counts = connection.execute(query, [[str(f) for f in files]]).df()
+        counts = [
+            _Hitungan(*row)
+            for row in connection.execute(query, [[str(f) for f in files]]).fetchall()
+        ]
     except duckdb.Error as error:
         raise SkpError(
             f"Berkas Parquet tidak dapat dibaca sebagai hasil konsolidasi skp-xl ({error}). "
@@ -116,38 +120,53 @@ def rangkum_nasional(
         ) from error
     finally:
         connection.close()
-    rows = int(counts["n"].astype("int64").sum()) if len(counts) else 0
+    rows = sum(c.n for c in counts)
     return Nasional(_tabel(counts, periode, pola), tuple(files), rows)
 
 
+class _Hitungan(NamedTuple):
+    """One group of the query: how many rows share these values."""
+
+    instansi: str | None
+    periode: str | None
+    predikat: str | None
+    capaian: str | None
+    dihitung: str | None
+    n: int
+
+
 def _tabel(
-    counts: pd.DataFrame, periode: PeriodeEvaluasi | None, pola: PolaDistribusi | None
+    counts: Sequence[_Hitungan], periode: PeriodeEvaluasi | None, pola: PolaDistribusi | None
 ) -> pd.DataFrame:
-    counted = counts[(counts["dihitung"] == YA) & counts["predikat"].fillna("").ne("")]
+    # The query left a few rows per instansi, period and predikat: plain Python from here.
+    by_instansi: dict[str, list[_Hitungan]] = defaultdict(list)
+    for count in counts:
+        if count.dihitung == YA and count.predikat:
+            by_instansi[count.instansi or "(tanpa nama)"].append(count)
     records = []
     national: Counter[str] = Counter()
     national_capaian: Counter[str] = Counter()
-    for instansi, group in counted.groupby("instansi", sort=True, dropna=False):
-        chosen = periode.value if periode else _latest(group["periode"])
-        rows = group[group["periode"] == chosen]
-        per_predikat = Counter[str]()
-        capaian = Counter[str]()
-        for predikat, capaian_unit, n in zip(
-            rows["predikat"], rows["capaian"], rows["n"].astype("int64"), strict=True
-        ):
-            per_predikat[str(predikat)] += int(n)
-            if isinstance(capaian_unit, str) and capaian_unit:
-                capaian[capaian_unit] += int(n)
+    for instansi in sorted(by_instansi):
+        group = by_instansi[instansi]
+        chosen = periode.value if periode else _latest(c.periode for c in group)
+        per_predikat: Counter[str] = Counter()
+        capaian: Counter[str] = Counter()
+        for count in group:
+            if count.periode != chosen:
+                continue
+            per_predikat[str(count.predikat)] += count.n
+            if count.capaian:
+                capaian[count.capaian] += count.n
         national.update(per_predikat)
         national_capaian.update(capaian)
-        records.append(_baris(str(instansi or "(tanpa nama)"), chosen, per_predikat, capaian, pola))
+        records.append(_baris(instansi, chosen, per_predikat, capaian, pola))
     label = periode.value if periode else "terakhir per instansi"
     records.append(_baris(NASIONAL, label, national, national_capaian, pola))
     return pd.DataFrame.from_records(records)
 
 
-def _latest(periods: pd.Series) -> str:
-    known = [p for p in periods.dropna().unique() if p in _ORDER]
+def _latest(periods: Iterable[str | None]) -> str:
+    known = {p for p in periods if p in _ORDER}
     return max(known, key=_ORDER.__getitem__) if known else ""
 
 
