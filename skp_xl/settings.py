@@ -65,6 +65,19 @@ LIMITS: Final = Limits()
 BATAS_DETIK: Final = 60.0
 """Time limit for reading and checking one file, in seconds (a normal SKP takes well
 under one); a file that takes longer becomes a finding and the batch goes on."""
+BATAS_MEMORI: Final = 2048 * MIB
+"""Address space one reader process may take (``RLIMIT_AS``, POSIX). Reading an SKP
+workbook peaks near 160 MiB of address space; the cap stops the one file that would
+make python-calamine allocate hundreds of GB (a cell at XFD1048576) inside its own
+process, which then becomes a finding."""
+TENGGANG_DETIK: Final = 5.0
+"""Seconds past ``BATAS_DETIK`` before the batch kills a reader process from outside:
+the reader's own alarm stops Python code at the limit, the kill is for native code."""
+CACHE_ENV: Final = "SKP_XL_CACHE"
+"""Environment variable naming the result cache's folder (default: the user's cache
+folder, e.g. ``~/.cache/skp-xl`` or ``%LOCALAPPDATA%\\skp-xl\\Cache``)."""
+CACHE_MAKS_BARIS: Final = 200_000
+"""Results the cache keeps (the most recently stored); a result is a few KB."""
 POLA_MINIMAL: Final = 5
 """Fewest counted pegawai a unit needs before its distribution is compared with the
 pola distribusi guideline: a unit of one or two says nothing about a distribution."""

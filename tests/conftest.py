@@ -24,6 +24,13 @@ def recalculate(tmp_path_factory: pytest.TempPathFactory) -> LibreOffice:
     return LibreOffice(soffice, tmp_path_factory.mktemp(f"libreoffice-{worker}"))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_result_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Consolidations in tests keep their result cache in the test's temporary folder,
+    never in the user's cache folder (the subprocesses a test starts inherit it)."""
+    os.environ.setdefault("SKP_XL_CACHE", str(tmp_path_factory.mktemp("cache")))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test that uses the engine ``libreoffice``, so ``-m`` can select it."""
     for item in items:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import FrameType
 
+from skp_xl.batch.pengawas import JenisKegagalan, Kegagalan
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
@@ -94,11 +95,7 @@ def proses_berkas(
     Never raises for bad input or a bug: both become findings with ``path`` set.
     """
     file = Path(path)
-    unit = ""
-    if root:
-        with contextlib.suppress(ValueError):
-            unit = file.parent.relative_to(root).as_posix()
-            unit = "" if unit == "." else unit
+    unit = _unit(file, root)
     try:
         with _batas_waktu(batas_detik):
             # Triaged here, not in check_file, to keep the hash it took while streaming.
@@ -153,3 +150,53 @@ def proses_berkas(
 
 def _with_path(findings: list[Finding], path: str) -> tuple[Finding, ...]:
     return tuple(f if f.path == path else replace(f, path=path) for f in findings)
+
+
+def berkas_gagal(path: str, kegagalan: Kegagalan, root: str = "") -> HasilBerkas:
+    """What a file gave when its reader process died, hung or ran out of memory: not read,
+    with one finding saying which, so the batch lists it and goes on."""
+    unit = _unit(Path(path), root)
+    if kegagalan.jenis is JenisKegagalan.WAKTU:
+        batas = f"{kegagalan.batas_detik:g}" if kegagalan.batas_detik else "?"
+        finding = Finding(
+            Code.BERKAS_WAKTU_HABIS,
+            Severity.ERROR,
+            f"Membaca '{path}' melebihi {batas} detik dan prosesnya dihentikan; buka dan "
+            "simpan ulang berkas itu di Excel, atau periksa sendiri dengan skp-xl validate.",
+            path=path,
+        )
+    elif kegagalan.jenis is JenisKegagalan.MEMORI:
+        batas = (
+            f"{kegagalan.batas_memori // (1024 * 1024)} MiB"
+            if kegagalan.batas_memori
+            else "memori mesin"
+        )
+        finding = Finding(
+            Code.BERKAS_MEMORI_HABIS,
+            Severity.ERROR,
+            f"Membaca '{path}' memerlukan memori melebihi batas ({batas}); prosesnya "
+            "dihentikan. Biasanya ada isi di sel yang sangat jauh (mis. XFD1048576): buka "
+            "berkas itu di Excel, hapus baris dan kolom kosong di luar formulir, simpan, "
+            "lalu kirim ulang.",
+            path=path,
+        )
+    else:
+        finding = Finding(
+            Code.BERKAS_PROSES_BERHENTI,
+            Severity.ERROR,
+            f"Proses yang membaca '{path}' berhenti tanpa hasil ({kegagalan.detail}). Buka "
+            "dan simpan ulang berkas itu di Excel lalu ulangi; bila tetap terjadi, "
+            "laporkan ke pengelola skp-xl beserta berkasnya.",
+            path=path,
+        )
+    return HasilBerkas(path, unit, False, temuan=(finding,))
+
+
+def _unit(file: Path, root: str) -> str:
+    if not root:
+        return ""
+    try:
+        unit = file.parent.relative_to(root).as_posix()
+    except ValueError:
+        return ""
+    return "" if unit == "." else unit

@@ -8,17 +8,21 @@ files, files that are not workbooks).
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from skp_xl.batch.berkas import HasilBerkas, proses_berkas
+from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
+from skp_xl.batch.cache import Cache, dibuka, sidik
+from skp_xl.batch.klaster import petakan_dask
+from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
@@ -43,7 +47,13 @@ from skp_xl.domain.vocabulary import (
     normalize_capaian_organisasi,
 )
 from skp_xl.reader.triage import is_candidate, triage
-from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
+from skp_xl.settings import (
+    BATAS_DETIK,
+    BATAS_MEMORI,
+    POLA_MINIMAL,
+    TENGGANG_DETIK,
+    TINGKAT_UNIT,
+)
 from skp_xl.summary.data import SummaryData
 from skp_xl.summary.skema import (
     CASCADING_COLUMNS,
@@ -94,18 +104,35 @@ Progres = Callable[[int], None]
 """Called with the number of files just finished."""
 
 
+class Mesin(StrEnum):
+    """What reads the files."""
+
+    PROSES = "proses"
+    """Supervised worker processes on this machine (:mod:`skp_xl.batch.pengawas`)."""
+    DASK = "dask"
+    """A dask.distributed cluster, local or remote (:mod:`skp_xl.batch.klaster`)."""
+
+
 @dataclass(frozen=True)
 class Opsi:
     """How to consolidate.
 
     Attributes:
-        jobs: Worker processes; None for every core, 1 to stay in this process.
+        jobs: Reader processes; None for one per core. Every file is read in a
+            supervised process (:mod:`skp_xl.batch.pengawas`), even with 1.
         periode: The period the Ringkasan counts; None for the latest rated one.
         nip_ganda: How a NIP found in several workbooks is counted.
         pola: The distribution guideline; None for the shipped SE MenPANRB 3/2023.
         capaian: Capaian kinerja organisasi per unit (folder path, or ``(Instansi)``),
             overriding the workbooks' values.
         batas_detik: Time limit per file.
+        batas_memori: Address space one reader process may take, in bytes (None: no cap).
+        cache: Keep each file's result and reuse it while the file's bytes (and skp-xl)
+            stay the same (:mod:`skp_xl.batch.cache`).
+        folder_cache: Where the cache lives (None: the user's cache folder).
+        mesin: What reads the files: this machine's supervised pool, or Dask.
+        scheduler: With Dask, a running scheduler's address (None: a local cluster of
+            ``jobs`` workers).
         tingkat_unit: Folder levels below the root that make a unit (1: each top folder
             is a unit and its subfolders are its sub-units; 0: every folder is a unit).
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
@@ -121,6 +148,11 @@ class Opsi:
     batas_detik: float | None = BATAS_DETIK
     tingkat_unit: int = TINGKAT_UNIT
     pola_minimal: int = POLA_MINIMAL
+    batas_memori: int | None = BATAS_MEMORI
+    cache: bool = True
+    folder_cache: Path | None = None
+    mesin: Mesin = Mesin.PROSES
+    scheduler: str | None = None
 
 
 @dataclass
@@ -205,6 +237,7 @@ class Konsolidasi:
         read = [h for h in self.hasil if h.terbaca]
         return {
             "root": str(self.root),
+            "instansi": self.instansi,
             "periode": self.periode.value if self.periode else None,
             "files": len(self.hasil),
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
@@ -251,26 +284,52 @@ def baca_semua(
     *,
     jobs: int | None = None,
     batas_detik: float | None = BATAS_DETIK,
+    batas_memori: int | None = BATAS_MEMORI,
     progres: Progres | None = None,
+    cache: Cache | None = None,
+    mesin: Mesin = Mesin.PROSES,
+    scheduler: str | None = None,
 ) -> list[HasilBerkas]:
-    """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths``, in parallel, in order."""
-    step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
+    """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
+    order: a file whose process dies, hangs or runs out of memory is a finding for that
+    file, and every other file is still read. With a ``cache``, a file whose bytes were
+    read before is not read again."""
     names = [str(p) for p in paths]
+    results: list[HasilBerkas | None] = [None] * len(names)
+    hashes: list[str | None] = [None] * len(names)
+    todo = list(range(len(names)))
+    if cache is not None:
+        todo = []
+        for index, path in enumerate(paths):
+            hashes[index] = sidik(path)
+            results[index] = cache.ambil(names[index], str(root), hashes[index])
+            if results[index] is None:
+                todo.append(index)
+            elif progres:
+                progres(1)
+    step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
+    gagal = partial(_gagal, root=str(root))
+    batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
     workers = jobs or os.cpu_count() or 1
-    results: list[HasilBerkas] = []
-    if workers == 1 or len(names) < 2:
-        for name in names:
-            results.append(step(name))
-            if progres:
-                progres(1)
-        return results
-    chunk = max(1, min(32, len(names) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for result in pool.map(step, names, chunksize=chunk):
-            results.append(result)
-            if progres:
-                progres(1)
-    return results
+    sent = [names[i] for i in todo]
+    answers = (
+        petakan_dask(
+            sent, str(root), batas_detik=batas_detik, batas=batas, scheduler=scheduler, jobs=jobs
+        )
+        if mesin is Mesin.DASK
+        else petakan(step, sent, gagal, jobs=workers, batas=batas)
+    )
+    for at, result in answers:
+        results[todo[at]] = result
+        if progres:
+            progres(1)
+    if cache is not None:
+        cache.simpan(str(root), ((hashes[i], results[i]) for i in todo if results[i]))  # type: ignore[misc]
+    return [result for result in results if result is not None]
+
+
+def _gagal(path: str, kegagalan: Kegagalan, root: str) -> HasilBerkas:
+    return berkas_gagal(path, kegagalan, root)
 
 
 def konsolidasi(
@@ -291,7 +350,21 @@ def konsolidasi(
     paths, notes = temukan(root)
     if ditemukan:
         ditemukan(len(paths))
-    hasil = baca_semua(paths, root, jobs=opsi.jobs, batas_detik=opsi.batas_detik, progres=progres)
+    with contextlib.ExitStack() as stack:
+        cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
+        hasil = baca_semua(
+            paths,
+            root,
+            jobs=opsi.jobs,
+            batas_detik=opsi.batas_detik,
+            batas_memori=opsi.batas_memori,
+            progres=progres,
+            cache=cache,
+            mesin=opsi.mesin,
+            scheduler=opsi.scheduler,
+        )
+        for note in cache.catatan if cache else ():
+            notes.append(Finding(Code.CACHE_DIABAIKAN, Severity.INFO, note))
     return rangkum(root, hasil, notes, opsi)
 
 

@@ -22,7 +22,9 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Opsi, konsolidasi
+from skp_xl.batch.klaster import DaskTidakAda
+from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
+from skp_xl.batch.nasional import INSTANSI as INSTANSI_KOLOM
 from skp_xl.cli.app import (
     EXIT_OK,
     EXIT_USAGE,
@@ -42,7 +44,7 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
-from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
+from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, MIB, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI, Ringkasan, Temuan
 from skp_xl.summary.workbook import write_summary
 
@@ -230,6 +232,40 @@ def consolidate_command(
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = BATAS_DETIK,
+    batas_memori: Annotated[
+        int,
+        typer.Option(
+            "--batas-memori",
+            min=256,
+            help="Batas memori satu proses pembaca, dalam MiB (berkas yang melampauinya "
+            "menjadi temuan).",
+        ),
+    ] = BATAS_MEMORI // MIB,
+    engine: Annotated[
+        Mesin,
+        typer.Option(
+            "--engine",
+            "--mesin",
+            help="Yang membaca berkas: proses di komputer ini, atau klaster Dask "
+            "(pip install 'skp-xl[skala]').",
+        ),
+    ] = Mesin.PROSES,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="Alamat scheduler Dask yang sudah berjalan (mis. tcp://10.0.0.5:8786); "
+            "tanpa ini --engine dask memulai klaster lokal dengan --jobs pekerja.",
+        ),
+    ] = None,
+    tanpa_cache: Annotated[
+        bool,
+        typer.Option(
+            "--tanpa-cache",
+            help="Baca ulang setiap berkas; jangan pakai atau isi cache hasil (bawaan: berkas "
+            "yang isinya tidak berubah sejak konsolidasi sebelumnya tidak dibaca ulang).",
+        ),
+    ] = False,
     semua_periode: Annotated[
         bool,
         typer.Option(
@@ -260,7 +296,18 @@ def consolidate_command(
             raise fail(str(OutputExistsError(path)))
     chosen = periode_option(periode)
     opsi = Opsi(
-        jobs, chosen, nip_ganda, _pola(pola), _capaian(capaian), batas_detik, tingkat, pola_minimal
+        jobs,
+        chosen,
+        nip_ganda,
+        _pola(pola),
+        _capaian(capaian),
+        batas_detik,
+        tingkat,
+        pola_minimal,
+        batas_memori=batas_memori * MIB,
+        cache=not tanpa_cache,
+        mesin=engine,
+        scheduler=scheduler,
     )
     start = time.perf_counter()
     progress = Progress(
@@ -297,8 +344,11 @@ def consolidate_command(
                     frame.to_csv(temporary, index=False, encoding="utf-8")
         if parquet is not None:
             with atomic_output(parquet, force=force) as temporary:
-                result.pegawai.to_parquet(temporary, index=False)
-    except OutputExistsError as error:
+                # The agency's name on every row, so `skp-xl nasional` can roll many up.
+                frame = result.pegawai.assign(**{INSTANSI_KOLOM: result.instansi or folder.name})
+                frame[INSTANSI_KOLOM] = frame[INSTANSI_KOLOM].astype("string")
+                frame.to_parquet(temporary, index=False)
+    except (OutputExistsError, DaskTidakAda) as error:
         raise fail(str(error)) from error
     except OSError as error:
         if debug:

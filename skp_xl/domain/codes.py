@@ -116,6 +116,9 @@ class Code(StrEnum):
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
+    BERKAS_MEMORI_HABIS = "berkas-memori-habis"
+    BERKAS_PROSES_BERHENTI = "berkas-proses-berhenti"
+    CACHE_DIABAIKAN = "cache-diabaikan"
     NIP_GANDA = "nip-ganda"
     BERKAS_GANDA = "berkas-ganda"
     CAPAIAN_ORGANISASI_BERBEDA = "capaian-organisasi-berbeda"
@@ -717,6 +720,34 @@ def _entries() -> Iterator[CodeInfo]:
             "Waktu baca habis",
             ("batas",),
             "reading the file took longer than `--batas-detik`: stopped",
+        ),
+        CodeInfo(
+            Code.BERKAS_MEMORI_HABIS,
+            _E,
+            s,
+            "Memori baca habis",
+            ("batas",),
+            "reading the file needed more memory than a reader process may take "
+            "(`--batas-memori`; e.g. a cell far out at XFD1048576): the process was "
+            "stopped, the other files are read",
+        ),
+        CodeInfo(
+            Code.BERKAS_PROSES_BERHENTI,
+            _E,
+            s,
+            "Proses baca berhenti",
+            ("sebab",),
+            "the process reading the file ended without an answer (a crash in a native "
+            "library): the file is listed, the other files are read",
+        ),
+        CodeInfo(
+            Code.CACHE_DIABAIKAN,
+            _I,
+            s,
+            "Cache diabaikan",
+            (),
+            "the result cache could not be used (damaged, unwritable): set aside, every "
+            "file read again; the results are the same",
         ),
         CodeInfo(
             Code.NIP_GANDA,

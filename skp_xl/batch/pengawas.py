@@ -1,0 +1,373 @@
+"""A supervised process pool: one task per worker at a time, limits enforced from outside.
+
+Reading a hostile workbook can end a process in ways Python cannot catch: python-calamine
+allocates the rectangle from A1 to the farthest cell before it reads a value, so one cell
+at XFD1048576 asks for hundreds of gigabytes and the Rust allocator aborts the process; a
+loop inside native code ignores ``SIGALRM``. In a :class:`concurrent.futures.ProcessPoolExecutor`
+either kills the whole run (``BrokenProcessPool``). Here each worker reads one file at a
+time, so the parent always knows which file a dead or stuck worker was on; it turns that
+file into a :class:`Kegagalan` for the caller, replaces the worker and goes on.
+
+The limits:
+
+- **memory**: each worker sets ``RLIMIT_AS`` (its address space) at start, so a runaway
+  allocation fails inside that worker instead of exhausting the machine (POSIX only;
+  Windows has no ``resource`` module, so there the cap is not set and only the OS's own
+  limits apply);
+- **time**: the parent kills (``SIGKILL``/``TerminateProcess``) a worker whose file has run
+  past its hard limit. The worker's own soft limit (``SIGALRM`` in
+  :mod:`skp_xl.batch.berkas`) fires first for Python code and yields a tidy finding; the
+  hard limit is for native code that never returns to the interpreter.
+
+Workers start from a clean ``forkserver`` on Linux (not ``fork``: a fork of a parent that
+imported pandas would inherit its address space, against the memory cap, and its threads)
+and by ``spawn`` elsewhere. A worker's standard error goes to a private file, read back
+after a death to tell a memory failure ("memory allocation of N bytes failed",
+``MemoryError``) from any other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import signal
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+_TAIL_BYTES = 256 * 1024  # a Rust backtrace after the message runs to tens of KB
+_MEMORY_SIGNS = (
+    "memory allocation of",  # Rust's default allocation-failure handler
+    "MemoryError",
+    "Cannot allocate memory",
+    "std::bad_alloc",
+    "out of memory",
+)
+
+
+class JenisKegagalan(StrEnum):
+    """How a worker failed on one task."""
+
+    WAKTU = "waktu"
+    """Still running at the hard time limit: killed."""
+    MEMORI = "memori"
+    """Ran out of its address space (the memory cap) or of the machine's memory."""
+    MATI = "mati"
+    """Ended without an answer for another reason (a crash in native code, a signal)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kegagalan:
+    """A task that got no answer from its worker.
+
+    Attributes:
+        jenis: What happened.
+        detail: The exit code or signal and the end of the worker's standard error, for a
+            message; never shown alone.
+        batas_detik: The hard time limit in force.
+        batas_memori: The memory cap in force, in bytes (``None``: none set).
+    """
+
+    jenis: JenisKegagalan
+    detail: str
+    batas_detik: float | None
+    batas_memori: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Batas:
+    """The limits of one worker task.
+
+    Attributes:
+        detik: The soft limit the task sets itself (``None``: none); the parent kills the
+            worker at ``detik + tenggang``.
+        tenggang: Seconds past the soft limit before the parent kills the worker.
+        memori: Address-space cap per worker in bytes (``None``: none).
+    """
+
+    detik: float | None = None
+    tenggang: float = 5.0
+    memori: int | None = None
+
+    @property
+    def keras(self) -> float | None:
+        """The hard limit: when the parent kills a worker still on one task."""
+        return None if self.detik is None else self.detik + self.tenggang
+
+
+def _context(fn: Callable[..., object]) -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" not in methods:
+        return multiprocessing.get_context("spawn")
+    ctx = multiprocessing.get_context("forkserver")
+    # The server imports the task's module once, so a worker starts in milliseconds
+    # instead of importing the reader again.
+    module = getattr(getattr(fn, "func", fn), "__module__", None)
+    if module and module != "__main__":
+        ctx.set_forkserver_preload([module])
+    return ctx
+
+
+@contextlib.contextmanager
+def _main_unseen() -> Iterator[None]:
+    """Start a worker without it running the parent's main script again.
+
+    A forkserver or spawn child runs the parent's ``__main__`` file again when it is a
+    script (CPython's forkserver never preloads it: the server is sent a ``main_path``
+    key that the preparation data does not have). For ``skp-xl`` that script imports the
+    command line and everything under it (1-2 s per worker on a busy machine, measured);
+    a pool that replaces a worker, or a Dask task that starts one, pays it each time.
+    The worker needs nothing from ``__main__``: its function lives in a module and is
+    imported by name. So ``__main__`` hides its file while the child is prepared.
+    """
+    main = sys.modules.get("__main__")
+    saved = main.__dict__.pop("__file__", None) if main is not None else None
+    try:
+        yield
+    finally:
+        if main is not None and saved is not None:
+            main.__dict__["__file__"] = saved
+
+
+def _worker(
+    conn: Connection,
+    fn: Callable[[object], object],
+    memori: int | None,
+    stderr_path: str,
+) -> None:  # pragma: no cover - runs in the child; its behaviour is tested through petakan
+    """The loop of one worker: receive a task, answer it, until told to stop."""
+    with contextlib.suppress(OSError):
+        fd = os.open(stderr_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        os.dup2(fd, 2)
+        os.close(fd)
+    # The parent handles Ctrl+C and stops the workers; a worker interrupted mid-read
+    # would only print a traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if memori is not None:
+        with contextlib.suppress(ImportError, ValueError, OSError):
+            import resource
+
+            resource.setrlimit(resource.RLIMIT_AS, (memori, memori))
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        index, item = task
+        # Only this task's messages count when the parent reads them after a death.
+        with contextlib.suppress(OSError):
+            os.ftruncate(2, 0)
+        try:
+            answer: tuple[str, object] = ("ok", fn(item))
+        except MemoryError:
+            answer = ("memori", "MemoryError")
+        except BaseException as error:  # reported to the parent as a death
+            answer = ("mati", f"{type(error).__name__}: {error}")
+        try:
+            conn.send((index, answer))
+        except MemoryError:
+            conn.send((index, ("memori", "MemoryError")))
+
+
+@dataclass(slots=True)
+class _Slot:
+    process: BaseProcess
+    conn: Connection
+    stderr: Path
+    task: tuple[int, Any] | None = None  # the item of the pool's type
+    started: float = 0.0
+
+
+class _Pool(Generic[T, R]):
+    def __init__(
+        self, fn: Callable[[T], R], jobs: int, batas: Batas, workdir: Path, ctx: BaseContext
+    ) -> None:
+        self.fn = fn
+        self.jobs = jobs
+        self.batas = batas
+        self.workdir = workdir
+        self.ctx = ctx
+        self.slots: list[_Slot] = []
+        self.started = 0
+
+    def start(self) -> _Slot:
+        parent, child = self.ctx.Pipe(duplex=True)
+        self.started += 1
+        stderr = self.workdir / f"pekerja-{self.started}.stderr"
+        process = self.ctx.Process(  # type: ignore[attr-defined]
+            target=_worker,
+            args=(child, self.fn, self.batas.memori, str(stderr)),
+            daemon=True,
+        )
+        with _main_unseen():
+            process.start()
+        child.close()
+        return _Slot(process, parent, stderr)
+
+    def stop(self, slot: _Slot, *, kill: bool) -> None:
+        if kill:
+            slot.process.kill()
+        else:
+            with contextlib.suppress(OSError, BrokenPipeError):
+                slot.conn.send(None)
+        slot.process.join(timeout=None if kill else 5)
+        if slot.process.is_alive():
+            slot.process.kill()
+            slot.process.join()
+        slot.conn.close()
+
+    def tail(self, slot: _Slot) -> str:
+        try:
+            with slot.stderr.open("rb") as handle:
+                handle.seek(0, os.SEEK_END)
+                size = handle.tell()
+                handle.seek(max(0, size - _TAIL_BYTES))
+                return handle.read().decode("utf-8", "replace").strip()
+        except OSError:
+            return ""
+
+    def death(self, slot: _Slot) -> Kegagalan:
+        slot.process.join(timeout=5)
+        code = slot.process.exitcode
+        if code is not None and code < 0:
+            with contextlib.suppress(ValueError):
+                how = f"dihentikan sinyal {signal.Signals(-code).name}"
+        else:
+            how = f"keluar dengan kode {code}"
+        lines = self.tail(slot).splitlines()
+        memory = [line for line in lines if any(sign in line for sign in _MEMORY_SIGNS)]
+        jenis = JenisKegagalan.MEMORI if memory else JenisKegagalan.MATI
+        said = (memory or lines or [""])[0 if memory else -1].strip()[:300]
+        detail = f"{how}; {said}" if said else how
+        return Kegagalan(jenis, detail, self.batas.keras, self.batas.memori)
+
+
+def petakan(
+    fn: Callable[[T], R],
+    items: Iterable[T],
+    gagal: Callable[[T, Kegagalan], R],
+    *,
+    jobs: int,
+    batas: Batas = Batas(),
+) -> Iterator[tuple[int, R]]:
+    """``fn`` over ``items`` in ``jobs`` supervised workers, answers as they come.
+
+    Args:
+        fn: A picklable function of one item (a module-level function); it should not
+            raise (an exception it raises is reported through ``gagal`` as a death).
+        items: The tasks; each must pickle.
+        gagal: Makes the answer for an item whose worker died, hung or ran out of memory.
+        jobs: Workers to run at once (at least 1).
+        batas: The limits of each task.
+
+    Yields:
+        ``(index, answer)`` for every item, in the order they finish; every index once.
+    """
+    queue: deque[tuple[int, T]] = deque(enumerate(items))
+    if not queue:
+        return
+    jobs = max(1, min(jobs, len(queue)))
+    with tempfile.TemporaryDirectory(prefix="skp-xl-pekerja-") as tmp:
+        pool: _Pool[T, R] = _Pool(fn, jobs, batas, Path(tmp), _context(fn))
+        try:
+            pool.slots = [pool.start() for _ in range(jobs)]
+            yield from _run(pool, queue, gagal)
+        finally:
+            for slot in pool.slots:
+                pool.stop(slot, kill=slot.task is not None)
+
+
+def _run(
+    pool: _Pool[T, R], queue: deque[tuple[int, T]], gagal: Callable[[T, Kegagalan], R]
+) -> Iterator[tuple[int, R]]:
+    def give(slot: _Slot) -> None:
+        if queue:
+            slot.task = queue.popleft()
+            slot.started = time.monotonic()
+            # A worker that died between tasks shows as a death on the next wait.
+            with contextlib.suppress(BrokenPipeError, OSError):
+                slot.conn.send(slot.task)
+
+    def replace(slot: _Slot) -> _Slot:
+        pool.stop(slot, kill=True)
+        fresh = pool.start()
+        pool.slots[pool.slots.index(slot)] = fresh
+        return fresh
+
+    for slot in pool.slots:
+        give(slot)
+    hard = pool.batas.keras
+    while any(slot.task is not None for slot in pool.slots):
+        busy = [slot for slot in pool.slots if slot.task is not None]
+        timeout = None
+        if hard is not None:
+            now = time.monotonic()
+            timeout = max(0.0, min(slot.started + hard - now for slot in busy))
+        ready = wait(
+            [slot.conn for slot in busy] + [slot.process.sentinel for slot in busy],
+            timeout=timeout,
+        )
+        for slot in busy:
+            assert slot.task is not None
+            index, item = slot.task
+            if slot.conn in ready:
+                try:
+                    got_index, (kind, value) = slot.conn.recv()
+                except (EOFError, OSError):
+                    failure = pool.death(slot)
+                    slot.task = None
+                    fresh = replace(slot)
+                    yield index, gagal(item, failure)
+                    give(fresh)
+                    continue
+                else:
+                    if kind == "ok":
+                        slot.task = None
+                        yield got_index, value
+                        give(slot)
+                        continue
+                    jenis = JenisKegagalan.MEMORI if kind == "memori" else JenisKegagalan.MATI
+                    failure = Kegagalan(jenis, str(value), hard, pool.batas.memori)
+                slot.task = None
+                # A worker that answered MemoryError may hold a broken heap: start afresh.
+                keep = failure.jenis is JenisKegagalan.MATI and slot.process.is_alive()
+                fresh = slot if keep else replace(slot)
+                yield index, gagal(item, failure)
+                give(fresh)
+            elif slot.process.sentinel in ready:
+                failure = pool.death(slot)
+                slot.task = None
+                fresh = replace(slot)
+                yield index, gagal(item, failure)
+                give(fresh)
+            elif hard is not None and time.monotonic() - slot.started >= hard:
+                failure = Kegagalan(
+                    JenisKegagalan.WAKTU, "dihentikan dari luar", hard, pool.batas.memori
+                )
+                slot.task = None
+                fresh = replace(slot)
+                yield index, gagal(item, failure)
+                give(fresh)
+
+
+def pekerja_bawaan() -> int:
+    """Workers to run when the user does not say: one per core."""
+    return os.cpu_count() or 1
+
+
+__all__ = ["Batas", "JenisKegagalan", "Kegagalan", "pekerja_bawaan", "petakan"]

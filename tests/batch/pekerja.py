@@ -1,0 +1,33 @@
+"""Tasks for the supervised pool's tests: module-level, so a worker can import them."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+
+
+def dua_kali(x: int) -> int:
+    return 2 * x
+
+
+def tugas(perintah: str) -> str:
+    """Do what the name says: answer, abort, hang in a way SIGALRM cannot stop, allocate
+    past the cap in Python, allocate in native code, or raise."""
+    if perintah == "abort":
+        os.abort()
+    if perintah == "macet":
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(120)
+    if perintah == "memori":
+        return str(len(bytearray(8 * 1024**3)))
+    if perintah.startswith("calamine:"):
+        from python_calamine import CalamineWorkbook
+
+        book = CalamineWorkbook.from_path(perintah.removeprefix("calamine:"))
+        return str(len(book.get_sheet_by_index(0).to_python()))
+    if perintah == "galat":
+        raise ValueError("sengaja")
+    if perintah == "keluar":
+        os._exit(3)
+    return perintah

@@ -1,0 +1,126 @@
+"""The result cache: unchanged files are not read again, changed bytes always are, and a
+cache that is not ours is never trusted."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from skp_xl.batch import konsolidasi as konsolidasi_module
+from skp_xl.batch.cache import Cache
+from skp_xl.batch.konsolidasi import Opsi, konsolidasi
+from skp_xl.samples import generate_agency
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("instansi")
+    generate_agency(root, pegawai=8, seed=11, masalah=True, jobs=1)
+    return root
+
+
+def _run(
+    root: Path, folder: Path, **opsi: object
+) -> tuple[konsolidasi_module.Konsolidasi, list[str]]:
+    """Consolidate, recording which files went to a reader process."""
+    sent: list[str] = []
+    real = konsolidasi_module.petakan
+
+    def spy(fn, items, gagal, **kw):  # type: ignore[no-untyped-def]
+        items = list(items)
+        sent.extend(items)
+        return real(fn, items, gagal, **kw)
+
+    konsolidasi_module.petakan = spy  # type: ignore[assignment]
+    try:
+        result = konsolidasi(root, Opsi(jobs=2, folder_cache=folder, **opsi))  # type: ignore[arg-type]
+    finally:
+        konsolidasi_module.petakan = real
+    return result, sent
+
+
+def _comparable(result: konsolidasi_module.Konsolidasi) -> tuple[object, ...]:
+    return (
+        result.pegawai.to_dict("records"),
+        result.temuan.to_dict("records"),
+        result.ringkasan.to_dict("records"),
+        result.cascading.to_dict("records"),
+    )
+
+
+def test_a_rerun_reads_nothing_and_gives_the_same_result(agency: Path, tmp_path: Path) -> None:
+    first, sent_first = _run(agency, tmp_path)
+    assert len(sent_first) == len(first.hasil) > 5
+    again, sent_again = _run(agency, tmp_path)
+    assert sent_again == []
+    assert _comparable(again) == _comparable(first)
+    uncached, _ = _run(agency, tmp_path / "lain", cache=False)
+    assert _comparable(uncached) == _comparable(first)
+
+
+def test_a_changed_byte_and_a_swapped_file_are_read_again(agency: Path, tmp_path: Path) -> None:
+    root = tmp_path / "instansi"
+    shutil.copytree(agency, root)
+    _run(root, tmp_path / "cache")
+    files = sorted(root.rglob("*.xlsx"))
+    a, b = files[0], files[1]
+    # Swap two files' contents, then give both the other's size and time: only the bytes
+    # tell them apart.
+    stat_a, stat_b = a.stat(), b.stat()
+    data_a, data_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(data_b)
+    b.write_bytes(data_a)
+    os.utime(a, ns=(stat_a.st_atime_ns, stat_a.st_mtime_ns))
+    os.utime(b, ns=(stat_b.st_atime_ns, stat_b.st_mtime_ns))
+    result, sent = _run(root, tmp_path / "cache")
+    assert sorted(sent) == sorted([str(a), str(b)])
+    fresh, _ = _run(root, tmp_path / "baru", cache=False)
+    assert _comparable(result) == _comparable(fresh)
+
+
+def test_a_damaged_cache_is_set_aside_with_a_note(agency: Path, tmp_path: Path) -> None:
+    _run(agency, tmp_path)
+    database = tmp_path / "hasil.sqlite3"
+    database.write_bytes(database.read_bytes()[:100] + b"rusak" * 100)
+    result, sent = _run(agency, tmp_path)
+    assert len(sent) == len(result.hasil)
+    notes = [f for f in result.catatan if f.code == "cache-diabaikan"]
+    assert notes
+    assert "disisihkan" in notes[0].message
+    assert list(tmp_path.glob("hasil.sqlite3.rusak-*"))
+
+
+def test_a_cache_signed_by_another_key_is_not_trusted(agency: Path, tmp_path: Path) -> None:
+    first, _ = _run(agency, tmp_path)
+    (tmp_path / "kunci").write_bytes(os.urandom(32))  # another user's or a planted cache
+    again, sent = _run(agency, tmp_path)
+    assert len(sent) == len(first.hasil)
+    assert _comparable(again) == _comparable(first)
+
+
+def test_an_unusable_folder_is_a_note_not_a_failure(tmp_path: Path) -> None:
+    blocker = tmp_path / "berkas"
+    blocker.write_text("bukan folder")
+    cache = Cache.buka(blocker / "cache")
+    assert cache.catatan
+    assert cache.ambil("x", "", "abc") is None
+    cache.simpan("", [])
+
+
+def test_the_command_uses_the_cache_unless_told_not_to(
+    agency: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from skp_xl.cli import app
+
+    monkeypatch.setenv("SKP_XL_CACHE", str(tmp_path / "cache"))
+    runner = CliRunner()
+    args = ["consolidate", str(agency), "-o", str(tmp_path / "r.xlsx"), "-j", "1"]
+    assert runner.invoke(app, [*args, "--tanpa-cache"]).exit_code == 0
+    assert not (tmp_path / "cache" / "hasil.sqlite3").exists()
+    assert runner.invoke(app, [*args, "--force", "--batas-memori", "1024"]).exit_code == 0
+    assert (tmp_path / "cache" / "hasil.sqlite3").stat().st_size > 0

@@ -1,0 +1,69 @@
+"""The supervised pool: every task answered once, whatever its worker does."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from skp_xl.batch.pengawas import Batas, JenisKegagalan, Kegagalan, petakan
+from tests.batch import pekerja
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and limits")
+
+
+def _gagal(item: str, failure: Kegagalan) -> str:
+    return f"GAGAL:{failure.jenis}:{item}"
+
+
+def _run(items: list[str], *, jobs: int = 2, batas: Batas | None = None) -> list[str]:
+    got = dict(petakan(pekerja.tugas, items, _gagal, jobs=jobs, batas=batas or Batas()))
+    assert sorted(got) == list(range(len(items))), "every task answered exactly once"
+    return [got[i] for i in range(len(items))]
+
+
+def test_answers_every_item_in_any_order() -> None:
+    items = list(range(50))
+    got = dict(petakan(pekerja.dua_kali, items, lambda i, f: -1, jobs=2))
+    assert got == {i: 2 * i for i in items}
+
+
+def test_nothing_to_do_starts_nothing() -> None:
+    assert list(petakan(pekerja.dua_kali, [], lambda i, f: -1, jobs=2)) == []
+
+
+def test_an_aborting_worker_is_one_failure_and_is_replaced() -> None:
+    items = ["a", "abort", "b", "keluar", "c", "d"]
+    assert _run(items) == ["a", "GAGAL:mati:abort", "b", "GAGAL:mati:keluar", "c", "d"]
+
+
+def test_an_exception_is_a_failure_and_the_worker_goes_on() -> None:
+    assert _run(["galat", "x"], jobs=1) == ["GAGAL:mati:galat", "x"]
+
+
+def test_a_hang_sigalrm_cannot_stop_is_killed_from_outside() -> None:
+    batas = Batas(detik=0.5, tenggang=0.5)
+    assert _run(["a", "macet", "b"], jobs=1, batas=batas) == ["a", "GAGAL:waktu:macet", "b"]
+
+
+def test_python_allocation_past_the_cap_is_a_memory_failure() -> None:
+    batas = Batas(memori=1024**3)
+    assert _run(["memori", "z"], jobs=1, batas=batas) == ["GAGAL:memori:memori", "z"]
+
+
+def test_calamine_on_a_far_cell_is_a_memory_failure_not_a_dead_run(tmp_path: Path) -> None:
+    """The file that killed the whole run: one cell at XFD1048576 makes calamine allocate
+    the rectangle from A1 (hundreds of GB) and abort the process."""
+    book = Workbook()
+    book.active["A1"] = "isi"
+    book.active["XFD1048576"] = "jauh"
+    far = tmp_path / "jauh.xlsx"
+    book.save(far)
+    good = tmp_path / "baik.xlsx"
+    Workbook().save(good)
+    items = [f"calamine:{good}", f"calamine:{far}", f"calamine:{good}"]
+    got = _run(items, jobs=2, batas=Batas(memori=2 * 1024**3))
+    assert got[0] == got[2] != got[1]
+    assert got[1] == f"GAGAL:{JenisKegagalan.MEMORI}:calamine:{far}"
