@@ -155,23 +155,29 @@ def _with_path(findings: list[Finding], path: str) -> tuple[Finding, ...]:
 def berkas_gagal(path: str, kegagalan: Kegagalan, root: str = "") -> HasilBerkas:
     """What a file gave when its reader process died, hung or ran out of memory: not read,
     with one finding saying which, so the batch lists it and goes on."""
-    unit = _unit(Path(path), root)
+    return HasilBerkas(
+        path, _unit(Path(path), root), False, temuan=(temuan_gagal(path, kegagalan),)
+    )
+
+
+def temuan_gagal(path: str, kegagalan: Kegagalan) -> Finding:
+    """The finding for a file whose reader process died, hung or ran out of memory."""
     if kegagalan.jenis is JenisKegagalan.WAKTU:
         batas = f"{kegagalan.batas_detik:g}" if kegagalan.batas_detik else "?"
-        finding = Finding(
+        return Finding(
             Code.BERKAS_WAKTU_HABIS,
             Severity.ERROR,
             f"Membaca '{path}' melebihi {batas} detik dan prosesnya dihentikan; buka dan "
             "simpan ulang berkas itu di Excel, atau periksa sendiri dengan skp-xl validate.",
             path=path,
         )
-    elif kegagalan.jenis is JenisKegagalan.MEMORI:
+    if kegagalan.jenis is JenisKegagalan.MEMORI:
         batas = (
             f"{kegagalan.batas_memori // (1024 * 1024)} MiB"
             if kegagalan.batas_memori
             else "memori mesin"
         )
-        finding = Finding(
+        return Finding(
             Code.BERKAS_MEMORI_HABIS,
             Severity.ERROR,
             f"Membaca '{path}' memerlukan memori melebihi batas ({batas}); prosesnya "
@@ -180,16 +186,14 @@ def berkas_gagal(path: str, kegagalan: Kegagalan, root: str = "") -> HasilBerkas
             "lalu kirim ulang.",
             path=path,
         )
-    else:
-        finding = Finding(
-            Code.BERKAS_PROSES_BERHENTI,
-            Severity.ERROR,
-            f"Proses yang membaca '{path}' berhenti tanpa hasil ({kegagalan.detail}). Buka "
-            "dan simpan ulang berkas itu di Excel lalu ulangi; bila tetap terjadi, "
-            "laporkan ke pengelola skp-xl beserta berkasnya.",
-            path=path,
-        )
-    return HasilBerkas(path, unit, False, temuan=(finding,))
+    return Finding(
+        Code.BERKAS_PROSES_BERHENTI,
+        Severity.ERROR,
+        f"Proses yang membaca '{path}' berhenti tanpa hasil ({kegagalan.detail}). Buka "
+        "dan simpan ulang berkas itu di Excel lalu ulangi; bila tetap terjadi, "
+        "laporkan ke pengelola skp-xl beserta berkasnya.",
+        path=path,
+    )
 
 
 def _unit(file: Path, root: str) -> str:

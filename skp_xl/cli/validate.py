@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from functools import partial
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated
@@ -22,7 +24,9 @@ from skp_xl.cli.app import (
 )
 from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Finding, Report, Severity
+from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import OutputExistsError
+from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, TENGGANG_DETIK
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
 
@@ -142,6 +146,27 @@ def _expand(paths: list[Path], laporan: Path | None) -> tuple[list[Path], list[F
     return files, skipped
 
 
+def _validate_all(
+    files: list[Path], periode: PeriodeEvaluasi | None, *, debug: bool
+) -> list[Report]:
+    """One report per file, each file read in a supervised process (a file that kills
+    or stalls its reader is a finding, and the others are still checked); with
+    ``--debug``, in this process, so a bug shows its traceback."""
+    if debug:
+        return [validate_file(path, periode=periode, debug=True) for path in files]
+    from skp_xl.batch.berkas import temuan_gagal
+    from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
+
+    def gagal(path: Path, kegagalan: Kegagalan) -> Report:
+        return Report.of([temuan_gagal(str(path), kegagalan)], path=str(path))
+
+    batas = Batas(detik=BATAS_DETIK, tenggang=TENGGANG_DETIK, memori=BATAS_MEMORI)
+    step = partial(validate_file, periode=periode)
+    jobs = min(len(files), os.cpu_count() or 1)
+    got = dict(petakan(step, files, gagal, jobs=jobs, batas=batas))
+    return [got[index] for index in range(len(files))]
+
+
 @app.command("validate")
 def validate_command(
     files: Annotated[
@@ -192,7 +217,7 @@ def validate_command(
     _check_outputs(files, laporan, salin)
     if laporan is not None and laporan.exists() and not force:
         raise fail(str(OutputExistsError(laporan)))
-    reports = [validate_file(path, periode=chosen, debug=debug) for path in files]
+    reports = _validate_all(files, chosen, debug=debug)
     if json_output:
         document: dict[str, object] = {"files": [r.to_dict() for r in reports]}
         if skipped:

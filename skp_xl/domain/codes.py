@@ -935,6 +935,9 @@ UNREADABLE = frozenset(
         Code.TEMPLAT_TIDAK_DIKENAL,
         Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
         Code.GALAT_INTERNAL,
+        Code.BERKAS_WAKTU_HABIS,
+        Code.BERKAS_MEMORI_HABIS,
+        Code.BERKAS_PROSES_BERHENTI,
     }
 )
 """Codes meaning the file could not be read as an SKP at all (``validate`` exits 2)."""

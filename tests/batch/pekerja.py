@@ -31,3 +31,14 @@ def tugas(perintah: str) -> str:
     if perintah == "keluar":
         os._exit(3)
     return perintah
+
+
+def validasi_maut(path: object, **options: object) -> object:
+    """``validate_file``, except that a file named ``maut*`` kills its reader process."""
+    from pathlib import Path
+
+    from skp_xl.validation import validate_file
+
+    if Path(str(path)).name.startswith("maut"):
+        os.abort()
+    return validate_file(Path(str(path)), **options)  # type: ignore[arg-type]

@@ -104,9 +104,9 @@ def test_a_bug_is_one_finding_and_debug_shows_the_traceback(
         raise RuntimeError("rusak di dalam")
 
     monkeypatch.setattr(skp_xl.validation, "check_record", boom)
-    result = runner.invoke(app, ["validate", str(TEMPLATE), "--json"])
-    assert result.exit_code == 2
-    [finding] = json.loads(result.output)["files"][0]["findings"]
+    # The command reads each file in a worker process, where this patch does not reach:
+    # the worker runs validate_file, which turns the bug into one finding.
+    [finding] = skp_xl.validation.validate_file(TEMPLATE).to_dict()["findings"]
     assert finding["code"] == "galat-internal"
     assert "--debug" in finding["message"]
     debug = runner.invoke(app, ["validate", str(TEMPLATE), "--debug"])
@@ -151,3 +151,23 @@ def test_a_folder_does_not_check_its_own_laporan(tmp_path: Path) -> None:
     assert again.exit_code == 1
     document = again.output[: again.output.rindex("}") + 1]  # then "Laporan ... ditulis"
     assert [f["path"] for f in json.loads(document)["files"]] == [str(tmp_path / "a.xlsx")]
+
+
+def test_a_file_that_kills_its_reader_is_a_finding_and_the_others_are_checked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import skp_xl.cli.validate
+    from tests.batch import pekerja
+
+    good, deadly = tmp_path / "baik.xlsx", tmp_path / "maut.xlsx"
+    for path in (good, deadly):
+        path.write_bytes(TEMPLATE.read_bytes())
+    # The worker imports the replacement by name: it aborts on 'maut*' like a native crash.
+    monkeypatch.setattr(skp_xl.cli.validate, "validate_file", pekerja.validasi_maut)
+    result = runner.invoke(app, ["validate", str(good), str(deadly), "--json"])
+    assert result.exit_code == 2
+    files = json.loads(result.output)["files"]
+    assert [f["path"] for f in files] == [str(good), str(deadly)]
+    assert [f["code"] for f in files[1]["findings"]] == ["berkas-proses-berhenti"]
+    assert "SIGABRT" in files[1]["findings"][0]["message"]
+    assert all(f["code"] != "berkas-proses-berhenti" for f in files[0]["findings"])
