@@ -35,11 +35,14 @@ class Engine(Protocol):
 class Snapshot:
     """Values of the sheets a reader asks for, addressed 1-based, and the defined names.
 
-    Empty cells and formulas that computed ``""`` read as None.
+    Empty cells and formulas that computed ``""`` read as None. ``titles`` are the
+    sheets' titles in workbook order, when the engine's caller knows them (a file's
+    triage does), for telling what a workbook that is not an SKP looks like.
     """
 
     path: str
     engine: Engine
+    titles: tuple[str, ...] = ()
     _rows: dict[str, Sequence[Sequence[object]]] = field(default_factory=dict, repr=False)
     _names: Mapping[str, DefinedRange] | None = field(default=None, repr=False)
 
@@ -141,4 +144,5 @@ def open_snapshot(path: Path, triaged: Triage) -> Snapshot:
     """
     if triaged.index is None:
         raise ValueError(f"'{path}' tidak lolos triase; berkas itu tidak dibaca.")
-    return Snapshot(str(path), CalamineEngine(path, index=triaged.index))
+    titles = tuple(sheet.title for sheet in triaged.index.sheets)
+    return Snapshot(str(path), CalamineEngine(path, index=triaged.index), titles)

@@ -35,6 +35,7 @@ import olefile
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader import asing
 from skp_xl.reader.names import (
     WORKBOOK_PART,
     ZIP_ERRORS,
@@ -278,6 +279,8 @@ class _Triage:
                     self.check_zip(stream, info.st_size)
                     self.sha256 = stream.hexdigest()
                     return
+                if not head.startswith(_CFB_SIGNATURE):
+                    head += stream.read(asing.TEXT_BYTES - len(head))
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
         if head.startswith(_CFB_SIGNATURE):
@@ -293,14 +296,10 @@ class _Triage:
         )
 
     def not_zip(self, head: bytes) -> _Stop:
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if text.startswith(b"%PDF"):
-            return self.not_excel("berkas PDF")
-        if text.startswith(b"<"):
-            return self.not_excel("berkas HTML/XML")
-        if _looks_like_text(head):
-            return self.not_excel("berkas teks, misalnya CSV")
-        return self.corrupt("bukan arsip .xlsx maupun berkas Excel lama")
+        look = asing.look_at_text(head, self.path.suffix)
+        if look.kind is asing.Kind.LAIN:
+            return self.corrupt("bukan arsip .xlsx maupun berkas Excel lama")
+        return self.stop(Code.BERKAS_BUKAN_EXCEL, look.message(self.name, excel=False))
 
     def check_cfb(self) -> None:
         try:
@@ -756,18 +755,6 @@ def _find_call(text: bytes) -> tuple[str, int] | None:
                 break
             at = upper.find(call, at + 1)
     return found
-
-
-def _looks_like_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # only a character cut at the end is forgiven
-            return False
-        text = head[: error.start].decode("utf-8")
-    return all(char.isprintable() or char in "\t\r\n" for char in text)
 
 
 def _mb(size: int) -> str:
