@@ -207,10 +207,13 @@ def look_at_text(head: bytes, suffix: str) -> Look:
         if any(marker in lowered for marker in _XML_SPREADSHEET):
             kind, what = Kind.XML_SPREADSHEET, "Lembar Kerja XML 2003"
         elif b"<html" in lowered or b"<table" in lowered or b"<!doctype html" in lowered:
-            kind, what = Kind.HTML, "tabel halaman web (HTML), seperti ekspor banyak aplikasi"
+            kind, what = Kind.HTML, "tabel halaman web (HTML)"
         else:
             kind, what = Kind.XML, "berkas XML"
-        return _as_text(kind, f"isinya {what} yang {named}", _words(_TAG.sub(b" ", lowered)))
+        what = f"isinya {what} yang {named}"
+        if kind is Kind.HTML:
+            what += ", seperti hasil ekspor banyak aplikasi"
+        return _as_text(kind, what, _words(_TAG.sub(b" ", lowered)))
     if _looks_like_text(head):
         return _as_text(
             Kind.CSV,
@@ -231,10 +234,9 @@ def _words(data: bytes) -> str:
 def _as_text(kind: Kind, what: str, words: str) -> Look:
     """A text file's look: its format, and its content when the words tell it."""
     content = classify((), (words,))
-    if content in (Kind.ABSENSI, Kind.TPP):
-        return Look(kind, f"{what}; {_LOOKS[content][0]}", _LOOKS[content][1])
-    if content is Kind.SKP_PP46:
-        return Look(kind, f"{what}; {_LOOKS[content][0]}", _LOOKS[content][1])
+    if content in (Kind.ABSENSI, Kind.TPP, Kind.SKP_PP46):
+        shown, todo = _LOOKS[content]
+        return Look(kind, f"{what}; {shown.replace('isinya ', 'tampaknya ', 1)}", todo)
     return Look(
         kind,
         what,
