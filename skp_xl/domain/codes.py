@@ -220,7 +220,13 @@ def _entries() -> Iterator[CodeInfo]:
             "the message says what it looks like and what to do",
         ),
         CodeInfo(
-            Code.BERKAS_XLS, _E, s, "Format .xls lama", (), "old binary .xls: save it as .xlsx"
+            Code.BERKAS_XLS,
+            _E,
+            s,
+            "Format Excel 5.0/95",
+            (),
+            "an Excel 5.0/95 workbook (older than 97-2003; an Excel 97-2003 .xls is read): "
+            "save it as .xlsx",
         ),
         CodeInfo(Code.BERKAS_XLSB, _E, s, "Format .xlsb", (), "binary .xlsb: save it as .xlsx"),
         CodeInfo(Code.BERKAS_ODS, _E, s, "Format .ods", (), "OpenDocument .ods: save it as .xlsx"),
