@@ -214,3 +214,14 @@ def test_consolidation_reads_the_xls(saved: dict[str, Path]) -> None:
     old, new = proses_berkas(str(saved["xls"])), proses_berkas(str(saved["xlsx"]))
     assert old.terbaca
     assert (old.identitas, old.periode) == (new.identitas, new.periode)
+
+
+@pytest.mark.parametrize("suffix", [".xls", ".xlsx"])
+def test_salin_of_an_xls_says_to_save_it_as_xlsx_first(tmp_path: Path, suffix: str) -> None:
+    # Before: an .xlsx copy had to end like the input (.xls), an .xls one in .xlsx.
+    source = write_xls(tmp_path / "lama.xls", biff8(SMALL))
+    copy = tmp_path / f"bertanda{suffix}"
+    result = runner.invoke(app, ["validate", str(source), "--laporan", str(copy), "--salin"])
+    assert result.exit_code == 2
+    assert "simpan dulu sebagai Buku Kerja Excel (.xlsx)" in " ".join(result.output.split())
+    assert not copy.exists()
