@@ -29,6 +29,7 @@ from skp_xl.settings import Limits
 from skp_xl.workbook.writer import Options, build_workbook
 from tests.libreoffice import LibreOffice
 from tests.reader.hostile import cfb
+from tests.reader.test_asing import make_absensi, make_pp46
 from tests.workbook.test_print import fill
 
 runner = CliRunner()
@@ -188,6 +189,34 @@ def saved(recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory) ->
         "xls": recalculate.convert([source], "xls")[source],
         "xlsx": recalculate([source])[source].path,
     }
+
+
+@pytest.fixture(scope="module")
+def old_formats(
+    recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("bukan")
+    sources = {"pp46": folder / "skp-2015.xlsx", "absensi": folder / "absensi.xlsx"}
+    make_pp46(sources["pp46"])
+    make_absensi(sources["absensi"])
+    copies = recalculate.convert(sources.values(), "xls")
+    return {kind: copies[source] for kind, source in sources.items()}
+
+
+@pytest.mark.parametrize(
+    ("kind", "words"),
+    [("pp46", ("PP 46/2011", "PermenPANRB 6/2022")), ("absensi", ("daftar hadir",))],
+)
+def test_an_old_xls_that_is_not_ours_says_what_it_is(
+    old_formats: dict[str, Path], kind: str, words: tuple[str, ...]
+) -> None:
+    path = old_formats[kind]
+    result = runner.invoke(app, ["validate", str(path), "--json"])
+    assert result.exit_code == 2
+    [finding] = json.loads(result.output)["files"][0]["findings"]
+    assert finding["code"] == "bukan-skp-xl"
+    assert path.name in finding["message"]
+    assert all(word in finding["message"] for word in words)
 
 
 def test_the_xls_has_the_names_of_the_xlsx(saved: dict[str, Path]) -> None:
