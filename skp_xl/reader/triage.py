@@ -309,13 +309,13 @@ class _Triage:
         return self.stop(Code.BERKAS_BUKAN_EXCEL, look.message(self.name, excel=False))
 
     def check_cfb(self, size: int) -> None:
+        data: bytes | None = None
         try:
             with olefile.OleFileIO(str(self.path)) as ole:
                 entries = ole.listdir(streams=True, storages=False)
                 sizes = {"/".join(entry).lower(): ole.get_size(entry) for entry in entries}
                 streams = set(sizes)
-                book = "workbook" if "workbook" in streams else None
-                if book is not None and "encryptedpackage" not in streams:
+                if "workbook" in streams and "encryptedpackage" not in streams:
                     self.check_cfb_sizes(sizes, size)
                     data = ole.openstream("Workbook").read(size)
         except _Stop:
@@ -324,7 +324,7 @@ class _Triage:
             raise self.corrupt(f"struktur berkas Office lama tidak sah: {error}") from None
         if {"encryptioninfo", "encryptedpackage"} <= streams:
             raise self.encrypted()
-        if book is not None:
+        if data is not None:
             self.check_xls(data)
             return
         if "book" in streams:
