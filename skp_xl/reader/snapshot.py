@@ -1,8 +1,9 @@
 """One reading path, two engines: a workbook as a plain snapshot of values and names.
 
 The file engine reads cell values with python-calamine (cached results of formulas, as
-Excel or LibreOffice last computed them) and takes the defined names from the triage,
-which read ``xl/workbook.xml`` already; a live engine (xlwings, in the add-in) fills the
+Excel or LibreOffice last computed them; .xlsx and Excel 97-2003 .xls alike) and takes the
+defined names from the triage, which read ``xl/workbook.xml`` (or the .xls's NAME records,
+which calamine does not give) already; a live engine (xlwings, in the add-in) fills the
 same :class:`Snapshot`. Everything downstream (records, checks) sees only the snapshot.
 """
 
