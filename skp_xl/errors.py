@@ -27,8 +27,10 @@ person at the command line) must decide. The tree::
 pure domain raises them and imports nothing above itself; the others are defined here.
 Not in the tree, on purpose: the VBA encoder's ``CompoundFileError``,
 ``VbaProjectError`` and ``OvbaError`` (``ValueError``: faults in what skp-xl itself
-encodes), and two private control-flow signals (triage's ``_Stop``; the batch's
-``_WaktuHabis``, a ``BaseException`` so no ``except Exception`` takes it for a bug).
+encodes), reader/biff.py's ``BiffError`` and ``NotBiff8`` (``ValueError``: an .xls stream
+the triage turns into a finding at once), and two private control-flow signals (triage's
+``_Stop``; the batch's ``_WaktuHabis``, a ``BaseException`` so no ``except Exception``
+takes it for a bug).
 """
 
 from __future__ import annotations

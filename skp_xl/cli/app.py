@@ -33,7 +33,7 @@ typer.rich_utils.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk
 app = typer.Typer(
     name="skp-xl",
     help=(
-        "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: templat resmi, "
+        "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: buku kerja SKP siap isi, "
         "pemeriksaan sampai ke sel, predikat dan angka kredit, konsolidasi seluruh instansi, "
         "dan add-in Excel."
     ),
@@ -78,7 +78,7 @@ def root(
         ),
     ] = False,
 ) -> None:
-    """SKP di Excel: templat resmi, pemeriksaan, dan konsolidasi."""
+    """SKP di Excel: buku kerja SKP siap isi, pemeriksaan, dan konsolidasi."""
 
 
 def periode_option(text: str | None) -> PeriodeEvaluasi | None:

@@ -26,6 +26,7 @@ from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import OutputExistsError
+from skp_xl.reader.triage import XLS_SUFFIXES
 from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, TENGGANG_DETIK
 from skp_xl.validation import validate_file
 from skp_xl.workbook.laporan import write_laporan, write_salinan
@@ -99,6 +100,12 @@ def _check_outputs(files: list[Path], laporan: Path | None, salin: bool) -> None
         if salin:
             raise fail("--salin perlu --laporan BERKAS (tempat salinan bertanda ditulis).")
         return
+    if salin and any(f.suffix.lower() in XLS_SUFFIXES for f in files):
+        # The copy is written with openpyxl, which writes no Excel 97-2003 file.
+        raise fail(
+            "--salin tidak dapat menandai berkas Excel 97-2003 (.xls); simpan dulu sebagai "
+            "Buku Kerja Excel (.xlsx) di Excel, atau pakai --laporan tanpa --salin."
+        )
     if laporan.suffix.lower() not in (".xlsx", ".xlsm"):
         raise fail(f"Berkas laporan '{laporan}' harus berakhiran .xlsx.")
     if any(laporan.resolve() == f.resolve() for f in files):

@@ -224,10 +224,17 @@ def _entries() -> Iterator[CodeInfo]:
             s,
             "Bukan buku kerja Excel",
             ("jenis",),
-            "not a spreadsheet (a Word document, CSV, HTML, random bytes)",
+            "not a spreadsheet (a Word document, a CSV or HTML table renamed .xls/.xlsx, a PDF); "
+            "the message says what it looks like and what to do",
         ),
         CodeInfo(
-            Code.BERKAS_XLS, _E, s, "Format .xls lama", (), "old binary .xls: save it as .xlsx"
+            Code.BERKAS_XLS,
+            _E,
+            s,
+            "Format Excel 5.0/95",
+            (),
+            "an Excel 5.0/95 workbook (older than 97-2003; an Excel 97-2003 .xls is read): "
+            "save it as .xlsx",
         ),
         CodeInfo(Code.BERKAS_XLSB, _E, s, "Format .xlsb", (), "binary .xlsb: save it as .xlsx"),
         CodeInfo(Code.BERKAS_ODS, _E, s, "Format .ods", (), "OpenDocument .ods: save it as .xlsx"),
@@ -301,7 +308,8 @@ def _entries() -> Iterator[CodeInfo]:
             s,
             "Bukan SKP skp-xl",
             (),
-            "a workbook, but not one made by skp-xl (no `META_TEMPLATE_ID`)",
+            "a workbook not made by skp-xl; the message says what it looks like (an SKP of "
+            "PP 46/2011, an SKP made elsewhere, an attendance or TPP list, empty) and what to do",
         ),
         CodeInfo(
             Code.BUKAN_SKP_MATRIKS,

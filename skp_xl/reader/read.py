@@ -39,6 +39,7 @@ from skp_xl.forms.model import (
     eval_name,
     identity_name,
 )
+from skp_xl.reader import asing
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.reader.tables import Columns, Table, columns_by_key, locate
 
@@ -71,15 +72,9 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
     template = _named(snapshot, "META_TEMPLATE_ID")
     version = _named(snapshot, "META_TEMPLATE_VERSION")
     if template.kosong:
+        look = asing.look_at_workbook(snapshot.titles, snapshot.grid)
         raise NotAnSkpWorkbook(
-            Finding(
-                Code.BUKAN_SKP_XL,
-                Severity.ERROR,
-                f"Berkas '{path}' bukan buku kerja SKP skp-xl (tidak ada nama "
-                "META_TEMPLATE_ID); buat buku kerja dengan 'skp-xl new' atau salin isian ke "
-                "templat resmi.",
-                path=path,
-            )
+            Finding(Code.BUKAN_SKP_XL, Severity.ERROR, look.message(path), path=path)
         )
     parsed = TemplateId.parse(template.teks)
     if parsed is not None and parsed.is_matriks:

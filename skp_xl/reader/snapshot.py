@@ -1,8 +1,9 @@
 """One reading path, two engines: a workbook as a plain snapshot of values and names.
 
 The file engine reads cell values with python-calamine (cached results of formulas, as
-Excel or LibreOffice last computed them) and takes the defined names from the triage,
-which read ``xl/workbook.xml`` already; a live engine (xlwings, in the add-in) fills the
+Excel or LibreOffice last computed them; .xlsx and Excel 97-2003 .xls alike) and takes the
+defined names from the triage, which read ``xl/workbook.xml`` (or the .xls's NAME records,
+which calamine does not give) already; a live engine (xlwings, in the add-in) fills the
 same :class:`Snapshot`. Everything downstream (records, checks) sees only the snapshot.
 """
 
@@ -35,11 +36,14 @@ class Engine(Protocol):
 class Snapshot:
     """Values of the sheets a reader asks for, addressed 1-based, and the defined names.
 
-    Empty cells and formulas that computed ``""`` read as None.
+    Empty cells and formulas that computed ``""`` read as None. ``titles`` are the
+    sheets' titles in workbook order, when the engine's caller knows them (a file's
+    triage does), for telling what a workbook that is not an SKP looks like.
     """
 
     path: str
     engine: Engine
+    titles: tuple[str, ...] = ()
     _rows: dict[str, Sequence[Sequence[object]]] = field(default_factory=dict, repr=False)
     _names: Mapping[str, DefinedRange] | None = field(default=None, repr=False)
 
@@ -141,4 +145,5 @@ def open_snapshot(path: Path, triaged: Triage) -> Snapshot:
     """
     if triaged.index is None:
         raise ValueError(f"'{path}' tidak lolos triase; berkas itu tidak dibaca.")
-    return Snapshot(str(path), CalamineEngine(path, index=triaged.index))
+    titles = tuple(sheet.title for sheet in triaged.index.sheets)
+    return Snapshot(str(path), CalamineEngine(path, index=triaged.index), titles)

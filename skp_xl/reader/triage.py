@@ -6,7 +6,9 @@ workbook index; the SHA-256 of the file's bytes), for the reader to take over in
 reading the file again. Every read is bounded by :class:`Limits`: the zip's directory is
 sized before it is parsed, every member is inflated by hand in chunks and stops at its
 declared size (so a lying header cannot inflate more), and the whole check stops at a
-deadline.
+deadline. An Excel 97-2003 workbook (.xls) is read too: its ``Workbook`` stream's sizes
+are checked before it is read, and its records walked within the same limits
+(:mod:`~skp_xl.reader.biff`).
 
 Codes (severity): ``berkas-tidak-ada``, ``berkas-folder``, ``berkas-tidak-terbaca``,
 ``berkas-kosong``, ``berkas-rusak``, ``berkas-bukan-excel``, ``berkas-xls``, ``berkas-xlsb``,
@@ -35,6 +37,8 @@ import olefile
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader import asing
+from skp_xl.reader.biff import BiffError, NotBiff8, read_biff
 from skp_xl.reader.names import (
     WORKBOOK_PART,
     ZIP_ERRORS,
@@ -49,7 +53,10 @@ from skp_xl.settings import LIMITS, MIB, Limits
 WORKBOOK_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xltx", ".xltm"})
 """Suffixes of the workbooks skp-xl reads."""
 
-CANDIDATE_SUFFIXES = WORKBOOK_SUFFIXES | {".xls", ".xlsb", ".ods"}
+XLS_SUFFIXES = frozenset({".xls", ".xlt"})
+"""Suffixes of Excel 97-2003 workbooks, which skp-xl reads too."""
+
+CANDIDATE_SUFFIXES = WORKBOOK_SUFFIXES | XLS_SUFFIXES | {".xlsb", ".ods"}
 """Suffixes a folder walk hands to :func:`triage`: readable, or worth a finding."""
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -127,7 +134,8 @@ class Triage:
 
 
 def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
-    """Check that ``path`` is an .xlsx/.xlsm workbook that can be read safely.
+    """Check that ``path`` is an .xlsx/.xlsm (or Excel 97-2003 .xls) workbook that can be
+    read safely.
 
     Nothing is read beyond ``limits``; no exception escapes for bad input.
 
@@ -278,10 +286,12 @@ class _Triage:
                     self.check_zip(stream, info.st_size)
                     self.sha256 = stream.hexdigest()
                     return
+                if not head.startswith(_CFB_SIGNATURE):
+                    head += stream.read(asing.TEXT_BYTES - len(head))
         except OSError as error:
             raise self.unreadable(error.strerror or str(error)) from None
         if head.startswith(_CFB_SIGNATURE):
-            self.check_cfb()
+            self.check_cfb(info.st_size)
         else:
             raise self.not_zip(head)
 
@@ -293,40 +303,98 @@ class _Triage:
         )
 
     def not_zip(self, head: bytes) -> _Stop:
-        text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-        if text.startswith(b"%PDF"):
-            return self.not_excel("berkas PDF")
-        if text.startswith(b"<"):
-            return self.not_excel("berkas HTML/XML")
-        if _looks_like_text(head):
-            return self.not_excel("berkas teks, misalnya CSV")
-        return self.corrupt("bukan arsip .xlsx maupun berkas Excel lama")
+        look = asing.look_at_text(head, self.path.suffix)
+        if look.kind is asing.Kind.LAIN:
+            return self.corrupt("bukan arsip .xlsx maupun berkas Excel lama")
+        return self.stop(Code.BERKAS_BUKAN_EXCEL, look.message(self.name, excel=False))
 
-    def check_cfb(self) -> None:
+    def check_cfb(self, size: int) -> None:
+        data: bytes | None = None
         try:
             with olefile.OleFileIO(str(self.path)) as ole:
-                streams = {
-                    "/".join(entry).lower() for entry in ole.listdir(streams=True, storages=False)
-                }
+                entries = ole.listdir(streams=True, storages=False)
+                sizes = {"/".join(entry).lower(): ole.get_size(entry) for entry in entries}
+                streams = set(sizes)
+                if "workbook" in streams and "encryptedpackage" not in streams:
+                    self.check_cfb_sizes(sizes, size)
+                    data = ole.openstream("Workbook").read(size)
+        except _Stop:
+            raise
         except Exception as error:  # olefile raises many types on malformed input
             raise self.corrupt(f"struktur berkas Office lama tidak sah: {error}") from None
         if {"encryptioninfo", "encryptedpackage"} <= streams:
-            raise self.stop(
-                Code.BERKAS_TERENKRIPSI,
-                f"Berkas '{self.name}' dilindungi kata sandi pembuka (terenkripsi), sehingga "
-                "isinya tidak dapat dibaca. Buka di Excel dengan kata sandinya, hapus kata "
-                "sandi itu (File > Info > Protect Workbook > Encrypt with Password, kosongkan), "
-                "lalu simpan ulang.",
-            )
-        if streams & {"workbook", "book"}:
+            raise self.encrypted()
+        if data is not None:
+            self.check_xls(data)
+            return
+        if "book" in streams:
             raise self.stop(
                 Code.BERKAS_XLS,
-                f"Berkas '{self.name}' berformat Excel 97-2003 (.xls), yang tidak dibaca "
-                "skp-xl; buka di Excel lalu simpan ulang sebagai Buku Kerja Excel (.xlsx).",
+                f"Berkas '{self.name}' berformat Excel 5.0/95, lebih lama dari Excel 97-2003, "
+                "yang tidak dibaca skp-xl; buka di Excel lalu simpan ulang sebagai Buku Kerja "
+                "Excel (.xlsx).",
             )
         if "worddocument" in streams:
             raise self.not_excel("dokumen Word lama, .doc")
         raise self.not_excel("dokumen Office lama selain Excel")
+
+    def encrypted(self) -> _Stop:
+        return self.stop(
+            Code.BERKAS_TERENKRIPSI,
+            f"Berkas '{self.name}' dilindungi kata sandi pembuka (terenkripsi), sehingga "
+            "isinya tidak dapat dibaca. Buka di Excel dengan kata sandinya, hapus kata "
+            "sandi itu (File > Info > Protect Workbook > Encrypt with Password, kosongkan), "
+            "lalu simpan ulang.",
+        )
+
+    def check_cfb_sizes(self, sizes: dict[str, int], size: int) -> None:
+        """Stream sizes before any stream is read: no stream is larger than the file
+        holding it, and all of them together stay within the inflated-size limit."""
+        for name, stream_size in sizes.items():
+            if stream_size > size:
+                raise self.corrupt(f"aliran {name} lebih besar dari berkasnya")
+        total = sum(sizes.values())
+        if total > self.limits.max_uncompressed:
+            raise self.too_big(
+                f"memuat {_mb(total)} data, melebihi batas {_mb(self.limits.max_uncompressed)}"
+            )
+
+    def check_xls(self, data: bytes) -> None:
+        """An Excel 97-2003 workbook: read its index as for an .xlsx, within the limits."""
+        try:
+            book = read_biff(
+                data,
+                max_rows=self.limits.max_rows,
+                max_cols=self.limits.max_cols,
+                check_time=self.check_time,
+            )
+        except NotBiff8:
+            raise self.stop(
+                Code.BERKAS_XLS,
+                f"Berkas '{self.name}' berformat Excel 5.0/95, lebih lama dari Excel 97-2003, "
+                "yang tidak dibaca skp-xl; buka di Excel lalu simpan ulang sebagai Buku Kerja "
+                "Excel (.xlsx).",
+            ) from None
+        except BiffError as error:
+            raise self.corrupt(f"buku kerja Excel 97-2003 tidak sah: {error}") from None
+        if book.encrypted:
+            raise self.encrypted()
+        if book.far_cell is not None:
+            title, cell = book.far_cell
+            raise self.far_cell(title, cell)
+        self.index = book.index
+        self.check_links(set(), book.index)
+        self.sha256 = _sha256(self.path)
+        if self.path.suffix.lower() not in XLS_SUFFIXES:
+            self.warn(
+                self.finding(
+                    Code.BERKAS_EKSTENSI_SALAH,
+                    f"Berkas '{self.name}' sebenarnya buku kerja Excel 97-2003 (.xls) walau "
+                    f"namanya berakhiran '{self.path.suffix}'; berkas tetap dibaca. Ganti "
+                    "akhiran namanya menjadi .xls, atau simpan ulang sebagai .xlsx.",
+                    Severity.WARNING,
+                )
+            )
 
     def check_zip(self, stream: _HashingReader, size: int) -> None:
         self.check_directory(stream, size)
@@ -559,18 +627,21 @@ class _Triage:
 
     def check_scan(self, scan: _SheetScan) -> None:
         if scan.far_cell is not None:
-            limits = self.limits
-            raise _Stop(
-                self.finding(
-                    Code.BERKAS_RENTANG_BESAR,
-                    f"Berkas '{self.name}': lembar '{scan.title}' berisi sel {scan.far_cell}, "
-                    f"di luar batas baca {_number(limits.max_rows)} baris x "
-                    f"{_number(limits.max_cols)} kolom; berkas tidak dibaca. Hapus isi sel "
-                    "itu (atau hapus baris dan kolom kosong sampai ke sana), lalu simpan ulang.",
-                    sheet=scan.title,
-                    cell=scan.far_cell,
-                )
+            raise self.far_cell(scan.title, scan.far_cell)
+
+    def far_cell(self, title: str, cell: str) -> _Stop:
+        limits = self.limits
+        return _Stop(
+            self.finding(
+                Code.BERKAS_RENTANG_BESAR,
+                f"Berkas '{self.name}': lembar '{title}' berisi sel {cell}, "
+                f"di luar batas baca {_number(limits.max_rows)} baris x "
+                f"{_number(limits.max_cols)} kolom; berkas tidak dibaca. Hapus isi sel "
+                "itu (atau hapus baris dan kolom kosong sampai ke sana), lalu simpan ulang.",
+                sheet=title,
+                cell=cell,
             )
+        )
 
     def warn_scan(self, scan: _SheetScan) -> None:
         if scan.external is not None:
@@ -758,16 +829,12 @@ def _find_call(text: bytes) -> tuple[str, int] | None:
     return found
 
 
-def _looks_like_text(head: bytes) -> bool:
-    if b"\x00" in head:
-        return False
-    try:
-        text = head.decode("utf-8")
-    except UnicodeDecodeError as error:
-        if error.start < len(head) - 4:  # only a character cut at the end is forgiven
-            return False
-        text = head[: error.start].decode("utf-8")
-    return all(char.isprintable() or char in "\t\r\n" for char in text)
+def _sha256(path: Path) -> str:
+    sha = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            sha.update(chunk)
+    return sha.hexdigest()
 
 
 def _mb(size: int) -> str:

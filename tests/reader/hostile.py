@@ -199,9 +199,10 @@ def make_empty(path: Path) -> None:
 
 
 def make_xls(path: Path) -> None:
-    # A BIFF8 BOF record opens the Workbook stream of a real .xls.
-    bof = struct.pack("<HHHHHHLL", 0x0809, 16, 0x0600, 0x0005, 0x0DBB, 0x07CC, 0, 0x06)
-    path.write_bytes(cfb({"Workbook": bof}))
+    # Excel 5.0/95 (BIFF5) keeps its workbook in a "Book" stream opened by a BIFF5 BOF;
+    # Excel 97-2003 files (BIFF8, a "Workbook" stream) are read, see test_xls.py.
+    bof = struct.pack("<HHHHHH", 0x0809, 8, 0x0500, 0x0005, 0x0DBB, 0x07CC)
+    path.write_bytes(cfb({"Book": bof}))
 
 
 def make_doc(path: Path) -> None:
@@ -403,7 +404,7 @@ SAMPLES: tuple[Sample, ...] = (
     Sample("terpotong.xlsx", "berkas-rusak", make_truncated, "buku kerja yang terpotong"),
     Sample("acak.xlsx", "berkas-rusak", make_random, "bita acak bernama .xlsx"),
     Sample("kosong.xlsx", "berkas-kosong", make_empty, "berkas 0 bita"),
-    Sample("lama.xls", "berkas-xls", make_xls, "format Excel 97-2003"),
+    Sample("lama.xls", "berkas-xls", make_xls, "format Excel 5.0/95"),
     Sample("dokumen-lama.doc", "berkas-bukan-excel", make_doc, "dokumen Word lama"),
     Sample(
         "terenkripsi.xlsx",
