@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from types import MappingProxyType
 from urllib.parse import unquote
 from xml.etree.ElementTree import Element, ParseError, fromstring
 
@@ -240,10 +241,30 @@ def read_workbook_index(
             malformed, too large, or declares a DTD or entities.
     """
     with _opened(source) as zf:
-        root = _parse(zf, WORKBOOK_PART, max_bytes)
-        if root is None:
+        raw = _raw(zf, WORKBOOK_PART, max_bytes)
+        if raw is None:
             raise _corrupt(_display_name(zf), WORKBOOK_PART, "tidak ada")
-        rels = _parse(zf, WORKBOOK_RELS_PART, max_bytes)
+        raw_rels = _raw(zf, WORKBOOK_RELS_PART, max_bytes)
+        name = _display_name(zf)
+    try:
+        return _index(raw, raw_rels)
+    except _BadXml as bad:
+        raise _xml_error(name, bad.part, bad.error) from bad.error
+
+
+class _BadXml(Exception):
+    def __init__(self, part: str, error: Exception) -> None:
+        super().__init__(part)
+        self.part, self.error = part, error
+
+
+@functools.lru_cache(maxsize=64)
+def _index(raw: bytes, raw_rels: bytes | None) -> WorkbookIndex:
+    """The index of one workbook.xml and its relationships, cached by their bytes:
+    workbooks made from one template share them, and a consolidation reads thousands.
+    The result is shared, so it is immutable (tuples and a read-only mapping)."""
+    root = _parse_bytes(raw, WORKBOOK_PART)
+    rels = _parse_bytes(raw_rels, WORKBOOK_RELS_PART) if raw_rels is not None else None
     targets = _sheet_targets(rels) if rels is not None else {}
     sheets: list[SheetEntry] = []
     for element in _children(root, "sheets", "sheet"):
@@ -270,7 +291,7 @@ def read_workbook_index(
             skipped.append(SkippedName(name, text, resolved, local_sheet))
         else:
             names[name] = resolved
-    return WorkbookIndex(tuple(sheets), names, tuple(skipped))
+    return WorkbookIndex(tuple(sheets), MappingProxyType(names), tuple(skipped))
 
 
 def _resolve(titles: Mapping[str, str], name: str, text: str) -> DefinedRange | SkipReason:
@@ -328,8 +349,8 @@ def _corrupt(name: str, part: str, reason: object) -> WorkbookXmlError:
     )
 
 
-def _parse(zf: zipfile.ZipFile, part: str, max_bytes: int) -> Element | None:
-    """The parsed part, or None when the zip has no such member."""
+def _raw(zf: zipfile.ZipFile, part: str, max_bytes: int) -> bytes | None:
+    """The part's bytes (at most ``max_bytes``), or None when the zip has no such member."""
     name = _display_name(zf)
     try:
         info = zf.getinfo(part)
@@ -344,25 +365,32 @@ def _parse(zf: zipfile.ZipFile, part: str, max_bytes: int) -> Element | None:
         )
     try:
         with zf.open(info) as stream:
-            data = stream.read(max_bytes + 1)
+            return stream.read(max_bytes + 1)
     except ZIP_ERRORS as error:
         raise _corrupt(name, part, error) from error
+
+
+def _parse_bytes(data: bytes, part: str) -> Element:
     try:
         if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
             raise DefusedXmlException  # entity expansion needs a DTD: refuse any
         # Without a DTD, expat knows only the five predefined entities: the C parser is
         # as safe as defusedxml's Python one here, and several times faster.
         return fromstring(data)
-    except DefusedXmlException as error:
-        raise WorkbookXmlError(
+    except (DefusedXmlException, ParseError, ValueError) as error:
+        raise _BadXml(part, error) from error
+
+
+def _xml_error(name: str, part: str, error: Exception) -> WorkbookXmlError:
+    if isinstance(error, DefusedXmlException):
+        return WorkbookXmlError(
             Code.BERKAS_XML_BERBAHAYA,
             f"Berkas '{name}': bagian {part} memuat deklarasi DTD atau entitas XML, yang "
             "tidak pernah ditulis Excel atau LibreOffice dan dapat dipakai untuk melumpuhkan "
             "pembaca; berkas tidak dibaca. Minta pengirim menyimpan ulang SKP-nya dari Excel "
             "sebagai .xlsx.",
-        ) from error
-    except (ParseError, ValueError) as error:
-        raise _corrupt(name, part, f"XML tidak sah: {error}") from error
+        )
+    return _corrupt(name, part, f"XML tidak sah: {error}")
 
 
 def _local(tag: str) -> str:

@@ -416,6 +416,7 @@ class _Triage:
                 raise self.stop(Code(error.code), error.message) from None
             self.index = index
             # Members first: a reference found in a sheet comes with its cell.
+            self.has_links = any(name.lower().startswith("xl/externallinks/") for name in names)
             self.check_members(stream, members, index)
             self.check_links(names, index)
         if self.path.suffix.lower() not in WORKBOOK_SUFFIXES:
@@ -555,7 +556,11 @@ class _Triage:
             is_sheet = name in titles or (
                 name.startswith("xl/worksheets/") and name.endswith(".xml")
             )
-            scan = _SheetScan(titles.get(name, name), self.limits) if is_sheet else None
+            scan = (
+                _SheetScan(titles.get(name, name), self.limits, links=self.has_links)
+                if is_sheet
+                else None
+            )
             first = True
             for chunk in self.inflate(stream, info):
                 if first and name.lower().endswith(_XML_SUFFIXES):
@@ -724,8 +729,17 @@ class _SheetScan:
     Chunks are cut at their last ``<``, so no tag (and no formula text) is ever split.
     """
 
-    def __init__(self, title: str, limits: Limits) -> None:
+    def __init__(self, title: str, limits: Limits, *, links: bool = True) -> None:
         self.title = title
+        # A formula refers to another workbook through an externalLink part ([1] is the
+        # first); without such a part there is no reference to find cell by cell.
+        self.links = links
+        # Excel, LibreOffice and openpyxl write <dimension> with the used range first.
+        # Within the limits, the cells are not walked one by one: a file whose dimension
+        # lies about a far cell is stopped by the reader's memory cap in its supervised
+        # process (skp_xl/batch/pengawas.py) instead. Beyond the limits, or absent, every
+        # cell is walked, to tell a far cell from a dimension merely declared too large.
+        self.trusted = False
         self.max_rows = limits.max_rows
         self.max_cols = limits.max_cols
         # The hint assumes limits at least the defaults; smaller ones scan every cell.
@@ -759,10 +773,13 @@ class _SheetScan:
             dimension = _DIMENSION.search(text)
             if dimension:
                 self.check_dimension(dimension[1].decode("ascii", "replace"))
+                self.trusted = self.dimension is None and self.hinted
             self.seen_data = b"<sheetData" in text
         columns = self.columns
         start = 0
-        if self.hinted and _canonical_cells(text):
+        if self.trusted:
+            start = len(text)
+        elif self.hinted and _canonical_cells(text):
             hint = _FAR_HINT.search(text)
             start = max(text.rfind(b"<", 0, hint.start()), 0) if hint else len(text)
         for tag in _CELL_TAG.finditer(text, start):
@@ -779,7 +796,7 @@ class _SheetScan:
             call = _find_call(text)
             if call:
                 self.web = (call[0], self.cell_at(text, call[1]))
-        if self.external is None:
+        if self.external is None and self.links:
             ref = _EXTERNAL_REF.search(text)
             if ref:
                 self.external = self.cell_at(text, ref.start()) or ""
@@ -812,17 +829,24 @@ def _canonical_cells(text: bytes) -> bool:
 
 
 def _find_call(text: bytes) -> tuple[str, int] | None:
-    """The first call of a :data:`_WEB_CALLS` function in ``text`` (any case), and where.
+    """The first call of a :data:`_WEB_CALLS` function in ``text``, and where.
 
-    A plain ``find`` per name on the upper-cased text: several times faster than one
-    case-insensitive regex over a large sheet.
+    A plain ``find`` per name, several times faster than one case-insensitive regex over
+    a large sheet. Function names are matched as the file formats store them: Excel and
+    LibreOffice write every function name in capitals whatever the user typed, so the
+    text is not upper-cased first (that alone cost a fifth of the triage). The warning is
+    about stale values, not safety: skp-xl never evaluates a formula.
     """
-    upper = text.upper()
+    upper = text  # as stored: see above
     found: tuple[str, int] | None = None
     for call in _WEB_CALLS:
         at = upper.find(call)
         while at >= 0 and (found is None or at < found[1]):
-            if at == 0 or upper[at - 1] not in _NAME_BYTES or upper.endswith(b"_XLFN.", 0, at):
+            if (
+                at == 0
+                or upper[at - 1] not in _NAME_BYTES
+                or upper.endswith((b"_xlfn.", b"_XLFN."), 0, at)
+            ):
                 found = (call[:-1].decode("ascii"), at)
                 break
             at = upper.find(call, at + 1)

@@ -171,3 +171,32 @@ def test_a_file_that_kills_its_reader_is_a_finding_and_the_others_are_checked(
     assert [f["code"] for f in files[1]["findings"]] == ["berkas-proses-berhenti"]
     assert "SIGABRT" in files[1]["findings"][0]["message"]
     assert all(f["code"] != "berkas-proses-berhenti" for f in files[0]["findings"])
+
+
+def test_a_far_cell_under_a_lying_dimension_is_a_memory_finding_not_a_crash(
+    tmp_path: Path,
+) -> None:
+    """The file that once killed a whole run: <dimension> says A1:B1, one cell sits at
+    XFD1048576. Triage trusts the dimension; calamine then asks for hundreds of GB in
+    the supervised reader, which the memory cap stops. validate and consolidate list the
+    file and go on."""
+    from tests.reader import hostile
+
+    far = '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
+    folder = tmp_path / "instansi"
+    folder.mkdir()
+    bad = folder / "jauh.xlsx"
+    hostile.write_zip(bad, hostile.minimal_parts(sheet=hostile.sheet_xml(hostile.SHEET_DATA + far)))
+    good = folder / "baik.xlsx"
+    good.write_bytes(TEMPLATE.read_bytes())
+    result = runner.invoke(app, ["validate", str(good), str(bad), "--json"])
+    files = json.loads(result.output)["files"]
+    assert [f["code"] for f in files[1]["findings"]] == ["berkas-memori-habis"]
+    assert "XFD1048576" in files[1]["findings"][0]["message"]
+    assert all(f["code"] != "berkas-memori-habis" for f in files[0]["findings"])
+    out = tmp_path / "ringkasan.xlsx"
+    summary = runner.invoke(
+        app, ["consolidate", str(folder), "-o", str(out), "--json", "--tanpa-cache"]
+    )
+    problems = {p["path"]: p["code"] for p in json.loads(summary.stdout)["problems"]}
+    assert problems[str(bad)] == "berkas-memori-habis"

@@ -330,10 +330,28 @@ def test_an_error_wins_over_an_earlier_warning(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "tautan.xlsx") as zf:
         parts = {name: zf.read(name) for name in zf.namelist()}
     far = '<row r="50000"><c r="A50000"><v>1</v></c></row>'
-    parts["xl/worksheets/sheet2.xml"] = sheet_xml(hostile.SHEET_DATA + far).encode()
+    sheet = sheet_xml(hostile.SHEET_DATA + far, "A1:B50000")
+    parts["xl/worksheets/sheet2.xml"] = sheet.encode()
     path = write_parts(tmp_path / "dua.xlsx", parts)
 
     assert where(triage(path)) == ("berkas-rentang-besar", "Identitas", "A50000")
+
+
+def test_a_dimension_within_the_limits_is_trusted(tmp_path: Path) -> None:
+    """Excel writes the used range in <dimension>; within the limits the cells are not
+    walked. A file that lies there (A1:B1 over a cell at A50000) is read; one that would
+    make calamine allocate past the memory cap is stopped by the supervised reader
+    (tests/cli/test_validate.py, tests/batch/test_pengawas.py)."""
+    far = '<row r="50000"><c r="A50000"><v>1</v></c></row>'
+    lying = write_parts(
+        tmp_path / "bohong.xlsx", minimal_parts(sheet=sheet_xml(hostile.SHEET_DATA + far))
+    )
+    assert triage(lying).findings == ()
+    honest = write_parts(
+        tmp_path / "jujur.xlsx",
+        minimal_parts(sheet=sheet_xml(hostile.SHEET_DATA + far, "A1:B50000")),
+    )
+    assert where(triage(honest)) == ("berkas-rentang-besar", "SKP", "A50000")
 
 
 def test_an_external_reference_is_located_in_its_cell(tmp_path: Path) -> None:
@@ -554,7 +572,10 @@ def test_the_default_limits_find_the_first_cell_beyond_them(tmp_path: Path, cell
     # Many harmless cells first, so the quick pre-scan must lead to the exact one.
     near = "".join(f'<row r="{r}"><c r="C{r}" s="2"><v>{r}</v></c></row>' for r in range(2, 400))
     data = hostile.SHEET_DATA + near + f'<row r="400">{cell}</row>'
-    path = write_parts(tmp_path / "jauh.xlsx", minimal_parts(sheet=sheet_xml(data)))
+    # A dimension beyond the limits makes the scan walk the cells (one within them is
+    # trusted: test_a_dimension_within_the_limits_is_trusted).
+    sheet = sheet_xml(data, "A1:XFD1048576")
+    path = write_parts(tmp_path / "jauh.xlsx", minimal_parts(sheet=sheet))
     found = only(triage(path))
     assert found is not None
     assert found.code == "berkas-rentang-besar"
