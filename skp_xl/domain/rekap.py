@@ -143,6 +143,17 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
     return rows
 
 
+def judul_periode(periode: PeriodeEvaluasi) -> str:
+    """The period as a consolidation's title names it, with the workbooks it counts.
+
+    A consolidation counts a workbook's evaluation of exactly that period: Maret counts the
+    monthly workbooks, Triwulan I the quarterly ones, Akhir both (rules.md, "Period").
+    """
+    if periode.siklus is None:
+        return periode.value
+    return f"{periode.value} (hanya SKP evaluasi {periode.siklus.value.lower()})"
+
+
 def periode_terakhir(periods: Iterable[PeriodeEvaluasi]) -> PeriodeEvaluasi | None:
     """The latest of ``periods`` in the order of the year (None when there is none)."""
     found = set(periods)
