@@ -108,6 +108,7 @@ class Code(StrEnum):
     CAPAIAN_IKI_TIDAK_SESUAI = "capaian-iki-tidak-sesuai"
     PENILAIAN_TIDAK_SESUAI = "penilaian-tidak-sesuai"
     SARAN_TIDAK_SESUAI = "saran-tidak-sesuai"
+    PERIODE_TIDAK_ADA = "periode-tidak-ada"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -654,6 +655,15 @@ def _entries() -> Iterator[CodeInfo]:
             "Saran rating tidak sesuai",
             ("sel", "tersimpan", "seharusnya"),
             cached,
+        ),
+        CodeInfo(
+            Code.PERIODE_TIDAK_ADA,
+            _W,
+            s,
+            "Periode tidak ada di buku kerja",
+            ("periode", "siklus"),
+            "the period asked (`validate --periode Maret`) is not one of the workbook's: a "
+            "quarterly workbook has no months, a monthly one no quarters; nothing is checked",
         ),
     )
     s = Section.INSTANSI

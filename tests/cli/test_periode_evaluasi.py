@@ -191,3 +191,23 @@ def test_consolidate_counts_exactly_the_period_asked(
     # A workbook not rated in the period (the mutasi's other half) keeps an empty row.
     assert (canonical in periods) if dinilai else (periods == {None})
     assert json.loads(as_json.output)["periode"] == canonical
+
+
+@pytest.mark.parametrize(
+    ("periode", "codes"),
+    [("Maret", ["periode-tidak-ada"]), ("TW II", [])],
+)
+def test_validate_a_quarterly_workbook_for_a_month_says_the_month_is_not_there(
+    periode: str, codes: list[str]
+) -> None:
+    committed = Path(__file__).parents[2] / "samples" / "instansi"
+    path = next(committed.glob("Inspektorat/*/*.xlsx"))
+
+    result = runner.invoke(app, ["validate", str(path), "--periode", periode, "--json"])
+
+    [report] = json.loads(result.output)["files"]
+    found = [f["code"] for f in report["findings"] if f["code"] == "periode-tidak-ada"]
+    assert found == codes
+    if codes:
+        [finding] = [f for f in report["findings"] if f["code"] == "periode-tidak-ada"]
+        assert "Triwulan I, Triwulan II, Triwulan III, Triwulan IV, Akhir" in finding["message"]
