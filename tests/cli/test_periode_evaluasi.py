@@ -13,9 +13,10 @@ from typer.testing import CliRunner
 
 from skp_xl.cli import app
 from skp_xl.domain.quadrant import predikat
-from skp_xl.domain.vocabulary import PeriodeEvaluasi, SiklusEvaluasi
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, SiklusEvaluasi
 from skp_xl.samples.plan import plan_agency
 from skp_xl.validation import read_file
+from skp_xl.workbook.writer import Options, build_workbook
 from tests.workbook.fill import destination, named
 
 runner = CliRunner()
@@ -211,3 +212,22 @@ def test_validate_a_quarterly_workbook_for_a_month_says_the_month_is_not_there(
     if codes:
         [finding] = [f for f in report["findings"] if f["code"] == "periode-tidak-ada"]
         assert "Triwulan I, Triwulan II, Triwulan III, Triwulan IV, Akhir" in finding["message"]
+
+
+@pytest.mark.parametrize("siklus", list(SiklusEvaluasi))
+def test_a_workbook_without_the_cycle_in_meta_is_read_by_its_sheets(
+    tmp_path: Path, siklus: SiklusEvaluasi
+) -> None:
+    # As a 1.0 workbook (quarterly, no META_PERIODE_EVALUASI) or one whose _meta was
+    # emptied: the evaluation sheets' names decide.
+    wb = build_workbook(Options(JenisJabatan.JA, Pendekatan.KUANTITATIF, siklus=siklus))
+    sheet, cell = named(wb, "META_PERIODE_EVALUASI")
+    wb[sheet][cell].value = None
+    del wb.defined_names["META_PERIODE_EVALUASI"]
+    path = tmp_path / "lama.xlsx"
+    wb.save(path)
+
+    record, _ = read_file(path)
+
+    assert record is not None
+    assert tuple(record.evaluasi) == siklus.periode
