@@ -29,6 +29,7 @@ from skp_xl.domain.checks import penilaian_terhitung
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import SkpRecord
+from skp_xl.domain.rekap import judul_periode
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
 from skp_xl.domain.vocabulary import (
     JenisHasilKerja,
@@ -447,7 +448,7 @@ def konsolidasi_folder(
         raise AddinError(f"Folder '{folder}' tidak ada atau bukan folder.")
     book.status(f"Membaca SKP di {folder}...")
     result = konsolidasi(folder, opsi or Opsi())
-    periode = result.periode.value if result.periode else "-"
+    periode = judul_periode(result.periode) if result.periode else "-"
     data = result.summary_data()
     if output is None:
         home = folder.parent if folder.parent != folder else folder

@@ -37,7 +37,7 @@ from skp_xl.cli.app import (
 )
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
-from skp_xl.domain.rekap import AturanGanda
+from skp_xl.domain.rekap import AturanGanda, judul_periode
 from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
@@ -99,7 +99,7 @@ def _pola(path: Path | None) -> PolaDistribusi | None:
 
 
 def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
-    periode = result.periode.value if result.periode else "(belum ada yang dinilai)"
+    periode = judul_periode(result.periode) if result.periode else "(belum ada yang dinilai)"
     table = Table(
         title=f"Ringkasan {result.instansi or result.root.name}, periode {periode}",
         title_justify="left",
@@ -160,8 +160,9 @@ def consolidate_command(
         str | None,
         typer.Option(
             "--periode",
-            help="Periode yang diringkas, mis. 'TW III' atau 'Akhir' (bawaan: periode "
-            "terakhir yang sudah dinilai).",
+            help="Periode yang diringkas, mis. 'TW III', 'Maret' atau 'Akhir' (bawaan: "
+            "periode terakhir yang sudah dinilai). Bulan menghitung SKP evaluasi bulanan, "
+            "triwulan SKP evaluasi triwulanan, Akhir keduanya.",
             show_default=False,
         ),
     ] = None,

@@ -14,8 +14,10 @@ from skp_xl.domain.pangkat import parse_golongan
 from skp_xl.domain.vocabulary import (
     JenisJabatan,
     Pendekatan,
+    SiklusEvaluasi,
     normalize_jenis_jabatan,
     normalize_pendekatan,
+    normalize_siklus,
 )
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
@@ -163,18 +165,31 @@ def new_command(
             "--matriks", help="Buat Matriks Pembagian Peran dan Hasil (A.1.5) untuk pimpinan."
         ),
     ] = False,
+    periode_evaluasi: Annotated[
+        str,
+        typer.Option(
+            "--periode-evaluasi",
+            help="Evaluasi berkala setiap triwulan (Evaluasi TW1-TW4) atau setiap bulan "
+            "(Evaluasi Januari-Desember), lalu Evaluasi Akhir: 'triwulanan' atau 'bulanan'.",
+        ),
+    ] = SiklusEvaluasi.TRIWULANAN.value.lower(),
     force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
     """Buat buku kerja SKP baru untuk satu pegawai satu tahun (atau --matriks untuk pimpinan).
 
     Berisi Petunjuk, Identitas, SKP, Lampiran, Manual IKI (JPT), Umpan Balik, Evaluasi
-    Triwulan I-IV dan Akhir, serta Dokumen Evaluasi. Identitas diisi sekali dan tampil di
+    Triwulan I-IV (atau Januari-Desember dengan --periode-evaluasi bulanan) dan Akhir, serta
+    Dokumen Evaluasi. Identitas diisi sekali dan tampil di
     semua formulir. Tanpa opsi identitas, formulir kosong.
     """
     if output.suffix.lower() != ".xlsx":
         raise fail(f"Berkas keluaran '{output}' harus berakhiran .xlsx.")
     if output.exists() and not force:
         raise fail(OutputExistsError(output).args[0])
+    try:
+        siklus = normalize_siklus(periode_evaluasi)
+    except InvalidValueError as error:
+        raise fail(f"--periode-evaluasi: {error.message}") from error
     if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAX:
         raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
     raw = {
@@ -220,6 +235,8 @@ def new_command(
         from skp_xl.forms.matriks import IDENTITAS_KEYS
         from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 
+        if siklus is not SiklusEvaluasi.TRIWULANAN:
+            raise fail("Matriks tidak memuat evaluasi; hapus --periode-evaluasi.")
         unused = sorted(set(identitas) - set(IDENTITAS_KEYS))
         if unused:
             options = ", ".join(_option(n) for n in unused)
@@ -239,8 +256,8 @@ def new_command(
             approach: Pendekatan = normalize_pendekatan(pendekatan)
         except InvalidValueError as error:
             raise fail(error.message) from error
-        wb = build_workbook(Options(kind, approach, identitas, password))
-        what = f"SKP {kind} {approach.value.lower()}"
+        wb = build_workbook(Options(kind, approach, identitas, password, siklus))
+        what = f"SKP {kind} {approach.value.lower()} (evaluasi {siklus.value.lower()})"
     try:
         with atomic_output(output, force=force) as tmp:
             wb.save(tmp)

@@ -10,7 +10,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from skp_xl.cli.app import EXIT_OK, app, console, err_console, fail
 from skp_xl.domain.errors import InvalidValueError
-from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
+from skp_xl.domain.vocabulary import (
+    PeriodeEvaluasi,
+    SiklusEvaluasi,
+    normalize_periode,
+    normalize_siklus,
+)
 from skp_xl.samples import MASALAH, generate_agency
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
@@ -33,9 +38,19 @@ def samples_command(
     sampai: Annotated[
         str,
         typer.Option(
-            "--sampai", help="Periode evaluasi terakhir yang dinilai (Triwulan I ... Akhir)."
+            "--sampai",
+            help="Periode evaluasi terakhir yang dinilai (Triwulan I ... Akhir, atau Januari "
+            "... Akhir untuk evaluasi bulanan).",
         ),
     ] = PeriodeEvaluasi.AKHIR.value,
+    periode_evaluasi: Annotated[
+        str,
+        typer.Option(
+            "--periode-evaluasi",
+            help="Buku kerja dengan evaluasi setiap triwulan atau setiap bulan: "
+            "'triwulanan' atau 'bulanan'.",
+        ),
+    ] = SiklusEvaluasi.TRIWULANAN.value.lower(),
     tanpa_masalah: Annotated[
         bool,
         typer.Option(
@@ -72,9 +87,18 @@ def samples_command(
     if not TAHUN_MIN <= tahun <= TAHUN_MAX:
         raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
     try:
+        siklus = normalize_siklus(periode_evaluasi)
+    except InvalidValueError as error:
+        raise fail(f"--periode-evaluasi: {error.message}") from error
+    try:
         last = normalize_periode(sampai)
     except InvalidValueError as error:
         raise fail(f"--sampai: {error.message}") from error
+    if last.siklus not in (None, siklus):
+        raise fail(
+            f"--sampai {last.value} bukan periode evaluasi {siklus.value.lower()}; pilih salah "
+            f"satu: {', '.join(p.value for p in siklus.periode)}."
+        )
     progress = Progress(
         TextColumn("Menulis"),
         BarColumn(),
@@ -93,6 +117,7 @@ def samples_command(
             tahun=tahun,
             sampai=last,
             masalah=not tanpa_masalah,
+            siklus=siklus,
             jobs=jobs,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
         )

@@ -702,6 +702,18 @@ def check_evaluasi(record: SkpRecord, periode: PeriodeEvaluasi | None = None) ->
     """Each evaluated period: ratings, capaian, realisasi, predikat and suggestion."""
     path = record.path
     findings: list[Finding] = []
+    if periode is not None and record.evaluasi and periode not in record.evaluasi:
+        # The reader lists every period of the workbook's cycle, rated or not.
+        ada = ", ".join(p.value for p in record.evaluasi)
+        findings.append(
+            Finding(
+                Code.PERIODE_TIDAK_ADA,
+                Severity.WARNING,
+                f"Periode {periode.value} tidak ada di buku kerja ini (periode evaluasinya: "
+                f"{ada}); tidak ada evaluasi yang diperiksa. Pilih salah satu periode itu.",
+                path=path,
+            )
+        )
     for current, evaluasi in record.evaluasi.items():
         if periode is not None and current is not periode:
             continue

@@ -113,6 +113,7 @@ class Code(StrEnum):
     PERIODE_TIDAK_DIKENAL = "periode-tidak-dikenal"
     TAHUN_TIDAK_VALID = "tahun-tidak-valid"
     NIP_ATASAN_SAMA = "nip-atasan-sama"
+    PERIODE_TIDAK_ADA = "periode-tidak-ada"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -705,6 +706,15 @@ def _entries() -> Iterator[CodeInfo]:
             "NIP atasan sama dengan NIP pegawai atau penilai",
             ("sel", "peran"),
             "the atasan pejabat penilai has the pegawai's or the pejabat penilai's NIP",
+        ),
+        CodeInfo(
+            Code.PERIODE_TIDAK_ADA,
+            _W,
+            s,
+            "Periode tidak ada di buku kerja",
+            ("periode", "siklus"),
+            "the period asked (`validate --periode Maret`) is not one of the workbook's: a "
+            "quarterly workbook has no months, a monthly one no quarters; nothing is checked",
         ),
     )
     s = Section.INSTANSI

@@ -24,10 +24,11 @@ from skp_xl.domain.vocabulary import (
     compact,
 )
 
-URUTAN_PERIODE = tuple(PeriodeEvaluasi)
-"""Periods in the order of the year: TW I..IV, then Akhir."""
-BULAN = dict.fromkeys(PeriodeEvaluasi, 3) | {PeriodeEvaluasi.AKHIR: 12}
-"""Months each period covers, for angka kredit."""
+URUTAN_PERIODE = tuple(sorted(PeriodeEvaluasi, key=lambda p: p.urutan))
+"""Periods in the order of the year, months and quarters together (Maret before
+Triwulan I, which ends with it), Akhir last."""
+BULAN = {p: p.lama_bulan for p in PeriodeEvaluasi}
+"""Months each period covers, for angka kredit: 3 a quarter, 1 a month, 12 Akhir."""
 
 Letak = tuple[str, str]
 """Where a value was read: (sheet, A1 cell), kept as a pair so nobody splits a text again."""
@@ -142,6 +143,17 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
     return rows
 
 
+def judul_periode(periode: PeriodeEvaluasi) -> str:
+    """The period as a consolidation's title names it, with the workbooks it counts.
+
+    A consolidation counts a workbook's evaluation of exactly that period: Maret counts the
+    monthly workbooks, Triwulan I the quarterly ones, Akhir both (rules.md, "Period").
+    """
+    if periode.siklus is None:
+        return periode.value
+    return f"{periode.value} (hanya SKP evaluasi {periode.siklus.value.lower()})"
+
+
 def periode_terakhir(periods: Iterable[PeriodeEvaluasi]) -> PeriodeEvaluasi | None:
     """The latest of ``periods`` in the order of the year (None when there is none)."""
     found = set(periods)
@@ -193,7 +205,11 @@ class Keputusan:
 
 
 def _rank(kandidat: Kandidat) -> int:
-    return -1 if kandidat.terakhir is None else URUTAN_PERIODE.index(kandidat.terakhir)
+    # By the month the period ends (Akhir after December's): a monthly workbook rated in
+    # Maret and a quarterly one rated in Triwulan I are equally recent.
+    if kandidat.terakhir is None:
+        return -1
+    return 2 * kandidat.terakhir.bulan + kandidat.terakhir.is_akhir
 
 
 def selesaikan_ganda(

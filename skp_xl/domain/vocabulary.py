@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from fractions import Fraction
 from typing import Generic, TypeVar
 
 from skp_xl.domain.errors import InvalidValueError
@@ -90,18 +91,94 @@ class PeriodePelaporan(StrEnum):
 
 
 class PeriodeEvaluasi(StrEnum):
-    """An evaluation period: the four quarters and the annual (akhir) evaluation."""
+    """An evaluation period: a quarter, a month, or the annual (akhir) evaluation.
+
+    An agency evaluates every quarter or every month (:class:`SiklusEvaluasi`); either
+    way the year ends with the akhir evaluation. Quarterly workbooks made before months
+    existed hold exactly the quarters and Akhir, under the same names.
+    """
 
     TW1 = "Triwulan I"
     TW2 = "Triwulan II"
     TW3 = "Triwulan III"
     TW4 = "Triwulan IV"
+    JAN = "Januari"
+    FEB = "Februari"
+    MAR = "Maret"
+    APR = "April"
+    MEI = "Mei"
+    JUN = "Juni"
+    JUL = "Juli"
+    AGU = "Agustus"
+    SEP = "September"
+    OKT = "Oktober"
+    NOV = "November"
+    DES = "Desember"
     AKHIR = "Akhir"
 
     @property
     def kode(self) -> str:
-        """The short code used in defined names, e.g. ``EVAL_TW1_PREDIKAT``."""
+        """The short code used in defined names: ``EVAL_TW1_PREDIKAT``, ``EVAL_MAR_PREDIKAT``."""
         return self.name
+
+    @property
+    def is_akhir(self) -> bool:
+        """The annual evaluation, judged against the annual target."""
+        return self is PeriodeEvaluasi.AKHIR
+
+    @property
+    def bulan(self) -> int:
+        """The month (1-12) the period ends with: Triwulan II -> 6, Maret -> 3, Akhir -> 12."""
+        return _BULAN_AKHIR[self]
+
+    @property
+    def lama_bulan(self) -> int:
+        """How many months the period covers: 3 for a quarter, 1 for a month, 12 for Akhir."""
+        if self.is_akhir:
+            return 12
+        return 3 if self.name.startswith("TW") else 1
+
+    @property
+    def pecahan(self) -> Fraction:
+        """The share of the year elapsed at the period's end, for pro-rata targets.
+
+        Triwulan k -> k/4, month m -> m/12, Akhir -> 1 (exact, so a formula can be written
+        as ``numerator/denominator``).
+        """
+        return Fraction(self.bulan, 12)
+
+    @property
+    def siklus(self) -> SiklusEvaluasi | None:
+        """The cycle the period belongs to; None for Akhir, which ends both."""
+        if self.is_akhir:
+            return None
+        return SiklusEvaluasi.TRIWULANAN if self.lama_bulan == 3 else SiklusEvaluasi.BULANAN
+
+    @property
+    def urutan(self) -> tuple[int, int]:
+        """Sort key in the order of the year: by the month it ends, a month before the
+        quarter ending with it, Akhir last."""
+        return (self.bulan, self.lama_bulan)
+
+
+_BULAN_AKHIR = {
+    **{p: 3 * (i + 1) for i, p in enumerate(list(PeriodeEvaluasi)[:4])},
+    **{p: i + 1 for i, p in enumerate(list(PeriodeEvaluasi)[4:16])},
+    PeriodeEvaluasi.AKHIR: 12,
+}
+
+
+class SiklusEvaluasi(StrEnum):
+    """How often an agency evaluates its pegawai during the year (seed 001: "setiap bulan
+    atau triwulan sesuai periode yang ditetapkan oleh instansi")."""
+
+    TRIWULANAN = "Triwulanan"
+    BULANAN = "Bulanan"
+
+    @property
+    def periode(self) -> tuple[PeriodeEvaluasi, ...]:
+        """The cycle's evaluation periods in the order of the year, Akhir last."""
+        return (*(p for p in PeriodeEvaluasi if p.siklus is self), PeriodeEvaluasi.AKHIR)
 
 
 class Rating(StrEnum):
@@ -363,6 +440,27 @@ def _triwulan_variants(roman: str, arabic: str) -> list[str]:
     ]
 
 
+_NAMA_BULAN_LAIN = (
+    ("Jan", "January"),
+    ("Feb", "Pebruari", "February"),
+    ("Mar", "March"),
+    ("Apr",),
+    ("May",),
+    ("Jun", "June"),
+    ("Jul", "July"),
+    ("Agu", "Agt", "Ags", "Aug", "August"),
+    ("Sep", "Sept"),
+    ("Okt", "Oct", "October"),
+    ("Nov", "Nop", "Nopember"),
+    ("Des", "Dec", "December"),
+)
+
+
+def _bulan_variants(nomor: int, lain: Iterable[str]) -> list[str]:
+    # e-Kinerja and circulated recaps name a month by its number as often as by name.
+    return [*lain, f"Bulan {nomor}", f"Bulan ke-{nomor}", f"{nomor:02d}", f"{nomor}"]
+
+
 PERIODE_EVALUASI = _vocabulary(
     "periode evaluasi",
     "periode",
@@ -372,9 +470,27 @@ PERIODE_EVALUASI = _vocabulary(
         PeriodeEvaluasi.TW2: _triwulan_variants("II", "2"),
         PeriodeEvaluasi.TW3: _triwulan_variants("III", "3"),
         PeriodeEvaluasi.TW4: _triwulan_variants("IV", "4"),
+        **{
+            bulan: _bulan_variants(bulan.bulan, lain)
+            for bulan, lain in zip(
+                SiklusEvaluasi.BULANAN.periode[:-1], _NAMA_BULAN_LAIN, strict=True
+            )
+        },
         PeriodeEvaluasi.AKHIR: ["Tahunan", "Akhir Tahun", "Evaluasi Akhir", "Penilaian Akhir"],
     },
 )
+
+SIKLUS_EVALUASI = _vocabulary(
+    "periode evaluasi instansi",
+    "siklus-evaluasi",
+    SiklusEvaluasi,
+    {
+        SiklusEvaluasi.TRIWULANAN: ["Triwulan", "Per Triwulan", "Kuartal", "TW", "Quarterly"],
+        SiklusEvaluasi.BULANAN: ["Bulan", "Per Bulan", "Setiap Bulan", "Monthly"],
+    },
+)
+"""Not a workbook list (no dropdown offers it): ``skp-xl new --periode-evaluasi`` and the
+``_meta`` sheet's record of the cycle."""
 
 RATING = _vocabulary(
     "rating",
@@ -498,8 +614,16 @@ def normalize_periode_pelaporan(value: object) -> PeriodePelaporan:
 
 
 def normalize_periode(value: object) -> PeriodeEvaluasi:
-    """Canonical periode evaluasi ("TW I", "Q1" -> Triwulan I). Raises ``InvalidValueError``."""
+    """Canonical periode evaluasi ("TW I", "Q1" -> Triwulan I; "Mar", "bulan 3" -> Maret).
+
+    Raises ``InvalidValueError``.
+    """
     return PERIODE_EVALUASI.normalize(value)
+
+
+def normalize_siklus(value: object) -> SiklusEvaluasi:
+    """Canonical evaluation cycle ("bulanan" -> Bulanan). Raises ``InvalidValueError``."""
+    return SIKLUS_EVALUASI.normalize(value)
 
 
 def normalize_rating(value: object) -> Rating:

@@ -12,6 +12,7 @@ from skp_xl.domain.vocabulary import (
     JenisJabatan,
     Pendekatan,
     PeriodeEvaluasi,
+    SiklusEvaluasi,
     nip_penilai_wajib,
 )
 from skp_xl.forms import text as t
@@ -237,6 +238,14 @@ def _eval_table(
     return table, widths, (1, 1, 2, 1, 1, 2)
 
 
+def eval_sheet(periode: PeriodeEvaluasi) -> str:
+    """The sheet of one period's evaluation: "Evaluasi TW1" (as since 1.0), "Evaluasi
+    Maret", "Evaluasi Akhir"."""
+    if periode.siklus is SiklusEvaluasi.TRIWULANAN:
+        return f"Evaluasi {periode.kode}"
+    return f"Evaluasi {periode.value}"
+
+
 def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeEvaluasi) -> Form:
     """Hasil Evaluasi Kinerja Pegawai of one period (C.1.1, C.1.3, or JPT kuantitatif)."""
     table, lebar, identitas = _eval_table(jenis, pendekatan, periode)
@@ -252,7 +261,7 @@ def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeE
     ekspektasi = (columns - 1 - perilaku_teks) // 2
     return Form(
         kode=kode,
-        sheet="Evaluasi Akhir" if periode is PeriodeEvaluasi.AKHIR else f"Evaluasi {periode.kode}",
+        sheet=eval_sheet(periode),
         orientasi=Orientation.LANDSCAPE,
         lebar=lebar,
         identitas=identitas,  # type: ignore[arg-type]
@@ -348,8 +357,9 @@ def umpan_balik_form() -> Form:
     )
 
 
-def dokumen_evaluasi_form() -> Form:
-    """Dokumen Evaluasi Kinerja Pegawai, the basis of tunjangan kinerja."""
+def dokumen_evaluasi_form(siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN) -> Form:
+    """Dokumen Evaluasi Kinerja Pegawai, the basis of tunjangan kinerja; its period is
+    chosen among those of ``siklus``."""
     return Form(
         kode="Dokumen Evaluasi",
         sheet="Dokumen Evaluasi",
@@ -360,7 +370,7 @@ def dokumen_evaluasi_form() -> Form:
             PeriodeLabel(name="DOKUMEN_PERIODE"),
             InstansiPeriode(),
             IdentitasDaftar(),
-            EvaluasiDokumen(),
+            EvaluasiDokumen(siklus.periode),
             TandaTangan(),
         ),
     )
@@ -418,7 +428,17 @@ def identitas_form(jenis: JenisJabatan) -> Form:
     )
 
 
-def petunjuk_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
+def _langkah(langkah: str, siklus: SiklusEvaluasi) -> str:
+    if siklus is SiklusEvaluasi.BULANAN:
+        return langkah.replace("Setiap triwulan", "Setiap bulan")
+    return langkah
+
+
+def petunjuk_form(
+    jenis: JenisJabatan,
+    pendekatan: Pendekatan,
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
+) -> Form:
     """The Petunjuk sheet of an SKP workbook: how to fill it, and what made it."""
     baris = (
         (t.PETUNJUK_SKP, True),
@@ -428,7 +448,7 @@ def petunjuk_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
             False,
         ),
         ("", False),
-        *((langkah, False) for langkah in t.PETUNJUK_SKP_LANGKAH),
+        *((_langkah(langkah, siklus), False) for langkah in t.PETUNJUK_SKP_LANGKAH),
         ("", False),
         (generator_line(str(TemplateId.skp(jenis, pendekatan))), False),
     )
@@ -466,24 +486,31 @@ def meta_form(*baris: tuple[str, str | int, str | None], sandi: bool = True) -> 
     )
 
 
-def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
+def workbook_spec(
+    jenis: JenisJabatan,
+    pendekatan: Pendekatan,
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
+) -> WorkbookSpec:
     """The forms of one pegawai's SKP workbook, in order.
 
-    SKP, Lampiran, Manual IKI (JPT only), Umpan Balik, the four quarterly evaluations and
-    the annual one, and the Dokumen Evaluasi.
+    SKP, Lampiran, Manual IKI (JPT only), Umpan Balik, the evaluation of each period of
+    ``siklus`` (four quarters or twelve months) and the annual one, and the Dokumen
+    Evaluasi. The cycle is recorded in ``_meta`` (``META_PERIODE_EVALUASI``) so the reader
+    knows which sheets to look for.
     """
     forms = [skp_form(jenis, pendekatan), lampiran_form()]
     if jenis is JenisJabatan.JPT:
         forms.append(manual_iki_form(pendekatan))
     forms.append(umpan_balik_form())
-    forms.extend(evaluasi_form(jenis, pendekatan, p) for p in PeriodeEvaluasi)
-    forms.append(dokumen_evaluasi_form())
+    forms.extend(evaluasi_form(jenis, pendekatan, p) for p in siklus.periode)
+    forms.append(dokumen_evaluasi_form(siklus))
     template_id = str(TemplateId.skp(jenis, pendekatan))
     meta = meta_form(
         ("template_id", template_id, "META_TEMPLATE_ID"),
         ("template_version", TEMPLATE_VERSION, "META_TEMPLATE_VERSION"),
         ("jenis_jabatan", jenis.value, "SKP_JENIS_JABATAN"),
         ("pendekatan", pendekatan.value, "SKP_PENDEKATAN"),
+        ("periode_evaluasi", siklus.value, "META_PERIODE_EVALUASI"),
         ("generator", "skp-xl", None),
     )
     return WorkbookSpec(
@@ -491,6 +518,6 @@ def workbook_spec(jenis: JenisJabatan, pendekatan: Pendekatan) -> WorkbookSpec:
         jenis,
         pendekatan,
         tuple(forms),
-        front=(petunjuk_form(jenis, pendekatan), identitas_form(jenis)),
+        front=(petunjuk_form(jenis, pendekatan, siklus), identitas_form(jenis)),
         back=(meta,),
     )

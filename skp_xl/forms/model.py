@@ -12,10 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import ClassVar
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, SiklusEvaluasi
 
-TEMPLATE_VERSION = "1.0.0"
-"""Version of the workbook layout and its defined names; readers check it (``_meta``)."""
+TEMPLATE_VERSION = "1.1.0"
+"""Version of the workbook layout and its defined names; readers check it (``_meta``).
+
+1.1: monthly evaluation sheets (``META_PERIODE_EVALUASI``); a 1.0 reader would miss them.
+"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +246,14 @@ class DaftarIsian:
 
 @dataclass(frozen=True, slots=True)
 class EvaluasiDokumen:
-    """Dokumen Evaluasi: capaian organisasi and predikat of the chosen period, catatan."""
+    """Dokumen Evaluasi: capaian organisasi and predikat of the chosen period, catatan.
+
+    Attributes:
+        periode: The periods it can show, in the order of the workbook's period list
+            (``LIST_PERIODE``): the workbook's cycle, Akhir last.
+    """
+
+    periode: tuple[PeriodeEvaluasi, ...] = SiklusEvaluasi.TRIWULANAN.periode
 
 
 @dataclass(frozen=True, slots=True)
@@ -514,3 +524,13 @@ class WorkbookSpec:
     forms: tuple[Form, ...] = field(default=())
     front: tuple[Form, ...] = field(default=())
     back: tuple[Form, ...] = field(default=())
+
+    @property
+    def periode(self) -> tuple[PeriodeEvaluasi, ...]:
+        """The periods of its evaluation sheets, in workbook order (none for a Matriks)."""
+        return tuple(
+            block.periode
+            for form in self.forms
+            for block in form.blok
+            if isinstance(block, Predikat)
+        )

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.records import (
     Evaluasi,
@@ -26,8 +27,10 @@ from skp_xl.domain.records import (
 from skp_xl.domain.vocabulary import (
     JenisHasilKerja,
     PeriodeEvaluasi,
+    SiklusEvaluasi,
     normalize_jenis_jabatan,
     normalize_pendekatan,
+    normalize_siklus,
 )
 from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
@@ -133,6 +136,20 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
             )
         )
     return parsed, version.teks, findings
+
+
+def siklus_evaluasi(snapshot: Snapshot) -> SiklusEvaluasi:
+    """Whether the workbook evaluates every quarter or every month.
+
+    ``_meta`` records it (``META_PERIODE_EVALUASI``, template 1.1); a 1.0 workbook has no
+    such name and is quarterly. When the record is unreadable, the evaluation sheets'
+    own names decide.
+    """
+    try:
+        return normalize_siklus(_named(snapshot, "META_PERIODE_EVALUASI").value)
+    except InvalidValueError:
+        januari = eval_name(SiklusEvaluasi.BULANAN.periode[0], "HASIL_KERJA")
+        return SiklusEvaluasi.BULANAN if januari in snapshot.names else SiklusEvaluasi.TRIWULANAN
 
 
 def _optional(snapshot: Snapshot, table: Table, columns: Columns, key: str, row: int) -> Sel | None:
@@ -281,7 +298,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     pendekatan_sel = _named(snapshot, "SKP_PENDEKATAN")
     jenis = normalize_jenis_jabatan(jenis_sel.value or template.jenis)
     pendekatan = normalize_pendekatan(pendekatan_sel.value or template.pendekatan)
-    spec = workbook_spec(jenis, pendekatan)
+    spec = workbook_spec(jenis, pendekatan, siklus_evaluasi(snapshot))
     skp_form = spec.forms[0]
     assert skp_form.tabel is not None
     located = locate(snapshot, SKP_TABLE)

@@ -20,8 +20,9 @@ from skp_xl.domain.vocabulary import (
     Pendekatan,
     PeriodeEvaluasi,
     Predikat,
+    SiklusEvaluasi,
 )
-from skp_xl.samples.plan import PERIODE, Agency, Isian, plan_agency, pola_sesuai
+from skp_xl.samples.plan import Agency, Isian, plan_agency, pola_sesuai
 from skp_xl.samples.render import TemplateWriter
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
@@ -120,16 +121,16 @@ def timestamp(tahun: int) -> str:
     return f"{tahun}-01-02T00:00:00Z"
 
 
-_writers: dict[tuple[JenisJabatan, Pendekatan, str], TemplateWriter] = {}
+_writers: dict[tuple[JenisJabatan, Pendekatan, SiklusEvaluasi, str], TemplateWriter] = {}
 
 
 def _write(batch: Sequence[tuple[Isian, str]], stamp: str) -> int:
     """Write workbooks; one template writer per kind and process, built when first needed."""
     for isian, path in batch:
-        key = (isian.rencana.jenis, isian.rencana.pendekatan, stamp)
+        key = (isian.rencana.jenis, isian.rencana.pendekatan, isian.berkas.siklus, stamp)
         writer = _writers.get(key)
         if writer is None:
-            writer = _writers[key] = TemplateWriter(key[0], key[1], timestamp=stamp)
+            writer = _writers[key] = TemplateWriter(key[0], key[1], timestamp=stamp, siklus=key[2])
         writer.write(isian, Path(path))
     return len(batch)
 
@@ -170,7 +171,7 @@ def _manifest(agency: Agency, folder: Path, seed: int, seconds: float) -> Agency
             UnitManifest(
                 name,
                 folder / name if name else folder,
-                dict(sorted(capaian.items(), key=lambda item: PERIODE.index(item[0]))),
+                dict(sorted(capaian.items(), key=lambda item: item[0].urutan)),
                 pola,
                 name in agency.lunak,
             )
@@ -196,6 +197,7 @@ def generate_agency(
     tahun: int = 2025,
     sampai: PeriodeEvaluasi = PeriodeEvaluasi.AKHIR,
     masalah: bool = True,
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> AgencyManifest:
@@ -213,6 +215,7 @@ def generate_agency(
         masalah: Add the deliberate problems of :data:`skp_xl.samples.plan.MASALAH`;
             without them every workbook is clean except for the known finding on the
             kepala's (see samples/README.md).
+        siklus: Evaluation sheets per quarter (the default) or per month.
         jobs: Worker processes; None for one per CPU, 1 to write in this process.
         progress: Called with (workbooks written, total) as the work advances.
 
@@ -225,7 +228,9 @@ def generate_agency(
     if not TAHUN_MIN <= tahun <= TAHUN_MAX:
         raise ValueError(f"tahun {tahun} outside {TAHUN_MIN}-{TAHUN_MAX}")
     started = time.perf_counter()
-    agency = plan_agency(pegawai, seed=seed, tahun=tahun, sampai=sampai, masalah=masalah)
+    agency = plan_agency(
+        pegawai, seed=seed, tahun=tahun, sampai=sampai, masalah=masalah, siklus=siklus
+    )
     tasks = [(isian, str(folder / isian.berkas.path)) for isian in agency.isian]
     for directory in sorted({Path(path).parent for _, path in tasks}):
         directory.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from openpyxl.utils.cell import coordinate_from_string
 from openpyxl.workbook.workbook import Workbook
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodePelaporan
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodePelaporan, SiklusEvaluasi
 from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import eval_name, identity_name
 from skp_xl.forms.text import BERAKHLAK
@@ -53,9 +53,15 @@ class Layout:
     headers: Mapping[str, Mapping[str, str]]
 
     @classmethod
-    def of(cls, wb: Workbook, jenis: JenisJabatan, pendekatan: Pendekatan) -> Layout:
+    def of(
+        cls,
+        wb: Workbook,
+        jenis: JenisJabatan,
+        pendekatan: Pendekatan,
+        siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
+    ) -> Layout:
         """Read the layout of a workbook built by :func:`skp_xl.workbook.writer.build_workbook`."""
-        spec = workbook_spec(jenis, pendekatan)
+        spec = workbook_spec(jenis, pendekatan, siklus)
         headers = {
             form.tabel.name: {k.key: k.judul for k in form.tabel.kolom}
             for form in spec.forms

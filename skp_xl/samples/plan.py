@@ -19,6 +19,7 @@ from typing import Any
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.pola_distribusi import periksa_pola_distribusi
+from skp_xl.domain.rekap import URUTAN_PERIODE
 from skp_xl.domain.vocabulary import (
     CapaianOrganisasi,
     JenisJabatan,
@@ -26,6 +27,7 @@ from skp_xl.domain.vocabulary import (
     PeriodeEvaluasi,
     Predikat,
     Rating,
+    SiklusEvaluasi,
 )
 from skp_xl.samples import data
 from skp_xl.samples.content import Evaluasi, Rencana, buat_evaluasi, buat_rencana
@@ -35,10 +37,13 @@ MASALAH: Mapping[str, str] = {
     "plt": "Jabatan kepala unit kosong; seorang administrator menjadi pelaksana tugas "
     "(jabatan 'Plt. ...') dengan buku kerja tersendiri, dan menilai bawahan unit itu.",
     "mutasi": "Seorang pegawai pindah unit per 1 Juli: NIP yang sama ada di dua folder unit, "
-    "periode 1 Januari-30 Juni (Triwulan I-II) dan 1 Juli-31 Desember (Triwulan III-Akhir).",
-    Code.RATING_BERBEDA_SARAN: "Rating hasil kerja Triwulan II berbeda dengan saran dari "
-    "realisasinya (biasanya: diketik Diatas Ekspektasi, padahal sarannya Sesuai Ekspektasi).",
-    Code.REALISASI_KOSONG: "Triwulan III sudah diberi rating, tetapi realisasi IKI-nya kosong.",
+    "periode 1 Januari-30 Juni (Triwulan I-II atau Januari-Juni) dan 1 Juli-31 Desember "
+    "(Triwulan III-Akhir atau Juli-Akhir).",
+    Code.RATING_BERBEDA_SARAN: "Rating hasil kerja Triwulan II (evaluasi bulanan: Juni) "
+    "berbeda dengan saran dari realisasinya (biasanya: diketik Diatas Ekspektasi, padahal "
+    "sarannya Sesuai Ekspektasi).",
+    Code.REALISASI_KOSONG: "Triwulan III (evaluasi bulanan: September) sudah diberi rating, "
+    "tetapi realisasi IKI-nya kosong.",
     Code.NIP_RUSAK_EXCEL: "NIP pegawai tersimpan sebagai angka (Excel membulatkannya menjadi "
     "1,9...E+17).",
 }
@@ -49,8 +54,21 @@ KUALITATIF = 0.2
 LUNAK = 0.25
 """Share of the units (at least one, when there are two) that rate leniently, against the
 pola distribusi guideline."""
-PERIODE = tuple(PeriodeEvaluasi)
-SEMESTER_1 = (PeriodeEvaluasi.TW1, PeriodeEvaluasi.TW2)
+PERIODE = SiklusEvaluasi.TRIWULANAN.periode
+"""The periods of a quarterly workbook (the default cycle)."""
+
+
+def semester_1(periode: Sequence[PeriodeEvaluasi]) -> tuple[PeriodeEvaluasi, ...]:
+    """The periods among ``periode`` that end by June (before a mid-year mutasi)."""
+    return tuple(p for p in periode if not p.is_akhir and p.bulan <= 6)
+
+
+def setara(periode: PeriodeEvaluasi, siklus: SiklusEvaluasi) -> PeriodeEvaluasi:
+    """The period of ``siklus`` ending with ``periode`` (Triwulan II -> Juni in a monthly
+    cycle), so a sample planned in quarters lands on the same month-end."""
+    key = (periode.bulan, periode.is_akhir)
+    return next(p for p in siklus.periode if (p.bulan, p.is_akhir) == key)
+
 
 _CAPAIAN = (
     (CapaianOrganisasi.ISTIMEWA, 0.2),
@@ -117,6 +135,7 @@ class Berkas:
         mulai, selesai: The SKP period ("1 Januari", "31 Desember").
         periode: The periods evaluated in this workbook.
         masalah: Codes of the deliberate problems in this workbook.
+        siklus: Its evaluation sheets: quarterly or monthly.
     """
 
     kunci: str
@@ -135,6 +154,7 @@ class Berkas:
     selesai: str = "31 Desember"
     periode: tuple[PeriodeEvaluasi, ...] = PERIODE
     masalah: tuple[str, ...] = ()
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN
 
     @property
     def nama_berkas(self) -> str:
@@ -279,7 +299,7 @@ def _mutasi(files: dict[str, Berkas], org: Organisasi, rng: random.Random) -> tu
             continue
         target = rng.choice(sorted(targets, key=lambda b: b.kunci))
         files[moving.kunci] = replace(
-            moving, selesai="30 Juni", periode=SEMESTER_1, masalah=("mutasi",)
+            moving, selesai="30 Juni", periode=semester_1(moving.periode), masalah=("mutasi",)
         )
         second = replace(
             moving,
@@ -292,7 +312,7 @@ def _mutasi(files: dict[str, Berkas], org: Organisasi, rng: random.Random) -> tu
             atasan=target.penilai,
             sumber=target.kunci,
             mulai="1 Juli",
-            periode=tuple(p for p in PERIODE if p not in SEMESTER_1),
+            periode=tuple(p for p in moving.periode if p not in semester_1(moving.periode)),
             masalah=("mutasi",),
         )
         files[second.kunci] = second
@@ -363,7 +383,7 @@ def _ratings(
     # the agency's, the one most of its units have.
     for unit in sorted(units, key=lambda u: u == ""):
         usual = _capaian(rng)
-        for periode in PERIODE:
+        for periode in URUTAN_PERIODE:
             rated = [b for b in files if b.unit == unit and periode in b.periode]
             if not rated:
                 continue
@@ -407,6 +427,7 @@ def plan_agency(
     tahun: int,
     sampai: PeriodeEvaluasi = PeriodeEvaluasi.AKHIR,
     masalah: bool = True,
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
 ) -> Agency:
     """Plan an agency of ``pegawai`` positions: who works where, and every workbook's content.
 
@@ -416,18 +437,21 @@ def plan_agency(
         tahun: The SKP year.
         sampai: The last period evaluated (earlier ones are evaluated too).
         masalah: Add the deliberate problems of :data:`MASALAH`.
+        siklus: Every workbook evaluates each quarter or each month; ``sampai`` of the
+            other cycle stands for the period of this one ending the same month.
 
     Returns:
         The plan; :func:`skp_xl.samples.generate_agency` writes it.
     """
     rng = random.Random(seed)
     org = build_organisasi(pegawai, rng, tahun=tahun)
-    files = _berkas(org)
+    files = {k: replace(b, periode=siklus.periode, siklus=siklus) for k, b in _berkas(org).items()}
     problems: dict[str, tuple[str, ...]] = {}
     if masalah:
         problems["plt"] = _plt(files, org)
         problems["mutasi"] = _mutasi(files, org, rng)
-    evaluated = PERIODE[: PERIODE.index(sampai) + 1]
+    sampai = setara(sampai, siklus) if sampai.siklus not in (None, siklus) else sampai
+    evaluated = siklus.periode[: siklus.periode.index(sampai) + 1]
     ordered = [
         replace(b, periode=tuple(p for p in b.periode if p in evaluated)) for b in _ordered(files)
     ]
@@ -464,7 +488,7 @@ def plan_agency(
         )
         isian.append(Isian(berkas, org.instansi, tahun, plan, evaluasi))
     if masalah:
-        isian = _evaluation_problems(isian, problems, rng)
+        isian = _evaluation_problems(isian, problems, rng, siklus)
     return Agency(org, tuple(isian), capaian, lenient, problems)
 
 
@@ -485,7 +509,10 @@ def _saran(isian: Isian, periode: PeriodeEvaluasi) -> Rating:
 
 
 def _evaluation_problems(
-    isian: list[Isian], problems: dict[str, tuple[str, ...]], rng: random.Random
+    isian: list[Isian],
+    problems: dict[str, tuple[str, ...]],
+    rng: random.Random,
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
 ) -> list[Isian]:
     """A rating differing from its suggestion, a rated period without realisasi, a NIP
     turned into a number: each in a different unit where the agency is large enough."""
@@ -511,17 +538,19 @@ def _evaluation_problems(
         berkas = replace(item.berkas, masalah=(*item.berkas.masalah, code))
         isian[index] = replace(item, berkas=berkas, evaluasi=evaluasi)
 
-    index = pick(Code.RATING_BERBEDA_SARAN, PeriodeEvaluasi.TW2)
+    # At the quarters' ends: Juni, September and Maret in a monthly cycle.
+    tw1, tw2, tw3 = (setara(p, siklus) for p in PERIODE[:3])
+    index = pick(Code.RATING_BERBEDA_SARAN, tw2)
     if index is not None:
-        saran = _saran(isian[index], PeriodeEvaluasi.TW2)
+        saran = _saran(isian[index], tw2)
         typed = Rating.SESUAI if saran is Rating.DIATAS else Rating.DIATAS
-        tag(index, Code.RATING_BERBEDA_SARAN, PeriodeEvaluasi.TW2, rating_hasil_kerja=typed)
-    index = pick(Code.REALISASI_KOSONG, PeriodeEvaluasi.TW3)
+        tag(index, Code.RATING_BERBEDA_SARAN, tw2, rating_hasil_kerja=typed)
+    index = pick(Code.REALISASI_KOSONG, tw3)
     if index is not None:
-        tag(index, Code.REALISASI_KOSONG, PeriodeEvaluasi.TW3, tanpa_realisasi=True)
-    index = pick(Code.NIP_RUSAK_EXCEL, PeriodeEvaluasi.TW1)
+        tag(index, Code.REALISASI_KOSONG, tw3, tanpa_realisasi=True)
+    index = pick(Code.NIP_RUSAK_EXCEL, tw1)
     if index is not None:
-        tag(index, Code.NIP_RUSAK_EXCEL, PeriodeEvaluasi.TW1)
+        tag(index, Code.NIP_RUSAK_EXCEL, tw1)
         isian[index] = replace(isian[index], nip_angka=True)
     return isian
 

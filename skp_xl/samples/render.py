@@ -23,7 +23,7 @@ from xml.sax.saxutils import escape
 
 from openpyxl.workbook.workbook import Workbook
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, SiklusEvaluasi
 from skp_xl.samples.layout import Layout, Value, identitas
 from skp_xl.samples.plan import Isian
 from skp_xl.workbook.fill import Cell, put
@@ -48,8 +48,10 @@ def render_workbook(isian: Isian) -> Workbook:
     """
     rencana = isian.rencana
     typed = {k: v for k, v in identitas(isian).items() if not isinstance(v, float)}
-    wb = build_workbook(Options(rencana.jenis, rencana.pendekatan, typed))
-    for cell, value in Layout.of(wb, rencana.jenis, rencana.pendekatan).cells(isian).items():
+    siklus = isian.berkas.siklus
+    wb = build_workbook(Options(rencana.jenis, rencana.pendekatan, typed, siklus=siklus))
+    layout = Layout.of(wb, rencana.jenis, rencana.pendekatan, siklus)
+    for cell, value in layout.cells(isian).items():
         put(wb, cell, value)
     return wb
 
@@ -91,13 +93,21 @@ class TemplateWriter:
     Args:
         jenis: Jenis jabatan of the template.
         pendekatan: Its pendekatan.
+        siklus: Its evaluation cycle.
         timestamp: The date and time (``YYYY-MM-DDTHH:MM:SSZ``) stored as the workbook's
             created and modified dates, so that output depends on input only.
     """
 
-    def __init__(self, jenis: JenisJabatan, pendekatan: Pendekatan, *, timestamp: str) -> None:
-        wb = build_workbook(Options(jenis, pendekatan))
-        self.layout = Layout.of(wb, jenis, pendekatan)
+    def __init__(
+        self,
+        jenis: JenisJabatan,
+        pendekatan: Pendekatan,
+        *,
+        timestamp: str,
+        siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
+    ) -> None:
+        wb = build_workbook(Options(jenis, pendekatan, siklus=siklus))
+        self.layout = Layout.of(wb, jenis, pendekatan, siklus)
         buffer = io.BytesIO()
         wb.save(buffer)
         with zipfile.ZipFile(buffer) as archive:

@@ -13,6 +13,8 @@ from dataclasses import replace
 
 from openpyxl import Workbook
 
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.vocabulary import SiklusEvaluasi, normalize_siklus
 from skp_xl.errors import GrowError
 from skp_xl.forms.catalog import SKP_TABLE, workbook_spec
 from skp_xl.forms.model import TabelHasilKerja, TemplateId, WorkbookSpec
@@ -21,6 +23,15 @@ from skp_xl.workbook import fill
 from skp_xl.workbook.writer import Options, build_workbook
 
 __all__ = ["GrowError", "grow_workbook"]
+
+
+def _siklus(wb: Workbook) -> SiklusEvaluasi:
+    """The workbook's evaluation cycle; quarterly when ``_meta`` predates months (1.0)."""
+    try:
+        sheet, cell = fill.named(wb, "META_PERIODE_EVALUASI")
+        return normalize_siklus(wb[sheet][cell].value)
+    except (KeyError, InvalidValueError):
+        return SiklusEvaluasi.TRIWULANAN
 
 
 def _grown_spec(wb: Workbook, *, utama: int, tambahan: int, iki: int) -> WorkbookSpec:
@@ -39,7 +50,7 @@ def _grown_spec(wb: Workbook, *, utama: int, tambahan: int, iki: int) -> Workboo
             f"Buku kerja ini bukan SKP buatan skp-xl ({error}); baris hanya dapat ditambahkan "
             "pada SKP yang dibuat dengan 'skp-xl new' atau templatnya."
         ) from error
-    spec = workbook_spec(jenis, pendekatan)
+    spec = workbook_spec(jenis, pendekatan, _siklus(wb))
     form = spec.forms[0]
     assert form.tabel is not None
     if iki and form.tabel.narasi:

@@ -7,7 +7,10 @@ not "very hidden", so a user can unhide it to audit the tables.
 
 Layout, left to right, each block with a header row:
 
-- one column per vocabulary with its canonical values (``LIST_<KODE>``);
+- one column per vocabulary with its canonical values (``LIST_<KODE>``); the periods
+  (``LIST_PERIODE``) are the workbook's own (its quarters or months, then Akhir), while
+  their alias table accepts every period, so a month typed in a quarterly workbook is
+  recognised and then not found;
 - one alias table of three columns, *daftar* (vocabulary code), *kunci* (compact key)
   and *nilai* (canonical value), holding every vocabulary one block after another;
   ``ALIAS_<KODE>`` names the kunci and nilai columns of one block;
@@ -18,7 +21,7 @@ Layout, left to right, each block with a header row:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -32,7 +35,7 @@ from skp_xl.domain.pangkat import GOLONGAN_PNS, GOLONGAN_PPPK
 from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.domain.quadrant import KUADRAN
 from skp_xl.domain.targets import Arah
-from skp_xl.domain.vocabulary import VOCABULARIES
+from skp_xl.domain.vocabulary import PERIODE_EVALUASI, VOCABULARIES, PeriodeEvaluasi, SiklusEvaluasi
 from skp_xl.workbook.formulas import (
     KUADRAN_HASIL,
     KUADRAN_PERILAKU,
@@ -104,12 +107,19 @@ class ReferenceSheet:
         )
 
 
-def write_reference_sheet(wb: Workbook, title: str = DEFAULT_TITLE) -> ReferenceSheet:
+def write_reference_sheet(
+    wb: Workbook,
+    title: str = DEFAULT_TITLE,
+    *,
+    periode: Sequence[PeriodeEvaluasi] = SiklusEvaluasi.TRIWULANAN.periode,
+) -> ReferenceSheet:
     """Add the hidden reference sheet and its workbook-scope defined names to ``wb``.
 
     Args:
         wb: The workbook to extend; it keeps at least one other, visible sheet.
         title: Title of the new sheet.
+        periode: The workbook's evaluation periods, in the order ``LIST_PERIODE`` lists
+            them (the Dokumen Evaluasi picks its period by position in that list).
 
     Returns:
         The names created, for dropdowns and formulas.
@@ -132,7 +142,8 @@ def write_reference_sheet(wb: Workbook, title: str = DEFAULT_TITLE) -> Reference
 
     column = 1
     for kode, vocabulary in VOCABULARIES.items():
-        values = [member.value for member in vocabulary.enum]
+        members = periode if vocabulary is PERIODE_EVALUASI else vocabulary.enum
+        values = [member.value for member in members]
         _write_column(ws, column, lists[kode], values)
         _define(wb, lists[kode], ws, column, _HEADER_ROW + 1, column, _HEADER_ROW + len(values))
         column += 1

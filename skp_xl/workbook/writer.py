@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from openpyxl import Workbook
 from openpyxl.workbook.protection import WorkbookProtection
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, SiklusEvaluasi
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.forms.model import WorkbookSpec
 from skp_xl.workbook.blocks import render_workbook
@@ -30,12 +30,15 @@ class Options:
         pendekatan: Pendekatan hasil kerja.
         identitas: Defined name (``PEGAWAI_NAMA``, ``SKP_TAHUN``...) to its value.
         password: Sheet protection password; None protects without one.
+        siklus: Evaluate every quarter (TW I-IV) or every month (Januari-Desember),
+            then Akhir.
     """
 
     jenis: JenisJabatan
     pendekatan: Pendekatan
     identitas: Mapping[str, str | int] = field(default_factory=dict)
     password: str | None = None
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN
 
 
 def build_workbook(options: Options, *, spec: WorkbookSpec | None = None) -> Workbook:
@@ -43,13 +46,13 @@ def build_workbook(options: Options, *, spec: WorkbookSpec | None = None) -> Wor
 
     Args:
         options: Jenis, pendekatan, identity values and protection.
-        spec: The forms to render; by default the catalog's for the options' jenis and
-            pendekatan (the add-in passes forms grown by a hasil kerja or an IKI).
+        spec: The forms to render; by default the catalog's for the options' jenis,
+            pendekatan and cycle (the add-in passes forms grown by a hasil kerja or an IKI).
 
     Returns:
         The openpyxl workbook, ready to save.
     """
-    spec = spec or workbook_spec(options.jenis, options.pendekatan)
+    spec = spec or workbook_spec(options.jenis, options.pendekatan, options.siklus)
     wb = Workbook()
     wb.remove(wb.worksheets[0])
     ctx = RenderContext(wb, spec, options.identitas, options.password)

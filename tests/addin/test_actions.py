@@ -32,6 +32,7 @@ from skp_xl.errors import AddinError
 from skp_xl.forms import text as t
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.forms.matriks import tim_ketua_name, tim_name
+from skp_xl.forms.model import TEMPLATE_VERSION
 from skp_xl.reader.names import read_defined_names
 from skp_xl.reader.snapshot import CalamineEngine
 from skp_xl.settings import SOFFICE_ENV
@@ -468,7 +469,7 @@ def test_konsolidasi_folder_takes_the_folder_from_a_defined_name(
 
 def test_tentang_names_the_versions_and_the_log(skp: Path, log_folder: Path) -> None:
     hasil = actions.tentang(FileBook.open(skp))
-    assert "templat skp-ja-kuantitatif versi 1.0.0" in hasil.pesan
+    assert f"templat skp-ja-kuantitatif versi {TEMPLATE_VERSION}" in hasil.pesan
     assert str(log_folder / logs.LOG_FILE) in hasil.pesan
 
 

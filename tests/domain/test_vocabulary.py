@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from skp_xl.domain.vocabulary import (
     PERSPEKTIF,
     PREDIKAT,
     RATING,
+    SIKLUS_EVALUASI,
     VOCABULARIES,
     CapaianOrganisasi,
     JenisHasilKerja,
@@ -26,6 +29,7 @@ from skp_xl.domain.vocabulary import (
     Perspektif,
     Predikat,
     Rating,
+    SiklusEvaluasi,
     compact,
     normalize_predikat,
     normalize_rating,
@@ -88,6 +92,16 @@ def test_predikat_variants_map_to_the_canonical_value(text: str, expected: Predi
         (PERIODE_EVALUASI, "Q3", PeriodeEvaluasi.TW3),
         (PERIODE_EVALUASI, "triwulan iv", PeriodeEvaluasi.TW4),
         (PERIODE_EVALUASI, "Tahunan", PeriodeEvaluasi.AKHIR),
+        (PERIODE_EVALUASI, "Jan", PeriodeEvaluasi.JAN),
+        (PERIODE_EVALUASI, "januari", PeriodeEvaluasi.JAN),
+        (PERIODE_EVALUASI, "bulan 1", PeriodeEvaluasi.JAN),
+        (PERIODE_EVALUASI, "01", PeriodeEvaluasi.JAN),
+        (PERIODE_EVALUASI, "Bulan ke-3", PeriodeEvaluasi.MAR),
+        (PERIODE_EVALUASI, "Agt", PeriodeEvaluasi.AGU),
+        (PERIODE_EVALUASI, "Nopember", PeriodeEvaluasi.NOV),
+        (PERIODE_EVALUASI, "12", PeriodeEvaluasi.DES),
+        (SIKLUS_EVALUASI, "bulanan", SiklusEvaluasi.BULANAN),
+        (SIKLUS_EVALUASI, "Per Triwulan", SiklusEvaluasi.TRIWULANAN),
         (CAPAIAN_ORGANISASI, "Cukup", CapaianOrganisasi.BUTUH_PERBAIKAN),
         (CAPAIAN_ORGANISASI, "Sangat Baik", CapaianOrganisasi.ISTIMEWA),
         (METODE_PENYELARASAN, "non direct", MetodePenyelarasan.NON_DIRECT),
@@ -134,7 +148,49 @@ def test_canonical_output_is_recognised_as_canonical() -> None:
 
 
 def test_period_codes_are_the_defined_name_stems() -> None:
-    assert [p.kode for p in PeriodeEvaluasi] == ["TW1", "TW2", "TW3", "TW4", "AKHIR"]
+    assert [p.kode for p in SiklusEvaluasi.TRIWULANAN.periode] == [
+        "TW1",
+        "TW2",
+        "TW3",
+        "TW4",
+        "AKHIR",
+    ]
+    assert [p.kode for p in SiklusEvaluasi.BULANAN.periode] == [
+        *("JAN", "FEB", "MAR", "APR", "MEI", "JUN"),
+        *("JUL", "AGU", "SEP", "OKT", "NOV", "DES"),
+        "AKHIR",
+    ]
+
+
+def test_each_cycle_has_its_periods_then_akhir() -> None:
+    bulanan = SiklusEvaluasi.BULANAN.periode
+    assert [p.value for p in bulanan[:3]] == ["Januari", "Februari", "Maret"]
+    assert len(bulanan) == 13
+    assert set(bulanan) | set(SiklusEvaluasi.TRIWULANAN.periode) == set(PeriodeEvaluasi)
+    assert [p.siklus for p in (PeriodeEvaluasi.TW2, PeriodeEvaluasi.MEI)] == [
+        SiklusEvaluasi.TRIWULANAN,
+        SiklusEvaluasi.BULANAN,
+    ]
+    assert PeriodeEvaluasi.AKHIR.siklus is None
+
+
+@pytest.mark.parametrize(
+    ("periode", "bulan", "lama", "pecahan"),
+    [
+        (PeriodeEvaluasi.TW1, 3, 3, Fraction(1, 4)),
+        (PeriodeEvaluasi.TW3, 9, 3, Fraction(3, 4)),
+        (PeriodeEvaluasi.TW4, 12, 3, Fraction(1)),
+        (PeriodeEvaluasi.JAN, 1, 1, Fraction(1, 12)),
+        (PeriodeEvaluasi.MEI, 5, 1, Fraction(5, 12)),
+        (PeriodeEvaluasi.DES, 12, 1, Fraction(1)),
+        (PeriodeEvaluasi.AKHIR, 12, 12, Fraction(1)),
+    ],
+)
+def test_period_knows_its_end_month_length_and_share_of_the_year(
+    periode: PeriodeEvaluasi, bulan: int, lama: int, pecahan: Fraction
+) -> None:
+    assert (periode.bulan, periode.lama_bulan, periode.pecahan) == (bulan, lama, pecahan)
+    assert periode.is_akhir is (periode is PeriodeEvaluasi.AKHIR)
 
 
 @given(st.sampled_from(sorted(RATING.aliases)), st.data())

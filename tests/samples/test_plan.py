@@ -15,7 +15,7 @@ from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, 
 from skp_xl.samples import MASALAH, plan_agency
 from skp_xl.samples.data import GOLONGAN_JENJANG, GOLONGAN_STRUKTURAL
 from skp_xl.samples.organisation import Tingkat, build_organisasi, unit_count
-from skp_xl.samples.plan import Agency, pola_sesuai
+from skp_xl.samples.plan import PERIODE, Agency, pola_sesuai
 
 
 @pytest.fixture(scope="module")
@@ -106,7 +106,7 @@ def test_one_capaian_per_unit_and_period(agency: Agency) -> None:
 def test_most_units_follow_the_pola_distribusi_and_the_lenient_do_not(agency: Agency) -> None:
     followed = {}
     for unit in agency.organisasi.units:
-        for periode in PeriodeEvaluasi:
+        for periode in PERIODE:
             predikat = [
                 e.predikat
                 for i in agency.isian

@@ -15,10 +15,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 import skp_xl
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.quadrant import KUADRAN
-from skp_xl.domain.vocabulary import RATING, VOCABULARIES, Predikat, Rating, Vocabulary
+from skp_xl.domain.vocabulary import (
+    RATING,
+    VOCABULARIES,
+    Predikat,
+    Rating,
+    SiklusEvaluasi,
+    Vocabulary,
+)
 from skp_xl.workbook.formulas import UNKNOWN, canonical_formula, predikat_formula
 from skp_xl.workbook.reference import ReferenceSheet, write_reference_sheet
 from tests.libreoffice import LibreOffice, Recalculated
+
+PERIODS = SiklusEvaluasi.TRIWULANAN.periode
 
 CANONICAL = [rating.value for rating in Rating]
 
@@ -229,7 +238,16 @@ def test_every_list_holds_its_canonical_values_in_order(
     assert reference.lists["rating"] == "LIST_RATING"
     assert reference.lists["capaian-organisasi"] == "LIST_CAPAIAN_ORGANISASI"
     for kode, name in reference.lists.items():
-        assert _range_values(wb, name) == [[m.value] for m in VOCABULARIES[kode].enum]
+        members = PERIODS if kode == "periode" else VOCABULARIES[kode].enum
+        assert _range_values(wb, name) == [[m.value] for m in members]
+
+
+def test_the_period_list_is_the_workbooks_cycle() -> None:
+    wb = Workbook()
+    write_reference_sheet(wb, periode=SiklusEvaluasi.BULANAN.periode)
+    listed = [row[0] for row in _range_values(wb, "LIST_PERIODE")]
+    assert listed == ["Januari", "Februari", "Maret", *listed[3:12], "Akhir"]
+    assert listed[11] == "Desember"
 
 
 def test_every_alias_table_maps_each_key_to_its_value(

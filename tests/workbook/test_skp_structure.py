@@ -14,7 +14,7 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi
+from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, SiklusEvaluasi
 from skp_xl.forms import text as t
 from skp_xl.workbook.formulas import nip_valid_formula
 from skp_xl.workbook.writer import Options, build_workbook
@@ -22,9 +22,9 @@ from tests.workbook.fill import Cell, destination, named, narasi, table
 
 KINDS = [(jenis, pendekatan) for jenis in JenisJabatan for pendekatan in Pendekatan]
 IDS = [f"{jenis.value}-{pendekatan.value}" for jenis, pendekatan in KINDS]
+PERIODS = SiklusEvaluasi.TRIWULANAN.periode
 EVAL_SHEETS = [
-    "Evaluasi Akhir" if p is PeriodeEvaluasi.AKHIR else f"Evaluasi {p.name}"
-    for p in PeriodeEvaluasi
+    "Evaluasi Akhir" if p is PeriodeEvaluasi.AKHIR else f"Evaluasi {p.name}" for p in PERIODS
 ]
 
 IDENTITY = [
@@ -61,7 +61,7 @@ DESIGN_NAMES = {
     "UMPAN_BALIK_PERIODE",
     "UMPAN_BALIK_HASIL_KERJA",
     *(f"UMPAN_BALIK_PERILAKU_{n}" for n in range(1, 8)),
-    *(f"EVAL_{p.name}_{key}" for p in PeriodeEvaluasi for key in PER_PERIOD),
+    *(f"EVAL_{p.name}_{key}" for p in PERIODS for key in PER_PERIOD),
     "DOKUMEN_PERIODE",
     "DOKUMEN_CAPAIAN_ORGANISASI",
     "DOKUMEN_PREDIKAT",
@@ -74,7 +74,7 @@ RANGE_NAMES = {
     "LAMPIRAN_DUKUNGAN",
     "LAMPIRAN_SKEMA",
     "LAMPIRAN_KONSEKUENSI",
-    *(f"EVAL_{p.name}_HASIL_KERJA" for p in PeriodeEvaluasi),
+    *(f"EVAL_{p.name}_HASIL_KERJA" for p in PERIODS),
 }
 
 # Functions both Excel 2010 and LibreOffice compute without an _xlfn. prefix.
@@ -217,7 +217,7 @@ def test_every_name_a_formula_uses_is_defined(workbooks: dict[str, Workbook], id
 TABLES = [
     "SKP_HASIL_KERJA",
     "UMPAN_BALIK_HASIL_KERJA",
-    *(f"EVAL_{p.name}_HASIL_KERJA" for p in PeriodeEvaluasi),
+    *(f"EVAL_{p.name}_HASIL_KERJA" for p in PERIODS),
 ]
 
 
@@ -345,7 +345,7 @@ def test_inputs_have_their_dropdowns_and_checks(workbooks: dict[str, Workbook], 
         "UMPAN_BALIK_PERIODE": ("list", "LIST_PERIODE"),
         "SKP_TAHUN": ("whole", "2022"),
     }
-    for periode in PeriodeEvaluasi:
+    for periode in PERIODS:
         expected[f"EVAL_{periode.name}_RATING_HASIL_KERJA"] = ("list", "LIST_RATING")
         expected[f"EVAL_{periode.name}_RATING_PERILAKU"] = ("list", "LIST_RATING")
         expected[f"EVAL_{periode.name}_CAPAIAN_ORGANISASI"] = ("list", "LIST_CAPAIAN_ORGANISASI")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from skp_xl.domain.vocabulary import SiklusEvaluasi
 from skp_xl.forms.model import (
     BagianBernomor,
     Blok,
@@ -126,7 +127,9 @@ def render_workbook(spec: WorkbookSpec, ctx: RenderContext, *, ref_password: str
     """
     for form in (*spec.front, *spec.forms):
         render_form(ctx, form)
-    reference = write_reference_sheet(ctx.wb)
+    # A Matriks has no evaluation sheets: its period list stays the quarterly one.
+    periode = spec.periode or SiklusEvaluasi.TRIWULANAN.periode
+    reference = write_reference_sheet(ctx.wb, periode=periode)
     protect(ctx.wb[reference.title], ref_password)
     for form in spec.back:
         render_form(ctx, form)

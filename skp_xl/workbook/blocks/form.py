@@ -12,7 +12,6 @@ from skp_xl.domain.vocabulary import (
     CAPAIAN_ORGANISASI,
     PERIODE_EVALUASI,
     RATING,
-    PeriodeEvaluasi,
 )
 from skp_xl.forms import text as t
 from skp_xl.forms.model import (
@@ -344,7 +343,7 @@ def daftar_isian(s: SheetWriter, block: DaftarIsian) -> None:
     s.row += 2
 
 
-def evaluasi_dokumen(s: SheetWriter, _: EvaluasiDokumen) -> None:
+def evaluasi_dokumen(s: SheetWriter, block: EvaluasiDokumen) -> None:
     """The chosen period's capaian organisasi and predikat, and the catatan input."""
     s.put(s.row, 1, "4.", bold=True)
     s.put(s.row, 2, t.EVALUASI_KINERJA, span=s.width - 1, bold=True)
@@ -355,7 +354,8 @@ def evaluasi_dokumen(s: SheetWriter, _: EvaluasiDokumen) -> None:
         (t.CAPAIAN_KINERJA_ORGANISASI, "CAPAIAN_ORGANISASI"),
         (t.PREDIKAT_KINERJA_PEGAWAI, "PREDIKAT"),
     ):
-        names = ",".join(eval_name(p, key) for p in PeriodeEvaluasi)
+        # LIST_PERIODE lists the workbook's own periods (its cycle), in this order.
+        names = ",".join(eval_name(p, key) for p in block.periode)
         value = f'IFERROR(CHOOSE({index},{names}),"")'
         if key == "CAPAIAN_ORGANISASI":
             # Typed ("Cukup") as the canonical label the document must print.
