@@ -21,6 +21,14 @@ import pandas as pd
 from skp_xl.batch.berkas import HasilBerkas, proses_berkas
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
+from skp_xl.domain.ekspor import (
+    PRIORITAS,
+    Calon,
+    Nilai,
+    Status,
+    UnitEkspor,
+    hitung_sekali,
+)
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
@@ -30,6 +38,7 @@ from skp_xl.domain.rekap import (
     Keputusan,
     Letak,
     Penugasan,
+    Periode,
     RencanaPegawai,
     capaian_unit,
     penugasan,
@@ -38,10 +47,10 @@ from skp_xl.domain.rekap import (
     selesaikan_ganda,
 )
 from skp_xl.domain.vocabulary import (
-    PeriodeEvaluasi,
     Predikat,
     normalize_capaian_organisasi,
 )
+from skp_xl.reader.ekspor import is_tabel, looks_like_ekspor
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import BATAS_DETIK, POLA_MINIMAL, TINGKAT_UNIT
 from skp_xl.summary.data import SummaryData
@@ -111,16 +120,23 @@ class Opsi:
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
             compared with the guideline (a unit of one or two says nothing about a
             distribution); the agency row is always compared.
+        unit_ekspor: Which export column is an export row's unit (``skp_unor_induk`` by
+            default, its ``skp_unor`` the sub-unit).
     """
 
     jobs: int | None = None
-    periode: PeriodeEvaluasi | None = None
+    periode: Periode | None = None
     nip_ganda: AturanGanda = AturanGanda.TERAKHIR
     pola: PolaDistribusi | None = None
     capaian: Mapping[str, str] = field(default_factory=dict)
     batas_detik: float | None = BATAS_DETIK
     tingkat_unit: int = TINGKAT_UNIT
     pola_minimal: int = POLA_MINIMAL
+    unit_ekspor: UnitEkspor = UnitEkspor.INDUK
+
+
+TANPA_UNIT = "(tanpa unit)"
+"""The unit of an export row that names none."""
 
 
 @dataclass
@@ -137,7 +153,7 @@ class Konsolidasi:
     """
 
     root: Path
-    periode: PeriodeEvaluasi | None
+    periode: Periode | None
     hasil: list[HasilBerkas]
     catatan: list[Finding]
     pegawai: pd.DataFrame
@@ -152,10 +168,20 @@ class Konsolidasi:
         """One finding per file that could not be read as an SKP."""
         problems = []
         for item in self.hasil:
-            if not item.terbaca:
+            if not item.terbaca and item.ekspor is None:
                 worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
                 problems.append(worst[0])
         return problems
+
+    @property
+    def ekspor(self) -> list[HasilBerkas]:
+        """The files read as exports."""
+        return [h for h in self.hasil if h.ekspor is not None]
+
+    @property
+    def kosong(self) -> bool:
+        """Whether nothing was found to consolidate: no SKP workbook, no export row."""
+        return not any(h.terbaca or (h.ekspor is not None and h.ekspor.baris) for h in self.hasil)
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in
@@ -166,7 +192,9 @@ class Konsolidasi:
         chosen = frame[Pegawai.periode] == self.periode.value
         rows = frame[chosen]
         berkas = Pegawai.berkas
-        missing = frame[~frame[berkas].isin(set(rows[berkas]))].drop_duplicates(berkas)
+        exported = {h.path for h in self.ekspor}
+        skipped = set(rows[berkas]) | exported
+        missing = frame[~frame[berkas].isin(skipped)].drop_duplicates(berkas)
         if len(missing):
             missing = missing.copy()
             for column in _PERIOD_COLUMNS:
@@ -209,6 +237,11 @@ class Konsolidasi:
             "files": len(self.hasil),
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
             "workbooks": len(read),
+            "exports": [
+                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": len(h.ekspor.baris)}
+                for h in self.ekspor
+                if h.ekspor is not None
+            ],
             "problems": [
                 {"path": f.path, "code": f.code, "message": f.message} for f in self.masalah
             ],
@@ -219,7 +252,8 @@ class Konsolidasi:
 
 
 def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every workbook-like file under ``root`` (sorted), and notes on files skipped.
+    """Every workbook-like file and every CSV/JSON export under ``root`` (sorted), and
+    notes on files skipped.
 
     Hidden folders are not entered. Lock files (``~$x.xlsx``), hidden files and files of
     other kinds are notes, not problems.
@@ -230,7 +264,7 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if is_candidate(path):
+            if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
                 found.append(path)
                 continue
             note = triage(path).blocking
@@ -306,7 +340,13 @@ def rangkum(
 ) -> Konsolidasi:
     """The tables from the per-file results (no file is read here)."""
     read = [h for h in hasil if h.terbaca]
-    periode = opsi.periode or periode_terakhir(r.periode for h in read for r in h.periode)
+    exports = [h for h in hasil if h.ekspor is not None]
+    periode = opsi.periode or periode_terakhir(
+        [
+            *(r.periode for h in read for r in h.periode),
+            *(n.periode for h in exports for n in h.nilai if n.status is Status.DINILAI),
+        ]
+    )
     decisions, findings = selesaikan_ganda(
         [
             Kandidat(
@@ -321,10 +361,12 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
-    pegawai, letak = _pegawai(read, decisions, opsi.tingkat_unit)
+    apart, once = hitung_sekali(_calon(read, decisions, exports))
+    findings += once
+    pegawai, letak = _pegawai(read, decisions, opsi.tingkat_unit, exports, apart, opsi.unit_ekspor)
     known = {
         (f.path or "", f.sheet, f.cell)
-        for h in read
+        for h in [*read, *exports]
         for f in h.temuan
         if f.severity is Severity.ERROR
     }
@@ -340,6 +382,18 @@ def rangkum(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    if any(h.nilai for h in exports):
+        differ = sum(
+            1 for h in exports for f in h.temuan if f.code == Code.EKSPOR_HASIL_AKHIR_BERBEDA
+        )
+        agency = ringkasan[Ringkasan.unit_kerja] == INSTANSI
+        note = (
+            "Predikat baris ekspor e-Kinerja/SIASN dihitung dari kedua rating (kuadran), bukan "
+            f"diambil dari hasil_akhir ekspor; {differ} hasil_akhir berbeda (lihat Temuan). "
+        )
+        ringkasan.loc[agency, Ringkasan.keterangan] = note + ringkasan.loc[
+            agency, Ringkasan.keterangan
+        ].astype(str)
     rows, cascade_findings = periksa_cascading(
         [
             RencanaPegawai(
@@ -379,6 +433,10 @@ def rangkum(
         columns=list(TEMUAN_COLUMNS),
     )
     instansi = Counter(h.identitas.get("instansi", "") for h in read if h.identitas.get("instansi"))
+    if not instansi:
+        instansi = Counter(
+            h.ekspor.judul.instansi for h in exports if h.ekspor and h.ekspor.judul.instansi
+        )
     return Konsolidasi(
         root,
         periode,
@@ -393,8 +451,136 @@ def rangkum(
     )
 
 
+def _kunci(h: HasilBerkas, n: Nilai) -> str:
+    return f"{h.path}#{n.baris.nomor}"
+
+
+def _calon(
+    read: Iterable[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    exports: Iterable[HasilBerkas],
+) -> list[Calon]:
+    """Every counted rating, for the count-once rule across workbooks and exports."""
+    found = []
+    for h in read:
+        if not decisions.get(h.path, Keputusan(True)).dihitung:
+            continue
+        sheet, cell = h.sel.get("nip", (None, None))
+        for r in h.periode:
+            found.append(
+                Calon(
+                    f"{h.path}#{r.periode.value}",
+                    h.identitas.get("nip", ""),
+                    r.periode,
+                    0,
+                    ("", 0),
+                    r.predikat,
+                    (h.path, sheet, cell),
+                    f"SKP '{h.path}'",
+                )
+            )
+    for h in exports:
+        assert h.ekspor is not None
+        rank = 1 + PRIORITAS.index(h.ekspor.jenis) if h.ekspor.jenis in PRIORITAS else 9
+        for n in h.nilai:
+            if n.status is not Status.DINILAI:
+                continue
+            sheet, cell = n.baris.sel.get("nip", (None, None))
+            found.append(
+                Calon(
+                    _kunci(h, n),
+                    n.nip,
+                    n.periode,
+                    rank,
+                    (n.baris.teks("periode_akhir"), n.baris.nomor),
+                    n.predikat,
+                    (h.path, sheet or None, cell),
+                    f"'{h.path}' baris {n.baris.nomor}",
+                )
+            )
+    return found
+
+
+_KETERANGAN = {
+    Status.BELUM_DINILAI: "belum dinilai ('-' atau kosong)",
+    Status.PLT: "Plt./Plh.: ditampilkan terpisah, tidak dihitung",
+    Status.TANPA_NIP: "tanpa NIP: tidak dihitung",
+}
+_SUMBER_EKSPOR = {
+    Pegawai.nip: "nip",
+    Pegawai.nama: "nama",
+    Pegawai.unit_kerja_isian: "unor",
+    Pegawai.jabatan: "jabatan",
+    Pegawai.rating_hasil_kerja: "rating_hasil_kerja",
+    Pegawai.rating_perilaku: "rating_perilaku",
+    Pegawai.predikat: "hasil_akhir",
+}
+"""Pegawai column -> the export field it is read from (for the schema's findings)."""
+
+
+def unit_ekspor(nilai: Nilai, pilihan: UnitEkspor) -> tuple[str, str]:
+    """The unit and sub-unit an export row counts in."""
+    induk, unor = nilai.baris.teks("unor_induk"), nilai.baris.teks("unor")
+    if pilihan is UnitEkspor.UNOR:
+        unit = unor or induk or TANPA_UNIT
+        return unit, unit
+    unit = induk or unor or TANPA_UNIT
+    return unit, unor or unit
+
+
+def _baris_ekspor(
+    exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
+) -> tuple[list[dict[str, object]], list[dict[str, Letak]]]:
+    rows: list[dict[str, object]] = []
+    letak: list[dict[str, Letak]] = []
+    for h in exports:
+        assert h.ekspor is not None
+        jenis = h.ekspor.jenis
+        for n in h.nilai:
+            unit, sub = unit_ekspor(n, pilihan)
+            jabatan = n.baris.teks("jabatan")
+            acting = penugasan(jabatan)
+            if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
+                acting = Penugasan.PLT
+            reason = apart.get(_kunci(h, n)) or _KETERANGAN.get(n.status, "")
+            source = f"{jenis.value}, baris {n.baris.nomor}"
+            counted = n.status is Status.DINILAI and _kunci(h, n) not in apart
+            rows.append(
+                {
+                    Pegawai.nip: n.nip or None,
+                    Pegawai.nama: n.baris.teks("nama") or None,
+                    Pegawai.unit_kerja: unit,
+                    Pegawai.sub_unit: sub,
+                    Pegawai.unit_kerja_isian: n.baris.teks("unor") or None,
+                    Pegawai.jabatan: jabatan or None,
+                    Pegawai.penugasan: acting.value,
+                    Pegawai.periode: n.periode.value,
+                    Pegawai.rating_hasil_kerja: n.rating_hasil_kerja,
+                    Pegawai.rating_perilaku: n.rating_perilaku,
+                    Pegawai.predikat: n.predikat,
+                    Pegawai.dihitung: YA if counted else TIDAK,
+                    Pegawai.keterangan: f"{source}; {reason}" if reason else source,
+                    Pegawai.galat: sum(1 for f in n.temuan if f.severity is Severity.ERROR),
+                    Pegawai.berkas: h.path,
+                }
+            )
+            letak.append(
+                {
+                    column: n.baris.sel[key]
+                    for column, key in _SUMBER_EKSPOR.items()
+                    if key in n.baris.sel
+                }
+            )
+    return rows, letak
+
+
 def _pegawai(
-    read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan], tingkat: int
+    read: Iterable[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    tingkat: int,
+    exports: Iterable[HasilBerkas] = (),
+    apart: Mapping[str, str] | None = None,
+    pilihan: UnitEkspor = UnitEkspor.INDUK,
 ) -> tuple[pd.DataFrame, list[dict[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
@@ -443,6 +629,9 @@ def _pegawai(
                     Pegawai.angka_kredit: r.angka_kredit,
                 }
             )
+    extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
+    rows += extra
+    letak += extra_letak
     frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
     numbers = (Pegawai.angka_kredit, Pegawai.galat)
     text = [c for c in PEGAWAI_COLUMNS if c not in numbers]
@@ -454,7 +643,7 @@ def _pegawai(
 
 def _capaian(
     read: Iterable[HasilBerkas],
-    periode: PeriodeEvaluasi | None,
+    periode: Periode | None,
     override: Mapping[str, str],
     tingkat: int,
 ) -> tuple[dict[str, str], list[Finding]]:

@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
 from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.records import Sel, SkpRecord
@@ -22,12 +23,70 @@ from skp_xl.domain.vocabulary import (
     JenisJabatan,
     PeriodeEvaluasi,
     compact,
+    normalize_periode,
 )
 
 URUTAN_PERIODE = tuple(PeriodeEvaluasi)
 """Periods in the order of the year: TW I..IV, then Akhir."""
-BULAN = dict.fromkeys(PeriodeEvaluasi, 3) | {PeriodeEvaluasi.AKHIR: 12}
+
+
+class PeriodeBulanan(StrEnum):
+    """A month, as e-Kinerja's monthly "Laporan Penilaian SKP" names its period (agencies
+    may evaluate monthly: rules.md section 7)."""
+
+    JANUARI = "Bulan Januari"
+    FEBRUARI = "Bulan Februari"
+    MARET = "Bulan Maret"
+    APRIL = "Bulan April"
+    MEI = "Bulan Mei"
+    JUNI = "Bulan Juni"
+    JULI = "Bulan Juli"
+    AGUSTUS = "Bulan Agustus"
+    SEPTEMBER = "Bulan September"
+    OKTOBER = "Bulan Oktober"
+    NOVEMBER = "Bulan November"
+    DESEMBER = "Bulan Desember"
+
+    @property
+    def nomor(self) -> int:
+        """1 for Januari ... 12 for Desember."""
+        return list(PeriodeBulanan).index(self) + 1
+
+
+Periode = PeriodeEvaluasi | PeriodeBulanan
+"""A rated period: a triwulan or Akhir (workbooks, exports), or a month (exports)."""
+
+BULAN: dict[Periode, int] = {
+    **dict.fromkeys(PeriodeEvaluasi, 3),
+    PeriodeEvaluasi.AKHIR: 12,
+    **dict.fromkeys(PeriodeBulanan, 1),
+}
 """Months each period covers, for angka kredit."""
+
+
+def urutan(periode: Periode) -> float:
+    """Where ``periode`` falls in the year: a triwulan after its third month, Akhir last."""
+    if isinstance(periode, PeriodeBulanan):
+        return float(periode.nomor)
+    if periode is PeriodeEvaluasi.AKHIR:
+        return 13.0
+    return 3.0 * (URUTAN_PERIODE.index(periode) + 1) + 0.5
+
+
+def periode_dari_teks(text: str) -> Periode | None:
+    """A period typed by a user or written in an export: "TW III", "Akhir", "Maret",
+    "Bulan Maret", "3" (a month number); None when it names none."""
+    key = compact(text).removeprefix("bulan")
+    for bulan in PeriodeBulanan:
+        if key == compact(bulan.value).removeprefix("bulan"):
+            return bulan
+    if key.isdigit() and 1 <= int(key) <= 12:
+        return list(PeriodeBulanan)[int(key) - 1]
+    try:
+        return normalize_periode(text)
+    except InvalidValueError:
+        return None
+
 
 Letak = tuple[str, str]
 """Where a value was read: (sheet, A1 cell), kept as a pair so nobody splits a text again."""
@@ -86,7 +145,7 @@ class BarisPeriode:
             is absent.
     """
 
-    periode: PeriodeEvaluasi
+    periode: Periode
     capaian_organisasi: str
     rating_hasil_kerja: str
     rating_perilaku: str
@@ -142,10 +201,9 @@ def periode_dinilai(record: SkpRecord) -> list[BarisPeriode]:
     return rows
 
 
-def periode_terakhir(periods: Iterable[PeriodeEvaluasi]) -> PeriodeEvaluasi | None:
+def periode_terakhir(periods: Iterable[Periode]) -> Periode | None:
     """The latest of ``periods`` in the order of the year (None when there is none)."""
-    found = set(periods)
-    return next((p for p in reversed(URUTAN_PERIODE) if p in found), None)
+    return max(set(periods), key=urutan, default=None)
 
 
 # -- mutasi and duplicates ----------------------------------------------------------------
@@ -179,7 +237,7 @@ class Kandidat:
     kunci: str
     nip: str
     unit: str
-    terakhir: PeriodeEvaluasi | None
+    terakhir: Periode | None
     isi: str
     penugasan: Penugasan = Penugasan.DEFINITIF
 
@@ -192,8 +250,8 @@ class Keputusan:
     keterangan: str = ""
 
 
-def _rank(kandidat: Kandidat) -> int:
-    return -1 if kandidat.terakhir is None else URUTAN_PERIODE.index(kandidat.terakhir)
+def _rank(kandidat: Kandidat) -> float:
+    return -1.0 if kandidat.terakhir is None else urutan(kandidat.terakhir)
 
 
 def selesaikan_ganda(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from skp_xl.domain.rekap import Penugasan
+from skp_xl.domain.rekap import Penugasan, PeriodeBulanan
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, Predikat
 from skp_xl.summary.data import RINGKASAN_COLUMNS, RINGKASAN_INPUT_COLUMNS
 from skp_xl.summary.skema import (
@@ -50,7 +50,9 @@ def test_closed_lists_come_from_the_vocabularies() -> None:
 
     assert allowed(Pegawai.jenis_jabatan) == sorted(j.value for j in JenisJabatan)
     assert allowed(Pegawai.pendekatan) == sorted(p.value for p in Pendekatan)
-    assert allowed(Pegawai.periode) == sorted(p.value for p in PeriodeEvaluasi)
+    # Exports add the months of e-Kinerja's monthly reports.
+    periods = [*(p.value for p in PeriodeEvaluasi), *(b.value for b in PeriodeBulanan)]
+    assert allowed(Pegawai.periode) == sorted(periods)
     assert allowed(Pegawai.penugasan) == sorted(p.value for p in Penugasan)
 
 
