@@ -23,7 +23,9 @@ from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     PRIORITAS,
+    BarisEkspor,
     Calon,
+    JenisEkspor,
     Nilai,
     Status,
     UnitEkspor,
@@ -150,6 +152,8 @@ class Konsolidasi:
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
         pegawai, temuan, ringkasan, cascading: The tables.
         distribusi: Unit -> predikat -> head count, for the chosen period.
+        tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
+            with no counted rating for the period (empty without a master list).
     """
 
     root: Path
@@ -162,6 +166,7 @@ class Konsolidasi:
     cascading: pd.DataFrame
     distribusi: dict[str, dict[str, int]]
     instansi: str = ""
+    tidak_membuat_skp: dict[str, int] = field(default_factory=dict)
 
     @property
     def masalah(self) -> list[Finding]:
@@ -247,6 +252,7 @@ class Konsolidasi:
             ],
             "skipped": [{"path": f.path, "code": f.code} for f in self.catatan],
             "distribusi": self.distribusi,
+            "tidak_membuat_skp": self.tidak_membuat_skp,
             "temuan": len(self.temuan),
         }
 
@@ -363,7 +369,12 @@ def rangkum(
     )
     apart, once = hitung_sekali(_calon(read, decisions, exports))
     findings += once
-    pegawai, letak = _pegawai(read, decisions, opsi.tingkat_unit, exports, apart, opsi.unit_ekspor)
+    roster, roster_letak, tidak_membuat = _tidak_membuat(
+        read, decisions, exports, periode, opsi.unit_ekspor
+    )
+    pegawai, letak = _pegawai(
+        read, decisions, opsi.tingkat_unit, exports, apart, opsi.unit_ekspor, roster, roster_letak
+    )
     known = {
         (f.path or "", f.sheet, f.cell)
         for h in [*read, *exports]
@@ -382,6 +393,13 @@ def rangkum(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    if tidak_membuat:
+        for unit, names in [*tidak_membuat.items(), (INSTANSI, _semua(tidak_membuat))]:
+            where = ringkasan[Ringkasan.unit_kerja] == unit
+            note = f"Tidak Membuat SKP: {len(names)} pegawai (daftarnya di sheet Pegawai). "
+            ringkasan.loc[where, Ringkasan.keterangan] = note + ringkasan.loc[
+                where, Ringkasan.keterangan
+            ].astype(str)
     if any(h.nilai for h in exports):
         differ = sum(
             1 for h in exports for f in h.temuan if f.code == Code.EKSPOR_HASIL_AKHIR_BERBEDA
@@ -448,6 +466,7 @@ def rangkum(
         cascading,
         distribusi,
         instansi.most_common(1)[0][0] if instansi else "",
+        {unit: len(names) for unit, names in tidak_membuat.items()},
     )
 
 
@@ -518,9 +537,9 @@ _SUMBER_EKSPOR = {
 """Pegawai column -> the export field it is read from (for the schema's findings)."""
 
 
-def unit_ekspor(nilai: Nilai, pilihan: UnitEkspor) -> tuple[str, str]:
+def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
     """The unit and sub-unit an export row counts in."""
-    induk, unor = nilai.baris.teks("unor_induk"), nilai.baris.teks("unor")
+    induk, unor = baris.teks("unor_induk"), baris.teks("unor")
     if pilihan is UnitEkspor.UNOR:
         unit = unor or induk or TANPA_UNIT
         return unit, unit
@@ -537,7 +556,7 @@ def _baris_ekspor(
         assert h.ekspor is not None
         jenis = h.ekspor.jenis
         for n in h.nilai:
-            unit, sub = unit_ekspor(n, pilihan)
+            unit, sub = unit_ekspor(n.baris, pilihan)
             jabatan = n.baris.teks("jabatan")
             acting = penugasan(jabatan)
             if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
@@ -574,6 +593,72 @@ def _baris_ekspor(
     return rows, letak
 
 
+def _semua(by_unit: Mapping[str, list[str]]) -> list[str]:
+    return [nip for names in by_unit.values() for nip in names]
+
+
+def _tidak_membuat(
+    read: Sequence[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    exports: Sequence[HasilBerkas],
+    periode: Periode | None,
+    pilihan: UnitEkspor,
+) -> tuple[list[dict[str, object]], list[dict[str, Letak]], dict[str, list[str]]]:
+    """Pegawai of the master list with no counted rating for ``periode`` (Tidak Membuat
+    SKP): their Pegawai rows, where they were read, and their NIPs per unit."""
+    masters = [h for h in exports if h.ekspor is not None and h.ekspor.jenis is JenisEkspor.MASTER]
+    if periode is None or not masters:
+        return [], [], {}
+    rated = {
+        h.identitas.get("nip", "")
+        for h in read
+        if decisions.get(h.path, Keputusan(True)).dihitung
+        and any(r.periode is periode and r.predikat for r in h.periode)
+    } | {
+        n.nip
+        for h in exports
+        for n in h.nilai
+        if n.status is Status.DINILAI and n.periode is periode
+    }
+    rows: list[dict[str, object]] = []
+    letak: list[dict[str, Letak]] = []
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    seen: set[str] = set()
+    for h in masters:
+        assert h.ekspor is not None
+        for b in h.ekspor.baris:
+            nip = b.teks("nip")
+            acting = b.teks("plt").casefold() not in ("", "0", "false", "tidak")
+            if not nip or nip in rated or nip in seen or acting:
+                continue
+            seen.add(nip)
+            unit, sub = unit_ekspor(b, pilihan)
+            by_unit[unit].append(nip)
+            status = b.teks("skp_status") or "-"
+            rows.append(
+                {
+                    Pegawai.nip: nip,
+                    Pegawai.nama: b.teks("nama") or None,
+                    Pegawai.unit_kerja: unit,
+                    Pegawai.sub_unit: sub,
+                    Pegawai.unit_kerja_isian: b.teks("unor") or None,
+                    Pegawai.jabatan: b.teks("jabatan") or None,
+                    Pegawai.penugasan: Penugasan.DEFINITIF.value,
+                    Pegawai.periode: periode.value,
+                    Pegawai.dihitung: TIDAK,
+                    Pegawai.keterangan: (
+                        f"Tidak Membuat SKP: tidak ada SKP yang dinilai pada periode "
+                        f"{periode.value} ({h.ekspor.jenis.value}, baris {b.nomor}, status "
+                        f"SKP {status})"
+                    ),
+                    Pegawai.galat: 0,
+                    Pegawai.berkas: h.path,
+                }
+            )
+            letak.append({c: b.sel[k] for c, k in _SUMBER_EKSPOR.items() if k in b.sel})
+    return rows, letak, dict(by_unit)
+
+
 def _pegawai(
     read: Iterable[HasilBerkas],
     decisions: Mapping[str, Keputusan],
@@ -581,6 +666,8 @@ def _pegawai(
     exports: Iterable[HasilBerkas] = (),
     apart: Mapping[str, str] | None = None,
     pilihan: UnitEkspor = UnitEkspor.INDUK,
+    roster: Sequence[dict[str, object]] = (),
+    roster_letak: Sequence[dict[str, Letak]] = (),
 ) -> tuple[pd.DataFrame, list[dict[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
@@ -630,8 +717,8 @@ def _pegawai(
                 }
             )
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
-    rows += extra
-    letak += extra_letak
+    rows += [*extra, *roster]
+    letak += [*extra_letak, *roster_letak]
     frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
     numbers = (Pegawai.angka_kredit, Pegawai.galat)
     text = [c for c in PEGAWAI_COLUMNS if c not in numbers]

@@ -151,6 +151,14 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
             style=style,
         )
     console.print(table)
+    if result.tidak_membuat_skp:
+        shown = ", ".join(f"{u} {n}" for u, n in sorted(result.tidak_membuat_skp.items()))
+        total = sum(result.tidak_membuat_skp.values())
+        console.print(
+            f"Tidak Membuat SKP (daftar pegawai e-Kinerja tanpa SKP yang dinilai pada periode "
+            f"ini): {total} pegawai; {shown}. Daftarnya di sheet Pegawai.",
+            highlight=False,
+        )
     read = sum(1 for h in result.hasil if h.terbaca)
     exports = [h.ekspor for h in result.ekspor if h.ekspor is not None]
     rows = sum(len(e.baris) for e in exports)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import random
 from pathlib import Path
@@ -140,6 +141,30 @@ def test_a_workbook_and_an_export_of_one_pegawai_are_compared(tmp_path: Path) ->
     pegawai = result.pegawai
     rows = pegawai[(pegawai[Pegawai.nip] == berkas.nip) & (pegawai[Pegawai.periode] == "Akhir")]
     assert sorted(rows[Pegawai.dihitung]) == [TIDAK, YA]
+
+
+def test_tidak_membuat_skp_is_counted_per_unit_from_the_master_list(tmp_path: Path) -> None:
+    org = contoh.organisasi(12, seed=6)
+    annual = contoh.penilaian(org, random.Random(7), kesalahan=False)
+    # Two pegawai have no rated SKP: e-Kinerja's report leaves them out.
+    missing = [annual.baris[3], annual.baris[8]]
+    annual = dataclasses.replace(annual, baris=tuple(r for r in annual.baris if r not in missing))
+    contoh.tulis_xlsx(tmp_path / "penilaian.xlsx", annual)
+    contoh.tulis_xlsx(tmp_path / "laporan skp.xlsx", contoh.master(org))
+    out = tmp_path / "ringkasan.xlsx"
+    run = runner.invoke(app, ["consolidate", str(tmp_path), "-o", str(out), "-j", "1", "--json"])
+    assert run.exit_code == 0, run.output
+    document = json.loads(run.output)
+    expected: dict[str, int] = {}
+    for row in missing:
+        expected[str(row[4])] = expected.get(str(row[4]), 0) + 1
+    assert document["tidak_membuat_skp"] == expected
+    result = konsolidasi(tmp_path, Opsi(jobs=1))
+    pegawai = result.pegawai
+    listed = pegawai[pegawai[Pegawai.keterangan].str.startswith("Tidak Membuat SKP", na=False)]
+    assert sorted(listed[Pegawai.nip]) == sorted(str(r[1]) for r in missing)
+    ringkasan = result.ringkasan.set_index(Ringkasan.unit_kerja)
+    assert "Tidak Membuat SKP: 2 pegawai" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
 
 
 def test_consolidate_command_writes_the_summary(folder: Path, tmp_path: Path) -> None:
