@@ -11,7 +11,7 @@ import csv
 import datetime
 import json
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +108,7 @@ def penilaian(
     tahun: int = 2025,
     bulan: PeriodeBulanan | None = None,
     kesalahan: bool = True,
+    ratings: Mapping[str, tuple[Rating, Rating]] | None = None,
 ) -> Ekspor:
     """An e-Kinerja "Laporan Penilaian SKP" of every pegawai of ``org``.
 
@@ -118,6 +119,8 @@ def penilaian(
         bulan: The month of a monthly report; None for the annual one ("Tahunan").
         kesalahan: Put in one of each fault (Plt., a mutasi's two rows, ``-``, a NIP as
             a number, a ``hasil_akhir`` off the quadrant, a row without NIP).
+        ratings: NIP -> (rating hasil kerja, rating perilaku) to use (e.g. those of the
+            agency's SKP workbooks); others are drawn at random.
     """
     jenis = f"Bulanan {bulan.value.removeprefix('Bulan ')}" if bulan else "Tahunan"
     judul: tuple[tuple[object, ...], ...] = (
@@ -135,6 +138,8 @@ def penilaian(
     rows: list[list[object]] = []
     for p in org.pegawai:
         hasil, perilaku = _rating(rng), _rating(rng)
+        if ratings and p.nip in ratings:
+            hasil, perilaku = ratings[p.nip]
         unor, induk = _unit(p, org.instansi)
         rows.append(
             [
@@ -210,12 +215,21 @@ def master(org: Organisasi, *, tahun: int = 2025, tanpa: Sequence[int] = ()) -> 
     return Ekspor(judul, KOLOM_MASTER, tuple(rows), {})
 
 
-def siasn(org: Organisasi, rng: random.Random, *, tahun: int = 2025) -> list[dict[str, object]]:
+def siasn(
+    org: Organisasi,
+    rng: random.Random,
+    *,
+    tahun: int = 2025,
+    ratings: Mapping[str, tuple[Rating, Rating]] | None = None,
+) -> list[dict[str, object]]:
     """SIASN's riwayat kinerja periodik of ``org`` (as its API answers: camelCase keys,
-    capitalisation as it comes), one annual record per pegawai."""
+    capitalisation as it comes), one annual record per pegawai (``ratings`` as in
+    :func:`penilaian`)."""
     records = []
     for p in org.pegawai:
         hasil, perilaku = _rating(rng), _rating(rng)
+        if ratings and p.nip in ratings:
+            hasil, perilaku = ratings[p.nip]
         _, induk = _unit(p, org.instansi)
         records.append(
             {
@@ -274,3 +288,53 @@ def tulis_json(path: Path, records: list[dict[str, object]]) -> Path:
 def organisasi(pegawai: int = 30, seed: int = 7, tahun: int = 2025) -> Organisasi:
     """The fictional agency the exports are made of."""
     return build_organisasi(pegawai, random.Random(seed), tahun=tahun)
+
+
+CONTOH = {
+    "tahunan": "Laporan Penilaian SKP Tahunan 2025.xlsx",
+    "bulanan": "Laporan Penilaian SKP Bulanan Desember 2025.csv",
+    "siasn": "SIASN riwayat kinerja periodik 2025.json",
+    "master": "Laporan SKP 2025.xlsx",
+}
+"""The bundled exports in ``samples/ekinerja/`` (scripts/make_samples.py)."""
+
+
+def tulis_contoh(
+    folder: Path, ratings: Mapping[str, tuple[Rating, Rating]], *, seed: int = 1
+) -> dict[str, Path]:
+    """Write the bundled exports of the sample agency (``skp-xl samples`` defaults: 50
+    pegawai, seed 1, 2025): an annual e-Kinerja report agreeing with the agency's SKP
+    workbooks on ``ratings`` except where a fault is put in, a monthly CSV, SIASN's JSON,
+    and the master list (two pegawai's SKP in draft, left out of the annual report and of
+    SIASN: Tidak Membuat SKP).
+
+    Returns:
+        Kind -> the file written.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    org = organisasi(50, seed=seed, tahun=2025)
+    annual = penilaian(org, random.Random(seed), ratings=ratings)
+    draft = (len(org.pegawai) - 2, len(org.pegawai) - 1)
+    left_out = {org.pegawai[i].nip for i in draft}
+    annual = Ekspor(
+        annual.judul,
+        annual.kolom,
+        tuple(r for r in annual.baris if r[1] not in left_out),
+        annual.kesalahan,
+    )
+    monthly = penilaian(
+        org, random.Random(seed + 1), bulan=PeriodeBulanan.DESEMBER, kesalahan=False
+    )
+    return {
+        "tahunan": tulis_xlsx(folder / CONTOH["tahunan"], annual),
+        "bulanan": tulis_csv(folder / CONTOH["bulanan"], monthly),
+        "siasn": tulis_json(
+            folder / CONTOH["siasn"],
+            [
+                r
+                for r in siasn(org, random.Random(seed + 2), ratings=ratings)
+                if r["nip"] not in left_out
+            ],
+        ),
+        "master": tulis_xlsx(folder / CONTOH["master"], master(org, tanpa=draft)),
+    }
