@@ -17,9 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
-from skp_xl.domain.ekspor import JenisEkspor, kenali
+from skp_xl.domain.ekspor import JenisEkspor, Penunjuk, kenali
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.penilaian import Entri
 
@@ -49,13 +47,17 @@ class Tabel:
     rows: Sequence[Sequence[object]]
     json: bool = False
 
-    def alamat(self, row: int, column: int) -> tuple[str, str]:
-        """Where the user finds a cell: (sheet, ``C4``), or for JSON (file, ``[3].nip``)."""
+    @property
+    def penunjuk(self) -> Penunjuk:
+        """What names this table's cells: (sheet, ``C4``), or for JSON (file, ``[3].nip``)."""
         if self.json:
             keys = self.rows[0] if self.rows else ()
-            key = keys[column] if column < len(keys) else column
-            return self.sheet, f"[{row}].{key}"
-        return self.sheet, f"{get_column_letter(column + 1)}{row + 1}"
+            return Penunjuk(self.sheet, tuple(str(k) for k in keys))
+        return Penunjuk(self.sheet)
+
+    def alamat(self, row: int, column: int) -> tuple[str, str]:
+        """Where the user finds a cell: (sheet, ``C4``), or for JSON (file, ``[3].nip``)."""
+        return self.penunjuk(row, column)
 
 
 def _tidak_terbaca(path: Path, reason: str) -> InvalidValueError:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -474,6 +474,15 @@ def _kunci(h: HasilBerkas, n: Nilai) -> str:
     return f"{h.path}#{n.baris.nomor}"
 
 
+def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
+    return path, sheet, cell
+
+
+def _tempat_baris(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
+    sheet, cell = baris.letak("nip") or (None, None)
+    return path, sheet or None, cell
+
+
 def _calon(
     read: Iterable[HasilBerkas],
     decisions: Mapping[str, Keputusan],
@@ -494,7 +503,7 @@ def _calon(
                     0,
                     ("", 0),
                     r.predikat,
-                    (h.path, sheet, cell),
+                    partial(_tempat, h.path, sheet, cell),
                     f"SKP '{h.path}'",
                 )
             )
@@ -504,7 +513,6 @@ def _calon(
         for n in h.nilai:
             if n.status is not Status.DINILAI:
                 continue
-            sheet, cell = n.baris.sel.get("nip", (None, None))
             found.append(
                 Calon(
                     _kunci(h, n),
@@ -513,7 +521,7 @@ def _calon(
                     rank,
                     (n.baris.teks("periode_akhir"), n.baris.nomor),
                     n.predikat,
-                    (h.path, sheet or None, cell),
+                    partial(_tempat_baris, h.path, n.baris),
                     f"'{h.path}' baris {n.baris.nomor}",
                 )
             )
@@ -537,6 +545,28 @@ _SUMBER_EKSPOR = {
 """Pegawai column -> the export field it is read from (for the schema's findings)."""
 
 
+class _LetakEkspor(Mapping[str, Letak]):
+    """Where an export row's Pegawai values were read, made only when the schema asks
+    (a 50,000-row export would otherwise build 350,000 places nobody reads)."""
+
+    __slots__ = ("baris",)
+
+    def __init__(self, baris: BarisEkspor) -> None:
+        self.baris = baris
+
+    def __getitem__(self, column: str) -> Letak:
+        place = self.baris.letak(_SUMBER_EKSPOR.get(column, ""))
+        if place is None:
+            raise KeyError(column)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.baris.kolom)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
     """The unit and sub-unit an export row counts in."""
     induk, unor = baris.teks("unor_induk"), baris.teks("unor")
@@ -549,48 +579,71 @@ def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
 
 def _baris_ekspor(
     exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
-) -> tuple[list[dict[str, object]], list[dict[str, Letak]]]:
-    rows: list[dict[str, object]] = []
-    letak: list[dict[str, Letak]] = []
+) -> tuple[dict[str, list[object]], list[Mapping[str, Letak]]]:
+    """The Pegawai rows of the rated exports, column by column (a 50,000-row export is
+    built as 15 lists, not 50,000 dictionaries), and where each row was read."""
+    columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
+    letak: list[Mapping[str, Letak]] = []
+    nip, nama, unit_kerja, sub_unit = (
+        columns[Pegawai.nip],
+        columns[Pegawai.nama],
+        columns[Pegawai.unit_kerja],
+        columns[Pegawai.sub_unit],
+    )
+    isian, jabatan_, penugasan_, periode = (
+        columns[Pegawai.unit_kerja_isian],
+        columns[Pegawai.jabatan],
+        columns[Pegawai.penugasan],
+        columns[Pegawai.periode],
+    )
+    hasil, perilaku, predikat, dihitung = (
+        columns[Pegawai.rating_hasil_kerja],
+        columns[Pegawai.rating_perilaku],
+        columns[Pegawai.predikat],
+        columns[Pegawai.dihitung],
+    )
+    keterangan, galat, berkas = (
+        columns[Pegawai.keterangan],
+        columns[Pegawai.galat],
+        columns[Pegawai.berkas],
+    )
+    acting_of: dict[str, Penugasan] = {}
     for h in exports:
         assert h.ekspor is not None
-        jenis = h.ekspor.jenis
+        jenis = h.ekspor.jenis.value
         for n in h.nilai:
-            unit, sub = unit_ekspor(n.baris, pilihan)
-            jabatan = n.baris.teks("jabatan")
-            acting = penugasan(jabatan)
+            b = n.baris
+            unit, sub = unit_ekspor(b, pilihan)
+            jabatan = b.teks("jabatan")
+            acting = acting_of.get(jabatan)
+            if acting is None:
+                acting = acting_of[jabatan] = penugasan(jabatan)
             if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
                 acting = Penugasan.PLT
-            reason = apart.get(_kunci(h, n)) or _KETERANGAN.get(n.status, "")
-            source = f"{jenis.value}, baris {n.baris.nomor}"
-            counted = n.status is Status.DINILAI and _kunci(h, n) not in apart
-            rows.append(
-                {
-                    Pegawai.nip: n.nip or None,
-                    Pegawai.nama: n.baris.teks("nama") or None,
-                    Pegawai.unit_kerja: unit,
-                    Pegawai.sub_unit: sub,
-                    Pegawai.unit_kerja_isian: n.baris.teks("unor") or None,
-                    Pegawai.jabatan: jabatan or None,
-                    Pegawai.penugasan: acting.value,
-                    Pegawai.periode: n.periode.value,
-                    Pegawai.rating_hasil_kerja: n.rating_hasil_kerja,
-                    Pegawai.rating_perilaku: n.rating_perilaku,
-                    Pegawai.predikat: n.predikat,
-                    Pegawai.dihitung: YA if counted else TIDAK,
-                    Pegawai.keterangan: f"{source}; {reason}" if reason else source,
-                    Pegawai.galat: sum(1 for f in n.temuan if f.severity is Severity.ERROR),
-                    Pegawai.berkas: h.path,
-                }
-            )
-            letak.append(
-                {
-                    column: n.baris.sel[key]
-                    for column, key in _SUMBER_EKSPOR.items()
-                    if key in n.baris.sel
-                }
-            )
-    return rows, letak
+            key = _kunci(h, n)
+            reason = apart.get(key) or _KETERANGAN.get(n.status, "")
+            source = f"{jenis}, baris {b.nomor}"
+            nip.append(n.nip or None)
+            nama.append(b.teks("nama") or None)
+            unit_kerja.append(unit)
+            sub_unit.append(sub)
+            isian.append(b.teks("unor") or None)
+            jabatan_.append(jabatan or None)
+            penugasan_.append(acting.value)
+            periode.append(n.periode.value)
+            hasil.append(n.rating_hasil_kerja)
+            perilaku.append(n.rating_perilaku)
+            predikat.append(n.predikat)
+            dihitung.append(YA if n.status is Status.DINILAI and key not in apart else TIDAK)
+            keterangan.append(f"{source}; {reason}" if reason else source)
+            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
+            berkas.append(h.path)
+            letak.append(_LetakEkspor(b))
+    size = len(berkas)
+    for values in columns.values():
+        if not values:
+            values.extend([None] * size)
+    return columns, letak
 
 
 def _semua(by_unit: Mapping[str, list[str]]) -> list[str]:
@@ -603,7 +656,7 @@ def _tidak_membuat(
     exports: Sequence[HasilBerkas],
     periode: Periode | None,
     pilihan: UnitEkspor,
-) -> tuple[list[dict[str, object]], list[dict[str, Letak]], dict[str, list[str]]]:
+) -> tuple[list[dict[str, object]], list[Mapping[str, Letak]], dict[str, list[str]]]:
     """Pegawai of the master list with no counted rating for ``periode`` (Tidak Membuat
     SKP): their Pegawai rows, where they were read, and their NIPs per unit."""
     masters = [h for h in exports if h.ekspor is not None and h.ekspor.jenis is JenisEkspor.MASTER]
@@ -621,7 +674,7 @@ def _tidak_membuat(
         if n.status is Status.DINILAI and n.periode is periode
     }
     rows: list[dict[str, object]] = []
-    letak: list[dict[str, Letak]] = []
+    letak: list[Mapping[str, Letak]] = []
     by_unit: dict[str, list[str]] = defaultdict(list)
     seen: set[str] = set()
     for h in masters:
@@ -655,7 +708,7 @@ def _tidak_membuat(
                     Pegawai.berkas: h.path,
                 }
             )
-            letak.append({c: b.sel[k] for c, k in _SUMBER_EKSPOR.items() if k in b.sel})
+            letak.append(_LetakEkspor(b))
     return rows, letak, dict(by_unit)
 
 
@@ -667,12 +720,12 @@ def _pegawai(
     apart: Mapping[str, str] | None = None,
     pilihan: UnitEkspor = UnitEkspor.INDUK,
     roster: Sequence[dict[str, object]] = (),
-    roster_letak: Sequence[dict[str, Letak]] = (),
-) -> tuple[pd.DataFrame, list[dict[str, Letak]]]:
+    roster_letak: Sequence[Mapping[str, Letak]] = (),
+) -> tuple[pd.DataFrame, list[Mapping[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
     rows: list[dict[str, object]] = []
-    letak: list[dict[str, Letak]] = []
+    letak: list[Mapping[str, Letak]] = []
 
     def where(*sel: Mapping[str, Letak]) -> dict[str, Letak]:
         found = {key: place for cells in sel for key, place in cells.items()}
@@ -717,9 +770,17 @@ def _pegawai(
                 }
             )
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
-    rows += [*extra, *roster]
     letak += [*extra_letak, *roster_letak]
-    frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
+    parts = [
+        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS)).astype(object)
+        for part in (rows, extra, roster)
+        if len(part) and (not isinstance(part, dict) or part[Pegawai.berkas])
+    ]
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=list(PEGAWAI_COLUMNS))
+    )
     numbers = (Pegawai.angka_kredit, Pegawai.galat)
     text = [c for c in PEGAWAI_COLUMNS if c not in numbers]
     frame[text] = frame[text].astype("string")
@@ -777,9 +838,15 @@ def _ringkasan(
     rows = []
     findings: list[Finding] = []
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
+    # One pass over the counted rows (an agency of 50,000 has 150 units).
+    by_unit: dict[str, dict[str, int]] = defaultdict(dict)
+    pairs = zip(counted[Pegawai.unit_kerja], counted[Pegawai.predikat], strict=True)
+    for (unit_key, label), n in Counter(pairs).items():
+        by_unit[str(unit_key)][str(label)] = n
+    overall = {p: sum(c.get(p, 0) for c in by_unit.values()) for p in predikat}
     for unit in [*units, INSTANSI]:
-        part = counted if unit == INSTANSI else counted[counted[Pegawai.unit_kerja] == unit]
-        counts = {p: int((part[Pegawai.predikat] == p).sum()) for p in predikat}
+        found = overall if unit == INSTANSI else by_unit.get(unit, {})
+        counts = {p: found.get(p, 0) for p in predikat}
         value = agency if unit == INSTANSI else capaian.get(unit, "")
         if unit != INSTANSI and 0 < sum(counts.values()) < minimal:
             status, note = (

@@ -11,6 +11,7 @@ is a finding at its cell, and the stored ``hasil_akhir`` is checked against the 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -22,7 +23,7 @@ from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.rekap import Letak, Penugasan, Periode, penugasan, periode_dari_teks
-from skp_xl.domain.vocabulary import PREDIKAT, RATING, PeriodeEvaluasi
+from skp_xl.domain.vocabulary import PREDIKAT, RATING, PeriodeEvaluasi, Rating
 
 BARIS_JUDUL_MAKS = 30
 """Rows searched for the header: e-Kinerja puts seven title rows above it."""
@@ -209,6 +210,55 @@ def baca_judul(rows: Sequence[Sequence[object]]) -> Judul:
     return Judul(instansi, periode, tahun, ditarik)
 
 
+def huruf_kolom(column: int) -> str:
+    """Excel's letters of a 0-based column: 0 -> ``A``, 27 -> ``AB``."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Penunjuk:
+    """Where the user finds a cell of a table: (sheet, ``C4``), or for JSON records
+    (file, ``[3].nip``). Small and picklable: each row keeps one, not the table.
+
+    Attributes:
+        sheet: The sheet (a CSV's or JSON file's name without suffix).
+        keys: The JSON records' keys by column; None for a grid of cells.
+    """
+
+    sheet: str
+    keys: tuple[str, ...] | None = None
+
+    def __call__(self, row: int, column: int) -> Letak:
+        """The place of the cell at 0-based ``row`` and ``column``."""
+        if self.keys is not None:
+            key = self.keys[column] if column < len(self.keys) else str(column)
+            return self.sheet, f"[{row}].{key}"
+        return self.sheet, f"{huruf_kolom(column)}{row + 1}"
+
+
+def teks_sel(value: object) -> str:
+    """A cell as trimmed text ("" when blank; a whole number without ``.0``; a date in ISO
+    form), as the rules compare it."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return (
+            " ".join(value.split()) if "  " in value or not value.isprintable() else value.strip()
+        )
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
 @dataclass(frozen=True, slots=True)
 class BarisEkspor:
     """One data row of an export, as read.
@@ -217,47 +267,55 @@ class BarisEkspor:
         nomor: The row as the user finds it (Excel's row number; the record number for
             JSON).
         nilai: Field -> the raw value (text, number, or None).
-        sel: Field -> where it is: (sheet, cell).
+        tulisan: Field -> the value as text (:func:`teks_sel`).
+        indeks: The row in its table (0-based).
+        kolom: Field -> its column in the table (0-based).
+        penunjuk: Names the cells.
     """
 
     nomor: int
     nilai: Mapping[str, object]
-    sel: Mapping[str, Letak]
+    tulisan: Mapping[str, str]
+    indeks: int
+    kolom: Mapping[str, int]
+    penunjuk: Penunjuk
 
     def teks(self, name: str) -> str:
-        """A field as trimmed text ("" when absent or blank; a whole number without .0)."""
-        value = self.nilai.get(name)
-        if value is None or isinstance(value, bool):
-            return "" if value is None else str(value)
-        if isinstance(value, float) and value.is_integer():
-            return f"{value:.0f}"
-        if isinstance(value, datetime.datetime | datetime.date):
-            return value.isoformat()
-        return " ".join(str(value).split())
+        """A field as trimmed text ("" when absent or blank)."""
+        return self.tulisan.get(name, "")
+
+    def letak(self, name: str) -> Letak | None:
+        """Where field ``name`` is: (sheet, cell), None when the table has no such column."""
+        column = self.kolom.get(name)
+        return None if column is None else self.penunjuk(self.indeks, column)
+
+    @property
+    def sel(self) -> dict[str, Letak]:
+        """Field -> where it is: (sheet, cell); made when asked (a finding, a failure)."""
+        return {name: self.penunjuk(self.indeks, c) for name, c in self.kolom.items()}
 
 
-Alamat = Callable[[int, int], Letak]
-"""(row, column), both 0-based in the table -> where the user finds that cell."""
+Alamat = Penunjuk
+"""Kept for readers: the object naming a table's cells."""
 
 
 def baris_data(
-    rows: Sequence[Sequence[object]], kepala: Kepala, alamat: Alamat, pertama: int = 1
+    rows: Sequence[Sequence[object]], kepala: Kepala, alamat: Penunjuk, pertama: int = 1
 ) -> list[BarisEkspor]:
     """The data rows below the header, each with its cells; blank rows are left out.
 
     ``pertama`` is the number the user gives row 0 (1: Excel's rows; 0: JSON records,
     whose row 0 is the keys)."""
     found = []
+    fields = tuple(kepala.kolom.items())
     for number in range(kepala.baris + 1, len(rows)):
         row = rows[number]
         if not any(_isi(cell) for cell in row):
             continue
-        nilai: dict[str, object] = {}
-        sel: dict[str, Letak] = {}
-        for name, column in kepala.kolom.items():
-            nilai[name] = row[column] if column < len(row) else None
-            sel[name] = alamat(number, column)
-        found.append(BarisEkspor(number + pertama, nilai, sel))
+        width = len(row)
+        nilai = {name: row[column] if column < width else None for name, column in fields}
+        tulisan = {name: teks_sel(value) for name, value in nilai.items()}
+        found.append(BarisEkspor(number + pertama, nilai, tulisan, number, kepala.kolom, alamat))
     return found
 
 
@@ -325,6 +383,22 @@ _BELUM = frozenset({"", "-", "--", "belum dinilai", "belum"})
 _TIDAK = frozenset({"", "0", "false", "tidak", "no", "n", "f", "-"})
 
 
+# An export repeats a handful of labels 50,000 times: each is normalised once.
+@functools.lru_cache(maxsize=1024)
+def _rating(text: str) -> str:
+    return RATING.normalize(text).value
+
+
+@functools.lru_cache(maxsize=1024)
+def _predikat(text: str) -> str:
+    return PREDIKAT.normalize(text).value
+
+
+@functools.lru_cache(maxsize=4096)
+def _acting(jabatan: str) -> bool:
+    return penugasan(jabatan) is not Penugasan.DEFINITIF
+
+
 def _tempat(sel: Letak | None) -> str:
     return f"{sel[0]}!{sel[1]}" if sel and sel[0] else (sel[1] if sel else "")
 
@@ -356,12 +430,12 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
     path = ekspor.path
 
     def at(name: str) -> tuple[str | None, str | None]:
-        sel = baris.sel.get(name)
-        return (sel[0] or None, sel[1]) if sel else (None, None)
+        sel = baris.letak(name)
+        return (sel[0] or None, sel[1]) if sel else (None, None)  # a CSV's sheet is ""
 
     def refuse(error: InvalidValueError, name: str, severity: Severity = Severity.ERROR) -> None:
         sheet, cell = at(name)
-        place = _tempat(baris.sel.get(name))
+        place = _tempat(baris.letak(name))
         message = f"{place}: {error.message}" if place else error.message
         findings.append(Finding(error.code, severity, message, sheet, cell, name, path))
 
@@ -375,7 +449,7 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
             Finding(
                 Code.EKSPOR_TANPA_NIP,
                 Severity.WARNING,
-                f"{_tempat(baris.sel.get('nip')) or f'Baris {baris.nomor}'}: baris "
+                f"{_tempat(baris.letak('nip')) or f'Baris {baris.nomor}'}: baris "
                 f"'{baris.teks('nama') or '-'}' tanpa NIP; tidak dihitung. Lengkapi NIP di "
                 f"{ekspor.jenis.value} lalu tarik ulang.",
                 sheet,
@@ -401,26 +475,26 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
             ratings[name] = ""
             continue
         try:
-            ratings[name] = RATING.normalize(text).value
+            ratings[name] = _rating(text)
         except InvalidValueError as error:
             ratings[name] = ""
             refuse(error, name)
     hasil, perilaku = ratings["rating_hasil_kerja"], ratings["rating_perilaku"]
     computed = ""
     if hasil and perilaku:
-        computed = predikat(RATING.normalize(hasil), RATING.normalize(perilaku)).value
+        computed = predikat(Rating(hasil), Rating(perilaku)).value
     stored = ""
     stored_text = baris.teks("hasil_akhir")
     if stored_text.casefold() not in _BELUM:
         try:
-            stored = PREDIKAT.normalize(stored_text).value
+            stored = _predikat(stored_text)
         except InvalidValueError:
             sheet, cell = at("hasil_akhir")
             findings.append(
                 Finding(
                     Code.EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL,
                     Severity.WARNING,
-                    f"{_tempat(baris.sel.get('hasil_akhir'))}: predikat '{stored_text}' tidak "
+                    f"{_tempat(baris.letak('hasil_akhir'))}: predikat '{stored_text}' tidak "
                     "dikenal; predikat dihitung dari kedua rating.",
                     sheet,
                     cell,
@@ -434,7 +508,7 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
             Finding(
                 Code.EKSPOR_HASIL_AKHIR_BERBEDA,
                 Severity.WARNING,
-                f"{_tempat(baris.sel.get('hasil_akhir'))}: predikat tersimpan '{stored_text}' "
+                f"{_tempat(baris.letak('hasil_akhir'))}: predikat tersimpan '{stored_text}' "
                 f"berbeda dengan kuadran kedua rating ({hasil} x {perilaku} = {computed}); "
                 f"yang dihitung '{computed}'. Minta {ekspor.jenis.value} diperiksa ulang.",
                 sheet,
@@ -462,7 +536,7 @@ class Calon:
         sumber: 0 for an SKP workbook, then :data:`PRIORITAS` order (lower wins).
         akhir: Where it ends (``periode_akhir_skp``) or the row order: later wins.
         predikat: The computed predikat, to compare.
-        letak: Where to point a finding (path, sheet, cell).
+        letak: Where to point a finding: (path, sheet, cell), made only for a finding.
         nama: What messages call the source ("'a.xlsx' baris 9").
     """
 
@@ -472,7 +546,7 @@ class Calon:
     sumber: int
     akhir: tuple[str, int]
     predikat: str
-    letak: tuple[str, str | None, str | None]
+    letak: Callable[[], tuple[str, str | None, str | None]]
     nama: str
 
 
@@ -507,7 +581,7 @@ def hitung_sekali(calon: Sequence[Calon]) -> tuple[dict[str, str], list[Finding]
                 else "SKP yang berakhir paling akhir (mutasi)"
             )
             apart[other.kunci] = f"NIP ganda pada {periode.value}: dihitung {first.nama}"
-            path, sheet, cell = other.letak
+            path, sheet, cell = other.letak()
             differ = other.predikat != first.predikat
             if other.sumber != first.sumber and not differ:
                 continue  # the same rating kept in two places (SIASN copies e-Kinerja)

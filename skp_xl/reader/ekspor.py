@@ -72,7 +72,7 @@ def ekspor_dari(path: Path, tables: list[Tabel]) -> Ekspor | None:
         if kepala is None:
             continue
         judul = baca_judul(table.rows[: kepala.baris])
-        rows = tuple(baris_data(table.rows, kepala, table.alamat, 0 if table.json else 1))
+        rows = tuple(baris_data(table.rows, kepala, table.penunjuk, 0 if table.json else 1))
         findings: list[Finding] = []
         if not rows:
             findings.append(

@@ -10,6 +10,7 @@ from skp_xl.domain.ekspor import (
     Ekspor,
     JenisEkspor,
     Judul,
+    Penunjuk,
     Status,
     baca_judul,
     baris_data,
@@ -41,8 +42,7 @@ def test_headers_compare_in_any_case_snake_or_camel(header: object, key: str) ->
     assert kunci_kolom(header) == key
 
 
-def _alamat(row: int, column: int) -> tuple[str, str]:
-    return "Sheet1", f"{'ABCDEFGHIJKLMNOPQRSTUVWXYZ'[column]}{row + 1}"
+_alamat = Penunjuk("Sheet1")
 
 
 PENILAIAN = (
@@ -199,7 +199,7 @@ def _calon(kunci: str, sumber: int, akhir: str, predikat: str = "Baik") -> Calon
         sumber,
         (akhir, int(kunci[-1])),
         predikat,
-        ("e.xlsx", "Sheet1", f"B{kunci[-1]}"),
+        lambda: ("e.xlsx", "Sheet1", f"B{kunci[-1]}"),
         kunci,
     )
 
