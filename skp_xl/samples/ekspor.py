@@ -253,6 +253,61 @@ def siasn(
     return records
 
 
+def siasn_skp(org: Organisasi, rng: random.Random, *, tahun: int = 2025) -> list[dict[str, object]]:
+    """SIASN's riwayat SKP (``rw-skp22``) of ``org``: annual, no NIP of the pegawai (only
+    SIASN's id), capitalisation as inconsistent as the source's."""
+    records = []
+    for _ in org.pegawai:
+        hasil, perilaku = _rating(rng), _rating(rng)
+        records.append(
+            {
+                "id": f"{rng.getrandbits(64):016x}",
+                "tahun": tahun,
+                "hasilKinerja": hasil.value.upper(),
+                "hasilKinerjaNilai": 3 - list(Rating).index(hasil),
+                "perilakuKerja": perilaku.value.upper(),
+                "PerilakuKerjaNilai": 3 - list(Rating).index(perilaku),
+                "kuadranKinerja": KUADRAN[hasil, perilaku].value.upper(),
+                "KuadranKinerjaNilai": 0,
+                "namaPenilai": "",
+                "nipNrpPenilai": "",
+                "pnsDinilaiId": f"{rng.getrandbits(64):016x}",
+                "statusPenilai": "ASN",
+            }
+        )
+    return records
+
+
+def rekap(org: Organisasi, rng: random.Random, *, tanggal: str = "31-12-2025") -> Ekspor:
+    """A rekap as Kab. Tulungagung's SKP app gives it ("Rekap Penilaian Bawahan"): NIP,
+    Nama, Jabatan, the two ratings and, in "Predikat Perilaku Periodik", the predikat."""
+    rows = []
+    for p in org.pegawai:
+        hasil, perilaku = _rating(rng), _rating(rng)
+        rows.append(
+            (p.nip, p.nama, p.jabatan, hasil.value, perilaku.value, KUADRAN[hasil, perilaku].value)
+        )
+    return Ekspor(
+        ((f"Rekap Penilaian Bawahan {tanggal}",), ()),
+        (
+            "NIP",
+            "Nama",
+            "Jabatan",
+            "Rating Hasil Kerja",
+            "Rating Perilaku Kerja",
+            "Predikat Perilaku Periodik",
+        ),
+        tuple(rows),
+        {},
+    )
+
+
+def datar(records: list[dict[str, object]]) -> Ekspor:
+    """SIASN records flattened to a table (as agencies save them to CSV or Excel)."""
+    keys = list(dict.fromkeys(k for r in records for k in r))
+    return Ekspor((), tuple(keys), tuple(tuple(r.get(k) for k in keys) for r in records), {})
+
+
 def rows_of(ekspor: Ekspor) -> list[tuple[object, ...]]:
     """Title rows, header and data, as a sheet holds them."""
     return [*ekspor.judul, ekspor.kolom, *ekspor.baris]
