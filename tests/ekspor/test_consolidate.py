@@ -184,3 +184,22 @@ def test_nothing_found_is_not_success(tmp_path: Path) -> None:
     assert "Tidak ada SKP maupun baris ekspor" in run.output
     assert "belum ada yang dinilai" not in run.output
     assert not out.exists()
+
+
+def test_an_export_longer_than_an_skp_may_be_is_read_not_refused(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from skp_xl.batch.berkas import proses_berkas
+    from skp_xl.settings import LIMITS
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["nip", "nama", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "skp_unor_induk"])
+    ws.append(["198503122010011003", "Andi Fiktif", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI"])
+    far = LIMITS.max_rows + 5
+    ws.cell(far, 2, "Baris terakhir")  # beyond the rows an SKP workbook may use
+    wb.save(tmp_path / "panjang.xlsx")
+    hasil = proses_berkas(str(tmp_path / "panjang.xlsx"))
+    assert hasil.ekspor is not None
+    assert [b.nomor for b in hasil.ekspor.baris] == [2, far]
+    assert [n.status.value for n in hasil.nilai] == ["dinilai", "tanpa NIP"]
