@@ -9,6 +9,7 @@ for bad input, and a time limit keeps one hostile file from stalling a run.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import signal
 import threading
 from collections.abc import Iterator
@@ -236,7 +237,8 @@ def hasil_ekspor(ekspor: Ekspor, unit: str = "", isi: str = "") -> HasilBerkas:
     path = ekspor.path
     nilai: tuple[Nilai, ...] = ()
     if ekspor.jenis is not JenisEkspor.MASTER:
-        nilai = tuple(nilai_baris(ekspor, b) for b in ekspor.baris)
+        today = datetime.date.today()  # once, not per row: NIP dates are judged against it
+        nilai = tuple(nilai_baris(ekspor, b, today=today) for b in ekspor.baris)
     counts = {status: sum(1 for n in nilai if n.status is status) for status in Status}
     if ekspor.jenis is JenisEkspor.MASTER:
         isi_teks = f"{len(ekspor.baris)} SKP (daftar pegawai untuk Tidak Membuat SKP)"
