@@ -1,12 +1,16 @@
-"""Regenerate the committed samples: ``samples/instansi/`` and ``samples/bermasalah/``.
+"""Regenerate the committed samples: ``samples/instansi/``, ``samples/ekinerja/`` and
+``samples/bermasalah/``.
 
     .venv/bin/python scripts/make_samples.py [--bermasalah]
 
 ``samples/instansi/`` is the default synthetic agency (``skp-xl samples`` with its
 defaults: 50 pegawai, seed 1, tahun 2025, with the deliberate problems).
-``samples/bermasalah/`` holds one file per kind of bad input, written by the test suite's
-``tests/reader/hostile.py`` (the package itself never imports the tests), with a README
-naming each file and the finding it must give. tests/samples/test_committed.py checks both
+``samples/ekinerja/`` holds fictional e-Kinerja and SIASN exports of the same agency
+(``skp_xl/samples/ekspor.py``): the annual report agrees with the workbooks' Akhir
+ratings except where a fault is put in. ``samples/bermasalah/`` holds one file per kind
+of bad input, written by the test suite's ``tests/reader/hostile.py`` (the package
+itself never imports the tests), with a README naming each file and the finding it must
+give. tests/samples/test_committed.py checks both
 against a fresh generation.
 
 The agency is the same bytes every time and is always rewritten. The bad files are not:
@@ -24,11 +28,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests.reader.hostile
 
+from skp_xl.batch.konsolidasi import Opsi, konsolidasi  # noqa: E402
+from skp_xl.domain.vocabulary import normalize_rating  # noqa: E402
 from skp_xl.samples import generate_agency  # noqa: E402
+from skp_xl.samples.ekspor import tulis_contoh  # noqa: E402
+from skp_xl.summary.skema import Pegawai  # noqa: E402
 from tests.reader import hostile  # noqa: E402
 
 INSTANSI = ROOT / "samples" / "instansi"
 BERMASALAH = ROOT / "samples" / "bermasalah"
+EKINERJA = ROOT / "samples" / "ekinerja"
 KEEP = ".gitkeep"
 """A file inside ``folder.xlsx``: git keeps no empty folder."""
 
@@ -66,6 +75,23 @@ def _bermasalah_current() -> bool:
     ) == readme_bermasalah()
 
 
+def write_ekinerja() -> None:
+    """The exports of the sample agency, agreeing with its workbooks' Akhir ratings."""
+    pegawai = konsolidasi(INSTANSI, Opsi(jobs=1)).pegawai
+    akhir = pegawai[(pegawai[Pegawai.periode] == "Akhir") & pegawai[Pegawai.nip].notna()]
+    ratings = {
+        str(row[Pegawai.nip]): (
+            normalize_rating(row[Pegawai.rating_hasil_kerja]),
+            normalize_rating(row[Pegawai.rating_perilaku]),
+        )
+        for _, row in akhir.iterrows()
+        if row[Pegawai.rating_hasil_kerja] and row[Pegawai.rating_perilaku]
+    }
+    shutil.rmtree(EKINERJA, ignore_errors=True)
+    for path in tulis_contoh(EKINERJA, ratings).values():
+        print(f"  {path.relative_to(ROOT)}")
+
+
 def main(argv: list[str]) -> None:
     """Write the agency anew, and the bad files when asked or out of date."""
     shutil.rmtree(INSTANSI, ignore_errors=True)
@@ -74,6 +100,7 @@ def main(argv: list[str]) -> None:
     for code, paths in manifest.masalah.items():
         for path in paths:
             print(f"  {code}: {path.relative_to(ROOT)}")
+    write_ekinerja()
     if "--bermasalah" not in argv and _bermasalah_current():
         print(f"{BERMASALAH.relative_to(ROOT)}: sudah sesuai (--bermasalah menulis ulang)")
         return

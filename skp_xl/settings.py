@@ -59,6 +59,10 @@ class Limits:
 
 LIMITS: Final = Limits()
 """The default :class:`Limits`."""
+EKSPOR_LIMITS: Final = Limits(max_rows=200_000, max_cols=64, max_seconds=60.0)
+"""Limits for a workbook that may be an e-Kinerja export: a large province's annual
+"Laporan Penilaian SKP" has 50,000-100,000 rows of about 30 columns (calamine's
+rectangle stays under 200,000 x 64 x 32 bytes = 400 MB); SKP workbooks keep :data:`LIMITS`."""
 
 
 # --- batch ------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import partial
@@ -25,6 +25,16 @@ from skp_xl.batch.klaster import petakan_dask
 from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
+from skp_xl.domain.ekspor import (
+    PRIORITAS,
+    BarisEkspor,
+    Calon,
+    JenisEkspor,
+    Nilai,
+    Status,
+    UnitEkspor,
+    hitung_sekali,
+)
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
@@ -34,6 +44,7 @@ from skp_xl.domain.rekap import (
     Keputusan,
     Letak,
     Penugasan,
+    Periode,
     RencanaPegawai,
     capaian_unit,
     penugasan,
@@ -42,10 +53,10 @@ from skp_xl.domain.rekap import (
     selesaikan_ganda,
 )
 from skp_xl.domain.vocabulary import (
-    PeriodeEvaluasi,
     Predikat,
     normalize_capaian_organisasi,
 )
+from skp_xl.reader.ekspor import is_tabel, looks_like_ekspor
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import (
     BATAS_DETIK,
@@ -138,10 +149,12 @@ class Opsi:
         pola_minimal: Fewest counted pegawai a unit needs for its distribution to be
             compared with the guideline (a unit of one or two says nothing about a
             distribution); the agency row is always compared.
+        unit_ekspor: Which export column is an export row's unit (``skp_unor_induk`` by
+            default, its ``skp_unor`` the sub-unit).
     """
 
     jobs: int | None = None
-    periode: PeriodeEvaluasi | None = None
+    periode: Periode | None = None
     nip_ganda: AturanGanda = AturanGanda.TERAKHIR
     pola: PolaDistribusi | None = None
     capaian: Mapping[str, str] = field(default_factory=dict)
@@ -153,6 +166,11 @@ class Opsi:
     folder_cache: Path | None = None
     mesin: Mesin = Mesin.PROSES
     scheduler: str | None = None
+    unit_ekspor: UnitEkspor = UnitEkspor.INDUK
+
+
+TANPA_UNIT = "(tanpa unit)"
+"""The unit of an export row that names none."""
 
 
 @dataclass
@@ -166,10 +184,12 @@ class Konsolidasi:
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
         pegawai, temuan, ringkasan, cascading: The tables.
         distribusi: Unit -> predikat -> head count, for the chosen period.
+        tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
+            with no counted rating for the period (empty without a master list).
     """
 
     root: Path
-    periode: PeriodeEvaluasi | None
+    periode: Periode | None
     hasil: list[HasilBerkas]
     catatan: list[Finding]
     pegawai: pd.DataFrame
@@ -178,16 +198,27 @@ class Konsolidasi:
     cascading: pd.DataFrame
     distribusi: dict[str, dict[str, int]]
     instansi: str = ""
+    tidak_membuat_skp: dict[str, int] = field(default_factory=dict)
 
     @property
     def masalah(self) -> list[Finding]:
         """One finding per file that could not be read as an SKP."""
         problems = []
         for item in self.hasil:
-            if not item.terbaca:
+            if not item.terbaca and item.ekspor is None:
                 worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
                 problems.append(worst[0])
         return problems
+
+    @property
+    def ekspor(self) -> list[HasilBerkas]:
+        """The files read as exports."""
+        return [h for h in self.hasil if h.ekspor is not None]
+
+    @property
+    def kosong(self) -> bool:
+        """Whether nothing was found to consolidate: no SKP workbook, no export row."""
+        return not any(h.terbaca or (h.ekspor is not None and h.ekspor.baris) for h in self.hasil)
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in
@@ -198,7 +229,9 @@ class Konsolidasi:
         chosen = frame[Pegawai.periode] == self.periode.value
         rows = frame[chosen]
         berkas = Pegawai.berkas
-        missing = frame[~frame[berkas].isin(set(rows[berkas]))].drop_duplicates(berkas)
+        exported = {h.path for h in self.ekspor}
+        skipped = set(rows[berkas]) | exported
+        missing = frame[~frame[berkas].isin(skipped)].drop_duplicates(berkas)
         if len(missing):
             missing = missing.copy()
             for column in _PERIOD_COLUMNS:
@@ -242,17 +275,24 @@ class Konsolidasi:
             "files": len(self.hasil),
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
             "workbooks": len(read),
+            "exports": [
+                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": len(h.ekspor.baris)}
+                for h in self.ekspor
+                if h.ekspor is not None
+            ],
             "problems": [
                 {"path": f.path, "code": f.code, "message": f.message} for f in self.masalah
             ],
             "skipped": [{"path": f.path, "code": f.code} for f in self.catatan],
             "distribusi": self.distribusi,
+            "tidak_membuat_skp": self.tidak_membuat_skp,
             "temuan": len(self.temuan),
         }
 
 
 def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every workbook-like file under ``root`` (sorted), and notes on files skipped.
+    """Every workbook-like file and every CSV/JSON export under ``root`` (sorted), and
+    notes on files skipped.
 
     Hidden folders are not entered. Lock files (``~$x.xlsx``), hidden files and files of
     other kinds are notes, not problems.
@@ -263,7 +303,7 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if is_candidate(path):
+            if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
                 found.append(path)
                 continue
             note = triage(path).blocking
@@ -379,7 +419,13 @@ def rangkum(
 ) -> Konsolidasi:
     """The tables from the per-file results (no file is read here)."""
     read = [h for h in hasil if h.terbaca]
-    periode = opsi.periode or periode_terakhir(r.periode for h in read for r in h.periode)
+    exports = [h for h in hasil if h.ekspor is not None]
+    periode = opsi.periode or periode_terakhir(
+        [
+            *(r.periode for h in read for r in h.periode),
+            *(n.periode for h in exports for n in h.nilai if n.status is Status.DINILAI),
+        ]
+    )
     decisions, findings = selesaikan_ganda(
         [
             Kandidat(
@@ -394,10 +440,17 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
-    pegawai, letak = _pegawai(read, decisions, opsi.tingkat_unit)
+    apart, once = hitung_sekali(_calon(read, decisions, exports))
+    findings += once
+    roster, roster_letak, tidak_membuat = _tidak_membuat(
+        read, decisions, exports, periode, opsi.unit_ekspor
+    )
+    pegawai, letak = _pegawai(
+        read, decisions, opsi.tingkat_unit, exports, apart, opsi.unit_ekspor, roster, roster_letak
+    )
     known = {
         (f.path or "", f.sheet, f.cell)
-        for h in read
+        for h in [*read, *exports]
         for f in h.temuan
         if f.severity is Severity.ERROR
     }
@@ -413,6 +466,25 @@ def rangkum(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    if tidak_membuat:
+        for unit, names in [*tidak_membuat.items(), (INSTANSI, _semua(tidak_membuat))]:
+            where = ringkasan[Ringkasan.unit_kerja] == unit
+            note = f"Tidak Membuat SKP: {len(names)} pegawai (daftarnya di sheet Pegawai). "
+            ringkasan.loc[where, Ringkasan.keterangan] = note + ringkasan.loc[
+                where, Ringkasan.keterangan
+            ].astype(str)
+    if any(h.nilai for h in exports):
+        differ = sum(
+            1 for h in exports for f in h.temuan if f.code == Code.EKSPOR_HASIL_AKHIR_BERBEDA
+        )
+        agency = ringkasan[Ringkasan.unit_kerja] == INSTANSI
+        note = (
+            "Predikat baris ekspor e-Kinerja/SIASN dihitung dari kedua rating (kuadran), bukan "
+            f"diambil dari hasil_akhir ekspor; {differ} hasil_akhir berbeda (lihat Temuan). "
+        )
+        ringkasan.loc[agency, Ringkasan.keterangan] = note + ringkasan.loc[
+            agency, Ringkasan.keterangan
+        ].astype(str)
     rows, cascade_findings = periksa_cascading(
         [
             RencanaPegawai(
@@ -452,6 +524,10 @@ def rangkum(
         columns=list(TEMUAN_COLUMNS),
     )
     instansi = Counter(h.identitas.get("instansi", "") for h in read if h.identitas.get("instansi"))
+    if not instansi:
+        instansi = Counter(
+            h.ekspor.judul.instansi for h in exports if h.ekspor and h.ekspor.judul.instansi
+        )
     return Konsolidasi(
         root,
         periode,
@@ -463,16 +539,266 @@ def rangkum(
         cascading,
         distribusi,
         instansi.most_common(1)[0][0] if instansi else "",
+        {unit: len(names) for unit, names in tidak_membuat.items()},
     )
 
 
+def _kunci(h: HasilBerkas, n: Nilai) -> str:
+    return f"{h.path}#{n.baris.nomor}"
+
+
+def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
+    return path, sheet, cell
+
+
+def _tempat_baris(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
+    sheet, cell = baris.letak("nip") or (None, None)
+    return path, sheet or None, cell
+
+
+def _calon(
+    read: Iterable[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    exports: Iterable[HasilBerkas],
+) -> list[Calon]:
+    """Every counted rating, for the count-once rule across workbooks and exports."""
+    found = []
+    for h in read:
+        if not decisions.get(h.path, Keputusan(True)).dihitung:
+            continue
+        sheet, cell = h.sel.get("nip", (None, None))
+        for r in h.periode:
+            found.append(
+                Calon(
+                    f"{h.path}#{r.periode.value}",
+                    h.identitas.get("nip", ""),
+                    r.periode,
+                    0,
+                    ("", 0),
+                    r.predikat,
+                    partial(_tempat, h.path, sheet, cell),
+                    f"SKP '{h.path}'",
+                )
+            )
+    for h in exports:
+        assert h.ekspor is not None
+        rank = 1 + PRIORITAS.index(h.ekspor.jenis) if h.ekspor.jenis in PRIORITAS else 9
+        for n in h.nilai:
+            if n.status is not Status.DINILAI:
+                continue
+            found.append(
+                Calon(
+                    _kunci(h, n),
+                    n.nip,
+                    n.periode,
+                    rank,
+                    (n.baris.teks("periode_akhir"), n.baris.nomor),
+                    n.predikat,
+                    partial(_tempat_baris, h.path, n.baris),
+                    f"'{h.path}' baris {n.baris.nomor}",
+                )
+            )
+    return found
+
+
+_KETERANGAN = {
+    Status.BELUM_DINILAI: "belum dinilai ('-' atau kosong)",
+    Status.PLT: "Plt./Plh.: ditampilkan terpisah, tidak dihitung",
+    Status.TANPA_NIP: "tanpa NIP: tidak dihitung",
+}
+_SUMBER_EKSPOR = {
+    Pegawai.nip: "nip",
+    Pegawai.nama: "nama",
+    Pegawai.unit_kerja_isian: "unor",
+    Pegawai.jabatan: "jabatan",
+    Pegawai.rating_hasil_kerja: "rating_hasil_kerja",
+    Pegawai.rating_perilaku: "rating_perilaku",
+    Pegawai.predikat: "hasil_akhir",
+}
+"""Pegawai column -> the export field it is read from (for the schema's findings)."""
+
+
+class _LetakEkspor(Mapping[str, Letak]):
+    """Where an export row's Pegawai values were read, made only when the schema asks
+    (a 50,000-row export would otherwise build 350,000 places nobody reads)."""
+
+    __slots__ = ("baris",)
+
+    def __init__(self, baris: BarisEkspor) -> None:
+        self.baris = baris
+
+    def __getitem__(self, column: str) -> Letak:
+        place = self.baris.letak(_SUMBER_EKSPOR.get(column, ""))
+        if place is None:
+            raise KeyError(column)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.baris.kolom)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
+    """The unit and sub-unit an export row counts in."""
+    induk, unor = baris.teks("unor_induk"), baris.teks("unor")
+    if pilihan is UnitEkspor.UNOR:
+        unit = unor or induk or TANPA_UNIT
+        return unit, unit
+    unit = induk or unor or TANPA_UNIT
+    return unit, unor or unit
+
+
+def _baris_ekspor(
+    exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
+) -> tuple[dict[str, list[object]], list[Mapping[str, Letak]]]:
+    """The Pegawai rows of the rated exports, column by column (a 50,000-row export is
+    built as 15 lists, not 50,000 dictionaries), and where each row was read."""
+    columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
+    letak: list[Mapping[str, Letak]] = []
+    nip, nama, unit_kerja, sub_unit = (
+        columns[Pegawai.nip],
+        columns[Pegawai.nama],
+        columns[Pegawai.unit_kerja],
+        columns[Pegawai.sub_unit],
+    )
+    isian, jabatan_, penugasan_, periode = (
+        columns[Pegawai.unit_kerja_isian],
+        columns[Pegawai.jabatan],
+        columns[Pegawai.penugasan],
+        columns[Pegawai.periode],
+    )
+    hasil, perilaku, predikat, dihitung = (
+        columns[Pegawai.rating_hasil_kerja],
+        columns[Pegawai.rating_perilaku],
+        columns[Pegawai.predikat],
+        columns[Pegawai.dihitung],
+    )
+    keterangan, galat, berkas = (
+        columns[Pegawai.keterangan],
+        columns[Pegawai.galat],
+        columns[Pegawai.berkas],
+    )
+    acting_of: dict[str, Penugasan] = {}
+    for h in exports:
+        assert h.ekspor is not None
+        jenis = h.ekspor.jenis.value
+        for n in h.nilai:
+            b = n.baris
+            unit, sub = unit_ekspor(b, pilihan)
+            jabatan = b.teks("jabatan")
+            acting = acting_of.get(jabatan)
+            if acting is None:
+                acting = acting_of[jabatan] = penugasan(jabatan)
+            if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
+                acting = Penugasan.PLT
+            key = _kunci(h, n)
+            reason = apart.get(key) or _KETERANGAN.get(n.status, "")
+            source = f"{jenis}, baris {b.nomor}"
+            nip.append(n.nip or None)
+            nama.append(b.teks("nama") or None)
+            unit_kerja.append(unit)
+            sub_unit.append(sub)
+            isian.append(b.teks("unor") or None)
+            jabatan_.append(jabatan or None)
+            penugasan_.append(acting.value)
+            periode.append(n.periode.value)
+            hasil.append(n.rating_hasil_kerja)
+            perilaku.append(n.rating_perilaku)
+            predikat.append(n.predikat)
+            dihitung.append(YA if n.status is Status.DINILAI and key not in apart else TIDAK)
+            keterangan.append(f"{source}; {reason}" if reason else source)
+            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
+            berkas.append(h.path)
+            letak.append(_LetakEkspor(b))
+    size = len(berkas)
+    for values in columns.values():
+        if not values:
+            values.extend([None] * size)
+    return columns, letak
+
+
+def _semua(by_unit: Mapping[str, list[str]]) -> list[str]:
+    return [nip for names in by_unit.values() for nip in names]
+
+
+def _tidak_membuat(
+    read: Sequence[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    exports: Sequence[HasilBerkas],
+    periode: Periode | None,
+    pilihan: UnitEkspor,
+) -> tuple[list[dict[str, object]], list[Mapping[str, Letak]], dict[str, list[str]]]:
+    """Pegawai of the master list with no counted rating for ``periode`` (Tidak Membuat
+    SKP): their Pegawai rows, where they were read, and their NIPs per unit."""
+    masters = [h for h in exports if h.ekspor is not None and h.ekspor.jenis is JenisEkspor.MASTER]
+    if periode is None or not masters:
+        return [], [], {}
+    rated = {
+        h.identitas.get("nip", "")
+        for h in read
+        if decisions.get(h.path, Keputusan(True)).dihitung
+        and any(r.periode is periode and r.predikat for r in h.periode)
+    } | {
+        n.nip
+        for h in exports
+        for n in h.nilai
+        if n.status is Status.DINILAI and n.periode is periode
+    }
+    rows: list[dict[str, object]] = []
+    letak: list[Mapping[str, Letak]] = []
+    by_unit: dict[str, list[str]] = defaultdict(list)
+    seen: set[str] = set()
+    for h in masters:
+        assert h.ekspor is not None
+        for b in h.ekspor.baris:
+            nip = b.teks("nip")
+            acting = b.teks("plt").casefold() not in ("", "0", "false", "tidak")
+            if not nip or nip in rated or nip in seen or acting:
+                continue
+            seen.add(nip)
+            unit, sub = unit_ekspor(b, pilihan)
+            by_unit[unit].append(nip)
+            status = b.teks("skp_status") or "-"
+            rows.append(
+                {
+                    Pegawai.nip: nip,
+                    Pegawai.nama: b.teks("nama") or None,
+                    Pegawai.unit_kerja: unit,
+                    Pegawai.sub_unit: sub,
+                    Pegawai.unit_kerja_isian: b.teks("unor") or None,
+                    Pegawai.jabatan: b.teks("jabatan") or None,
+                    Pegawai.penugasan: Penugasan.DEFINITIF.value,
+                    Pegawai.periode: periode.value,
+                    Pegawai.dihitung: TIDAK,
+                    Pegawai.keterangan: (
+                        f"Tidak Membuat SKP: tidak ada SKP yang dinilai pada periode "
+                        f"{periode.value} ({h.ekspor.jenis.value}, baris {b.nomor}, status "
+                        f"SKP {status})"
+                    ),
+                    Pegawai.galat: 0,
+                    Pegawai.berkas: h.path,
+                }
+            )
+            letak.append(_LetakEkspor(b))
+    return rows, letak, dict(by_unit)
+
+
 def _pegawai(
-    read: Iterable[HasilBerkas], decisions: Mapping[str, Keputusan], tingkat: int
-) -> tuple[pd.DataFrame, list[dict[str, Letak]]]:
+    read: Iterable[HasilBerkas],
+    decisions: Mapping[str, Keputusan],
+    tingkat: int,
+    exports: Iterable[HasilBerkas] = (),
+    apart: Mapping[str, str] | None = None,
+    pilihan: UnitEkspor = UnitEkspor.INDUK,
+    roster: Sequence[dict[str, object]] = (),
+    roster_letak: Sequence[Mapping[str, Letak]] = (),
+) -> tuple[pd.DataFrame, list[Mapping[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
     rows: list[dict[str, object]] = []
-    letak: list[dict[str, Letak]] = []
+    letak: list[Mapping[str, Letak]] = []
 
     def where(*sel: Mapping[str, Letak]) -> dict[str, Letak]:
         found = {key: place for cells in sel for key, place in cells.items()}
@@ -516,7 +842,18 @@ def _pegawai(
                     Pegawai.angka_kredit: r.angka_kredit,
                 }
             )
-    frame = pd.DataFrame(rows, columns=list(PEGAWAI_COLUMNS))
+    extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
+    letak += [*extra_letak, *roster_letak]
+    parts = [
+        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS)).astype(object)
+        for part in (rows, extra, roster)
+        if len(part) and (not isinstance(part, dict) or part[Pegawai.berkas])
+    ]
+    frame = (
+        pd.concat(parts, ignore_index=True)
+        if parts
+        else pd.DataFrame(columns=list(PEGAWAI_COLUMNS))
+    )
     numbers = (Pegawai.angka_kredit, Pegawai.galat)
     text = [c for c in PEGAWAI_COLUMNS if c not in numbers]
     frame[text] = frame[text].astype("string")
@@ -527,7 +864,7 @@ def _pegawai(
 
 def _capaian(
     read: Iterable[HasilBerkas],
-    periode: PeriodeEvaluasi | None,
+    periode: Periode | None,
     override: Mapping[str, str],
     tingkat: int,
 ) -> tuple[dict[str, str], list[Finding]]:
@@ -574,9 +911,15 @@ def _ringkasan(
     rows = []
     findings: list[Finding] = []
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
+    # One pass over the counted rows (an agency of 50,000 has 150 units).
+    by_unit: dict[str, dict[str, int]] = defaultdict(dict)
+    pairs = zip(counted[Pegawai.unit_kerja], counted[Pegawai.predikat], strict=True)
+    for (unit_key, label), n in Counter(pairs).items():
+        by_unit[str(unit_key)][str(label)] = n
+    overall = {p: sum(c.get(p, 0) for c in by_unit.values()) for p in predikat}
     for unit in [*units, INSTANSI]:
-        part = counted if unit == INSTANSI else counted[counted[Pegawai.unit_kerja] == unit]
-        counts = {p: int((part[Pegawai.predikat] == p).sum()) for p in predikat}
+        found = overall if unit == INSTANSI else by_unit.get(unit, {})
+        counts = {p: found.get(p, 0) for p in predikat}
         value = agency if unit == INSTANSI else capaian.get(unit, "")
         if unit != INSTANSI and 0 < sum(counts.values()) < minimal:
             status, note = (

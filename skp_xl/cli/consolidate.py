@@ -26,6 +26,7 @@ from skp_xl.batch.klaster import DaskTidakAda
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
 from skp_xl.batch.nasional import INSTANSI as INSTANSI_KOLOM
 from skp_xl.cli.app import (
+    EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
     JsonOption,
@@ -33,11 +34,11 @@ from skp_xl.cli.app import (
     console,
     err_console,
     fail,
-    periode_option,
 )
+from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
-from skp_xl.domain.rekap import AturanGanda, judul_periode
+from skp_xl.domain.rekap import AturanGanda, Periode, judul_periode, periode_dari_teks
 from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
@@ -98,8 +99,37 @@ def _pola(path: Path | None) -> PolaDistribusi | None:
         raise fail(f"{path}: {error.message}") from error
 
 
+def _periode(text: str | None) -> Periode | None:
+    if text is None:
+        return None
+    found = periode_dari_teks(text)
+    if found is None:
+        raise fail(
+            f"--periode '{text}' bukan periode yang dikenal; tulis mis. 'TW III', 'Akhir' atau "
+            "nama bulan ('Maret') untuk ekspor bulanan e-Kinerja."
+        )
+    return found
+
+
+def _kosong(result: Konsolidasi, folder: Path, json_output: bool) -> typer.Exit:
+    """Nothing to consolidate: say so plainly (and why each file was not used), exit 1."""
+    message = (
+        f"Tidak ada SKP maupun baris ekspor e-Kinerja/SIASN di '{folder}': "
+        f"{len(result.hasil)} berkas dibaca, {len(result.catatan)} dilewati. Ringkasan tidak "
+        "ditulis. Periksa foldernya: SKP dibuat dengan 'skp-xl new', ekspor diunduh dari "
+        "e-Kinerja (Laporan Penilaian SKP) atau SIASN."
+    )
+    if json_output:
+        console.print_json(json.dumps(result.to_dict() | {"output": None, "pesan": message}))
+    else:
+        console.print(f"[red]✗[/] {message}", highlight=False)
+        for finding in [*result.masalah, *result.catatan][:20]:
+            console.print(f"  - {finding.message} [dim]({finding.code})[/]", highlight=False)
+    return typer.Exit(EXIT_FINDINGS)
+
+
 def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
-    periode = judul_periode(result.periode) if result.periode else "(belum ada yang dinilai)"
+    periode = judul_periode(result.periode) if result.periode else "(belum ada penilaian)"
     table = Table(
         title=f"Ringkasan {result.instansi or result.root.name}, periode {periode}",
         title_justify="left",
@@ -123,14 +153,32 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
             style=style,
         )
     console.print(table)
+    if result.tidak_membuat_skp:
+        shown = ", ".join(f"{u} {n}" for u, n in sorted(result.tidak_membuat_skp.items()))
+        total = sum(result.tidak_membuat_skp.values())
+        console.print(
+            f"Tidak Membuat SKP (daftar pegawai e-Kinerja tanpa SKP yang dinilai pada periode "
+            f"ini): {total} pegawai; {shown}. Daftarnya di sheet Pegawai.",
+            highlight=False,
+        )
     read = sum(1 for h in result.hasil if h.terbaca)
+    exports = [h.ekspor for h in result.ekspor if h.ekspor is not None]
+    rows = sum(len(e.baris) for e in exports)
     problems = result.masalah
     console.print(
         f"{len(result.hasil)} berkas dibaca dalam {seconds:.1f} dtk: {read} SKP, "
-        f"{len(problems)} bermasalah, {len(result.catatan)} dilewati; "
-        f"{len(result.temuan)} temuan. Ringkasan ditulis ke {out}.",
+        f"{len(exports)} ekspor ({rows} baris), {len(problems)} bermasalah, "
+        f"{len(result.catatan)} dilewati; {len(result.temuan)} temuan. Ringkasan ditulis ke "
+        f"{out}.",
         highlight=False,
     )
+    if exports:
+        console.print(
+            "Predikat baris ekspor dihitung dari kedua rating (kuadran PermenPANRB 6/2022); "
+            "hasil_akhir ekspor yang berbeda tercatat di sheet Temuan (ekspor-hasil-akhir-"
+            "berbeda).",
+            highlight=False,
+        )
     if len(result.temuan):
         counts = result.temuan[Temuan.kode].value_counts()
         shown = ", ".join(f"{code} ({n})" for code, n in counts.head(8).items())
@@ -230,6 +278,14 @@ def consolidate_command(
             "pola distribusi (baris instansi selalu).",
         ),
     ] = POLA_MINIMAL,
+    unit_ekspor: Annotated[
+        UnitEkspor,
+        typer.Option(
+            "--unit-ekspor",
+            help="Unit baris ekspor e-Kinerja: 'induk' = skp_unor_induk (skp_unor menjadi sub "
+            "unit); 'unor' = skp_unor.",
+        ),
+    ] = UnitEkspor.INDUK,
     batas_detik: Annotated[
         float, typer.Option("--batas-detik", min=1, help="Batas waktu membaca satu berkas.")
     ] = BATAS_DETIK,
@@ -283,10 +339,11 @@ def consolidate_command(
 ) -> None:
     """Konsolidasikan SKP seluruh instansi: distribusi predikat per unit, temuan, cascading.
 
-    Setiap buku kerja di bawah DIR dibaca (paralel); hasilnya satu buku kerja ringkasan
-    (Ringkasan dengan grafik, Pegawai, Pivot, Temuan, Cascading). Berkas masukan tidak
-    pernah diubah. Keluar 0 bila ringkasan tertulis, walau ada berkas bermasalah (semuanya
-    terdaftar di sheet Temuan).
+    Setiap buku kerja SKP dan setiap ekspor e-Kinerja/SIASN (xlsx, CSV, JSON) di bawah DIR
+    dibaca (paralel); hasilnya satu buku kerja ringkasan (Ringkasan dengan grafik, Pegawai,
+    Pivot, Temuan, Cascading). Berkas masukan tidak pernah diubah. Keluar 0 bila ringkasan
+    tertulis, walau ada berkas bermasalah (semuanya terdaftar di sheet Temuan); 1 bila tidak
+    ada SKP maupun baris ekspor sama sekali.
     """
     if not folder.is_dir():
         raise fail(f"Folder '{folder}' tidak ada atau bukan folder.")
@@ -295,7 +352,7 @@ def consolidate_command(
     for path in (output, parquet):
         if path is not None and path.exists() and not force:
             raise fail(str(OutputExistsError(path)))
-    chosen = periode_option(periode)
+    chosen = _periode(periode)
     opsi = Opsi(
         jobs,
         chosen,
@@ -309,6 +366,7 @@ def consolidate_command(
         cache=not tanpa_cache,
         mesin=engine,
         scheduler=scheduler,
+        unit_ekspor=unit_ekspor,
     )
     start = time.perf_counter()
     progress = Progress(
@@ -332,6 +390,8 @@ def consolidate_command(
                 progres=lambda n: progress.advance(task, n),
                 ditemukan=lambda total: progress.update(task, total=total),
             )
+        if result.kosong:
+            raise _kosong(result, folder, json_output)
         data = result.summary_data(semua_periode=semua_periode)
         write_summary(output, data, force=force)
         if csv_dir is not None:

@@ -12,6 +12,7 @@ import typer
 from rich.table import Table
 
 from skp_xl.cli.app import EXIT_OK, JsonOption, app, console, fail
+from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.penilaian import Penilaian, nilai_pegawai
@@ -21,7 +22,8 @@ from skp_xl.domain.targets import format_angka
 from skp_xl.domain.vocabulary import Predikat
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
-from skp_xl.tabular import Baris, read_ratings_csv
+from skp_xl.reader.ekspor import triage_ekspor
+from skp_xl.tabular import JSON, TEKS, Baris, read_ratings_csv
 from skp_xl.workbook.table_output import write_table_xlsx
 
 KOLOM_KELUARAN = (
@@ -55,7 +57,8 @@ def predikat_command(
         Path | None,
         typer.Option(
             "--csv",
-            help="Tabel pegawai (CSV) dengan kolom nama, nip, rating_hasil_kerja, "
+            help="Tabel pegawai (CSV, .xlsx, atau ekspor e-Kinerja/SIASN; judul kolom boleh "
+            "di bawah baris judul) dengan kolom nama, nip, rating_hasil_kerja, "
             "rating_perilaku, dan bila ada unit_kerja, jenjang, bulan.",
             show_default=False,
         ),
@@ -106,10 +109,7 @@ def _table(path: Path, output: Path | None, *, force: bool, json_output: bool) -
             raise fail(f"Berkas keluaran '{output}' harus berakhiran .xlsx atau .csv.")
         if output.exists() and not force:
             raise fail(OutputExistsError(output).args[0])
-    try:
-        rows = read_ratings_csv(path)
-    except InvalidValueError as error:
-        raise fail(error.message) from error
+    rows = _rows(path)
     sheet = path.stem
     results: list[tuple[Baris, Penilaian, tuple[Finding, ...]]] = []
     for row in rows:
@@ -133,6 +133,25 @@ def _table(path: Path, output: Path | None, *, force: bool, json_output: bool) -
     else:
         _print(path, results, distribusi, report, output)
     raise typer.Exit(EXIT_OK)
+
+
+def _rows(path: Path) -> list[Baris]:
+    """The table's rows, or a plain usage error naming the file (never a traceback)."""
+    suffix = path.suffix.lower()
+    if path.is_file() and suffix not in TEKS and suffix not in JSON:
+        # A workbook (or anything else): triage it as consolidate does before reading.
+        blocking = triage_ekspor(path).blocking
+        if blocking is not None and blocking.code != Code.BERKAS_XLS:  # calamine reads .xls
+            raise fail(blocking.message)
+    try:
+        return read_ratings_csv(path)
+    except InvalidValueError as error:
+        raise fail(error.message) from error
+    except Exception as error:  # an odd file must not show a traceback
+        raise fail(
+            f"Berkas '{path}' tidak dapat dibaca sebagai tabel ({type(error).__name__}); "
+            "simpan ulang sebagai .xlsx atau CSV."
+        ) from error
 
 
 def _status(findings: tuple[Finding, ...]) -> str:

@@ -146,6 +146,15 @@ class Code(StrEnum):
     BULAN_TIDAK_VALID = "bulan-tidak-valid"
     JENJANG_TIDAK_DIKENAL = "jenjang-tidak-dikenal"
     JENJANG_KOSONG = "jenjang-kosong"
+    # Exports of e-Kinerja and SIASN (skp_xl/domain/ekspor.py, skp_xl/reader/ekspor.py).
+    EKSPOR_DIBACA = "ekspor-dibaca"
+    EKSPOR_KOSONG = "ekspor-kosong"
+    EKSPOR_TANPA_NIP = "ekspor-tanpa-nip"
+    EKSPOR_PERIODE_DIANGGAP = "ekspor-periode-dianggap"
+    EKSPOR_HASIL_AKHIR_BERBEDA = "ekspor-hasil-akhir-berbeda"
+    EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL = "ekspor-hasil-akhir-tidak-dikenal"
+    EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
+    EKSPOR_BERBEDA = "ekspor-berbeda"
 
 
 class Section(StrEnum):
@@ -155,6 +164,7 @@ class Section(StrEnum):
     SKP = "One SKP workbook (`skp_xl/domain/checks.py`)"
     INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
     TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
+    EKSPOR = "Exports of e-Kinerja and SIASN (`skp_xl/domain/ekspor.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -916,6 +926,77 @@ def _entries() -> Iterator[CodeInfo]:
             jenjang,
         ),
         CodeInfo(Code.JENJANG_KOSONG, _E, s, "Jenjang belum diisi", ("pilihan",), jenjang),
+    )
+    s = Section.EKSPOR
+    yield from (
+        CodeInfo(
+            Code.EKSPOR_DIBACA,
+            _I,
+            s,
+            "Berkas ekspor dibaca",
+            ("jenis", "periode", "baris"),
+            "a file recognised as an export by its header: its kind, period and how many "
+            "rows were rated, not rated, Plt./Plh. or without NIP",
+        ),
+        CodeInfo(
+            Code.EKSPOR_KOSONG,
+            _W,
+            s,
+            "Ekspor tanpa baris data",
+            ("jenis",),
+            "an export whose header was found but which has no data row",
+        ),
+        CodeInfo(
+            Code.EKSPOR_TANPA_NIP,
+            _W,
+            s,
+            "Baris ekspor tanpa NIP",
+            ("sel", "nama"),
+            "a data row without NIP: listed, not counted",
+        ),
+        CodeInfo(
+            Code.EKSPOR_PERIODE_DIANGGAP,
+            _I,
+            s,
+            "Periode ekspor dianggap tahunan",
+            ("jenis",),
+            "neither the title rows nor a column say the period: the rows are taken as Akhir",
+        ),
+        CodeInfo(
+            Code.EKSPOR_HASIL_AKHIR_BERBEDA,
+            _W,
+            s,
+            "Predikat ekspor berbeda dengan kuadran",
+            ("sel", "nilai", "rating", "predikat"),
+            "the export's own `hasil_akhir` (SIASN `kuadranKinerja`) differs from the quadrant "
+            "of its two ratings; the computed predikat counts",
+        ),
+        CodeInfo(
+            Code.EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL,
+            _W,
+            s,
+            "Predikat ekspor tidak dikenal",
+            ("sel", "nilai"),
+            "the export's own predikat is not a known label; the computed one counts",
+        ),
+        CodeInfo(
+            Code.EKSPOR_NIP_GANDA,
+            _W,
+            s,
+            "NIP dinilai dua kali dalam satu periode",
+            ("nip", "periode", "sumber"),
+            "a NIP rated twice for one period (mutasi, a copy): counted once, the latest SKP, "
+            "the other listed apart",
+        ),
+        CodeInfo(
+            Code.EKSPOR_BERBEDA,
+            _W,
+            s,
+            "SKP dan ekspor berbeda",
+            ("nip", "periode", "sumber", "predikat"),
+            "an SKP workbook and an export (or two exports) rate one pegawai for one period "
+            "with different predikat; the workbook (else e-Kinerja) counts",
+        ),
     )
 
 

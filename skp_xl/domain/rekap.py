@@ -15,6 +15,7 @@ from enum import StrEnum
 
 from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
 from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.records import Sel, SkpRecord
@@ -22,6 +23,7 @@ from skp_xl.domain.vocabulary import (
     JenisJabatan,
     PeriodeEvaluasi,
     compact,
+    normalize_periode,
 )
 
 URUTAN_PERIODE = tuple(sorted(PeriodeEvaluasi, key=lambda p: p.urutan))
@@ -29,6 +31,51 @@ URUTAN_PERIODE = tuple(sorted(PeriodeEvaluasi, key=lambda p: p.urutan))
 Triwulan I, which ends with it), Akhir last."""
 BULAN = {p: p.lama_bulan for p in PeriodeEvaluasi}
 """Months each period covers, for angka kredit: 3 a quarter, 1 a month, 12 Akhir."""
+
+Periode = PeriodeEvaluasi
+"""A rated period: a quarter, a month or Akhir, from a workbook or an export (e-Kinerja's
+monthly "Laporan Penilaian SKP" names the month, which is the monthly workbook's period)."""
+
+
+class PeriodeBulanan:
+    """The months by their full names, for code that speaks of an export's month."""
+
+    JANUARI = PeriodeEvaluasi.JAN
+    FEBRUARI = PeriodeEvaluasi.FEB
+    MARET = PeriodeEvaluasi.MAR
+    APRIL = PeriodeEvaluasi.APR
+    MEI = PeriodeEvaluasi.MEI
+    JUNI = PeriodeEvaluasi.JUN
+    JULI = PeriodeEvaluasi.JUL
+    AGUSTUS = PeriodeEvaluasi.AGU
+    SEPTEMBER = PeriodeEvaluasi.SEP
+    OKTOBER = PeriodeEvaluasi.OKT
+    NOVEMBER = PeriodeEvaluasi.NOV
+    DESEMBER = PeriodeEvaluasi.DES
+
+
+BULANAN = tuple(p for p in URUTAN_PERIODE if p.lama_bulan == 1)
+"""The twelve months, Januari first."""
+
+
+def urutan(periode: Periode) -> tuple[int, int]:
+    """Where ``periode`` falls in the year: by the month it ends, Akhir last."""
+    return periode.urutan
+
+
+def periode_dari_teks(text: str) -> Periode | None:
+    """A period typed by a user or written in an export: "TW III", "Akhir", "Maret",
+    "Bulan Maret", "3" (a month number); None when it names none."""
+    key = compact(text).removeprefix("bulan")
+    if key.isdigit() and 1 <= int(key) <= 12:
+        return BULANAN[int(key) - 1]
+    for candidate in (text, re.sub(r"(?i)^\s*bulan\s+", "", text)):
+        try:
+            return normalize_periode(candidate)
+        except InvalidValueError:
+            continue
+    return None
+
 
 Letak = tuple[str, str]
 """Where a value was read: (sheet, A1 cell), kept as a pair so nobody splits a text again."""
@@ -87,7 +134,7 @@ class BarisPeriode:
             is absent.
     """
 
-    periode: PeriodeEvaluasi
+    periode: Periode
     capaian_organisasi: str
     rating_hasil_kerja: str
     rating_perilaku: str
@@ -154,10 +201,9 @@ def judul_periode(periode: PeriodeEvaluasi) -> str:
     return f"{periode.value} (hanya SKP evaluasi {periode.siklus.value.lower()})"
 
 
-def periode_terakhir(periods: Iterable[PeriodeEvaluasi]) -> PeriodeEvaluasi | None:
+def periode_terakhir(periods: Iterable[Periode]) -> Periode | None:
     """The latest of ``periods`` in the order of the year (None when there is none)."""
-    found = set(periods)
-    return next((p for p in reversed(URUTAN_PERIODE) if p in found), None)
+    return max(set(periods), key=urutan, default=None)
 
 
 # -- mutasi and duplicates ----------------------------------------------------------------
@@ -191,7 +237,7 @@ class Kandidat:
     kunci: str
     nip: str
     unit: str
-    terakhir: PeriodeEvaluasi | None
+    terakhir: Periode | None
     isi: str
     penugasan: Penugasan = Penugasan.DEFINITIF
 

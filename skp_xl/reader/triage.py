@@ -80,6 +80,11 @@ _FAR_HINT = re.compile(
 """A cheap superset (a literal prefix, so a fast search) of the cell tags beyond the
 default limits (column IV, row 20,000), written as Excel, LibreOffice and openpyxl write
 them (``<c r="..."``): only from where it matches does the exact per-cell scan run."""
+_FAR_HINT_EKSPOR = re.compile(
+    rb'<c r="(?:[A-Za-z]{3}|[B-Zb-z][A-Za-z]|[A-Za-z]{1,3}(?:[0-9]{7}|[2-9][0-9]{5}))'
+)
+"""The same superset for the export limits (``settings.EKSPOR_LIMITS``: column BL, row
+200,000), so a 50,000-row export is not scanned cell by cell."""
 _ODD_CELL_TAG = re.compile(rb"<c[\t\r\n]")
 """A cell tag opened with other whitespace than one space (XML allows it)."""
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
@@ -742,8 +747,12 @@ class _SheetScan:
         self.trusted = False
         self.max_rows = limits.max_rows
         self.max_cols = limits.max_cols
-        # The hint assumes limits at least the defaults; smaller ones scan every cell.
-        self.hinted = self.max_cols >= 256 and self.max_rows >= 20_000
+        # A hint assumes limits at least its own; smaller ones scan every cell.
+        self.hint: re.Pattern[bytes] | None = None
+        if self.max_cols >= 256 and self.max_rows >= 20_000:
+            self.hint = _FAR_HINT
+        elif self.max_cols >= 64 and self.max_rows >= 200_000:
+            self.hint = _FAR_HINT_EKSPOR
         self.carry = b""
         self.columns: dict[bytes, int] = {}
         self.open_cell: str | None = None
@@ -773,14 +782,14 @@ class _SheetScan:
             dimension = _DIMENSION.search(text)
             if dimension:
                 self.check_dimension(dimension[1].decode("ascii", "replace"))
-                self.trusted = self.dimension is None and self.hinted
+                self.trusted = self.dimension is None and self.hint is not None
             self.seen_data = b"<sheetData" in text
         columns = self.columns
         start = 0
         if self.trusted:
             start = len(text)
-        elif self.hinted and _canonical_cells(text):
-            hint = _FAR_HINT.search(text)
+        elif self.hint is not None and _canonical_cells(text):
+            hint = self.hint.search(text)
             start = max(text.rfind(b"<", 0, hint.start()), 0) if hint else len(text)
         for tag in _CELL_TAG.finditer(text, start):
             if tag[3]:  # self-closing: a formatted empty cell, which calamine skips

@@ -34,7 +34,9 @@ SESUAI, TIDAK_SESUAI, TANPA_POLA = "Sesuai", "Tidak sesuai", "—"
 
 class Pegawai(pa.DataFrameModel):
     """The Pegawai table: one row per pegawai and rated period (``Periode`` empty for a
-    workbook not rated yet). Text columns are pandas ``string``; blanks are ``<NA>``."""
+    workbook not rated yet), from SKP workbooks and from export rows (which have no Jenis
+    Jabatan nor Pendekatan, and whose ``Periode`` may be a month). Text columns are pandas
+    ``string``; blanks are ``<NA>``."""
 
     nip: Series[pd.StringDtype] = pa.Field(alias="NIP", str_matches=r"^\d{18}$", nullable=True)
     nama: Series[pd.StringDtype] = pa.Field(
@@ -46,16 +48,18 @@ class Pegawai(pa.DataFrameModel):
     jabatan: Series[pd.StringDtype] = pa.Field(alias="Jabatan", nullable=True)
     pangkat: Series[pd.StringDtype] = pa.Field(alias="Pangkat", nullable=True)
     jenis_jabatan: Series[pd.StringDtype] = pa.Field(
-        alias="Jenis Jabatan", isin=[j.value for j in JenisJabatan]
+        alias="Jenis Jabatan", isin=[j.value for j in JenisJabatan], nullable=True
     )
     pendekatan: Series[pd.StringDtype] = pa.Field(
-        alias="Pendekatan", isin=[p.value for p in Pendekatan]
+        alias="Pendekatan", isin=[p.value for p in Pendekatan], nullable=True
     )
     penugasan: Series[pd.StringDtype] = pa.Field(
         alias="Penugasan", isin=[p.value for p in Penugasan]
     )
     periode: Series[pd.StringDtype] = pa.Field(
-        alias="Periode", isin=[p.value for p in PeriodeEvaluasi], nullable=True
+        alias="Periode",
+        isin=[p.value for p in PeriodeEvaluasi],
+        nullable=True,
     )
     capaian_organisasi: Series[pd.StringDtype] = pa.Field(
         alias="Capaian Organisasi",

@@ -1,0 +1,138 @@
+"""How long consolidating a large e-Kinerja export takes, against reading it with pandas.
+
+A fictional annual "Laporan Penilaian SKP" of N rows (a large province: 50,000) is made
+once by ``skp_xl.samples.ekspor`` (seven title rows, upper-case values, one row of each
+fault). Then, in the same run, each step in a fresh interpreter (so each has its own peak
+memory), timed around the call only (imports and start-up excluded):
+
+- **pandas** (the baseline): ``pd.read_excel(path, engine="calamine", header=None)``;
+- **consolidate**: ``konsolidasi(folder, Opsi(jobs=1))``: triage (twice: the default limits
+  refuse a workbook this long, the export limits then take it), reading, recognising the
+  header, HR's rules per row, count-once, the Pegawai table and its pandera check, the
+  Ringkasan;
+- with ``--tulis``, also **consolidate + summary**: the same and the summary workbook
+  (``write_summary``), as ``skp-xl consolidate`` does.
+
+Peak memory is the child's ``ru_maxrss`` (Linux: KiB), interpreter and imports included.
+The issue's target: consolidate at most 1.5x pandas.
+
+    .venv/bin/python benchmarks/bench_ekspor.py                  # 50,000 rows
+    .venv/bin/python benchmarks/bench_ekspor.py --rows 5000 --folder /tmp/ekspor --json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+ROOT = Path(__file__).resolve().parents[1]
+NAME = "Laporan Penilaian SKP Tahunan.xlsx"
+
+_CHILD = f"""
+import json, resource, sys, time
+from pathlib import Path
+step, folder = sys.argv[1], Path(sys.argv[2])
+path = folder / {NAME!r}
+if step == "pandas":
+    import pandas as pd
+    start = time.perf_counter()
+    frame = pd.read_excel(path, engine="calamine", header=None)
+    rows = len(frame)
+else:
+    from skp_xl.batch.konsolidasi import Opsi, konsolidasi
+    from skp_xl.summary.workbook import write_summary
+    start = time.perf_counter()
+    result = konsolidasi(folder, Opsi(jobs=1))
+    rows = len(result.pegawai)
+    if step == "tulis":
+        out = Path(sys.argv[3])
+        write_summary(out, result.summary_data(), force=True)
+seconds = time.perf_counter() - start
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps({{"seconds": seconds, "peak_mib": peak / 1024, "rows": rows}}))
+"""
+
+
+def make(folder: Path, rows: int, seed: int = 1) -> Path:
+    """The fictional export of ``rows`` pegawai (and the mutasi's extra row), made once."""
+    from skp_xl.samples import ekspor
+
+    path = folder / NAME
+    if path.exists():
+        return path
+    folder.mkdir(parents=True, exist_ok=True)
+    org = ekspor.organisasi(rows, seed=seed)
+    ekspor.tulis_xlsx(path, ekspor.penilaian(org, random.Random(seed)))
+    return path
+
+
+def run(step: str, folder: Path, out: Path) -> dict[str, float]:
+    """One step in a fresh interpreter: its seconds, peak MiB and rows."""
+    done = subprocess.run(
+        [sys.executable, "-c", _CHILD, step, str(folder), str(out)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=50_000, help="pegawai in the export")
+    parser.add_argument("--folder", type=Path, help="where the export is kept (reused)")
+    parser.add_argument("--tulis", action="store_true", help="also write the summary workbook")
+    parser.add_argument("--json", action="store_true", help="one JSON document")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = args.folder or Path(temporary) / "ekspor"
+        start = time.perf_counter()
+        make(folder, args.rows)
+        made = time.perf_counter() - start
+        out = Path(temporary) / "ringkasan.xlsx"
+        steps = ["pandas", "konsolidasi", *(["tulis"] if args.tulis else [])]
+        results = {step: run(step, folder, out) for step in steps}
+    base = results["pandas"]["seconds"]
+    document = {
+        "rows": args.rows,
+        "made_seconds": made,
+        "steps": {
+            step: r | {"ratio": r["seconds"] / base if base else None}
+            for step, r in results.items()
+        },
+    }
+    if args.json:
+        print(json.dumps(document, indent=1))
+        return
+    labels = {
+        "pandas": 'pd.read_excel(engine="calamine")',
+        "konsolidasi": "konsolidasi (tables)",
+        "tulis": "konsolidasi + summary workbook",
+    }
+    table = Table(title=f"Annual e-Kinerja export of {args.rows:,} rows", title_justify="left")
+    for header in ("step", "seconds", "x pandas", "peak MiB", "rows"):
+        table.add_column(header, justify="left" if header == "step" else "right")
+    for step, r in document["steps"].items():  # type: ignore[attr-defined]
+        table.add_row(
+            labels[step],
+            f"{r['seconds']:.2f}",
+            f"{r['ratio']:.2f}",
+            f"{r['peak_mib']:.0f}",
+            f"{int(r['rows']):,}",
+        )
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,613 @@
+"""What HR receives besides SKP workbooks: e-Kinerja and SIASN exports, as pure rules.
+
+A table (rows of cell values, from a CSV, a workbook sheet or a JSON list) is recognised
+by its header, found below any title rows, never by its file name; each data row becomes
+an :class:`BarisEkspor` that remembers the cell of every value. :func:`nilai_baris` then
+applies the rules HR applies (docs/rules.md, "Ekspor e-Kinerja dan SIASN"): Plt./Plh. rows
+apart, ``-`` is not rated, BKN's upper case is normal spelling, a NIP turned into a number
+is a finding at its cell, and the stored ``hasil_akhir`` is checked against the quadrant.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.nip import parse_nip
+from skp_xl.domain.quadrant import predikat
+from skp_xl.domain.rekap import Letak, Penugasan, Periode, penugasan, periode_dari_teks
+from skp_xl.domain.vocabulary import PREDIKAT, RATING, PeriodeEvaluasi, Rating
+
+BARIS_JUDUL_MAKS = 30
+"""Rows searched for the header: e-Kinerja puts seven title rows above it."""
+
+
+class JenisEkspor(StrEnum):
+    """The kinds of export skp-xl reads, as messages name them."""
+
+    PENILAIAN = "e-Kinerja Laporan Penilaian SKP"
+    MASTER = "e-Kinerja Laporan SKP"
+    SIASN_SKP = "SIASN riwayat SKP"
+    SIASN_PERIODIK = "SIASN riwayat kinerja periodik"
+    REKAP = "rekap penilaian"
+
+
+PRIORITAS = (
+    JenisEkspor.PENILAIAN,
+    JenisEkspor.SIASN_PERIODIK,
+    JenisEkspor.SIASN_SKP,
+    JenisEkspor.REKAP,
+)
+"""Which source counts when two exports rate one pegawai for one period: e-Kinerja (the
+national application where the rating is made) before SIASN (its copy) before a rekap."""
+
+
+class UnitEkspor(StrEnum):
+    """Which export column makes the unit a row counts in."""
+
+    INDUK = "induk"
+    """``skp_unor_induk`` (the sub-unit is ``skp_unor``): the agencies' own summaries."""
+    UNOR = "unor"
+    """``skp_unor``: every unor its own unit."""
+
+
+_ALIAS: Mapping[str, tuple[str, ...]] = {
+    "nip": ("nip", "nip_baru", "nip_pegawai", "nip_pns"),
+    "nama": ("nama", "nama_pegawai", "nama_pns"),
+    "unor_induk": ("skp_unor_induk", "unor_induk", "unit_kerja", "unit", "unor_nama"),
+    "unor": ("skp_unor", "skp_unor_nama", "sub_unit", "unor"),
+    "jabatan": ("skp_jabatan", "jabatan", "nama_jabatan", "jabatan_akhir"),
+    "rating_hasil_kerja": (
+        "hasil_kerja",
+        "hasil_kinerja",
+        "rating_hasil_kerja",
+        "rating_hasil",
+        "rating_hasil_kinerja",
+    ),
+    "rating_perilaku": (
+        "perilaku_kerja",
+        "rating_perilaku_kerja",
+        "rating_perilaku",
+        "perilaku",
+    ),
+    "hasil_akhir": (
+        "hasil_akhir",
+        "kuadran_kinerja",
+        "predikat_kinerja",
+        "predikat",
+        "predikat_perilaku_periodik",
+    ),
+    "plt": ("is_skp_plt_plh_pjb", "is_plt_plh"),
+    "jenis_pegawai": ("jenis_pegawai",),
+    "jenis_jabatan": ("skp_jenis_jabatan", "jenis_jabatan"),
+    "skp_status": ("skp_status",),
+    "periode_akhir": ("periode_akhir_skp", "periode_akhir"),
+    "periodik": ("periodik_nama",),
+    "tahun": ("tahun", "tahun_skp"),
+    "jenjang": ("jenjang", "jenjang_jabatan", "jenjang_jf"),
+    "bulan": ("bulan", "jumlah_bulan"),
+}
+"""Field -> the header keys (:func:`kunci_kolom`) that hold it, preferred first. The
+layouts and their public sources are listed in docs/rules.md."""
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def kunci_kolom(header: object) -> str:
+    """A header as compared: snake case from any case, camelCase or spacing.
+
+    ``"hasilKinerja"`` -> ``hasil_kinerja``, ``"PerilakuKerjaNilai"`` ->
+    ``perilaku_kerja_nilai``, ``"Rating Hasil Kinerja"`` -> ``rating_hasil_kinerja``.
+    """
+    if not isinstance(header, str):
+        return ""
+    return _NON_WORD.sub("_", _CAMEL.sub("_", header.strip()).lower()).strip("_")
+
+
+@dataclass(frozen=True, slots=True)
+class Kepala:
+    """A recognised header: the kind, its row (0-based) and field -> column (0-based)."""
+
+    jenis: JenisEkspor
+    baris: int
+    kolom: Mapping[str, int]
+
+
+def _kolom(keys: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for name, aliases in _ALIAS.items():
+        for alias in aliases:
+            if alias in keys:
+                found[name] = keys.index(alias)
+                break
+    return found
+
+
+def jenis_dari_kunci(keys: Sequence[str]) -> JenisEkspor | None:
+    """The kind of export a header row of :func:`kunci_kolom` keys is, or None."""
+    has = set(keys)
+    rated = "rating_hasil_kerja" in _kolom(keys) and "rating_perilaku" in _kolom(keys)
+    if "hasil_kinerja" in has and has & {"periodik_nama", "periodik_id"}:
+        return JenisEkspor.SIASN_PERIODIK
+    if "hasil_kinerja" in has and has & {"kuadran_kinerja", "kuadran_kinerja_nilai"}:
+        return JenisEkspor.SIASN_SKP
+    if {"nip", "hasil_kerja", "perilaku_kerja"} <= has and has & {
+        "hasil_akhir",
+        "skp_unor_induk",
+        "skp_unor",
+        "is_skp_plt_plh_pjb",
+    }:
+        return JenisEkspor.PENILAIAN
+    if rated and "nip" in _kolom(keys) and "nama" in _kolom(keys):
+        return JenisEkspor.REKAP
+    if "nip" in has and has & {"skp_status", "skp_id"}:
+        return JenisEkspor.MASTER
+    return None
+
+
+def kenali(rows: Sequence[Sequence[object]]) -> Kepala | None:
+    """Find the header among the first :data:`BARIS_JUDUL_MAKS` rows of a table.
+
+    Returns:
+        The kind, the header's row and where each known field is; None when no row is the
+        header of a known export (the table is something else).
+    """
+    for number, row in enumerate(rows[:BARIS_JUDUL_MAKS]):
+        keys = [kunci_kolom(cell) for cell in row]
+        jenis = jenis_dari_kunci(keys)
+        if jenis is not None:
+            return Kepala(jenis, number, _kolom(keys))
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Judul:
+    """What the title rows above the header say (empty when they say nothing)."""
+
+    instansi: str = ""
+    periode: Periode | None = None
+    tahun: str = ""
+    ditarik: str = ""
+
+
+_BULANAN = re.compile(r"periode\s*:?\s*bulanan\s+([a-z]+|\d{1,2})", re.IGNORECASE)
+_TAHUNAN = re.compile(r"\btahunan\b", re.IGNORECASE)
+_TAHUN = re.compile(r"\btahun\s*:?\s*(20\d\d)\b|^\s*(20\d\d)\s*$", re.IGNORECASE)
+_INSTANSI = re.compile(r"^\s*instansi(?:\s+pemerintah)?\s*:?\s*(.+?)\s*$", re.IGNORECASE)
+_DITARIK = re.compile(r"ditarik\s+pada\s*:?\s*(.+?)\s*$", re.IGNORECASE)
+
+
+def baca_judul(rows: Sequence[Sequence[object]]) -> Judul:
+    """Instansi, period, year and pull time from the title rows (any cell of them)."""
+    instansi, tahun, ditarik = "", "", ""
+    periode: Periode | None = None
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, int | float) and not isinstance(cell, bool):
+                if 2000 <= cell < 2100 and float(cell).is_integer() and not tahun:
+                    tahun = str(int(cell))
+                continue
+            if not isinstance(cell, str) or not cell.strip():
+                continue
+            if periode is None and (found := _BULANAN.search(cell)):
+                periode = periode_dari_teks(found.group(1))
+            if periode is None and _TAHUNAN.search(cell):
+                periode = PeriodeEvaluasi.AKHIR
+            if not tahun and (year := _TAHUN.search(cell)):
+                tahun = year.group(1) or year.group(2)
+            if not instansi and (name := _INSTANSI.match(cell)):
+                instansi = name.group(1)
+            if not ditarik and (pulled := _DITARIK.search(cell)):
+                ditarik = pulled.group(1)
+    return Judul(instansi, periode, tahun, ditarik)
+
+
+def huruf_kolom(column: int) -> str:
+    """Excel's letters of a 0-based column: 0 -> ``A``, 27 -> ``AB``."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class Penunjuk:
+    """Where the user finds a cell of a table: (sheet, ``C4``), or for JSON records
+    (file, ``[3].nip``). Small and picklable: each row keeps one, not the table.
+
+    Attributes:
+        sheet: The sheet (a CSV's or JSON file's name without suffix).
+        keys: The JSON records' keys by column; None for a grid of cells.
+    """
+
+    sheet: str
+    keys: tuple[str, ...] | None = None
+
+    def __call__(self, row: int, column: int) -> Letak:
+        """The place of the cell at 0-based ``row`` and ``column``."""
+        if self.keys is not None:
+            key = self.keys[column] if column < len(self.keys) else str(column)
+            return self.sheet, f"[{row}].{key}"
+        return self.sheet, f"{huruf_kolom(column)}{row + 1}"
+
+
+def teks_sel(value: object) -> str:
+    """A cell as trimmed text ("" when blank; a whole number without ``.0``; a date in ISO
+    form), as the rules compare it."""
+    if value is None:
+        return ""
+    if type(value) is str:
+        return (
+            " ".join(value.split()) if "  " in value or not value.isprintable() else value.strip()
+        )
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    if isinstance(value, datetime.datetime | datetime.date):
+        return value.isoformat()
+    return " ".join(str(value).split())
+
+
+@dataclass(frozen=True, slots=True)
+class BarisEkspor:
+    """One data row of an export, as read.
+
+    Attributes:
+        nomor: The row as the user finds it (Excel's row number; the record number for
+            JSON).
+        nilai: Field -> the raw value (text, number, or None).
+        tulisan: Field -> the value as text (:func:`teks_sel`).
+        indeks: The row in its table (0-based).
+        kolom: Field -> its column in the table (0-based).
+        penunjuk: Names the cells.
+    """
+
+    nomor: int
+    nilai: Mapping[str, object]
+    tulisan: Mapping[str, str]
+    indeks: int
+    kolom: Mapping[str, int]
+    penunjuk: Penunjuk
+
+    def teks(self, name: str) -> str:
+        """A field as trimmed text ("" when absent or blank)."""
+        return self.tulisan.get(name, "")
+
+    def letak(self, name: str) -> Letak | None:
+        """Where field ``name`` is: (sheet, cell), None when the table has no such column."""
+        column = self.kolom.get(name)
+        return None if column is None else self.penunjuk(self.indeks, column)
+
+    @property
+    def sel(self) -> dict[str, Letak]:
+        """Field -> where it is: (sheet, cell); made when asked (a finding, a failure)."""
+        return {name: self.penunjuk(self.indeks, c) for name, c in self.kolom.items()}
+
+
+Alamat = Penunjuk
+"""Kept for readers: the object naming a table's cells."""
+
+
+def baris_data(
+    rows: Sequence[Sequence[object]], kepala: Kepala, alamat: Penunjuk, pertama: int = 1
+) -> list[BarisEkspor]:
+    """The data rows below the header, each with its cells; blank rows are left out.
+
+    ``pertama`` is the number the user gives row 0 (1: Excel's rows; 0: JSON records,
+    whose row 0 is the keys)."""
+    found = []
+    fields = tuple(kepala.kolom.items())
+    for number in range(kepala.baris + 1, len(rows)):
+        row = rows[number]
+        if not any(_isi(cell) for cell in row):
+            continue
+        width = len(row)
+        nilai = {name: row[column] if column < width else None for name, column in fields}
+        tulisan = {name: teks_sel(value) for name, value in nilai.items()}
+        found.append(BarisEkspor(number + pertama, nilai, tulisan, number, kepala.kolom, alamat))
+    return found
+
+
+def _isi(cell: object) -> bool:
+    return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Ekspor:
+    """One export file as read: its kind, what its title says, its rows.
+
+    Attributes:
+        path: The file.
+        jenis: The kind, by its header.
+        sheet: The sheet the table is on ("" for CSV and JSON).
+        judul: Instansi, period and year from the title rows.
+        baris: The data rows.
+        temuan: Findings about the file as a whole.
+    """
+
+    path: str
+    jenis: JenisEkspor
+    sheet: str
+    judul: Judul
+    baris: tuple[BarisEkspor, ...]
+    temuan: tuple[Finding, ...] = ()
+
+
+class Status(StrEnum):
+    """What becomes of one export row."""
+
+    DINILAI = "dinilai"
+    BELUM_DINILAI = "belum dinilai"
+    PLT = "Plt./Plh."
+    TANPA_NIP = "tanpa NIP"
+
+
+@dataclass(frozen=True, slots=True)
+class Nilai:
+    """One export row after the rules.
+
+    Attributes:
+        baris: The row.
+        nip: The 18 digits when valid, else the text as read ("" when empty).
+        periode: The period it rates.
+        status: Rated, not rated (``-``), Plt./Plh., or without NIP.
+        rating_hasil_kerja, rating_perilaku: Canonical, "" when not rated or unknown.
+        predikat: From the quadrant, "" when a rating is missing.
+        hasil_akhir: The export's own predikat, canonical ("" when none or unknown).
+        temuan: The row's findings, at their cells.
+    """
+
+    baris: BarisEkspor
+    nip: str
+    periode: Periode
+    status: Status
+    rating_hasil_kerja: str
+    rating_perilaku: str
+    predikat: str
+    hasil_akhir: str
+    temuan: tuple[Finding, ...] = field(default=())
+
+
+_BELUM = frozenset({"", "-", "--", "belum dinilai", "belum"})
+_TIDAK = frozenset({"", "0", "false", "tidak", "no", "n", "f", "-"})
+
+
+# An export repeats a handful of labels 50,000 times: each is normalised once.
+@functools.lru_cache(maxsize=1024)
+def _rating(text: str) -> str:
+    return RATING.normalize(text).value
+
+
+@functools.lru_cache(maxsize=1024)
+def _predikat(text: str) -> str:
+    return PREDIKAT.normalize(text).value
+
+
+@functools.lru_cache(maxsize=4096)
+def _acting(jabatan: str) -> bool:
+    return penugasan(jabatan) is not Penugasan.DEFINITIF
+
+
+def _tempat(sel: Letak | None) -> str:
+    return f"{sel[0]}!{sel[1]}" if sel and sel[0] else (sel[1] if sel else "")
+
+
+def periode_baris(ekspor: Ekspor, baris: BarisEkspor) -> tuple[Periode, bool]:
+    """The period a row rates, and whether it was assumed (no title or column says).
+
+    SIASN periodik names the period per row (``periodikNama``); e-Kinerja's title says
+    "Bulanan <bulan>" or "Tahunan"; SIASN riwayat SKP is annual. Otherwise Akhir.
+    """
+    if ekspor.jenis is JenisEkspor.SIASN_PERIODIK:
+        found = periode_dari_teks(baris.teks("periodik"))
+        if found is not None:
+            return found, False
+    if ekspor.judul.periode is not None:
+        return ekspor.judul.periode, False
+    return PeriodeEvaluasi.AKHIR, ekspor.jenis is not JenisEkspor.SIASN_SKP
+
+
+def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | None = None) -> Nilai:
+    """Apply HR's rules to one rated-export row (not the master list).
+
+    Args:
+        ekspor: The export the row is in (its kind and period).
+        baris: The row.
+        today: The date NIPs are judged against.
+    """
+    findings: list[Finding] = []
+    path = ekspor.path
+
+    def at(name: str) -> tuple[str | None, str | None]:
+        sel = baris.letak(name)
+        return (sel[0] or None, sel[1]) if sel else (None, None)  # a CSV's sheet is ""
+
+    def refuse(error: InvalidValueError, name: str, severity: Severity = Severity.ERROR) -> None:
+        sheet, cell = at(name)
+        place = _tempat(baris.letak(name))
+        message = f"{place}: {error.message}" if place else error.message
+        findings.append(Finding(error.code, severity, message, sheet, cell, name, path))
+
+    periode, _ = periode_baris(ekspor, baris)
+    raw_nip = baris.nilai.get("nip")
+    nip = baris.teks("nip")
+    if raw_nip is None or nip == "":
+        status = Status.TANPA_NIP
+        sheet, cell = at("nip")
+        findings.append(
+            Finding(
+                Code.EKSPOR_TANPA_NIP,
+                Severity.WARNING,
+                f"{_tempat(baris.letak('nip')) or f'Baris {baris.nomor}'}: baris "
+                f"'{baris.teks('nama') or '-'}' tanpa NIP; tidak dihitung. Lengkapi NIP di "
+                f"{ekspor.jenis.value} lalu tarik ulang.",
+                sheet,
+                cell,
+                "nip",
+                path,
+            )
+        )
+    else:
+        status = Status.DINILAI
+        try:
+            nip = parse_nip(raw_nip, today=today).nip
+        except InvalidValueError as error:
+            refuse(error, "nip")
+    acting = (
+        baris.teks("plt").casefold() not in _TIDAK
+        or penugasan(baris.teks("jabatan")) is not Penugasan.DEFINITIF
+    )
+    ratings: dict[str, str] = {}
+    for name in ("rating_hasil_kerja", "rating_perilaku"):
+        text = baris.teks(name)
+        if text.casefold() in _BELUM:
+            ratings[name] = ""
+            continue
+        try:
+            ratings[name] = _rating(text)
+        except InvalidValueError as error:
+            ratings[name] = ""
+            refuse(error, name)
+    hasil, perilaku = ratings["rating_hasil_kerja"], ratings["rating_perilaku"]
+    computed = ""
+    if hasil and perilaku:
+        computed = predikat(Rating(hasil), Rating(perilaku)).value
+    stored = ""
+    stored_text = baris.teks("hasil_akhir")
+    if stored_text.casefold() not in _BELUM:
+        try:
+            stored = _predikat(stored_text)
+        except InvalidValueError:
+            sheet, cell = at("hasil_akhir")
+            findings.append(
+                Finding(
+                    Code.EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL,
+                    Severity.WARNING,
+                    f"{_tempat(baris.letak('hasil_akhir'))}: predikat '{stored_text}' tidak "
+                    "dikenal; predikat dihitung dari kedua rating.",
+                    sheet,
+                    cell,
+                    "hasil_akhir",
+                    path,
+                )
+            )
+    if stored and computed and stored != computed:
+        sheet, cell = at("hasil_akhir")
+        findings.append(
+            Finding(
+                Code.EKSPOR_HASIL_AKHIR_BERBEDA,
+                Severity.WARNING,
+                f"{_tempat(baris.letak('hasil_akhir'))}: predikat tersimpan '{stored_text}' "
+                f"berbeda dengan kuadran kedua rating ({hasil} x {perilaku} = {computed}); "
+                f"yang dihitung '{computed}'. Minta {ekspor.jenis.value} diperiksa ulang.",
+                sheet,
+                cell,
+                "hasil_akhir",
+                path,
+            )
+        )
+    if status is Status.DINILAI:
+        if acting:
+            status = Status.PLT
+        elif not computed:
+            status = Status.BELUM_DINILAI
+    return Nilai(baris, nip, periode, status, hasil, perilaku, computed, stored, tuple(findings))
+
+
+@dataclass(frozen=True, slots=True)
+class Calon:
+    """A rating of one pegawai for one period, as the count-once rule sees it.
+
+    Attributes:
+        kunci: Unique key of the rating (file and row).
+        nip: The NIP.
+        periode: The period.
+        sumber: 0 for an SKP workbook, then :data:`PRIORITAS` order (lower wins).
+        akhir: Where it ends (``periode_akhir_skp``) or the row order: later wins.
+        predikat: The computed predikat, to compare.
+        letak: Where to point a finding: (path, sheet, cell), made only for a finding.
+        nama: What messages call the source ("'a.xlsx' baris 9").
+    """
+
+    kunci: str
+    nip: str
+    periode: Periode
+    sumber: int
+    akhir: tuple[str, int]
+    predikat: str
+    letak: Callable[[], tuple[str, str | None, str | None]]
+    nama: str
+
+
+def hitung_sekali(calon: Sequence[Calon]) -> tuple[dict[str, str], list[Finding]]:
+    """A NIP rated twice for one period counts once (rules.md, mutasi and copies).
+
+    The SKP workbook wins over an export, e-Kinerja over SIASN over a rekap; within one
+    source the latest SKP (``periode_akhir_skp``, else the later row). Each other rating is
+    listed with why it does not count, and a finding at its cell names the one that
+    counts; where their predikat differ, the finding says both.
+
+    Returns:
+        Key -> the reason it does not count (keys that count are absent), and findings.
+    """
+    groups: dict[tuple[str, Periode], list[Calon]] = {}
+    for item in calon:
+        if item.nip:
+            groups.setdefault((item.nip, item.periode), []).append(item)
+    apart: dict[str, str] = {}
+    findings: list[Finding] = []
+    for (nip, periode), items in groups.items():
+        if len(items) < 2:
+            continue
+        ordered = sorted(items, key=lambda c: (c.sumber, _desc(c.akhir)))
+        first = ordered[0]
+        for other in ordered[1:]:
+            if other.sumber == 0:
+                continue  # two workbooks: the workbook rule (selesaikan_ganda) decided
+            why = (
+                ("SKP skp-xl" if first.sumber == 0 else "sumber yang lebih utama")
+                if other.sumber != first.sumber
+                else "SKP yang berakhir paling akhir (mutasi)"
+            )
+            apart[other.kunci] = f"NIP ganda pada {periode.value}: dihitung {first.nama}"
+            path, sheet, cell = other.letak()
+            differ = other.predikat != first.predikat
+            if other.sumber != first.sumber and not differ:
+                continue  # the same rating kept in two places (SIASN copies e-Kinerja)
+            code = Code.EKSPOR_BERBEDA if other.sumber != first.sumber else Code.EKSPOR_NIP_GANDA
+            note = (
+                f" Predikatnya berbeda: di sini '{other.predikat or '-'}', di sana "
+                f"'{first.predikat or '-'}'."
+                if differ
+                else ""
+            )
+            findings.append(
+                Finding(
+                    code,
+                    Severity.WARNING,
+                    f"NIP {nip} dinilai lebih dari sekali untuk {periode.value}: {other.nama} "
+                    f"dan {first.nama}; dihitung sekali, yaitu {first.nama} ({why}).{note}",
+                    sheet,
+                    cell,
+                    "nip",
+                    path,
+                )
+            )
+    return apart, findings
+
+
+def _desc(key: tuple[str, int]) -> tuple[str, int]:
+    # Later first: invert by sorting on the negated order (text sorts via its code points).
+    text, order = key
+    return ("".join(chr(0x10FFFF - ord(c)) for c in text), -order)

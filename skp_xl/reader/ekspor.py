@@ -1,0 +1,103 @@
+"""Reading e-Kinerja and SIASN exports (CSV, workbooks, JSON) into :class:`Ekspor` values.
+
+The file is read as tables (:func:`skp_xl.tabular.baca_tabel`), and the first table whose
+header names a known export (:func:`skp_xl.domain.ekspor.kenali`) is taken, with its title
+rows and every data row's cells. A workbook is triaged first (with room for a large
+province's 50,000-row export); CSV and JSON are text and only bounded in size.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from skp_xl.domain.codes import Code
+from skp_xl.domain.ekspor import (
+    BARIS_JUDUL_MAKS,
+    Ekspor,
+    baca_judul,
+    baris_data,
+    kenali,
+)
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader.triage import Triage, triage
+from skp_xl.settings import EKSPOR_LIMITS, LIMITS
+from skp_xl.tabular import JSON, TEKS, Tabel, baca_json, baca_tabel, baca_teks
+
+TABEL_SUFFIXES = (*TEKS, *JSON)
+"""Text files a folder walk hands to the export reader (workbooks go through triage)."""
+_SNIFF_BYTES = 64 * 1024
+
+
+def is_tabel(path: Path) -> bool:
+    """Whether ``path`` is a text table a walk should look at (not hidden, not a lock)."""
+    name = path.name
+    return not name.startswith((".", "~$")) and path.suffix.lower() in TABEL_SUFFIXES
+
+
+def looks_like_ekspor(path: Path) -> bool:
+    """Whether a text table's head holds the header of a known export (a cheap look, in
+    the folder walk: a CSV that is not one stays a skipped file)."""
+    try:
+        with path.open("rb") as handle:
+            # JSON must be whole to be parsed; CSV's header is near its top.
+            size = _SNIFF_BYTES if path.suffix.lower() in TEKS else LIMITS.max_file_bytes
+            head = handle.read(size)
+    except OSError:
+        return False
+    text = head.decode("utf-8-sig", errors="replace")
+    try:
+        if path.suffix.lower() in JSON:
+            rows = baca_json(text)
+        else:
+            rows = baca_teks(text, max_rows=BARIS_JUDUL_MAKS + 1)
+    except Exception:  # anything unparsable is simply not an export
+        return False
+    return rows is not None and kenali(rows) is not None
+
+
+def triage_ekspor(path: Path) -> Triage:
+    """Triage a workbook that may be a large export: the default limits, and when only its
+    rows exceed them, again with :data:`~skp_xl.settings.EKSPOR_LIMITS`."""
+    triaged = triage(path)
+    blocking = triaged.blocking
+    if blocking is not None and blocking.code == Code.BERKAS_RENTANG_BESAR:
+        return triage(path, limits=EKSPOR_LIMITS)
+    return triaged
+
+
+def ekspor_dari(path: Path, tables: list[Tabel]) -> Ekspor | None:
+    """The export in ``tables`` (the first recognised), or None when none is one."""
+    for table in tables:
+        kepala = kenali(table.rows)
+        if kepala is None:
+            continue
+        judul = baca_judul(table.rows[: kepala.baris])
+        rows = tuple(baris_data(table.rows, kepala, table.penunjuk, 0 if table.json else 1))
+        findings: list[Finding] = []
+        if not rows:
+            findings.append(
+                Finding(
+                    Code.EKSPOR_KOSONG,
+                    Severity.WARNING,
+                    f"'{path}' berisi judul kolom {kepala.jenis.value} tetapi tanpa baris "
+                    "data; tarik ulang ekspornya.",
+                    table.sheet,
+                    table.alamat(kepala.baris, 0)[1],
+                    path=str(path),
+                )
+            )
+        sheet = "" if table.json or path.suffix.lower() in TEKS else table.sheet
+        return Ekspor(str(path), kepala.jenis, sheet, judul, rows, tuple(findings))
+    return None
+
+
+def baca_ekspor(path: Path) -> Ekspor | None:
+    """Read ``path`` as an export.
+
+    Returns:
+        The export, or None when no table of the file has a known export's header.
+
+    Raises:
+        InvalidValueError: The file cannot be read as a table (``csv-tidak-terbaca``).
+    """
+    return ekspor_dari(path, baca_tabel(path))

@@ -1,0 +1,226 @@
+"""The pure rules of exports: recognising a header, reading title rows, HR's rules."""
+
+from __future__ import annotations
+
+import pytest
+
+from skp_xl.domain.codes import Code
+from skp_xl.domain.ekspor import (
+    Calon,
+    Ekspor,
+    JenisEkspor,
+    Judul,
+    Penunjuk,
+    Status,
+    baca_judul,
+    baris_data,
+    hitung_sekali,
+    kenali,
+    kunci_kolom,
+    nilai_baris,
+)
+from skp_xl.domain.rekap import PeriodeBulanan
+from skp_xl.domain.vocabulary import PeriodeEvaluasi
+
+NIP = "198503122010011003"
+
+
+@pytest.mark.parametrize(
+    ("header", "key"),
+    [
+        ("hasilKinerja", "hasil_kinerja"),
+        ("PerilakuKerjaNilai", "perilaku_kerja_nilai"),
+        ("KuadranKinerjaNilai", "kuadran_kinerja_nilai"),
+        ("Rating Hasil Kinerja", "rating_hasil_kinerja"),
+        ("NIP", "nip"),
+        ("skp_unor_induk", "skp_unor_induk"),
+        (" Nama  Pegawai ", "nama_pegawai"),
+        (None, ""),
+    ],
+)
+def test_headers_compare_in_any_case_snake_or_camel(header: object, key: str) -> None:
+    assert kunci_kolom(header) == key
+
+
+_alamat = Penunjuk("Sheet1")
+
+
+PENILAIAN = (
+    "No",
+    "nip",
+    "nama",
+    "skp_unor",
+    "skp_unor_induk",
+    "skp_jabatan",
+    "hasil_kerja",
+    "perilaku_kerja",
+    "hasil_akhir",
+    "is_skp_plt_plh_pjb",
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "jenis"),
+    [
+        (PENILAIAN, JenisEkspor.PENILAIAN),
+        (tuple(h.upper() for h in PENILAIAN), JenisEkspor.PENILAIAN),
+        (("nip", "nama", "jabatan", "unit", "skp_id", "skp_status"), JenisEkspor.MASTER),
+        (
+            ("id", "tahun", "hasilKinerja", "perilakuKerja", "kuadranKinerja", "namaPenilai"),
+            JenisEkspor.SIASN_SKP,
+        ),
+        (
+            ("id", "tahun", "nip", "nama", "hasilKinerja", "perilakuKerja", "periodikNama"),
+            JenisEkspor.SIASN_PERIODIK,
+        ),
+        (
+            (
+                "NIP",
+                "Nama",
+                "Jabatan",
+                "Rating Hasil Kerja",
+                "Rating Perilaku Kerja",
+                "Predikat Perilaku Periodik",
+            ),
+            JenisEkspor.REKAP,
+        ),
+    ],
+)
+def test_the_kind_is_told_by_the_header_below_title_rows(
+    header: tuple[str, ...], jenis: JenisEkspor
+) -> None:
+    rows = [["Laporan"], [], ["Instansi X"], list(header), ["x"] * len(header)]
+    kepala = kenali(rows)
+    assert kepala is not None
+    assert (kepala.jenis, kepala.baris) == (jenis, 3)
+
+
+def test_a_table_that_is_no_export_is_not_recognised() -> None:
+    assert kenali([["Nama", "Alamat"], ["A", "B"]]) is None
+    assert kenali([]) is None
+
+
+def test_title_rows_give_period_instansi_and_year() -> None:
+    judul = baca_judul(
+        [
+            ["Laporan Penilaian SKP Periode Bulanan Maret Tahun 2025"],
+            ["Instansi Pemerintah Kabupaten Fiktif"],
+            ["Periode : Bulanan 3"],
+            ["Data ditarik pada : 2025-04-02 10:00:00"],
+        ]
+    )
+    assert judul == Judul("Kabupaten Fiktif", PeriodeBulanan.MARET, "2025", "2025-04-02 10:00:00")
+    assert baca_judul([["Laporan Penilaian SKP Periode Tahunan Tahun 2024"]]).periode is (
+        PeriodeEvaluasi.AKHIR
+    )
+    assert baca_judul([[2025.0], ["Instansi Dinas Fiktif"]]) == Judul("Dinas Fiktif", None, "2025")
+
+
+def _row(**values: object) -> list[object]:
+    base: dict[str, object] = {
+        "No": 1,
+        "nip": NIP,
+        "nama": "Andi Fiktif",
+        "skp_unor": "SUBBAG UMUM",
+        "skp_unor_induk": "DINAS FIKTIF",
+        "skp_jabatan": "ANALIS",
+        "hasil_kerja": "DIATAS EKSPEKTASI",
+        "perilaku_kerja": "SESUAI EKSPEKTASI",
+        "hasil_akhir": "BAIK",
+        "is_skp_plt_plh_pjb": 0,
+    }
+    base.update(values)
+    return [base[h] for h in PENILAIAN]
+
+
+def _nilai(**values: object):  # type: ignore[no-untyped-def]
+    rows = [list(PENILAIAN), _row(**values)]
+    kepala = kenali(rows)
+    assert kepala is not None
+    [baris] = baris_data(rows, kepala, _alamat)
+    ekspor = Ekspor("e.xlsx", kepala.jenis, "Sheet1", Judul(), (baris,))
+    return nilai_baris(ekspor, baris)
+
+
+def test_upper_case_bkn_values_are_normal_spelling() -> None:
+    nilai = _nilai()
+    assert (nilai.status, nilai.predikat, nilai.temuan) == (Status.DINILAI, "Baik", ())
+
+
+def test_a_dash_is_not_rated_and_not_an_error() -> None:
+    nilai = _nilai(hasil_kerja="-", perilaku_kerja="-", hasil_akhir="-")
+    assert (nilai.status, nilai.predikat, nilai.temuan) == (Status.BELUM_DINILAI, "", ())
+
+
+@pytest.mark.parametrize(
+    "values", [{"is_skp_plt_plh_pjb": 1}, {"skp_jabatan": "PLT. KEPALA DINAS FIKTIF"}]
+)
+def test_plt_rows_are_listed_apart(values: dict[str, object]) -> None:
+    assert _nilai(**values).status is Status.PLT
+
+
+def test_a_numeric_nip_is_a_finding_at_its_cell() -> None:
+    nilai = _nilai(nip=float(NIP))
+    assert [(f.sheet, f.cell, f.code) for f in nilai.temuan] == [
+        ("Sheet1", "B2", Code.NIP_RUSAK_EXCEL)
+    ]
+
+
+def test_hasil_akhir_off_the_quadrant_is_a_finding_at_its_cell_naming_both() -> None:
+    nilai = _nilai(perilaku_kerja="DIBAWAH EKSPEKTASI", hasil_akhir="BAIK")
+    assert nilai.predikat == "Kurang/Misconduct"
+    [finding] = nilai.temuan
+    assert (finding.sheet, finding.cell, finding.code) == (
+        "Sheet1",
+        "I2",
+        Code.EKSPOR_HASIL_AKHIR_BERBEDA,
+    )
+    assert "'BAIK'" in finding.message
+    assert "Kurang/Misconduct" in finding.message
+
+
+@pytest.mark.parametrize(("stored", "ok"), [("KURANG", True), ("CUKUP", False)])
+def test_kurang_and_cukup_are_read_as_the_regulation_names_them(stored: str, ok: bool) -> None:
+    nilai = _nilai(perilaku_kerja="DIBAWAH EKSPEKTASI", hasil_akhir=stored)
+    assert (nilai.temuan == ()) is ok
+
+
+def test_a_row_without_nip_is_listed_with_a_finding() -> None:
+    nilai = _nilai(nip="")
+    assert nilai.status is Status.TANPA_NIP
+    assert [(f.cell, f.code) for f in nilai.temuan] == [("B2", Code.EKSPOR_TANPA_NIP)]
+
+
+def _calon(kunci: str, sumber: int, akhir: str, predikat: str = "Baik") -> Calon:
+    return Calon(
+        kunci,
+        NIP,
+        PeriodeEvaluasi.AKHIR,
+        sumber,
+        (akhir, int(kunci[-1])),
+        predikat,
+        lambda: ("e.xlsx", "Sheet1", f"B{kunci[-1]}"),
+        kunci,
+    )
+
+
+def test_a_nip_twice_in_one_period_counts_once_the_latest() -> None:
+    apart, findings = hitung_sekali([_calon("r2", 1, "2025-12-31"), _calon("r3", 1, "2025-06-30")])
+    assert list(apart) == ["r3"]
+    assert [(f.cell, f.code) for f in findings] == [("B3", Code.EKSPOR_NIP_GANDA)]
+    assert "dihitung sekali, yaitu r2" in findings[0].message
+
+
+def test_the_workbook_counts_over_an_export_and_a_difference_is_reported() -> None:
+    apart, findings = hitung_sekali(
+        [_calon("x4", 1, "", "Sangat Baik"), _calon("w1", 0, "", "Baik")]
+    )
+    assert list(apart) == ["x4"]
+    assert [(f.cell, f.code) for f in findings] == [("B4", Code.EKSPOR_BERBEDA)]
+    assert "'Sangat Baik'" in findings[0].message
+    assert "'Baik'" in findings[0].message
+
+
+def test_the_same_rating_in_two_sources_counts_once_quietly() -> None:
+    apart, findings = hitung_sekali([_calon("x4", 1, ""), _calon("s5", 2, "")])
+    assert (list(apart), findings) == (["s5"], [])
