@@ -19,9 +19,20 @@ from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.pangkat import parse_golongan
 from skp_xl.domain.quadrant import predikat
-from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, Sel, SkpRecord
+from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, RealisasiIki, Sel, SkpRecord
 from skp_xl.domain.suggestion import penilaian_hasil_kerja, saran_rating_hasil_kerja
-from skp_xl.domain.targets import Arah, Besaran, Target, TidakTerbaca, arah_aspek, nilai_iki
+from skp_xl.domain.targets import (
+    Arah,
+    Besaran,
+    Target,
+    TargetPeriode,
+    TidakTerbaca,
+    arah_aspek,
+    nilai_iki_periode,
+    porsi_tahun,
+    sifat_target,
+    target_periode,
+)
 from skp_xl.domain.vocabulary import (
     ASPEK,
     CAPAIAN_ORGANISASI,
@@ -238,6 +249,26 @@ def target_of(iki: Iki) -> Target | None:
     high = _number(iki.target_maks)
     satuan = iki.satuan.teks.lower() if iki.satuan is not None else ""
     return Target(low, high if high is not None else low, satuan)
+
+
+def target_periode_of(
+    record: SkpRecord, iki: Iki, target: Target, real: RealisasiIki, periode: PeriodeEvaluasi
+) -> TargetPeriode | None:
+    """The target an IKI's realisasi of ``periode`` is judged against (rules.md section
+    5); None when the trajectory target typed is not a number."""
+    trajectory = None
+    if real.target_periode is not None and not real.target_periode.kosong:
+        trajectory = _number(real.target_periode)
+        if trajectory is None:
+            return None
+    satuan = iki.satuan.teks if iki.satuan is not None else ""
+    return target_periode(
+        target,
+        porsi_tahun(periode),
+        sifat=sifat_target(iki.aspek_baku, satuan),
+        trajectory=trajectory,
+        pro_rata=record.pro_rata_aktif,
+    )
 
 
 def arah_of(iki: Iki) -> Arah:
@@ -509,8 +540,36 @@ def _judge(
                         )
                     )
                 continue
-            result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
+            periode = target_periode_of(record, iki, target, real, evaluasi.periode)
+            if periode is None:
+                if real.target_periode is not None:
+                    findings.append(
+                        _at(
+                            real.target_periode,
+                            Code.TARGET_PERIODE_BUKAN_ANGKA,
+                            Severity.ERROR,
+                            f"Target periode di {_where(real.target_periode)} harus angka "
+                            f"(mis. 5 untuk '5 {target.satuan or 'dokumen'}'), atau "
+                            "dikosongkan.",
+                            field,
+                            record.path,
+                        )
+                    )
+                continue
+            result = nilai_iki_periode(periode, Besaran(angka, target.satuan), arah_of(iki))
             if isinstance(result, TidakTerbaca):
+                continue
+            if not isinstance(result, Rating):  # progres: shown, not judged
+                findings.extend(
+                    _check_cached(
+                        real.capaian_tersimpan,
+                        result,
+                        Code.CAPAIAN_IKI_TIDAK_SESUAI,
+                        "Capaian IKI",
+                        field,
+                        record.path,
+                    )
+                )
                 continue
             ratings.append(result)
             findings.extend(

@@ -108,6 +108,8 @@ class Code(StrEnum):
     CAPAIAN_IKI_TIDAK_SESUAI = "capaian-iki-tidak-sesuai"
     PENILAIAN_TIDAK_SESUAI = "penilaian-tidak-sesuai"
     SARAN_TIDAK_SESUAI = "saran-tidak-sesuai"
+    # One SKP workbook: the periodic targets.
+    TARGET_PERIODE_BUKAN_ANGKA = "target-periode-bukan-angka"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -654,6 +656,15 @@ def _entries() -> Iterator[CodeInfo]:
             "Saran rating tidak sesuai",
             ("sel", "tersimpan", "seharusnya"),
             cached,
+        ),
+        CodeInfo(
+            Code.TARGET_PERIODE_BUKAN_ANGKA,
+            _E,
+            s,
+            "Target periode bukan angka",
+            ("sel",),
+            "a periodic evaluation's trajectory target (Target periode (angka)) is not a "
+            "number: the IKI is not judged in that period (the workbook shows ?)",
         ),
     )
     s = Section.INSTANSI

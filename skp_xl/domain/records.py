@@ -32,6 +32,7 @@ from skp_xl.domain.vocabulary import (
     Perspektif,
     Rating,
     Vocabulary,
+    compact,
 )
 
 
@@ -156,10 +157,18 @@ class HasilKerja:
 
 @dataclass(frozen=True, slots=True)
 class RealisasiIki:
-    """One IKI row of an evaluation: the realisasi typed and the judgement cached."""
+    """One IKI row of an evaluation: the realisasi typed and the judgement cached.
+
+    Attributes:
+        angka: Realisasi (angka).
+        capaian_tersimpan: Capaian IKI (cached formula result).
+        target_periode: The period's trajectory target as typed (periodic evaluations;
+            None on the akhir evaluation, which has no such column).
+    """
 
     angka: Sel | None
     capaian_tersimpan: Sel | None
+    target_periode: Sel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +243,7 @@ class SkpRecord:
         instansi, tahun: From Identitas.
         hasil_kerja: Every block of the SKP table, filled or not.
         evaluasi: The evaluations by period.
+        pro_rata: The pro-rata option of a kuantitatif workbook (Identitas), else None.
     """
 
     path: str
@@ -248,6 +258,12 @@ class SkpRecord:
     tahun: Sel
     hasil_kerja: tuple[HasilKerja, ...]
     evaluasi: Mapping[PeriodeEvaluasi, Evaluasi] = field(default_factory=dict)
+    pro_rata: Sel | None = None
+
+    @property
+    def pro_rata_aktif(self) -> bool:
+        """True when the pro-rata option says "Ya" (rules.md section 5)."""
+        return self.pro_rata is not None and compact(self.pro_rata.teks) == "ya"
 
     @property
     def hasil_kerja_terisi(self) -> tuple[HasilKerja, ...]:

@@ -30,7 +30,7 @@ from skp_xl.domain.vocabulary import (
     normalize_pendekatan,
 )
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
+from skp_xl.forms.catalog import MANUAL_IKI_TABLE, PRO_RATA, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
     TEMPLATE_VERSION,
@@ -232,7 +232,12 @@ def _evaluasi_rows(
             continue
         rows = table.rows(index)
         realisasi = tuple(
-            RealisasiIki(optional("realisasi_angka", row), optional("capaian", row)) for row in rows
+            RealisasiIki(
+                optional("realisasi_angka", row),
+                optional("capaian", row),
+                optional("target_periode", row),
+            )
+            for row in rows
         )
         yield EvaluasiHasilKerja(
             realisasi if not typed else (),
@@ -260,6 +265,11 @@ def _evaluasi(
         None if saran is None else _sel(snapshot, *saran),
         rows,
     )
+
+
+def _named_or_none(snapshot: Snapshot, name: str) -> Sel | None:
+    """The cell of a defined name, or None when the workbook has no such name."""
+    return None if snapshot.named(name) is None else _named(snapshot, name)
 
 
 def _orang(snapshot: Snapshot, peran: str) -> Orang:
@@ -334,5 +344,6 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         tahun=_named(snapshot, "SKP_TAHUN"),
         hasil_kerja=hasil_kerja,
         evaluasi=evaluasi,
+        pro_rata=_named_or_none(snapshot, PRO_RATA.name),
     )
     return record, findings
