@@ -82,10 +82,24 @@ def SKP_TARGET_ANGKA(target: Any, bagian: Any = None) -> Any:
     "Aspek IKI (Waktu dan Biaya: makin kecil makin baik) atau arah; kosong = naik." + _RANGE,
     ndim=2,
 )
+@arg("periode", "Periode evaluasi, mis. TW I; kosong = akhir (target tahunan)." + _RANGE, ndim=2)
+@arg("target_periode", "Target periode (trajectory), satu angka; boleh kosong." + _RANGE, ndim=2)
+@arg("pro_rata", 'Opsi pro rata buku kerja: "Ya" atau kosong (Tidak).', ndim=2)
+@arg("arah", "Arah bila bukan menurut aspek, mis. Semakin kecil semakin baik." + _RANGE, ndim=2)
 @core.guard
-def SKP_CAPAIAN_IKI(target: Any, realisasi: Any, aspek: Any = None) -> Any:
-    """Capaian satu IKI: Diatas, Sesuai atau Dibawah Ekspektasi menurut target dan realisasi. Kosong sampai target dan realisasi terisi."""  # noqa: E501
-    return core.elementwise(core.capaian_iki, target, realisasi, aspek)
+def SKP_CAPAIAN_IKI(
+    target: Any,
+    realisasi: Any,
+    aspek: Any = None,
+    periode: Any = None,
+    target_periode: Any = None,
+    pro_rata: Any = None,
+    arah: Any = None,
+) -> Any:
+    """Capaian satu IKI: Diatas, Sesuai, Dibawah Ekspektasi, atau Progres (periode TW tanpa target periode). Kosong sampai target dan realisasi terisi."""  # noqa: E501
+    return core.elementwise(
+        core.capaian_iki, target, realisasi, aspek, periode, target_periode, pro_rata, arah
+    )
 
 
 @xw.func(category=CATEGORY)

@@ -19,17 +19,21 @@ from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.pangkat import parse_golongan
 from skp_xl.domain.quadrant import predikat
-from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, Sel, SkpRecord
+from skp_xl.domain.records import Evaluasi, HasilKerja, Iki, Orang, RealisasiIki, Sel, SkpRecord
 from skp_xl.domain.suggestion import SaranRating, penilaian_hasil_kerja, saran_rating_hasil_kerja
 from skp_xl.domain.targets import (
     Arah,
     Besaran,
     Target,
+    TargetPeriode,
     TidakTerbaca,
     arah_aspek,
     format_angka,
-    nilai_iki,
+    nilai_iki_periode,
     parse_realisasi,
+    porsi_tahun,
+    sifat_target,
+    target_periode,
 )
 from skp_xl.domain.vocabulary import (
     ASPEK,
@@ -358,6 +362,26 @@ def target_of(iki: Iki) -> Target | None:
     return Target(low, high if high is not None else low, satuan)
 
 
+def target_periode_of(
+    record: SkpRecord, iki: Iki, target: Target, real: RealisasiIki, periode: PeriodeEvaluasi
+) -> TargetPeriode | None:
+    """The target an IKI's realisasi of ``periode`` is judged against (rules.md section
+    5); None when the trajectory target typed is not a number."""
+    trajectory = None
+    if real.target_periode is not None and not real.target_periode.kosong:
+        trajectory = _number(real.target_periode)
+        if trajectory is None:
+            return None
+    satuan = iki.satuan.teks if iki.satuan is not None else ""
+    return target_periode(
+        target,
+        porsi_tahun(periode),
+        sifat=sifat_target(iki.aspek_baku, satuan),
+        trajectory=trajectory,
+        pro_rata=record.pro_rata_aktif,
+    )
+
+
 def arah_of(iki: Iki) -> Arah:
     """The direction of an IKI: the explicit choice, else the aspek's usual one."""
     if iki.arah is not None and not iki.arah.kosong:
@@ -645,8 +669,36 @@ def _judge(
                         )
                     )
                 continue
-            result = nilai_iki(target, Besaran(angka, target.satuan), arah_of(iki))
+            periode = target_periode_of(record, iki, target, real, evaluasi.periode)
+            if periode is None:
+                if real.target_periode is not None:
+                    findings.append(
+                        _at(
+                            real.target_periode,
+                            Code.TARGET_PERIODE_BUKAN_ANGKA,
+                            Severity.ERROR,
+                            f"Target periode di {_where(real.target_periode)} harus angka "
+                            f"(mis. 5 untuk '5 {target.satuan or 'dokumen'}'), atau "
+                            "dikosongkan.",
+                            field,
+                            record.path,
+                        )
+                    )
+                continue
+            result = nilai_iki_periode(periode, Besaran(angka, target.satuan), arah_of(iki))
             if isinstance(result, TidakTerbaca):
+                continue
+            if not isinstance(result, Rating):  # progres: shown, not judged
+                findings.extend(
+                    _check_cached(
+                        real.capaian_tersimpan,
+                        result,
+                        Code.CAPAIAN_IKI_TIDAK_SESUAI,
+                        "Capaian IKI",
+                        field,
+                        record.path,
+                    )
+                )
                 continue
             ratings.append(result)
             rated_iki.append((iki, real.angka, result))

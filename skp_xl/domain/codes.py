@@ -114,6 +114,8 @@ class Code(StrEnum):
     TAHUN_TIDAK_VALID = "tahun-tidak-valid"
     NIP_ATASAN_SAMA = "nip-atasan-sama"
     PERIODE_TIDAK_ADA = "periode-tidak-ada"
+    # One SKP workbook: the periodic targets.
+    TARGET_PERIODE_BUKAN_ANGKA = "target-periode-bukan-angka"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -725,6 +727,15 @@ def _entries() -> Iterator[CodeInfo]:
             ("periode", "siklus"),
             "the period asked (`validate --periode Maret`) is not one of the workbook's: a "
             "quarterly workbook has no months, a monthly one no quarters; nothing is checked",
+        ),
+        CodeInfo(
+            Code.TARGET_PERIODE_BUKAN_ANGKA,
+            _E,
+            s,
+            "Target periode bukan angka",
+            ("sel",),
+            "a periodic evaluation's trajectory target (Target periode (angka)) is not a "
+            "number: the IKI is not judged in that period (the workbook shows ?)",
         ),
     )
     s = Section.INSTANSI

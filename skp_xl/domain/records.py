@@ -32,6 +32,7 @@ from skp_xl.domain.vocabulary import (
     Perspektif,
     Rating,
     Vocabulary,
+    compact,
 )
 
 
@@ -156,10 +157,18 @@ class HasilKerja:
 
 @dataclass(frozen=True, slots=True)
 class RealisasiIki:
-    """One IKI row of an evaluation: the realisasi typed and the judgement cached."""
+    """One IKI row of an evaluation: the realisasi typed and the judgement cached.
+
+    Attributes:
+        angka: Realisasi (angka).
+        capaian_tersimpan: Capaian IKI (cached formula result).
+        target_periode: The period's trajectory target as typed (periodic evaluations;
+            None on the akhir evaluation, which has no such column).
+    """
 
     angka: Sel | None
     capaian_tersimpan: Sel | None
+    target_periode: Sel | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +245,7 @@ class SkpRecord:
         evaluasi: The evaluations by period.
         dokumen_periode: The period the Dokumen Evaluasi shows (empty Sel when the
             workbook has none).
+        pro_rata: The pro-rata option of a kuantitatif workbook (Identitas), else None.
     """
 
     path: str
@@ -251,6 +261,12 @@ class SkpRecord:
     hasil_kerja: tuple[HasilKerja, ...]
     evaluasi: Mapping[PeriodeEvaluasi, Evaluasi] = field(default_factory=dict)
     dokumen_periode: Sel = Sel(None, "", "")
+    pro_rata: Sel | None = None
+
+    @property
+    def pro_rata_aktif(self) -> bool:
+        """True when the pro-rata option says "Ya" (rules.md section 5)."""
+        return self.pro_rata is not None and compact(self.pro_rata.teks) == "ya"
 
     @property
     def hasil_kerja_terisi(self) -> tuple[HasilKerja, ...]:

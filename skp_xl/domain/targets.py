@@ -9,16 +9,23 @@ The judgement of a realisasi against a target needs a direction, which is explic
 usual one per aspek (less is better for Waktu and Biaya), and the caller may override it.
 
 Text that cannot be read returns :class:`TidakTerbaca` with a reason, never an exception.
+
+A periodic evaluation (TW I-IV, not the akhir) judges against the period's target
+(:func:`target_periode`): the trajectory target typed for the period, else by the kind of
+target (:func:`sifat_target`) the annual one, a pro-rata share of it, or nothing
+("progres": shown, not judged). rules.md section 5.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from enum import StrEnum
+from fractions import Fraction
+from typing import Final, Literal
 
-from skp_xl.domain.vocabulary import Aspek, Rating
+from skp_xl.domain.vocabulary import Aspek, PeriodeEvaluasi, Rating, compact
 
 
 class Arah(StrEnum):
@@ -156,10 +163,14 @@ def format_angka(value: Decimal | int) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
+PERSEN: Final = ("%", "persen", "prosen", "percent")
+"""The ways a percentage's unit is written."""
+
+
 def normalize_satuan(text: str) -> str:
     """A unit's comparable form: lower case, single spaces, "persen" -> "%"."""
     unit = " ".join(text.split()).lower().rstrip(".")
-    return "%" if unit in ("%", "persen", "prosen", "percent") else unit
+    return "%" if unit in PERSEN else unit
 
 
 def parse_target(value: object) -> Target | TidakTerbaca:
@@ -285,3 +296,124 @@ def nilai_iki(target: object, realisasi: object, arah: Arah) -> Rating | TidakTe
     if arah is Arah.TURUN:
         beyond = not beyond
     return Rating.DIATAS if beyond else Rating.DIBAWAH
+
+
+# -- the periodic evaluation --------------------------------------------------------------
+
+PROGRES: Final = "Progres"
+"""What a periodic IKI without a target of its own shows instead of a judgement."""
+
+
+class SifatTarget(StrEnum):
+    """How an IKI's annual target relates to a period within the year."""
+
+    JUMLAH = "jumlah"
+    """A count that accumulates (20 dokumen): a period reaches a share of it."""
+    PERSENTASE = "persentase"
+    """A percentage (95%): a rate that holds at every period."""
+    PROGRES = "progres"
+    """Time or cost (10 bulan, Rp 5 juta): only the year's end can be judged."""
+
+
+def sifat_target(aspek: Aspek | None, satuan: str) -> SifatTarget:
+    """The kind of an IKI's target, from its satuan and aspek.
+
+    A "%" satuan (or "persen") is a percentage whatever the aspek; otherwise the aspek
+    Waktu or Biaya is progres; anything else (Kuantitas, Kualitas, no aspek as on JPT
+    forms) is a count.
+    """
+    if compact(satuan) in PERSEN:
+        return SifatTarget.PERSENTASE
+    if aspek in (Aspek.WAKTU, Aspek.BIAYA):
+        return SifatTarget.PROGRES
+    return SifatTarget.JUMLAH
+
+
+def porsi_tahun(periode: PeriodeEvaluasi) -> Fraction | None:
+    """The share of the year a periodic evaluation closes (Triwulan k: k/4, month m: m/12);
+    None for the akhir evaluation, which is judged against the annual target itself."""
+    return None if periode.is_akhir else periode.pecahan
+
+
+PRO_RATA_DESIMAL: Final = 6
+"""Decimals a pro-rata target is rounded to, in Python and in the workbook's ROUND."""
+
+
+class AsalTarget(StrEnum):
+    """Where a period's target comes from."""
+
+    TAHUNAN = "tahunan"
+    TRAJECTORY = "trajectory"
+    PRO_RATA = "pro rata"
+    PROGRES = "progres"
+
+
+@dataclass(frozen=True, slots=True)
+class TargetPeriode:
+    """The target one period's realisasi is judged against.
+
+    Attributes:
+        target: The target; None for progres (shown, not judged).
+        asal: Where it comes from.
+    """
+
+    target: Target | None
+    asal: AsalTarget
+
+
+def _pro_rata(number: Decimal, porsi: Fraction) -> Decimal:
+    # Multiply first, as the formula does, and round both sides the same way.
+    share = number * porsi.numerator / porsi.denominator
+    return share.quantize(Decimal(1).scaleb(-PRO_RATA_DESIMAL), rounding=ROUND_HALF_UP)
+
+
+def target_periode(
+    tahunan: Target,
+    porsi: Fraction | None,
+    *,
+    sifat: SifatTarget,
+    trajectory: Decimal | None = None,
+    pro_rata: bool = False,
+) -> TargetPeriode:
+    """The target of a period, from the annual target and the period's own.
+
+    The akhir evaluation (``porsi`` None) is judged against the annual target. A period
+    with a trajectory target is judged against it. Without one: a percentage keeps the
+    annual target; a count takes ``porsi`` of it when ``pro_rata`` (rounded to
+    :data:`PRO_RATA_DESIMAL` decimals) and is progres otherwise; time and cost are
+    progres.
+
+    Args:
+        tahunan: The annual target.
+        porsi: The period's share of the year (:func:`porsi_tahun`); None for akhir.
+        sifat: The kind of target (:func:`sifat_target`).
+        trajectory: The period's trajectory target, when typed.
+        pro_rata: The workbook's option for counts without a trajectory target.
+
+    Returns:
+        The period's target and where it comes from.
+    """
+    if porsi is None:
+        return TargetPeriode(tahunan, AsalTarget.TAHUNAN)
+    if trajectory is not None:
+        return TargetPeriode(Target(trajectory, trajectory, tahunan.satuan), AsalTarget.TRAJECTORY)
+    if sifat is SifatTarget.PERSENTASE:
+        return TargetPeriode(tahunan, AsalTarget.TAHUNAN)
+    if sifat is SifatTarget.JUMLAH and pro_rata:
+        share = Target(
+            _pro_rata(tahunan.minimum, porsi), _pro_rata(tahunan.maksimum, porsi), tahunan.satuan
+        )
+        return TargetPeriode(share, AsalTarget.PRO_RATA)
+    return TargetPeriode(None, AsalTarget.PROGRES)
+
+
+def nilai_iki_periode(
+    target: TargetPeriode, realisasi: object, arah: Arah
+) -> Rating | Literal["Progres"] | TidakTerbaca:
+    """Judge one IKI in a period: :func:`nilai_iki` against the period's target, or
+    :data:`PROGRES` when the period has none (a realisasi that cannot be read is still
+    :class:`TidakTerbaca`)."""
+    if target.target is None:
+        r = realisasi if isinstance(realisasi, Besaran) else parse_realisasi(realisasi)
+        return r if isinstance(r, TidakTerbaca) else PROGRES
+    return nilai_iki(target.target, realisasi, arah)

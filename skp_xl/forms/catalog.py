@@ -8,6 +8,7 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 from __future__ import annotations
 
 from skp_xl import __version__
+from skp_xl.domain.targets import porsi_tahun
 from skp_xl.domain.vocabulary import (
     JenisJabatan,
     Pendekatan,
@@ -79,6 +80,17 @@ _REALISASI_INPUTS = (
     Kolom("bukti", "Bukti dukung", 28, cetak=False),
     Kolom("capaian", "Capaian IKI", 18, Isi.RUMUS, cetak=False),
     Kolom("penilaian", "Penilaian hasil kerja", 18, Isi.RUMUS, per_rhk=True, cetak=False),
+)
+# A periodic evaluation (not the akhir) judges against the period's target: the
+# trajectory target typed beside the realisasi, else one that follows from the annual
+# target (rules.md section 5), shown in the two computed columns.
+_PERIODE_INPUTS = (
+    Kolom("target_periode", "Target periode (angka)", 12, Isi.ANGKA, cetak=False),
+    _REALISASI_INPUTS[0],
+    _REALISASI_INPUTS[1],
+    Kolom("target_periode_min", "Target periode dipakai", 12, Isi.RUMUS, cetak=False),
+    Kolom("target_periode_maks", "s.d. (dipakai)", 12, Isi.RUMUS, cetak=False),
+    *_REALISASI_INPUTS[2:],
 )
 _PENILAIAN_INPUT = (
     Kolom(
@@ -198,6 +210,8 @@ def _eval_table(
     jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeEvaluasi
 ) -> tuple[TabelHasilKerja, tuple[float, ...], tuple[int, ...]]:
     name = eval_name(periode, "HASIL_KERJA")
+    porsi = porsi_tahun(periode)
+    inputs = _REALISASI_INPUTS if porsi is None else _PERIODE_INPUTS
     kolom: tuple[Kolom, ...]
     if pendekatan is Pendekatan.KUALITATIF:
         kolom = (
@@ -218,7 +232,7 @@ def _eval_table(
             Kolom("perspektif", t.PERSPEKTIF, 0, Isi.RUMUS),
             Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
             Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
-            *_REALISASI_INPUTS,
+            *inputs,
         )
         widths: tuple[float, ...] = (5, 24, 6, 28, 14, 14, 22, 26)
     else:
@@ -231,10 +245,10 @@ def _eval_table(
             Kolom("target", t.TARGET, 0, Isi.RUMUS),
             Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
             Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
-            *_REALISASI_INPUTS,
+            *inputs,
         )
         widths = (5, 22, 24, 11, 28, 16, 24, 26)
-    table = TabelHasilKerja(kolom, IKI_PER_RHK, UTAMA, TAMBAHAN, name, SKP_TABLE)
+    table = TabelHasilKerja(kolom, IKI_PER_RHK, UTAMA, TAMBAHAN, name, SKP_TABLE, porsi=porsi)
     return table, widths, (1, 1, 2, 1, 1, 2)
 
 
@@ -406,10 +420,23 @@ def _isian_orang(jenis: JenisJabatan, peran: str) -> KelompokIsian:
     return KelompokIsian(t.PERAN_LABEL[peran], tuple(isian))
 
 
-def identitas_form(jenis: JenisJabatan) -> Form:
-    """The Identitas sheet: every identity and period input, typed once for all forms."""
+PRO_RATA = Isian(
+    "SKP_TARGET_PRO_RATA",
+    "TARGET PERIODIK PRO RATA",
+    "Tidak",
+    cek=Cek.YA_TIDAK,
+    contoh=t.CONTOH_PRO_RATA,
+)
+"""The kuantitatif workbook's option: counts without a trajectory target are judged
+against the period's share of the annual target ("Ya"), or are progres ("Tidak")."""
+
+
+def identitas_form(jenis: JenisJabatan, pendekatan: Pendekatan | None = None) -> Form:
+    """The Identitas sheet: every identity and period input, typed once for all forms;
+    a kuantitatif workbook's also has the pro-rata option (:data:`PRO_RATA`)."""
     lain = (
         *IDENTITAS_LAIN,
+        *((PRO_RATA,) if pendekatan is Pendekatan.KUANTITATIF else ()),
         Isian("SKP_JENIS_JABATAN", "JENIS JABATAN", tampil=True),
         Isian("SKP_PENDEKATAN", "PENDEKATAN HASIL KERJA", tampil=True),
     )
@@ -518,6 +545,6 @@ def workbook_spec(
         jenis,
         pendekatan,
         tuple(forms),
-        front=(petunjuk_form(jenis, pendekatan, siklus), identitas_form(jenis)),
+        front=(petunjuk_form(jenis, pendekatan, siklus), identitas_form(jenis, pendekatan)),
         back=(meta,),
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from fractions import Fraction
 from typing import ClassVar
 
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, SiklusEvaluasi
@@ -193,6 +194,8 @@ class TabelHasilKerja:
         narasi: Kualitatif SKP layout: each item is three rows (the hasil kerja, the
             "Ukuran keberhasilan" label, the narrative), columns ``hasil_kerja`` and
             ``ukuran`` both spanning the table.
+        porsi: A periodic evaluation's share of the year (TW I: 1/4), which its
+            per-period targets need; None for every other table (the akhir included).
     """
 
     kolom: tuple[Kolom, ...]
@@ -203,6 +206,7 @@ class TabelHasilKerja:
     sumber: str | None = None
     nomor_kolom: bool = True
     narasi: bool = False
+    porsi: Fraction | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,6 +275,7 @@ class Cek(StrEnum):
     NIP = "nip"  # 18 digits typed as text
     PANGKAT = "pangkat"  # from LIST_PANGKAT, other text warned about
     TAHUN = "tahun"  # a whole year PermenPANRB 6/2022 can apply to
+    YA_TIDAK = "ya-tidak"  # "Ya" or "Tidak" from a dropdown (an option of the workbook)
 
 
 @dataclass(frozen=True, slots=True)

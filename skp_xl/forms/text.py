@@ -216,6 +216,8 @@ IDENTITAS_CATATAN = (
 )
 CONTOH_NIP = "18 digit, mis. 198503122010011003"
 CONTOH_PANGKAT = "pilih dari daftar, mis. Penata Muda, III/a (PPPK: IX)"
+CONTOH_PRO_RATA = "Ya: target periode = bagian tahunan (TW I: 1/4)"
+"""Short: the hint must fit the printed page; docs/rules.md says the rest."""
 LAIN_LAIN = "LAIN-LAIN"
 PETUNJUK_SKP = "PETUNJUK PENGISIAN SKP"
 PETUNJUK_SKP_LANGKAH = (

@@ -33,7 +33,7 @@ from skp_xl.domain.vocabulary import (
     normalize_siklus,
 )
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.forms.catalog import MANUAL_IKI_TABLE, SKP_TABLE, workbook_spec
+from skp_xl.forms.catalog import MANUAL_IKI_TABLE, PRO_RATA, SKP_TABLE, workbook_spec
 from skp_xl.forms.model import (
     IDENTITAS_FIELDS,
     TEMPLATE_VERSION,
@@ -244,7 +244,12 @@ def _evaluasi_rows(
             continue
         rows = table.rows(index)
         realisasi = tuple(
-            RealisasiIki(optional("realisasi_angka", row), optional("capaian", row)) for row in rows
+            RealisasiIki(
+                optional("realisasi_angka", row),
+                optional("capaian", row),
+                optional("target_periode", row),
+            )
+            for row in rows
         )
         yield EvaluasiHasilKerja(
             realisasi if not typed else (),
@@ -272,6 +277,11 @@ def _evaluasi(
         None if saran is None else _sel(snapshot, *saran),
         rows,
     )
+
+
+def _named_or_none(snapshot: Snapshot, name: str) -> Sel | None:
+    """The cell of a defined name, or None when the workbook has no such name."""
+    return None if snapshot.named(name) is None else _named(snapshot, name)
 
 
 def _orang(snapshot: Snapshot, peran: str) -> Orang:
@@ -347,5 +357,6 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         hasil_kerja=hasil_kerja,
         evaluasi=evaluasi,
         dokumen_periode=_named(snapshot, "DOKUMEN_PERIODE"),
+        pro_rata=_named_or_none(snapshot, PRO_RATA.name),
     )
     return record, findings

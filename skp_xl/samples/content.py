@@ -15,7 +15,16 @@ from decimal import Decimal
 
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.suggestion import penilaian_hasil_kerja, saran_rating_hasil_kerja
-from skp_xl.domain.targets import Arah, Besaran, Target, arah_aspek, nilai_iki
+from skp_xl.domain.targets import (
+    Arah,
+    Besaran,
+    SifatTarget,
+    Target,
+    arah_aspek,
+    nilai_iki,
+    porsi_tahun,
+    sifat_target,
+)
 from skp_xl.domain.vocabulary import (
     Aspek,
     CapaianOrganisasi,
@@ -121,6 +130,8 @@ class Evaluasi:
         capaian_organisasi: The unit's capaian kinerja organisasi.
         penilaian: The judgement of each hasil kerja (as the realisasi give it).
         realisasi: Per hasil kerja, per IKI (kuantitatif); empty for kualitatif.
+        target_periode: Per hasil kerja, per IKI, the trajectory target typed for the
+            period (None: none typed); empty for kualitatif and the akhir.
         saran: The suggested rating hasil kerja.
         rating_hasil_kerja: The rating typed (normally the suggestion).
         rating_perilaku: The rating perilaku kerja.
@@ -135,6 +146,7 @@ class Evaluasi:
     rating_hasil_kerja: Rating
     rating_perilaku: Rating
     tanpa_realisasi: bool = False
+    target_periode: tuple[tuple[Angka | None, ...], ...] = ()
 
     @property
     def predikat(self) -> Predikat:
@@ -365,10 +377,28 @@ def _angka(value: float) -> Angka:
     return int(value) if float(value).is_integer() else value
 
 
-def realisasi(iki: Iki, rating: Rating, rng: random.Random) -> Angka:
-    """A realisasi that :func:`~skp_xl.domain.targets.nilai_iki` judges as ``rating``."""
-    low = iki.target_min
-    high = iki.target_maks if iki.target_maks is not None else low
+_TINGKAT = frozenset({"indeks", "nilai"})
+"""Satuan of a level (an index, a score), which holds at every period, not a count."""
+
+
+def target_periode(iki: Iki, periode: PeriodeEvaluasi) -> int | None:
+    """The trajectory target a pegawai types for a periodic evaluation: none for a
+    percentage (the annual target holds), the annual figure for a level, time or cost,
+    the period's share (at least 1) for a count. None for the akhir evaluation."""
+    porsi = porsi_tahun(periode)
+    sifat = sifat_target(iki.aspek, iki.satuan)
+    if porsi is None or sifat is SifatTarget.PERSENTASE:
+        return None
+    if sifat is SifatTarget.PROGRES or iki.satuan in _TINGKAT:
+        return iki.target_min
+    return max(1, round(iki.target_min * porsi))
+
+
+def realisasi(iki: Iki, rating: Rating, rng: random.Random, trajectory: int | None = None) -> Angka:
+    """A realisasi that :func:`~skp_xl.domain.targets.nilai_iki` judges as ``rating``
+    against the annual target, or against ``trajectory`` when given."""
+    low = iki.target_min if trajectory is None else trajectory
+    high = iki.target_maks if iki.target_maks is not None and trajectory is None else low
     whole = iki.satuan not in _PECAHAN
     if rating is Rating.SESUAI:
         value: float = rng.randint(low, high) if whole else round(rng.uniform(low, high), 1)
@@ -379,7 +409,8 @@ def realisasi(iki: Iki, rating: Rating, rng: random.Random) -> Angka:
         step = rng.randint(1, max(1, low // 3)) if whole else round(rng.uniform(0.5, 10), 1)
         value = max(low - step, 0)
     result = _angka(value)
-    judged = nilai_iki(iki.target, Besaran(Decimal(str(result)), iki.satuan), iki.arah)
+    target = Target(Decimal(low), Decimal(high), iki.satuan)
+    judged = nilai_iki(target, Besaran(Decimal(str(result)), iki.satuan), iki.arah)
     assert judged is rating, (iki, rating, result)
     return result
 
@@ -408,11 +439,17 @@ def buat_evaluasi(
     jenis = [h.jenis for h in rencana.hasil_kerja]
     judged = _penilaian_hasil_kerja(jenis, rating_hasil_kerja, rng)
     values: list[tuple[Angka, ...]] = []
+    targets: list[tuple[Angka | None, ...]] = []
     if rencana.pendekatan is Pendekatan.KUANTITATIF:
         for hasil, rating in zip(rencana.hasil_kerja, judged, strict=True):
             per_iki = _penilaian_iki(len(hasil.iki), rating, rng)
+            trajectory = tuple(target_periode(i, periode) for i in hasil.iki)
+            targets.append(trajectory)
             values.append(
-                tuple(realisasi(i, r, rng) for i, r in zip(hasil.iki, per_iki, strict=True))
+                tuple(
+                    realisasi(i, r, rng, t)
+                    for i, r, t in zip(hasil.iki, per_iki, trajectory, strict=True)
+                )
             )
     return Evaluasi(
         periode,
@@ -422,4 +459,5 @@ def buat_evaluasi(
         rating_hasil_kerja,
         rating_hasil_kerja,
         rating_perilaku,
+        target_periode=tuple(targets) if porsi_tahun(periode) is not None else (),
     )

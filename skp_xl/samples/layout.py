@@ -217,7 +217,12 @@ class Layout:
             self._put(result, name, block, 0, row)
             if self.pendekatan is Pendekatan.KUANTITATIF and not evaluasi.tanpa_realisasi:
                 for offset, value in enumerate(evaluasi.realisasi[index]):
-                    line = {"realisasi_angka": value, "bukti": bukti}
+                    line: dict[str, Value] = {"realisasi_angka": value, "bukti": bukti}
+                    given = (
+                        evaluasi.target_periode[index][offset] if evaluasi.target_periode else None
+                    )
+                    if given is not None:
+                        line["target_periode"] = given
                     self._put(result, name, block, offset, line)
 
 

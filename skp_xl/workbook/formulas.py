@@ -13,9 +13,10 @@ output in LibreOffice and compares it with the Python rule it mirrors.
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
-from skp_xl.domain.targets import Arah
+from skp_xl.domain.targets import PERSEN, PRO_RATA_DESIMAL, PROGRES, Arah
 from skp_xl.domain.vocabulary import ASPEK, RATING, Aspek, Rating, Vocabulary
 
 UNKNOWN = "?"
@@ -173,23 +174,22 @@ def realisasi_text_formula(angka: str, satuan: str, bukti: str) -> str:
     return f"={figure}&{evidence}"
 
 
-def penilaian_iki_formula(
-    minimum: str, maksimum: str, realisasi: str, arah: str, aspek: str
-) -> str:
-    """Cell formula judging one IKI: Diatas / Sesuai / Dibawah Ekspektasi, or "".
+PRO_RATA = "SKP_TARGET_PRO_RATA"
+"""Defined name of the workbook's pro-rata option (Identitas): "Ya" turns it on."""
 
-    Mirrors :func:`skp_xl.domain.targets.nilai_iki`: inside the range (ends included) is
-    Sesuai; beyond the better end Diatas. Less is better when ``arah`` says so, or when it
-    is empty and the aspek is Waktu or Biaya (:func:`~skp_xl.domain.targets.arah_aspek`).
-    Empty while the target or the realisasi is missing; :data:`UNKNOWN` when a figure is
-    not a number or the range is reversed.
-    """
-    canonical_aspek = f'IFERROR({canonical_formula(aspek, ASPEK)},"")'
-    less_is_better = (
-        f'OR({arah}={_text(Arah.TURUN.value)},AND({arah}="",'
-        f"OR({canonical_aspek}={_text(Aspek.WAKTU.value)},"
-        f"{canonical_aspek}={_text(Aspek.BIAYA.value)})))"
-    )
+
+def _canonical_aspek(aspek: str) -> str:
+    return f'IFERROR({canonical_formula(aspek, ASPEK)},"")'
+
+
+def _waktu_biaya(aspek: str) -> str:
+    canonical = _canonical_aspek(aspek)
+    return f"OR({canonical}={_text(Aspek.WAKTU.value)},{canonical}={_text(Aspek.BIAYA.value)})"
+
+
+def _judgement(minimum: str, maksimum: str, realisasi: str, arah: str, aspek: str) -> str:
+    """Expression judging a realisasi against a target's ends (see penilaian_iki_formula)."""
+    less_is_better = f'OR({arah}={_text(Arah.TURUN.value)},AND({arah}="",{_waktu_biaya(aspek)}))'
     top = f'IF({maksimum}="",{minimum},{maksimum})'
     bad = (
         f"OR(NOT(ISNUMBER({minimum})),NOT(ISNUMBER({realisasi})),"
@@ -200,9 +200,91 @@ def penilaian_iki_formula(
         f"IF(({realisasi}>{top})<>{less_is_better},{_text(Rating.DIATAS.value)},"
         f"{_text(Rating.DIBAWAH.value)}))"
     )
+    return f'IFERROR(IF({bad},"{UNKNOWN}",{judged}),"{UNKNOWN}")'
+
+
+def penilaian_iki_formula(
+    minimum: str,
+    maksimum: str,
+    realisasi: str,
+    arah: str,
+    aspek: str,
+    periode: tuple[str, str] | None = None,
+) -> str:
+    """Cell formula judging one IKI: Diatas / Sesuai / Dibawah Ekspektasi, or "".
+
+    Mirrors :func:`skp_xl.domain.targets.nilai_iki`: inside the range (ends included) is
+    Sesuai; beyond the better end Diatas. Less is better when ``arah`` says so, or when it
+    is empty and the aspek is Waktu or Biaya (:func:`~skp_xl.domain.targets.arah_aspek`).
+    Empty while the target or the realisasi is missing; :data:`UNKNOWN` when a figure is
+    not a number or the range is reversed.
+
+    Args:
+        minimum, maksimum, realisasi, arah, aspek: References of the annual target's
+            inputs, the realisasi and the IKI's arah and aspek.
+        periode: In a periodic evaluation, the references of the period's target cells
+            (:func:`target_periode_formula`, lower and upper end): the realisasi is judged
+            against them (:func:`~skp_xl.domain.targets.nilai_iki_periode`), and shows
+            :data:`~skp_xl.domain.targets.PROGRES` while they are empty.
+    """
+    if periode is None:
+        judged = _judgement(minimum, maksimum, realisasi, arah, aspek)
+    else:
+        low, high = periode
+        progres = f'IF(ISNUMBER({realisasi}),{_text(PROGRES)},"{UNKNOWN}")'
+        judged = f'IF({low}="",{progres},{_judgement(low, high, realisasi, arah, aspek)})'
+    return f'=IF(OR({minimum}="",{realisasi}=""),"",{judged})'
+
+
+def persen_formula(satuan: str) -> str:
+    """Expression true when the unit in ``satuan`` is a percentage ("%", "persen")."""
+    key = compact_formula(satuan)
+    return "OR(" + ",".join(f"{key}={_text(p)}" for p in PERSEN) + ")"
+
+
+def target_periode_formula(
+    minimum: str,
+    maksimum: str,
+    satuan: str,
+    aspek: str,
+    trajectory: str,
+    porsi: Fraction,
+    *,
+    atas: bool = False,
+) -> str:
+    """Cell formula of one end of a period's target (the lower end; ``atas``: the upper).
+
+    Mirrors :func:`skp_xl.domain.targets.target_periode`: the trajectory target when
+    typed; else the annual target for a percentage; else, for a count (not Waktu or
+    Biaya) with the workbook's :data:`PRO_RATA` option "Ya", ``porsi`` of the annual
+    target rounded to :data:`~skp_xl.domain.targets.PRO_RATA_DESIMAL` decimals; else ""
+    (progres). Empty while the annual target is; :data:`UNKNOWN` when a figure is not a
+    number.
+    """
+    end = f'IF({maksimum}="",{minimum},{maksimum})' if atas else minimum
+    share = f'AND({compact_formula(PRO_RATA)}="ya",NOT({_waktu_biaya(aspek)}))'
+    scaled = f"ROUND({end}*{porsi.numerator}/{porsi.denominator},{PRO_RATA_DESIMAL})"
+    bad = f'AND({trajectory}<>"",NOT(ISNUMBER({trajectory})))'
+    chosen = (
+        f'IF({trajectory}<>"",{trajectory},IF({persen_formula(satuan)},{end},'
+        f'IF({share},{scaled},"")))'
+    )
+    return f'=IF({minimum}="","",IFERROR(IF({bad},"{UNKNOWN}",{chosen}),"{UNKNOWN}"))'
+
+
+def target_periode_text_formula(
+    minimum: str, maksimum: str, satuan: str, low: str, high: str
+) -> str:
+    """Cell formula printing a period's target: the annual target while the period's is
+    the same, none (progres) or not a number; else the period's, with the annual one on a
+    second line: "5 dokumen" / "(target tahunan: 20 dokumen)"."""
+    tahunan = target_text_formula(minimum, maksimum, satuan)[1:]
+    periode = target_text_formula(low, high, satuan)[1:]
+    top = f'IF({maksimum}="",{minimum},{maksimum})'
+    same = f"OR(NOT(ISNUMBER({low})),AND({low}={minimum},{high}={top}))"
     return (
-        f'=IF(OR({minimum}="",{realisasi}=""),"",IFERROR(IF({bad},"{UNKNOWN}",{judged}),'
-        f'"{UNKNOWN}"))'
+        f"=IFERROR(IF({same},{tahunan},{periode}&CHAR(10)&"
+        f'"(target tahunan: "&{tahunan}&")"),{tahunan})'
     )
 
 

@@ -22,8 +22,9 @@ from skp_xl.domain.angka_kredit import JenjangJf, angka_kredit
 from skp_xl.domain.nip import NipError, parse_nip
 from skp_xl.domain.quadrant import predikat_kinerja
 from skp_xl.domain.suggestion import saran_rating_hasil_kerja
-from skp_xl.domain.targets import Arah, nilai_iki
+from skp_xl.domain.targets import PROGRES, Arah, nilai_iki
 from skp_xl.domain.vocabulary import VOCABULARIES, Predikat, Rating
+from tests.workbook import test_trajectory_formula as trajectory
 
 ROOT = Path(__file__).parents[2]
 REFERENCE = ROOT / "docs" / "addin-udf.md"
@@ -409,3 +410,47 @@ def test_the_reference_page_is_current() -> None:
         assert f"`={udf_core.signature(function)}`" in fresh
         for text in udf.ARGUMENTS[function.__name__].values():
             assert text in fresh
+
+
+# SKP_CAPAIAN_IKI of a periodic evaluation ---------------------------------------------------
+
+
+def test_capaian_iki_of_a_period_is_the_workbook_s_on_every_boundary_case() -> None:
+    """The cases tests/workbook/test_trajectory_formula.py proves the workbook's formulas
+    give (LibreOffice), through the worksheet function with the same inputs."""
+    wrong: list[tuple[object, ...]] = []
+    checked = 0
+    for book in trajectory.BOOKS:
+        for periode in trajectory.PERIODS:
+            for iki in book.ikis:
+                at = (iki.block, iki.offset)
+                top = "" if iki.maksimum is None else f" - {iki.maksimum}"
+                target = f"{iki.minimum}{top} {iki.satuan}"
+                given = book.trajectory[periode].get(at)
+                got = udf.SKP_CAPAIAN_IKI(
+                    target,
+                    book.realisasi[periode][at],
+                    None if iki.aspek is None else iki.aspek.value,
+                    periode.value,
+                    given,
+                    "Ya" if book.pro_rata else "Tidak",
+                    None if iki.arah is None else iki.arah.value,
+                )
+                want = trajectory.expected_capaian(book, iki, periode)
+                checked += 1
+                if want == "?":  # a trajectory target that is not a number is refused
+                    if not is_error(got):
+                        wrong.append((book.name, periode.name, iki, got, want))
+                elif got != want:
+                    wrong.append((book.name, periode.name, iki, got, want))
+    assert wrong == []
+    assert checked > 500
+
+
+def test_capaian_iki_without_a_period_keeps_the_annual_target() -> None:
+    assert udf.SKP_CAPAIAN_IKI("20 dokumen", 5.0, "Kuantitas") == DIBAWAH
+    assert udf.SKP_CAPAIAN_IKI("20 dokumen", 5.0, "Kuantitas", "Akhir", None, "Ya") == DIBAWAH
+    assert udf.SKP_CAPAIAN_IKI("20 dokumen", 5.0, "Kuantitas", "TW I") == PROGRES
+    assert udf.SKP_CAPAIAN_IKI("20 dokumen", 5.0, "Kuantitas", "TW I", None, "Ya") == SESUAI
+    assert udf.SKP_CAPAIAN_IKI("10 bulan", 3.0, "Waktu", "TW I", 3.0) == SESUAI
+    assert is_error(udf.SKP_CAPAIAN_IKI("10 bulan", 3.0, "Waktu", "TW I", None, None, "miring"))

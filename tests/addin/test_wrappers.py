@@ -138,7 +138,10 @@ def test_wrappers_equal_xlwings_import_functions_byte_for_byte(
 def test_optional_arguments_are_optional_in_vba() -> None:
     text = wrappers.wrapper_module(udf)
     assert "Function SKP_TARGET_ANGKA(target, Optional bagian)" in text
-    assert "Function SKP_CAPAIAN_IKI(target, realisasi, Optional aspek)" in text
+    assert (
+        "Function SKP_CAPAIAN_IKI(target, realisasi, Optional aspek, Optional periode, "
+        "Optional target_periode, Optional pro_rata, Optional arah)"
+    ) in text
     assert text.count("ActiveWorkbook, Application.Caller)") == len(udf.UDFS)
 
 

@@ -23,14 +23,21 @@ import skp_xl
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.suggestion import penilaian_hasil_kerja, saran_rating_hasil_kerja
 from skp_xl.domain.targets import (
+    PROGRES,
     Arah,
+    AsalTarget,
     Besaran,
     Target,
+    TargetPeriode,
     arah_aspek,
-    nilai_iki,
+    format_angka,
+    nilai_iki_periode,
     normalize_satuan,
     parse_realisasi,
     parse_target,
+    porsi_tahun,
+    sifat_target,
+    target_periode,
 )
 from skp_xl.domain.vocabulary import (
     ASPEK,
@@ -61,6 +68,9 @@ TARGET_MAKS = "s.d. (angka, bila rentang)"
 SATUAN = "Satuan"
 ARAH = "Arah"
 REALISASI_ANGKA = "Realisasi (angka)"
+TARGET_PERIODE = "Target periode (angka)"
+TARGET_DIPAKAI = "Target periode dipakai"
+TARGET_DIPAKAI_MAKS = "s.d. (dipakai)"
 BUKTI = "Bukti dukung"
 CAPAIAN_IKI = "Capaian IKI"
 PENILAIAN = "Penilaian hasil kerja"
@@ -163,6 +173,19 @@ class Iki:
             return Arah.NAIK  # no aspek (JPT): more is better unless said otherwise
         return arah_aspek(ASPEK.normalize(self.aspek))
 
+    def of(
+        self, periode: PeriodeEvaluasi, trajectory: Number | None, pro_rata: bool
+    ) -> TargetPeriode:
+        """The target the realisasi of ``periode`` is judged against (rules.md 5)."""
+        aspek = None if self.aspek is None else ASPEK.normalize(self.aspek)
+        return target_periode(
+            self.target,
+            porsi_tahun(periode),
+            sifat=sifat_target(aspek, self.satuan),
+            trajectory=None if trajectory is None else _decimal(trajectory),
+            pro_rata=pro_rata,
+        )
+
 
 def _decimal(number: Number) -> Decimal:
     return Decimal(str(number))
@@ -176,9 +199,15 @@ class Kuantitatif:
     ikis: tuple[Iki, ...]
     realisasi: Mapping[PeriodeEvaluasi, Mapping[tuple[int, int], Number]]
     bukti: Mapping[PeriodeEvaluasi, Mapping[tuple[int, int], str]]
+    trajectory: Mapping[PeriodeEvaluasi, Mapping[tuple[int, int], Number]]
+    pro_rata: bool
 
     def iki(self, block: int, offset: int) -> Iki | None:
         return next((i for i in self.ikis if (i.block, i.offset) == (block, offset)), None)
+
+    def target_of(self, iki: Iki, periode: PeriodeEvaluasi) -> TargetPeriode:
+        trajectory = self.trajectory[periode].get((iki.block, iki.offset))
+        return iki.of(periode, trajectory, self.pro_rata)
 
 
 # IKI rows filled per block: blocks of 1 to 4 IKI, the last utama (9) and the last
@@ -227,9 +256,10 @@ def _planned(periode: PeriodeEvaluasi, iki: Iki, rng: random.Random) -> Rating |
     return B if (iki.block, iki.offset) == (4, 3) else S
 
 
-def _realisasi(iki: Iki, want: Rating, rng: random.Random) -> Number:
-    low = iki.minimum
-    high = low if iki.maksimum is None else iki.maksimum
+def _realisasi(iki: Iki, target: Target | None, want: Rating, rng: random.Random) -> Number:
+    if target is None:  # progres: any figure is shown, none judged
+        return iki.minimum
+    low, high = _number(target.minimum), _number(target.maksimum)
     if want is S:
         return rng.choice([low, high])  # the ends of the range are still Sesuai
     step: Number = 0.5 if low <= 5 else rng.choice([1, 2, 5])
@@ -237,7 +267,23 @@ def _realisasi(iki: Iki, want: Rating, rng: random.Random) -> Number:
     return high + step if (want is A) == more_is_better else low - step
 
 
-def kuantitatif(jenis: JenisJabatan, seed: int) -> Kuantitatif:
+def _number(value: Decimal) -> Number:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _trajectory(iki: Iki, periode: PeriodeEvaluasi, rng: random.Random) -> Number | None:
+    """A trajectory target for some IKI of the periodic evaluations: always for time and
+    cost in TW II (else they are progres), by chance elsewhere."""
+    porsi = porsi_tahun(periode)
+    if porsi is None:
+        return None
+    waktu_biaya = (iki.aspek or "").lower() in ("waktu", "biaya")
+    if (waktu_biaya and periode is PeriodeEvaluasi.TW2) or rng.random() < 0.3:
+        return max(1, round(float(iki.minimum) * float(porsi)))
+    return None
+
+
+def kuantitatif(jenis: JenisJabatan, seed: int, pro_rata: bool) -> Kuantitatif:
     rng = random.Random(seed)
     ikis = []
     for block, count in BLOCK_IKI.items():
@@ -266,18 +312,23 @@ def kuantitatif(jenis: JenisJabatan, seed: int) -> Kuantitatif:
             )
     realisasi: dict[PeriodeEvaluasi, dict[tuple[int, int], Number]] = {}
     bukti: dict[PeriodeEvaluasi, dict[tuple[int, int], str]] = {}
+    trajectory: dict[PeriodeEvaluasi, dict[tuple[int, int], Number]] = {}
     for periode in PERIODS:
-        realisasi[periode], bukti[periode] = {}, {}
+        realisasi[periode], bukti[periode], trajectory[periode] = {}, {}, {}
         for iki in ikis:
+            given = _trajectory(iki, periode, rng)
+            if given is not None:
+                trajectory[periode][iki.block, iki.offset] = given
             want = _planned(periode, iki, rng)
             if want is not None:
-                realisasi[periode][iki.block, iki.offset] = _realisasi(iki, want, rng)
+                target = iki.of(periode, given, pro_rata).target
+                realisasi[periode][iki.block, iki.offset] = _realisasi(iki, target, want, rng)
                 if rng.random() < 0.3:
                     bukti[periode][iki.block, iki.offset] = (
                         f"Laporan fiktif {iki.block}.{iki.offset}"
                     )
     rhk = {block: f"Rencana hasil kerja fiktif nomor {block + 1}" for block in BLOCK_IKI}
-    return Kuantitatif(rhk, tuple(ikis), realisasi, bukti)
+    return Kuantitatif(rhk, tuple(ikis), realisasi, bukti, trajectory, pro_rata)
 
 
 # -- kualitatif scenarios --------------------------------------------------------------
@@ -367,7 +418,11 @@ def _books() -> list[Book]:
                 ratings=dict(zip(PERIODS, pairs, strict=True)),
                 capaian={p: CAPAIAN_TYPED[(c + i) % 7] for i, p in enumerate(PERIODS)},
                 identitas=IDENTITAS,
-                kuantitatif=kuantitatif(jenis, seed=c) if pendekatan is KUANTITATIF else None,
+                kuantitatif=(
+                    kuantitatif(jenis, seed=c, pro_rata=jenis is not JF)
+                    if pendekatan is KUANTITATIF
+                    else None
+                ),
                 kualitatif=kualitatif,
             )
         )
@@ -414,6 +469,7 @@ def fill(book: Book) -> Workbook:
 
 
 def _fill_kuantitatif(wb: Workbook, jenis: JenisJabatan, scenario: Kuantitatif) -> None:
+    put_named(wb, {"SKP_TARGET_PRO_RATA": "Ya" if scenario.pro_rata else "Tidak"})
     skp = table(wb, "SKP_HASIL_KERJA")
     for block, rhk in scenario.rhk.items():
         put(wb, skp.cell(t.RENCANA_HASIL_KERJA, block), rhk)
@@ -440,6 +496,8 @@ def _fill_kuantitatif(wb: Workbook, jenis: JenisJabatan, scenario: Kuantitatif) 
             put(wb, evaluation.cell(REALISASI_ANGKA, *at), number)
         for at, text in scenario.bukti[periode].items():
             put(wb, evaluation.cell(BUKTI, *at), text)
+        for at, number in scenario.trajectory[periode].items():
+            put(wb, evaluation.cell(TARGET_PERIODE, *at), number)
 
 
 def _fill_kualitatif(wb: Workbook, scenario: Kualitatif) -> None:
@@ -542,7 +600,7 @@ def test_the_rating_pairs_cover_nine_by_five_and_every_kind() -> None:
 
 
 def test_the_kuantitatif_scenarios_reach_every_case() -> None:
-    sarans, directions, ends = set(), set(), set()
+    sarans, directions, ends, sources = set(), set(), set(), set()
     for book in BOOKS:
         scenario = book.kuantitatif
         if scenario is None:
@@ -552,13 +610,20 @@ def test_the_kuantitatif_scenarios_reach_every_case() -> None:
             for (block, offset), number in scenario.realisasi[periode].items():
                 iki = scenario.iki(block, offset)
                 assert iki is not None
-                judged = nilai_iki(iki.target, Besaran(_decimal(number)), iki.direction)
+                periodik = scenario.target_of(iki, periode)
+                judged = nilai_iki_periode(periodik, Besaran(_decimal(number)), iki.direction)
                 directions.add((iki.direction, judged))
-                target = iki.target
-                if target.is_rentang and _decimal(number) in (target.minimum, target.maksimum):
+                sources.add((iki.direction, periodik.asal))
+                target = periodik.target
+                if (
+                    target is not None
+                    and target.is_rentang
+                    and _decimal(number) in (target.minimum, target.maksimum)
+                ):
                     ends.add(_decimal(number) == target.minimum)
     assert sarans == {"", A.value, S.value, B.value}
-    assert directions == {(arah, rating) for arah in Arah for rating in Rating}
+    assert directions == {(arah, r) for arah in Arah for r in (*Rating, PROGRES)}
+    assert sources == {(arah, asal) for arah in Arah for asal in AsalTarget}
     assert ends == {True, False}
 
 
@@ -725,6 +790,21 @@ def test_nip_validation_accepts_only_18_digits_typed_as_text(engine: Engine) -> 
 # -- evaluation rows from the SKP ----------------------------------------------------------
 
 
+def expected_printed_target(
+    scenario: Kuantitatif, iki: Iki, periode: PeriodeEvaluasi, annual: str
+) -> str:
+    """The evaluation's TARGET: the annual text, or the period's with the annual below."""
+    target = scenario.target_of(iki, periode).target
+    if target is None or (target.minimum, target.maksimum) == (
+        iki.target.minimum,
+        iki.target.maksimum,
+    ):
+        return annual
+    unit = "" if not iki.satuan else "%" if iki.satuan == "%" else f" {iki.satuan}"
+    upper = "" if target.maksimum == target.minimum else f" - {format_angka(target.maksimum)}"
+    return f"{format_angka(target.minimum)}{upper}{unit}\n(target tahunan: {annual})"
+
+
 def _formula_cells(wb: Workbook, tbl: Table) -> Iterator[tuple[int, str]]:
     """(row, coordinate) of every formula cell in the table's body."""
     ws = wb[tbl.sheet]
@@ -758,9 +838,14 @@ def test_kuantitatif_evaluation_rows_show_the_skp_rows(engine: Engine) -> None:
                     wrong.append((run.book.name, periode.name, block, "rhk", shown, want))
                 for offset in range(evaluation.rows_per_block):
                     iki = scenario.iki(block, offset)
+                    annual = run.at(skp.cell(t.TARGET, block, offset))
                     expected = {
                         t.INDIKATOR_KINERJA_INDIVIDU: iki.teks if iki else "",
-                        t.TARGET: run.at(skp.cell(t.TARGET, block, offset)),
+                        t.TARGET: (
+                            annual
+                            if iki is None
+                            else expected_printed_target(scenario, iki, periode, str(annual))
+                        ),
                     }
                     if run.book.jenis is JPT:
                         expected[t.PERSPEKTIF] = iki.perspektif if iki else ""
@@ -888,23 +973,31 @@ def test_rows_of_empty_hasil_kerja_show_nothing(engine: Engine) -> None:
 # -- kuantitatif: targets, per-IKI judgement, penilaian, saran ---------------------------
 
 
-def expected_capaian(iki: Iki | None, realisasi: Number | None) -> str:
+def expected_capaian(
+    scenario: Kuantitatif, iki: Iki | None, periode: PeriodeEvaluasi, realisasi: Number | None
+) -> str:
     if iki is None or realisasi is None:
         return ""
-    judged = nilai_iki(iki.target, Besaran(_decimal(realisasi), iki.target.satuan), iki.direction)
-    assert isinstance(judged, Rating)
-    return judged.value
+    judged = nilai_iki_periode(
+        scenario.target_of(iki, periode),
+        Besaran(_decimal(realisasi), iki.target.satuan),
+        iki.direction,
+    )
+    assert isinstance(judged, str)
+    return str(judged)
 
 
 def expected_penilaian(scenario: Kuantitatif, periode: PeriodeEvaluasi) -> dict[int, str]:
     result = {}
     for block in range(UTAMA + 5):
         judged = [
-            expected_capaian(iki, scenario.realisasi[periode].get((block, iki.offset)))
+            expected_capaian(
+                scenario, iki, periode, scenario.realisasi[periode].get((block, iki.offset))
+            )
             for iki in scenario.ikis
             if iki.block == block
         ]
-        judged = [j for j in judged if j]
+        judged = [j for j in judged if j and j != PROGRES]
         result[block] = penilaian_hasil_kerja(judged).value if judged else ""
     return result
 
@@ -988,8 +1081,8 @@ def test_capaian_iki_is_nilai_iki_of_target_and_realisasi(engine: Engine) -> Non
                 for offset in range(evaluation.rows_per_block):
                     iki = scenario.iki(block, offset)
                     realisasi = scenario.realisasi[periode].get((block, offset))
-                    want = expected_capaian(iki, realisasi)
-                    judged += want != ""
+                    want = expected_capaian(scenario, iki, periode, realisasi)
+                    judged += want not in ("", PROGRES)
                     got = run.at(evaluation.cell(CAPAIAN_IKI, block, offset))
                     if got != want:
                         wrong.append((run.book.name, periode.name, block, offset, got, want))

@@ -65,6 +65,8 @@ def kelompok_isian(s: SheetWriter, block: KelompokIsian) -> None:
             s.validations["pangkat"].add(cell.coordinate)
         elif isian.cek is Cek.TAHUN:
             validate_tahun(ws, cell.coordinate)
+        elif isian.cek is Cek.YA_TIDAK:
+            _ya_tidak(s, cell.coordinate)
         if isian.contoh:
             hint = ws.cell(row=s.row, column=4, value=isian.contoh)
             hint.font = Font(name=FONT, size=9, italic=True, color="666666")
@@ -72,6 +74,14 @@ def kelompok_isian(s: SheetWriter, block: KelompokIsian) -> None:
             s.required(cell.coordinate)
         define_name(s.ctx.wb, isian.name, ws.title, s.row, 3)
         s.row += 1
+
+
+def _ya_tidak(s: SheetWriter, cell: str) -> None:
+    dv = DataValidation(type="list", formula1='"Ya,Tidak"', allow_blank=True)
+    dv.error = "Pilih Ya atau Tidak."
+    dv.showErrorMessage = True
+    s.ws.add_data_validation(dv)
+    dv.add(cell)
 
 
 def _pangkat_check(s: SheetWriter) -> DataValidation:

@@ -314,13 +314,32 @@ def _value(
         return fx.realisasi_text_formula(
             a1(row, cols["realisasi_angka"]), src("satuan"), a1(row, cols["bukti"])
         )
+    aspek = src("aspek") if "aspek" in source.columns else '""'
+    if kolom.key in ("target_periode_min", "target_periode_maks") and table.porsi is not None:
+        return fx.target_periode_formula(
+            src("target_min"),
+            src("target_maks"),
+            src("satuan"),
+            aspek,
+            a1(row, cols["target_periode"]),
+            table.porsi,
+            atas=kolom.key == "target_periode_maks",
+        )
+    periode = None
+    if "target_periode_min" in cols:
+        periode = (a1(row, cols["target_periode_min"]), a1(row, cols["target_periode_maks"]))
+    if kolom.key == "target" and periode is not None:
+        return fx.target_periode_text_formula(
+            src("target_min"), src("target_maks"), src("satuan"), *periode
+        )
     if kolom.key == "capaian":
         return fx.penilaian_iki_formula(
             src("target_min"),
             src("target_maks"),
             a1(row, cols["realisasi_angka"]),
             src("arah"),
-            src("aspek") if "aspek" in source.columns else '""',
+            aspek,
+            periode,
         )
     if kolom.key == "penilaian_baku":
         return f'=IFERROR({fx.canonical_formula(a1(row, cols["penilaian"]), RATING)},"")'
