@@ -5,6 +5,7 @@ from __future__ import annotations
 from skp_xl.cli import (
     addin,
     angka_kredit,
+    cetak,
     consolidate,
     new,
     nip,
@@ -27,6 +28,7 @@ __all__ = [
     "addin",
     "angka_kredit",
     "app",
+    "cetak",
     "consolidate",
     "main",
     "new",
