@@ -345,16 +345,22 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
         shown = values.get(ws.title, {})
         _off_paper(ws)
         glue = None
+        heads: set[int] = set()
         for table in tables.get(ws.title, []):
             _hide_empty(ws, table, shown)
             body = [r for r in range(table.top, table.bottom + 1) if _row_height(ws, r)]
             glue = max(body, default=None)
+            # The header, "A. UTAMA" and "B. TAMBAHAN" print with the block below them.
+            heads.update(range(table.header_row, table.top + 1))
+            if table.tambahan_row is not None:
+                heads.add(table.tambahan_row)
         _fit_rows(ws, shown)
         parts = _split_after_table(wb, ws)
         for part in parts:
             # The rows after a split table (its rating) print with its last block, never
             # alone under a repeated header.
-            _keep_together(part, glue=glue if len(parts) > 1 and part is ws else None)
+            split = len(parts) > 1 and part is ws
+            _keep_together(part, glue=glue if split else None, heads=heads)
     wb.active = next(i for i, ws in enumerate(wb.worksheets) if ws.sheet_state == "visible")
     return wb
 
@@ -470,7 +476,7 @@ def _fit_rows(ws: Worksheet, shown: Mapping[str, object]) -> None:
         if row == end_row and not ws.row_dimensions[row].hidden:
             current = ws.row_dimensions[row].height
             # A row without a height grows to one line by itself.
-            if current is None and need <= DEFAULT_HEIGHT:
+            if current is None and need <= max(DEFAULT_HEIGHT, _height(1, 10)):
                 continue
             if current is None or current < need:
                 ws.row_dimensions[row].height = need
@@ -550,7 +556,7 @@ def _page_rows(ws: Worksheet) -> float:
     return float(printable_height / scale * PAGE_FILL)
 
 
-def _keep_together(ws: Worksheet, *, glue: int | None = None) -> None:
+def _keep_together(ws: Worksheet, *, glue: int | None = None, heads: Iterable[int] = ()) -> None:
     """Break pages before a group of rows a merged cell spans, never inside it.
 
     A merged cell cut by a page break prints its text on the first part only, so a
@@ -562,7 +568,10 @@ def _keep_together(ws: Worksheet, *, glue: int | None = None) -> None:
         ws: A printed sheet, its rows already hidden and sized.
         glue: A row whose group takes every row after it along (the last row of a
             table whose sheet prints nothing else after it).
+        heads: Rows that print on the page of the rows below them (a header, a section
+            label).
     """
+    leading = set(heads)
     _, first_row, _, last_row = _print_box(ws)
     capacity = _page_rows(ws)
     titles: tuple[int, int] | None = None
@@ -583,6 +592,9 @@ def _keep_together(ws: Worksheet, *, glue: int | None = None) -> None:
         scan = row
         while scan <= end:
             end = max(end, ends.get(scan, scan))
+            # A heading row takes the next row (and the group it starts) along.
+            if scan == end and scan in leading and end < last_row:
+                end += 1
             scan += 1
         if glue is not None and row <= glue <= end:
             end = last_row
