@@ -402,15 +402,24 @@ def _has_text(value: object) -> bool:
 def _hide_empty(ws: Worksheet, table: Table, shown: Mapping[str, object]) -> None:
     """Hide blocks with nothing to show, and the empty IKI rows after a block's last line.
 
-    A section with no filled block keeps its first block, so a blank form still shows
-    one empty line under "A. UTAMA" and under "B. TAMBAHAN".
+    Only inputs and formulas count: a printed label (the "Ukuran keberhasilan" line of a
+    kualitatif item) does not fill a block. A section with no filled block keeps its
+    first block, so a blank form still shows one empty line under "A. UTAMA" and under
+    "B. TAMBAHAN".
     """
     _, _, last_column, _ = _print_box(ws)
     # The number column is left out: it shows a number only beside a filled block.
     columns = range(2, last_column + 1)
 
+    def counts(row: int, column: int) -> bool:
+        cell = ws._cells.get((row, column))
+        if cell is None or not _has_text(shown.get(cell.coordinate)):
+            return False
+        formula = isinstance(cell.value, str) and cell.value.startswith("=")
+        return formula or not cell.protection.locked
+
     def filled(row: int) -> bool:
-        return any(_has_text(shown.get(f"{get_column_letter(c)}{row}")) for c in columns)
+        return any(counts(row, column) for column in columns)
 
     sections = (range(table.utama), range(table.utama, len(table.blocks)))
     for section in sections:
@@ -421,11 +430,11 @@ def _hide_empty(ws: Worksheet, table: Table, shown: Mapping[str, object]) -> Non
             rows = table.rows(block)
             if block not in kept:
                 last = rows.start - 1
+            elif _narrative(ws, table, block):
+                # A narrative item prints all its rows: text, label, text.
+                last = rows.stop - 1
             else:
                 last = max((r for r in rows if filled(r)), default=rows.start)
-            # A narrative item (kualitatif SKP) prints all its rows: label and text.
-            if block in kept and _narrative(ws, table, block):
-                last = rows.stop - 1
             for row in range(last + 1, rows.stop):
                 ws.row_dimensions[row].hidden = True
 
