@@ -179,7 +179,7 @@ def fill(wb: Workbook, spec: WorkbookSpec, count: int) -> Filled:
         wb,
         {
             "EVAL_TW1_CAPAIAN_ORGANISASI": "Baik",
-            "EVAL_TW1_RATING_HASIL_KERJA": "Dibawah Ekspektasi",
+            "EVAL_TW1_RATING_HASIL_KERJA": "Diatas Ekspektasi",
             "UMPAN_BALIK_PERIODE": "Triwulan I",
             "DOKUMEN_PERIODE": "Triwulan I",
         },
