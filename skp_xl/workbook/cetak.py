@@ -59,6 +59,7 @@ __all__ = [
     "lines_needed",
     "print_copy",
     "sheets_to_print",
+    "write_print_copy",
 ]
 
 NOT_PRINTED: Final = ("Petunjuk", "Identitas", "SKP Bawahan")
@@ -697,6 +698,31 @@ def cetak(
         with atomic_output(target, force=force) as temporary:
             shutil.copyfile(pdf, temporary)
     return Cetakan(target, tuple(chosen))
+
+
+def write_print_copy(source: Path, target: Path, sheets: Sequence[str]) -> Path:
+    """Write the print copy of a workbook whose saved values are current (saved by Excel).
+
+    The add-in's Ekspor PDF in Excel prints this copy with Excel: Excel saved the
+    workbook with the values it shows, so no recalculation is needed.
+
+    Args:
+        source: The workbook, as Excel last saved it.
+        target: The .xlsx to write.
+        sheets: The sheets to print (see :func:`sheets_to_print`).
+
+    Returns:
+        ``target``.
+
+    Raises:
+        CetakError: A sheet asked for is missing.
+    """
+    values = _read_values(source)
+    wb = openpyxl.load_workbook(source)
+    chosen = sheets_to_print(wb, values, lembar=sheets)
+    with atomic_output(target, force=True) as temporary:
+        print_copy(wb, values, chosen).save(temporary)
+    return target
 
 
 def _dinilai(path: Path) -> set[PeriodeEvaluasi] | None:

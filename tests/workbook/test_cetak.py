@@ -42,12 +42,21 @@ from tests.workbook.test_print import (
     BUKTI,
     IDENTITAS,
     PENILAIAN_KUALITATIF,
+    PICTURE_DPI,
+    PICTURE_LIST,
+    PICTURE_MAX_BYTES,
+    PICTURES,
     POPPLER,
     REALISASI_ANGKA,
     SATUAN,
     TARGET_MIN,
+    WRITE_PICTURES,
     Page,
+    Picture,
     read_pdf,
+)
+from tests.workbook.test_print import (
+    fill as fill_realistic,
 )
 
 JPT, KUALITATIF = JenisJabatan.JPT, Pendekatan.KUALITATIF
@@ -199,6 +208,7 @@ class Printed:
     filled: Filled
     pdf: Path
     forms: dict[str, list[Page]]
+    pages: list[Page]
 
 
 def _footer_code(form: Form) -> str:
@@ -239,6 +249,16 @@ def printed(
             path = folder / f"{template_id}-{count}.xlsx"
             wb.save(path)
             sources[path] = wb, filled
+    # The README pictures: the realistic content of the print tests (count 0 here).
+    for template_id in sorted({picture.template_id for picture in PICTURE_LIST}):
+        spec = SPECS[template_id]
+        assert spec.jenis is not None
+        assert spec.pendekatan is not None
+        wb = build_workbook(Options(spec.jenis, spec.pendekatan))
+        fill_realistic(wb, spec)
+        path = folder / f"{template_id}-gambar.xlsx"
+        wb.save(path)
+        sources[path] = wb, Filled(template_id, 0)
     recalculated = recalculate.recalculate(list(sources))
     copies: dict[Path, Filled] = {}
     for path, (wb, filled) in sources.items():
@@ -253,7 +273,7 @@ def printed(
         filled = copies[copy]
         pages = read_pdf(pdf)
         result[filled.template_id, filled.count] = Printed(
-            filled, pdf, by_form(pages, SPECS[filled.template_id])
+            filled, pdf, by_form(pages, SPECS[filled.template_id]), pages
         )
     return result
 
@@ -443,3 +463,36 @@ def test_cetak_refuses_a_sheet_the_workbook_lacks(tmp_path: Path) -> None:
     with pytest.raises(cetak_module.CetakError, match="Sheet 'Lampiran 2' tidak ada"):
         cetak_module.sheets_to_print(wb, {}, lembar=["Lampiran 2"])
     assert cetak_module.sheets_to_print(wb, {}, lembar=[" lampiran"]) == ["Lampiran"]
+
+
+def picture_file(picture: Picture) -> str:
+    """The README picture of a form as ``skp-xl cetak`` prints it."""
+    return f"cetak-{picture.file}"
+
+
+@pytest.mark.parametrize("picture", PICTURE_LIST, ids=picture_file)
+def test_pictures_of_the_printed_forms(
+    printed: dict[tuple[str, int], Printed], picture: Picture, tmp_path: Path
+) -> None:
+    """Render the README pictures from the print copies; with SKP_XL_WRITE_PICTURES=1,
+    write them to docs/img/ (see docs/print.md)."""
+    result = printed[picture.template_id, 0]
+    pages = result.forms[picture.sheet]
+    shown = next(
+        (page for page in pages if picture.showing is None or page.has_line(picture.showing)),
+        None,
+    )
+    assert shown is not None, f"no page of {picture.sheet} shows {picture.showing!r}"
+    number = str(result.pages.index(shown) + 1)
+    prefix = tmp_path / "gambar"
+    pdftoppm = ["pdftoppm", "-png", "-r", str(PICTURE_DPI), "-f", number, "-l", number]
+    subprocess.run([*pdftoppm, "-singlefile", str(result.pdf), str(prefix)], check=True)
+    png = prefix.with_suffix(".png")
+    data = png.read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) < PICTURE_MAX_BYTES
+    target = PICTURES / picture_file(picture)
+    if WRITE_PICTURES:
+        PICTURES.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(png, target)
+    assert target.exists(), f"{target} is missing: see docs/print.md to write it"
