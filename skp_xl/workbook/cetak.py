@@ -367,8 +367,11 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
 
 
 def _print_box(ws: Worksheet) -> tuple[int, int, int, int]:
-    """(first column, first row, last column, last row) of the sheet's print area."""
-    area = str(ws.print_area).split(",")[0].split("!")[-1].replace("$", "")
+    """(first column, first row, last column, last row) of the sheet's print area (its
+    used range when it has none)."""
+    area = ws.dimensions
+    if ws.print_area:
+        area = str(ws.print_area).split(",")[0].split("!")[-1].replace("$", "")
     min_col, min_row, max_col, max_row = range_boundaries(area)
     assert min_col is not None
     assert min_row is not None
