@@ -16,16 +16,26 @@ from skp_xl.workbook.cetak import cetak
 def cetak_command(
     file: Annotated[
         Path,
-        typer.Argument(help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."),
+        typer.Argument(
+            metavar="FILE", help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."
+        ),
     ],
     output: Annotated[
         Path | None,
-        typer.Option("-o", "--output", help="PDF yang ditulis; bawaan: nama berkas dengan .pdf."),
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="OUT.pdf",
+            help="PDF yang ditulis; bawaan: nama berkas dengan .pdf.",
+            show_default=False,
+        ),
     ] = None,
     periode: Annotated[
         str | None,
         typer.Option(
             "--periode",
+            metavar="PERIODE",
+            show_default=False,
             help="Cetak formulir satu periode: sheet evaluasinya, serta Umpan Balik dan "
             "Dokumen Evaluasi bila PERIODE-nya periode itu (mis. 'TW I', 'Akhir').",
         ),
@@ -34,6 +44,8 @@ def cetak_command(
         list[str] | None,
         typer.Option(
             "--lembar",
+            metavar="SHEET",
+            show_default=False,
             help="Cetak sheet ini (boleh berulang, mis. --lembar SKP --lembar Lampiran).",
         ),
     ] = None,
