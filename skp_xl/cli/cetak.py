@@ -72,6 +72,8 @@ def cetak_command(
         )
     except (CetakError, OutputExistsError) as error:
         raise fail(str(error)) from error
+    except OSError as error:  # an output folder that cannot be written, a full disk
+        raise fail(f"PDF tidak dapat ditulis ke '{target}': {error.strerror or error}.") from error
     console.print(
         f"{len(hasil.lembar)} formulir dicetak ke {hasil.pdf}: {', '.join(hasil.lembar)}.",
         highlight=False,
