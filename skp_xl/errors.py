@@ -19,6 +19,8 @@ person at the command line) must decide. The tree::
         │                              (workbook/grow.py; the add-in shows it as AddinError)
         ├── LibreOfficeError         soffice made no output for an input, or ran out of
         │                              time (libreoffice.py)
+        ├── CetakError               forms that cannot be printed as asked: no LibreOffice,
+        │                              an unknown sheet (workbook/cetak.py)
         ├── OutputExistsError        an output file exists and overwriting was not asked
         ├── SummaryDataError         + ValueError: a table the summary writer cannot take
         └── AddinError               an add-in action or build that cannot be done
@@ -42,6 +44,7 @@ from skp_xl.domain.findings import Finding
 
 __all__ = [
     "AddinError",
+    "CetakError",
     "GrowError",
     "InvalidValueError",
     "LibreOfficeError",
@@ -91,6 +94,11 @@ class NotAMatriks(SkpError):
 
 class GrowError(SkpError):
     """A workbook cannot be grown as asked; the Indonesian message says why."""
+
+
+class CetakError(SkpError):
+    """Forms cannot be printed as asked (LibreOffice missing, a sheet that does not exist);
+    the Indonesian message says why and what to do."""
 
 
 class LibreOfficeError(SkpError):

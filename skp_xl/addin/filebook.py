@@ -3,7 +3,6 @@ openpyxl, for Python, tests and batch use (``skp-xl addin run``)."""
 
 from __future__ import annotations
 
-import io
 import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -15,14 +14,15 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 from skp_xl.addin.book import Link
 from skp_xl.addin.logs import logger
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.errors import AddinError, GrowError, LibreOfficeError
+from skp_xl.errors import AddinError, CetakError, GrowError
 from skp_xl.fileio import atomic_output
-from skp_xl.libreoffice import export_pdf, find_soffice
+from skp_xl.libreoffice import find_soffice
 from skp_xl.reader.names import DefinedRange, read_defined_names
 from skp_xl.reader.snapshot import CalamineEngine
 from skp_xl.reader.triage import triage
 from skp_xl.settings import SOFFICE_ENV
 from skp_xl.workbook import fill
+from skp_xl.workbook.cetak import cetak
 from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.laporan import annotate
 
@@ -153,6 +153,8 @@ class FileBook:
         return self.output
 
     def export_pdf(self, path: Path, sheets: Sequence[str]) -> Path:
+        """Print ``sheets`` as ``skp-xl cetak`` does (:func:`skp_xl.workbook.cetak.cetak`):
+        empty blocks hidden, rows sized to their text, no helper colours."""
         soffice = find_soffice()
         if soffice is None:
             raise AddinError(
@@ -160,27 +162,14 @@ class FileBook:
                 "berkas ke PDF di luar Excel. Pasang LibreOffice (atau sebutkan letaknya di "
                 f"{SOFFICE_ENV}), atau buka berkas di Excel dan pakai tombol Ekspor PDF."
             )
-        buffer = io.BytesIO()
-        self.wb.save(buffer)
-        copy_wb = load_workbook(io.BytesIO(buffer.getvalue()))
-        wanted = set(sheets)
-        first = next((i for i, ws in enumerate(copy_wb.worksheets) if ws.title in wanted), None)
-        if first is None:
-            raise AddinError("Tidak ada sheet yang dipilih untuk dicetak.")
-        copy_wb.active = first
-        for ws in copy_wb.worksheets:
-            if ws.title not in wanted:
-                # LibreOffice prints a hidden sheet that has a print area: take it off too.
-                ws.sheet_state = "hidden"
-                ws.print_area = None
-                ws.sheet_view.tabSelected = False
         with tempfile.TemporaryDirectory(prefix="skp-xl-pdf-") as folder:
+            # What is held in memory prints too: the workbook as it is now, saved aside.
             staged = Path(folder) / f"{self.output.stem or 'skp'}.xlsx"
-            copy_wb.save(staged)
+            self.wb.save(staged)
             try:
-                export_pdf(staged, path, executable=soffice)
-            except LibreOfficeError as error:
-                logger.error("soffice made no PDF of %s: %s", staged, error)
+                cetak(staged, path, lembar=sheets, executable=soffice)
+            except CetakError as error:
+                logger.error("skp-xl cetak made no PDF of %s: %s", staged, error)
                 raise AddinError(
                     f"LibreOffice tidak menghasilkan PDF dari '{staged.name}'; buka berkas di "
                     "Excel atau LibreOffice dan cetak ke PDF dari sana. Rincian ada di log "

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
@@ -18,6 +19,7 @@ from skp_xl.domain.findings import Finding
 from skp_xl.errors import AddinError
 from skp_xl.reader.names import DefinedRange, parse_target
 from skp_xl.settings import MAX_ROWS
+from skp_xl.workbook.cetak import write_print_copy
 from skp_xl.workbook.laporan import (
     CELL_FILL,
     HEADERS,
@@ -472,9 +474,24 @@ class LiveBook:
         return grown
 
     def export_pdf(self, path: Path, sheets: Sequence[str]) -> Path:
-        # to_pdf hides the sheets left out while it prints: that needs the structure open.
-        with self.protection.structure(self.wb):
-            self.wb.to_pdf(path=str(path), include=list(sheets))
+        """Save the workbook, write its print copy (as ``skp-xl cetak`` makes it) and let
+        Excel print that copy.
+
+        Excel saves the values it shows, so the copy sizes rows to the text formulas
+        show without a recalculation; the copy is opened, printed with xlwings'
+        ``Book.to_pdf`` (its visible sheets: the chosen forms) and closed.
+        """
+        source = self.path
+        if source is None:
+            raise AddinError("Simpan buku kerja ini dulu (File > Simpan), lalu ulangi.")
+        self.wb.save()
+        with tempfile.TemporaryDirectory(prefix="skp-xl-pdf-") as folder:
+            copy = write_print_copy(source, Path(folder) / f"{source.stem} (cetak).xlsx", sheets)
+            printed = self.wb.app.books.open(str(copy))
+            try:
+                printed.to_pdf(path=str(path))
+            finally:
+                printed.close()
         return path
 
     def commit(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from skp_xl.cli import (
     addin,
     angka_kredit,
+    cetak,
     consolidate,
     nasional,
     new,
@@ -28,6 +29,7 @@ __all__ = [
     "addin",
     "angka_kredit",
     "app",
+    "cetak",
     "consolidate",
     "main",
     "nasional",

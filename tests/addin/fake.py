@@ -95,6 +95,9 @@ class FakeLiveBook:
                 wb[sheet][cell].value = self.xl[sheet][cell].value
         wb.save(path or self.path)
 
+    def close(self) -> None:
+        self.record("close")
+
     def to_pdf(self, path: str | None = None, include: list[str] | None = None) -> str:
         self.record("to_pdf", path, include)
         # xlwings hides the sheets left out: that needs the structure unprotected.
@@ -143,9 +146,15 @@ class FakeBooks:
         self.book = book
         # The workbook in front: this one, unless it is an add-in (never the active one).
         self.active: FakeLiveBook | NoWorkbook = NoWorkbook() if book.is_addin else book
+        self.opened: list[FakeLiveBook] = []
 
-    def open(self, path: str) -> None:
+    def open(self, path: str) -> FakeLiveBook | None:
         self.book.record("open", path)
+        if Path(path).suffix.lower() not in (".xlsx", ".xlsm") or not Path(path).is_file():
+            return None
+        opened = FakeLiveBook(Path(path))
+        self.opened.append(opened)
+        return opened
 
 
 class NoWorkbook:

@@ -672,16 +672,25 @@ def test_live_tambah_hasil_kerja_saves_and_opens_the_grown_copy(skp: Path) -> No
     assert inputs(grown) == inputs(skp)
 
 
-def test_live_ekspor_pdf_prints_the_forms_through_to_pdf(skp: Path) -> None:
+def test_live_ekspor_pdf_prints_the_print_copy_through_to_pdf(skp: Path) -> None:
     fake, book = live(skp)
     ribbon.dispatch("skpEksporPdf", book)
-    [call] = fake.calls_of("to_pdf")
-    assert call == (
-        "to_pdf",
-        str(skp.with_suffix(".pdf")),
-        ["SKP", "Lampiran", "Umpan Balik", "Evaluasi TW1", "Dokumen Evaluasi"],
-    )
-    assert fake.calls_of("Unprotect")[0] == ("Unprotect", None)
+    chosen = ["SKP", "Lampiran", "Umpan Balik", "Evaluasi TW1", "Dokumen Evaluasi"]
+    # Saved first, so the copy carries the values Excel shows; then the copy is opened.
+    assert fake.calls_of("save") == [("save", None)]
+    [(_, opened)] = fake.calls_of("open")
+    assert Path(opened).name == f"{skp.stem} (cetak).xlsx"
+    [copy] = fake.app.books.opened
+    assert copy.calls_of("to_pdf") == [("to_pdf", str(skp.with_suffix(".pdf")), None)]
+    assert copy.calls_of("close") == [("close",)]
+    # The copy shows only the chosen forms (the PERILAKU part of a form on a sheet of its
+    # own), with the empty hasil kerja blocks hidden.
+    visible = [ws.title for ws in copy.xl.worksheets if ws.sheet_state == "visible"]
+    assert [title for title in visible if title in chosen] == chosen
+    assert set(visible) - set(chosen) <= {f"{title} (2)" for title in chosen}
+    skp_table = fill.table(load_workbook(skp), "SKP_HASIL_KERJA")
+    assert copy.xl["SKP"].row_dimensions[skp_table.ends[-1]].hidden
+    # The workbook in Excel keeps its structure lock: nothing was hidden in it.
     assert fake.xl.security is not None
     assert fake.xl.security.lockStructure
 
@@ -764,7 +773,9 @@ LANDED: dict[str, Callable[[FakeLiveBook, actions.Hasil, Path], bool]] = {
         fake.calls_of("save") == [("save", None)] and hasil.berkas == _grown(path)
     ),
     "skpEksporPdf": lambda fake, hasil, path: (
-        [c[1] for c in fake.calls_of("to_pdf")] == [str(path.with_suffix(".pdf"))]
+        # Excel prints the print copy it opened (see test_live_ekspor_pdf_...).
+        [c[1] for copy in fake.app.books.opened for c in copy.calls_of("to_pdf")]
+        == [str(path.with_suffix(".pdf"))]
     ),
     "skpBuatBawahan": lambda fake, hasil, path: actions.BAWAHAN_SHEET in fake.xl.sheetnames,
     "skpKonsolidasi": lambda fake, hasil, path: (
