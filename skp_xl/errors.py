@@ -23,6 +23,9 @@ person at the command line) must decide. The tree::
         │                              an unknown sheet (workbook/cetak.py)
         ├── OutputExistsError        an output file exists and overwriting was not asked
         ├── SummaryDataError         + ValueError: a table the summary writer cannot take
+        ├── DaskTidakAda             consolidate --engine dask without dask.distributed
+        │                              installed (batch/klaster.py)
+        ├── ParquetTidakAda          skp-xl nasional found no Parquet (batch/nasional.py)
         └── AddinError               an add-in action or build that cannot be done
 
 ``SkpError`` and ``InvalidValueError`` live in :mod:`skp_xl.domain.errors`, because the
@@ -30,8 +33,9 @@ pure domain raises them and imports nothing above itself; the others are defined
 Not in the tree, on purpose: the VBA encoder's ``CompoundFileError``,
 ``VbaProjectError`` and ``OvbaError`` (``ValueError``: faults in what skp-xl itself
 encodes), reader/biff.py's ``BiffError`` and ``NotBiff8`` (``ValueError``: an .xls stream
-the triage turns into a finding at once), and two private control-flow signals (triage's
-``_Stop``; the batch's ``_WaktuHabis``, a ``BaseException`` so no ``except Exception``
+the triage turns into a finding at once), and three private control-flow signals (triage's
+``_Stop``; reader/names.py's ``_BadXml``, turned into a ``WorkbookXmlError`` naming the
+file; the batch's ``_WaktuHabis``, a ``BaseException`` so no ``except Exception``
 takes it for a bug).
 """
 

@@ -22,18 +22,29 @@ from skp_xl.domain.targets import (
 from skp_xl.domain.vocabulary import Aspek, PeriodeEvaluasi, Rating
 
 A, S, B = Rating.DIATAS, Rating.SESUAI, Rating.DIBAWAH
-TW1, TW2, TW3, TW4, AKHIR = tuple(PeriodeEvaluasi)
+TW1, TW2, TW3, TW4, AKHIR = (
+    PeriodeEvaluasi.TW1,
+    PeriodeEvaluasi.TW2,
+    PeriodeEvaluasi.TW3,
+    PeriodeEvaluasi.TW4,
+    PeriodeEvaluasi.AKHIR,
+)
 NAIK, TURUN = Arah.NAIK, Arah.TURUN
 
 
 def test_a_quarter_closes_its_share_of_the_year_and_the_akhir_none() -> None:
-    assert [porsi_tahun(p) for p in PeriodeEvaluasi] == [
+    assert [porsi_tahun(p) for p in (TW1, TW2, TW3, TW4, AKHIR)] == [
         Fraction(1, 4),
         Fraction(1, 2),
         Fraction(3, 4),
         Fraction(1),
         None,
     ]
+
+
+def test_a_month_closes_its_twelfth_share() -> None:
+    months = [p for p in PeriodeEvaluasi if p.lama_bulan == 1]
+    assert [porsi_tahun(p) for p in months] == [Fraction(m, 12) for m in range(1, 13)]
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ from skp_xl.domain.vocabulary import (
     Pendekatan,
     PeriodeEvaluasi,
     Rating,
+    SiklusEvaluasi,
 )
 from skp_xl.forms import text as t
 from skp_xl.validation import validate_file
@@ -44,7 +45,7 @@ from skp_xl.workbook.writer import Options, build_workbook
 from tests.libreoffice import LibreOffice, Values
 from tests.workbook.fill import named, put, put_named, table, value
 
-PERIODS = tuple(PeriodeEvaluasi)
+PERIODS = SiklusEvaluasi.TRIWULANAN.periode
 JA, JPT = JenisJabatan.JA, JenisJabatan.JPT
 UTAMA = 10
 
