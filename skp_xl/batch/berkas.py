@@ -121,20 +121,8 @@ def proses_berkas(
             plan = rencana_dari(record)
             isi = triaged.sha256 or ""
     except _WaktuHabis:
-        return HasilBerkas(
-            path,
-            unit,
-            False,
-            temuan=(
-                Finding(
-                    Code.BERKAS_WAKTU_HABIS,
-                    Severity.ERROR,
-                    f"Membaca '{path}' melebihi {batas_detik:g} detik dan dihentikan; buka "
-                    "dan simpan ulang berkas itu, atau periksa sendiri dengan skp-xl validate.",
-                    path=path,
-                ),
-            ),
-        )
+        kegagalan = Kegagalan(JenisKegagalan.WAKTU, "alarm", batas_detik, None)
+        return HasilBerkas(path, unit, False, temuan=(temuan_gagal(path, kegagalan),))
     except Exception as error:  # a bug must not stop an agency's run
         return HasilBerkas(path, unit, False, temuan=(internal_error(file, error),))
     people = {"": record.pegawai, "penilai_": record.penilai}

@@ -16,7 +16,6 @@ runs as a process once (CliRunner): the input is unchanged, the PDF written.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections import Counter
@@ -37,7 +36,7 @@ from skp_xl.workbook import cetak as cetak_module
 from skp_xl.workbook.cetak import HELPER_COLOURS, lines_needed, print_copy
 from skp_xl.workbook.fill import Table, narasi, put, put_named, table
 from skp_xl.workbook.writer import Options, build_workbook
-from tests.libreoffice import LibreOffice, is_ci
+from tests.libreoffice import LibreOffice
 from tests.workbook.test_print import (
     BUKTI,
     IDENTITAS,
@@ -46,7 +45,6 @@ from tests.workbook.test_print import (
     PICTURE_LIST,
     PICTURE_MAX_BYTES,
     PICTURES,
-    POPPLER,
     REALISASI_ANGKA,
     SATUAN,
     TARGET_MIN,
@@ -54,6 +52,7 @@ from tests.workbook.test_print import (
     Page,
     Picture,
     read_pdf,
+    require_poppler,
 )
 from tests.workbook.test_print import (
     fill as fill_realistic,
@@ -232,12 +231,7 @@ def by_form(pages: list[Page], spec: WorkbookSpec) -> dict[str, list[Page]]:
 def printed(
     recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[tuple[str, int], Printed]:
-    missing = [tool for tool in POPPLER if shutil.which(tool) is None]
-    if missing:
-        message = f"{', '.join(missing)} not on PATH; install poppler-utils"
-        if is_ci(os.environ):
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    require_poppler()
     folder = tmp_path_factory.mktemp("cetak")
     sources: dict[Path, tuple[Workbook, Filled]] = {}
     for template_id, spec in SPECS.items():

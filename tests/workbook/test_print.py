@@ -806,15 +806,20 @@ class Printout:
 POPPLER = ("pdfinfo", "pdftotext", "pdftoppm")
 
 
-@pytest.fixture(scope="module")
-def printout(recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory) -> Printout:
-    """Every copy printed in one soffice run, read back with poppler."""
+def require_poppler() -> None:
+    """Skip without poppler's tools (pdfinfo, pdftotext, pdftoppm); fail when CI is set."""
     missing = [tool for tool in POPPLER if shutil.which(tool) is None]
     if missing:
         message = f"{', '.join(missing)} not on PATH; install poppler-utils"
         if is_ci(os.environ):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def printout(recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory) -> Printout:
+    """Every copy printed in one soffice run, read back with poppler."""
+    require_poppler()
     folder = tmp_path_factory.mktemp("print")
     jobs: dict[Path, tuple[str, str | None]] = {}  # copy -> (template id, sheet or None)
     for template_id, spec in SPECS.items():
