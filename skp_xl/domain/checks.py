@@ -292,29 +292,49 @@ def _tahun(sel: Sel, rentang: tuple[int, int], path: str) -> Iterator[Finding]:
 
 
 def check_dokumen(record: SkpRecord) -> list[Finding]:
-    """The Dokumen Evaluasi's period: one from the list, or its capaian and predikat stay
-    blank on the document that decides the tunjangan kinerja."""
-    sel = record.dokumen_periode
+    """The periods the Dokumen Evaluasi and the Umpan Balik show: one of the workbook's own
+    evaluation periods, or the Dokumen's capaian and predikat stay blank on the document
+    that decides the tunjangan kinerja (a month in a quarterly workbook is as blank as
+    "Semester 1": there is no such evaluation sheet)."""
+    findings: list[Finding] = []
+    for sel, field, what in (
+        (record.dokumen_periode, "DOKUMEN_PERIODE", "Periode Dokumen Evaluasi"),
+        (record.umpan_balik_periode, "UMPAN_BALIK_PERIODE", "Periode Umpan Balik Berkala"),
+    ):
+        findings.extend(_periode_lembar(record, sel, field, what))
+    return findings
+
+
+def _periode_lembar(record: SkpRecord, sel: Sel, field: str, what: str) -> list[Finding]:
     if sel.kosong:
         return []
+    own = sorted(record.evaluasi, key=lambda p: p.urutan) or list(PeriodeEvaluasi)
     try:
-        PERIODE_EVALUASI.normalize(sel.teks)
+        periode = PERIODE_EVALUASI.normalize(sel.teks)
     except InvalidValueError:
-        pilihan = ", ".join(p.value for p in PeriodeEvaluasi)
+        periode = None
+    if periode is None or periode not in own:
+        akibat = (
+            "capaian kinerja organisasi dan predikat pada dokumen menjadi kosong"
+            if field == "DOKUMEN_PERIODE"
+            else "tidak jelas periode mana yang diberi umpan balik"
+        )
+        bukan = (
+            "bukan periode evaluasi" if periode is None else "bukan periode evaluasi buku kerja ini"
+        )
         return [
             _at(
                 sel,
                 Code.PERIODE_TIDAK_DIKENAL,
                 Severity.ERROR,
-                f"Periode Dokumen Evaluasi di {_where(sel)} berisi '{sel.teks}', yang bukan "
-                "periode evaluasi; capaian kinerja organisasi dan predikat pada dokumen "
-                f"menjadi kosong. Pilih dari daftar: {pilihan}.",
-                "DOKUMEN_PERIODE",
+                f"{what} di {_where(sel)} berisi '{sel.teks}', yang {bukan}; {akibat}. "
+                f"Pilih dari daftar: {', '.join(p.value for p in own)}.",
+                field,
                 record.path,
             )
         ]
     findings: list[Finding] = []
-    _vocab(sel, PERIODE_EVALUASI, "DOKUMEN_PERIODE", record.path, findings)
+    _vocab(sel, PERIODE_EVALUASI, field, record.path, findings)
     return findings
 
 

@@ -245,6 +245,7 @@ class SkpRecord:
         evaluasi: The evaluations by period.
         dokumen_periode: The period the Dokumen Evaluasi shows (empty Sel when the
             workbook has none).
+        umpan_balik_periode: The period the Umpan Balik Berkala sheet is for (likewise).
         pro_rata: The pro-rata option of a kuantitatif workbook (Identitas), else None.
     """
 
@@ -261,6 +262,7 @@ class SkpRecord:
     hasil_kerja: tuple[HasilKerja, ...]
     evaluasi: Mapping[PeriodeEvaluasi, Evaluasi] = field(default_factory=dict)
     dokumen_periode: Sel = Sel(None, "", "")
+    umpan_balik_periode: Sel = Sel(None, "", "")
     pro_rata: Sel | None = None
 
     @property

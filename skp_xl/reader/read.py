@@ -357,6 +357,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         hasil_kerja=hasil_kerja,
         evaluasi=evaluasi,
         dokumen_periode=_named(snapshot, "DOKUMEN_PERIODE"),
+        umpan_balik_periode=_named(snapshot, "UMPAN_BALIK_PERIODE"),
         pro_rata=_named_or_none(snapshot, PRO_RATA.name),
     )
     return record, findings

@@ -247,6 +247,16 @@ TAMPERINGS: dict[str, tuple[str, tuple[JenisJabatan, Pendekatan], Change]] = {
         KUANTITATIF_JA,
         _set("DOKUMEN_PERIODE", "Semester 1"),
     ),
+    "periode-dokumen-bukan-siklusnya": (
+        "periode-tidak-dikenal",
+        KUANTITATIF_JA,
+        _set("DOKUMEN_PERIODE", "Maret"),
+    ),
+    "periode-umpan-balik": (
+        "periode-tidak-dikenal",
+        KUANTITATIF_JA,
+        _set("UMPAN_BALIK_PERIODE", "Semester 2"),
+    ),
     "tahun-tidak-valid": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", 2150)),
     "tahun-bukan-angka": ("tahun-tidak-valid", KUANTITATIF_JA, _set("SKP_TAHUN", "2O24")),
     "nip-atasan-pendek": ("nip-panjang", KUANTITATIF_JA, _set("ATASAN_NIP", "12345")),
