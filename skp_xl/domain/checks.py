@@ -722,6 +722,9 @@ def _judge(
                 continue
             ratings.append(result)
             rated_iki.append((iki, real.angka, result))
+            pecahan = _persen_pecahan(real.angka, angka, periode.target, field, record.path)
+            if pecahan is not None:
+                findings.append(pecahan)
             findings.extend(
                 _check_cached(
                     real.capaian_tersimpan,
@@ -748,6 +751,31 @@ def _judge(
                 )
             )
     return judged, findings
+
+
+def _persen_pecahan(
+    sel: Sel, angka: Decimal, target: Target | None, field: str, path: str
+) -> Finding | None:
+    """A percentage realisasi typed with its % sign into a number cell.
+
+    Excel and LibreOffice store "93%" typed into a cell as 0.93. Against a target written
+    in whole percent (90 %), that reads as far below it. The judgement stays as the
+    workbook's formulas make it (they see 0.93 too); the warning says what happened.
+    """
+    if target is None or target.satuan != "%" or target.minimum < 2 or not 0 < angka <= 1:
+        return None
+    persen = format_angka(angka * 100)
+    return _at(
+        sel,
+        Code.REALISASI_PERSEN_PECAHAN,
+        Severity.WARNING,
+        f"Realisasi di {_where(sel)} bernilai {format_angka(angka)} padahal targetnya "
+        f"{format_angka(target.minimum)} %: bila maksudnya {persen} %, Excel menyimpannya "
+        f"sebagai {format_angka(angka)} karena diketik dengan tanda %. Ketik {persen} saja "
+        "(tanpa tanda %).",
+        field,
+        path,
+    )
 
 
 def _check_cached(

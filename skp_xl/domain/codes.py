@@ -116,6 +116,7 @@ class Code(StrEnum):
     PERIODE_TIDAK_ADA = "periode-tidak-ada"
     # One SKP workbook: the periodic targets.
     TARGET_PERIODE_BUKAN_ANGKA = "target-periode-bukan-angka"
+    REALISASI_PERSEN_PECAHAN = "realisasi-persen-pecahan"
     # A whole agency.
     BERKAS_DILEWATI = "berkas-dilewati"
     BERKAS_WAKTU_HABIS = "berkas-waktu-habis"
@@ -736,6 +737,15 @@ def _entries() -> Iterator[CodeInfo]:
             ("sel",),
             "a periodic evaluation's trajectory target (Target periode (angka)) is not a "
             "number: the IKI is not judged in that period (the workbook shows ?)",
+        ),
+        CodeInfo(
+            Code.REALISASI_PERSEN_PECAHAN,
+            _W,
+            s,
+            "Realisasi persen diketik dengan tanda %",
+            ("sel", "nilai", "target"),
+            "a realisasi between 0 and 1 against a target in whole percent (90 %): Excel "
+            "stores `93%` typed into a number cell as 0.93, judged far below; type 93",
         ),
     )
     s = Section.INSTANSI

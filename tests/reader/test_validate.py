@@ -364,3 +364,22 @@ def test_a_realisasi_typed_as_text_prints_as_typed_and_is_a_finding_at_its_cell(
     [finding] = [f for f in validate_file(done.path).findings if f.code == "realisasi-bukan-angka"]
     assert (finding.sheet, finding.cell) == angka
     assert "ketik angkanya saja: 93" in finding.message
+
+
+def test_a_percentage_typed_with_its_sign_is_named_with_what_to_type(tmp_path: Path) -> None:
+    # Typed "93%" into the number cell, Excel stores 0.93: against 90 % that is far below.
+    wb = build_workbook(Options(*KUANTITATIF_JA))
+    fill(wb, workbook_spec(*KUANTITATIF_JA))
+    skp, evaluasi = table(wb, "SKP_HASIL_KERJA"), table(wb, "EVAL_TW1_HASIL_KERJA")
+    put(wb, skp.cell("Satuan", 0, 0), "%")
+    put(wb, skp.cell("Target (angka)", 0, 0), 90)
+    angka = evaluasi.cell("Realisasi (angka)", 0, 0)
+    put(wb, angka, 0.93)
+    path = tmp_path / "persen.xlsx"
+    wb.save(path)
+    [warning] = [f for f in validate_file(path).findings if f.code == "realisasi-persen-pecahan"]
+    assert (warning.sheet, warning.cell, warning.severity) == (*angka, Severity.WARNING)
+    assert "Ketik 93 saja" in warning.message
+    put(wb, angka, 93)
+    wb.save(path)
+    assert all(f.code != "realisasi-persen-pecahan" for f in validate_file(path).findings)
