@@ -9,9 +9,11 @@ from the domain's vocabularies. Validation is lazy, so one run reports every fai
 
 from __future__ import annotations
 
+import sys
+
 import pandas as pd
 import pandera.pandas as pa
-from pandera.typing import Series
+from pandera.typing.pandas import Series
 
 from skp_xl.domain.rekap import Arah, Penugasan, StatusCascading
 from skp_xl.domain.vocabulary import (
@@ -23,6 +25,27 @@ from skp_xl.domain.vocabulary import (
     Rating,
 )
 from skp_xl.workbook.laporan import TINGKAT
+
+
+def _pandas_only() -> None:
+    """Settle pandera's Dask typing as absent before the models are defined.
+
+    Defining a ``DataFrameModel`` makes pandera list the DataFrame types it knows, which
+    imports ``dask.dataframe`` whenever dask is installed (the optional ``skala`` extra):
+    1.8 s on every ``skp-xl`` command, for types these pandas-only models never use. The
+    import is blocked only while pandera's Dask module loads, then released, so the
+    Dask engine (batch/klaster.py) imports dask as usual.
+    """
+    if "dask.dataframe" in sys.modules or "pandera.typing.dask" in sys.modules:
+        return
+    sys.modules["dask.dataframe"] = None  # type: ignore[assignment]
+    try:
+        import pandera.typing.dask  # noqa: F401
+    finally:
+        del sys.modules["dask.dataframe"]
+
+
+_pandas_only()
 
 _RATING = ["", *(r.value for r in Rating)]
 """A rating as the Pegawai table holds it: canonical, or "" when empty or unknown."""
