@@ -44,6 +44,7 @@ class Layout:
         names: Defined name -> its (first) cell.
         tables: Table body name -> where its columns and blocks are.
         headers: Table body name -> column key (``rhk``, ``target_min``...) -> header.
+        siklus: How often the workbook is evaluated (the Manual IKI reports as often).
     """
 
     jenis: JenisJabatan
@@ -51,6 +52,7 @@ class Layout:
     names: Mapping[str, Cell]
     tables: Mapping[str, Table]
     headers: Mapping[str, Mapping[str, str]]
+    siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN
 
     @classmethod
     def of(
@@ -79,6 +81,7 @@ class Layout:
             names,
             {name: table(wb, name) for name in headers},
             headers,
+            siklus,
         )
 
     def cell(self, name: str, key: str, block: int, offset: int = 0) -> Cell:
@@ -187,7 +190,11 @@ class Layout:
             key: text.format(rhk_kecil=rhk[:1].lower() + rhk[1:])
             for key, text in data.MANUAL_IKI.items()
         }
-        rows["periode_pelaporan"] = PeriodePelaporan.TRIWULANAN.value
+        rows["periode_pelaporan"] = (
+            PeriodePelaporan.BULANAN
+            if self.siklus is SiklusEvaluasi.BULANAN
+            else PeriodePelaporan.TRIWULANAN
+        ).value
         if kendali is not None:
             rows["kualitas_kendali"] = str(kendali)
         if satuan is not None:

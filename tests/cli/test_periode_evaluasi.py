@@ -231,3 +231,18 @@ def test_a_workbook_without_the_cycle_in_meta_is_read_by_its_sheets(
 
     assert record is not None
     assert tuple(record.evaluasi) == siklus.periode
+
+
+def test_monthly_samples_report_their_iki_monthly(bulanan: Path) -> None:
+    # The Manual IKI (JPT) says how often each IKI is reported: as often as it is evaluated.
+    from python_calamine import CalamineWorkbook
+
+    seen = []
+    for path in sorted(bulanan.rglob("*.xlsx")):
+        book = CalamineWorkbook.from_path(str(path))
+        if "Manual IKI" not in book.sheet_names:
+            continue
+        rows = book.get_sheet_by_name("Manual IKI").to_python()
+        seen += [str(v) for row in rows for v in row if str(v) in {"Bulanan", "Triwulanan"}]
+    assert seen
+    assert set(seen) == {"Bulanan"}
