@@ -36,6 +36,23 @@ LINE_HEIGHT = 15.0
 """Points per line of 11-point text. LibreOffice does not fit a row to its wrapped text
 when it opens an .xlsx (measured), and Excel is not relied on to, so rows with long text
 get their height set."""
+MAX_DATA_ROWS = 1_048_575
+"""Data rows a Table from A1 can hold: Excel's 1,048,576 rows less the header row."""
+FULL_TABLE_HINT = "ekspor --csv atau --parquet dari skp-xl consolidate"
+"""Where a cut table's full rows are, when the caller names no file."""
+
+
+def cut_note(shown: int, total: int, full_table: str) -> str:
+    """The note beside a table cut to Excel's row limit: what is shown and where the rest is."""
+
+    def ribuan(n: int) -> str:  # Indonesian thousands separator
+        return f"{n:,}".replace(",", ".")
+
+    return (
+        f"Tabel ini dipotong: hanya {ribuan(shown)} dari {ribuan(total)} baris ditampilkan "
+        f"karena satu sheet Excel memuat paling banyak {ribuan(MAX_DATA_ROWS + 1)} baris. "
+        f"Tabel lengkap ada di {full_table}."
+    )
 
 
 def literal(cell: Any) -> Any:
@@ -89,10 +106,13 @@ def write_table(
     wrap_columns: Collection[str] = (),
     link_column: str | None = None,
     links: Sequence[Link | None] = (),
+    full_table: str = FULL_TABLE_HINT,
 ) -> str:
     """Write ``rows`` from A1 as an Excel Table with filter buttons and a frozen header.
 
-    Excel wants at least one data row, so an empty table gets one blank row.
+    Excel wants at least one data row, so an empty table gets one blank row. More rows
+    than a sheet holds (:data:`MAX_DATA_ROWS`) are cut, and a note right of the header
+    says so and where the full table is, rather than writing a file Excel refuses.
 
     Args:
         ws: An empty sheet.
@@ -104,10 +124,14 @@ def write_table(
         wrap_columns: Columns whose long text wraps instead of widening the column.
         link_column: The column whose cells get ``links``.
         links: One hyperlink (or ``None``) per row, for ``link_column``.
+        full_table: Where every row is, named in the note of a cut table.
 
     Returns:
         The Table's range, e.g. ``A1:L9``.
     """
+    total = len(rows)
+    rows = rows[:MAX_DATA_ROWS]
+    links = links[:MAX_DATA_ROWS]
     ws.append(list(headers))
     for row in rows:
         ws.append(list(row))
@@ -145,6 +169,9 @@ def write_table(
     table = Table(displayName=name, ref=ref)
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     ws.add_table(table)
+    if total > len(rows):
+        note = ws.cell(1, len(headers) + 2, cut_note(len(rows), total, full_table))
+        note.font = font(bold=True)
     return ref
 
 

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.fileio import atomic_output
+from skp_xl.summary import tables
 from skp_xl.summary.data import (
     BERKAS,
     NIP,
@@ -131,7 +132,8 @@ def _write_pegawai(
         links=_links(headers, rows, folder),
     )
     a4_landscape(ws, title_rows="1:1", footer=data.judul)
-    return headers, rows
+    # The PivotTable's cache holds what its source Table holds: the rows left after a cut.
+    return headers, rows[: tables.MAX_DATA_ROWS]
 
 
 def _write_pivot(

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import openpyxl
+import pandas as pd
 import pytest
 
-from skp_xl.summary import SummaryData, write_summary
+from skp_xl.summary import SummaryData, tables, write_summary
 from skp_xl.summary.tables import LINE_HEIGHT, text_lines
 from tests.summary.sample import sample_data
 
@@ -50,3 +52,36 @@ def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:
     assert wb["Ringkasan"].row_dimensions[6].height is None
     assert wb["Temuan"].row_dimensions[2].height == 3 * LINE_HEIGHT
     assert wb["Temuan"].row_dimensions[3].height is None
+
+
+def test_a_table_past_the_sheet_limit_is_cut_with_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Excel's limit is 1,048,575 data rows; a lower one keeps the test small.
+    monkeypatch.setattr(tables, "MAX_DATA_ROWS", 2)
+    data = sample_data(tmp_path)
+    cascading = pd.DataFrame(
+        {"NIP": [f"19800101200001100{i}" for i in range(5)], "Berkas": ["a.xlsx"] * 5}
+    )
+    path = tmp_path / "out.xlsx"
+    write_summary(path, replace(data, cascading=cascading))
+    ws = openpyxl.load_workbook(path)["Cascading"]
+    assert ws.tables["CASCADING"].ref == "A1:B3"
+    assert ws.max_row == 3
+    note = ws.cell(1, 4).value
+    assert isinstance(note, str)
+    assert note.startswith("Tabel ini dipotong: hanya 2 dari 5 baris")
+    assert "paling banyak 3 baris" in note  # the patched limit, header included
+    assert "--csv atau --parquet" in note
+    pegawai = openpyxl.load_workbook(path)["Pegawai"]
+    assert pegawai.tables["PEGAWAI"].ref == "A1:G3"
+    assert str(pegawai["I1"].value).startswith("Tabel ini dipotong: hanya 2 dari ")
+
+
+def test_the_cut_note_names_the_real_limit() -> None:
+    note = tables.cut_note(1_048_575, 1_300_000, "cascading.parquet")
+    assert note == (
+        "Tabel ini dipotong: hanya 1.048.575 dari 1.300.000 baris ditampilkan karena satu "
+        "sheet Excel memuat paling banyak 1.048.576 baris. Tabel lengkap ada di "
+        "cascading.parquet."
+    )
