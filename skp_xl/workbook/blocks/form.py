@@ -273,11 +273,11 @@ def perilaku(s: SheetWriter, block: Perilaku) -> None:
     # The block starts on a new page: a value split by a page break prints badly.
     s.ws.row_breaks.append(Break(id=s.row - 1))
     titles = [
-        (1, spans[0] + spans[1], t.PERILAKU_KERJA + "*"),
+        (1, spans[0] + spans[1], block.judul or t.PERILAKU_KERJA + "*"),
         (starts[2], spans[2], t.EKSPEKTASI_KHUSUS.rstrip(":").upper()),
     ]
     if block.umpan_balik:
-        titles.append((starts[3], spans[3], t.UMPAN_BALIK_BERKELANJUTAN))
+        titles.append((starts[3], spans[3], block.judul_umpan_balik or t.UMPAN_BALIK_BERKELANJUTAN))
     for column, span, title in titles:
         s.put(
             s.row,

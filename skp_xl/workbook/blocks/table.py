@@ -202,7 +202,8 @@ def _source(s: SheetWriter, table: TabelHasilKerja) -> _Source | None:
         return None
     written, columns = written_columns(s.ctx, table.sumber)
     form, described = _described(s.ctx, table.sumber)
-    return _Source(written, columns, _ukuran_label(form) if described.narasi else None)
+    label = (table.ukuran_label or _ukuran_label(form)) if described.narasi else None
+    return _Source(written, columns, label)
 
 
 def _block(
