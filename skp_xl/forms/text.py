@@ -41,8 +41,12 @@ CATATAN_EKSPEKTASI = (
 )
 UKURAN_KEBERHASILAN_JPT = "Ukuran keberhasilan/ Indikator Kinerja Individu, Target, dan Perspektif:"
 UKURAN_KEBERHASILAN_JA_JF = "Ukuran keberhasilan/ indikator kinerja individu dan Target:"
+# A.1.1 words the hint by priority: "tinggi" for the utama, "rendah" for the tambahan.
 PETUNJUK_HASIL_KERJA_JPT = (
-    "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan yang memberikan penugasan)"
+    "(Hasil yang diharapkan dengan prioritas tinggi disertai dengan Jabatan Pimpinan yang "
+    "memberikan penugasan)",
+    "(Hasil yang diharapkan dengan prioritas rendah disertai dengan Jabatan Pimpinan yang "
+    "memberikan penugasan)",
 )
 PETUNJUK_HASIL_KERJA_JA_JF = (
     "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan/ Tim Kerja yang memberikan penugasan)"

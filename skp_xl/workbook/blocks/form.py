@@ -331,14 +331,10 @@ def daftar_isian(s: SheetWriter, block: DaftarIsian) -> None:
         s.prompt(petunjuk, [a1(s.row, 2)])
         s.ws.row_dimensions[s.row].height = 30
         s.row += 1
-    s.put(
-        s.row,
-        2,
-        block.petunjuk[0] if len(set(block.petunjuk)) == 1 else " ".join(block.petunjuk),
-        span=s.width - 1,
-        italic=True,
-        size=8,
-    )
+    # Each distinct hint on its own line, as the seed prints one under each number.
+    hints = list(dict.fromkeys(block.petunjuk))
+    s.put(s.row, 2, "\n".join(hints), span=s.width - 1, italic=True, size=8)
+    s.ws.row_dimensions[s.row].height = 11 * len(hints) + 2
     define_name(s.ctx.wb, block.name, s.ws.title, first, 2, s.row - 1, 2)
     s.row += 2
 
