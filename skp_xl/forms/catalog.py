@@ -399,7 +399,7 @@ def dokumen_evaluasi_form(siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN) ->
             InstansiPeriode(),
             IdentitasDaftar(),
             EvaluasiDokumen(siklus.periode),
-            TandaTangan(),
+            TandaTangan(tanggal_tiap=True),
         ),
     )
 

@@ -271,11 +271,20 @@ class EvaluasiDokumen:
 
 @dataclass(frozen=True, slots=True)
 class TandaTangan:
-    """Signature block: a date line, then two signatories side by side."""
+    """Signature block: a date line, then two signatories side by side.
+
+    Attributes:
+        kiri: Who signs on the left (a key of ``PERAN``).
+        kanan: Who signs on the right.
+        catatan: A footnote under the signatures.
+        tanggal_tiap: A date line above each signatory (the Dokumen Evaluasi, where both
+            sign on their own day); otherwise one, above the right one.
+    """
 
     kiri: str = "PEGAWAI"
     kanan: str = "PENILAI"
     catatan: str | None = None
+    tanggal_tiap: bool = False
 
 
 class Cek(StrEnum):

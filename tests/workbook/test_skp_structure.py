@@ -483,3 +483,19 @@ def test_the_lampiran_prints_each_distinct_hint_on_its_own_line(
         if isinstance(cell.value, str) and cell.value.startswith("(")
     ]
     assert lines == [[t.PETUNJUK_DUKUNGAN], [t.PETUNJUK_SKEMA], list(t.PETUNJUK_KONSEKUENSI)]
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_only_the_dokumen_evaluasi_dates_each_signature(
+    workbooks: dict[str, Workbook], ident: str
+) -> None:
+    dates = {
+        ws.title: sum(
+            isinstance(cell.value, str) and "(tanggal, bulan, tahun)" in cell.value
+            for row in ws.iter_rows()
+            for cell in row
+        )
+        for ws in workbooks[ident].worksheets
+    }
+    assert dates.pop("Dokumen Evaluasi") == 2
+    assert set(dates.values()) <= {0, 1}

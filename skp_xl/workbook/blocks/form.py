@@ -382,7 +382,8 @@ def tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
     left, right = (1, half), (half + 1, s.width - half)
     center = Alignment(horizontal="center", vertical="top", wrap_text=True)
     date = '=IF(SKP_TEMPAT="","(tempat)",SKP_TEMPAT)&", (tanggal, bulan, tahun)"'
-    s.put(s.row, right[0], date, span=right[1], align=center, unlocked=True)
+    for start, span in (left, right) if block.tanggal_tiap else (right,):
+        s.put(s.row, start, date, span=span, align=center, unlocked=True)
     s.row += 1
     for (start, span), peran in ((left, block.kiri), (right, block.kanan)):
         s.put(s.row, start, t.PERAN_TTD[peran], span=span, align=center)
