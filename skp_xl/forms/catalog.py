@@ -350,7 +350,7 @@ def umpan_balik_form() -> Form:
     """Umpan Balik Berkala: progress and feedback per hasil kerja and per core value."""
     kolom = (
         Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
-        Kolom("hasil_kerja", t.HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True, span=2),
+        Kolom("hasil_kerja", t.HASIL_KERJA_RESULT, 0, Isi.RUMUS, per_rhk=True, span=2),
         Kolom("capaian_data", t.CAPAIAN_DAN_DATA_DUKUNG, 0, per_rhk=True, span=2),
         Kolom("umpan_balik", t.UMPAN_BALIK_BERDASARKAN_BUKTI, 0, per_rhk=True),
     )
@@ -364,9 +364,23 @@ def umpan_balik_form() -> Form:
             PeriodeLabel(name="UMPAN_BALIK_PERIODE"),
             InstansiPeriode(),
             Identitas(),
-            TabelHasilKerja(kolom, 1, UTAMA, TAMBAHAN, UMPAN_BALIK_TABLE, SKP_TABLE, False),
-            Perilaku((1, 2, 2, 1), umpan_balik="UMPAN_BALIK_PERILAKU"),
-            TandaTangan(),
+            TabelHasilKerja(
+                kolom,
+                1,
+                UTAMA,
+                TAMBAHAN,
+                UMPAN_BALIK_TABLE,
+                SKP_TABLE,
+                False,
+                ukuran_label=t.UKURAN_KEBERHASILAN_UMPAN_BALIK,
+            ),
+            Perilaku(
+                (1, 2, 2, 1),
+                umpan_balik="UMPAN_BALIK_PERILAKU",
+                judul=t.PERILAKU_KERJA_BEHAVIOUR,
+                judul_umpan_balik=t.UMPAN_BALIK_BERDASARKAN_BUKTI,
+            ),
+            TandaTangan(catatan=t.CATATAN_EKSPEKTASI_UMPAN_BALIK),
         ),
     )
 
@@ -385,7 +399,7 @@ def dokumen_evaluasi_form(siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN) ->
             InstansiPeriode(),
             IdentitasDaftar(),
             EvaluasiDokumen(siklus.periode),
-            TandaTangan(),
+            TandaTangan(tanggal_tiap=True),
         ),
     )
 

@@ -196,6 +196,9 @@ class TabelHasilKerja:
             ``ukuran`` both spanning the table.
         porsi: A periodic evaluation's share of the year (TW I: 1/4), which its
             per-period targets need; None for every other table (the akhir included).
+        ukuran_label: The line shown between a kualitatif hasil kerja and its ukuran
+            when this table copies them (the Umpan Balik's own wording); None: the
+            SKP's.
     """
 
     kolom: tuple[Kolom, ...]
@@ -207,6 +210,7 @@ class TabelHasilKerja:
     nomor_kolom: bool = True
     narasi: bool = False
     porsi: Fraction | None = None
+    ukuran_label: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -226,10 +230,15 @@ class Perilaku:
         spans: Grid columns of: number, value with guidance, ekspektasi khusus, and (with
             ``umpan_balik``) the feedback column.
         umpan_balik: Defined name of the feedback column; None on the SKP itself.
+        judul: Heading over the values; None: "PERILAKU KERJA*".
+        judul_umpan_balik: Heading of the feedback column; None: the evaluation's
+            "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG".
     """
 
     spans: tuple[int, ...]
     umpan_balik: str | None = None
+    judul: str | None = None
+    judul_umpan_balik: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,11 +271,20 @@ class EvaluasiDokumen:
 
 @dataclass(frozen=True, slots=True)
 class TandaTangan:
-    """Signature block: a date line, then two signatories side by side."""
+    """Signature block: a date line, then two signatories side by side.
+
+    Attributes:
+        kiri: Who signs on the left (a key of ``PERAN``).
+        kanan: Who signs on the right.
+        catatan: A footnote under the signatures.
+        tanggal_tiap: A date line above each signatory (the Dokumen Evaluasi, where both
+            sign on their own day); otherwise one, above the right one.
+    """
 
     kiri: str = "PEGAWAI"
     kanan: str = "PENILAI"
     catatan: str | None = None
+    tanggal_tiap: bool = False
 
 
 class Cek(StrEnum):

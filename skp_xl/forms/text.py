@@ -41,8 +41,12 @@ CATATAN_EKSPEKTASI = (
 )
 UKURAN_KEBERHASILAN_JPT = "Ukuran keberhasilan/ Indikator Kinerja Individu, Target, dan Perspektif:"
 UKURAN_KEBERHASILAN_JA_JF = "Ukuran keberhasilan/ indikator kinerja individu dan Target:"
+# A.1.1 words the hint by priority: "tinggi" for the utama, "rendah" for the tambahan.
 PETUNJUK_HASIL_KERJA_JPT = (
-    "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan yang memberikan penugasan)"
+    "(Hasil yang diharapkan dengan prioritas tinggi disertai dengan Jabatan Pimpinan yang "
+    "memberikan penugasan)",
+    "(Hasil yang diharapkan dengan prioritas rendah disertai dengan Jabatan Pimpinan yang "
+    "memberikan penugasan)",
 )
 PETUNJUK_HASIL_KERJA_JA_JF = (
     "(Hasil yang diharapkan disertai dengan Jabatan Pimpinan/ Tim Kerja yang memberikan penugasan)"
@@ -59,6 +63,14 @@ REALISASI = "REALISASI BERDASARKAN BUKTI DUKUNG"
 UMPAN_BALIK_BERKELANJUTAN = "UMPAN BALIK BERKELANJUTAN BERDASARKAN BUKTI DUKUNG"
 CAPAIAN_DAN_DATA_DUKUNG = "CAPAIAN DAN DATA DUKUNG"
 UMPAN_BALIK_BERDASARKAN_BUKTI = "UMPAN BALIK BERKALA BERDASARKAN BUKTI DUKUNG"
+# The Umpan Balik Berkala slides (seed 002) print English glosses beside the headings.
+HASIL_KERJA_RESULT = "HASIL KERJA/ RESULT"
+PERILAKU_KERJA_BEHAVIOUR = "PERILAKU KERJA / BEHAVIOUR*"
+UKURAN_KEBERHASILAN_UMPAN_BALIK = "Ukuran keberhasilan/ Indikator Kinerja dan Target:"
+CATATAN_EKSPEKTASI_UMPAN_BALIK = (
+    "* Pimpinan dapat memberikan ekspektasi khusus pegawai terhadap satu atau lebih aspek "
+    "perilaku kerja"
+)
 
 CAPAIAN_KINERJA_ORGANISASI = "CAPAIAN KINERJA ORGANISASI"
 POLA_DISTRIBUSI = "POLA DISTRIBUSI"

@@ -874,17 +874,21 @@ def test_kualitatif_evaluation_rows_show_the_skp_narratives(engine: Engine) -> N
     for run in runs_of(engine, KUALITATIF):
         scenario = run.book.kualitatif
         label = t.UKURAN_KEBERHASILAN_JPT if run.book.jenis is JPT else t.UKURAN_KEBERHASILAN_JA_JF
-        for periode in run.book.siklus.periode:
-            evaluation = table(run.wb, eval_name(periode, "HASIL_KERJA"))
+        # The Umpan Balik prints its own wording of the line (seed 002).
+        shown_on = [
+            (eval_name(p, "HASIL_KERJA"), t.HASIL_KERJA, label) for p in run.book.siklus.periode
+        ] + [("UMPAN_BALIK_HASIL_KERJA", t.HASIL_KERJA_RESULT, t.UKURAN_KEBERHASILAN_UMPAN_BALIK)]
+        for name, header, line in shown_on:
+            evaluation = table(run.wb, name)
             for block in range(len(evaluation.blocks)):
                 want = ""
                 if scenario is not None and block in scenario.hasil:
                     hasil, ukuran = scenario.hasil[block]
-                    want = f"{hasil}\n{label}\n{ukuran or ''}"
+                    want = f"{hasil}\n{line}\n{ukuran or ''}"
                     filled += 1
-                shown = run.at(evaluation.cell(t.HASIL_KERJA, block))
+                shown = run.at(evaluation.cell(header, block))
                 if shown != want:
-                    wrong.append((run.book.name, periode.name, block, shown, want))
+                    wrong.append((run.book.name, name, block, shown, want))
     assert wrong == []
     assert filled > 0
 
@@ -918,7 +922,7 @@ def test_other_sheets_show_the_skp_rows(engine: Engine) -> None:
     )
     got, want = [], []
     for block in range(15):
-        got.append(run.at(umpan_balik.cell(t.HASIL_KERJA, block)))
+        got.append(run.at(umpan_balik.cell(t.HASIL_KERJA_RESULT, block)))
         want.append(scenario.rhk.get(block, ""))
         got.append(run.at(manual.cell(rencana_kerja, block)))
         want.append(scenario.rhk.get(block, ""))

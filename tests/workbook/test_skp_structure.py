@@ -445,3 +445,57 @@ def test_only_a_jpt_leaves_the_penilai_nip_optional(
     assert named(wb, "PEGAWAI_NIP")[1] in identitas
     labels = {c.value for row in wb["SKP"].iter_rows() for c in row}
     assert (t.NIP_OPSIONAL in labels) is (jenis is JenisJabatan.JPT)
+
+
+def _prompts(ws: Worksheet) -> dict[str, str]:
+    """Cell -> the input message shown when it is selected."""
+    found: dict[str, str] = {}
+    for dv in ws.data_validations.dataValidation:
+        for cells in dv.sqref.ranges:
+            for row in ws[cells.coord] if ":" in cells.coord else [[ws[cells.coord]]]:
+                for cell in row:
+                    found[cell.coordinate] = dv.prompt
+    return found
+
+
+@pytest.mark.parametrize("ident", [i for i in IDS if i.endswith("Kualitatif")])
+def test_each_kualitatif_hasil_kerja_input_gives_the_seed_hint(
+    workbooks: dict[str, Workbook], ident: str
+) -> None:
+    jenis, _ = _kind(ident)
+    skp = table(workbooks[ident], "SKP_HASIL_KERJA")
+    prompts = _prompts(workbooks[ident]["SKP"])
+    got = [prompts.get(f"B{first}") for first in skp.blocks]
+    if jenis is JenisJabatan.JPT:
+        utama, tambahan = t.PETUNJUK_HASIL_KERJA_JPT
+    else:
+        utama = tambahan = t.PETUNJUK_HASIL_KERJA_JA_JF
+    assert got == [utama] * skp.utama + [tambahan] * skp.tambahan
+
+
+def test_the_lampiran_prints_each_distinct_hint_on_its_own_line(
+    workbooks: dict[str, Workbook],
+) -> None:
+    ws = workbooks[IDS[0]]["Lampiran"]
+    lines = [
+        cell.value.split("\n")
+        for (cell,) in ws.iter_rows(min_col=2, max_col=2)
+        if isinstance(cell.value, str) and cell.value.startswith("(")
+    ]
+    assert lines == [[t.PETUNJUK_DUKUNGAN], [t.PETUNJUK_SKEMA], list(t.PETUNJUK_KONSEKUENSI)]
+
+
+@pytest.mark.parametrize("ident", IDS)
+def test_only_the_dokumen_evaluasi_dates_each_signature(
+    workbooks: dict[str, Workbook], ident: str
+) -> None:
+    dates = {
+        ws.title: sum(
+            isinstance(cell.value, str) and "(tanggal, bulan, tahun)" in cell.value
+            for row in ws.iter_rows()
+            for cell in row
+        )
+        for ws in workbooks[ident].worksheets
+    }
+    assert dates.pop("Dokumen Evaluasi") == 2
+    assert set(dates.values()) <= {0, 1}

@@ -273,11 +273,11 @@ def perilaku(s: SheetWriter, block: Perilaku) -> None:
     # The block starts on a new page: a value split by a page break prints badly.
     s.ws.row_breaks.append(Break(id=s.row - 1))
     titles = [
-        (1, spans[0] + spans[1], t.PERILAKU_KERJA + "*"),
+        (1, spans[0] + spans[1], block.judul or t.PERILAKU_KERJA + "*"),
         (starts[2], spans[2], t.EKSPEKTASI_KHUSUS.rstrip(":").upper()),
     ]
     if block.umpan_balik:
-        titles.append((starts[3], spans[3], t.UMPAN_BALIK_BERKELANJUTAN))
+        titles.append((starts[3], spans[3], block.judul_umpan_balik or t.UMPAN_BALIK_BERKELANJUTAN))
     for column, span, title in titles:
         s.put(
             s.row,
@@ -331,14 +331,10 @@ def daftar_isian(s: SheetWriter, block: DaftarIsian) -> None:
         s.prompt(petunjuk, [a1(s.row, 2)])
         s.ws.row_dimensions[s.row].height = 30
         s.row += 1
-    s.put(
-        s.row,
-        2,
-        block.petunjuk[0] if len(set(block.petunjuk)) == 1 else " ".join(block.petunjuk),
-        span=s.width - 1,
-        italic=True,
-        size=8,
-    )
+    # Each distinct hint on its own line, as the seed prints one under each number.
+    hints = list(dict.fromkeys(block.petunjuk))
+    s.put(s.row, 2, "\n".join(hints), span=s.width - 1, italic=True, size=8)
+    s.ws.row_dimensions[s.row].height = 11 * len(hints) + 2
     define_name(s.ctx.wb, block.name, s.ws.title, first, 2, s.row - 1, 2)
     s.row += 2
 
@@ -386,7 +382,8 @@ def tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
     left, right = (1, half), (half + 1, s.width - half)
     center = Alignment(horizontal="center", vertical="top", wrap_text=True)
     date = '=IF(SKP_TEMPAT="","(tempat)",SKP_TEMPAT)&", (tanggal, bulan, tahun)"'
-    s.put(s.row, right[0], date, span=right[1], align=center, unlocked=True)
+    for start, span in (left, right) if block.tanggal_tiap else (right,):
+        s.put(s.row, start, date, span=span, align=center, unlocked=True)
     s.row += 1
     for (start, span), peran in ((left, block.kiri), (right, block.kanan)):
         s.put(s.row, start, t.PERAN_TTD[peran], span=span, align=center)

@@ -202,7 +202,8 @@ def _source(s: SheetWriter, table: TabelHasilKerja) -> _Source | None:
         return None
     written, columns = written_columns(s.ctx, table.sumber)
     form, described = _described(s.ctx, table.sumber)
-    return _Source(written, columns, _ukuran_label(form) if described.narasi else None)
+    label = (table.ukuran_label or _ukuran_label(form)) if described.narasi else None
+    return _Source(written, columns, label)
 
 
 def _block(
@@ -218,6 +219,13 @@ def _block(
     first_utama = index == 0
     if table.narasi:
         _narasi_block(s, first, first_utama, body_top)
+        # The seed prints the hint inside the empty cell; an input cannot hold it without
+        # being read as a hasil kerja, so it is the cell's input message (docs/print.md).
+        if s.form.kode == "A.1.1":
+            hint = t.PETUNJUK_HASIL_KERJA_JPT[0 if index < table.utama else 1]
+        else:
+            hint = t.PETUNJUK_HASIL_KERJA_JA_JF
+        s.prompt_later(hint, f"B{first}")
         return
     # Two lines per row: an indicator rarely fits one, a realisasi prints its figure
     # and evidence, and a merged rencana hasil kerja needs the block's height
