@@ -36,12 +36,12 @@ from pathlib import Path
 
 from skp_xl.batch.berkas import HasilBerkas
 from skp_xl.forms.model import TEMPLATE_VERSION
+from skp_xl.reader.triage import sha256_berkas
 from skp_xl.settings import CACHE_ENV, CACHE_MAKS_BARIS
 
 _DB = "hasil.sqlite3"
 _KEY = "kunci"
 _SCHEMA = 1
-_CHUNK = 1 << 20
 
 
 def folder_bawaan() -> Path:
@@ -70,15 +70,12 @@ def versi_kode() -> str:
 
 
 def sidik(path: Path) -> str | None:
-    """SHA-256 of a file's bytes (None when it cannot be read: no cache for it)."""
-    digest = hashlib.sha256()
+    """SHA-256 of a file's bytes, as triage takes it (None when it cannot be read: no
+    cache for it)."""
     try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
+        return sha256_berkas(path)
     except OSError:
         return None
-    return digest.hexdigest()
 
 
 @dataclass

@@ -55,13 +55,9 @@ def baca_batch(
     step = partial(proses_berkas, root=root, batas_detik=batas_detik)
     if multiprocessing.current_process().daemon:
         return [step(path) for path in paths]
-    gagal = partial(_gagal, root=root)
+    gagal = partial(berkas_gagal, root=root)
     got = dict(petakan(step, list(paths), gagal, jobs=1, batas=batas))
     return [got[index] for index in range(len(paths))]
-
-
-def _gagal(path: str, kegagalan: Kegagalan, root: str) -> HasilBerkas:
-    return berkas_gagal(path, kegagalan, root)
 
 
 def petakan_dask(

@@ -22,7 +22,7 @@ import pandas as pd
 from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
 from skp_xl.batch.klaster import petakan_dask
-from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
+from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
@@ -348,7 +348,7 @@ def baca_semua(
             elif progres:
                 progres(1)
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
-    gagal = partial(_gagal, root=str(root))
+    gagal = partial(berkas_gagal, root=str(root))
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
     workers = jobs or os.cpu_count() or 1
     sent = [names[i] for i in todo]
@@ -364,12 +364,8 @@ def baca_semua(
         if progres:
             progres(1)
     if cache is not None:
-        cache.simpan(str(root), ((hashes[i], results[i]) for i in todo if results[i]))  # type: ignore[misc]
+        cache.simpan(str(root), [(hashes[i], r) for i in todo if (r := results[i]) is not None])
     return [result for result in results if result is not None]
-
-
-def _gagal(path: str, kegagalan: Kegagalan, root: str) -> HasilBerkas:
-    return berkas_gagal(path, kegagalan, root)
 
 
 def konsolidasi(

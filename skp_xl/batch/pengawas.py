@@ -194,11 +194,8 @@ class _Slot:
 
 
 class _Pool(Generic[T, R]):
-    def __init__(
-        self, fn: Callable[[T], R], jobs: int, batas: Batas, workdir: Path, ctx: BaseContext
-    ) -> None:
+    def __init__(self, fn: Callable[[T], R], batas: Batas, workdir: Path, ctx: BaseContext) -> None:
         self.fn = fn
-        self.jobs = jobs
         self.batas = batas
         self.workdir = workdir
         self.ctx = ctx
@@ -283,7 +280,7 @@ def petakan(
         return
     jobs = max(1, min(jobs, len(queue)))
     with tempfile.TemporaryDirectory(prefix="skp-xl-pekerja-") as tmp:
-        pool: _Pool[T, R] = _Pool(fn, jobs, batas, Path(tmp), _context(fn))
+        pool: _Pool[T, R] = _Pool(fn, batas, Path(tmp), _context(fn))
         try:
             pool.slots = [pool.start() for _ in range(jobs)]
             yield from _run(pool, queue, gagal)

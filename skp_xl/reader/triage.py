@@ -389,7 +389,7 @@ class _Triage:
             raise self.far_cell(title, cell)
         self.index = book.index
         self.check_links(set(), book.index)
-        self.sha256 = _sha256(self.path)
+        self.sha256 = sha256_berkas(self.path)
         if self.path.suffix.lower() not in XLS_SUFFIXES:
             self.warn(
                 self.finding(
@@ -862,7 +862,12 @@ def _find_call(text: bytes) -> tuple[str, int] | None:
     return found
 
 
-def _sha256(path: Path) -> str:
+def sha256_berkas(path: Path) -> str:
+    """SHA-256 of a file's bytes, read in chunks (two copies of one file have the same).
+
+    Raises:
+        OSError: The file cannot be read.
+    """
     sha = hashlib.sha256()
     with path.open("rb") as handle:
         while chunk := handle.read(_CHUNK):
