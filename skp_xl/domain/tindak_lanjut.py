@@ -65,6 +65,14 @@ _PERBAIKAN_JPT: Final = frozenset(
 _PERBAIKAN_JA_JF: Final = frozenset(p.value for p in (Predikat.KURANG, Predikat.SANGAT_KURANG))
 
 
+_JENIS_SIASN: Final = {
+    "fungsional tertentu": JenisJabatan.JF,
+    "fungsional umum": JenisJabatan.JA,
+}
+"""SIASN's older names of jenis jabatan: the fungsional umum are today's pelaksana (JA).
+SIASN's "Struktural" is a JPT or a JA, so it tells neither."""
+
+
 def jenis_jabatan_dari(jenis: str, jabatan: str = "") -> str:
     """The canonical jenis jabatan from a jenis column (any spelling SIASN and e-Kinerja
     use), else JF when the jabatan's name ends in a JF jenjang; "" when neither tells.
@@ -73,6 +81,9 @@ def jenis_jabatan_dari(jenis: str, jabatan: str = "") -> str:
     no more is guessed from it.
     """
     if jenis.strip():
+        named = _JENIS_SIASN.get(" ".join(jenis.casefold().split()).removeprefix("jabatan "))
+        if named is not None:
+            return named.value
         try:
             return normalize_jenis_jabatan(jenis).value
         except InvalidValueError:

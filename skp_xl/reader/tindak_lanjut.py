@@ -248,7 +248,9 @@ def baca_ekspor_tahunan(ekspor: Ekspor) -> Masukan:
             continue
         nilai = nilai_baris(ekspor, baris)
         findings += nilai.temuan
-        if nilai.status is not Status.DINILAI:
+        # SIASN may carry only the predikat (kuadranKinerja), without the two ratings.
+        only_predikat = nilai.status is Status.BELUM_DINILAI and bool(nilai.hasil_akhir)
+        if nilai.status is not Status.DINILAI and not only_predikat:
             skipped[nilai.status.value] += 1
             continue
         predikat = nilai.predikat or nilai.hasil_akhir
