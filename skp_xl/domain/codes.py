@@ -168,6 +168,8 @@ class Code(StrEnum):
     TINDAK_LANJUT_UNIT_BERUBAH = "tindak-lanjut-unit-berubah"
     TINDAK_LANJUT_JABATAN_BERUBAH = "tindak-lanjut-jabatan-berubah"
     TINDAK_LANJUT_JENIS_TIDAK_DIKENAL = "tindak-lanjut-jenis-tidak-dikenal"
+    ANGKA_KREDIT_TANPA_JENJANG = "angka-kredit-tanpa-jenjang"
+    ANGKA_KREDIT_JENJANG_BERUBAH = "angka-kredit-jenjang-berubah"
 
 
 class Section(StrEnum):
@@ -1113,6 +1115,24 @@ def _entries() -> Iterator[CodeInfo]:
             ("nip", "sel", "nilai"),
             "the jenis jabatan (JPT, JA, JF) of a pegawai rated Butuh Perbaikan or worse "
             "cannot be told, so neither improvement rule is applied",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_TANPA_JENJANG,
+            _W,
+            s,
+            "Jenjang JF tidak diketahui",
+            ("nip", "jabatan"),
+            "a JF whose jabatan names no jenjang (Ahli Pertama, Terampil...): listed on the "
+            "Angka Kredit sheet without angka kredit",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_JENJANG_BERUBAH,
+            _W,
+            s,
+            "Jenjang JF berubah dalam setahun",
+            ("nip", "jenjang", "pilihan"),
+            "a JF's jenjang changes within the year: the annual total follows the chosen "
+            "rule (`skp-xl angka-kredit --jenjang-berubah`), stated beside it",
         ),
     )
 

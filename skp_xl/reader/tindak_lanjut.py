@@ -254,6 +254,9 @@ def baca_ekspor_tahunan(ekspor: Ekspor) -> Masukan:
             skipped[nilai.status.value] += 1
             continue
         predikat = nilai.predikat or nilai.hasil_akhir
+        if any(f.field == "nip" and f.severity is Severity.ERROR for f in nilai.temuan):
+            skipped["NIP tidak sah (lihat temuannya)"] += 1
+            continue
         if not _nip(nilai.nip) or not predikat:
             skipped["tanpa NIP yang sah atau tanpa predikat"] += 1
             continue
