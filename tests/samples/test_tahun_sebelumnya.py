@@ -17,6 +17,7 @@ from skp_xl.samples.ekspor import (
     organisasi,
     penilaian_tahun_sebelumnya,
 )
+from skp_xl.samples.plan import Agency, plan_agency
 
 SAMPLES = Path(__file__).parents[2] / "samples"
 runner = CliRunner()
@@ -60,3 +61,28 @@ def test_the_bundled_two_years_give_the_readme_result() -> None:
         "tindak-lanjut-jabatan-berubah",
     ):
         assert code in result.stderr
+
+
+def _orang_dan_rating(agency: Agency) -> tuple[set[tuple[str, str]], list[object]]:
+    people = {(i.berkas.pegawai.nip, i.berkas.pegawai.nama) for i in agency.isian}
+    ratings = [
+        (i.berkas.pegawai.nip, e.periode, e.rating_hasil_kerja, e.rating_perilaku)
+        for i in agency.isian
+        for e in i.evaluasi
+    ]
+    return people, ratings
+
+
+def test_samples_can_write_the_same_people_a_year_earlier_rated_otherwise() -> None:
+    now = plan_agency(20, seed=1, tahun=2025)
+    before = plan_agency(20, seed=1, tahun=2024, tahun_pegawai=2025, seed_penilaian=2)
+    people_now, ratings_now = _orang_dan_rating(now)
+    people_before, ratings_before = _orang_dan_rating(before)
+    assert people_before == people_now
+    assert ratings_before != ratings_now
+    assert {i.tahun for i in before.isian} == {2024}
+    # Without the new options nothing changes: the committed agency stays as it is.
+    assert _orang_dan_rating(plan_agency(20, seed=1, tahun=2025, seed_penilaian=None)) == (
+        people_now,
+        ratings_now,
+    )
