@@ -30,7 +30,7 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
-from skp_xl.summary.data import Cell, SummaryData, cell_value
+from skp_xl.summary.data import Cell, SummaryData
 from skp_xl.summary.skema import TIDAK, Pegawai
 from skp_xl.summary.tables import a4_landscape, font, write_table
 
@@ -175,15 +175,48 @@ class TabelAk:
         }
 
 
-def _text(row: pd.Series, column: str) -> str:
-    value = cell_value(row.get(column)) if column in row.index else None
+Baris = dict[str, object]
+"""One Pegawai row, header -> value."""
+
+
+def _text(row: Baris, column: str) -> str:
+    value = row.get(column)
     return "" if value is None else str(value).strip()
 
 
-def _is_jf(jenis: str, jabatan: str) -> bool:
-    if jenis:
-        return jenis == JenisJabatan.JF.value
-    return jenjang_jf(jabatan) is not None  # an export row has no Jenis Jabatan
+_KOLOM = (
+    NIP,
+    NAMA,
+    UNIT,
+    JABATAN,
+    Pegawai.jenis_jabatan,
+    Pegawai.periode,
+    Pegawai.predikat,
+    Pegawai.dihitung,
+    BERKAS,
+)
+"""The Pegawai columns the table is made of."""
+
+
+def _jf_saja(frame: pd.DataFrame) -> tuple[list[Baris], dict[str, JenjangJf | None]]:
+    """The rows that may be a JF's, as plain text records, and the jenjang each jabatan
+    names. Picked column-wise first: an agency's table holds 50,000 rows, of which the JF
+    are a part, and each jabatan name is looked at once."""
+    if JABATAN not in frame.columns:
+        return [], {}
+    jabatan = frame[JABATAN].astype("string").fillna("").str.strip()
+    named = {text: jenjang_jf(text) for text in jabatan.unique()}
+    jenis = (
+        frame[Pegawai.jenis_jabatan].astype("string").fillna("")
+        if Pegawai.jenis_jabatan in frame.columns
+        else pd.Series("", index=frame.index, dtype="string")
+    )
+    has = jabatan.map({t: j is not None for t, j in named.items()}).astype(bool)
+    mask = (jenis == JenisJabatan.JF.value) | ((jenis == "") & has)
+    picked = frame.loc[mask.to_numpy(dtype=bool), [c for c in _KOLOM if c in frame.columns]]
+    text = picked.astype("string").astype(object)
+    records: list[Baris] = text.where(text.notna(), None).to_dict("records")  # type: ignore[assignment]
+    return records, named
 
 
 def tabel_angka_kredit(
@@ -204,12 +237,13 @@ def tabel_angka_kredit(
         jenjang_berubah: How a jenjang changing within the year is counted.
     """
     order: list[str] = []
-    periods: dict[str, list[tuple[PeriodeAk, pd.Series]]] = {}
-    nameless: dict[str, pd.Series] = {}
-    for _, row in frame.iterrows():
+    periods: dict[str, list[tuple[PeriodeAk, Baris]]] = {}
+    nameless: dict[str, Baris] = {}
+    records, named = _jf_saja(frame)
+    for row in records:
         nip = _text(row, NIP)
         jabatan = _text(row, JABATAN)
-        if not nip or not _is_jf(_text(row, Pegawai.jenis_jabatan), jabatan):
+        if not nip:
             continue
         if _text(row, Pegawai.dihitung) == TIDAK:
             continue
@@ -218,7 +252,7 @@ def tabel_angka_kredit(
         if nip not in periods:
             order.append(nip)
             periods[nip] = []
-        jenjang = jenjang_jf(jabatan)
+        jenjang = named.get(jabatan)
         if jenjang is None:
             nameless[nip] = row
             continue
