@@ -1,5 +1,5 @@
-"""Regenerate the committed samples: ``samples/instansi/``, ``samples/ekinerja/`` and
-``samples/bermasalah/``.
+"""Regenerate the committed samples: ``samples/instansi/``, ``samples/ekinerja/`` (and
+``samples/ekinerja-2024/``, the year before) and ``samples/bermasalah/``.
 
     .venv/bin/python scripts/make_samples.py [--bermasalah]
 
@@ -31,13 +31,14 @@ sys.path.insert(0, str(ROOT))  # for tests.reader.hostile
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi  # noqa: E402
 from skp_xl.domain.vocabulary import normalize_rating  # noqa: E402
 from skp_xl.samples import generate_agency  # noqa: E402
-from skp_xl.samples.ekspor import tulis_contoh  # noqa: E402
+from skp_xl.samples.ekspor import tulis_contoh, tulis_tahun_sebelumnya  # noqa: E402
 from skp_xl.summary.skema import Pegawai  # noqa: E402
 from tests.reader import hostile  # noqa: E402
 
 INSTANSI = ROOT / "samples" / "instansi"
 BERMASALAH = ROOT / "samples" / "bermasalah"
 EKINERJA = ROOT / "samples" / "ekinerja"
+EKINERJA_2024 = ROOT / "samples" / "ekinerja-2024"
 KEEP = ".gitkeep"
 """A file inside ``folder.xlsx``: git keeps no empty folder."""
 
@@ -90,6 +91,10 @@ def write_ekinerja() -> None:
     shutil.rmtree(EKINERJA, ignore_errors=True)
     for path in tulis_contoh(EKINERJA, ratings).values():
         print(f"  {path.relative_to(ROOT)}")
+    # The year before, the same people (skp-xl tindak-lanjut compares the two years).
+    shutil.rmtree(EKINERJA_2024, ignore_errors=True)
+    path, changed = tulis_tahun_sebelumnya(EKINERJA_2024, ratings)
+    print(f"  {path.relative_to(ROOT)}: {changed}")
 
 
 def main(argv: list[str]) -> None:

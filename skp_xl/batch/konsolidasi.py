@@ -263,6 +263,7 @@ class Konsolidasi:
             pivot_filters=(
                 {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None
             ),
+            semua_periode=self.pegawai,
         )
 
     def to_dict(self) -> dict[str, object]:

@@ -13,6 +13,7 @@ from skp_xl.cli import (
     predikat,
     samples,
     templates,
+    tindak_lanjut,
     validate,
 )
 from skp_xl.cli.app import app, reflow_help
@@ -38,5 +39,6 @@ __all__ = [
     "predikat",
     "samples",
     "templates",
+    "tindak_lanjut",
     "validate",
 ]

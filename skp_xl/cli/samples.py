@@ -35,6 +35,24 @@ def samples_command(
         int, typer.Option("--seed", help="Benih acak: benih yang sama, berkas yang sama.")
     ] = 1,
     tahun: Annotated[int, typer.Option("--tahun", help="Tahun SKP.")] = 2025,
+    seed_penilaian: Annotated[
+        int | None,
+        typer.Option(
+            "--seed-penilaian",
+            help="Benih rencana dan rating (bawaan: --seed): pegawai yang sama, penilaian lain.",
+            show_default=False,
+        ),
+    ] = None,
+    tahun_pegawai: Annotated[
+        int | None,
+        typer.Option(
+            "--tahun-pegawai",
+            help="Tahun yang menentukan pegawainya (NIP, masa kerja; bawaan: --tahun). "
+            "'--tahun 2024 --tahun-pegawai 2025 --seed-penilaian 2': tahun sebelumnya dari "
+            "instansi bawaan, untuk 'skp-xl tindak-lanjut'.",
+            show_default=False,
+        ),
+    ] = None,
     sampai: Annotated[
         str,
         typer.Option(
@@ -86,6 +104,8 @@ def samples_command(
         )
     if not TAHUN_MIN <= tahun <= TAHUN_MAX:
         raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
+    if tahun_pegawai is not None and not TAHUN_MIN <= tahun_pegawai <= TAHUN_MAX:
+        raise fail(f"--tahun-pegawai {tahun_pegawai} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
     try:
         siklus = normalize_siklus(periode_evaluasi)
     except InvalidValueError as error:
@@ -120,6 +140,8 @@ def samples_command(
             siklus=siklus,
             jobs=jobs,
             progress=lambda done, total: progress.update(task, completed=done, total=total),
+            seed_penilaian=seed_penilaian,
+            tahun_pegawai=tahun_pegawai,
         )
     units = len(manifest.units) - 1  # the first is the agency's own level
     seconds = f"{manifest.detik:.1f}".replace(".", ",")

@@ -158,6 +158,18 @@ class Code(StrEnum):
     EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL = "ekspor-hasil-akhir-tidak-dikenal"
     EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
     EKSPOR_BERBEDA = "ekspor-berbeda"
+    # Across years: tindak lanjut (domain/tindak_lanjut.py) and angka kredit per JF.
+    TINDAK_LANJUT_BUKAN_MASUKAN = "tindak-lanjut-bukan-masukan"
+    TINDAK_LANJUT_TAHUN_TIDAK_DIKETAHUI = "tindak-lanjut-tahun-tidak-diketahui"
+    TINDAK_LANJUT_BARIS_DILEWATI = "tindak-lanjut-baris-dilewati"
+    TINDAK_LANJUT_SATU_TAHUN = "tindak-lanjut-satu-tahun"
+    TINDAK_LANJUT_TAHUN_HILANG = "tindak-lanjut-tahun-hilang"
+    TINDAK_LANJUT_SUMBER_BERBEDA = "tindak-lanjut-sumber-berbeda"
+    TINDAK_LANJUT_UNIT_BERUBAH = "tindak-lanjut-unit-berubah"
+    TINDAK_LANJUT_JABATAN_BERUBAH = "tindak-lanjut-jabatan-berubah"
+    TINDAK_LANJUT_JENIS_TIDAK_DIKENAL = "tindak-lanjut-jenis-tidak-dikenal"
+    ANGKA_KREDIT_TANPA_JENJANG = "angka-kredit-tanpa-jenjang"
+    ANGKA_KREDIT_JENJANG_BERUBAH = "angka-kredit-jenjang-berubah"
 
 
 class Section(StrEnum):
@@ -168,6 +180,10 @@ class Section(StrEnum):
     INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
     TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
     EKSPOR = "Exports of e-Kinerja and SIASN (`skp_xl/domain/ekspor.py`)"
+    TINDAK_LANJUT = (
+        "Across years: tindak lanjut and angka kredit per JF (`skp_xl/domain/tindak_lanjut.py`, "
+        "`skp_xl/summary/angka_kredit.py`)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -1017,6 +1033,106 @@ def _entries() -> Iterator[CodeInfo]:
             ("nip", "periode", "sumber", "predikat"),
             "an SKP workbook and an export (or two exports) rate one pegawai for one period "
             "with different predikat; the workbook (else e-Kinerja) counts",
+        ),
+    )
+    s = Section.TINDAK_LANJUT
+    yield from (
+        CodeInfo(
+            Code.TINDAK_LANJUT_BUKAN_MASUKAN,
+            _E,
+            s,
+            "Berkas bukan masukan tindak lanjut",
+            ("berkas",),
+            "an input of `skp-xl tindak-lanjut` that is neither a summary workbook, its "
+            "Parquet, nor a known e-Kinerja/SIASN export: not used",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_TAHUN_TIDAK_DIKETAHUI,
+            _E,
+            s,
+            "Tahun penilaian tidak diketahui",
+            ("berkas", "sel"),
+            "no column, title or file name says which year an input rates: its rows are not "
+            "used (put the year in the file name, e.g. `ringkasan-2024.xlsx`)",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_BARIS_DILEWATI,
+            _I,
+            s,
+            "Baris tidak dipakai",
+            ("berkas", "baris", "alasan"),
+            "rows of an input that carry no annual predikat of a pegawai (not the Akhir "
+            "period, not counted, not rated, no NIP): how many, and why",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_SATU_TAHUN,
+            _W,
+            s,
+            "Hanya satu tahun",
+            ("tahun",),
+            "the input holds one year only: the two-years-in-a-row rules cannot apply",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_TAHUN_HILANG,
+            _W,
+            s,
+            "Tahun penilaian tidak ada",
+            ("nip", "tahun"),
+            "a pegawai has no annual predikat for a year the input covers: a gap breaks "
+            '"two years in a row"',
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_SUMBER_BERBEDA,
+            _W,
+            s,
+            "Dua sumber berbeda untuk satu tahun",
+            ("nip", "tahun", "sumber", "predikat"),
+            "two inputs give one pegawai different predikat for one year; the summary "
+            "workbook, else e-Kinerja, else SIASN counts",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_UNIT_BERUBAH,
+            _I,
+            s,
+            "Unit kerja berubah",
+            ("nip", "tahun", "unit"),
+            "a NIP's unit kerja differs between years (mutasi): the rules follow the NIP",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_JABATAN_BERUBAH,
+            _W,
+            s,
+            "Jenis jabatan atau jenjang berubah",
+            ("nip", "tahun", "jabatan"),
+            "a NIP's jenis jabatan or JF jenjang differs between years: the latest year's "
+            "decides which improvement rule applies",
+        ),
+        CodeInfo(
+            Code.TINDAK_LANJUT_JENIS_TIDAK_DIKENAL,
+            _W,
+            s,
+            "Jenis jabatan tidak dikenal",
+            ("nip", "sel", "nilai"),
+            "the jenis jabatan (JPT, JA, JF) of a pegawai rated Butuh Perbaikan or worse "
+            "cannot be told, so neither improvement rule is applied",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_TANPA_JENJANG,
+            _W,
+            s,
+            "Jenjang JF tidak diketahui",
+            ("nip", "jabatan"),
+            "a JF whose jabatan names no jenjang (Ahli Pertama, Terampil...): listed on the "
+            "Angka Kredit sheet without angka kredit",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_JENJANG_BERUBAH,
+            _W,
+            s,
+            "Jenjang JF berubah dalam setahun",
+            ("nip", "jenjang", "pilihan"),
+            "a JF's jenjang changes within the year: the annual total follows the chosen "
+            "rule (`skp-xl angka-kredit --jenjang-berubah`), stated beside it",
         ),
     )
 

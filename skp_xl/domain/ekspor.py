@@ -97,6 +97,21 @@ _ALIAS: Mapping[str, tuple[str, ...]] = {
 """Field -> the header keys (:func:`kunci_kolom`) that hold it, preferred first. The
 layouts and their public sources are listed in docs/rules.md."""
 
+_KUNCI_SIASN = (
+    "hasil_kinerja",
+    "kuadran_kinerja",
+    "kuadran_kinerja_nilai",
+    "periodik_nama",
+    "periodik_id",
+    "skp_id",
+)
+"""Keys :func:`jenis_dari_kunci` recognises an export by, besides the aliases."""
+_RATA: Mapping[str, str] = {
+    key.replace("_", ""): key
+    for key in (*(a for aliases in _ALIAS.values() for a in aliases), *_KUNCI_SIASN)
+}
+"""A key written without separators -> its snake case (``nipbaru`` -> ``nip_baru``)."""
+
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -109,7 +124,9 @@ def kunci_kolom(header: object) -> str:
     """
     if not isinstance(header, str):
         return ""
-    return _NON_WORD.sub("_", _CAMEL.sub("_", header.strip()).lower()).strip("_")
+    key = _NON_WORD.sub("_", _CAMEL.sub("_", header.strip()).lower()).strip("_")
+    # A database mirror folds camelCase to one case ("NIPBARU", "kuadrankinerja").
+    return _RATA.get(key, key) if "_" not in key else key
 
 
 @dataclass(frozen=True, slots=True)

@@ -200,6 +200,8 @@ def generate_agency(
     siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
     jobs: int | None = None,
     progress: Callable[[int, int], None] | None = None,
+    seed_penilaian: int | None = None,
+    tahun_pegawai: int | None = None,
 ) -> AgencyManifest:
     """Write a fictional agency's filled SKP workbooks, one folder per unit.
 
@@ -218,6 +220,11 @@ def generate_agency(
         siklus: Evaluation sheets per quarter (the default) or per month.
         jobs: Worker processes; None for one per CPU, 1 to write in this process.
         progress: Called with (workbooks written, total) as the work advances.
+        seed_penilaian: Seed of the plans and ratings (None: ``seed``): another value
+            gives the same people, rated otherwise.
+        tahun_pegawai: The year the people are drawn for (None: ``tahun``); e.g.
+            ``tahun=2024, tahun_pegawai=2025, seed_penilaian=2`` writes the default
+            agency's year before.
 
     Returns:
         What was written.
@@ -229,7 +236,14 @@ def generate_agency(
         raise ValueError(f"tahun {tahun} outside {TAHUN_MIN}-{TAHUN_MAX}")
     started = time.perf_counter()
     agency = plan_agency(
-        pegawai, seed=seed, tahun=tahun, sampai=sampai, masalah=masalah, siklus=siklus
+        pegawai,
+        seed=seed,
+        tahun=tahun,
+        sampai=sampai,
+        masalah=masalah,
+        siklus=siklus,
+        seed_penilaian=seed_penilaian,
+        tahun_pegawai=tahun_pegawai,
     )
     tasks = [(isian, str(folder / isian.berkas.path)) for isian in agency.isian]
     for directory in sorted({Path(path).parent for _, path in tasks}):

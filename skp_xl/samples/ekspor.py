@@ -12,11 +12,12 @@ import datetime
 import json
 import random
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from skp_xl.domain.angka_kredit import JenjangJf
 from skp_xl.domain.quadrant import KUADRAN
 from skp_xl.domain.rekap import PeriodeBulanan
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Rating
@@ -393,3 +394,90 @@ def tulis_contoh(
         ),
         "master": tulis_xlsx(folder / CONTOH["master"], master(org, tanpa=draft)),
     }
+
+
+TAHUN_SEBELUMNYA = "Laporan Penilaian SKP Tahunan 2024.xlsx"
+"""The bundled annual e-Kinerja report of the year before, in ``samples/ekinerja-2024/``."""
+_SAMA = 0.6
+"""Share of pegawai rated in 2024 as in 2025 (so two years in a row happen)."""
+
+
+def penilaian_tahun_sebelumnya(
+    org: Organisasi,
+    ratings: Mapping[str, tuple[Rating, Rating]],
+    rng: random.Random,
+    *,
+    tahun: int = 2024,
+) -> tuple[Ekspor, dict[str, str]]:
+    """The annual e-Kinerja report of the year before ``ratings``' year, of the same people.
+
+    About :data:`_SAMA` of them keep their ratings (Sangat Baik or Baik two years in a
+    row), the others are drawn anew; pegawai whose NIP says they started in ``tahun`` or
+    later are absent (no annual predikat yet: a gap), one pegawai worked in another unit
+    (a mutasi) and one JF held the jenjang below (a promotion since).
+
+    Returns:
+        The export, and what was changed on purpose: ``mutasi``, ``jenjang`` -> the NIP,
+        ``baru`` -> the NIPs left out, comma-separated.
+    """
+    people = [p for p in org.pegawai if int(p.nip[8:12]) < tahun]
+    changed: dict[str, str] = {"baru": ",".join(p.nip for p in org.pegawai if p not in people)}
+    chosen: dict[str, tuple[Rating, Rating]] = {}
+    for p in people:
+        fresh = (_rating(rng), _rating(rng))
+        chosen[p.nip] = ratings[p.nip] if p.nip in ratings and rng.random() < _SAMA else fresh
+    base = penilaian(
+        replace(org, pegawai=tuple(people)),
+        rng,
+        tahun=tahun,
+        kesalahan=False,
+        ratings=chosen,
+    )
+    rows = [list(r) for r in base.baris]
+    staff = [i for i, p in enumerate(people) if p.unit and p.jenis.value != "JPT"]
+    if staff:
+        moved = staff[len(staff) // 2]
+        others = sorted({p.unit for p in people if p.unit and p.unit != people[moved].unit})
+        if others:
+            rows[moved][3] = rows[moved][4] = others[0].upper()
+            changed["mutasi"] = people[moved].nip
+    # From the end, before the last two (in draft in 2025, tulis_contoh): the first rows of
+    # the 2025 report carry its faults (a NIP as a number...), which would hide it.
+    drafts = {p.nip for p in org.pegawai[-2:]}
+    promoted = next(
+        (
+            i
+            for i, p in reversed(list(enumerate(people)))
+            if p.jenjang in _DI_BAWAH and p.unit and p.nip not in drafts
+        ),
+        None,
+    )
+    if promoted is not None:
+        p = people[promoted]
+        assert p.jenjang is not None
+        rows[promoted][5] = p.jabatan.upper().replace(
+            p.jenjang.value.upper(), _DI_BAWAH[p.jenjang].value.upper()
+        )
+        changed["jenjang"] = p.nip
+    return Ekspor(base.judul, base.kolom, tuple(tuple(r) for r in rows), {}), changed
+
+
+_DI_BAWAH = {
+    JenjangJf.AHLI_MUDA: JenjangJf.AHLI_PERTAMA,
+    JenjangJf.AHLI_MADYA: JenjangJf.AHLI_MUDA,
+    JenjangJf.MAHIR: JenjangJf.TERAMPIL,
+    JenjangJf.PENYELIA: JenjangJf.MAHIR,
+}
+"""A jenjang and the one below it, for a promotion between the two years."""
+
+
+def tulis_tahun_sebelumnya(
+    folder: Path, ratings: Mapping[str, tuple[Rating, Rating]], *, seed: int = 1
+) -> tuple[Path, dict[str, str]]:
+    """Write the bundled 2024 annual report of the sample agency (``ratings``: its 2025
+    Akhir ratings), for ``skp-xl tindak-lanjut``; returns the file and what was changed
+    on purpose (:func:`penilaian_tahun_sebelumnya`)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    org = organisasi(50, seed=seed, tahun=2025)
+    ekspor, changed = penilaian_tahun_sebelumnya(org, ratings, random.Random(seed + 24))
+    return tulis_xlsx(folder / TAHUN_SEBELUMNYA, ekspor), changed

@@ -428,6 +428,8 @@ def plan_agency(
     sampai: PeriodeEvaluasi = PeriodeEvaluasi.AKHIR,
     masalah: bool = True,
     siklus: SiklusEvaluasi = SiklusEvaluasi.TRIWULANAN,
+    seed_penilaian: int | None = None,
+    tahun_pegawai: int | None = None,
 ) -> Agency:
     """Plan an agency of ``pegawai`` positions: who works where, and every workbook's content.
 
@@ -439,12 +441,19 @@ def plan_agency(
         masalah: Add the deliberate problems of :data:`MASALAH`.
         siklus: Every workbook evaluates each quarter or each month; ``sampai`` of the
             other cycle stands for the period of this one ending the same month.
+        seed_penilaian: Seed of everything after the people (plans, ratings, problems);
+            None for ``seed``. Another value gives the same people, rated otherwise.
+        tahun_pegawai: The year the people are drawn for (their NIPs, years of service);
+            None for ``tahun``. With ``tahun`` a year earlier and another
+            ``seed_penilaian``: the same agency's year before.
 
     Returns:
         The plan; :func:`skp_xl.samples.generate_agency` writes it.
     """
     rng = random.Random(seed)
-    org = build_organisasi(pegawai, rng, tahun=tahun)
+    org = build_organisasi(pegawai, rng, tahun=tahun if tahun_pegawai is None else tahun_pegawai)
+    if seed_penilaian is not None:
+        rng = random.Random(seed_penilaian)
     files = {k: replace(b, periode=siklus.periode, siklus=siklus) for k, b in _berkas(org).items()}
     problems: dict[str, tuple[str, ...]] = {}
     if masalah:

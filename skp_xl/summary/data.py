@@ -92,6 +92,8 @@ class SummaryData:
             PivotTable counts what the Ringkasan counts. ``None`` (the default) filters
             ``Periode`` on :attr:`periode` when the Pegawai table has that column; a value
             absent from the column leaves its filter at "(Semua)".
+        semua_periode: The Pegawai table with every rated period, for the Angka Kredit
+            sheet (the periods and the annual total); None when ``pegawai`` holds them.
     """
 
     judul: str
@@ -101,6 +103,7 @@ class SummaryData:
     temuan: pd.DataFrame = field(default_factory=_empty)
     cascading: pd.DataFrame = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
+    semua_periode: pd.DataFrame | None = None
 
 
 def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:

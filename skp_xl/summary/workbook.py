@@ -14,6 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.fileio import atomic_output
 from skp_xl.summary import tables
+from skp_xl.summary.angka_kredit import write_angka_kredit
 from skp_xl.summary.data import (
     BERKAS,
     NIP,
@@ -91,6 +92,7 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
     _write_temuan(wb.create_sheet(TEMUAN), data, folder)
     _write_cascading(wb.create_sheet(CASCADING), data, folder)
+    write_angka_kredit(wb, data)
     wb.active = 0
     wb.properties.title = data.judul
     wb.properties.subject = f"Rekapitulasi SKP, periode {data.periode}"

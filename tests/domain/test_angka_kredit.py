@@ -10,8 +10,12 @@ import pytest
 from skp_xl.domain.angka_kredit import (
     KOEFISIEN_TAHUNAN,
     PERSENTASE_PREDIKAT,
+    AturanJenjang,
+    AturanTahunan,
     JenjangJf,
+    PeriodeAk,
     angka_kredit,
+    angka_kredit_tahunan,
     koefisien,
     normalize_jenjang,
 )
@@ -176,3 +180,60 @@ def test_bulan_outside_whole_1_to_12_is_bulan_tidak_valid(bulan: object) -> None
 def test_result_is_a_float() -> None:
     assert type(angka_kredit("Baik", "Ahli Pertama", 2)) is float
     assert type(koefisien("Mahir")) is float
+
+
+# -- The annual total (research note 4: where the sources leave a choice, an option) ------
+
+_URUTAN = {"Triwulan I": (3, 0), "Triwulan II": (6, 0), "Triwulan III": (9, 0)}
+
+
+def _tw(periode: str, predikat: str, jenjang: JenjangJf = JenjangJf.AHLI_PERTAMA) -> PeriodeAk:
+    urutan = _URUTAN.get(periode, (12, 0))
+    return PeriodeAk(periode, 3, urutan, predikat, jenjang)
+
+
+def _akhir(predikat: str, jenjang: JenjangJf = JenjangJf.AHLI_PERTAMA) -> PeriodeAk:
+    return PeriodeAk("Akhir", 12, (13, 0), predikat, jenjang)
+
+
+def test_annual_from_the_akhir_predikat_is_the_worked_example() -> None:
+    result = angka_kredit_tahunan([_tw("Triwulan I", "Baik"), _akhir("Sangat Baik")])
+    assert result.angka_kredit == 18.75
+    assert not result.jenjang_berubah
+    assert result.dasar == "Sangat Baik 12/12 x 12,5 (Ahli Pertama)"
+
+
+def test_annual_from_the_periods_sums_them_and_rounds_once() -> None:
+    periods = [
+        _tw("Triwulan I", "Baik"),  # 3.125
+        _tw("Triwulan II", "Sangat Baik"),  # 4.6875
+        _tw("Triwulan III", "Baik"),  # 3.125
+        _tw("Triwulan IV", "Butuh Perbaikan"),  # 2.34375
+        _akhir("Sangat Baik"),
+    ]
+    result = angka_kredit_tahunan(periods, tahunan=AturanTahunan.PERIODIK)
+    assert result.angka_kredit == 13.28  # 13.28125, not 3.13 + 4.69 + 3.13 + 2.34 = 13.29
+
+
+def test_nothing_to_count_is_none_with_the_reason() -> None:
+    assert angka_kredit_tahunan([_tw("Triwulan I", "Baik")]).angka_kredit is None
+    only_akhir = angka_kredit_tahunan([_akhir("Baik")], tahunan=AturanTahunan.PERIODIK)
+    assert only_akhir.angka_kredit is None
+
+
+def test_a_jenjang_change_mid_year_follows_the_chosen_rule() -> None:
+    muda = JenjangJf.AHLI_MUDA
+    periods = [
+        _tw("Triwulan I", "Baik"),
+        _tw("Triwulan II", "Baik"),
+        _tw("Triwulan III", "Baik", muda),
+        _tw("Triwulan IV", "Baik", muda),
+        _akhir("Sangat Baik", muda),
+    ]
+    # Six months at 12.5 and six at 25, Sangat Baik: 9.375 + 18.75.
+    proportional = angka_kredit_tahunan(periods)
+    assert (proportional.angka_kredit, proportional.jenjang_berubah) == (28.13, True)
+    last = angka_kredit_tahunan(periods, jenjang_berubah=AturanJenjang.TERAKHIR)
+    assert last.angka_kredit == 37.5
+    periodic = angka_kredit_tahunan(periods, tahunan=AturanTahunan.PERIODIK)
+    assert periodic.angka_kredit == 18.75  # 3.125 + 3.125 + 6.25 + 6.25

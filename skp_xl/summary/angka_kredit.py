@@ -1,0 +1,405 @@
+"""Angka kredit per Jabatan Fungsional: the summary's Angka Kredit sheet and its table.
+
+From the consolidation's Pegawai table (every rated period): per JF pegawai the angka
+kredit of each period, the annual total by the chosen rule, the jenjang and its koefisien
+(PermenPANRB 1/2023, PerBKN 3/2023; docs/rules.md, "Angka kredit"). The same table is what
+``skp-xl angka-kredit`` prints for a folder, a summary or its Parquet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+
+from skp_xl.domain.angka_kredit import (
+    JUDUL_ATURAN_JENJANG,
+    JUDUL_ATURAN_TAHUNAN,
+    KOEFISIEN_TAHUNAN,
+    AturanJenjang,
+    AturanTahunan,
+    JenjangJf,
+    PeriodeAk,
+    angka_kredit,
+    angka_kredit_tahunan,
+)
+from skp_xl.domain.codes import Code
+from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.rekap import jenjang_jf
+from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
+from skp_xl.summary.data import Cell, SummaryData
+from skp_xl.summary.skema import TIDAK, Pegawai
+from skp_xl.summary.tables import a4_landscape, font, write_table
+
+ANGKA_KREDIT = "Angka Kredit"
+"""The sheet's title."""
+TABLE_NAME = "ANGKA_KREDIT"
+"""Its Excel Table's displayName."""
+
+NIP, NAMA, UNIT, JABATAN, JENJANG, KOEFISIEN = (
+    Pegawai.nip,
+    Pegawai.nama,
+    Pegawai.unit_kerja,
+    Pegawai.jabatan,
+    "Jenjang",
+    "Koefisien Tahunan",
+)
+PREDIKAT_AKHIR, TAHUNAN, DASAR, KETERANGAN, BERKAS = (
+    "Predikat Akhir",
+    "AK Tahunan",
+    "Dasar AK Tahunan",
+    Pegawai.keterangan,
+    Pegawai.berkas,
+)
+_PERIODE = {p.value: p for p in PeriodeEvaluasi}
+
+
+def kolom_periode(periode: str) -> str:
+    """The header of a period's angka kredit column: ``AK Triwulan I``."""
+    return f"AK {periode}"
+
+
+@dataclass(frozen=True, slots=True)
+class BarisAk:
+    """One JF pegawai's angka kredit of the year.
+
+    Attributes:
+        nip, nama, unit, jabatan, berkas: Who, where, from which file (the last period's).
+        jenjang: The last jenjang ("" when the jabatan names none).
+        periode: Period -> its angka kredit.
+        predikat_akhir: The Akhir predikat ("" when not rated yet).
+        tahunan: The annual total (None when there is nothing to count).
+        dasar: How the total was made.
+        keterangan: What is missing or changed.
+    """
+
+    nip: str
+    nama: str
+    unit: str
+    jabatan: str
+    berkas: str
+    jenjang: str
+    periode: dict[str, float]
+    predikat_akhir: str
+    tahunan: float | None
+    dasar: str
+    keterangan: str
+
+
+@dataclass(frozen=True, slots=True)
+class TabelAk:
+    """The Angka Kredit table.
+
+    Attributes:
+        baris: One row per JF pegawai, in the Pegawai table's order.
+        periode: The periods rated, in the order of the year.
+        temuan: A JF whose jabatan names no jenjang, a jenjang changing within the year.
+        tahunan, jenjang_berubah: The rules used.
+    """
+
+    baris: tuple[BarisAk, ...]
+    periode: tuple[str, ...]
+    temuan: tuple[Finding, ...]
+    tahunan: AturanTahunan
+    jenjang_berubah: AturanJenjang
+
+    @property
+    def headers(self) -> tuple[str, ...]:
+        """The headers as the sheet prints them."""
+        return (
+            NIP,
+            NAMA,
+            UNIT,
+            JABATAN,
+            JENJANG,
+            KOEFISIEN,
+            *(kolom_periode(p) for p in self.periode),
+            PREDIKAT_AKHIR,
+            TAHUNAN,
+            DASAR,
+            KETERANGAN,
+            BERKAS,
+        )
+
+    def rows(self) -> list[list[Cell]]:
+        """The rows as the sheet prints them."""
+        found: list[list[Cell]] = []
+        for b in self.baris:
+            koef = float(KOEFISIEN_TAHUNAN[JenjangJf(b.jenjang)]) if b.jenjang else None
+            found.append(
+                [
+                    b.nip,
+                    b.nama or None,
+                    b.unit or None,
+                    b.jabatan or None,
+                    b.jenjang or None,
+                    koef,
+                    *(b.periode.get(p) for p in self.periode),
+                    b.predikat_akhir or None,
+                    b.tahunan,
+                    b.dasar or None,
+                    b.keterangan or None,
+                    b.berkas or None,
+                ]
+            )
+        return found
+
+    @property
+    def aturan(self) -> str:
+        """The rules used, as the output states them."""
+        return (
+            f"AK tahunan: {JUDUL_ATURAN_TAHUNAN[self.tahunan]}; "
+            f"{JUDUL_ATURAN_JENJANG[self.jenjang_berubah]}."
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """The ``--json`` document of ``skp-xl angka-kredit`` for a folder or a summary."""
+        return {
+            "aturan_tahunan": self.tahunan.value,
+            "aturan_jenjang": self.jenjang_berubah.value,
+            "pegawai": [
+                {
+                    "nip": b.nip,
+                    "nama": b.nama,
+                    "jenjang": b.jenjang or None,
+                    "periode": b.periode,
+                    "predikat_akhir": b.predikat_akhir or None,
+                    "angka_kredit_tahunan": b.tahunan,
+                    "dasar": b.dasar,
+                }
+                for b in self.baris
+            ],
+        }
+
+
+Baris = dict[str, object]
+"""One Pegawai row, header -> value."""
+
+
+def _text(row: Baris, column: str) -> str:
+    value = row.get(column)
+    return "" if value is None else str(value).strip()
+
+
+_KOLOM = (
+    NIP,
+    NAMA,
+    UNIT,
+    JABATAN,
+    Pegawai.jenis_jabatan,
+    Pegawai.periode,
+    Pegawai.predikat,
+    Pegawai.dihitung,
+    BERKAS,
+)
+"""The Pegawai columns the table is made of."""
+
+
+def _jf_saja(frame: pd.DataFrame) -> tuple[list[Baris], dict[str, JenjangJf | None]]:
+    """The rows that may be a JF's, as plain text records, and the jenjang each jabatan
+    names. Picked column-wise first: an agency's table holds 50,000 rows, of which the JF
+    are a part, and each jabatan name is looked at once."""
+    if JABATAN not in frame.columns:
+        return [], {}
+    jabatan = frame[JABATAN].astype("string").fillna("").str.strip()
+    named = {text: jenjang_jf(text) for text in jabatan.unique()}
+    jenis = (
+        frame[Pegawai.jenis_jabatan].astype("string").fillna("")
+        if Pegawai.jenis_jabatan in frame.columns
+        else pd.Series("", index=frame.index, dtype="string")
+    )
+    has = jabatan.map({t: j is not None for t, j in named.items()}).astype(bool)
+    mask = (jenis == JenisJabatan.JF.value) | ((jenis == "") & has)
+    picked = frame.loc[mask.to_numpy(dtype=bool), [c for c in _KOLOM if c in frame.columns]]
+    text = picked.astype("string").astype(object)
+    records: list[Baris] = text.where(text.notna(), None).to_dict("records")  # type: ignore[assignment]
+    return records, named
+
+
+def tabel_angka_kredit(
+    frame: pd.DataFrame,
+    *,
+    tahunan: AturanTahunan = AturanTahunan.AKHIR,
+    jenjang_berubah: AturanJenjang = AturanJenjang.PROPORSIONAL,
+) -> TabelAk:
+    """The Angka Kredit table of a Pegawai table (every rated period, or only some).
+
+    Rows counted (``Dihitung`` not ``Tidak``) of JF pegawai (``Jenis Jabatan`` JF, or an
+    export row whose jabatan names a JF jenjang) with a predikat count; the jenjang is the
+    one the jabatan names at its end, in each period.
+
+    Args:
+        frame: The Pegawai table (columns of ``summary/skema.py``'s ``Pegawai``).
+        tahunan: How the annual total is made.
+        jenjang_berubah: How a jenjang changing within the year is counted.
+    """
+    order: list[str] = []
+    periods: dict[str, list[tuple[PeriodeAk, Baris]]] = {}
+    nameless: dict[str, Baris] = {}
+    records, named = _jf_saja(frame)
+    for row in records:
+        nip = _text(row, NIP)
+        jabatan = _text(row, JABATAN)
+        if not nip:
+            continue
+        if _text(row, Pegawai.dihitung) == TIDAK:
+            continue
+        predikat = _text(row, Pegawai.predikat)
+        periode = _PERIODE.get(_text(row, Pegawai.periode))
+        if nip not in periods:
+            order.append(nip)
+            periods[nip] = []
+        jenjang = named.get(jabatan)
+        if jenjang is None:
+            nameless[nip] = row
+            continue
+        if periode is None or not predikat:
+            continue
+        item = PeriodeAk(periode.value, periode.lama_bulan, periode.urutan, predikat, jenjang)
+        periods[nip] = [(p, r) for p, r in periods[nip] if p.periode != item.periode]
+        periods[nip].append((item, row))
+    rows: list[BarisAk] = []
+    findings: list[Finding] = []
+    seen: set[str] = set()
+    for nip in order:
+        items = sorted(periods[nip], key=lambda e: e[0].urutan)
+        if not items:
+            row = nameless[nip]
+            jabatan = _text(row, JABATAN)
+            note = (
+                f"jabatan '{jabatan or '-'}' tidak menyebut jenjang JF (mis. Ahli Pertama, "
+                "Terampil); tulis jabatan lengkap dengan jenjangnya"
+            )
+            findings.append(
+                Finding(
+                    Code.ANGKA_KREDIT_TANPA_JENJANG,
+                    Severity.WARNING,
+                    f"NIP {nip} ({_text(row, NAMA) or '-'}): {note}.",
+                    field=JABATAN,
+                    path=_text(row, BERKAS) or None,
+                )
+            )
+            rows.append(
+                BarisAk(
+                    nip,
+                    _text(row, NAMA),
+                    _text(row, UNIT),
+                    jabatan,
+                    _text(row, BERKAS),
+                    "",
+                    {},
+                    "",
+                    None,
+                    "",
+                    note,
+                )
+            )
+            continue
+        last = items[-1][1]
+        annual = angka_kredit_tahunan(
+            [p for p, _ in items], tahunan=tahunan, jenjang_berubah=jenjang_berubah
+        )
+        note = ""
+        if annual.jenjang_berubah:
+            held = " -> ".join(dict.fromkeys(p.jenjang.value for p, _ in items))
+            note = (
+                f"jenjang berubah dalam tahun ini ({held}): {JUDUL_ATURAN_JENJANG[jenjang_berubah]}"
+            )
+            findings.append(
+                Finding(
+                    Code.ANGKA_KREDIT_JENJANG_BERUBAH,
+                    Severity.WARNING,
+                    f"NIP {nip} ({_text(last, NAMA) or '-'}): {note}; pilihan lain dengan "
+                    "'skp-xl angka-kredit --jenjang-berubah'.",
+                    field=JABATAN,
+                    path=_text(last, BERKAS) or None,
+                )
+            )
+        seen.update(p.periode for p, _ in items)
+        rows.append(
+            BarisAk(
+                nip,
+                _text(last, NAMA),
+                _text(last, UNIT),
+                _text(last, JABATAN),
+                _text(last, BERKAS),
+                annual.jenjang.value,
+                {p.periode: angka_kredit(p.predikat, p.jenjang.value, p.bulan) for p, _ in items},
+                next((p.predikat for p, _ in items if p.bulan >= 12), ""),
+                annual.angka_kredit,
+                annual.dasar,
+                note,
+            )
+        )
+    ordered = tuple(
+        p.value for p in sorted(PeriodeEvaluasi, key=lambda p: p.urutan) if p.value in seen
+    )
+    return TabelAk(tuple(rows), ordered, tuple(findings), tahunan, jenjang_berubah)
+
+
+def write_angka_kredit(
+    wb: Workbook,
+    data: SummaryData,
+    *,
+    tahunan: AturanTahunan = AturanTahunan.AKHIR,
+    jenjang_berubah: AturanJenjang = AturanJenjang.PROPORSIONAL,
+) -> None:
+    """Add the Angka Kredit sheet to the summary when it has JF pegawai.
+
+    The table is made from every rated period (``data.semua_periode``, else
+    ``data.pegawai``); the rules used are stated right of the header.
+    """
+    frame = data.semua_periode if data.semua_periode is not None else data.pegawai
+    if frame is None or len(frame.columns) == 0:
+        return
+    table = tabel_angka_kredit(frame, tahunan=tahunan, jenjang_berubah=jenjang_berubah)
+    if not table.baris:
+        return
+    ws = wb.create_sheet(ANGKA_KREDIT)
+    headers = table.headers
+    write_table(ws, name=TABLE_NAME, headers=headers, rows=table.rows(), text_columns=(NIP,))
+    for index, header in enumerate(headers, start=1):
+        if header.startswith("AK ") or header == KOEFISIEN:
+            for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
+                cell.number_format = "0.00"
+    note = ws.cell(
+        1,
+        len(headers) + 2,
+        f"{table.aturan} Bawaan; pilihan lain dengan 'skp-xl angka-kredit RINGKASAN.xlsx "
+        "--tahunan periodik --jenjang-berubah terakhir'. AK = bulan/12 x persentase predikat x "
+        "koefisien tahunan (PermenPANRB 1/2023, PerBKN 3/2023), dibulatkan 2 desimal.",
+    )
+    note.font = font(italic=True)
+    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+
+
+def baca_pegawai(path: Path) -> pd.DataFrame:
+    """The Pegawai table of a summary workbook (its Pegawai sheet) or of its Parquet.
+
+    Raises:
+        ValueError: The file has no Pegawai table (the message names it).
+        OSError: The file cannot be read.
+    """
+    if path.suffix.lower() in (".parquet", ".pq"):
+        frame = pd.read_parquet(path)
+    else:
+        try:
+            frame = pd.read_excel(path, sheet_name="Pegawai", dtype=object, engine="calamine")
+        except ValueError as error:
+            raise ValueError(f"'{path}' tidak memiliki sheet Pegawai: {error}") from error
+    missing = [c for c in (NIP, Pegawai.periode, Pegawai.predikat, JABATAN) if c not in frame]
+    if missing:
+        raise ValueError(
+            f"'{path}' bukan ringkasan skp-xl: kolom {', '.join(missing)} tidak ada di tabel "
+            "Pegawai."
+        )
+    return frame
+
+
+def periode_semua(frame: pd.DataFrame) -> Sequence[str]:
+    """The periods a Pegawai table holds (to say when a summary shows Akhir only)."""
+    column = Pegawai.periode
+    return sorted({str(v) for v in frame[column].dropna()}) if column in frame else []
