@@ -158,6 +158,14 @@ class Code(StrEnum):
     EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL = "ekspor-hasil-akhir-tidak-dikenal"
     EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
     EKSPOR_BERBEDA = "ekspor-berbeda"
+    # PermenPANRB 8/2021 workbooks (skp_xl/domain/legacy2021.py, issue 17).
+    REGULASI_2021 = "regulasi-2021"
+    KATEGORI_2021_KOSONG = "kategori-2021-kosong"
+    KATEGORI_2021_TIDAK_SESUAI = "kategori-2021-tidak-sesuai"
+    SUMBER_DATA_KOSONG = "sumber-data-kosong"
+    PILIHAN_2021_TIDAK_DIKENAL = "pilihan-2021-tidak-dikenal"
+    VERIFIKASI_AK_TANPA_REKOMENDASI = "verifikasi-ak-tanpa-rekomendasi"
+    ANGKA_KREDIT_BUKAN_ANGKA = "angka-kredit-bukan-angka"
 
 
 class Section(StrEnum):
@@ -168,6 +176,7 @@ class Section(StrEnum):
     INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
     TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
     EKSPOR = "Exports of e-Kinerja and SIASN (`skp_xl/domain/ekspor.py`)"
+    SKP2021 = "PermenPANRB 8/2021 workbooks (`skp_xl/domain/legacy2021.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1017,6 +1026,67 @@ def _entries() -> Iterator[CodeInfo]:
             ("nip", "periode", "sumber", "predikat"),
             "an SKP workbook and an export (or two exports) rate one pegawai for one period "
             "with different predikat; the workbook (else e-Kinerja) counts",
+        ),
+    )
+    s = Section.SKP2021
+    yield from (
+        CodeInfo(
+            Code.REGULASI_2021,
+            _I,
+            s,
+            "SKP PermenPANRB 8/2021",
+            ("tahun",),
+            "an 8/2021 workbook: a plan without rating or predikat, so the 6/2022 "
+            "evaluation checks do not apply and it is not counted in a predikat distribution",
+        ),
+        CodeInfo(
+            Code.KATEGORI_2021_KOSONG,
+            _W,
+            s,
+            "Kategori penilaian belum diisi",
+            ("sel",),
+            "Model Pengembangan JA/JF: a rencana kinerja without its kategori penilaian",
+        ),
+        CodeInfo(
+            Code.KATEGORI_2021_TIDAK_SESUAI,
+            _W,
+            s,
+            "Kategori penilaian tidak sesuai pola 2-5 level",
+            ("sel", "nilai"),
+            "the levels used are none of the 2-, 3-, 4- or 5-level patterns, or one twice",
+        ),
+        CodeInfo(
+            Code.SUMBER_DATA_KOSONG,
+            _W,
+            s,
+            "Sumber data belum diisi",
+            ("sel",),
+            "Model Pengembangan JA/JF: no sumber data untuk pemantauan dan pengukuran",
+        ),
+        CodeInfo(
+            Code.PILIHAN_2021_TIDAK_DIKENAL,
+            _W,
+            s,
+            "Pilihan reviu atau verifikasi tidak dikenal",
+            ("sel", "nilai", "pilihan"),
+            "a Reviu or Verifikasi AK cell holds none of its list's values",
+        ),
+        CodeInfo(
+            Code.VERIFIKASI_AK_TANPA_REKOMENDASI,
+            _W,
+            s,
+            "Tidak Terkait tanpa rekomendasi",
+            ("sel",),
+            "the Tim Penilai Angka Kredit found a rencana kinerja not linked to a butir "
+            "kegiatan but wrote no rekomendasi",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_BUKAN_ANGKA,
+            _E,
+            s,
+            "Angka kredit bukan angka",
+            ("sel", "nilai"),
+            "an angka kredit on the Verifikasi AK is not a number of zero or more",
         ),
     )
 
