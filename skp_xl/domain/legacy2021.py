@@ -18,7 +18,9 @@ from dataclasses import dataclass
 
 from skp_xl.domain.checks import check_identitas, check_rencana
 from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.records import Sel, SkpRecord
 from skp_xl.domain.vocabulary import JenisJabatan
 
@@ -112,6 +114,8 @@ class Lampiran2021:
         verifikasi: The Verifikasi AK's rows (JF); empty when it has none.
         pilihan_reviu: The Reviu's list of jenis (its closed list).
         pilihan_verifikasi: The Verifikasi AK's verdicts.
+        nip_penanda_tangan: (who, NIP cell) of the Pengelola Kinerja and the Tim Penilai
+            Angka Kredit, typed on Identitas.
     """
 
     model: str
@@ -120,6 +124,7 @@ class Lampiran2021:
     verifikasi: tuple[VerifikasiAk, ...] = ()
     pilihan_reviu: tuple[str, ...] = ()
     pilihan_verifikasi: tuple[str, ...] = ("Terkait", "Tidak Terkait")
+    nip_penanda_tangan: tuple[tuple[str, Sel], ...] = ()
 
     @property
     def pengembangan(self) -> bool:
@@ -287,4 +292,19 @@ def check_record_2021(record: SkpRecord, *, today: datetime.date | None = None) 
         findings += _pilihan(rencana.reviu_jenis, lampiran.pilihan_reviu, "Reviu", path)
     for row in lampiran.verifikasi:
         findings += _verifikasi(row, lampiran.pilihan_verifikasi, path)
+    for who, nip in lampiran.nip_penanda_tangan:
+        if nip.kosong:
+            continue  # signed by hand on paper: the name and NIP are optional here
+        try:
+            parse_nip(nip.value, today=today)
+        except InvalidValueError as error:
+            findings.append(
+                _at(
+                    nip,
+                    error.code,
+                    Severity.ERROR,
+                    f"NIP {who} ({_where(nip)}): {error.message}",
+                    path,
+                )
+            )
     return findings

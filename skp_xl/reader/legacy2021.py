@@ -21,9 +21,11 @@ from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
 from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.forms.legacy2021 import (
     JENIS_KINERJA_UTAMA_PILIHAN,
+    PENGELOLA,
     PENYELARASAN_PILIHAN,
     REVIU_2021_TABLE,
     SKP_2021_TABLE,
+    TIM_AK,
     VERIFIKASI_AK_TABLE,
     VERIFIKASI_PILIHAN,
     TemplateId2021,
@@ -254,6 +256,14 @@ def read_record_2021(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
             JENIS_KINERJA_UTAMA_PILIHAN if jenis is JenisJabatan.JPT else PENYELARASAN_PILIHAN
         ),
         pilihan_verifikasi=VERIFIKASI_PILIHAN,
+        nip_penanda_tangan=tuple(
+            (who, _named(snapshot, f"{prefix}_NIP"))
+            for who, prefix in (
+                ("pengelola kinerja", PENGELOLA),
+                ("tim penilai angka kredit", TIM_AK),
+            )
+            if snapshot.named(f"{prefix}_NIP") is not None
+        ),
     )
 
     def orang(peran: str) -> Orang:

@@ -148,6 +148,17 @@ def test_the_year_must_be_one_8_2021_applied_to(tmp_path: Path) -> None:
     assert "2021 dan 2022" in found[0].message
 
 
+def test_the_pengelola_kinerjas_nip_is_checked_at_its_cell(tmp_path: Path) -> None:
+    def nip(wb: Workbook) -> tuple[str, str]:
+        put_named(wb, {"REVIU_PENGELOLA_NIP": "19850202201001200"})
+        return named(wb, "REVIU_PENGELOLA_NIP")
+
+    findings, where = _findings(tmp_path, JenisJabatan.JA, f.Model.DASAR, nip)
+    assert [(x.sheet, x.cell, x.code) for x in findings if x.code.startswith("nip-")] == [
+        (*where, "nip-panjang")
+    ]
+
+
 def test_the_6_2022_evaluation_checks_are_not_run_and_say_so(tmp_path: Path) -> None:
     findings, _ = _findings(tmp_path, JenisJabatan.JPT, f.Model.DASAR)
     assert [x.code for x in findings] == ["regulasi-2021"]
