@@ -17,9 +17,11 @@ from skp_xl.domain.checks import check_record
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
+from skp_xl.domain.legacy2021 import check_record_2021
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
+from skp_xl.reader.legacy2021 import is_2021, read_record_2021
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
 from skp_xl.reader.triage import Triage, triage
@@ -149,6 +151,8 @@ def read_snapshot(snapshot: Snapshot) -> tuple[SkpRecord | None, list[Finding]]:
         when the workbook is not an SKP (:class:`~skp_xl.errors.NotAnSkpWorkbook`).
     """
     try:
+        if is_2021(snapshot):
+            return read_record_2021(snapshot)
         return read_record(snapshot)
     except NotAnSkpWorkbook as error:
         return None, [error.finding]
@@ -165,6 +169,8 @@ def checked(
     record: the check step shared by :func:`check_file` and :func:`check_snapshot`."""
     if record is None:
         return None, findings
+    if record.lampiran_2021 is not None:  # PermenPANRB 8/2021: the rules of its time
+        return record, findings + check_record_2021(record, today=today)
     checks = check_record(
         record, periode=periode, today=today, tahun_rentang=(TAHUN_MIN, TAHUN_MAX)
     )

@@ -48,6 +48,7 @@ class HasilBerkas:
         ekspor: The export, when the file is an e-Kinerja or SIASN export (then
             ``terbaca`` is false: it is not an SKP, and not a problem either).
         nilai: Each rated-export row after HR's rules (empty for the master list).
+        regulasi: The PermenPANRB of an SKP workbook's formats ("6/2022", "8/2021").
     """
 
     path: str
@@ -64,6 +65,7 @@ class HasilBerkas:
     sel: dict[str, Letak] = field(default_factory=dict)
     ekspor: Ekspor | None = None
     nilai: tuple[Nilai, ...] = ()
+    regulasi: str = ""
 
 
 class _WaktuHabis(BaseException):
@@ -147,6 +149,7 @@ def proses_berkas(
         _with_path(findings, path),
         isi,
         where,
+        regulasi=record.regulasi,
     )
 
 

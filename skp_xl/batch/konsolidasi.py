@@ -37,6 +37,7 @@ from skp_xl.domain.ekspor import (
 )
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.domain.legacy2021 import REGULASI_2021
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.rekap import (
     AturanGanda,
@@ -415,7 +416,12 @@ def rangkum(
     root: Path, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
 ) -> Konsolidasi:
     """The tables from the per-file results (no file is read here)."""
-    read = [h for h in hasil if h.terbaca]
+    every_read = [h for h in hasil if h.terbaca]
+    # PermenPANRB 8/2021 plans (2021-2022) have no predikat: listed in Pegawai with their
+    # year, but kept out of the duplicate NIPs, the roster and the cascading of the
+    # 6/2022 workbooks, whose rules they do not follow.
+    read = [h for h in every_read if h.regulasi != REGULASI_2021]
+    lama = [h for h in every_read if h.regulasi == REGULASI_2021]
     exports = [h for h in hasil if h.ekspor is not None]
     periode = opsi.periode or periode_terakhir(
         [
@@ -437,17 +443,30 @@ def rangkum(
         ],
         opsi.nip_ganda,
     )
+    for h in lama:
+        decisions[h.path] = Keputusan(
+            False,
+            f"SKP PermenPANRB 8/2021 tahun {h.tahun or '?'}: rencana kinerja tanpa predikat, "
+            "tidak dihitung dalam distribusi",
+        )
     apart, once = hitung_sekali(_calon(read, decisions, exports))
     findings += once
     roster, roster_letak, tidak_membuat = _tidak_membuat(
         read, decisions, exports, periode, opsi.unit_ekspor
     )
     pegawai, letak = _pegawai(
-        read, decisions, opsi.tingkat_unit, exports, apart, opsi.unit_ekspor, roster, roster_letak
+        every_read,
+        decisions,
+        opsi.tingkat_unit,
+        exports,
+        apart,
+        opsi.unit_ekspor,
+        roster,
+        roster_letak,
     )
     known = {
         (f.path or "", f.sheet, f.cell)
-        for h in [*read, *exports]
+        for h in [*every_read, *exports]
         for f in h.temuan
         if f.severity is Severity.ERROR
     }
@@ -520,7 +539,9 @@ def rangkum(
         ],
         columns=list(TEMUAN_COLUMNS),
     )
-    instansi = Counter(h.identitas.get("instansi", "") for h in read if h.identitas.get("instansi"))
+    instansi = Counter(
+        h.identitas.get("instansi", "") for h in every_read if h.identitas.get("instansi")
+    )
     if not instansi:
         instansi = Counter(
             h.ekspor.judul.instansi for h in exports if h.ekspor and h.ekspor.judul.instansi
@@ -815,6 +836,8 @@ def _pegawai(
             Pegawai.pangkat: ident.get("pangkat", ""),
             Pegawai.jenis_jabatan: h.jenis_jabatan,
             Pegawai.pendekatan: h.pendekatan,
+            Pegawai.tahun: h.tahun or None,
+            Pegawai.regulasi: h.regulasi or None,
             Pegawai.penugasan: penugasan(ident.get("jabatan", "")).value,
             Pegawai.nip_penilai: ident.get("penilai_nip", ""),
             Pegawai.nama_penilai: ident.get("penilai_nama", ""),

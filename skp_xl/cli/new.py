@@ -9,6 +9,7 @@ import typer
 
 from skp_xl.cli.app import EXIT_OK, app, console, fail
 from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.legacy2021 import REGULASI_2021, TAHUN_2021
 from skp_xl.domain.nip import parse_nip
 from skp_xl.domain.pangkat import parse_golongan
 from skp_xl.domain.vocabulary import (
@@ -21,6 +22,7 @@ from skp_xl.domain.vocabulary import (
 )
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
+from skp_xl.forms.legacy2021 import normalize_model, workbook_spec_2021
 from skp_xl.forms.model import identity_name
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 from skp_xl.workbook.writer import Options, build_workbook
@@ -173,6 +175,23 @@ def new_command(
             "(Evaluasi Januari-Desember), lalu Evaluasi Akhir: 'triwulanan' atau 'bulanan'.",
         ),
     ] = SiklusEvaluasi.TRIWULANAN.value.lower(),
+    regulasi: Annotated[
+        str,
+        typer.Option(
+            "--regulasi",
+            help="PermenPANRB yang formatnya dipakai: 6/2022 (bawaan) atau 8/2021 (arsip SKP "
+            "2021-2022, dengan --model).",
+        ),
+    ] = "6/2022",
+    model: Annotated[
+        str | None,
+        typer.Option(
+            "--model",
+            help="Hanya dengan --regulasi 8/2021: dasar (Model Dasar/Inisiasi) atau "
+            "pengembangan (Model Pengembangan).",
+            show_default=False,
+        ),
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Timpa berkas yang sudah ada.")] = False,
 ) -> None:
     """Buat buku kerja SKP baru untuk satu pegawai satu tahun (atau --matriks untuk pimpinan).
@@ -190,8 +209,33 @@ def new_command(
         siklus = normalize_siklus(periode_evaluasi)
     except InvalidValueError as error:
         raise fail(f"--periode-evaluasi: {error.message}") from error
-    if tahun is not None and not TAHUN_MIN <= tahun <= TAHUN_MAX:
-        raise fail(f"--tahun {tahun} di luar rentang {TAHUN_MIN}-{TAHUN_MAX}.")
+    regulasi = regulasi.strip().replace(" ", "")
+    if regulasi not in ("6/2022", REGULASI_2021):
+        raise fail(f"--regulasi '{regulasi}' tidak dikenal; pilih 6/2022 atau 8/2021.")
+    legacy = regulasi == REGULASI_2021
+    if legacy:
+        given = [
+            o
+            for o, v in (
+                ("--pendekatan", pendekatan),
+                ("--matriks", matriks or None),
+                ("--periode-evaluasi", None if siklus is SiklusEvaluasi.TRIWULANAN else siklus),
+            )
+            if v is not None
+        ]
+        if given:
+            raise fail(
+                f"{', '.join(given)} tidak berlaku untuk --regulasi 8/2021: format 8/2021 "
+                "memakai --model dasar atau pengembangan, tanpa evaluasi. Hapus "
+                f"{', '.join(given)}."
+            )
+    elif model is not None:
+        raise fail(
+            "--model hanya berlaku dengan --regulasi 8/2021; untuk 6/2022 pakai --pendekatan."
+        )
+    low, high = TAHUN_2021 if legacy else (TAHUN_MIN, TAHUN_MAX)
+    if tahun is not None and not low <= tahun <= high:
+        raise fail(f"--tahun {tahun} di luar rentang {low}-{high}.")
     raw = {
         identity_name("PEGAWAI", "NAMA"): nama,
         identity_name("PEGAWAI", "NIP"): nip,
@@ -221,7 +265,22 @@ def new_command(
     if tahun is not None:
         identitas["SKP_TAHUN"] = tahun
 
-    if matriks:
+    if legacy:
+        if jenis is None or model is None:
+            raise fail("Sebutkan --jenis (JPT, JA, JF) dan --model (dasar, pengembangan).")
+        chosen = normalize_model(model)
+        if chosen is None:
+            raise fail(f"--model '{model}' tidak dikenal; pilih dasar atau pengembangan.")
+        try:
+            kind_2021: JenisJabatan = normalize_jenis_jabatan(jenis)
+        except InvalidValueError as error:
+            raise fail(error.message) from error
+        wb = build_workbook(
+            Options(kind_2021, Pendekatan.KUANTITATIF, identitas, password),
+            spec=workbook_spec_2021(kind_2021, chosen),
+        )
+        what = f"SKP {kind_2021} Model {chosen.value} (PermenPANRB 8/2021)"
+    elif matriks:
         # Refused, not ignored: one Matriks serves a leader's whole unit, every jenis and
         # pendekatan, so --jenis with --matriks most likely meant an SKP.
         given = [o for o, v in (("--jenis", jenis), ("--pendekatan", pendekatan)) if v is not None]

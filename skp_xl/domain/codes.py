@@ -170,6 +170,14 @@ class Code(StrEnum):
     TINDAK_LANJUT_JENIS_TIDAK_DIKENAL = "tindak-lanjut-jenis-tidak-dikenal"
     ANGKA_KREDIT_TANPA_JENJANG = "angka-kredit-tanpa-jenjang"
     ANGKA_KREDIT_JENJANG_BERUBAH = "angka-kredit-jenjang-berubah"
+    # PermenPANRB 8/2021 workbooks (skp_xl/domain/legacy2021.py, issue 17).
+    REGULASI_2021 = "regulasi-2021"
+    KATEGORI_2021_KOSONG = "kategori-2021-kosong"
+    KATEGORI_2021_TIDAK_SESUAI = "kategori-2021-tidak-sesuai"
+    SUMBER_DATA_KOSONG = "sumber-data-kosong"
+    PILIHAN_2021_TIDAK_DIKENAL = "pilihan-2021-tidak-dikenal"
+    VERIFIKASI_AK_TANPA_REKOMENDASI = "verifikasi-ak-tanpa-rekomendasi"
+    ANGKA_KREDIT_BUKAN_ANGKA = "angka-kredit-bukan-angka"
 
 
 class Section(StrEnum):
@@ -184,6 +192,7 @@ class Section(StrEnum):
         "Across years: tindak lanjut and angka kredit per JF (`skp_xl/domain/tindak_lanjut.py`, "
         "`skp_xl/summary/angka_kredit.py`)"
     )
+    SKP2021 = "PermenPANRB 8/2021 workbooks (`skp_xl/domain/legacy2021.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1133,6 +1142,67 @@ def _entries() -> Iterator[CodeInfo]:
             ("nip", "jenjang", "pilihan"),
             "a JF's jenjang changes within the year: the annual total follows the chosen "
             "rule (`skp-xl angka-kredit --jenjang-berubah`), stated beside it",
+        ),
+    )
+    s = Section.SKP2021
+    yield from (
+        CodeInfo(
+            Code.REGULASI_2021,
+            _I,
+            s,
+            "SKP PermenPANRB 8/2021",
+            ("tahun",),
+            "an 8/2021 workbook: a plan without rating or predikat, so the 6/2022 "
+            "evaluation checks do not apply and it is not counted in a predikat distribution",
+        ),
+        CodeInfo(
+            Code.KATEGORI_2021_KOSONG,
+            _W,
+            s,
+            "Kategori penilaian belum diisi",
+            ("sel",),
+            "Model Pengembangan JA/JF: a rencana kinerja without its kategori penilaian",
+        ),
+        CodeInfo(
+            Code.KATEGORI_2021_TIDAK_SESUAI,
+            _W,
+            s,
+            "Kategori penilaian tidak sesuai pola 2-5 level",
+            ("sel", "nilai"),
+            "the levels used are none of the 2-, 3-, 4- or 5-level patterns, or one twice",
+        ),
+        CodeInfo(
+            Code.SUMBER_DATA_KOSONG,
+            _W,
+            s,
+            "Sumber data belum diisi",
+            ("sel",),
+            "Model Pengembangan JA/JF: no sumber data untuk pemantauan dan pengukuran",
+        ),
+        CodeInfo(
+            Code.PILIHAN_2021_TIDAK_DIKENAL,
+            _W,
+            s,
+            "Pilihan reviu atau verifikasi tidak dikenal",
+            ("sel", "nilai", "pilihan"),
+            "a Reviu or Verifikasi AK cell holds none of its list's values",
+        ),
+        CodeInfo(
+            Code.VERIFIKASI_AK_TANPA_REKOMENDASI,
+            _W,
+            s,
+            "Tidak Terkait tanpa rekomendasi",
+            ("sel",),
+            "the Tim Penilai Angka Kredit found a rencana kinerja not linked to a butir "
+            "kegiatan but wrote no rekomendasi",
+        ),
+        CodeInfo(
+            Code.ANGKA_KREDIT_BUKAN_ANGKA,
+            _E,
+            s,
+            "Angka kredit bukan angka",
+            ("sel", "nilai"),
+            "an angka kredit on the Verifikasi AK is not a number of zero or more",
         ),
     )
 

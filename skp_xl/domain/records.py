@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import (
@@ -34,6 +35,9 @@ from skp_xl.domain.vocabulary import (
     Vocabulary,
     compact,
 )
+
+if TYPE_CHECKING:
+    from skp_xl.domain.legacy2021 import Lampiran2021
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +251,8 @@ class SkpRecord:
             workbook has none).
         umpan_balik_periode: The period the Umpan Balik Berkala sheet is for (likewise).
         pro_rata: The pro-rata option of a kuantitatif workbook (Identitas), else None.
+        lampiran_2021: What only a PermenPANRB 8/2021 workbook holds (its template id
+            starts ``skp2021-``); None for every 6/2022 workbook.
     """
 
     path: str
@@ -264,6 +270,12 @@ class SkpRecord:
     dokumen_periode: Sel = Sel(None, "", "")
     umpan_balik_periode: Sel = Sel(None, "", "")
     pro_rata: Sel | None = None
+    lampiran_2021: Lampiran2021 | None = None
+
+    @property
+    def regulasi(self) -> str:
+        """The PermenPANRB whose formats the workbook follows: "8/2021" or "6/2022"."""
+        return "8/2021" if self.lampiran_2021 is not None else "6/2022"
 
     @property
     def pro_rata_aktif(self) -> bool:

@@ -199,6 +199,9 @@ class TabelHasilKerja:
         ukuran_label: The line shown between a kualitatif hasil kerja and its ukuran
             when this table copies them (the Umpan Balik's own wording); None: the
             SKP's.
+        seksi: The two section labels as the form prints them (PermenPANRB 8/2021:
+            "A. KINERJA UTAMA", "B. KINERJA TAMBAHAN"); None: "A. UTAMA", "B. TAMBAHAN".
+            An empty second label (and no tambahan blocks) prints no second section.
     """
 
     kolom: tuple[Kolom, ...]
@@ -211,6 +214,7 @@ class TabelHasilKerja:
     narasi: bool = False
     porsi: Fraction | None = None
     ukuran_label: str | None = None
+    seksi: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -457,6 +461,33 @@ class BagianBernomor:
     baris: int
 
 
+@dataclass(frozen=True, slots=True)
+class DaftarTetap:
+    """Closed lists a form's dropdowns need that the shared ``_ref`` sheet lacks, one
+    column each under its defined name (the PermenPANRB 8/2021 forms' own lists).
+
+    Attributes:
+        daftar: (defined name, values) per list.
+    """
+
+    daftar: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PenandaTangan:
+    """One signatory who is none of the SKP's three people (the Pengelola Kinerja of a
+    Reviu, the Tim Penilai Angka Kredit): a date line, the role, name and NIP.
+
+    Attributes:
+        peran: The role as printed ("Pengelola Kinerja,").
+        name: Prefix of the defined names of the name and NIP typed on the Identitas
+            sheet (``{name}_NAMA``, ``{name}_NIP``).
+    """
+
+    peran: str
+    name: str
+
+
 Blok = (
     Judul
     | InstansiPeriode
@@ -482,6 +513,8 @@ Blok = (
     | HalamanBaru
     | PasanganIsian
     | BagianBernomor
+    | DaftarTetap
+    | PenandaTangan
 )
 
 

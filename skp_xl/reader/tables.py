@@ -36,6 +36,13 @@ Columns = dict[str, int]
 
 _COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
 _SECTIONS = (compact(t.UTAMA), compact(t.TAMBAHAN))
+# PermenPANRB 8/2021 prints "A. KINERJA UTAMA" and "B. KINERJA TAMBAHAN" (seed 000), and
+# "KINERJA UTAMA" alone over the Verifikasi Angka Kredit.
+_SECTIONS_2021 = (
+    compact("A. KINERJA UTAMA"),
+    compact("B. KINERJA TAMBAHAN"),
+    compact("KINERJA UTAMA"),
+)
 
 
 @dataclass(frozen=True)
@@ -147,13 +154,20 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
             header_row, columns = row, found
             break
     labels = {row: _label(snapshot, sheet, row) for row in range(top, bottom + 1)}
-    tambahan_row = next((row for row, label in labels.items() if label == _SECTIONS[1]), None)
+    tambahan_row = next(
+        (row for row, label in labels.items() if label in (_SECTIONS[1], _SECTIONS_2021[1])),
+        None,
+    )
     merged = sorted(
         (r1, r2)
         for r1, c1, r2, c2 in snapshot.merged(sheet)
         if c1 == 1 and c2 == 1 and top <= r1 <= bottom
     )
-    spans = merged or [(row, row) for row, label in labels.items() if label not in _SECTIONS]
+    spans = merged or [
+        (row, row)
+        for row, label in labels.items()
+        if label not in _SECTIONS and label not in _SECTIONS_2021
+    ]
     section = bottom + 1 if tambahan_row is None else tambahan_row
     return Table(
         sheet=sheet,

@@ -58,8 +58,9 @@ SESUAI, TIDAK_SESUAI, TANPA_POLA = "Sesuai", "Tidak sesuai", "—"
 class Pegawai(pa.DataFrameModel):
     """The Pegawai table: one row per pegawai and rated period (``Periode`` empty for a
     workbook not rated yet), from SKP workbooks and from export rows (which have no Jenis
-    Jabatan nor Pendekatan, and whose ``Periode`` may be a month). Text columns are pandas
-    ``string``; blanks are ``<NA>``."""
+    Jabatan nor Pendekatan, and whose ``Periode`` may be a month). ``Tahun`` and
+    ``Regulasi`` are the workbook's year and PermenPANRB (an 8/2021 plan has no period and
+    is never counted). Text columns are pandas ``string``; blanks are ``<NA>``."""
 
     nip: Series[pd.StringDtype] = pa.Field(alias="NIP", str_matches=r"^\d{18}$", nullable=True)
     nama: Series[pd.StringDtype] = pa.Field(
@@ -75,6 +76,10 @@ class Pegawai(pa.DataFrameModel):
     )
     pendekatan: Series[pd.StringDtype] = pa.Field(
         alias="Pendekatan", isin=[p.value for p in Pendekatan], nullable=True
+    )
+    tahun: Series[pd.StringDtype] = pa.Field(alias="Tahun", nullable=True)
+    regulasi: Series[pd.StringDtype] = pa.Field(
+        alias="Regulasi", isin=["", "6/2022", "8/2021"], nullable=True
     )
     penugasan: Series[pd.StringDtype] = pa.Field(
         alias="Penugasan", isin=[p.value for p in Penugasan]

@@ -29,7 +29,7 @@ def test_the_headers_are_the_models_in_order() -> None:
     assert TEMUAN_COLUMNS == ("Berkas", "Sheet", "Sel", "Kode", "Tingkat", "Pesan")
     assert PEGAWAI_COLUMNS[:3] == ("NIP", "Nama", "Unit Kerja")
     assert PEGAWAI_COLUMNS[-3:] == ("Keterangan", "Galat", "Berkas")
-    assert len(PEGAWAI_COLUMNS) == len(set(PEGAWAI_COLUMNS)) == 22
+    assert len(PEGAWAI_COLUMNS) == len(set(PEGAWAI_COLUMNS)) == 24
     assert kolom(Cascading) == CASCADING_COLUMNS
     assert CASCADING_COLUMNS[:3] == ("Berkas", "NIP", "Nama")
 

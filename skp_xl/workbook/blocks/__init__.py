@@ -16,6 +16,7 @@ from skp_xl.forms.model import (
     Blok,
     CapaianOrganisasi,
     DaftarIsian,
+    DaftarTetap,
     EvaluasiDokumen,
     Form,
     HalamanBaru,
@@ -29,6 +30,7 @@ from skp_xl.forms.model import (
     MatriksPeran,
     Meta,
     PasanganIsian,
+    PenandaTangan,
     Perilaku,
     PeriodeLabel,
     Petunjuk,
@@ -55,6 +57,7 @@ from skp_xl.workbook.blocks.form import (
     tanda_tangan,
 )
 from skp_xl.workbook.blocks.isian import judul_isian, kelompok_isian, meta, petunjuk
+from skp_xl.workbook.blocks.legacy2021 import daftar_tetap, penanda_tangan
 from skp_xl.workbook.blocks.matriks import (
     bagian_bernomor,
     halaman_baru,
@@ -93,6 +96,8 @@ RENDERERS: dict[type[Any], Callable[[SheetWriter, Any], None]] = {
     HalamanBaru: halaman_baru,
     PasanganIsian: pasangan_isian,
     BagianBernomor: bagian_bernomor,
+    DaftarTetap: daftar_tetap,
+    PenandaTangan: penanda_tangan,
 }
 """The renderer of each block type: writes the block at the sheet's next free row."""
 

@@ -20,6 +20,7 @@ from skp_xl.forms.model import (
 )
 from skp_xl.reader.tables import Columns, Table, columns_by_key
 from skp_xl.workbook import formulas as fx
+from skp_xl.workbook.blocks.level import level_kategori_formula
 from skp_xl.workbook.kit import (
     HEADER_FILL,
     HELPER_FILL,
@@ -142,19 +143,21 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
     )
     columns = columns_by_key(written, table)
     source = _source(s, table)
+    utama, tambahan = table.seksi or (t.UTAMA, t.TAMBAHAN)
     for label, row, indexes in (
-        (t.UTAMA, body_top, range(table.utama)),
-        (t.TAMBAHAN, tambahan_row, range(table.utama, len(blocks))),
+        (utama, body_top, range(table.utama)),
+        (tambahan, tambahan_row, range(table.utama, len(blocks))),
     ):
-        s.put(
-            row,
-            1,
-            label,
-            span=s.width,
-            bold=True,
-            border=True,
-            align=Alignment(vertical="center"),
-        )
+        if label:
+            s.put(
+                row,
+                1,
+                label,
+                span=s.width,
+                bold=True,
+                border=True,
+                align=Alignment(vertical="center"),
+            )
         for index in indexes:
             s.row = blocks[index]
             _block(s, table, columns, source, index, body_top)
@@ -310,6 +313,10 @@ def _value(
         return fx.target_text_formula(
             *(a1(row, cols[k]) for k in ("target_min", "target_maks", "satuan"))
         )
+    if kolom.key == "level_kategori":
+        column = get_column_letter(cols["kategori"])
+        last = row + table.baris_per_rhk - 1
+        return level_kategori_formula(f"{column}{row}:{column}{last}")
     if source is None:
         raise ValueError(f"column {kolom.key} of {table.name} needs a source table")
     src_first = source.table.blocks[index]
