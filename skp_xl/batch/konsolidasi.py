@@ -83,8 +83,10 @@ from skp_xl.workbook.laporan import TINGKAT
 
 INSTANSI = "(Instansi)"
 """The Ringkasan row of the whole agency (and its key in a capaian override file)."""
-AKAR = "(folder utama)"
-"""The unit name of workbooks lying directly in the agency folder (often the kepala's)."""
+AKAR = "Pimpinan Instansi"
+"""The unit name of workbooks lying directly in the agency folder: there an agency keeps its
+head's (and the head's staff office's) workbooks, so the label is the one people use for
+them, not a folder artefact. It sorts first in the Ringkasan, as the head leads the list."""
 
 _PERIOD_COLUMNS = (
     Pegawai.periode,
@@ -457,7 +459,7 @@ def rangkum(
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
-    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()))
+    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()), key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
