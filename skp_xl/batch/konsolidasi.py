@@ -52,6 +52,7 @@ from skp_xl.domain.rekap import (
     periode_terakhir,
     selesaikan_ganda,
 )
+from skp_xl.domain.targets import format_angka
 from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
@@ -971,7 +972,7 @@ def _pola(
         mark = "✓" if result.terpenuhi else "✗"
         unit_text = " pegawai" if result.aturan.jenis.value.endswith("jumlah") else "%"
         notes.append(
-            f"{mark} {result.aturan.keterangan} (angka {result.angka:g}{unit_text}; "
+            f"{mark} {result.aturan.keterangan} (angka {format_angka(result.angka)}{unit_text}; "
             f"batas {result.batas_teks})"
         )
         if not result.terpenuhi:

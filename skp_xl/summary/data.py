@@ -12,6 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -53,13 +54,21 @@ PERSEN_COLUMNS: tuple[str, ...] = tuple(persen_column(p) for p in PREDIKAT_COLUM
 RINGKASAN_INPUT_COLUMNS: tuple[str, ...] = kolom(Ringkasan)
 """Columns ``SummaryData.ringkasan`` must have (in any order): the Ringkasan model's."""
 
+ATURAN_DILANGGAR = "Aturan yang Dilanggar"
+"""The Ringkasan sheet's column of the guideline rules a unit breaks, in words (the
+``✗`` parts of its ``Keterangan``)."""
+
 _AFTER_JUMLAH = RINGKASAN_INPUT_COLUMNS.index(JUMLAH) + 1
+_AFTER_POLA = RINGKASAN_INPUT_COLUMNS.index(POLA_DISTRIBUSI) + 1
 RINGKASAN_COLUMNS: tuple[str, ...] = (
     *RINGKASAN_INPUT_COLUMNS[:_AFTER_JUMLAH],
     *PERSEN_COLUMNS,
-    *RINGKASAN_INPUT_COLUMNS[_AFTER_JUMLAH:],
+    *RINGKASAN_INPUT_COLUMNS[_AFTER_JUMLAH:_AFTER_POLA],
+    ATURAN_DILANGGAR,
+    *RINGKASAN_INPUT_COLUMNS[_AFTER_POLA:],
 )
-"""Columns of the Ringkasan sheet's table, in order; the percentages are formulas."""
+"""Columns of the Ringkasan sheet's table, in order; the percentages are formulas and the
+rules broken are taken out of ``Keterangan``."""
 
 
 def _empty() -> pd.DataFrame:
@@ -92,6 +101,9 @@ class SummaryData:
             PivotTable counts what the Ringkasan counts. ``None`` (the default) filters
             ``Periode`` on :attr:`periode` when the Pegawai table has that column; a value
             absent from the column leaves its filter at "(Semua)".
+        akar: The consolidated folder: ``Berkas`` cells show their path relative to it
+            (the name at the end stays readable), their links stay relative to the
+            summary. ``None`` shows each path as given.
     """
 
     judul: str
@@ -101,6 +113,7 @@ class SummaryData:
     temuan: pd.DataFrame = field(default_factory=_empty)
     cascading: pd.DataFrame = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
+    akar: Path | None = None
 
 
 def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -30,6 +31,18 @@ HEADER_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
 TEXT_FORMAT = "@"
+INDONESIA = "[$-421]"
+"""Indonesian (LCID 0x421) tag of a number format. LibreOffice shows a tagged format with
+that locale's separators whatever the viewer's locale (61,5%; 1.234; measured, 7.4);
+Excel takes the separators from the viewer's regional settings whatever the format says
+(Indonesian Windows: comma), and keeps the tag for dates and names. The value stays a
+number either way."""
+PERSEN_FORMAT = INDONESIA + "0.0%"
+"""A share: ``61,5%``."""
+BILANGAN_FORMAT = INDONESIA + "#,##0"
+"""A count: ``1.234``."""
+DESIMAL_FORMAT = INDONESIA + "#,##0.00"
+"""A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
 MAX_WIDTH = 60
 LINE_HEIGHT = 15.0
@@ -74,6 +87,25 @@ def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDT
     """A column width (in characters) that fits the header and the values, up to ``maximum``."""
     longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
     return float(min(max(longest + 2, MIN_WIDTH), maximum))
+
+
+def header_width(header: str, *, minimum: float = MIN_WIDTH) -> float:
+    """The narrowest column whose wrapped bold header breaks between words, never inside
+    one: its longest word, a tenth wider for bold, plus the cell's padding (measured in
+    LibreOffice's PDF: "Kurang/Misconduct" fits in 20)."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return float(max(math.ceil(longest * 1.1) + 1, minimum))
+
+
+def shown_path(berkas: Cell, akar: Path | None) -> Cell:
+    """A ``Berkas`` as a person reads it: relative to the consolidated folder ``akar``
+    with ``/`` separators, or as given when it lies outside ``akar`` (or no ``akar``)."""
+    if akar is None or not isinstance(berkas, str) or not berkas.strip():
+        return berkas
+    try:
+        return Path(berkas).absolute().relative_to(Path(akar).absolute()).as_posix()
+    except ValueError:
+        return berkas
 
 
 def text_lines(value: Cell, width: float) -> int:
@@ -159,6 +191,10 @@ def write_table(
         for cell, header in zip(cells, headers, strict=True):
             if header in text_columns:
                 cell.number_format = TEXT_FORMAT
+            elif isinstance(cell.value, float):
+                cell.number_format = DESIMAL_FORMAT
+            elif isinstance(cell.value, int):
+                cell.number_format = BILANGAN_FORMAT
             if wrapped:  # tall rows: every cell at the top, the long texts wrapped
                 cell.alignment = Alignment(wrap_text=header in wrap_columns, vertical="top")
     for offset, row in enumerate(rows, start=2):

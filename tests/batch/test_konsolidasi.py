@@ -316,8 +316,8 @@ def test_the_head_at_the_top_of_the_folder_counts_as_pimpinan_instansi_first(
     ringkasan: pd.DataFrame = result.ringkasan  # type: ignore[attr-defined]
     pegawai: pd.DataFrame = result.pegawai  # type: ignore[attr-defined]
     assert AKAR == "Pimpinan Instansi"
-    assert list(ringkasan[Ringkasan.unit_kerja])[0] == AKAR
-    assert list(ringkasan[Ringkasan.unit_kerja])[-1] == INSTANSI
+    assert ringkasan[Ringkasan.unit_kerja].iloc[0] == AKAR
+    assert ringkasan[Ringkasan.unit_kerja].iloc[-1] == INSTANSI
     assert AKAR in set(pegawai[Pegawai.unit_kerja])
     assert not pegawai[Pegawai.unit_kerja].str.startswith("(").any()
 

@@ -119,7 +119,12 @@ def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) 
     assert [ws.cell(5, c).value for c in range(3, 9)] == [1, 3, 1, 0, 0, 5]
     assert ws["I5"].value == '=IF(H5>0,C5/H5,"")'
     assert ws["M8"].value == '=IF(H8>0,G8/H8,"")'
-    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(9, 14)} == {"0.0%"}
+    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(9, 14)} == {
+        "[$-421]0.0%"
+    }
+    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(3, 9)} == {
+        "[$-421]#,##0"
+    }
     assert ws["A8"].font.b
     assert not ws["A7"].font.b
 
@@ -130,7 +135,9 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(wb: Workbook) -> None:
         for ws in wb.worksheets
     }
     assert setups == {("landscape", "9", 1)}
-    assert wb["Ringkasan"].print_title_rows == "$4:$4"
+    # Few units: the table and its chart on one page, no header band repeated across it.
+    assert wb["Ringkasan"].print_title_rows is None
+    assert wb["Ringkasan"].page_setup.fitToHeight == 1
 
 
 def test_the_chart_is_a_percent_stacked_bar_per_unit(package: Package) -> None:
@@ -150,9 +157,9 @@ def test_the_chart_is_a_percent_stacked_bar_per_unit(package: Package) -> None:
         )
         for s in plot.iter(f"{CHART}ser")
     ]
-    # Categories are the three units; the agency's row 8 is left out.
+    # Categories are the three units and the agency's row 8, its own bar.
     assert series == [
-        (f"'Ringkasan'!{col}4", "'Ringkasan'!$A$5:$A$7", f"'Ringkasan'!${col}$5:${col}$7")
+        (f"'Ringkasan'!{col}4", "'Ringkasan'!$A$5:$A$8", f"'Ringkasan'!${col}$5:${col}$8")
         for col in "CDEFG"
     ]
 
@@ -450,7 +457,7 @@ def test_texts_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
     wb = _write(tmp_path, pegawai=pegawai, ringkasan=ringkasan, judul="=JUDUL")
     cells = {
         "judul": wb["Ringkasan"]["A1"],
-        "keterangan": wb["Ringkasan"]["O5"],
+        "keterangan": wb["Ringkasan"]["P5"],
         "nama": wb["Pegawai"]["B2"],
         "unit in the pivot": wb["Pivot"]["A7"],
     }
