@@ -262,6 +262,7 @@ class Konsolidasi:
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
             cascading=self.cascading,
+            akar=self.root,
             # Count what the Ringkasan counts: the period, and each pegawai once.
             pivot_filters=(
                 {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None

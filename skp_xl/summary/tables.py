@@ -45,6 +45,8 @@ DESIMAL_FORMAT = INDONESIA + "#,##0.00"
 """A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
 MAX_WIDTH = 60
+LINK_WIDTH = 50
+"""The widest a column of file links gets; longer paths show their end (see write_table)."""
 LINE_HEIGHT = 15.0
 """Points per line of 11-point text. LibreOffice does not fit a row to its wrapped text
 when it opens an .xlsx (measured), and Excel is not relied on to, so rows with long text
@@ -174,6 +176,8 @@ def write_table(
     widths = []
     for index, header in enumerate(headers, start=1):
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
+        if header == link_column:
+            maximum = LINK_WIDTH
         width = column_width(header, [row[index - 1] for row in rows], maximum=maximum)
         ws.column_dimensions[get_column_letter(index)].width = width
         widths.append(width)
@@ -199,6 +203,16 @@ def write_table(
                 cell.alignment = Alignment(wrap_text=header in wrap_columns, vertical="top")
     for offset, row in enumerate(rows, start=2):
         fit_row_height(ws, offset, ((row[index], width) for index, width in wrapped))
+    if link_column in headers:
+        # LibreOffice does not wrap a cell holding a hyperlink (7.4, measured): a path
+        # wider than its column is right-aligned, so the file name at its end shows and
+        # its first folders are cut instead.
+        index = headers.index(link_column)
+        fits = widths[index] * 1.2 - 1
+        for offset, row in enumerate(rows, start=2):
+            if len(str(row[index] or "")) > fits:
+                cell = ws.cell(offset, index + 1)
+                cell.alignment = Alignment(horizontal="right", vertical="top")
     style_header(ws[1])
     ws.freeze_panes = "A2"
     ref = f"A1:{get_column_letter(len(headers))}{last_row}"

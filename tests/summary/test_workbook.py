@@ -70,7 +70,7 @@ def test_tables_cover_their_data(wb: Workbook) -> None:
     }
     assert tables == {
         "PEGAWAI": ("Pegawai", f"A1:G{len(PEGAWAI_ROWS) + 1}"),
-        "TEMUAN": ("Temuan", "A1:F4"),
+        "TEMUAN": ("Temuan", "A1:H4"),
         "CASCADING": ("Cascading", "A1:C3"),
     }
     assert [c.value for c in wb["Pegawai"][1]] == PEGAWAI_HEADERS
@@ -93,12 +93,37 @@ def test_berkas_cells_link_to_the_files_relative_to_the_summary(wb: Workbook) ->
 
 
 def test_findings_link_to_the_file_and_cell(wb: Workbook) -> None:
-    links = [row[0].hyperlink for row in wb["Temuan"].iter_rows(min_row=2)]
+    links = [row[2].hyperlink for row in wb["Temuan"].iter_rows(min_row=2)]
     assert [(link.target, link.location) for link in links] == [
         ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!D7"),
-        ("keuangan/SKP%20Fajar.xlsx", "'Evaluasi ''Akhir'''!A1"),
         ("keuangan/rusak.xlsx", None),
+        ("keuangan/SKP%20Fajar.xlsx", "'Evaluasi ''Akhir'''!A1"),
     ]
+
+
+def test_findings_come_worst_first_and_name_the_pegawai(wb: Workbook) -> None:
+    rows = [[c.value for c in row] for row in wb["Temuan"].iter_rows()]
+    assert rows[0][:3] == ["NIP", "Nama", "Berkas"]
+    assert [(r[0], r[1], r[6]) for r in rows[1:]] == [
+        ("198503122010011001", "Andi Saputra", "error"),
+        (None, None, "error"),  # a broken file: nobody's workbook
+        ("198808082014031006", "Fajar Nugroho", "warning"),
+    ]
+    assert wb["Temuan"]["A2"].number_format == "@"
+
+
+def test_berkas_shows_its_path_in_the_consolidated_folder(tmp_path: Path) -> None:
+    wb = _write(tmp_path, akar=tmp_path)
+    berkas = [row[-1].value for row in wb["Pegawai"].iter_rows(min_row=2)]
+    assert berkas[:2] == ["unit umum/SKP Andi.xlsx", "unit umum/SKP Budi #2.xlsx"]
+    assert [row[2].value for row in wb["Temuan"].iter_rows(min_row=2)] == [
+        "unit umum/SKP Andi.xlsx",
+        "keuangan/rusak.xlsx",
+        "keuangan/SKP Fajar.xlsx",
+    ]
+    link = wb["Pegawai"]["G2"].hyperlink
+    assert link is not None
+    assert link.target == "unit%20umum/SKP%20Andi.xlsx"
 
 
 def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) -> None:
@@ -313,9 +338,14 @@ def test_cascading_rows_link_to_their_sheet_and_cell(tmp_path: Path) -> None:
     )
     wb = _write(tmp_path, cascading=cascading)
     links = [row[0].hyperlink for row in wb["Cascading"].iter_rows(min_row=2)]
+    # The problem first, then what matches.
+    assert [row[7].value for row in wb["Cascading"].iter_rows(min_row=2)] == [
+        "penilai tidak ada",
+        "cocok",
+    ]
     assert [(link.target, link.location) for link in links] == [
-        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!B18"),
         ("unit%20umum/SKP%20Andi.xlsx", None),
+        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!B18"),
     ]
 
 
@@ -362,7 +392,8 @@ def test_empty_frames_give_tables_with_one_blank_row_and_no_pivot(tmp_path: Path
     write_summary(path, _empty_data())
     wb = openpyxl.load_workbook(path)
     assert wb["Pegawai"].tables["PEGAWAI"].ref == f"A1:{chr(64 + len(PEGAWAI_COLUMNS))}2"
-    assert wb["Temuan"].tables["TEMUAN"].ref == f"A1:{chr(64 + len(TEMUAN_COLUMNS))}2"
+    # NIP and Nama of the pegawai come before the findings' own columns.
+    assert wb["Temuan"].tables["TEMUAN"].ref == f"A1:{chr(64 + 2 + len(TEMUAN_COLUMNS))}2"
     assert not wb["Cascading"].tables
     assert wb["Pivot"]["A2"].value == "Belum ada data pegawai, jadi PivotTable tidak dibuat."
     names = Package(path).parts
