@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.errors import SummaryDataError
 from skp_xl.summary.skema import (
     PREDIKAT_COLUMNS,
@@ -104,6 +105,8 @@ class SummaryData:
         akar: The consolidated folder: ``Berkas`` cells show their path relative to it
             (the name at the end stays readable), their links stay relative to the
             summary. ``None`` shows each path as given.
+        pola: The pola distribusi guideline the Kurva sheet draws as a band; the shipped
+            SE MenPANRB 3/2023 one when ``None``.
     """
 
     judul: str
@@ -114,6 +117,7 @@ class SummaryData:
     cascading: pd.DataFrame = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
     akar: Path | None = None
+    pola: PolaDistribusi | None = None
 
 
 def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:

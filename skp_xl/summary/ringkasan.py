@@ -94,13 +94,14 @@ _WARNING_FONT = Font(color="9C0006")
 _MARK = re.compile(r"(?=[✓✗] )")
 
 
-def _letter(header: str) -> str:
+def letter(header: str) -> str:
+    """The column letter of a header of the Ringkasan table."""
     return str(get_column_letter(COLUMN[header]))
 
 
 def persen_formula(predikat: str, row: int) -> str:
     """The formula of a predikat's share of the unit's Jumlah, blank when Jumlah is 0."""
-    count, jumlah = _letter(predikat), _letter(JUMLAH)
+    count, jumlah = letter(predikat), letter(JUMLAH)
     return f'=IF({jumlah}{row}>0,{count}{row}/{jumlah}{row},"")'
 
 
@@ -171,7 +172,7 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     if not rows:
         ws.cell(FIRST_ROW, 1, "Belum ada data unit kerja.").font = font(italic=True)
     else:
-        pola = _letter(POLA_DISTRIBUSI)
+        pola = letter(POLA_DISTRIBUSI)
         ws.conditional_formatting.add(
             f"{pola}{FIRST_ROW}:{pola}{last_row}",
             FormulaRule(

@@ -1,7 +1,8 @@
 """The consolidation's summary workbook, which managers open in Excel or LibreOffice.
 
-Sheets, in order: Ringkasan (distribution per unit, formulas and a chart), Pegawai (an Excel
-Table), Pivot (a real PivotTable over that Table), Temuan and Cascading (Tables).
+Sheets, in order: Ringkasan (distribution per unit, formulas and a chart), Kurva (each unit's
+distribution curve against the guideline band), Pegawai (an Excel Table), Pivot (a real
+PivotTable over that Table), Temuan and Cascading (Tables).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
+from skp_xl.summary.kurva import write_kurva
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.ringkasan import write_ringkasan
@@ -44,10 +46,11 @@ from skp_xl.summary.tables import a4_landscape, font, shown_path, write_table
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
+KURVA = "Kurva"
 PIVOT = "Pivot"
 TEMUAN = "Temuan"
 CASCADING = "Cascading"
-SHEETS = (RINGKASAN, PEGAWAI, PIVOT, TEMUAN, CASCADING)
+SHEETS = (RINGKASAN, KURVA, PEGAWAI, PIVOT, TEMUAN, CASCADING)
 """Sheet titles, in workbook order."""
 
 TABLE_NAMES = {PEGAWAI: "PEGAWAI", TEMUAN: "TEMUAN", CASCADING: "CASCADING"}
@@ -96,6 +99,7 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     assert ringkasan is not None
     ringkasan.title = RINGKASAN
     write_ringkasan(ringkasan, data)
+    write_kurva(wb.create_sheet(KURVA), data, source=RINGKASAN, pola=data.pola)
     pegawai = wb.create_sheet(PEGAWAI)
     headers, rows = _write_pegawai(pegawai, data, folder)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)

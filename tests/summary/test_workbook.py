@@ -59,7 +59,7 @@ def wb(summary: Path) -> Workbook:
 
 
 def test_sheets_in_order_ringkasan_first_and_active(wb: Workbook) -> None:
-    assert wb.sheetnames == ["Ringkasan", "Pegawai", "Pivot", "Temuan", "Cascading"]
+    assert wb.sheetnames == ["Ringkasan", "Kurva", "Pegawai", "Pivot", "Temuan", "Cascading"]
     assert wb.active is not None
     assert wb.active.title == "Ringkasan"
 
@@ -400,7 +400,7 @@ def test_empty_frames_give_tables_with_one_blank_row_and_no_pivot(tmp_path: Path
     assert not [n for n in names if n.startswith(("xl/pivot", "xl/charts", "xl/drawings"))]
 
 
-def test_an_agency_row_alone_makes_no_chart(tmp_path: Path) -> None:
+def test_an_agency_row_alone_makes_no_ringkasan_chart(tmp_path: Path) -> None:
     data = sample_data(tmp_path)
     only_agency = SummaryData(
         judul=data.judul,
@@ -410,9 +410,11 @@ def test_an_agency_row_alone_makes_no_chart(tmp_path: Path) -> None:
     )
     path = tmp_path / "instansi.xlsx"
     write_summary(path, only_agency)
-    parts = Package(path).parts
-    assert "xl/charts/chart1.xml" not in parts
-    assert PIVOT_TABLE in parts
+    package = Package(path)
+    assert not package.related(package.sheet_part("Ringkasan"), "drawing")
+    (drawing,) = package.related(package.sheet_part("Kurva"), "drawing")
+    assert len(package.related(drawing, "chart")) == 1  # the agency's curve
+    assert PIVOT_TABLE in package.parts
 
 
 def test_an_existing_output_is_kept_unless_forced(tmp_path: Path) -> None:
