@@ -45,8 +45,10 @@ DESIMAL_FORMAT = INDONESIA + "#,##0.00"
 """A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
 MAX_WIDTH = 60
-LINK_WIDTH = 50
-"""The widest a column of file links gets; longer paths show their end (see write_table)."""
+LINK_WIDTH = 70
+"""The widest a column of file links gets. LibreOffice neither wraps nor clips a cell
+holding a hyperlink (7.4, measured: its text prints over the next cells), so a longer
+path is shrunk to fit its cell, whole (Excel and LibreOffice both shrink to fit)."""
 LINE_HEIGHT = 15.0
 """Points per line of 11-point text. LibreOffice does not fit a row to its wrapped text
 when it opens an .xlsx (measured), and Excel is not relied on to, so rows with long text
@@ -110,17 +112,91 @@ def shown_path(berkas: Cell, akar: Path | None) -> Cell:
         return berkas
 
 
+_ADVANCE = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        (
+            981,
+            1076,
+            866,
+            1076,
+            1019,
+            625,
+            964,
+            1076,
+            470,
+            490,
+            931,
+            470,
+            1636,
+            1076,
+            1080,
+            1076,
+            1076,
+            714,
+            801,
+            686,
+            1076,
+            925,
+            1464,
+            887,
+            927,
+            809,
+        ),
+        strict=True,
+    )
+)
+"""Advance widths of Calibri's (and Carlito's) lowercase letters, in 1/2048 em; a digit
+is 1038."""
+_DIGIT = 1038
+
+
+def text_units(text: str) -> float:
+    """The width of ``text`` in 11-point Calibri, in digit widths (a column width's unit).
+
+    Lowercase letters by their advance width; capitals a sixth wider than a digit, spaces
+    and punctuation about half, anything else a digit.
+    """
+    total = 0
+    for char in text:
+        if char in _ADVANCE:
+            total += _ADVANCE[char]
+        elif char.isupper():
+            total += 1210
+        elif char.isspace() or char in ".,:;'!|()[]/-":
+            total += 520
+        else:
+            total += _DIGIT
+    return total / _DIGIT
+
+
 def text_lines(value: Cell, width: float) -> int:
     """How many lines ``value`` takes, wrapped in a column ``width`` characters wide.
 
-    An estimate: a column width counts ``0`` digits, and ordinary text in a proportional
-    font fits about a fifth more characters (measured in LibreOffice's PDF export).
+    An estimate from the font's letter widths (:func:`text_units`); lines break between
+    words, as LibreOffice and Excel wrap, so a word that does not fit on a line starts
+    the next, and a word longer than a line is broken inside.
     """
     if value is None:
         return 1
-    per_line = max(int(width * 1.2) - 1, 1)
-    parts = str(value).splitlines() or [""]
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in parts)
+    room = max(width - 1.0, 1.0)  # the cell's padding
+    space = text_units(" ")
+    lines = 0
+    for part in str(value).splitlines() or [""]:
+        lines += 1
+        used = 0.0
+        for word in part.split():
+            size = text_units(word)
+            needed = size if used == 0 else used + space + size
+            if needed <= room:
+                used = needed
+                continue
+            if used:  # the word starts a new line
+                lines += 1
+            extra = math.ceil(size / room) - 1  # a word longer than a line
+            lines += extra
+            used = size - extra * room
+    return lines
 
 
 def fit_row_height(ws: Worksheet, row: int, cells: Iterable[tuple[Cell, float]]) -> None:
@@ -204,15 +280,9 @@ def write_table(
     for offset, row in enumerate(rows, start=2):
         fit_row_height(ws, offset, ((row[index], width) for index, width in wrapped))
     if link_column in headers:
-        # LibreOffice does not wrap a cell holding a hyperlink (7.4, measured): a path
-        # wider than its column is right-aligned, so the file name at its end shows and
-        # its first folders are cut instead.
-        index = headers.index(link_column)
-        fits = widths[index] * 1.2 - 1
-        for offset, row in enumerate(rows, start=2):
-            if len(str(row[index] or "")) > fits:
-                cell = ws.cell(offset, index + 1)
-                cell.alignment = Alignment(horizontal="right", vertical="top")
+        column = headers.index(link_column) + 1
+        for cells in ws.iter_rows(min_row=2, max_row=last_row, min_col=column, max_col=column):
+            cells[0].alignment = Alignment(shrink_to_fit=True, vertical="top")
     style_header(ws[1])
     ws.freeze_panes = "A2"
     ref = f"A1:{get_column_letter(len(headers))}{last_row}"

@@ -19,7 +19,8 @@ from tests.summary.sample import sample_data
     [
         (None, 10, 1),
         ("", 10, 1),
-        ("a" * 11, 10, 1),
+        ("a" * 9, 10, 1),
+        ("a" * 11, 10, 2),  # 77 pixels of "a" in a 75-pixel column
         ("a" * 12, 10, 2),
         ("a" * 45, 10, 5),
         ("satu\ndua", 60, 2),
