@@ -10,6 +10,7 @@ guideline breach in words), Indonesian numbers, and no text printed over other t
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pandas as pd
@@ -19,7 +20,17 @@ from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi
 from skp_xl.summary.skema import PREDIKAT_COLUMNS, TIDAK_SESUAI, Ringkasan
 from skp_xl.summary.workbook import build_summary
 from tests.libreoffice import LibreOffice
-from tests.workbook.test_print import Page, overlaps, read_pdf, require_poppler, save_tagged
+from tests.workbook.test_print import (
+    PICTURE_DPI,
+    PICTURE_MAX_BYTES,
+    WRITE_PICTURES,
+    Page,
+    overlaps,
+    read_pdf,
+    require_poppler,
+    save_tagged,
+)
+from tests.workbook.test_print import PICTURES as PICTURE_FOLDER
 from tests.workbook.test_print import split_by_sheet as by_sheet
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "instansi"
@@ -40,11 +51,13 @@ _DOT_DECIMAL = re.compile(r"^\d+\.\d+%?$")
 
 
 class Printed:
-    """The sample's summary: the Ringkasan frame and the printed pages of each sheet."""
+    """The sample's summary: the Ringkasan frame, the printed pages of each sheet, and the
+    PDF of the summary as the command writes it (for the README pictures)."""
 
-    def __init__(self, ringkasan: pd.DataFrame, pages: dict[str, list[Page]]) -> None:
+    def __init__(self, ringkasan: pd.DataFrame, pages: dict[str, list[Page]], pdf: Path) -> None:
         self.ringkasan = ringkasan
         self.pages = pages
+        self.pdf = pdf
 
 
 @pytest.fixture(scope="module")
@@ -52,10 +65,11 @@ def printed(recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory) 
     require_poppler()
     folder = tmp_path_factory.mktemp("ringkasan")
     result = konsolidasi(SAMPLE, Opsi(jobs=1))
-    path = folder / "ringkasan.xlsx"
+    path, plain = folder / "ringkasan-lembar.xlsx", folder / "ringkasan.xlsx"
     save_tagged(build_summary(result.summary_data(), folder=folder), path)
-    pdf = recalculate.pdf([path])[path]
-    return Printed(result.ringkasan, by_sheet(read_pdf(pdf)))
+    build_summary(result.summary_data(), folder=folder).save(plain)
+    pdfs = recalculate.pdf([path, plain])
+    return Printed(result.ringkasan, by_sheet(read_pdf(pdfs[path])), pdfs[plain])
 
 
 def test_pages_per_sheet(printed: Printed) -> None:
@@ -116,3 +130,23 @@ def test_no_text_prints_over_other_text(printed: Printed) -> None:
 
 def _contains(line: list[str], wanted: list[str]) -> bool:
     return any(line[i : i + len(wanted)] == wanted for i in range(len(line) - len(wanted) + 1))
+
+
+PICTURES = {"ringkasan.png": 1, "kurva.png": 2}
+"""README pictures of the summary: file -> page of the printed summary (the Ringkasan, the
+Kurva's first page)."""
+
+
+@pytest.mark.parametrize(("name", "page"), PICTURES.items())
+def test_pictures_of_the_summary(printed: Printed, name: str, page: int, tmp_path: Path) -> None:
+    """Render the README pictures; write them to docs/img/ with SKP_XL_WRITE_PICTURES=1."""
+    prefix = tmp_path / Path(name).stem
+    command = ["pdftoppm", "-png", "-r", str(PICTURE_DPI), "-f", str(page), "-l", str(page)]
+    subprocess.run([*command, "-singlefile", str(printed.pdf), str(prefix)], check=True)
+    data = prefix.with_suffix(".png").read_bytes()
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+    assert len(data) < PICTURE_MAX_BYTES
+    target = PICTURE_FOLDER / name
+    if WRITE_PICTURES:
+        target.write_bytes(data)
+    assert target.exists(), f"{target} is missing: run with SKP_XL_WRITE_PICTURES=1"
