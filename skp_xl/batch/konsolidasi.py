@@ -53,6 +53,7 @@ from skp_xl.domain.rekap import (
     periode_terakhir,
     selesaikan_ganda,
 )
+from skp_xl.domain.targets import format_angka
 from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
@@ -84,8 +85,10 @@ from skp_xl.workbook.laporan import TINGKAT
 
 INSTANSI = "(Instansi)"
 """The Ringkasan row of the whole agency (and its key in a capaian override file)."""
-AKAR = "(folder utama)"
-"""The unit name of workbooks lying directly in the agency folder (often the kepala's)."""
+AKAR = "Pimpinan Instansi"
+"""The unit name of workbooks lying directly in the agency folder: there an agency keeps its
+head's (and the head's staff office's) workbooks, so the label is the one people use for
+them, not a folder artefact. It sorts first in the Ringkasan, as the head leads the list."""
 
 _PERIOD_COLUMNS = (
     Pegawai.periode,
@@ -260,6 +263,7 @@ class Konsolidasi:
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
             cascading=self.cascading,
+            akar=self.root,
             # Count what the Ringkasan counts: the period, and each pegawai once.
             pivot_filters=(
                 {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None
@@ -477,7 +481,7 @@ def rangkum(
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
-    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()))
+    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()), key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -993,7 +997,7 @@ def _pola(
         mark = "✓" if result.terpenuhi else "✗"
         unit_text = " pegawai" if result.aturan.jenis.value.endswith("jumlah") else "%"
         notes.append(
-            f"{mark} {result.aturan.keterangan} (angka {result.angka:g}{unit_text}; "
+            f"{mark} {result.aturan.keterangan} (angka {format_angka(result.angka)}{unit_text}; "
             f"batas {result.batas_teks})"
         )
         if not result.terpenuhi:

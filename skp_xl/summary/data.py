@@ -12,10 +12,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
+from pathlib import Path
 
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
+from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.errors import SummaryDataError
 from skp_xl.summary.skema import (
     PREDIKAT_COLUMNS,
@@ -53,13 +55,21 @@ PERSEN_COLUMNS: tuple[str, ...] = tuple(persen_column(p) for p in PREDIKAT_COLUM
 RINGKASAN_INPUT_COLUMNS: tuple[str, ...] = kolom(Ringkasan)
 """Columns ``SummaryData.ringkasan`` must have (in any order): the Ringkasan model's."""
 
+ATURAN_DILANGGAR = "Aturan yang Dilanggar"
+"""The Ringkasan sheet's column of the guideline rules a unit breaks, in words (the
+``✗`` parts of its ``Keterangan``)."""
+
 _AFTER_JUMLAH = RINGKASAN_INPUT_COLUMNS.index(JUMLAH) + 1
+_AFTER_POLA = RINGKASAN_INPUT_COLUMNS.index(POLA_DISTRIBUSI) + 1
 RINGKASAN_COLUMNS: tuple[str, ...] = (
     *RINGKASAN_INPUT_COLUMNS[:_AFTER_JUMLAH],
     *PERSEN_COLUMNS,
-    *RINGKASAN_INPUT_COLUMNS[_AFTER_JUMLAH:],
+    *RINGKASAN_INPUT_COLUMNS[_AFTER_JUMLAH:_AFTER_POLA],
+    ATURAN_DILANGGAR,
+    *RINGKASAN_INPUT_COLUMNS[_AFTER_POLA:],
 )
-"""Columns of the Ringkasan sheet's table, in order; the percentages are formulas."""
+"""Columns of the Ringkasan sheet's table, in order; the percentages are formulas and the
+rules broken are taken out of ``Keterangan``."""
 
 
 def _empty() -> pd.DataFrame:
@@ -94,6 +104,11 @@ class SummaryData:
             absent from the column leaves its filter at "(Semua)".
         semua_periode: The Pegawai table with every rated period, for the Angka Kredit
             sheet (the periods and the annual total); None when ``pegawai`` holds them.
+        akar: The consolidated folder: ``Berkas`` cells show their path relative to it
+            (the name at the end stays readable), their links stay relative to the
+            summary. ``None`` shows each path as given.
+        pola: The pola distribusi guideline the Kurva sheet draws as a band; the shipped
+            SE MenPANRB 3/2023 one when ``None``.
     """
 
     judul: str
@@ -104,6 +119,8 @@ class SummaryData:
     cascading: pd.DataFrame = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
     semua_periode: pd.DataFrame | None = None
+    akar: Path | None = None
+    pola: PolaDistribusi | None = None
 
 
 def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:

@@ -3,16 +3,27 @@ and a native bar chart of the distribution."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
+
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
+from openpyxl.chart.label import DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.chart.shapes import GraphicalProperties
+from openpyxl.chart.text import RichText
+from openpyxl.drawing.line import LineProperties
+from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.domain.vocabulary import Predikat
 from skp_xl.errors import SummaryDataError
 from skp_xl.summary.data import (
+    ATURAN_DILANGGAR,
     CAPAIAN_ORGANISASI,
     JUMLAH,
     KETERANGAN,
@@ -29,10 +40,15 @@ from skp_xl.summary.data import (
 )
 from skp_xl.summary.skema import PREDIKAT_COLUMNS, TIDAK_SESUAI
 from skp_xl.summary.tables import (
+    BILANGAN_FORMAT,
+    FONT_NAME,
+    INDONESIA,
+    LINE_HEIGHT,
+    PERSEN_FORMAT,
     a4_landscape,
-    column_width,
     fit_row_height,
     font,
+    header_width,
     literal,
     style_header,
 )
@@ -55,26 +71,49 @@ PREDIKAT_COLORS = {
 }
 """Bar colour of each predikat in the chart: green (best) to red (worst)."""
 
-WRAPPED = (UNIT_KERJA, CAPAIAN_ORGANISASI, POLA_DISTRIBUSI, KETERANGAN)
+WRAPPED = (UNIT_KERJA, CAPAIAN_ORGANISASI, POLA_DISTRIBUSI, ATURAN_DILANGGAR, KETERANGAN)
 """Text columns that wrap; their rows are made tall enough."""
-PERCENT_FORMAT = "0.0%"
-COUNT_FORMAT = "0"
+PERCENT_FORMAT = PERSEN_FORMAT
+COUNT_FORMAT = BILANGAN_FORMAT
+LABEL_FORMAT = BILANGAN_FORMAT + ";-#,##0;;"
+"""The counts on the bars; an empty section hides the label of a predikat nobody has."""
+ONE_PAGE_UNITS = 30
+"""Up to this many units the table and its chart print on one page; more, and the table
+runs over pages under its repeated header, the chart on a page of its own."""
+BREACH_LINE = "C00000"
+BREACH_WIDTH = 38100
+"""The frame (3 pt, in EMU) around the bar of a unit outside the guideline."""
+WIDTHS = {UNIT_KERJA: 30.0, ATURAN_DILANGGAR: 34.0, KETERANGAN: 40.0}
+"""Fixed widths of the long text columns; the others fit their header's words."""
 _THIN = Side(style="thin", color="A6A6A6")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _TOTAL_BORDER = Border(left=_THIN, right=_THIN, top=Side(style="medium"), bottom=_THIN)
 _TOTAL_FILL = PatternFill("solid", fgColor="D9E1F2")
 _WARNING_FILL = PatternFill("solid", fgColor="FFC7CE")
 _WARNING_FONT = Font(color="9C0006")
+_MARK = re.compile(r"(?=[✓✗] )")
 
 
-def _letter(header: str) -> str:
+def letter(header: str) -> str:
+    """The column letter of a header of the Ringkasan table."""
     return str(get_column_letter(COLUMN[header]))
 
 
 def persen_formula(predikat: str, row: int) -> str:
     """The formula of a predikat's share of the unit's Jumlah, blank when Jumlah is 0."""
-    count, jumlah = _letter(predikat), _letter(JUMLAH)
+    count, jumlah = letter(predikat), letter(JUMLAH)
     return f'=IF({jumlah}{row}>0,{count}{row}/{jumlah}{row},"")'
+
+
+def split_keterangan(keterangan: object) -> tuple[str, str]:
+    """A unit's ``Keterangan`` as two cells: the rules it breaks (its ``✗`` parts, one a
+    line, without the mark) and the rest (the rules met, other notes)."""
+    if not isinstance(keterangan, str):
+        return "", "" if keterangan is None else str(keterangan)
+    parts = [p.strip() for p in _MARK.split(keterangan) if p.strip()]
+    broken = [p[1:].strip() for p in parts if p.startswith("✗")]
+    rest = [p for p in parts if not p.startswith("✗")]
+    return "\n".join(broken), " ".join(rest)
 
 
 def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
@@ -82,7 +121,9 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
 
     Head counts, Jumlah and the texts are the caller's values; each percentage is a
     formula over the row's counts, so the sheet stays live. The last row (the agency)
-    is bold and left out of the chart.
+    is bold and has its own bar in the chart. A unit whose ``Pola Distribusi`` is
+    "Tidak sesuai" is marked in the table (red fill, the rules it breaks in words) and in
+    the chart (a red frame around its bar).
 
     Raises:
         SummaryDataError: ``data.ringkasan`` lacks a column of
@@ -95,29 +136,43 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
         raise SummaryDataError(
             f"ringkasan: unknown column(s) {unknown!r}; allowed: {list(RINGKASAN_COLUMNS)!r}"
         )
-    rows = rows_of(data.ringkasan, headers)
+    rows = [dict(zip(headers, row, strict=True)) for row in rows_of(data.ringkasan, headers)]
+    for row in rows:
+        row[ATURAN_DILANGGAR], row[KETERANGAN] = split_keterangan(row[KETERANGAN])
 
     literal(ws.cell(TITLE_ROW, 1, data.judul)).font = font(bold=True, size=14)
     ws.cell(PERIODE_ROW, 1, f"Periode: {data.periode}").font = font(italic=True)
     for column, header in enumerate(RINGKASAN_COLUMNS, start=1):
         ws.cell(HEADER_ROW, column, header)
     style_header(ws[HEADER_ROW])
-    ws.row_dimensions[HEADER_ROW].height = 48
+    widths = _widths(ws)
+    header_lines = max(_wrapped_lines(h, widths[h], bold=True) for h in RINGKASAN_COLUMNS)
+    ws.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * header_lines + 4
 
     last_row = FIRST_ROW + len(rows) - 1
+    breaches: list[int] = []
     for row_number, row in enumerate(rows, start=FIRST_ROW):
-        for header, value in zip(headers, row, strict=True):
-            if header in RINGKASAN_INPUT_COLUMNS:
-                literal(ws.cell(row_number, COLUMN[header], value))
+        for header, value in row.items():
+            if header in RINGKASAN_COLUMNS and header not in PERSEN_COLUMNS:
+                literal(ws.cell(row_number, COLUMN[header], None if value == "" else value))
         for predikat in PREDIKAT_COLUMNS:
             ws.cell(
                 row_number, COLUMN[persen_column(predikat)], persen_formula(predikat, row_number)
             )
-        _format_row(ws, row_number, total=row_number == last_row)
+        breach = row[POLA_DISTRIBUSI] == TIDAK_SESUAI
+        if breach:
+            breaches.append(row_number - FIRST_ROW)
+        _format_row(ws, row_number, total=row_number == last_row, breach=breach)
+        bold = row_number == last_row
+        fit_row_height(
+            ws,
+            row_number,
+            ((row[h], widths[h] * (0.85 if bold else 1.0)) for h in WRAPPED),
+        )
     if not rows:
         ws.cell(FIRST_ROW, 1, "Belum ada data unit kerja.").font = font(italic=True)
     else:
-        pola = _letter(POLA_DISTRIBUSI)
+        pola = letter(POLA_DISTRIBUSI)
         ws.conditional_formatting.add(
             f"{pola}{FIRST_ROW}:{pola}{last_row}",
             FormulaRule(
@@ -126,22 +181,22 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
                 font=_WARNING_FONT,
             ),
         )
-
-    _widths(ws, [row[headers.index(UNIT_KERJA)] for row in rows])
-    wrapped = [(headers.index(h), ws.column_dimensions[_letter(h)].width) for h in WRAPPED]
-    for row_number, row in enumerate(rows, start=FIRST_ROW):
-        narrowing = 0.85 if row_number == last_row else 1.0  # bold text is wider
-        cells = ((row[index], width * narrowing) for index, width in wrapped)
-        fit_row_height(ws, row_number, cells)
     ws.freeze_panes = ws.cell(FIRST_ROW, 2).coordinate
-    units = len(rows) - 1  # the last row is the whole agency
-    if units > 0:
-        chart = distribution_chart(ws, FIRST_ROW, FIRST_ROW + units - 1)
-        ws.add_chart(chart, f"A{last_row + 3}")
-    a4_landscape(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=data.judul)
+    one_page = len(rows) <= ONE_PAGE_UNITS + 1
+    a4_landscape(
+        ws, title_rows=None if one_page else f"{HEADER_ROW}:{HEADER_ROW}", footer=data.judul
+    )
+    if len(rows) > 1:  # a unit beside the agency: an agency alone needs no chart
+        chart = distribution_chart(ws, FIRST_ROW, last_row, breaches=breaches)
+        chart.width = _table_cm(widths.values())
+        ws.add_chart(chart, f"A{last_row + 2}")
+        if one_page:  # the table and its chart: one page, however tall
+            ws.page_setup.fitToHeight = 1
+        else:
+            ws.row_breaks.append(Break(id=last_row))
 
 
-def _format_row(ws: Worksheet, row: int, *, total: bool) -> None:
+def _format_row(ws: Worksheet, row: int, *, total: bool, breach: bool) -> None:
     for header, column in COLUMN.items():
         cell = ws.cell(row, column)
         cell.border = _TOTAL_BORDER if total else _BORDER
@@ -153,35 +208,69 @@ def _format_row(ws: Worksheet, row: int, *, total: bool) -> None:
         if total:
             cell.font = font(bold=True)
             cell.fill = _TOTAL_FILL
+        if breach and header in (UNIT_KERJA, POLA_DISTRIBUSI, ATURAN_DILANGGAR):
+            cell.fill = _WARNING_FILL
+            cell.font = Font(name=FONT_NAME, bold=total, color=_WARNING_FONT.color)
 
 
-def _widths(ws: Worksheet, units: list[object]) -> None:
+def _widths(ws: Worksheet) -> dict[str, float]:
+    widths = {}
     for header, column in COLUMN.items():
-        letter = get_column_letter(column)
-        if header == UNIT_KERJA:
-            texts = [str(u) for u in units if u is not None]
-            width = column_width(header, texts, maximum=40)
-        elif header == KETERANGAN:
-            width = 60.0
-        elif header in PREDIKAT_COLUMNS or header in PERSEN_COLUMNS:
-            width = 14.0
+        if header in WIDTHS:
+            width = WIDTHS[header]
+        elif header in PREDIKAT_COLUMNS or header in PERSEN_COLUMNS or header == JUMLAH:
+            width = header_width(header, minimum=8)
         else:
-            width = 14.0
-        ws.column_dimensions[letter].width = width
+            width = header_width(header, minimum=12)
+        ws.column_dimensions[get_column_letter(column)].width = width
+        widths[header] = width
+    return widths
 
 
-def distribution_chart(ws: Worksheet, first_row: int, last_row: int) -> BarChart:
-    """A 100% stacked bar per unit (rows ``first_row``..``last_row``), one series per predikat.
+def _wrapped_lines(text: str, width: float, *, bold: bool = False) -> int:
+    """Lines of ``text`` wrapped between words in a column ``width`` characters wide."""
+    per_line = (width - 1) * (1.0 if bold else 1.2)  # bold is about a fifth wider
+    lines, used = 1, 0.0
+    for word in text.split():
+        needed = len(word) if used == 0 else used + 1 + len(word)
+        if used and needed > per_line:
+            lines, used = lines + 1, len(word)
+        else:
+            used = needed
+    return lines
+
+
+def _table_cm(widths: Iterable[float]) -> float:
+    """The printed width of columns ``widths`` characters wide, in cm: a character is
+    7 pixels plus 5 of padding per column, at 96 pixels to the inch."""
+    return sum((w * 7 + 5) / 96 * 2.54 for w in widths)
+
+
+def distribution_chart(
+    ws: Worksheet, first_row: int, last_row: int, *, breaches: Sequence[int] = ()
+) -> BarChart:
+    """A 100% stacked bar per row ``first_row``..``last_row`` (the units, then the agency),
+    one series per predikat, the head count on each part of a bar.
 
     The series are the head counts; the chart itself turns them into shares, so it needs
     no computed cell and is right before any recalculation.
+
+    Args:
+        ws: The Ringkasan sheet.
+        first_row: The first unit's row.
+        last_row: The agency's row.
+        breaches: Positions (0 = ``first_row``) of the bars outside the guideline; each
+            part of such a bar gets a red frame.
     """
     chart = BarChart()
     chart.type = "bar"
     chart.grouping = "percentStacked"
     chart.overlap = 100
-    chart.gapWidth = 50
-    chart.title = "Distribusi predikat kinerja per unit kerja"
+    chart.gapWidth = 40
+    chart.title = (
+        "Distribusi predikat kinerja per unit kerja (angka: jumlah pegawai; "
+        "bingkai merah: tidak sesuai pola distribusi)"
+    )
     first_count = COLUMN[PREDIKAT_COLUMNS[0]]
     counts = Reference(
         ws,
@@ -197,11 +286,26 @@ def distribution_chart(ws: Worksheet, first_row: int, last_row: int) -> BarChart
         series.cat = AxDataSource(strRef=StrRef(f=str(units)))
         series.graphicalProperties.solidFill = PREDIKAT_COLORS[predikat]
         series.graphicalProperties.line.solidFill = PREDIKAT_COLORS[predikat]
+        labels = DataLabelList(numFmt=LABEL_FORMAT, showVal=True)
+        for flag in ("showSerName", "showCatName", "showLegendKey", "showPercent"):
+            setattr(labels, flag, False)
+        labels.txPr = _label_text("FFFFFF" if predikat in _DARK else "000000")
+        series.dLbls = labels
+        series.dPt = [
+            DataPoint(
+                idx=index,
+                spPr=GraphicalProperties(
+                    solidFill=PREDIKAT_COLORS[predikat],
+                    ln=LineProperties(solidFill=BREACH_LINE, w=BREACH_WIDTH),
+                ),
+            )
+            for index in breaches
+        ]
     # Units from top to bottom, in the table's order; the percent axis stays at the bottom.
     chart.x_axis.scaling.orientation = "maxMin"
     chart.y_axis.crosses = "max"
     chart.y_axis.axPos = "b"
-    chart.y_axis.number_format = "0%"
+    chart.y_axis.number_format = INDONESIA + "0%"
     chart.y_axis.title = "Persentase pegawai"
     # openpyxl 3.1 writes no <c:delete> for the axes, and Excel is reported to hide them
     # then; say plainly that they are shown.
@@ -209,5 +313,14 @@ def distribution_chart(ws: Worksheet, first_row: int, last_row: int) -> BarChart
     chart.y_axis.delete = False
     chart.legend.position = "b"
     chart.width = 24.0
-    chart.height = max(8.0, 3.5 + 0.8 * (last_row - first_row + 1))
+    chart.height = max(8.0, 4.0 + 0.9 * (last_row - first_row + 1))
     return chart
+
+
+_DARK = (Predikat.SANGAT_BAIK, Predikat.SANGAT_KURANG)
+"""Predikat whose bar colour needs white labels."""
+
+
+def _label_text(color: str) -> RichText:
+    run = CharacterProperties(sz=900, b=True, solidFill=color)
+    return RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=run), endParaRPr=run)])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection, Iterable, Sequence
+from pathlib import Path
 from typing import Any
 
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -30,8 +31,24 @@ HEADER_FONT = Font(name=FONT_NAME, size=11, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 HEADER_ALIGNMENT = Alignment(wrap_text=True, vertical="center")
 TEXT_FORMAT = "@"
+INDONESIA = "[$-421]"
+"""Indonesian (LCID 0x421) tag of a number format. LibreOffice shows a tagged format with
+that locale's separators whatever the viewer's locale (61,5%; 1.234; measured, 7.4);
+Excel takes the separators from the viewer's regional settings whatever the format says
+(Indonesian Windows: comma), and keeps the tag for dates and names. The value stays a
+number either way."""
+PERSEN_FORMAT = INDONESIA + "0.0%"
+"""A share: ``61,5%``."""
+BILANGAN_FORMAT = INDONESIA + "#,##0"
+"""A count: ``1.234``."""
+DESIMAL_FORMAT = INDONESIA + "#,##0.00"
+"""A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
 MAX_WIDTH = 60
+LINK_WIDTH = 70
+"""The widest a column of file links gets. LibreOffice neither wraps nor clips a cell
+holding a hyperlink (7.4, measured: its text prints over the next cells), so a longer
+path is shrunk to fit its cell, whole (Excel and LibreOffice both shrink to fit)."""
 LINE_HEIGHT = 15.0
 """Points per line of 11-point text. LibreOffice does not fit a row to its wrapped text
 when it opens an .xlsx (measured), and Excel is not relied on to, so rows with long text
@@ -76,17 +93,110 @@ def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDT
     return float(min(max(longest + 2, MIN_WIDTH), maximum))
 
 
+def header_width(header: str, *, minimum: float = MIN_WIDTH) -> float:
+    """The narrowest column whose wrapped bold header breaks between words, never inside
+    one: its longest word, a tenth wider for bold, plus the cell's padding (measured in
+    LibreOffice's PDF: "Kurang/Misconduct" fits in 20)."""
+    longest = max((len(word) for word in header.split()), default=0)
+    return float(max(math.ceil(longest * 1.1) + 1, minimum))
+
+
+def shown_path(berkas: Cell, akar: Path | None) -> Cell:
+    """A ``Berkas`` as a person reads it: relative to the consolidated folder ``akar``
+    with ``/`` separators, or as given when it lies outside ``akar`` (or no ``akar``)."""
+    if akar is None or not isinstance(berkas, str) or not berkas.strip():
+        return berkas
+    try:
+        return Path(berkas).absolute().relative_to(Path(akar).absolute()).as_posix()
+    except ValueError:
+        return berkas
+
+
+_ADVANCE = dict(
+    zip(
+        "abcdefghijklmnopqrstuvwxyz",
+        (
+            981,
+            1076,
+            866,
+            1076,
+            1019,
+            625,
+            964,
+            1076,
+            470,
+            490,
+            931,
+            470,
+            1636,
+            1076,
+            1080,
+            1076,
+            1076,
+            714,
+            801,
+            686,
+            1076,
+            925,
+            1464,
+            887,
+            927,
+            809,
+        ),
+        strict=True,
+    )
+)
+"""Advance widths of Calibri's (and Carlito's) lowercase letters, in 1/2048 em; a digit
+is 1038."""
+_DIGIT = 1038
+
+
+def text_units(text: str) -> float:
+    """The width of ``text`` in 11-point Calibri, in digit widths (a column width's unit).
+
+    Lowercase letters by their advance width; capitals a sixth wider than a digit, spaces
+    and punctuation about half, anything else a digit.
+    """
+    total = 0
+    for char in text:
+        if char in _ADVANCE:
+            total += _ADVANCE[char]
+        elif char.isupper():
+            total += 1210
+        elif char.isspace() or char in ".,:;'!|()[]/-":
+            total += 520
+        else:
+            total += _DIGIT
+    return total / _DIGIT
+
+
 def text_lines(value: Cell, width: float) -> int:
     """How many lines ``value`` takes, wrapped in a column ``width`` characters wide.
 
-    An estimate: a column width counts ``0`` digits, and ordinary text in a proportional
-    font fits about a fifth more characters (measured in LibreOffice's PDF export).
+    An estimate from the font's letter widths (:func:`text_units`); lines break between
+    words, as LibreOffice and Excel wrap, so a word that does not fit on a line starts
+    the next, and a word longer than a line is broken inside.
     """
     if value is None:
         return 1
-    per_line = max(int(width * 1.2) - 1, 1)
-    parts = str(value).splitlines() or [""]
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in parts)
+    room = max(width - 1.0, 1.0)  # the cell's padding
+    space = text_units(" ")
+    lines = 0
+    for part in str(value).splitlines() or [""]:
+        lines += 1
+        used = 0.0
+        for word in part.split():
+            size = text_units(word)
+            needed = size if used == 0 else used + space + size
+            if needed <= room:
+                used = needed
+                continue
+            if used:  # the word starts a new line
+                lines += 1
+            extra = math.ceil(size / room) - 1  # a word longer than a line
+            lines += extra
+            used = size - extra * room
+    return lines
 
 
 def fit_row_height(ws: Worksheet, row: int, cells: Iterable[tuple[Cell, float]]) -> None:
@@ -142,6 +252,8 @@ def write_table(
     widths = []
     for index, header in enumerate(headers, start=1):
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
+        if header == link_column:
+            maximum = LINK_WIDTH
         width = column_width(header, [row[index - 1] for row in rows], maximum=maximum)
         ws.column_dimensions[get_column_letter(index)].width = width
         widths.append(width)
@@ -159,10 +271,18 @@ def write_table(
         for cell, header in zip(cells, headers, strict=True):
             if header in text_columns:
                 cell.number_format = TEXT_FORMAT
+            elif isinstance(cell.value, float):
+                cell.number_format = DESIMAL_FORMAT
+            elif isinstance(cell.value, int):
+                cell.number_format = BILANGAN_FORMAT
             if wrapped:  # tall rows: every cell at the top, the long texts wrapped
                 cell.alignment = Alignment(wrap_text=header in wrap_columns, vertical="top")
     for offset, row in enumerate(rows, start=2):
         fit_row_height(ws, offset, ((row[index], width) for index, width in wrapped))
+    if link_column in headers:
+        column = headers.index(link_column) + 1
+        for cells in ws.iter_rows(min_row=2, max_row=last_row, min_col=column, max_col=column):
+            cells[0].alignment = Alignment(shrink_to_fit=True, vertical="top")
     style_header(ws[1])
     ws.freeze_panes = "A2"
     ref = f"A1:{get_column_letter(len(headers))}{last_row}"

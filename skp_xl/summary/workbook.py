@@ -1,7 +1,8 @@
 """The consolidation's summary workbook, which managers open in Excel or LibreOffice.
 
-Sheets, in order: Ringkasan (distribution per unit, formulas and a chart), Pegawai (an Excel
-Table), Pivot (a real PivotTable over that Table), Temuan and Cascading (Tables).
+Sheets, in order: Ringkasan (distribution per unit, formulas and a chart), Kurva (each unit's
+distribution curve against the guideline band), Pegawai (an Excel Table), Pivot (a real
+PivotTable over that Table), Temuan and Cascading (Tables).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from skp_xl.domain.rekap import StatusCascading
 from skp_xl.fileio import atomic_output
 from skp_xl.summary import tables
 from skp_xl.summary.angka_kredit import write_angka_kredit
@@ -29,18 +31,27 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
+from skp_xl.summary.kurva import write_kurva
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.ringkasan import write_ringkasan
-from skp_xl.summary.skema import PEGAWAI_COLUMNS, PREDIKAT_COLUMNS, TEMUAN_COLUMNS, Temuan
-from skp_xl.summary.tables import a4_landscape, font, write_table
+from skp_xl.summary.skema import (
+    PEGAWAI_COLUMNS,
+    PREDIKAT_COLUMNS,
+    TEMUAN_COLUMNS,
+    Cascading,
+    Pegawai,
+    Temuan,
+)
+from skp_xl.summary.tables import a4_landscape, font, shown_path, write_table
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
+KURVA = "Kurva"
 PIVOT = "Pivot"
 TEMUAN = "Temuan"
 CASCADING = "Cascading"
-SHEETS = (RINGKASAN, PEGAWAI, PIVOT, TEMUAN, CASCADING)
+SHEETS = (RINGKASAN, KURVA, PEGAWAI, PIVOT, TEMUAN, CASCADING)
 """Sheet titles, in workbook order."""
 
 TABLE_NAMES = {PEGAWAI: "PEGAWAI", TEMUAN: "TEMUAN", CASCADING: "CASCADING"}
@@ -50,6 +61,8 @@ PIVOT_NAME = "PivotPredikat"
 PIVOT_TOP_LEFT = (3, 1)
 """Row and column of the PivotTable's top-left cell on the Pivot sheet."""
 JUMLAH_PEGAWAI = "Jumlah Pegawai"
+NAMA = Pegawai.nama
+PEGAWAI_KETERANGAN = Pegawai.keterangan
 
 
 def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None:
@@ -87,6 +100,7 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     assert ringkasan is not None
     ringkasan.title = RINGKASAN
     write_ringkasan(ringkasan, data)
+    write_kurva(wb.create_sheet(KURVA), data, source=RINGKASAN, pola=data.pola)
     pegawai = wb.create_sheet(PEGAWAI)
     headers, rows = _write_pegawai(pegawai, data, folder)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
@@ -117,6 +131,54 @@ def _links(headers: tuple[str, ...], rows: list[list[Cell]], folder: Path) -> li
     ]
 
 
+def _shown(headers: tuple[str, ...], rows: list[list[Cell]], akar: Path | None) -> None:
+    """Show ``Berkas`` relative to the consolidated folder (links are made before)."""
+    if BERKAS in headers and akar is not None:
+        berkas = headers.index(BERKAS)
+        for row in rows:
+            row[berkas] = shown_path(row[berkas], akar)
+
+
+TINGKAT_ORDER = {"galat": 0, "error": 0, "peringatan": 1, "warning": 1}
+"""Temuan rows by severity, worst first; other values (Info) after."""
+STATUS_ORDER = {
+    s.value: n
+    for n, s in enumerate(sorted(StatusCascading, key=lambda s: s is StatusCascading.COCOK))
+}
+"""Cascading rows by status: problems first, in the order the domain lists them; "cocok"
+last."""
+
+
+def problems_first(
+    rows: list[list[Cell]], headers: tuple[str, ...], column: str, order: dict[str, int]
+) -> list[list[Cell]]:
+    """``rows`` ordered by ``order`` of their ``column`` value (unknown values after, blank
+    last), keeping their order within a rank."""
+    if column not in headers:
+        return rows
+    index = headers.index(column)
+
+    def rank(row: list[Cell]) -> int:
+        value = row[index]
+        if value is None:
+            return len(order) + 2
+        return order.get(str(value).strip().casefold(), len(order) + 1)
+
+    return sorted(rows, key=rank)
+
+
+def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
+    """File -> (NIP, Nama) of the pegawai whose workbook it is."""
+    frame = data.pegawai
+    if not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
+        return {}
+    names: dict[str, tuple[Cell, Cell]] = {}
+    for berkas, nip, nama in rows_of(frame[[BERKAS, NIP, NAMA]], (BERKAS, NIP, NAMA)):
+        if isinstance(berkas, str):
+            names.setdefault(berkas, (nip, nama))
+    return names
+
+
 def _write_pegawai(
     ws: Worksheet, data: SummaryData, folder: Path
 ) -> tuple[tuple[str, ...], list[list[Cell]]]:
@@ -124,14 +186,18 @@ def _write_pegawai(
     rows = rows_of(data.pegawai, headers)
     if rows:
         require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
+    links = _links(headers, rows, folder)
+    shown = [list(row) for row in rows]
+    _shown(headers, shown, data.akar)
     write_table(
         ws,
         name=TABLE_NAMES[PEGAWAI],
         headers=headers,
-        rows=rows,
+        rows=shown,
         text_columns=(NIP,),
+        wrap_columns=(PEGAWAI_KETERANGAN,),
         link_column=BERKAS,
-        links=_links(headers, rows, folder),
+        links=links,
     )
     a4_landscape(ws, title_rows="1:1", footer=data.judul)
     # The PivotTable's cache holds what its source Table holds: the rows left after a cut.
@@ -190,15 +256,24 @@ def _pivot_filters(data: SummaryData, headers: tuple[str, ...]) -> list[tuple[st
 
 def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
     headers = headers_of(data.temuan, "temuan", TEMUAN_COLUMNS)
-    rows = rows_of(data.temuan, headers)
+    rows = problems_first(rows_of(data.temuan, headers), headers, Temuan.tingkat, TINGKAT_ORDER)
+    if BERKAS in headers and NIP not in headers and NAMA not in headers:
+        # Name the pegawai of each finding: the workbook's NIP and Nama, first.
+        names = _pegawai_names(data)
+        berkas = headers.index(BERKAS)
+        rows = [[*names.get(str(row[berkas]), (None, None)), *row] for row in rows]
+        headers = (NIP, NAMA, *headers)
+    links = _links(headers, rows, folder)
+    _shown(headers, rows, data.akar)
     write_table(
         ws,
         name=TABLE_NAMES[TEMUAN],
         headers=headers,
         rows=rows,
-        wrap_columns=(Temuan.pesan,),
+        text_columns=(NIP,),
+        wrap_columns=(Temuan.pesan, NAMA),
         link_column=BERKAS,
-        links=_links(headers, rows, folder),
+        links=links,
     )
     a4_landscape(ws, title_rows="1:1", footer=data.judul)
 
@@ -209,13 +284,16 @@ def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
     if not headers:
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
-    rows = rows_of(data.cascading, headers)
+    rows = problems_first(rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER)
+    links = _links(headers, rows, folder)
+    _shown(headers, rows, data.akar)
     write_table(
         ws,
         name=TABLE_NAMES[CASCADING],
         headers=headers,
         rows=rows,
         text_columns=(NIP,),
+        wrap_columns=(NAMA, Cascading.rencana_hasil_kerja, Cascading.keterangan),
         link_column=BERKAS,
-        links=_links(headers, rows, folder),
+        links=links,
     )

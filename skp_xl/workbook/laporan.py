@@ -91,9 +91,24 @@ def _first_cell(cell: str) -> str:
     return cell.split(":")[0].replace("$", "")
 
 
-def _finding_row(ws: Worksheet, row: int, first: object, finding: Finding) -> None:
+LINE_HEIGHT = 15.0
+"""Points per line of 11-point text."""
+
+
+def message_lines(message: str, width: float) -> int:
+    """Lines ``message`` takes wrapped in a column ``width`` characters wide (proportional
+    text fits about a fifth more characters than the width counts)."""
+    per_line = max(int(width * 1.2) - 1, 1)
+    return sum(max(1, -(-len(part) // per_line)) for part in message.splitlines() or [""])
+
+
+def _finding_row(
+    ws: Worksheet, row: int, first: object, finding: Finding, *, message_width: float
+) -> None:
     """One finding on a Temuan sheet: ``first`` (file or number), sheet, cell, level,
-    code, message; the level coloured, the message wrapped."""
+    code, message; the level coloured, the message wrapped in a row tall enough for it
+    (neither LibreOffice nor Excel fits a row to wrapped text when opening a file, so
+    without a height the lines of a long message print over the next rows)."""
     values = (
         first,
         finding.sheet,
@@ -104,8 +119,12 @@ def _finding_row(ws: Worksheet, row: int, first: object, finding: Finding) -> No
     )
     for column, value in enumerate(values, start=1):
         ws.cell(row=row, column=column, value=value)
+    for column in range(1, len(values) + 1):
+        ws.cell(row=row, column=column).alignment = Alignment(wrap_text=column == 6, vertical="top")
     ws.cell(row=row, column=4).fill = ROW_FILL[finding.severity]
-    ws.cell(row=row, column=6).alignment = Alignment(wrap_text=True, vertical="top")
+    lines = message_lines(finding.message, message_width)
+    if lines > 1:
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines
 
 
 def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False) -> None:
@@ -129,7 +148,8 @@ def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False)
         "Klik kolom Sel untuk membuka berkas pada sel yang bersangkutan."
     )
     headers = ("Berkas", "Sheet", "Sel", "Tingkat", "Kode", "Pesan")
-    _header(ws, 4, headers, (40, 18, 10, 12, 26, 90))
+    widths = (40, 18, 10, 12, 26, 90)
+    _header(ws, 4, headers, widths)
     row = 4
     folder = path.resolve().parent
     for report in reports:
@@ -137,7 +157,7 @@ def write_laporan(path: Path, reports: Sequence[Report], *, force: bool = False)
         relative = os.path.relpath(target.resolve(), folder) if report.path else ""
         for finding in sort_findings(report.findings):
             row += 1
-            _finding_row(ws, row, report.path, finding)
+            _finding_row(ws, row, report.path, finding, message_width=widths[-1])
             if relative:
                 ws.cell(row=row, column=1).hyperlink = Hyperlink(
                     ref=f"A{row}", target=Path(relative).as_posix()
@@ -241,7 +261,7 @@ def annotate(wb: Workbook, findings: Sequence[Finding], *, title: str = "") -> t
     ordered = sort_findings(findings)
     for number, finding in enumerate(ordered, start=1):
         row = 4 + number
-        _finding_row(ws, row, number, finding)
+        _finding_row(ws, row, number, finding, message_width=WIDTHS[-1])
         if finding.sheet is not None and finding.sheet in wb.sheetnames and finding.cell:
             ws.cell(row=row, column=3).hyperlink = Hyperlink(
                 ref=f"C{row}", location=location(finding.sheet, _first_cell(finding.cell))

@@ -310,6 +310,18 @@ def test_a_unit_is_a_top_folder_unless_asked_otherwise() -> None:
     assert unit_of("", 1) == AKAR
 
 
+def test_the_head_at_the_top_of_the_folder_counts_as_pimpinan_instansi_first(
+    result: object,
+) -> None:
+    ringkasan: pd.DataFrame = result.ringkasan  # type: ignore[attr-defined]
+    pegawai: pd.DataFrame = result.pegawai  # type: ignore[attr-defined]
+    assert AKAR == "Pimpinan Instansi"
+    assert ringkasan[Ringkasan.unit_kerja].iloc[0] == AKAR
+    assert ringkasan[Ringkasan.unit_kerja].iloc[-1] == INSTANSI
+    assert AKAR in set(pegawai[Pegawai.unit_kerja])
+    assert not pegawai[Pegawai.unit_kerja].str.startswith("(").any()
+
+
 def test_the_summary_sheet_has_one_row_per_workbook_for_the_period(result: object) -> None:
     rows: pd.DataFrame = result.pegawai_periode()  # type: ignore[attr-defined]
     read = [h for h in result.hasil if h.terbaca]  # type: ignore[attr-defined]

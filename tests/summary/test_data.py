@@ -90,6 +90,7 @@ def test_the_ringkasan_columns_follow_the_predikat_enum() -> None:
         "Jumlah",
         *(f"% {p}" for p in PREDIKAT_COLUMNS),
         "Pola Distribusi",
+        "Aturan yang Dilanggar",
         "Keterangan",
     )
     assert expected == RINGKASAN_COLUMNS

@@ -190,7 +190,7 @@ def test_the_chart_survives_as_a_percent_stacked_bar_chart(converted: Converted)
     (root,) = chart.iter(f"{CHART}chart")
     assert root.get(f"{CHART}class") == "chart:bar"
     series = [s.get(f"{CHART}values-cell-range-address") for s in chart.iter(f"{CHART}series")]
-    assert series == [f"Ringkasan.{col}5:Ringkasan.{col}7" for col in "CDEFG"]
+    assert series == [f"Ringkasan.{col}5:Ringkasan.{col}8" for col in "CDEFG"]
     with zipfile.ZipFile(converted.ods) as archive:
         assert b'chart:percentage="true"' in archive.read(member)
 

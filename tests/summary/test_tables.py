@@ -19,7 +19,8 @@ from tests.summary.sample import sample_data
     [
         (None, 10, 1),
         ("", 10, 1),
-        ("a" * 11, 10, 1),
+        ("a" * 9, 10, 1),
+        ("a" * 11, 10, 2),  # 77 pixels of "a" in a 75-pixel column
         ("a" * 12, 10, 2),
         ("a" * 45, 10, 5),
         ("satu\ndua", 60, 2),
@@ -48,7 +49,8 @@ def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:
         ),
     )
     wb = openpyxl.load_workbook(path)
-    assert wb["Ringkasan"].row_dimensions[5].height == 3 * LINE_HEIGHT
+    # The four rules broken go to "Aturan yang Dilanggar", one a line.
+    assert wb["Ringkasan"].row_dimensions[5].height == 4 * LINE_HEIGHT
     assert wb["Ringkasan"].row_dimensions[6].height is None
     assert wb["Temuan"].row_dimensions[2].height == 3 * LINE_HEIGHT
     assert wb["Temuan"].row_dimensions[3].height is None

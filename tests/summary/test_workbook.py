@@ -59,7 +59,7 @@ def wb(summary: Path) -> Workbook:
 
 
 def test_sheets_in_order_ringkasan_first_and_active(wb: Workbook) -> None:
-    assert wb.sheetnames == ["Ringkasan", "Pegawai", "Pivot", "Temuan", "Cascading"]
+    assert wb.sheetnames == ["Ringkasan", "Kurva", "Pegawai", "Pivot", "Temuan", "Cascading"]
     assert wb.active is not None
     assert wb.active.title == "Ringkasan"
 
@@ -70,7 +70,7 @@ def test_tables_cover_their_data(wb: Workbook) -> None:
     }
     assert tables == {
         "PEGAWAI": ("Pegawai", f"A1:G{len(PEGAWAI_ROWS) + 1}"),
-        "TEMUAN": ("Temuan", "A1:F4"),
+        "TEMUAN": ("Temuan", "A1:H4"),
         "CASCADING": ("Cascading", "A1:C3"),
     }
     assert [c.value for c in wb["Pegawai"][1]] == PEGAWAI_HEADERS
@@ -93,12 +93,37 @@ def test_berkas_cells_link_to_the_files_relative_to_the_summary(wb: Workbook) ->
 
 
 def test_findings_link_to_the_file_and_cell(wb: Workbook) -> None:
-    links = [row[0].hyperlink for row in wb["Temuan"].iter_rows(min_row=2)]
+    links = [row[2].hyperlink for row in wb["Temuan"].iter_rows(min_row=2)]
     assert [(link.target, link.location) for link in links] == [
         ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!D7"),
-        ("keuangan/SKP%20Fajar.xlsx", "'Evaluasi ''Akhir'''!A1"),
         ("keuangan/rusak.xlsx", None),
+        ("keuangan/SKP%20Fajar.xlsx", "'Evaluasi ''Akhir'''!A1"),
     ]
+
+
+def test_findings_come_worst_first_and_name_the_pegawai(wb: Workbook) -> None:
+    rows = [[c.value for c in row] for row in wb["Temuan"].iter_rows()]
+    assert rows[0][:3] == ["NIP", "Nama", "Berkas"]
+    assert [(r[0], r[1], r[6]) for r in rows[1:]] == [
+        ("198503122010011001", "Andi Saputra", "error"),
+        (None, None, "error"),  # a broken file: nobody's workbook
+        ("198808082014031006", "Fajar Nugroho", "warning"),
+    ]
+    assert wb["Temuan"]["A2"].number_format == "@"
+
+
+def test_berkas_shows_its_path_in_the_consolidated_folder(tmp_path: Path) -> None:
+    wb = _write(tmp_path, akar=tmp_path)
+    berkas = [row[-1].value for row in wb["Pegawai"].iter_rows(min_row=2)]
+    assert berkas[:2] == ["unit umum/SKP Andi.xlsx", "unit umum/SKP Budi #2.xlsx"]
+    assert [row[2].value for row in wb["Temuan"].iter_rows(min_row=2)] == [
+        "unit umum/SKP Andi.xlsx",
+        "keuangan/rusak.xlsx",
+        "keuangan/SKP Fajar.xlsx",
+    ]
+    link = wb["Pegawai"]["G2"].hyperlink
+    assert link is not None
+    assert link.target == "unit%20umum/SKP%20Andi.xlsx"
 
 
 def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) -> None:
@@ -119,7 +144,12 @@ def test_ringkasan_table_percentages_are_formulas_over_the_counts(wb: Workbook) 
     assert [ws.cell(5, c).value for c in range(3, 9)] == [1, 3, 1, 0, 0, 5]
     assert ws["I5"].value == '=IF(H5>0,C5/H5,"")'
     assert ws["M8"].value == '=IF(H8>0,G8/H8,"")'
-    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(9, 14)} == {"0.0%"}
+    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(9, 14)} == {
+        "[$-421]0.0%"
+    }
+    assert {ws.cell(r, c).number_format for r in range(5, 9) for c in range(3, 9)} == {
+        "[$-421]#,##0"
+    }
     assert ws["A8"].font.b
     assert not ws["A7"].font.b
 
@@ -130,7 +160,9 @@ def test_every_sheet_prints_on_a4_landscape_one_page_wide(wb: Workbook) -> None:
         for ws in wb.worksheets
     }
     assert setups == {("landscape", "9", 1)}
-    assert wb["Ringkasan"].print_title_rows == "$4:$4"
+    # Few units: the table and its chart on one page, no header band repeated across it.
+    assert wb["Ringkasan"].print_title_rows is None
+    assert wb["Ringkasan"].page_setup.fitToHeight == 1
 
 
 def test_the_chart_is_a_percent_stacked_bar_per_unit(package: Package) -> None:
@@ -150,9 +182,9 @@ def test_the_chart_is_a_percent_stacked_bar_per_unit(package: Package) -> None:
         )
         for s in plot.iter(f"{CHART}ser")
     ]
-    # Categories are the three units; the agency's row 8 is left out.
+    # Categories are the three units and the agency's row 8, its own bar.
     assert series == [
-        (f"'Ringkasan'!{col}4", "'Ringkasan'!$A$5:$A$7", f"'Ringkasan'!${col}$5:${col}$7")
+        (f"'Ringkasan'!{col}4", "'Ringkasan'!$A$5:$A$8", f"'Ringkasan'!${col}$5:${col}$8")
         for col in "CDEFG"
     ]
 
@@ -306,9 +338,14 @@ def test_cascading_rows_link_to_their_sheet_and_cell(tmp_path: Path) -> None:
     )
     wb = _write(tmp_path, cascading=cascading)
     links = [row[0].hyperlink for row in wb["Cascading"].iter_rows(min_row=2)]
+    # The problem first, then what matches.
+    assert [row[7].value for row in wb["Cascading"].iter_rows(min_row=2)] == [
+        "penilai tidak ada",
+        "cocok",
+    ]
     assert [(link.target, link.location) for link in links] == [
-        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!B18"),
         ("unit%20umum/SKP%20Andi.xlsx", None),
+        ("unit%20umum/SKP%20Andi.xlsx", "'SKP JA'!B18"),
     ]
 
 
@@ -355,14 +392,15 @@ def test_empty_frames_give_tables_with_one_blank_row_and_no_pivot(tmp_path: Path
     write_summary(path, _empty_data())
     wb = openpyxl.load_workbook(path)
     assert wb["Pegawai"].tables["PEGAWAI"].ref == f"A1:{chr(64 + len(PEGAWAI_COLUMNS))}2"
-    assert wb["Temuan"].tables["TEMUAN"].ref == f"A1:{chr(64 + len(TEMUAN_COLUMNS))}2"
+    # NIP and Nama of the pegawai come before the findings' own columns.
+    assert wb["Temuan"].tables["TEMUAN"].ref == f"A1:{chr(64 + 2 + len(TEMUAN_COLUMNS))}2"
     assert not wb["Cascading"].tables
     assert wb["Pivot"]["A2"].value == "Belum ada data pegawai, jadi PivotTable tidak dibuat."
     names = Package(path).parts
     assert not [n for n in names if n.startswith(("xl/pivot", "xl/charts", "xl/drawings"))]
 
 
-def test_an_agency_row_alone_makes_no_chart(tmp_path: Path) -> None:
+def test_an_agency_row_alone_makes_no_ringkasan_chart(tmp_path: Path) -> None:
     data = sample_data(tmp_path)
     only_agency = SummaryData(
         judul=data.judul,
@@ -372,9 +410,11 @@ def test_an_agency_row_alone_makes_no_chart(tmp_path: Path) -> None:
     )
     path = tmp_path / "instansi.xlsx"
     write_summary(path, only_agency)
-    parts = Package(path).parts
-    assert "xl/charts/chart1.xml" not in parts
-    assert PIVOT_TABLE in parts
+    package = Package(path)
+    assert not package.related(package.sheet_part("Ringkasan"), "drawing")
+    (drawing,) = package.related(package.sheet_part("Kurva"), "drawing")
+    assert len(package.related(drawing, "chart")) == 1  # the agency's curve
+    assert PIVOT_TABLE in package.parts
 
 
 def test_an_existing_output_is_kept_unless_forced(tmp_path: Path) -> None:
@@ -450,7 +490,7 @@ def test_texts_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
     wb = _write(tmp_path, pegawai=pegawai, ringkasan=ringkasan, judul="=JUDUL")
     cells = {
         "judul": wb["Ringkasan"]["A1"],
-        "keterangan": wb["Ringkasan"]["O5"],
+        "keterangan": wb["Ringkasan"]["P5"],
         "nama": wb["Pegawai"]["B2"],
         "unit in the pivot": wb["Pivot"]["A7"],
     }

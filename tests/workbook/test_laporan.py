@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
+from skp_xl.domain.findings import Report
 from skp_xl.validation import validate_file
-from skp_xl.workbook.laporan import RECORD_SHEET, annotate, clear, write_laporan, write_salinan
+from skp_xl.workbook.laporan import (
+    LINE_HEIGHT,
+    RECORD_SHEET,
+    annotate,
+    clear,
+    message_lines,
+    write_laporan,
+    write_salinan,
+)
 from tests.libreoffice import LibreOffice
 
 TEMPLATES = Path(__file__).parents[2] / "workbook_templates"
@@ -113,3 +123,36 @@ def test_libreoffice_opens_the_copy_and_the_report(
     assert {(f.sheet, f.cell, f.code) for f in resaved.findings} == {
         (f.sheet, f.cell, f.code) for f in report.findings
     }
+
+
+def test_rows_are_tall_enough_for_their_messages(blank: Path, tmp_path: Path) -> None:
+    checked = validate_file(blank)
+    first = checked.findings[0]
+    long = replace(first, message="Isian ini perlu diperbaiki sebelum dinilai. " * 8)
+    report = Report.of([*checked.findings, long], path=str(blank))
+    out = tmp_path / "temuan.xlsx"
+    write_laporan(out, [report])
+    ws = load_workbook(out).active
+    assert ws is not None
+    rows = list(ws.iter_rows(min_row=5))
+    for row in rows:
+        lines = message_lines(str(row[5].value), 90)
+        height = ws.row_dimensions[row[0].row].height
+        assert (height or LINE_HEIGHT) == LINE_HEIGHT * lines, row[5].value
+        assert row[0].alignment.vertical == row[5].alignment.vertical == "top"
+    assert any(message_lines(str(row[5].value), 90) > 1 for row in rows)
+    wb = load_workbook(blank)
+    annotate(wb, report.findings)
+    sheet = wb["Temuan"]
+    tall = [sheet.row_dimensions[r].height for r in range(5, sheet.max_row + 1)]
+    assert [h or LINE_HEIGHT for h in tall] == [
+        LINE_HEIGHT * message_lines(str(sheet.cell(r, 6).value), 100)
+        for r in range(5, sheet.max_row + 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("message", "width", "lines"), [("", 10, 1), ("a" * 11, 10, 1), ("a" * 12, 10, 2)]
+)
+def test_message_lines(message: str, width: float, lines: int) -> None:
+    assert message_lines(message, width) == lines
