@@ -190,6 +190,8 @@ class Konsolidasi:
         distribusi: Unit -> predikat -> head count, for the chosen period.
         tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
             with no counted rating for the period (empty without a master list).
+        pola: The guideline the units were checked against (None: the shipped one), which
+            the Kurva sheet draws.
     """
 
     root: Path
@@ -203,6 +205,7 @@ class Konsolidasi:
     distribusi: dict[str, dict[str, int]]
     instansi: str = ""
     tidak_membuat_skp: dict[str, int] = field(default_factory=dict)
+    pola: PolaDistribusi | None = None
 
     @property
     def masalah(self) -> list[Finding]:
@@ -264,6 +267,7 @@ class Konsolidasi:
             temuan=self.temuan,
             cascading=self.cascading,
             akar=self.root,
+            pola=self.pola,
             # Count what the Ringkasan counts: the period, and each pegawai once.
             pivot_filters=(
                 {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None
@@ -562,6 +566,7 @@ def rangkum(
         distribusi,
         instansi.most_common(1)[0][0] if instansi else "",
         {unit: len(names) for unit, names in tidak_membuat.items()},
+        opsi.pola,
     )
 
 

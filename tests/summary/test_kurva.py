@@ -56,3 +56,11 @@ def test_each_unit_has_a_live_table_and_a_line_chart(tmp_path: Path) -> None:
     plot = package.xml(charts[0]).find(f"{CHART}chart/{CHART}plotArea/{CHART}lineChart")
     assert plot is not None
     assert len(list(plot.iter(f"{CHART}ser"))) == 3  # actual, lower and upper limit
+
+
+def test_the_kurva_draws_the_guideline_the_consolidation_used(tmp_path: Path) -> None:
+    from skp_xl.batch.konsolidasi import Opsi, rangkum
+
+    own = PolaDistribusi(BAWAAN.aturan, "pola instansi sendiri")
+    data = rangkum(tmp_path, [], [], Opsi(pola=own)).summary_data()
+    assert data.pola is own
