@@ -611,3 +611,81 @@ def _desc(key: tuple[str, int]) -> tuple[str, int]:
     # Later first: invert by sorting on the negated order (text sorts via its code points).
     text, order = key
     return ("".join(chr(0x10FFFF - ord(c)) for c in text), -order)
+
+
+def periksa_ekspor(
+    ekspor: Ekspor, *, today: datetime.date | None = None
+) -> tuple[tuple[Nilai, ...], tuple[Finding, ...]]:
+    """HR's rules over one whole export: what ``consolidate`` and ``validate`` say of it.
+
+    Args:
+        ekspor: The export as read.
+        today: The date NIPs are judged against (today by default).
+
+    Returns:
+        Each rated row after :func:`nilai_baris` (none for the master list), and the
+        findings: what was read (``ekspor-dibaca``), an assumed period, the file's own,
+        then each row's at its cells.
+    """
+    path = ekspor.path
+    nilai: tuple[Nilai, ...] = ()
+    if ekspor.jenis is not JenisEkspor.MASTER:
+        today = today or datetime.date.today()  # once, not per row
+        nilai = tuple(nilai_baris(ekspor, b, today=today) for b in ekspor.baris)
+    counts = {status: sum(1 for n in nilai if n.status is status) for status in Status}
+    if ekspor.jenis is JenisEkspor.MASTER:
+        isi_teks = f"{len(ekspor.baris)} SKP (daftar pegawai untuk Tidak Membuat SKP)"
+    else:
+        isi_teks = ", ".join(f"{n} {status.value}" for status, n in counts.items() if n) or "0"
+    periods = sorted({n.periode.value for n in nilai})
+    notes = [
+        Finding(
+            Code.EKSPOR_DIBACA,
+            Severity.INFO,
+            f"'{path}' dibaca sebagai {ekspor.jenis.value}"
+            + (f" ({ekspor.judul.instansi})" if ekspor.judul.instansi else "")
+            + (f", periode {', '.join(periods)}" if periods else "")
+            + f": {len(ekspor.baris)} baris ({isi_teks}).",
+            ekspor.sheet or None,
+            path=path,
+        )
+    ]
+    if ekspor.baris and ekspor.jenis is not JenisEkspor.MASTER:
+        _, assumed = periode_baris(ekspor, ekspor.baris[0])
+        if assumed:
+            notes.append(
+                Finding(
+                    Code.EKSPOR_PERIODE_DIANGGAP,
+                    Severity.INFO,
+                    f"'{path}': baris judul maupun kolomnya tidak menyebut periode; baris "
+                    f"{ekspor.jenis.value} ini dianggap penilaian tahunan (Akhir). Pakai "
+                    "ekspor dengan baris judulnya bila bukan.",
+                    path=path,
+                )
+            )
+    return nilai, (*notes, *ekspor.temuan, *(f for n in nilai for f in n.temuan))
+
+
+def calon_ekspor(ekspor: Ekspor, nilai: Sequence[Nilai]) -> list[Calon]:
+    """The export's rated rows as the count-once rule (:func:`hitung_sekali`) sees them;
+    each keyed ``path#row``."""
+    rank = 1 + PRIORITAS.index(ekspor.jenis) if ekspor.jenis in PRIORITAS else 9
+    return [
+        Calon(
+            f"{ekspor.path}#{n.baris.nomor}",
+            n.nip,
+            n.periode,
+            rank,
+            (n.baris.teks("periode_akhir"), n.baris.nomor),
+            n.predikat,
+            functools.partial(_letak_nip, ekspor.path, n.baris),
+            f"'{ekspor.path}' baris {n.baris.nomor}",
+        )
+        for n in nilai
+        if n.status is Status.DINILAI
+    ]
+
+
+def _letak_nip(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
+    sheet, cell = baris.letak("nip") or (None, None)
+    return path, sheet or None, cell
