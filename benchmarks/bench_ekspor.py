@@ -6,7 +6,8 @@ fault). Then, in the same run, each step in a fresh interpreter (so each has its
 memory), timed around the call only (imports and start-up excluded):
 
 - **pandas** (the baseline): ``pd.read_excel(path, engine="calamine", header=None)``;
-- **consolidate**: ``konsolidasi(folder, Opsi(jobs=1))``: triage (twice: the default limits
+- **consolidate**: ``konsolidasi(folder, Opsi(jobs=1, cache=False))`` (cold: no result
+  cache, which would hand a repeated run its earlier result): triage (twice: the default limits
   refuse a workbook this long, the export limits then take it), reading, recognising the
   header, HR's rules per row, count-once, the Pegawai table and its pandera check, the
   Ringkasan;
@@ -51,7 +52,7 @@ else:
     from skp_xl.batch.konsolidasi import Opsi, konsolidasi
     from skp_xl.summary.workbook import write_summary
     start = time.perf_counter()
-    result = konsolidasi(folder, Opsi(jobs=1))
+    result = konsolidasi(folder, Opsi(jobs=1, cache=False))
     rows = len(result.pegawai)
     if step == "tulis":
         out = Path(sys.argv[3])

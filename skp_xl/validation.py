@@ -2,7 +2,9 @@
 
 This is the one reading path every feature uses (``skp-xl validate``, the consolidation,
 the add-in's Periksa button). A file that cannot be read gives one finding naming it and
-the reason; nothing raises for bad input.
+the reason; nothing raises for bad input. ``validate`` also takes an e-Kinerja/SIASN
+export or a rekap table (:func:`check_ekspor`): recognised as ``consolidate`` recognises
+it, and checked by HR's rules row by row.
 """
 
 from __future__ import annotations
@@ -15,12 +17,14 @@ import python_calamine
 
 from skp_xl.domain.checks import check_record
 from skp_xl.domain.codes import Code
+from skp_xl.domain.ekspor import Ekspor, calon_ekspor, hitung_sekali, periksa_ekspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.legacy2021 import check_record_2021
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
+from skp_xl.reader.ekspor import baca_ekspor_teks, ekspor_buku_kerja, is_tabel
 from skp_xl.reader.legacy2021 import is_2021, read_record_2021
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
@@ -102,10 +106,70 @@ def validate_file(
     today: datetime.date | None = None,
     debug: bool = False,
 ) -> Report:
-    """Every finding of one workbook, as a report (valid when no finding is an error);
-    see :func:`check_file`."""
-    _, findings = check_file(path, periode=periode, today=today, debug=debug)
+    """Every finding of one workbook, or of one export (:func:`check_ekspor`), as a report
+    (valid when no finding is an error); see :func:`check_file`."""
+    try:
+        findings, triaged = check_ekspor(path, periode=periode, today=today)
+    except Exception as error:
+        if debug:
+            raise
+        return Report.of([internal_error(path, error)], path=str(path))
+    if findings is None:
+        _, findings = check_file(path, periode=periode, today=today, debug=debug, triaged=triaged)
     return Report.of(findings, path=str(path))
+
+
+def check_ekspor(
+    path: Path,
+    *,
+    periode: PeriodeEvaluasi | None = None,
+    today: datetime.date | None = None,
+) -> tuple[list[Finding] | None, Triage | None]:
+    """The findings of ``path`` when it is an e-Kinerja/SIASN export or a rekap table.
+
+    It is recognised as the consolidation recognises it (by its header, whatever its file
+    name; a workbook only when it is no skp-xl workbook). Its findings are those
+    ``consolidate`` gives it (:func:`~skp_xl.domain.ekspor.periksa_ekspor`: HR's rules and
+    the reconciliation of ``hasil_akhir`` with the quadrant, each at its cell) and a NIP
+    rated twice for one period within it (:func:`~skp_xl.domain.ekspor.hitung_sekali`).
+
+    Args:
+        path: The file.
+        periode: Only the rows of this period are checked.
+        today: The date NIPs are judged against.
+
+    Returns:
+        The findings, None when ``path`` is no export (read it as an SKP); and the
+        workbook's triage when one was made, for the SKP reader to reuse.
+    """
+    if is_tabel(path):
+        try:
+            ekspor = baca_ekspor_teks(path)
+        except OSError:
+            return None, None  # missing or unreadable: triage names it
+        except InvalidValueError as error:
+            code = error.code
+            if code != Code.BERKAS_TERLALU_BESAR:
+                code = Code.BERKAS_TIDAK_TERBACA
+            return [Finding(code, Severity.ERROR, error.message, path=str(path))], None
+        return (None if ekspor is None else _temuan_ekspor(ekspor, periode, today)), None
+    triaged = triage(path)
+    found = ekspor_buku_kerja(path, triaged)
+    if found is None:
+        return None, triaged
+    return _temuan_ekspor(found[0], periode, today), triaged
+
+
+def _temuan_ekspor(
+    ekspor: Ekspor, periode: PeriodeEvaluasi | None, today: datetime.date | None
+) -> list[Finding]:
+    nilai, findings = periksa_ekspor(ekspor, today=today)
+    if periode is not None:
+        other = {id(f) for n in nilai if n.periode is not periode for f in n.temuan}
+        findings = tuple(f for f in findings if id(f) not in other)
+        nilai = tuple(n for n in nilai if n.periode is periode)
+    _, twice = hitung_sekali(calon_ekspor(ekspor, nilai))
+    return [*findings, *twice]
 
 
 def internal_error(path: Path, error: BaseException) -> Finding:

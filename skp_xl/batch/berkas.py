@@ -9,7 +9,6 @@ for bad input, and a time limit keeps one hostile file from stalling a run.
 from __future__ import annotations
 
 import contextlib
-import datetime
 import signal
 import threading
 from collections.abc import Iterator
@@ -19,13 +18,13 @@ from types import FrameType
 
 from skp_xl.batch.pengawas import JenisKegagalan, Kegagalan
 from skp_xl.domain.codes import Code
-from skp_xl.domain.ekspor import Ekspor, JenisEkspor, Nilai, Status, nilai_baris, periode_baris
+from skp_xl.domain.ekspor import Ekspor, Nilai, periksa_ekspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
-from skp_xl.reader.ekspor import baca_ekspor, is_tabel
+from skp_xl.reader.ekspor import baca_ekspor_teks, ekspor_buku_kerja, is_tabel
 from skp_xl.reader.triage import Triage, triage
-from skp_xl.settings import BATAS_DETIK, EKSPOR_LIMITS, LIMITS
+from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
 
 
@@ -157,14 +156,7 @@ def _tabel(file: Path, unit: str) -> HasilBerkas:
     """A CSV or JSON file the walk found to hold an export's header."""
     path = str(file)
     try:
-        size = file.stat().st_size
-        if size > LIMITS.max_file_bytes:
-            raise InvalidValueError(
-                Code.BERKAS_TERLALU_BESAR,
-                f"Berkas '{path}' berukuran {size // 2**20} MB, melebihi batas "
-                f"{LIMITS.max_file_bytes // 2**20} MB; bagi ekspornya per unit.",
-            )
-        ekspor = baca_ekspor(file)
+        ekspor = baca_ekspor_teks(file)
     except InvalidValueError as error:
         code = error.code if error.code == Code.BERKAS_TERLALU_BESAR else Code.BERKAS_TIDAK_TERBACA
         return HasilBerkas(
@@ -188,78 +180,25 @@ def _tabel(file: Path, unit: str) -> HasilBerkas:
 
 
 def _ekspor_excel(file: Path, unit: str, triaged: Triage) -> HasilBerkas | None:
-    """The file as an export, when it is a workbook without skp-xl's template id (checked
-    before the reader would call it ``bukan-skp-xl``), a real .xls, or a workbook too long
-    for an SKP; None to go on reading it as an SKP."""
-    blocking = triaged.blocking
-    if blocking is not None:
-        if blocking.code == Code.BERKAS_RENTANG_BESAR:
-            wide = triage(file, limits=EKSPOR_LIMITS)
-            if wide.readable:
-                return _coba_ekspor(file, unit, wide.sha256 or "")
-        if blocking.code == Code.BERKAS_XLS:  # calamine reads .xls: an export is kept
-            return _coba_ekspor(file, unit, "")
-        return None
-    index = triaged.index
-    if index is None or "META_TEMPLATE_ID" in index.names:
-        return None
-    return _coba_ekspor(file, unit, triaged.sha256 or "")
-
-
-def _coba_ekspor(file: Path, unit: str, isi: str) -> HasilBerkas | None:
-    try:
-        ekspor = baca_ekspor(file)
-    except InvalidValueError:
-        return None  # the SKP reader names what is wrong with it
-    return None if ekspor is None else hasil_ekspor(ekspor, unit, isi)
+    """The file as an export (:func:`~skp_xl.reader.ekspor.ekspor_buku_kerja`), or None to
+    go on reading it as an SKP."""
+    found = ekspor_buku_kerja(file, triaged)
+    return None if found is None else hasil_ekspor(found[0], unit, found[1])
 
 
 def hasil_ekspor(ekspor: Ekspor, unit: str = "", isi: str = "") -> HasilBerkas:
-    """What an export gives: each rated row after HR's rules, and a note of what was read.
+    """What an export gives: each rated row after HR's rules, and a note of what was read
+    (:func:`~skp_xl.domain.ekspor.periksa_ekspor`).
 
     Args:
         ekspor: The export as read.
         unit: The folder it was found in.
         isi: SHA-256 of its bytes, when known.
     """
-    path = ekspor.path
-    nilai: tuple[Nilai, ...] = ()
-    if ekspor.jenis is not JenisEkspor.MASTER:
-        today = datetime.date.today()  # once, not per row: NIP dates are judged against it
-        nilai = tuple(nilai_baris(ekspor, b, today=today) for b in ekspor.baris)
-    counts = {status: sum(1 for n in nilai if n.status is status) for status in Status}
-    if ekspor.jenis is JenisEkspor.MASTER:
-        isi_teks = f"{len(ekspor.baris)} SKP (daftar pegawai untuk Tidak Membuat SKP)"
-    else:
-        isi_teks = ", ".join(f"{n} {status.value}" for status, n in counts.items() if n) or "0"
-    periods = sorted({n.periode.value for n in nilai})
-    notes = [
-        Finding(
-            Code.EKSPOR_DIBACA,
-            Severity.INFO,
-            f"'{path}' dibaca sebagai {ekspor.jenis.value}"
-            + (f" ({ekspor.judul.instansi})" if ekspor.judul.instansi else "")
-            + (f", periode {', '.join(periods)}" if periods else "")
-            + f": {len(ekspor.baris)} baris ({isi_teks}).",
-            ekspor.sheet or None,
-            path=path,
-        )
-    ]
-    if ekspor.baris and ekspor.jenis is not JenisEkspor.MASTER:
-        _, assumed = periode_baris(ekspor, ekspor.baris[0])
-        if assumed:
-            notes.append(
-                Finding(
-                    Code.EKSPOR_PERIODE_DIANGGAP,
-                    Severity.INFO,
-                    f"'{path}': baris judul maupun kolomnya tidak menyebut periode; baris "
-                    f"{ekspor.jenis.value} ini dianggap penilaian tahunan (Akhir). Pakai "
-                    "ekspor dengan baris judulnya bila bukan.",
-                    path=path,
-                )
-            )
-    findings = (*notes, *ekspor.temuan, *(f for n in nilai for f in n.temuan))
-    return HasilBerkas(path, unit, False, temuan=findings, isi=isi, ekspor=ekspor, nilai=nilai)
+    nilai, findings = periksa_ekspor(ekspor)
+    return HasilBerkas(
+        ekspor.path, unit, False, temuan=findings, isi=isi, ekspor=ekspor, nilai=nilai
+    )
 
 
 def _with_path(findings: list[Finding], path: str) -> tuple[Finding, ...]:

@@ -26,13 +26,13 @@ from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
-    PRIORITAS,
     BarisEkspor,
     Calon,
     JenisEkspor,
     Nilai,
     Status,
     UnitEkspor,
+    calon_ekspor,
     hitung_sekali,
 )
 from skp_xl.domain.errors import InvalidValueError
@@ -578,11 +578,6 @@ def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | 
     return path, sheet, cell
 
 
-def _tempat_baris(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
-    sheet, cell = baris.letak("nip") or (None, None)
-    return path, sheet or None, cell
-
-
 def _calon(
     read: Iterable[HasilBerkas],
     decisions: Mapping[str, Keputusan],
@@ -609,22 +604,7 @@ def _calon(
             )
     for h in exports:
         assert h.ekspor is not None
-        rank = 1 + PRIORITAS.index(h.ekspor.jenis) if h.ekspor.jenis in PRIORITAS else 9
-        for n in h.nilai:
-            if n.status is not Status.DINILAI:
-                continue
-            found.append(
-                Calon(
-                    _kunci(h, n),
-                    n.nip,
-                    n.periode,
-                    rank,
-                    (n.baris.teks("periode_akhir"), n.baris.nomor),
-                    n.predikat,
-                    partial(_tempat_baris, h.path, n.baris),
-                    f"'{h.path}' baris {n.baris.nomor}",
-                )
-            )
+        found += calon_ekspor(h.ekspor, h.nilai)
     return found
 
 

@@ -10,6 +10,7 @@ is a finding at its cell, and the stored ``hasil_akhir`` is checked against the 
 
 from __future__ import annotations
 
+import collections
 import datetime
 import functools
 import re
@@ -280,26 +281,47 @@ def teks_sel(value: object) -> str:
 class BarisEkspor:
     """One data row of an export, as read.
 
+    The row keeps its cells as the table gave them and makes a field's value or text when
+    asked: a 50,000-row export builds (and sends between processes) no per-row mapping.
+
     Attributes:
         nomor: The row as the user finds it (Excel's row number; the record number for
             JSON).
-        nilai: Field -> the raw value (text, number, or None).
-        tulisan: Field -> the value as text (:func:`teks_sel`).
+        isi: The row's cells, as read (shorter than the header when its last are blank).
         indeks: The row in its table (0-based).
-        kolom: Field -> its column in the table (0-based).
+        kolom: Field -> its column in the table (0-based); shared by the table's rows.
         penunjuk: Names the cells.
     """
 
     nomor: int
-    nilai: Mapping[str, object]
-    tulisan: Mapping[str, str]
+    isi: Sequence[object]
     indeks: int
     kolom: Mapping[str, int]
     penunjuk: Penunjuk
 
+    def mentah(self, name: str) -> object:
+        """A field's value as read (text, number, or None when absent or past the row)."""
+        column = self.kolom.get(name)
+        if column is None or column >= len(self.isi):
+            return None
+        return self.isi[column]
+
     def teks(self, name: str) -> str:
-        """A field as trimmed text ("" when absent or blank)."""
-        return self.tulisan.get(name, "")
+        """A field as trimmed text ("" when absent or blank; :func:`teks_sel`)."""
+        column = self.kolom.get(name)
+        if column is None or column >= len(self.isi):
+            return ""
+        return teks_sel(self.isi[column])
+
+    @property
+    def nilai(self) -> dict[str, object]:
+        """Field -> the raw value (text, number, or None)."""
+        return {name: self.mentah(name) for name in self.kolom}
+
+    @property
+    def tulisan(self) -> dict[str, str]:
+        """Field -> the value as text (:func:`teks_sel`)."""
+        return {name: self.teks(name) for name in self.kolom}
 
     def letak(self, name: str) -> Letak | None:
         """Where field ``name`` is: (sheet, cell), None when the table has no such column."""
@@ -310,6 +332,11 @@ class BarisEkspor:
     def sel(self) -> dict[str, Letak]:
         """Field -> where it is: (sheet, cell); made when asked (a finding, a failure)."""
         return {name: self.penunjuk(self.indeks, c) for name, c in self.kolom.items()}
+
+    def __reduce__(self) -> tuple[type[BarisEkspor], tuple[object, ...]]:
+        # Sent from the reader process 50,000 times: the constructor's arguments unpickle
+        # faster than the dataclass's generic __setstate__.
+        return BarisEkspor, (self.nomor, self.isi, self.indeks, self.kolom, self.penunjuk)
 
 
 Alamat = Penunjuk
@@ -324,15 +351,12 @@ def baris_data(
     ``pertama`` is the number the user gives row 0 (1: Excel's rows; 0: JSON records,
     whose row 0 is the keys)."""
     found = []
-    fields = tuple(kepala.kolom.items())
+    kolom = kepala.kolom
     for number in range(kepala.baris + 1, len(rows)):
         row = rows[number]
         if not any(_isi(cell) for cell in row):
             continue
-        width = len(row)
-        nilai = {name: row[column] if column < width else None for name, column in fields}
-        tulisan = {name: teks_sel(value) for name, value in nilai.items()}
-        found.append(BarisEkspor(number + pertama, nilai, tulisan, number, kepala.kolom, alamat))
+        found.append(BarisEkspor(number + pertama, row, number, kolom, alamat))
     return found
 
 
@@ -395,6 +419,20 @@ class Nilai:
     hasil_akhir: str
     temuan: tuple[Finding, ...] = field(default=())
 
+    def __reduce__(self) -> tuple[type[Nilai], tuple[object, ...]]:
+        # As BarisEkspor's: one per row crosses from the reader process.
+        return Nilai, (
+            self.baris,
+            self.nip,
+            self.periode,
+            self.status,
+            self.rating_hasil_kerja,
+            self.rating_perilaku,
+            self.predikat,
+            self.hasil_akhir,
+            self.temuan,
+        )
+
 
 _BELUM = frozenset({"", "-", "--", "belum dinilai", "belum"})
 _TIDAK = frozenset({"", "0", "false", "tidak", "no", "n", "f", "-"})
@@ -443,6 +481,62 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
         baris: The row.
         today: The date NIPs are judged against.
     """
+    # Most rows of an export raise nothing: a valid NIP and labels seen on earlier rows.
+    # Those take the rules' outcome from a cache of the labels; a row with anything to
+    # say goes the whole way (_nilai_lengkap), so its findings are the same.
+    raw_nip = baris.mentah("nip")
+    if type(raw_nip) is str:
+        labels = _label(baris.teks("rating_hasil_kerja"), baris.teks("rating_perilaku"))
+        rules = None if labels is None else _aturan(*labels, baris.teks("hasil_akhir"))
+        if rules is not None:
+            try:
+                nip = parse_nip(raw_nip, today=today).nip
+            except InvalidValueError:
+                pass
+            else:
+                hasil, perilaku, computed, stored = rules
+                if baris.teks("plt").casefold() not in _TIDAK or _acting(baris.teks("jabatan")):
+                    status = Status.PLT
+                else:
+                    status = Status.DINILAI if computed else Status.BELUM_DINILAI
+                periode, _ = periode_baris(ekspor, baris)
+                return Nilai(baris, nip, periode, status, hasil, perilaku, computed, stored)
+    return _nilai_lengkap(ekspor, baris, today)
+
+
+@functools.lru_cache(maxsize=1024)
+def _label(hasil_text: str, perilaku_text: str) -> tuple[str, str] | None:
+    """Both ratings canonical ("" when not rated); None when one is unknown (a finding)."""
+    ratings = []
+    for text in (hasil_text, perilaku_text):
+        if text.casefold() in _BELUM:
+            ratings.append("")
+            continue
+        try:
+            ratings.append(_rating(text))
+        except InvalidValueError:
+            return None
+    return ratings[0], ratings[1]
+
+
+@functools.lru_cache(maxsize=1024)
+def _aturan(hasil: str, perilaku: str, stored_text: str) -> tuple[str, str, str, str] | None:
+    """The ratings, the computed and the stored predikat; None when the stored one is
+    unknown or off the quadrant (a finding)."""
+    computed = predikat(Rating(hasil), Rating(perilaku)).value if hasil and perilaku else ""
+    stored = ""
+    if stored_text.casefold() not in _BELUM:
+        try:
+            stored = _predikat(stored_text)
+        except InvalidValueError:
+            return None
+    if stored and computed and stored != computed:
+        return None
+    return hasil, perilaku, computed, stored
+
+
+def _nilai_lengkap(ekspor: Ekspor, baris: BarisEkspor, today: datetime.date | None) -> Nilai:
+    """:func:`nilai_baris` the whole way, with every finding."""
     findings: list[Finding] = []
     path = ekspor.path
 
@@ -457,7 +551,7 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
         findings.append(Finding(error.code, severity, message, sheet, cell, name, path))
 
     periode, _ = periode_baris(ekspor, baris)
-    raw_nip = baris.nilai.get("nip")
+    raw_nip = baris.mentah("nip")
     nip = baris.teks("nip")
     if raw_nip is None or nip == "":
         status = Status.TANPA_NIP
@@ -481,10 +575,7 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
             nip = parse_nip(raw_nip, today=today).nip
         except InvalidValueError as error:
             refuse(error, "nip")
-    acting = (
-        baris.teks("plt").casefold() not in _TIDAK
-        or penugasan(baris.teks("jabatan")) is not Penugasan.DEFINITIF
-    )
+    acting = baris.teks("plt").casefold() not in _TIDAK or _acting(baris.teks("jabatan"))
     ratings: dict[str, str] = {}
     for name in ("rating_hasil_kerja", "rating_perilaku"):
         text = baris.teks(name)
@@ -578,9 +669,11 @@ def hitung_sekali(calon: Sequence[Calon]) -> tuple[dict[str, str], list[Finding]
     Returns:
         Key -> the reason it does not count (keys that count are absent), and findings.
     """
+    # Counted first: of 50,000 ratings a handful share a NIP, and only those are grouped.
+    seen = collections.Counter((item.nip, item.periode) for item in calon if item.nip)
     groups: dict[tuple[str, Periode], list[Calon]] = {}
     for item in calon:
-        if item.nip:
+        if item.nip and seen[item.nip, item.periode] > 1:
             groups.setdefault((item.nip, item.periode), []).append(item)
     apart: dict[str, str] = {}
     findings: list[Finding] = []
@@ -628,3 +721,81 @@ def _desc(key: tuple[str, int]) -> tuple[str, int]:
     # Later first: invert by sorting on the negated order (text sorts via its code points).
     text, order = key
     return ("".join(chr(0x10FFFF - ord(c)) for c in text), -order)
+
+
+def periksa_ekspor(
+    ekspor: Ekspor, *, today: datetime.date | None = None
+) -> tuple[tuple[Nilai, ...], tuple[Finding, ...]]:
+    """HR's rules over one whole export: what ``consolidate`` and ``validate`` say of it.
+
+    Args:
+        ekspor: The export as read.
+        today: The date NIPs are judged against (today by default).
+
+    Returns:
+        Each rated row after :func:`nilai_baris` (none for the master list), and the
+        findings: what was read (``ekspor-dibaca``), an assumed period, the file's own,
+        then each row's at its cells.
+    """
+    path = ekspor.path
+    nilai: tuple[Nilai, ...] = ()
+    if ekspor.jenis is not JenisEkspor.MASTER:
+        today = today or datetime.date.today()  # once, not per row
+        nilai = tuple(nilai_baris(ekspor, b, today=today) for b in ekspor.baris)
+    counts = {status: sum(1 for n in nilai if n.status is status) for status in Status}
+    if ekspor.jenis is JenisEkspor.MASTER:
+        isi_teks = f"{len(ekspor.baris)} SKP (daftar pegawai untuk Tidak Membuat SKP)"
+    else:
+        isi_teks = ", ".join(f"{n} {status.value}" for status, n in counts.items() if n) or "0"
+    periods = sorted({n.periode.value for n in nilai})
+    notes = [
+        Finding(
+            Code.EKSPOR_DIBACA,
+            Severity.INFO,
+            f"'{path}' dibaca sebagai {ekspor.jenis.value}"
+            + (f" ({ekspor.judul.instansi})" if ekspor.judul.instansi else "")
+            + (f", periode {', '.join(periods)}" if periods else "")
+            + f": {len(ekspor.baris)} baris ({isi_teks}).",
+            ekspor.sheet or None,
+            path=path,
+        )
+    ]
+    if ekspor.baris and ekspor.jenis is not JenisEkspor.MASTER:
+        _, assumed = periode_baris(ekspor, ekspor.baris[0])
+        if assumed:
+            notes.append(
+                Finding(
+                    Code.EKSPOR_PERIODE_DIANGGAP,
+                    Severity.INFO,
+                    f"'{path}': baris judul maupun kolomnya tidak menyebut periode; baris "
+                    f"{ekspor.jenis.value} ini dianggap penilaian tahunan (Akhir). Pakai "
+                    "ekspor dengan baris judulnya bila bukan.",
+                    path=path,
+                )
+            )
+    return nilai, (*notes, *ekspor.temuan, *(f for n in nilai for f in n.temuan))
+
+
+def calon_ekspor(ekspor: Ekspor, nilai: Sequence[Nilai]) -> list[Calon]:
+    """The export's rated rows as the count-once rule (:func:`hitung_sekali`) sees them;
+    each keyed ``path#row``."""
+    rank = 1 + PRIORITAS.index(ekspor.jenis) if ekspor.jenis in PRIORITAS else 9
+    return [
+        Calon(
+            f"{ekspor.path}#{n.baris.nomor}",
+            n.nip,
+            n.periode,
+            rank,
+            (n.baris.teks("periode_akhir"), n.baris.nomor),
+            n.predikat,
+            functools.partial(_letak_nip, ekspor.path, n.baris),
+            f"'{ekspor.path}' baris {n.baris.nomor}",
+        )
+        for n in nilai
+        if n.status is Status.DINILAI
+    ]
+
+
+def _letak_nip(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
+    sheet, cell = baris.letak("nip") or (None, None)
+    return path, sheet or None, cell

@@ -229,6 +229,8 @@ def _digits_of(value: object) -> tuple[str, str]:
         )
     if isinstance(value, numbers.Number):
         raise _excel_number(f"NIP {value} tersimpan sebagai angka", value)
+    if len(value) == NIP_LENGTH and value.isascii() and value.isdigit():
+        return value, value  # the usual NIP, as the steps below would give it (exports: 50,000)
 
     shown = "".join(ch for ch in value if ch not in _INVISIBLE).strip()
     if shown and shown[0] in _APOSTROPHES:

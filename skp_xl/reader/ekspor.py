@@ -18,6 +18,7 @@ from skp_xl.domain.ekspor import (
     baris_data,
     kenali,
 )
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.reader.triage import Triage, triage
 from skp_xl.settings import EKSPOR_LIMITS, LIMITS
@@ -101,3 +102,57 @@ def baca_ekspor(path: Path) -> Ekspor | None:
         InvalidValueError: The file cannot be read as a table (``csv-tidak-terbaca``).
     """
     return ekspor_dari(path, baca_tabel(path))
+
+
+def baca_ekspor_teks(path: Path) -> Ekspor | None:
+    """Read a CSV or JSON file as an export, within the size a text table may have.
+
+    Returns:
+        The export, or None when the file holds no known export's header.
+
+    Raises:
+        InvalidValueError: The file is too large (``berkas-terlalu-besar``) or cannot be
+            read as a table (``csv-tidak-terbaca``).
+    """
+    size = path.stat().st_size
+    if size > LIMITS.max_file_bytes:
+        raise InvalidValueError(
+            Code.BERKAS_TERLALU_BESAR,
+            f"Berkas '{path}' berukuran {size // 2**20} MB, melebihi batas "
+            f"{LIMITS.max_file_bytes // 2**20} MB; bagi ekspornya per unit.",
+        )
+    return baca_ekspor(path)
+
+
+def ekspor_buku_kerja(path: Path, triaged: Triage) -> tuple[Ekspor, str] | None:
+    """A triaged workbook as an export, with the SHA-256 of its bytes ("" when unknown).
+
+    It is one when it lacks skp-xl's template id (checked before the SKP reader would call
+    it ``bukan-skp-xl``), or is a real .xls, or is too long for an SKP (triaged again with
+    :data:`~skp_xl.settings.EKSPOR_LIMITS`), and a table of it has a known export's header.
+
+    Returns:
+        The export and its hash; None to go on reading the file as an SKP (whose reader
+        names what is wrong with it).
+    """
+    blocking = triaged.blocking
+    if blocking is not None:
+        if blocking.code == Code.BERKAS_RENTANG_BESAR:
+            wide = triage(path, limits=EKSPOR_LIMITS)
+            if wide.readable:
+                return _coba_ekspor(path, wide.sha256 or "")
+        if blocking.code == Code.BERKAS_XLS:  # calamine reads .xls: an export is kept
+            return _coba_ekspor(path, "")
+        return None
+    index = triaged.index
+    if index is None or "META_TEMPLATE_ID" in index.names:
+        return None
+    return _coba_ekspor(path, triaged.sha256 or "")
+
+
+def _coba_ekspor(path: Path, isi: str) -> tuple[Ekspor, str] | None:
+    try:
+        ekspor = baca_ekspor(path)
+    except InvalidValueError:
+        return None
+    return None if ekspor is None else (ekspor, isi)

@@ -126,3 +126,24 @@ def test_a_table_that_is_no_export_is_none(tmp_path: Path) -> None:
     path.write_text("Nama,Alamat\nA,B\n", encoding="utf-8")
     assert baca_ekspor(path) is None
     assert not looks_like_ekspor(path)
+
+
+def test_the_fast_path_of_the_rules_gives_what_the_whole_way_gives(tmp_path: Path) -> None:
+    """Rows taken from the label cache equal the rows the full rules make, faults and
+    every label spelling included (samples.ekspor writes one of each fault)."""
+    from skp_xl.domain import ekspor as rules
+
+    org = contoh.organisasi(120, seed=11)
+    exports = [
+        contoh.tulis_xlsx(tmp_path / "a.xlsx", contoh.penilaian(org, random.Random(2))),
+        contoh.tulis_csv(tmp_path / "b.csv", contoh.rekap(org, random.Random(3))),
+        contoh.tulis_json(tmp_path / "c.json", contoh.siasn(org, random.Random(4))),
+    ]
+    compared = 0
+    for path in exports:
+        export = baca_ekspor(path)
+        assert export is not None
+        for row in export.baris:
+            assert rules.nilai_baris(export, row) == rules._nilai_lengkap(export, row, None)
+            compared += 1
+    assert compared >= 360
