@@ -159,7 +159,12 @@ def baca_ringkasan(
         return teks_sel(row[i]) if i is not None and i < len(row) else ""
 
     default_year = tahun_nama_berkas(path)
-    has_year = kolom.tahun in col
+    # A summary of skp-xl 0.x has no Tahun column; a newer one has it, blank for rows whose
+    # workbook gave no year: both fall back on the file name.
+    year_col = col.get(kolom.tahun)
+    has_year = year_col is not None and any(
+        year_col < len(row) and _tahun_sel(row[year_col]) for row in rows[header + 1 :]
+    )
     if default_year is None and not has_year:
         return Masukan(
             where,
@@ -167,7 +172,9 @@ def baca_ringkasan(
             (),
             (
                 _tanpa_tahun(
-                    where, penunjuk.sheet or None, "tanpa kolom Tahun, nama berkas tanpa tahun"
+                    where,
+                    penunjuk.sheet or None,
+                    "kolom Tahun tidak ada atau kosong, nama berkas tanpa tahun",
                 ),
             ),
         )
@@ -198,7 +205,7 @@ def baca_ringkasan(
         if not predikat:
             skipped["tanpa predikat"] += 1
             continue
-        year = _tahun_sel(row[col[kolom.tahun]]) if has_year else None
+        year = _tahun_sel(row[year_col]) if has_year and year_col is not None else None
         year = year or default_year
         sheet, address = penunjuk(index, predikat_col)
         if year is None:
