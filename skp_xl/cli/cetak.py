@@ -17,7 +17,7 @@ def cetak_command(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE", help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."
+            metavar="BERKAS", help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."
         ),
     ],
     output: Annotated[
@@ -25,7 +25,7 @@ def cetak_command(
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT.pdf",
+            metavar="HASIL.pdf",
             help="PDF yang ditulis; bawaan: nama berkas dengan .pdf.",
             show_default=False,
         ),
@@ -44,7 +44,7 @@ def cetak_command(
         list[str] | None,
         typer.Option(
             "--lembar",
-            metavar="SHEET",
+            metavar="LEMBAR",
             show_default=False,
             help="Cetak sheet ini (boleh berulang, mis. --lembar SKP --lembar Lampiran).",
         ),

@@ -195,13 +195,13 @@ def consolidate_command(
     folder: Annotated[
         Path,
         typer.Argument(
-            metavar="DIR", help="Folder instansi: satu subfolder per unit.", show_default=False
+            metavar="FOLDER", help="Folder instansi: satu subfolder per unit.", show_default=False
         ),
     ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="OUT.xlsx", help="Buku kerja ringkasan.", show_default=False
+            "--output", "-o", metavar="HASIL.xlsx", help="Buku kerja ringkasan.", show_default=False
         ),
     ],
     periode: Annotated[
@@ -230,7 +230,7 @@ def consolidate_command(
         Path | None,
         typer.Option(
             "--capaian",
-            metavar="FILE",
+            metavar="BERKAS",
             help='Capaian kinerja organisasi per unit (.toml/.json: "Unit" = "Baik"), '
             "menggantikan isian di buku kerja.",
             show_default=False,
@@ -240,7 +240,7 @@ def consolidate_command(
         Path | None,
         typer.Option(
             "--pola",
-            metavar="FILE",
+            metavar="BERKAS",
             help="Aturan pola distribusi instansi (.json/.toml, bentuk pola_distribusi.json).",
             show_default=False,
         ),
@@ -248,14 +248,14 @@ def consolidate_command(
     csv_dir: Annotated[
         Path | None,
         typer.Option(
-            "--csv", metavar="DIR", help="Tulis juga tabel sebagai CSV.", show_default=False
+            "--csv", metavar="FOLDER", help="Tulis juga tabel sebagai CSV.", show_default=False
         ),
     ] = None,
     parquet: Annotated[
         Path | None,
         typer.Option(
             "--parquet",
-            metavar="FILE",
+            metavar="BERKAS",
             help="Tulis juga tabel Pegawai sebagai Parquet.",
             show_default=False,
         ),
@@ -339,7 +339,7 @@ def consolidate_command(
 ) -> None:
     """Konsolidasikan SKP seluruh instansi: distribusi predikat per unit, temuan, cascading.
 
-    Setiap buku kerja SKP dan setiap ekspor e-Kinerja/SIASN (xlsx, CSV, JSON) di bawah DIR
+    Setiap buku kerja SKP dan setiap ekspor e-Kinerja/SIASN (xlsx, CSV, JSON) di bawah FOLDER
     dibaca (paralel); hasilnya satu buku kerja ringkasan (Ringkasan dengan grafik, Pegawai,
     Pivot, Temuan, Cascading). Berkas masukan tidak pernah diubah. Keluar 0 bila ringkasan
     tertulis, walau ada berkas bermasalah (semuanya terdaftar di sheet Temuan); 1 bila tidak

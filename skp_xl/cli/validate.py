@@ -179,7 +179,7 @@ def validate_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE|DIR...",
+            metavar="BERKAS|FOLDER...",
             help="Buku kerja SKP (.xlsx/.xlsm), atau folder: semua buku kerja di dalamnya "
             "dan subfoldernya diperiksa.",
             show_default=False,
@@ -196,7 +196,7 @@ def validate_command(
         Path | None,
         typer.Option(
             "--laporan",
-            metavar="OUT.xlsx",
+            metavar="HASIL.xlsx",
             help="Tulis temuan sebagai buku kerja, dengan tautan ke setiap sel.",
             show_default=False,
         ),
