@@ -41,7 +41,7 @@ _WORDS = """
     what when where which while who why will with without would write yes you your aborted
     abort input string integer should greater equal less parse unable allowed writable
     readable does match formats iterable environment variable deprecated dynamic open
-    could click arguments suggestion did wrong bad name names sorry again
+    could click arguments suggestion did wrong bad name names sorry again path paths
 """
 ENGLISH = frozenset(_WORDS.split())
 """Common English words that are not Indonesian words too ("data", "unit", "total",
