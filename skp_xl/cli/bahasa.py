@@ -23,7 +23,10 @@ English sentence, so a typer upgrade that changes a template shows up there.
 
 from __future__ import annotations
 
+import errno
+import json
 import re
+import tomllib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -309,6 +312,51 @@ def pesan_indonesia(error: typer.TyperException) -> str:
         if found:
             return replacement(found)
     return message
+
+
+_ERRNO = {
+    errno.ENOENT: "berkas atau folder tidak ada",
+    errno.EACCES: "tidak ada izin",
+    errno.EPERM: "tidak diizinkan",
+    errno.ENOSPC: "disk penuh",
+    errno.EROFS: "disk hanya-baca",
+    errno.EISDIR: "itu sebuah folder",
+    errno.ENOTDIR: "bagian jalurnya bukan folder",
+    errno.EEXIST: "sudah ada",
+    errno.ENAMETOOLONG: "nama terlalu panjang",
+    errno.EBUSY: "sedang dipakai program lain",
+}
+"""The operating system's reasons a person meets, in Indonesian (Python's are English)."""
+
+
+def sebab_os(error: OSError) -> str:
+    """Why a file could not be read or written, in Indonesian, with the path it names.
+
+    Args:
+        error: The ``OSError`` (``FileNotFoundError``, ``PermissionError``...).
+
+    Returns:
+        E.g. "tidak ada izin: 'D:/SKP/ringkasan.xlsx'"; an errno this table does not know
+        keeps the system's own words.
+    """
+    reason = _ERRNO.get(error.errno or 0) or error.strerror or type(error).__name__
+    return f"{reason}: '{error.filename}'" if error.filename else reason
+
+
+def sebab_baca(error: Exception) -> str:
+    """Why a JSON/TOML file could not be read, in Indonesian (the parsers speak English)."""
+    if isinstance(error, OSError):
+        return sebab_os(error)
+    if isinstance(error, json.JSONDecodeError):
+        return f"bukan JSON yang sah (baris {error.lineno}, kolom {error.colno})"
+    if isinstance(error, tomllib.TOMLDecodeError):
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(error))
+        if where:
+            return f"bukan TOML yang sah (baris {where[1]}, kolom {where[2]})"
+        return "bukan TOML yang sah (berakhir sebelum waktunya)"
+    if isinstance(error, UnicodeDecodeError):
+        return "bukan teks UTF-8"
+    return str(error)
 
 
 class GalatPenggunaan(UsageError):

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from skp_xl.cli.app import EXIT_OK, app, console, fail, periode_option
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.errors import CetakError, OutputExistsError
 from skp_xl.workbook.cetak import cetak
 
@@ -73,7 +74,7 @@ def cetak_command(
     except (CetakError, OutputExistsError) as error:
         raise fail(str(error)) from error
     except OSError as error:  # an output folder that cannot be written, a full disk
-        raise fail(f"PDF tidak dapat ditulis ke '{target}': {error.strerror or error}.") from error
+        raise fail(f"PDF tidak dapat ditulis ke '{target}': {sebab_os(error)}.") from error
     console.print(
         f"{len(hasil.lembar)} formulir dicetak ke {hasil.pdf}: {', '.join(hasil.lembar)}.",
         highlight=False,

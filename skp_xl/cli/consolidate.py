@@ -35,6 +35,7 @@ from skp_xl.cli.app import (
     err_console,
     fail,
 )
+from skp_xl.cli.bahasa import sebab_baca, sebab_os
 from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
@@ -71,7 +72,7 @@ def _load(path: Path, what: str) -> dict[str, object]:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (OSError, ValueError) as error:
-        raise fail(f"Berkas {what} '{path}' tidak dapat dibaca: {error}.") from error
+        raise fail(f"Berkas {what} '{path}' tidak dapat dibaca: {sebab_baca(error)}.") from error
     if not isinstance(data, dict):
         raise fail(f"Berkas {what} '{path}' harus berisi pasangan nama = nilai.")
     return data
@@ -414,7 +415,7 @@ def consolidate_command(
     except OSError as error:
         if debug:
             raise
-        raise fail(f"Keluaran tidak dapat ditulis: {error}.", EXIT_USAGE) from error
+        raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.", EXIT_USAGE) from error
     if json_output:
         console.print_json(json.dumps(result.to_dict() | {"output": str(output)}))
     else:

@@ -8,11 +8,14 @@ are taken out.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +25,7 @@ from typer.core import TyperGroup
 from typer.testing import CliRunner
 
 from skp_xl.cli import app
-from skp_xl.cli.bahasa import nama_lain, pesan_indonesia
+from skp_xl.cli.bahasa import nama_lain, pesan_indonesia, sebab_baca, sebab_os
 
 runner = CliRunner()
 
@@ -207,3 +210,32 @@ def test_the_console_script_answers_in_indonesian() -> None:
     assert completed.returncode == 2
     assert "Nilai '--tahun' tidak sah: 'dua-ribu' bukan bilangan bulat." in completed.stderr
     assert english_words(completed.stderr) == [], completed.stderr
+
+
+@pytest.mark.parametrize(
+    ("isi", "sebab"),
+    [("{rusak", "bukan JSON yang sah (baris 1, kolom 2)"), (None, "berkas atau folder tidak ada")],
+)
+def test_an_unreadable_capaian_file_says_why_in_indonesian(
+    isi: str | None, sebab: str, tmp_path: Path
+) -> None:
+    capaian = tmp_path / "capaian.json"
+    if isi is not None:
+        capaian.write_text(isi, encoding="utf-8")
+    output = str(tmp_path / "r.xlsx")
+    result = runner.invoke(
+        app, ["consolidate", str(tmp_path), "-o", output, "--capaian", str(capaian)]
+    )
+    assert result.exit_code == 2
+    assert sebab in " ".join(result.output.split())
+    assert english_words(result.output) == [], result.output
+
+
+def test_the_reasons_of_the_operating_system_are_indonesian() -> None:
+    assert sebab_os(PermissionError(errno.EACCES, "Permission denied", "r.xlsx")) == (
+        "tidak ada izin: 'r.xlsx'"
+    )
+    assert sebab_os(OSError(errno.ENOSPC, "No space left on device")) == "disk penuh"
+    with pytest.raises(tomllib.TOMLDecodeError) as toml_error:
+        tomllib.loads("x = \ny = 1")
+    assert sebab_baca(toml_error.value) == "bukan TOML yang sah (baris 1, kolom 5)"
