@@ -33,7 +33,9 @@ pure domain raises them and imports nothing above itself; the others are defined
 Not in the tree, on purpose: the VBA encoder's ``CompoundFileError``,
 ``VbaProjectError`` and ``OvbaError`` (``ValueError``: faults in what skp-xl itself
 encodes), reader/biff.py's ``BiffError`` and ``NotBiff8`` (``ValueError``: an .xls stream
-the triage turns into a finding at once), and three private control-flow signals (triage's
+the triage turns into a finding at once), cli/bahasa.py's ``GalatPenggunaan`` (typer's
+``UsageError``, whose message is already Indonesian: typer prints it as a usage error),
+and three private control-flow signals (triage's
 ``_Stop``; reader/names.py's ``_BadXml``, turned into a ``WorkbookXmlError`` naming the
 file; the batch's ``_WaktuHabis``, a ``BaseException`` so no ``except Exception``
 takes it for a bug).

@@ -17,8 +17,10 @@ from skp_xl.cli import (
     validate,
 )
 from skp_xl.cli.app import app, reflow_help
+from skp_xl.cli.bahasa import indonesiakan
 
 reflow_help(app)
+indonesiakan(app)
 
 
 def main() -> None:

@@ -6,10 +6,10 @@ import inspect
 from typing import Annotated
 
 import typer
-import typer.rich_utils
 from rich.console import Console
 
 from skp_xl import __version__
+from skp_xl.cli.bahasa import GrupIndonesia
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, normalize_periode
 
@@ -20,18 +20,9 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 """Exit code: wrong usage or input that could not be read."""
 
-# Help screens in Indonesian, like every other text skp-xl prints.
-typer.rich_utils.ARGUMENTS_PANEL_TITLE = "Argumen"
-typer.rich_utils.OPTIONS_PANEL_TITLE = "Opsi"
-typer.rich_utils.COMMANDS_PANEL_TITLE = "Perintah"
-typer.rich_utils.ERRORS_PANEL_TITLE = "Galat"
-typer.rich_utils.ABORTED_TEXT = "Dibatalkan."
-typer.rich_utils.DEFAULT_STRING = "[bawaan: {}]"
-typer.rich_utils.REQUIRED_LONG_STRING = "[wajib]"
-typer.rich_utils.RICH_HELP = "Coba [blue]'{command_path} {help_option}'[/] untuk bantuan."
-
 app = typer.Typer(
     name="skp-xl",
+    cls=GrupIndonesia,
     help=(
         "SKP (Sasaran Kinerja Pegawai, PermenPANRB 6/2022) di Excel: buku kerja SKP siap isi, "
         "pemeriksaan sampai ke sel, predikat dan angka kredit, konsolidasi seluruh instansi, "

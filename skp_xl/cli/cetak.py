@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from skp_xl.cli.app import EXIT_OK, app, console, fail, periode_option
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.errors import CetakError, OutputExistsError
 from skp_xl.workbook.cetak import cetak
 
@@ -17,7 +18,7 @@ def cetak_command(
     file: Annotated[
         Path,
         typer.Argument(
-            metavar="FILE", help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."
+            metavar="BERKAS", help="Buku kerja SKP (.xlsx/.xlsm); berkas ini tidak diubah."
         ),
     ],
     output: Annotated[
@@ -25,7 +26,7 @@ def cetak_command(
         typer.Option(
             "-o",
             "--output",
-            metavar="OUT.pdf",
+            metavar="HASIL.pdf",
             help="PDF yang ditulis; bawaan: nama berkas dengan .pdf.",
             show_default=False,
         ),
@@ -44,7 +45,7 @@ def cetak_command(
         list[str] | None,
         typer.Option(
             "--lembar",
-            metavar="SHEET",
+            metavar="LEMBAR",
             show_default=False,
             help="Cetak sheet ini (boleh berulang, mis. --lembar SKP --lembar Lampiran).",
         ),
@@ -73,7 +74,7 @@ def cetak_command(
     except (CetakError, OutputExistsError) as error:
         raise fail(str(error)) from error
     except OSError as error:  # an output folder that cannot be written, a full disk
-        raise fail(f"PDF tidak dapat ditulis ke '{target}': {error.strerror or error}.") from error
+        raise fail(f"PDF tidak dapat ditulis ke '{target}': {sebab_os(error)}.") from error
     console.print(
         f"{len(hasil.lembar)} formulir dicetak ke {hasil.pdf}: {', '.join(hasil.lembar)}.",
         highlight=False,

@@ -35,6 +35,7 @@ from skp_xl.cli.app import (
     err_console,
     fail,
 )
+from skp_xl.cli.bahasa import sebab_baca, sebab_os
 from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
@@ -71,7 +72,7 @@ def _load(path: Path, what: str) -> dict[str, object]:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text) if path.suffix.lower() == ".toml" else json.loads(text)
     except (OSError, ValueError) as error:
-        raise fail(f"Berkas {what} '{path}' tidak dapat dibaca: {error}.") from error
+        raise fail(f"Berkas {what} '{path}' tidak dapat dibaca: {sebab_baca(error)}.") from error
     if not isinstance(data, dict):
         raise fail(f"Berkas {what} '{path}' harus berisi pasangan nama = nilai.")
     return data
@@ -195,13 +196,13 @@ def consolidate_command(
     folder: Annotated[
         Path,
         typer.Argument(
-            metavar="DIR", help="Folder instansi: satu subfolder per unit.", show_default=False
+            metavar="FOLDER", help="Folder instansi: satu subfolder per unit.", show_default=False
         ),
     ],
     output: Annotated[
         Path,
         typer.Option(
-            "--output", "-o", metavar="OUT.xlsx", help="Buku kerja ringkasan.", show_default=False
+            "--output", "-o", metavar="HASIL.xlsx", help="Buku kerja ringkasan.", show_default=False
         ),
     ],
     periode: Annotated[
@@ -230,7 +231,7 @@ def consolidate_command(
         Path | None,
         typer.Option(
             "--capaian",
-            metavar="FILE",
+            metavar="BERKAS",
             help='Capaian kinerja organisasi per unit (.toml/.json: "Unit" = "Baik"), '
             "menggantikan isian di buku kerja.",
             show_default=False,
@@ -240,7 +241,7 @@ def consolidate_command(
         Path | None,
         typer.Option(
             "--pola",
-            metavar="FILE",
+            metavar="BERKAS",
             help="Aturan pola distribusi instansi (.json/.toml, bentuk pola_distribusi.json).",
             show_default=False,
         ),
@@ -248,14 +249,14 @@ def consolidate_command(
     csv_dir: Annotated[
         Path | None,
         typer.Option(
-            "--csv", metavar="DIR", help="Tulis juga tabel sebagai CSV.", show_default=False
+            "--csv", metavar="FOLDER", help="Tulis juga tabel sebagai CSV.", show_default=False
         ),
     ] = None,
     parquet: Annotated[
         Path | None,
         typer.Option(
             "--parquet",
-            metavar="FILE",
+            metavar="BERKAS",
             help="Tulis juga tabel Pegawai sebagai Parquet.",
             show_default=False,
         ),
@@ -339,7 +340,7 @@ def consolidate_command(
 ) -> None:
     """Konsolidasikan SKP seluruh instansi: distribusi predikat per unit, temuan, cascading.
 
-    Setiap buku kerja SKP dan setiap ekspor e-Kinerja/SIASN (xlsx, CSV, JSON) di bawah DIR
+    Setiap buku kerja SKP dan setiap ekspor e-Kinerja/SIASN (xlsx, CSV, JSON) di bawah FOLDER
     dibaca (paralel); hasilnya satu buku kerja ringkasan (Ringkasan dengan grafik, Pegawai,
     Pivot, Temuan, Cascading). Berkas masukan tidak pernah diubah. Keluar 0 bila ringkasan
     tertulis, walau ada berkas bermasalah (semuanya terdaftar di sheet Temuan); 1 bila tidak
@@ -414,7 +415,7 @@ def consolidate_command(
     except OSError as error:
         if debug:
             raise
-        raise fail(f"Keluaran tidak dapat ditulis: {error}.", EXIT_USAGE) from error
+        raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.", EXIT_USAGE) from error
     if json_output:
         console.print_json(json.dumps(result.to_dict() | {"output": str(output)}))
     else:

@@ -22,6 +22,7 @@ def nasional_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
+            metavar="BERKAS|FOLDER...",
             help="Berkas .parquet dari skp-xl consolidate --parquet, atau folder berisi "
             "berkas itu (dibaca sampai ke subfolder).",
             show_default=False,

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from skp_xl.cli.app import EXIT_OK, app, console, fail
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.legacy2021 import REGULASI_2021, TAHUN_2021
 from skp_xl.domain.nip import parse_nip
@@ -321,7 +322,7 @@ def new_command(
         with atomic_output(output, force=force) as tmp:
             wb.save(tmp)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = sebab_os(error)
         raise fail(
             f"Berkas '{output}' tidak dapat ditulis ({reason}). Pilih folder yang dapat "
             "ditulis, mis. folder Dokumen, atau tutup berkas itu bila sedang terbuka di Excel."

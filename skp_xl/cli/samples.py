@@ -23,7 +23,10 @@ from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 @app.command("samples")
 def samples_command(
     directory: Annotated[
-        Path, typer.Argument(help="Folder tujuan (kosong, atau dibuat).", show_default=False)
+        Path,
+        typer.Argument(
+            metavar="FOLDER", help="Folder tujuan (kosong, atau dibuat).", show_default=False
+        ),
     ],
     pegawai: Annotated[
         int,

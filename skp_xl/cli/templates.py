@@ -15,7 +15,7 @@ from skp_xl.templates import build_templates
 def templates_command(
     directory: Annotated[
         Path,
-        typer.Argument(help="Folder tujuan.", show_default=True),
+        typer.Argument(metavar="FOLDER", help="Folder tujuan.", show_default=True),
     ] = Path("workbook_templates"),
 ) -> None:
     """Bangun ulang buku kerja kosong setiap jenis jabatan x pendekatan, dan Matriks Peran Hasil."""

@@ -22,6 +22,7 @@ from skp_xl.cli.app import (
     fail,
     periode_option,
 )
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
@@ -179,7 +180,7 @@ def validate_command(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE|DIR...",
+            metavar="BERKAS|FOLDER...",
             help="Buku kerja SKP (.xlsx/.xlsm), atau folder: semua buku kerja di dalamnya "
             "dan subfoldernya diperiksa.",
             show_default=False,
@@ -196,7 +197,7 @@ def validate_command(
         Path | None,
         typer.Option(
             "--laporan",
-            metavar="OUT.xlsx",
+            metavar="HASIL.xlsx",
             help="Tulis temuan sebagai buku kerja, dengan tautan ke setiap sel.",
             show_default=False,
         ),
@@ -241,7 +242,7 @@ def validate_command(
         except OSError as error:
             if debug:
                 raise
-            raise fail(f"Laporan '{laporan}' tidak dapat ditulis: {error}.") from error
+            raise fail(f"Laporan '{laporan}' tidak dapat ditulis: {sebab_os(error)}.") from error
     if any(f.code in UNREADABLE for r in reports for f in r.findings):
         raise typer.Exit(EXIT_USAGE)
     raise typer.Exit(EXIT_OK if all(r.valid for r in reports) else EXIT_FINDINGS)

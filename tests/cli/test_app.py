@@ -32,7 +32,7 @@ def test_every_command_has_help() -> None:
     for command in ("nip", "predikat", "angka-kredit"):
         result = runner.invoke(app, [command, "--help"])
         assert result.exit_code == 0, command
-        assert "Usage" in result.output
+        assert "Penggunaan" in result.output
 
 
 def test_console_script_is_installed() -> None:
