@@ -158,6 +158,18 @@ class Code(StrEnum):
     EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL = "ekspor-hasil-akhir-tidak-dikenal"
     EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
     EKSPOR_BERBEDA = "ekspor-berbeda"
+    # A roster of pegawai (skp-xl roster, skp_xl/domain/roster.py, skp_xl/reader/roster.py).
+    ROSTER_TANPA_JUDUL = "roster-tanpa-judul"
+    ROSTER_NAMA_KOSONG = "roster-nama-kosong"
+    ROSTER_NIP_TIDAK_VALID = "roster-nip-tidak-valid"
+    ROSTER_NIP_GANDA = "roster-nip-ganda"
+    ROSTER_PANGKAT_TIDAK_DIKENAL = "roster-pangkat-tidak-dikenal"
+    ROSTER_JENIS_TIDAK_DIKENAL = "roster-jenis-tidak-dikenal"
+    ROSTER_PENILAI_TIDAK_ADA = "roster-penilai-tidak-ada"
+    ROSTER_PENILAI_BERMASALAH = "roster-penilai-bermasalah"
+    ROSTER_PENILAI_SIKLUS = "roster-penilai-siklus"
+    ROSTER_PIMPINAN_GANDA = "roster-pimpinan-ganda"
+    ROSTER_TANPA_PENILAI = "roster-tanpa-penilai"
 
 
 class Section(StrEnum):
@@ -168,6 +180,7 @@ class Section(StrEnum):
     INSTANSI = "A whole agency (`skp_xl/batch/`, `skp_xl/domain/rekap.py`)"
     TABEL = "A table of ratings (`skp-xl predikat --csv`, `skp_xl/domain/penilaian.py`)"
     EKSPOR = "Exports of e-Kinerja and SIASN (`skp_xl/domain/ekspor.py`)"
+    ROSTER = "A roster of pegawai (`skp-xl roster`, `skp_xl/domain/roster.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1017,6 +1030,90 @@ def _entries() -> Iterator[CodeInfo]:
             ("nip", "periode", "sumber", "predikat"),
             "an SKP workbook and an export (or two exports) rate one pegawai for one period "
             "with different predikat; the workbook (else e-Kinerja) counts",
+        ),
+    )
+    s = Section.ROSTER
+    yield from (
+        CodeInfo(
+            Code.ROSTER_TANPA_JUDUL,
+            _E,
+            s,
+            "Judul kolom roster tidak dikenal",
+            (),
+            "no row among the first 30 names at least `nip` and `nama`: nothing is written",
+        ),
+        CodeInfo(Code.ROSTER_NAMA_KOSONG, _E, s, "Nama kosong", ("baris",), "a row without a name"),
+        CodeInfo(
+            Code.ROSTER_NIP_TIDAK_VALID,
+            _E,
+            s,
+            "NIP tidak sah",
+            ("baris", "nilai"),
+            "the row's NIP is empty or not a valid 18-digit NIP (the reason as `nip-*` says)",
+        ),
+        CodeInfo(
+            Code.ROSTER_NIP_GANDA,
+            _E,
+            s,
+            "NIP ganda",
+            ("baris", "baris lain"),
+            "two rows hold one NIP; neither is written, each names the other row",
+        ),
+        CodeInfo(
+            Code.ROSTER_PANGKAT_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Pangkat tidak dikenal",
+            ("baris", "nilai"),
+            "the pangkat/golongan is empty or not one skp-xl knows",
+        ),
+        CodeInfo(
+            Code.ROSTER_JENIS_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Jenis jabatan atau pendekatan tidak dikenal",
+            ("baris", "nilai"),
+            "jenis_jabatan is not JPT, JA or JF, or pendekatan not kuantitatif or kualitatif",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_TIDAK_ADA,
+            _E,
+            s,
+            "Pejabat penilai tidak ada di roster",
+            ("baris", "nip"),
+            "nip_penilai names nobody in the roster (or the unit has no leader)",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_BERMASALAH,
+            _E,
+            s,
+            "Baris pejabat penilai bermasalah",
+            ("baris", "baris penilai"),
+            "the pejabat penilai's own row is refused, so this identity cannot be filled",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_SIKLUS,
+            _E,
+            s,
+            "Penilaian berputar",
+            ("baris", "rantai"),
+            "who rates whom goes round in a circle (A rates B, B rates A); every row on it",
+        ),
+        CodeInfo(
+            Code.ROSTER_PIMPINAN_GANDA,
+            _E,
+            s,
+            "Dua pimpinan satu unit",
+            ("baris", "unit", "baris lain"),
+            "a roster that says who leads each unit names two leaders of one unit",
+        ),
+        CodeInfo(
+            Code.ROSTER_TANPA_PENILAI,
+            _W,
+            s,
+            "Tanpa pejabat penilai",
+            ("baris",),
+            "the head of the agency (no nip_penilai): the pejabat penilai is left to type",
         ),
     )
 
