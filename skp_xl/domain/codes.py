@@ -170,6 +170,8 @@ class Code(StrEnum):
     ROSTER_PENILAI_SIKLUS = "roster-penilai-siklus"
     ROSTER_PIMPINAN_GANDA = "roster-pimpinan-ganda"
     ROSTER_TANPA_PENILAI = "roster-tanpa-penilai"
+    ROSTER_DIPERTAHANKAN = "roster-dipertahankan"
+    ROSTER_GAGAL_DITULIS = "roster-gagal-ditulis"
 
 
 class Section(StrEnum):
@@ -1114,6 +1116,22 @@ def _entries() -> Iterator[CodeInfo]:
             "Tanpa pejabat penilai",
             ("baris",),
             "the head of the agency (no nip_penilai): the pejabat penilai is left to type",
+        ),
+        CodeInfo(
+            Code.ROSTER_DIPERTAHANKAN,
+            _I,
+            s,
+            "Berkas yang sudah diisi dipertahankan",
+            ("baris", "berkas"),
+            "a re-run kept a workbook the pegawai already started filling (use --force)",
+        ),
+        CodeInfo(
+            Code.ROSTER_GAGAL_DITULIS,
+            _E,
+            s,
+            "Berkas gagal ditulis",
+            ("baris", "berkas", "alasan"),
+            "the workbook could not be written (disk, permission); nothing partial is left",
         ),
     )
 

@@ -23,7 +23,14 @@ from skp_xl.workbook import fill
 from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.writer import Options, build_workbook
 
-__all__ = ["SkpBawahan", "berkas_bawahan", "nama_berkas", "tempatkan_peran", "tulis_skp_bawahan"]
+__all__ = [
+    "SkpBawahan",
+    "berkas_bawahan",
+    "nama_berkas",
+    "nama_folder",
+    "tempatkan_peran",
+    "tulis_skp_bawahan",
+]
 
 # Characters Windows refuses in a file name (and control characters).
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -56,6 +63,11 @@ def nama_berkas(tahun: object, nip: str | None, nama: str) -> str:
     """
     words = " ".join(str(w) for w in ("SKP", tahun or "", nip or "", nama) if w)
     return _NOT_IN_NAMES.sub("", words).strip() + ".xlsx"
+
+
+def nama_folder(unit: str) -> str:
+    """A unit's name as a folder name: without the characters Windows refuses."""
+    return _NOT_IN_NAMES.sub("", " ".join(unit.split())).strip(" .")
 
 
 def berkas_bawahan(folder: Path, tahun: object, nip: str | None, nama: str) -> Path | None:
