@@ -26,6 +26,7 @@ from openpyxl.utils.cell import get_column_letter, range_boundaries
 
 from skp_xl.batch.pengawas import Kegagalan, pekerja_bawaan, petakan
 from skp_xl.domain.codes import Code
+from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.roster import Masalah, Pegawai, Roster
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, SiklusEvaluasi
@@ -39,20 +40,25 @@ from skp_xl.forms.matriks import (
     MATRIKS_UNIT_KERJA,
 )
 from skp_xl.forms.model import identity_name
+from skp_xl.reader.matriks import baca_matriks
+from skp_xl.reader.snapshot import open_snapshot
+from skp_xl.reader.triage import triage
 from skp_xl.samples.agency import timestamp
 from skp_xl.samples.layout import Value
 from skp_xl.samples.render import PatchWriter, TemplateWriter
-from skp_xl.workbook.bawahan import nama_berkas, nama_folder
+from skp_xl.workbook.bawahan import SkpBawahan, nama_berkas, nama_folder, tulis_skp_bawahan
 from skp_xl.workbook.fill import destination, named
 from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 
 __all__ = [
     "BERKAS_MASALAH",
+    "DariMatriks",
     "HasilRoster",
     "OpsiRoster",
     "Status",
     "Tertulis",
     "Tugas",
+    "dari_matriks",
     "rencana",
     "tulis_roster",
 ]
@@ -480,3 +486,58 @@ def tulis_daftar_masalah(folder: Path, masalah: Sequence[Masalah]) -> Path:
     with atomic_output(path, force=True) as temporary:
         temporary.write_text(daftar_masalah(masalah), encoding="utf-8-sig")
     return path
+
+
+@dataclass(frozen=True, slots=True)
+class DariMatriks:
+    """What ``--dari-matriks`` did for one subordinate of a Matriks.
+
+    Attributes:
+        nama, nip: The subordinate as the Matriks names them.
+        skp: The workbook made or refreshed (through the add-in's Buat SKP Bawahan code).
+        tidak_muat: Roles that found no empty hasil kerja utama block.
+        catatan: Problems found while reading the subordinate's Matriks rows.
+    """
+
+    nama: str
+    nip: str | None
+    skp: SkpBawahan
+    tidak_muat: int
+    catatan: tuple[str, ...]
+
+
+def dari_matriks(
+    matriks: Path, root: Path | None = None, *, pendekatan: Pendekatan = Pendekatan.KUANTITATIF
+) -> list[DariMatriks]:
+    """Write or refresh every subordinate's SKP from a leader's filled Matriks Peran Hasil.
+
+    The same steps as the add-in's Buat SKP Bawahan
+    (:func:`~skp_xl.workbook.bawahan.tulis_skp_bawahan`): each role becomes a rencana
+    hasil kerja with the leader's IKI above its column as the rencana hasil kerja pimpinan
+    yang diintervensi; nothing the pegawai typed is overwritten.
+
+    Args:
+        matriks: The Matriks workbook.
+        root: Where the subordinates' workbooks are looked for by NIP (in any folder below
+            it, as ``skp-xl roster`` wrote them); a new one goes beside the Matriks. None:
+            the Matriks's folder.
+        pendekatan: Pendekatan of a new workbook.
+
+    Raises:
+        InvalidValueError: The file is not safe to read (its triage code).
+        NotAMatriks: The workbook is not a Matriks Peran Hasil of skp-xl.
+    """
+    triaged = triage(matriks)
+    if triaged.blocking is not None:
+        raise InvalidValueError(triaged.blocking.code, triaged.blocking.message)
+    identitas, people = baca_matriks(open_snapshot(matriks, triaged))
+    root = matriks.parent if root is None else root
+    tahun = identitas.get("SKP_TAHUN", "")
+    done = []
+    for person in people:
+        found = sorted(root.rglob(f"SKP {tahun} {person.nip}*.xlsx")) if person.nip else []
+        folder = found[0].parent if found else matriks.parent
+        made = tulis_skp_bawahan(folder, person, identitas, pendekatan=pendekatan)
+        left = len(person.peran) - made.ditulis - made.sudah_ada
+        done.append(DariMatriks(person.nama, person.nip, made, left, tuple(person.catatan)))
+    return done

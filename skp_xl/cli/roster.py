@@ -59,11 +59,15 @@ def roster_command(
         ),
     ] = None,
     output: Annotated[
-        Path,
+        Path | None,
         typer.Option(
-            "--output", "-o", help="Folder tujuan: satu folder per unit.", show_default=False
+            "--output",
+            "-o",
+            help="Folder tujuan: satu folder per unit (dengan --dari-matriks: folder tempat "
+            "SKP bawahan dicari menurut NIP; bawaan: folder matriks).",
+            show_default=False,
         ),
-    ] = Path("."),
+    ] = None,
     tahun: Annotated[
         int | None,
         typer.Option(
@@ -124,6 +128,16 @@ def roster_command(
             show_default=False,
         ),
     ] = None,
+    dari_matriks: Annotated[
+        Path | None,
+        typer.Option(
+            "--dari-matriks",
+            help="Matriks Peran Hasil yang sudah diisi pimpinan: tulis atau perbarui rencana "
+            "hasil kerja setiap bawahan (dan rencana hasil kerja pimpinan yang diintervensi) "
+            "di SKP-nya, tanpa mengubah isian pegawai.",
+            show_default=False,
+        ),
+    ] = None,
     jobs: Annotated[
         int | None,
         typer.Option(
@@ -148,10 +162,14 @@ def roster_command(
     roster, penilaian berputar) tidak ditulis dan dicantumkan bersama nomor barisnya, juga di
     'Masalah roster.csv'. Berkas yang sudah mulai diisi dipertahankan kecuali --force.
     """
+    if dari_matriks is not None:
+        raise _dari_matriks(dari_matriks, roster, output, pendekatan, json_output)
     if roster is None:
         raise fail("Sebutkan berkas roster (daftar pegawai), atau --dari-matriks MATRIKS.xlsx.")
     if not roster.is_file():
         raise fail(f"Berkas roster '{roster}' tidak ada.")
+    if output is None:
+        raise fail("Sebutkan folder tujuan: -o FOLDER.")
     if output.exists() and not output.is_dir():
         raise fail(f"'{output}' sudah ada dan bukan folder.")
     try:
@@ -267,6 +285,65 @@ def roster_command(
             soft_wrap=True,
         )
     raise typer.Exit(code)
+
+
+def _dari_matriks(
+    matriks: Path, roster: Path | None, output: Path | None, pendekatan: str, json_output: bool
+) -> typer.Exit:
+    """``--dari-matriks``: each subordinate's SKP written or refreshed from the Matriks."""
+    from skp_xl.batch.roster import dari_matriks
+    from skp_xl.errors import NotAMatriks
+
+    if roster is not None:
+        raise fail("--dari-matriks tidak memakai berkas roster; hapus salah satunya.")
+    if not matriks.is_file():
+        raise fail(f"Matriks '{matriks}' tidak ada.")
+    try:
+        bawaan = normalize_pendekatan(pendekatan)
+        done = dari_matriks(matriks, output, pendekatan=bawaan)
+    except (InvalidValueError, NotAMatriks) as error:
+        raise fail(getattr(error, "message", None) or str(error)) from error
+    except OSError as error:
+        raise fail(f"SKP bawahan tidak dapat ditulis ({error.strerror or error}).") from error
+    if json_output:
+        console.print_json(
+            json.dumps(
+                {
+                    "matriks": str(matriks),
+                    "skp": [
+                        {
+                            "nama": d.nama,
+                            "nip": d.nip,
+                            "path": str(d.skp.path),
+                            "status": "dibuat" if d.skp.dibuat else "diperbarui",
+                            "ditulis": d.skp.ditulis,
+                            "sudah_ada": d.skp.sudah_ada,
+                            "tidak_muat": d.tidak_muat,
+                            "catatan": list(d.catatan),
+                        }
+                        for d in done
+                    ],
+                }
+            )
+        )
+        return typer.Exit(EXIT_OK)
+    if not done:
+        console.print(
+            "Belum ada pegawai yang diberi peran hasil pada matriks: isi NAMA dan peran hasil "
+            "setiap pegawai, lalu ulangi.",
+            highlight=False,
+        )
+    for d in done:
+        status = "dibuat" if d.skp.dibuat else "diperbarui"
+        notes = [f"{d.skp.ditulis} rencana hasil kerja ditulis, {d.skp.sudah_ada} sudah ada"]
+        if d.tidak_muat:
+            notes.append(f"{d.tidak_muat} tidak muat: tambah baris hasil kerja lalu ulangi")
+        console.print(
+            f"{d.skp.path}: {status}; " + "; ".join(notes + list(d.catatan)),
+            highlight=False,
+            soft_wrap=True,
+        )
+    return typer.Exit(EXIT_OK)
 
 
 app.command("daftar", hidden=True, help="Alias Indonesia untuk 'roster'.")(roster_command)
