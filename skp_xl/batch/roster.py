@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import math
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -66,10 +65,10 @@ __all__ = [
 BATCH = 50
 """Workbooks one worker writes per task: few enough for a smooth progress bar, enough
 that sending tasks costs little."""
-MATRIKS_BARIS = 30
-"""Pegawai rows of a leader's Matriks at least (the default of ``new --matriks``); more
-staff get more rows, in tens."""
-MATRIKS_BARIS_MAKS = 500
+MATRIKS_BARIS = (30, 60, 120, 250, 500)
+"""Pegawai rows of a leader's Matriks: the first that holds the staff (30 is the default
+of ``new --matriks``). Few sizes, because each is a template every worker builds once."""
+MATRIKS_BARIS_MAKS = MATRIKS_BARIS[-1]
 """Most pegawai rows a Matriks holds (:class:`~skp_xl.workbook.matriks.MatriksOptions`)."""
 BERKAS_MASALAH = "Masalah roster.csv"
 """The problem list written into the output folder."""
@@ -159,6 +158,7 @@ class HasilRoster:
         tertulis: Every workbook planned, with what became of it, in roster order.
         masalah: The roster's problems and those of the writing (kept, failed), by row.
         detik: Seconds the writing took.
+        hitung: How many workbooks ended in each :class:`Status`.
     """
 
     roster: Roster
@@ -333,7 +333,7 @@ _matriks: dict[tuple[object, ...], MatriksWriter] = {}
 def _content(t: Tugas, k: _Kumpulan) -> bytes:
     """The bytes of one workbook; one writer per template and process, made when needed."""
     if t.matriks:
-        rows = max(MATRIKS_BARIS, math.ceil(len(t.staf) / 10) * 10)
+        rows = next(n for n in MATRIKS_BARIS if n >= len(t.staf))
         key: tuple[object, ...] = (rows, k.password, k.stamp)
         matriks = _matriks.get(key)
         if matriks is None:
