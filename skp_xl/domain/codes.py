@@ -178,6 +178,20 @@ class Code(StrEnum):
     PILIHAN_2021_TIDAK_DIKENAL = "pilihan-2021-tidak-dikenal"
     VERIFIKASI_AK_TANPA_REKOMENDASI = "verifikasi-ak-tanpa-rekomendasi"
     ANGKA_KREDIT_BUKAN_ANGKA = "angka-kredit-bukan-angka"
+    # A roster of pegawai (skp-xl roster, skp_xl/domain/roster.py, skp_xl/reader/roster.py).
+    ROSTER_TANPA_JUDUL = "roster-tanpa-judul"
+    ROSTER_NAMA_KOSONG = "roster-nama-kosong"
+    ROSTER_NIP_TIDAK_VALID = "roster-nip-tidak-valid"
+    ROSTER_NIP_GANDA = "roster-nip-ganda"
+    ROSTER_PANGKAT_TIDAK_DIKENAL = "roster-pangkat-tidak-dikenal"
+    ROSTER_JENIS_TIDAK_DIKENAL = "roster-jenis-tidak-dikenal"
+    ROSTER_PENILAI_TIDAK_ADA = "roster-penilai-tidak-ada"
+    ROSTER_PENILAI_BERMASALAH = "roster-penilai-bermasalah"
+    ROSTER_PENILAI_SIKLUS = "roster-penilai-siklus"
+    ROSTER_PIMPINAN_GANDA = "roster-pimpinan-ganda"
+    ROSTER_TANPA_PENILAI = "roster-tanpa-penilai"
+    ROSTER_DIPERTAHANKAN = "roster-dipertahankan"
+    ROSTER_GAGAL_DITULIS = "roster-gagal-ditulis"
 
 
 class Section(StrEnum):
@@ -193,6 +207,7 @@ class Section(StrEnum):
         "`skp_xl/summary/angka_kredit.py`)"
     )
     SKP2021 = "PermenPANRB 8/2021 workbooks (`skp_xl/domain/legacy2021.py`)"
+    ROSTER = "A roster of pegawai (`skp-xl roster`, `skp_xl/domain/roster.py`)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -1203,6 +1218,106 @@ def _entries() -> Iterator[CodeInfo]:
             "Angka kredit bukan angka",
             ("sel", "nilai"),
             "an angka kredit on the Verifikasi AK is not a number of zero or more",
+        ),
+    )
+    s = Section.ROSTER
+    yield from (
+        CodeInfo(
+            Code.ROSTER_TANPA_JUDUL,
+            _E,
+            s,
+            "Judul kolom roster tidak dikenal",
+            (),
+            "no row among the first 30 names at least `nip` and `nama`: nothing is written",
+        ),
+        CodeInfo(Code.ROSTER_NAMA_KOSONG, _E, s, "Nama kosong", ("baris",), "a row without a name"),
+        CodeInfo(
+            Code.ROSTER_NIP_TIDAK_VALID,
+            _E,
+            s,
+            "NIP tidak sah",
+            ("baris", "nilai"),
+            "the row's NIP is empty or not a valid 18-digit NIP (the reason as `nip-*` says)",
+        ),
+        CodeInfo(
+            Code.ROSTER_NIP_GANDA,
+            _E,
+            s,
+            "NIP ganda",
+            ("baris", "baris lain"),
+            "two rows hold one NIP; neither is written, each names the other row",
+        ),
+        CodeInfo(
+            Code.ROSTER_PANGKAT_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Pangkat tidak dikenal",
+            ("baris", "nilai"),
+            "the pangkat/golongan is empty or not one skp-xl knows",
+        ),
+        CodeInfo(
+            Code.ROSTER_JENIS_TIDAK_DIKENAL,
+            _E,
+            s,
+            "Jenis jabatan atau pendekatan tidak dikenal",
+            ("baris", "nilai"),
+            "jenis_jabatan is not JPT, JA or JF, or pendekatan not kuantitatif or kualitatif",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_TIDAK_ADA,
+            _E,
+            s,
+            "Pejabat penilai tidak ada di roster",
+            ("baris", "nip"),
+            "nip_penilai names nobody in the roster (or the unit has no leader)",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_BERMASALAH,
+            _E,
+            s,
+            "Baris pejabat penilai bermasalah",
+            ("baris", "baris penilai"),
+            "the pejabat penilai's own row is refused, so this identity cannot be filled",
+        ),
+        CodeInfo(
+            Code.ROSTER_PENILAI_SIKLUS,
+            _E,
+            s,
+            "Penilaian berputar",
+            ("baris", "rantai"),
+            "who rates whom goes round in a circle (A rates B, B rates A); every row on it",
+        ),
+        CodeInfo(
+            Code.ROSTER_PIMPINAN_GANDA,
+            _E,
+            s,
+            "Dua pimpinan satu unit",
+            ("baris", "unit", "baris lain"),
+            "a roster that says who leads each unit names two leaders of one unit",
+        ),
+        CodeInfo(
+            Code.ROSTER_TANPA_PENILAI,
+            _W,
+            s,
+            "Tanpa pejabat penilai",
+            ("baris",),
+            "the head of the agency (no nip_penilai): the pejabat penilai is left to type",
+        ),
+        CodeInfo(
+            Code.ROSTER_DIPERTAHANKAN,
+            _I,
+            s,
+            "Berkas yang sudah diisi dipertahankan",
+            ("baris", "berkas"),
+            "a re-run kept a workbook the pegawai already started filling (use --force)",
+        ),
+        CodeInfo(
+            Code.ROSTER_GAGAL_DITULIS,
+            _E,
+            s,
+            "Berkas gagal ditulis",
+            ("baris", "berkas", "alasan"),
+            "the workbook could not be written (disk, permission); nothing partial is left",
         ),
     )
 

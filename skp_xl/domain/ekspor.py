@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
@@ -130,6 +131,16 @@ def kunci_kolom(header: object) -> str:
     return _RATA.get(key, key) if "_" not in key else key
 
 
+class BentukKepala(Protocol):
+    """A recognised header of any table: its row (0-based) and field -> column (0-based)."""
+
+    @property
+    def baris(self) -> int: ...
+
+    @property
+    def kolom(self) -> Mapping[str, int]: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Kepala:
     """A recognised header: the kind, its row (0-based) and field -> column (0-based)."""
@@ -139,12 +150,21 @@ class Kepala:
     kolom: Mapping[str, int]
 
 
-def _kolom(keys: Sequence[str]) -> dict[str, int]:
+def kolom_dikenal(
+    keys: Sequence[str], alias: Mapping[str, tuple[str, ...]] = _ALIAS
+) -> dict[str, int]:
+    """Field -> its column (0-based) in a header row of :func:`kunci_kolom` keys.
+
+    Args:
+        keys: The header row's keys.
+        alias: Field -> the keys that hold it, preferred first (the exports' by default;
+            a roster has its own).
+    """
     found: dict[str, int] = {}
-    for name, aliases in _ALIAS.items():
-        for alias in aliases:
-            if alias in keys:
-                found[name] = keys.index(alias)
+    for name, aliases in alias.items():
+        for key in aliases:
+            if key in keys:
+                found[name] = keys.index(key)
                 break
     return found
 
@@ -152,7 +172,7 @@ def _kolom(keys: Sequence[str]) -> dict[str, int]:
 def jenis_dari_kunci(keys: Sequence[str]) -> JenisEkspor | None:
     """The kind of export a header row of :func:`kunci_kolom` keys is, or None."""
     has = set(keys)
-    rated = "rating_hasil_kerja" in _kolom(keys) and "rating_perilaku" in _kolom(keys)
+    rated = "rating_hasil_kerja" in kolom_dikenal(keys) and "rating_perilaku" in kolom_dikenal(keys)
     if "hasil_kinerja" in has and has & {"periodik_nama", "periodik_id"}:
         return JenisEkspor.SIASN_PERIODIK
     if "hasil_kinerja" in has and has & {"kuadran_kinerja", "kuadran_kinerja_nilai"}:
@@ -164,7 +184,7 @@ def jenis_dari_kunci(keys: Sequence[str]) -> JenisEkspor | None:
         "is_skp_plt_plh_pjb",
     }:
         return JenisEkspor.PENILAIAN
-    if rated and "nip" in _kolom(keys) and "nama" in _kolom(keys):
+    if rated and "nip" in kolom_dikenal(keys) and "nama" in kolom_dikenal(keys):
         return JenisEkspor.REKAP
     if "nip" in has and has & {"skp_status", "skp_id"}:
         return JenisEkspor.MASTER
@@ -182,7 +202,7 @@ def kenali(rows: Sequence[Sequence[object]]) -> Kepala | None:
         keys = [kunci_kolom(cell) for cell in row]
         jenis = jenis_dari_kunci(keys)
         if jenis is not None:
-            return Kepala(jenis, number, _kolom(keys))
+            return Kepala(jenis, number, kolom_dikenal(keys))
     return None
 
 
@@ -344,7 +364,7 @@ Alamat = Penunjuk
 
 
 def baris_data(
-    rows: Sequence[Sequence[object]], kepala: Kepala, alamat: Penunjuk, pertama: int = 1
+    rows: Sequence[Sequence[object]], kepala: BentukKepala, alamat: Penunjuk, pertama: int = 1
 ) -> list[BarisEkspor]:
     """The data rows below the header, each with its cells; blank rows are left out.
 

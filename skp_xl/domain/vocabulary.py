@@ -30,6 +30,22 @@ class JenisJabatan(StrEnum):
     JF = "JF"
 
 
+_JENJANG_JF = (
+    *("ahlipertama", "ahlimuda", "ahlimadya", "ahliutama"),
+    *("pemula", "terampil", "mahir", "penyelia"),
+)
+"""Jenjang words of JF titles ("Analis Kebijakan Ahli Muda", "Pranata Komputer Terampil")."""
+
+
+def jenis_dari_jabatan(jabatan: str) -> JenisJabatan:
+    """JF when the jabatan names a JF jenjang ("... Ahli Muda", "... Terampil"), else JA.
+
+    What a list of people without a jenis jabatan column (a Matriks, a roster) implies.
+    """
+    key = "".join(jabatan.lower().split())
+    return JenisJabatan.JF if any(j in key for j in _JENJANG_JF) else JenisJabatan.JA
+
+
 def nip_penilai_wajib(jenis: str) -> bool:
     """Whether the pejabat penilai of a pegawai of this jenis jabatan must have a NIP.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from skp_xl.domain.nip import NipError, parse_nip
-from skp_xl.domain.vocabulary import JenisJabatan, compact
+from skp_xl.domain.vocabulary import JenisJabatan, compact, jenis_dari_jabatan
 from skp_xl.errors import NotAMatriks
 from skp_xl.forms import text as t
 from skp_xl.forms.matriks import (
@@ -30,11 +30,6 @@ from skp_xl.reader.snapshot import Snapshot, a1
 
 __all__ = ["Bawahan", "NotAMatriks", "baca_matriks", "cell_text"]
 
-# Jenjang words of JF titles ("Analis Kebijakan Ahli Muda", "Pranata Komputer Terampil").
-_JENJANG_JF = (
-    *("ahlipertama", "ahlimuda", "ahlimadya", "ahliutama"),
-    *("pemula", "terampil", "mahir", "penyelia"),
-)
 _TIDAK_ADA_PERAN = {compact(t.TIDAK_ADA_PERAN), "n/a", "-"}
 
 
@@ -58,8 +53,7 @@ class Bawahan:
     @property
     def jenis(self) -> JenisJabatan:
         """JF when the jabatan names a JF jenjang ("... Ahli Muda", "... Terampil"), else JA."""
-        key = compact(self.jabatan)
-        return JenisJabatan.JF if any(j in key for j in _JENJANG_JF) else JenisJabatan.JA
+        return jenis_dari_jabatan(self.jabatan)
 
 
 def cell_text(value: object) -> str:

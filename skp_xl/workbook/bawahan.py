@@ -23,7 +23,14 @@ from skp_xl.workbook import fill
 from skp_xl.workbook.grow import grow_workbook
 from skp_xl.workbook.writer import Options, build_workbook
 
-__all__ = ["SkpBawahan", "berkas_bawahan", "nama_berkas", "tempatkan_peran", "tulis_skp_bawahan"]
+__all__ = [
+    "SkpBawahan",
+    "berkas_bawahan",
+    "nama_berkas",
+    "nama_folder",
+    "tempatkan_peran",
+    "tulis_skp_bawahan",
+]
 
 # Characters Windows refuses in a file name (and control characters).
 _NOT_IN_NAMES = re.compile(r'[<>:"/\\|?*\x00-\x1f]+')
@@ -58,6 +65,11 @@ def nama_berkas(tahun: object, nip: str | None, nama: str) -> str:
     return _NOT_IN_NAMES.sub("", words).strip() + ".xlsx"
 
 
+def nama_folder(unit: str) -> str:
+    """A unit's name as a folder name: without the characters Windows refuses."""
+    return _NOT_IN_NAMES.sub("", " ".join(unit.split())).strip(" .")
+
+
 def berkas_bawahan(folder: Path, tahun: object, nip: str | None, nama: str) -> Path | None:
     """The pegawai's SKP workbook already in ``folder``, if any.
 
@@ -74,15 +86,17 @@ def berkas_bawahan(folder: Path, tahun: object, nip: str | None, nama: str) -> P
 
 def tempatkan_peran(wb: Workbook, peran: Sequence[tuple[str, str]]) -> tuple[int, int]:
     """Write each role into the SKP table: skipped when a block already has its rencana hasil
-    kerja pimpinan (or, without one, its text), else into the first empty utama block.
-    Nothing typed is overwritten.
+    kerja pimpinan; a block with its text gets the pimpinan's rencana hasil kerja when that
+    cell is empty; else it goes into the first empty utama block. Nothing typed is
+    overwritten.
 
     Args:
         wb: An SKP workbook made by skp-xl.
         peran: (rencana hasil kerja pimpinan yang diintervensi, rencana hasil kerja) pairs.
 
     Returns:
-        How many roles were written, and how many were already there.
+        How many roles were written (or had their pimpinan's rencana hasil kerja written),
+        and how many were already there.
     """
     table = fill.table(wb, SKP_TABLE)
     narasi = t.RENCANA_HASIL_KERJA not in table.columns
@@ -105,8 +119,18 @@ def tempatkan_peran(wb: Workbook, peran: Sequence[tuple[str, str]]) -> tuple[int
         # A matrix gives one role per pegawai and column, so a block already under the
         # same pimpinan's hasil kerja is this role, perhaps reworded by the pegawai.
         same = [r for r, p in blocks if p is not None and pimpinan and value(p) == pimpinan]
-        if same or any(compact(value(r)) == compact(rhk) for r, _ in blocks):
+        if same:
             present += 1
+            continue
+        typed = next(((r, p) for r, p in blocks if compact(value(r)) == compact(rhk)), None)
+        if typed is not None:
+            # The role is there: refresh its pimpinan cell when empty (a workbook made
+            # before the matriks was filled), never text someone typed in it.
+            if typed[1] is not None and pimpinan and not value(typed[1]):
+                fill.put(wb, typed[1], pimpinan)
+                written += 1
+            else:
+                present += 1
             continue
         free = next((b for b in blocks[: table.utama] if not value(b[0]) and not value(b[1])), None)
         if free is None:
