@@ -111,7 +111,7 @@ def tindak_lanjut_command(
     inputs: Annotated[
         list[Path],
         typer.Argument(
-            metavar="INPUT",
+            metavar="MASUKAN",
             help="Ringkasan 'skp-xl consolidate' (.xlsx) atau Parquet-nya, ekspor e-Kinerja "
             "Laporan Penilaian SKP tahunan, riwayat SKP/kinerja SIASN (JSON/CSV); satu atau "
             "lebih per tahun.",
