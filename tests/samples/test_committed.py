@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from skp_xl.domain.codes import Code
 from skp_xl.reader.triage import triage
 from skp_xl.samples import generate_agency
 from skp_xl.validation import validate_file
@@ -63,3 +64,20 @@ def test_paths_named_in_the_samples_readme_exist() -> None:
     assert len(named) >= 7
     missing = [name for name in named if not (SAMPLES_DIR / name).is_file()]
     assert missing == []
+
+
+def test_each_deliberate_problem_is_in_the_file_the_samples_readme_names() -> None:
+    """The README's table of deliberate problems names, per finding code, the file that
+    shows it: `validate` on that file must report the code (the table went stale once,
+    naming files the generator no longer picked)."""
+    readme = (SAMPLES_DIR / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| `([a-z-]+)` \|.*\| `(instansi/[^`]+\.xlsx)` \|$", readme, re.M)
+    codes = {code.value for code in Code}
+    checked = [(code, name) for code, name in rows if code in codes]
+    assert len(checked) >= 3
+    wrong = [
+        (code, name)
+        for code, name in checked
+        if code not in {f.code for f in validate_file(SAMPLES_DIR / name).findings}
+    ]
+    assert wrong == []
