@@ -418,6 +418,30 @@ def _masalah(item: Tertulis, folder: Path) -> Masalah | None:
     return None
 
 
+def _matriks_terpotong(roster: Roster, written: set[int]) -> list[Masalah]:
+    """A warning for each Matriks written with fewer rows than its leader has staff."""
+    found = []
+    for nip, staff in roster.bawahan().items():
+        leader = roster.cari(nip)
+        if leader is None or leader.baris not in written or len(staff) <= MATRIKS_BARIS_MAKS:
+            continue
+        found.append(
+            Masalah(
+                leader.baris,
+                Finding(
+                    Code.ROSTER_MATRIKS_TERPOTONG,
+                    Severity.WARNING,
+                    f"Baris {leader.baris}: {leader.nama} menilai {len(staff)} pegawai, tetapi "
+                    f"Matriks Peran Hasil memuat paling banyak {MATRIKS_BARIS_MAKS}; hanya "
+                    f"{MATRIKS_BARIS_MAKS} pertama (urutan roster) yang tercantum. Tambahkan "
+                    "sisanya dengan tangan atau bagi ke Matriks kedua.",
+                    field="nip_penilai",
+                ),
+            )
+        )
+    return found
+
+
 def tulis_roster(
     roster: Roster,
     folder: Path,
@@ -460,6 +484,7 @@ def tulis_roster(
     if opsi.penilai_pimpinan[0]:  # the head's pejabat penilai was given: nothing to warn
         masalah = [m for m in masalah if m.temuan.code != Code.ROSTER_TANPA_PENILAI]
     masalah += [m for item in tertulis if (m := _masalah(item, folder)) is not None]
+    masalah += _matriks_terpotong(roster, {t.baris for t in tasks if t.matriks})
     masalah.sort(key=lambda m: m.baris)
     counts: dict[Status, int] = defaultdict(int)
     for item in tertulis:

@@ -192,6 +192,7 @@ class Code(StrEnum):
     ROSTER_TANPA_PENILAI = "roster-tanpa-penilai"
     ROSTER_DIPERTAHANKAN = "roster-dipertahankan"
     ROSTER_GAGAL_DITULIS = "roster-gagal-ditulis"
+    ROSTER_MATRIKS_TERPOTONG = "roster-matriks-terpotong"
 
 
 class Section(StrEnum):
@@ -1318,6 +1319,15 @@ def _entries() -> Iterator[CodeInfo]:
             "Berkas gagal ditulis",
             ("baris", "berkas", "alasan"),
             "the workbook could not be written (disk, permission); nothing partial is left",
+        ),
+        CodeInfo(
+            Code.ROSTER_MATRIKS_TERPOTONG,
+            _W,
+            s,
+            "Matriks tidak memuat semua bawahan",
+            ("baris", "jumlah", "maks"),
+            "a leader rates more pegawai than a Matriks Peran Hasil holds: the first are "
+            "listed, the rest are typed by hand or split over a second Matriks",
         ),
     )
 

@@ -163,3 +163,22 @@ def test_a_table_without_nip_and_nama_is_refused_with_its_code(tmp_path: Path) -
     with pytest.raises(InvalidValueError) as raised:
         baca_roster(path)
     assert raised.value.code == Code.ROSTER_TANPA_JUDUL
+
+
+def test_a_leader_with_more_staff_than_a_matriks_holds_is_warned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skp_xl.batch import roster as batch_roster
+
+    monkeypatch.setattr(batch_roster, "MATRIKS_BARIS_MAKS", 2)
+    rows = [HEAD, f"{nip(1)};Kepala Fiktif;Kepala Dinas;IV/c;;JPT;;"]
+    rows += [f"{nip(n)};Staf {n} Fiktif;Analis;III/a;Bidang A;JA;;{nip(1)}" for n in (2, 3, 4)]
+    roster = read(tmp_path, "\n".join(rows))
+    hasil = batch_roster.tulis_roster(
+        roster, tmp_path / "out", batch_roster.OpsiRoster(tahun=2026, jobs=1)
+    )
+    [cut] = [m for m in hasil.masalah if m.temuan.code == Code.ROSTER_MATRIKS_TERPOTONG]
+    assert cut.baris == 2
+    assert cut.temuan.severity is Severity.WARNING
+    assert "menilai 3 pegawai" in cut.temuan.message
+    assert "paling banyak 2" in cut.temuan.message
