@@ -35,7 +35,9 @@ Columns = dict[str, int]
 """A table's columns by the key of the form's column (``rhk``, ``target_min``...)."""
 
 _COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
-_SECTIONS = (compact(t.UTAMA), compact(t.TAMBAHAN))
+_TAMBAHAN = frozenset({compact(t.TAMBAHAN), compact(t.TAMBAHAN_JPT)})
+"""The tambahan section's label: "B. TAMBAHAN", or as the Evaluasi JPT (1.2) words it."""
+_SECTIONS = frozenset({compact(t.UTAMA), compact(t.UTAMA_JPT)}) | _TAMBAHAN
 
 
 @dataclass(frozen=True)
@@ -147,7 +149,7 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
             header_row, columns = row, found
             break
     labels = {row: _label(snapshot, sheet, row) for row in range(top, bottom + 1)}
-    tambahan_row = next((row for row, label in labels.items() if label == _SECTIONS[1]), None)
+    tambahan_row = next((row for row, label in labels.items() if label in _TAMBAHAN), None)
     merged = sorted(
         (r1, r2)
         for r1, c1, r2, c2 in snapshot.merged(sheet)
@@ -187,7 +189,8 @@ def columns_by_key(table: Table, form: TabelHasilKerja) -> Columns:
     """
     if form.narasi:
         return {"no": 1, "hasil_kerja": 2}
-    wanted = {compact(k.judul): k.key for k in form.kolom}
+    # Headers of older templates ("NO" before "NO.") name the same column.
+    wanted = {compact(judul): k.key for k in form.kolom for judul in (*k.lama, k.judul)}
     columns: Columns = {}
     for header, column in table.columns.items():
         key = wanted.get(compact(header))
