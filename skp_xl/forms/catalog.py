@@ -85,7 +85,14 @@ _REALISASI_INPUTS = (
 # trajectory target typed beside the realisasi, else one that follows from the annual
 # target (rules.md section 5), shown in the two computed columns.
 _PERIODE_INPUTS = (
-    Kolom("target_periode", "Target periode (angka)", 12, Isi.ANGKA, cetak=False),
+    Kolom(
+        "target_periode",
+        "Target periode (angka)",
+        12,
+        Isi.ANGKA,
+        cetak=False,
+        petunjuk=t.PROMPT_TARGET_PERIODE,
+    ),
     _REALISASI_INPUTS[0],
     _REALISASI_INPUTS[1],
     Kolom("target_periode_min", "Target periode dipakai", 12, Isi.RUMUS, cetak=False),
@@ -150,7 +157,7 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
         )
     else:
         kolom = (
-            Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
+            Kolom("no", t.NO_A17, 5, Isi.NOMOR, per_rhk=True, lama=(t.NO,)),
             Kolom(
                 "rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN + "*", 0, per_rhk=True, wajib=True
             ),
@@ -166,6 +173,7 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
         utama=UTAMA,
         tambahan=TAMBAHAN,
         name=SKP_TABLE,
+        judul=t.HASIL_KERJA,
     )
 
 
@@ -200,10 +208,22 @@ def skp_form(jenis: JenisJabatan, pendekatan: Pendekatan) -> Form:
             InstansiPeriode(),
             Identitas(nip_kanan_opsional=not nip_penilai_wajib(jenis)),
             _table_skp(jenis, pendekatan),
-            Perilaku(_perilaku_spans(len(lebar))),
-            TandaTangan(catatan=t.CATATAN_EKSPEKTASI),
+            *_perilaku_skp(jenis, pendekatan, len(lebar)),
         ),
     )
+
+
+def _perilaku_skp(
+    jenis: JenisJabatan, pendekatan: Pendekatan, columns: int
+) -> tuple[Perilaku, TandaTangan]:
+    """The perilaku block and the signatures with their footnotes: A.1.7 stars the
+    DIINTERVENSI column once and PERILAKU KERJA twice, and explains both."""
+    if jenis is not JenisJabatan.JPT and pendekatan is Pendekatan.KUANTITATIF:
+        return (
+            Perilaku(_perilaku_spans(columns), judul=t.PERILAKU_KERJA_A17),
+            TandaTangan(catatan=f"{t.CATATAN_DIINTERVENSI}\n{t.CATATAN_EKSPEKTASI_A17}"),
+        )
+    return Perilaku(_perilaku_spans(columns)), TandaTangan(catatan=t.CATATAN_EKSPEKTASI)
 
 
 def _eval_table(
@@ -221,7 +241,9 @@ def _eval_table(
             Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
             *_PENILAIAN_INPUT,
         )
-        table = TabelHasilKerja(kolom, 1, UTAMA, TAMBAHAN, name, SKP_TABLE, nomor_kolom=False)
+        table = TabelHasilKerja(
+            kolom, 1, UTAMA, TAMBAHAN, name, SKP_TABLE, nomor_kolom=False, kepala_tambahan=True
+        )
         return table, (5, 24, 26, 6, 24, 34), (1, 1, 1, 1, 1, 1)
     if jenis is JenisJabatan.JPT:
         kolom = (
@@ -230,25 +252,46 @@ def _eval_table(
             Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
             Kolom("target", t.TARGET, 0, Isi.RUMUS),
             Kolom("perspektif", t.PERSPEKTIF, 0, Isi.RUMUS),
-            Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
+            Kolom("realisasi", t.REALISASI_JPT, 0, Isi.RUMUS, lama=(t.REALISASI,)),
             Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
             *inputs,
         )
         widths: tuple[float, ...] = (5, 24, 6, 28, 14, 14, 22, 26)
-    else:
-        kolom = (
-            Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
-            Kolom("rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN, 0, Isi.RUMUS, per_rhk=True),
-            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True),
-            Kolom("aspek", t.ASPEK, 0, Isi.RUMUS),
-            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
-            Kolom("target", t.TARGET, 0, Isi.RUMUS),
-            Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
-            Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
-            *inputs,
+        table = TabelHasilKerja(
+            kolom,
+            IKI_PER_RHK,
+            UTAMA,
+            TAMBAHAN,
+            name,
+            SKP_TABLE,
+            porsi=porsi,
+            judul=t.HASIL_KERJA_JPT,
+            bagian=(t.UTAMA_JPT, t.TAMBAHAN_JPT),
         )
-        widths = (5, 22, 24, 11, 28, 16, 24, 26)
-    table = TabelHasilKerja(kolom, IKI_PER_RHK, UTAMA, TAMBAHAN, name, SKP_TABLE, porsi=porsi)
+        return table, widths, (1, 1, 2, 1, 1, 2)
+    kolom = (
+        Kolom("no", t.NO_C13, 0, Isi.NOMOR, per_rhk=True, lama=(t.NO,)),
+        Kolom("rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN, 0, Isi.RUMUS, per_rhk=True),
+        Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, Isi.RUMUS, per_rhk=True),
+        Kolom("aspek", t.ASPEK, 0, Isi.RUMUS),
+        Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
+        Kolom("target", t.TARGET, 0, Isi.RUMUS),
+        Kolom("realisasi", t.REALISASI, 0, Isi.RUMUS),
+        Kolom("umpan_balik", t.UMPAN_BALIK_BERKELANJUTAN, 0, per_rhk=True),
+        *inputs,
+    )
+    widths = (5, 22, 24, 11, 28, 16, 24, 26)
+    table = TabelHasilKerja(
+        kolom,
+        IKI_PER_RHK,
+        UTAMA,
+        TAMBAHAN,
+        name,
+        SKP_TABLE,
+        porsi=porsi,
+        judul=t.HASIL_KERJA,
+        kepala_tambahan=True,
+    )
     return table, widths, (1, 1, 2, 1, 1, 2)
 
 
@@ -267,7 +310,7 @@ def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeE
     if pendekatan is Pendekatan.KUALITATIF:
         kode, judul = "C.1.1", (t.HASIL_EVALUASI, t.PENDEKATAN_KUALITATIF)
     elif jenis is JenisJabatan.JPT:
-        kode, judul = "Evaluasi JPT", (t.HASIL_EVALUASI, t.PENDEKATAN_KUANTITATIF, t.BAGI_JPT)
+        kode, judul = "Evaluasi JPT", (t.LAMPIRAN_EVALUASI,)
     else:
         kode, judul = "C.1.3", (t.HASIL_EVALUASI, t.PENDEKATAN_KUANTITATIF, t.BAGI_JA_JF)
     columns = len(lebar)
@@ -293,7 +336,10 @@ def evaluasi_form(jenis: JenisJabatan, pendekatan: Pendekatan, periode: PeriodeE
             ),
             Rating(periode, "PERILAKU"),
             Predikat(periode),
-            TandaTangan(),
+            # Only the pejabat penilai signs an evaluation (seed 002).
+            TandaTangan(
+                kiri=None, kanan_ttd=t.PEJABAT_PENILAI_EVALUASI_TTD, catatan=t.PILIH_SALAH_SATU
+            ),
         ),
     )
 
@@ -490,6 +536,11 @@ def petunjuk_form(
         ),
         ("", False),
         *((_langkah(langkah, siklus), False) for langkah in t.PETUNJUK_SKP_LANGKAH),
+        *(
+            ((langkah, False) for langkah in t.PETUNJUK_TARGET_PERIODE)
+            if pendekatan is Pendekatan.KUANTITATIF
+            else ()
+        ),
         ("", False),
         (generator_line(str(TemplateId.skp(jenis, pendekatan))), False),
     )

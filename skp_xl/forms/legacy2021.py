@@ -215,7 +215,7 @@ def skp_table_2021(jenis: JenisJabatan, model: Model) -> TabelHasilKerja:
         utama=UTAMA_2021,
         tambahan=TAMBAHAN_2021,
         name=SKP_2021_TABLE,
-        seksi=(KINERJA_UTAMA, KINERJA_TAMBAHAN),
+        bagian=(KINERJA_UTAMA, KINERJA_TAMBAHAN),
     )
 
 
@@ -287,7 +287,7 @@ def reviu_form_2021(jenis: JenisJabatan, model: Model) -> Form:
         tambahan=TAMBAHAN_2021,
         name=REVIU_2021_TABLE,
         sumber=SKP_2021_TABLE,
-        seksi=(KINERJA_UTAMA, KINERJA_TAMBAHAN),
+        bagian=(KINERJA_UTAMA, KINERJA_TAMBAHAN),
     )
     return Form(
         kode=f"Reviu Rencana SKP {_bagi(jenis)} (PermenPANRB 8/2021)",
@@ -325,7 +325,7 @@ def verifikasi_form(model: Model) -> Form:
         tambahan=0,
         name=VERIFIKASI_AK_TABLE,
         sumber=SKP_2021_TABLE,
-        seksi=("KINERJA UTAMA", ""),
+        bagian=("KINERJA UTAMA", ""),
     )
     return Form(
         kode="Verifikasi Keterkaitan SKP dengan Angka Kredit JF (PermenPANRB 8/2021)",

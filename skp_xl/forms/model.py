@@ -14,11 +14,16 @@ from fractions import Fraction
 from typing import ClassVar
 
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan, PeriodeEvaluasi, SiklusEvaluasi
+from skp_xl.forms.text import TAMBAHAN, UTAMA
 
-TEMPLATE_VERSION = "1.1.0"
+TEMPLATE_VERSION = "1.2.0"
 """Version of the workbook layout and its defined names; readers check it (``_meta``).
 
 1.1: monthly evaluation sheets (``META_PERIODE_EVALUASI``); a 1.0 reader would miss them.
+1.2: headings verbatim from the seeds ("NO.", "REALISASI", "B. HASIL KERJA TAMBAHAN" on
+the Evaluasi JPT...), the C.1.3 header repeated under "B. TAMBAHAN", the PERIODE inputs
+of the Umpan Balik and Dokumen Evaluasi beside the form; a 1.1 reader would miss the
+renamed sections and columns.
 """
 
 
@@ -120,6 +125,9 @@ class Kolom:
         span: How many grid columns the column covers (merged), for printed columns.
         cetak: Printed (inside the print area); helper inputs are not.
         wajib: Must be filled for the first hasil kerja utama.
+        lama: Headers older templates printed for this column ("NO" before "NO."), which
+            the reader still recognises.
+        petunjuk: The input message of the column's cells (what to type), or None.
     """
 
     key: str
@@ -131,6 +139,8 @@ class Kolom:
     cetak: bool = True
     wajib: bool = False
     span: int = 1
+    lama: tuple[str, ...] = ()
+    petunjuk: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,9 +209,11 @@ class TabelHasilKerja:
         ukuran_label: The line shown between a kualitatif hasil kerja and its ukuran
             when this table copies them (the Umpan Balik's own wording); None: the
             SKP's.
-        seksi: The two section labels as the form prints them (PermenPANRB 8/2021:
-            "A. KINERJA UTAMA", "B. KINERJA TAMBAHAN"); None: "A. UTAMA", "B. TAMBAHAN".
-            An empty second label (and no tambahan blocks) prints no second section.
+        judul: A heading printed above the column headers ("HASIL KERJA"), or None.
+        bagian: The labels of the utama and tambahan sections (PermenPANRB 8/2021 prints
+            "A. KINERJA UTAMA", "B. KINERJA TAMBAHAN"); an empty label prints no row.
+        kepala_tambahan: The column headers printed again under the tambahan label
+            (C.1.1 prints them in the label's row, C.1.3 in rows of their own).
     """
 
     kolom: tuple[Kolom, ...]
@@ -214,7 +226,9 @@ class TabelHasilKerja:
     narasi: bool = False
     porsi: Fraction | None = None
     ukuran_label: str | None = None
-    seksi: tuple[str, str] | None = None
+    judul: str | None = None
+    bagian: tuple[str, str] = (UTAMA, TAMBAHAN)
+    kepala_tambahan: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,17 +292,20 @@ class TandaTangan:
     """Signature block: a date line, then two signatories side by side.
 
     Attributes:
-        kiri: Who signs on the left (a key of ``PERAN``).
+        kiri: Who signs on the left (a key of ``PERAN``); None: only ``kanan`` signs
+            (an evaluation, seed 002).
         kanan: Who signs on the right.
-        catatan: A footnote under the signatures.
+        kanan_ttd: The caption above the right signatory; None: its ``PERAN_TTD``.
+        catatan: Footnotes under the signatures, one a line.
         tanggal_tiap: A date line above each signatory (the Dokumen Evaluasi, where both
             sign on their own day); otherwise one, above the right one.
     """
 
-    kiri: str = "PEGAWAI"
+    kiri: str | None = "PEGAWAI"
     kanan: str = "PENILAI"
     catatan: str | None = None
     tanggal_tiap: bool = False
+    kanan_ttd: str | None = None
 
 
 class Cek(StrEnum):

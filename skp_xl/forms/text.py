@@ -53,6 +53,8 @@ PETUNJUK_HASIL_KERJA_JA_JF = (
 )
 
 NO = "NO"
+NO_A17 = "NO."  # A.1.7 prints the number header with a full stop
+NO_C13 = "No."  # and C.1.3 in title case (seed 001)
 RENCANA_HASIL_KERJA_PIMPINAN = "RENCANA HASIL KERJA PIMPINAN YANG DIINTERVENSI"
 RENCANA_HASIL_KERJA = "RENCANA HASIL KERJA"
 ASPEK = "ASPEK"
@@ -65,6 +67,28 @@ CAPAIAN_DAN_DATA_DUKUNG = "CAPAIAN DAN DATA DUKUNG"
 UMPAN_BALIK_BERDASARKAN_BUKTI = "UMPAN BALIK BERKALA BERDASARKAN BUKTI DUKUNG"
 # The Umpan Balik Berkala slides (seed 002) print English glosses beside the headings.
 HASIL_KERJA_RESULT = "HASIL KERJA/ RESULT"
+# A.1.7 stars its two headings and explains both under the signatures: the DIINTERVENSI
+# note as the slides word it (seed 002), the ekspektasi note as A.1.6 does (seed 001).
+PERILAKU_KERJA_A17 = "PERILAKU KERJA**"
+CATATAN_DIINTERVENSI = (
+    "*Dalam hal JF mengintervensi kinerja JPT/ Pimpinan Unit Kerja Mandiri/ Organisasi maka "
+    "dituliskan Rencana Kinerja beserta Indikator Kinerja JPT/Pimpinan Unit Kerja Mandiri "
+    "atau Sasaran dan Indikator Kinerja Organisasi yang diintervensi"
+)
+CATATAN_EKSPEKTASI_A17 = (
+    "** Pimpinan dapat memberikan Ekspektasi khusus terhadap satu atau lebih aspek perilaku "
+    "kerja Pegawai."
+)
+# The Evaluasi JPT kuantitatif slides (seed 002) word their form their own way.
+LAMPIRAN_EVALUASI = "LAMPIRAN EVALUASI KINERJA PEGAWAI"
+HASIL_KERJA_JPT = "A. HASIL KERJA"
+UTAMA_JPT = "A. HASIL KERJA UTAMA"
+TAMBAHAN_JPT = "B. HASIL KERJA TAMBAHAN"
+REALISASI_JPT = "REALISASI"
+PEJABAT_PENILAI_EVALUASI_TTD = "Pejabat Penilai,"
+PILIH_SALAH_SATU = "*pilih salah satu"
+PERIODE_PILIH = "PERIODE (pilih, tidak dicetak):"
+"""Our words: the label of the period input beside the Umpan Balik and Dokumen Evaluasi."""
 PERILAKU_KERJA_BEHAVIOUR = "PERILAKU KERJA / BEHAVIOUR*"
 UKURAN_KEBERHASILAN_UMPAN_BALIK = "Ukuran keberhasilan/ Indikator Kinerja dan Target:"
 CATATAN_EKSPEKTASI_UMPAN_BALIK = (
@@ -252,3 +276,24 @@ PETUNJUK_SKP_LANGKAH = (
     "7. Cetak: setiap formulir sudah diatur A4, muat selebar halaman, dengan nomor halaman.",
 )
 """The filling steps of an SKP workbook, one numbered line each."""
+PETUNJUK_TARGET_PERIODE = (
+    "8. Target periode (pendekatan kuantitatif). Pada sheet Evaluasi setiap periode selain "
+    "Akhir, isi ISIAN BANTU 'Target periode (angka)' dengan target trajectory periode itu: "
+    "satu angka dalam satuan target tahunan, mis. 5 bila target tahunan 20 dokumen dan "
+    "sampai akhir periode itu direncanakan 5 dokumen. Boleh diisi pegawai atau pejabat "
+    "penilai kinerja. Realisasi periode dinilai terhadap target ini.",
+    "9. Bila Target periode kosong: target persen (%) memakai target tahunan; target waktu "
+    "atau biaya menjadi 'Progres'; target jumlah memakai bagian target tahunan (TW I: 1/4, "
+    "TW II: 2/4, bulan Maret: 3/12) bila TARGET PERIODIK PRO RATA di sheet Identitas "
+    "(SKP_TARGET_PRO_RATA) = Ya, dan menjadi 'Progres' bila Tidak (bawaan).",
+    "10. 'Progres' artinya realisasi ditampilkan tetapi belum dinilai: tidak dihitung dalam "
+    "penilaian hasil kerja dan saran rating, tidak membuat sel rating berwarna jingga, dan "
+    "tidak menjadi temuan. Evaluasi Akhir selalu dinilai terhadap target tahunan.",
+)
+"""The Petunjuk of a kuantitatif workbook explains the period targets (docs/rules.md)."""
+PROMPT_TARGET_PERIODE = (
+    "Target periode ini: satu angka dalam satuan target tahunan, mis. 5 (dari 20 dokumen). "
+    "Kosong: persen memakai target tahunan; jumlah dibagi rata bila PRO RATA di Identitas "
+    "= Ya, selain itu Progres (tidak dinilai)."
+)
+"""Input message of a Target periode cell; Excel shows at most 255 characters."""

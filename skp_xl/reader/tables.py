@@ -35,7 +35,6 @@ Columns = dict[str, int]
 """A table's columns by the key of the form's column (``rhk``, ``target_min``...)."""
 
 _COLUMN_NUMBER = re.compile(r"^\(\d+\)$")
-_SECTIONS = (compact(t.UTAMA), compact(t.TAMBAHAN))
 # PermenPANRB 8/2021 prints "A. KINERJA UTAMA" and "B. KINERJA TAMBAHAN" (seed 000), and
 # "KINERJA UTAMA" alone over the Verifikasi Angka Kredit.
 _SECTIONS_2021 = (
@@ -43,6 +42,9 @@ _SECTIONS_2021 = (
     compact("B. KINERJA TAMBAHAN"),
     compact("KINERJA UTAMA"),
 )
+_TAMBAHAN = frozenset({compact(t.TAMBAHAN), compact(t.TAMBAHAN_JPT), _SECTIONS_2021[1]})
+"""The tambahan section's label: "B. TAMBAHAN", as the Evaluasi JPT (1.2) words it, or 8/2021."""
+_SECTIONS = frozenset({compact(t.UTAMA), compact(t.UTAMA_JPT)}) | _TAMBAHAN
 
 
 @dataclass(frozen=True)
@@ -154,10 +156,7 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
             header_row, columns = row, found
             break
     labels = {row: _label(snapshot, sheet, row) for row in range(top, bottom + 1)}
-    tambahan_row = next(
-        (row for row, label in labels.items() if label in (_SECTIONS[1], _SECTIONS_2021[1])),
-        None,
-    )
+    tambahan_row = next((row for row, label in labels.items() if label in _TAMBAHAN), None)
     merged = sorted(
         (r1, r2)
         for r1, c1, r2, c2 in snapshot.merged(sheet)
@@ -201,7 +200,8 @@ def columns_by_key(table: Table, form: TabelHasilKerja) -> Columns:
     """
     if form.narasi:
         return {"no": 1, "hasil_kerja": 2}
-    wanted = {compact(k.judul): k.key for k in form.kolom}
+    # Headers of older templates ("NO" before "NO.") name the same column.
+    wanted = {compact(judul): k.key for k in form.kolom for judul in (*k.lama, k.judul)}
     columns: Columns = {}
     for header, column in table.columns.items():
         key = wanted.get(compact(header))

@@ -351,10 +351,12 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
             _hide_empty(ws, table, shown)
             body = [r for r in range(table.top, table.bottom + 1) if _row_height(ws, r)]
             glue = max(body, default=None)
-            # The header, "A. UTAMA" and "B. TAMBAHAN" print with the block below them.
-            heads.update(range(table.header_row, table.top + 1))
-            if table.tambahan_row is not None:
-                heads.add(table.tambahan_row)
+            # The heading above the header ("HASIL KERJA"), the header, "A. UTAMA" and
+            # "B. TAMBAHAN" (with the headers repeated under it) print with the block
+            # below them.
+            heads.update(range(table.header_row - 1, table.top + 1))
+            if table.tambahan_row is not None and table.tambahan:
+                heads.update(range(table.tambahan_row, table.blocks[table.utama]))
         _fit_rows(ws, shown)
         parts = _split_after_table(wb, ws)
         for part in parts:

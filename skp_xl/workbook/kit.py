@@ -214,9 +214,11 @@ class SheetWriter:
             self.ws.add_data_validation(dv)
         dv.add(cell)
 
-    def number(self, cell: str) -> None:
-        """Accept only a number of zero or more in ``cell``."""
-        dv = self.validations.get("number")
+    def number(self, cell: str, prompt: str | None = None) -> None:
+        """Accept only a number of zero or more in ``cell``; ``prompt``: the input message
+        shown when the cell is selected."""
+        key = "number" if prompt is None else f"number:{prompt}"
+        dv = self.validations.get(key)
         if dv is None:
             dv = DataValidation(
                 type="decimal",
@@ -227,7 +229,11 @@ class SheetWriter:
             )
             dv.errorTitle = "Bukan angka"
             dv.error = "Isi dengan angka saja (mis. 20 atau 2,5); satuan di kolom Satuan."
-            self.validations["number"] = dv
+            if prompt:
+                dv.promptTitle = "Petunjuk"
+                dv.prompt = prompt
+                dv.showInputMessage = True
+            self.validations[key] = dv
             self.ws.add_data_validation(dv)
         dv.add(cell)
 

@@ -80,9 +80,9 @@ def test_template_names_and_print_areas(tmp_path: Path) -> None:
 
     index = read_workbook_index(template)
 
-    assert index.names["SKP_HASIL_KERJA"] == DefinedRange("SKP_HASIL_KERJA", "SKP", 17, 1, 78, 11)
+    assert index.names["SKP_HASIL_KERJA"] == DefinedRange("SKP_HASIL_KERJA", "SKP", 18, 1, 79, 11)
     assert index.names["PEGAWAI_NIP"].ref == "C6"
-    assert index.names["SKP_HASIL_KERJA"].ref == "A17:K78"
+    assert index.names["SKP_HASIL_KERJA"].ref == "A18:K79"
     assert {s.reason for s in index.skipped} == {SkipReason.LOCAL}
     assert {s.name for s in index.skipped} == {"_xlnm.Print_Area", "_xlnm.Print_Titles"}
     assert [s.title for s in index.sheets if not s.visible] == ["_ref", "_meta"]

@@ -62,7 +62,7 @@ def test_blank_template_lists_what_is_missing() -> None:
     report = validate_file(root / "workbook_templates" / "skp-ja-kuantitatif.xlsx")
     found = {(f.sheet, f.cell, f.code) for f in report.findings}
     assert ("Identitas", "C6", "nip-kosong") in found
-    assert ("SKP", "C18", "hasil-kerja-utama-kosong") in found
+    assert ("SKP", "C19", "hasil-kerja-utama-kosong") in found
     assert not report.valid
 
 

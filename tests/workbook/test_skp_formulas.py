@@ -685,6 +685,21 @@ def test_dokumen_evaluasi_shows_the_chosen_period(engine: Engine) -> None:
     assert {b.dokumen_periode for b in BOOKS} >= {"Triwulan II", "TW II", "Akhir", "Mar", None}
 
 
+def test_dokumen_evaluasi_prints_the_period_in_the_form_words(engine: Engine) -> None:
+    # Seed 002 prints "PERIODE: TRIWULAN I/ II/III/IV/AKHIR": the form's words, whatever
+    # variant was typed ("TW II", "Mar"); the input itself is beside the form.
+    got, want = {}, {}
+    for run in engine.runs.values():
+        sheet, coordinate = named(run.wb, "DOKUMEN_PERIODE")
+        row = run.wb[sheet][coordinate].row
+        got[run.book.name] = run.at((sheet, f"A{row}"))
+        chosen = run.book.dokumen_periode
+        words = "...." if chosen is None else PERIODE_EVALUASI.normalize(chosen).value.upper()
+        want[run.book.name] = f"PERIODE: {words}"
+    assert got == want
+    assert {"PERIODE: TRIWULAN II", "PERIODE: MARET", "PERIODE: AKHIR"} <= set(got.values())
+
+
 # -- identity on the forms ---------------------------------------------------------------
 
 
@@ -730,7 +745,10 @@ def test_identity_typed_once_shows_on_every_form(engine: Engine, name: str) -> N
                     wrong.append((ws.title, cell.coordinate, got, want))
     assert wrong == []
     assert {(s, "header", "PEGAWAI") for s in FORM_SHEETS_WITH_HEADER} <= shown
-    assert {(s, "ttd", "PEGAWAI") for s in FORM_SHEETS_WITH_SIGNATURE} <= shown
+    # Only the pejabat penilai signs an evaluation (seed 002); the pegawai signs the rest.
+    evaluations = {s for s in FORM_SHEETS_WITH_SIGNATURE if s.startswith("Evaluasi ")}
+    assert {(s, "ttd", "PEGAWAI") for s in FORM_SHEETS_WITH_SIGNATURE - evaluations} <= shown
+    assert not {(s, "ttd", "PEGAWAI") for s in evaluations} & shown
     assert {(s, "ttd", "PENILAI") for s in FORM_SHEETS_WITH_SIGNATURE} <= shown
     assert ("Dokumen Evaluasi", "header", "ATASAN") in shown
 
@@ -898,7 +916,8 @@ def test_numbering_counts_the_filled_hasil_kerja(engine: Engine) -> None:
     run = engine.runs["ja-kuantitatif"]
     for name in ("SKP_HASIL_KERJA", "EVAL_TW1_HASIL_KERJA", "UMPAN_BALIK_HASIL_KERJA"):
         tbl = table(run.wb, name)
-        numbers = [run.at(tbl.cell(t.NO, block)) for block in range(len(tbl.blocks))]
+        # The number column is A, headed "NO", "NO." or "No." as each seed prints it.
+        numbers = [run.at((tbl.sheet, f"A{tbl.row(block)}")) for block in range(len(tbl.blocks))]
         assert [n == "" for n in numbers] == [b not in BLOCK_IKI for b in range(15)], name
         utama = [n for n in numbers[: tbl.utama] if n != ""]
         assert utama == list(range(1, len(utama) + 1)), name
@@ -1108,7 +1127,9 @@ def test_printed_realisasi_reads_back_with_the_target_unit_and_evidence(engine: 
                     continue
                 iki = scenario.iki(block, offset)
                 assert iki is not None
-                printed = run.at(evaluation.cell(t.REALISASI, block, offset))
+                # "REALISASI BERDASARKAN BUKTI DUKUNG", or "REALISASI" (Evaluasi JPT).
+                header = next(h for h in evaluation.columns if h.startswith(t.REALISASI_JPT))
+                printed = run.at(evaluation.cell(header, block, offset))
                 figure, *evidence = str(printed).split("\n")
                 bukti = scenario.bukti[periode].get((block, offset))
                 checked += 1

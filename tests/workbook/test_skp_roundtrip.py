@@ -227,7 +227,7 @@ def test_inputs_stay_unlocked_and_formulas_locked(pairs: list[Pair]) -> None:
         named(wb, "EVAL_TW1_POLA_DISTRIBUSI"),
         named(wb, "DOKUMEN_PREDIKAT"),
         skp.cell(t.TARGET, 0),
-        skp.cell(t.NO, 0),
+        (skp.sheet, f"A{skp.row(0)}"),  # the number column, "NO" or "NO."
         evaluation.cell(t.RENCANA_HASIL_KERJA, 0),
         evaluation.cell("Capaian IKI", 0, 0),
         evaluation.cell("Penilaian hasil kerja", 0),

@@ -240,13 +240,19 @@ def test_every_table_holds_10_utama_and_5_tambahan_blocks(
         tbl = table(wb, name)
         got[name] = tbl.rows_per_block
         assert (tbl.utama, tbl.tambahan) == (10, 5), name
-        # Blocks follow each other, a section row between utama and tambahan.
+        # Blocks follow each other, a section row between utama and tambahan (and on
+        # C.1.3 the header and its column numbers again, as seed 001 prints them).
+        repeated = (
+            2 if name.startswith("EVAL_") and kuantitatif and jenis is not JenisJabatan.JPT else 0
+        )
         assert tbl.blocks[0] == tbl.top + 1, name
-        assert tbl.blocks[tbl.utama] == tbl.blocks[tbl.utama - 1] + tbl.rows_per_block + 1
+        assert tbl.tambahan_row == tbl.blocks[tbl.utama - 1] + tbl.rows_per_block, name
+        assert tbl.blocks[tbl.utama] == tbl.tambahan_row + 1 + repeated, name
         assert tbl.bottom == tbl.blocks[-1] + tbl.rows_per_block - 1, name
         sheet = wb[tbl.sheet]
-        labels = (sheet.cell(tbl.top, 1).value, sheet.cell(tbl.blocks[tbl.utama] - 1, 1).value)
-        assert labels == (t.UTAMA, t.TAMBAHAN), name
+        labels = (sheet.cell(tbl.top, 1).value, sheet.cell(tbl.tambahan_row, 1).value)
+        jpt_evaluasi = name.startswith("EVAL_") and kuantitatif and jenis is JenisJabatan.JPT
+        assert labels == ((t.UTAMA_JPT, t.TAMBAHAN_JPT) if jpt_evaluasi else (t.UTAMA, t.TAMBAHAN))
     assert got == expected
 
 
@@ -265,7 +271,7 @@ def _input_cells(wb: Workbook, pendekatan: Pendekatan) -> list[Cell]:
                 t.RENCANA_HASIL_KERJA,
                 t.RENCANA_HASIL_KERJA_PIMPINAN + "*",
             )
-            if header in (t.NO, t.TARGET):
+            if header in (t.NO, t.NO_A17, t.TARGET):
                 continue
             offsets = range(skp.rows_per_block) if per_iki else range(1)
             cells += [skp.cell(header, block, offset) for offset in offsets]

@@ -93,28 +93,34 @@ def periode_label(s: SheetWriter, block: PeriodeLabel) -> None:
             align=center,
         )
     else:
+        # The period is chosen beside the form (off paper); the form prints it in its
+        # own words ("TRIWULAN I", "JANUARI", "AKHIR") by formula, as seed 002 does.
         assert block.name is not None
-        split = max(2, s.width // 2)
+        cell = a1(s.row, s.helper_start + 1)
+        words = f"IFERROR(UPPER({fx.canonical_formula(cell, PERIODE_EVALUASI)}),UPPER({cell}))"
         s.put(
             s.row,
             1,
-            "PERIODE:",
-            span=split,
+            f'="PERIODE: "&IF(LEN(TRIM({cell}))=0,"....",{words})',
+            span=s.width,
             bold=True,
-            align=Alignment(horizontal="right", vertical="center"),
+            align=center,
         )
         s.put(
             s.row,
-            split + 1,
-            None,
-            span=s.width - split,
+            s.helper_start,
+            t.PERIODE_PILIH,
             bold=True,
-            unlocked=True,
-            border=True,
+            italic=True,
+            fill=HELPER_FILL,
+            align=Alignment(horizontal="right", vertical="center", wrap_text=True),
         )
-        cell = a1(s.row, split + 1)
+        s.put(s.row, s.helper_start + 1, None, bold=True, unlocked=True, border=True)
+        for column, width in ((s.helper_start, 24), (s.helper_start + 1, 16)):
+            s.ws.column_dimensions[get_column_letter(column)].width = width
+        s.ws.row_dimensions[s.row].height = 30
         s.dropdown("LIST_PERIODE", cell, strict=False)
-        define_name(s.ctx.wb, block.name, s.ws.title, s.row, split + 1)
+        define_name(s.ctx.wb, block.name, s.ws.title, s.row, s.helper_start + 1)
         s.required(cell)
     s.row += 2
 
@@ -385,8 +391,11 @@ def tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
     for start, span in (left, right) if block.tanggal_tiap else (right,):
         s.put(s.row, start, date, span=span, align=center, unlocked=True)
     s.row += 1
-    for (start, span), peran in ((left, block.kiri), (right, block.kanan)):
-        s.put(s.row, start, t.PERAN_TTD[peran], span=span, align=center)
+    signatories = [(right, block.kanan, block.kanan_ttd or t.PERAN_TTD[block.kanan])]
+    if block.kiri is not None:
+        signatories.insert(0, (left, block.kiri, t.PERAN_TTD[block.kiri]))
+    for (start, span), peran, caption in signatories:
+        s.put(s.row, start, caption, span=span, align=center)
         s.put(
             s.row + 4,
             start,
@@ -403,6 +412,8 @@ def tanda_tangan(s: SheetWriter, block: TandaTangan) -> None:
             align=center,
         )
     s.row += 7
-    if block.catatan:
-        s.put(s.row, 1, block.catatan, span=s.width, italic=True, size=8)
+    for line in block.catatan.split("\n") if block.catatan else ():
+        s.put(s.row, 1, line, span=s.width, italic=True, size=8)
+        if len(line) > 130:  # two lines at 8 pt across a landscape form
+            s.ws.row_dimensions[s.row].height = 22
         s.row += 1

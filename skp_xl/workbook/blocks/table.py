@@ -54,21 +54,15 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
     headers: dict[str, int] = {}  # as printed -> column, as the reader finds them
     column = 1
     header = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    if table.judul:
+        s.put(s.row, 1, table.judul, span=s.width, bold=True)
+        s.row += 1
     top = s.row
     if not table.narasi:
         for kolom in printed:
             headers.setdefault(kolom.judul, column)
-            s.put(
-                s.row,
-                column,
-                kolom.judul,
-                span=kolom.span,
-                bold=True,
-                border=True,
-                fill=HEADER_FILL,
-                align=header,
-            )
             column += kolom.span
+        _kepala(s, printed)
     else:
         headers[t.HASIL_KERJA] = 1
         s.put(
@@ -105,35 +99,28 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
             align=header,
         )
         column += 1
-    s.ws.row_dimensions[s.row].height = max(40, 13.5 * _header_lines(s, table))
+    header_height = max(40, 13.5 * _header_lines(s, table))
+    s.ws.row_dimensions[s.row].height = header_height
     s.row += 1
     if table.nomor_kolom and not table.narasi:
-        column = 1
-        for number, kolom in enumerate(printed, start=1):
-            s.put(
-                s.row,
-                column,
-                f"({number})",
-                span=kolom.span,
-                border=True,
-                align=header,
-                italic=True,
-            )
-            column += kolom.span
+        _nomor_kolom(s, printed)
         s.row += 1
     s.header_rows = (top, s.row - 1)
 
     # The body is laid out before it is written: the "A. UTAMA" row, the utama blocks,
-    # the "B. TAMBAHAN" row, the tambahan blocks.
+    # the "B. TAMBAHAN" row (with the headers again, in rows of their own when the
+    # columns are numbered), the tambahan blocks.
     rows = table.baris_per_rhk
     body_top = s.row
     tambahan_row = body_top + 1 + table.utama * rows
+    kepala_ulang = table.kepala_tambahan and table.nomor_kolom and not table.narasi
+    tambahan_first = tambahan_row + 1 + (2 if kepala_ulang else 0)
     blocks = tuple(body_top + 1 + i * rows for i in range(table.utama))
-    blocks += tuple(tambahan_row + 1 + i * rows for i in range(table.tambahan))
+    blocks += tuple(tambahan_first + i * rows for i in range(table.tambahan))
     written = Table(
         sheet=s.ws.title,
         top=body_top,
-        bottom=tambahan_row + table.tambahan * rows,
+        bottom=tambahan_first - 1 + table.tambahan * rows,
         header_row=top,
         columns=headers,
         blocks=blocks,
@@ -143,28 +130,69 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
     )
     columns = columns_by_key(written, table)
     source = _source(s, table)
-    utama, tambahan = table.seksi or (t.UTAMA, t.TAMBAHAN)
     for label, row, indexes in (
-        (utama, body_top, range(table.utama)),
-        (tambahan, tambahan_row, range(table.utama, len(blocks))),
+        (table.bagian[0], body_top, range(table.utama)),
+        (table.bagian[1], tambahan_row, range(table.utama, len(blocks))),
     ):
+        span = s.width
+        if row == tambahan_row and table.kepala_tambahan and not table.narasi:
+            if kepala_ulang:
+                s.row = row + 1
+                _kepala(s, printed)
+                s.ws.row_dimensions[s.row].height = header_height
+                s.row += 1
+                _nomor_kolom(s, printed)
+            else:
+                # C.1.1 prints the headers of the other columns in the label's row.
+                span = sum(k.span for k in printed[:2])
+                s.row = row
+                _kepala(s, printed[2:], span + 1)
+                s.ws.row_dimensions[row].height = header_height
         if label:
             s.put(
                 row,
                 1,
                 label,
-                span=s.width,
+                span=span,
                 bold=True,
                 border=True,
                 align=Alignment(vertical="center"),
             )
         for index in indexes:
             s.row = blocks[index]
-            _block(s, table, columns, source, index, body_top)
+            # The repeated headers are text in the numbered column: leave them uncounted.
+            gap = (tambahan_row, tambahan_first) if kepala_ulang and index >= table.utama else None
+            _block(s, table, columns, source, index, body_top, gap)
     last_column = max((*headers.values(), *columns.values()))
     define_name(s.ctx.wb, table.name, s.ws.title, body_top, 1, written.bottom, last_column)
     s.ctx.tables[table.name] = written
     s.row = written.bottom + 2
+
+
+def _kepala(s: SheetWriter, printed: list[Kolom], column: int = 1) -> None:
+    """The printed column headers in row ``s.row``, from ``column``."""
+    header = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    for kolom in printed:
+        s.put(
+            s.row,
+            column,
+            kolom.judul,
+            span=kolom.span,
+            bold=True,
+            border=True,
+            fill=HEADER_FILL,
+            align=header,
+        )
+        column += kolom.span
+
+
+def _nomor_kolom(s: SheetWriter, printed: list[Kolom]) -> None:
+    """The "(1) (2) ..." column numbers in row ``s.row``."""
+    header = Alignment(horizontal="center", vertical="center", wrap_text=True)
+    column = 1
+    for number, kolom in enumerate(printed, start=1):
+        s.put(s.row, column, f"({number})", span=kolom.span, border=True, align=header, italic=True)
+        column += kolom.span
 
 
 def written_columns(ctx: RenderContext, name: str) -> tuple[Table, Columns]:
@@ -216,6 +244,7 @@ def _block(
     source: _Source | None,
     index: int,
     body_top: int,
+    gap: tuple[int, int] | None = None,
 ) -> None:
     first = s.row
     rows = table.baris_per_rhk
@@ -240,7 +269,7 @@ def _block(
         span = kolom.span if kolom.cetak else 1
         targets = [first] if kolom.per_rhk else list(range(first, first + rows))
         for offset, row in enumerate(targets):
-            value = _value(kolom, table, columns, source, index, offset, row, body_top)
+            value = _value(kolom, table, columns, source, index, offset, row, body_top, gap)
             # A computed column whose source the SKP lacks (satuan on a kualitatif
             # Manual IKI) is typed in instead.
             unlocked = kolom.isi in (Isi.TEKS, Isi.ANGKA, Isi.PILIHAN) or (
@@ -262,7 +291,7 @@ def _block(
             if kolom.isi is Isi.PILIHAN and kolom.daftar:
                 s.dropdown(kolom.daftar, cell, strict=False)
             elif kolom.isi is Isi.ANGKA:
-                s.number(cell)
+                s.number(cell, kolom.petunjuk)
             if kolom.wajib and first_utama and offset == 0 and unlocked:
                 s.required(cell)
 
@@ -302,10 +331,18 @@ def _value(
     offset: int,
     row: int,
     body_top: int,
+    gap: tuple[int, int] | None = None,
 ) -> object:
+    """The formula of a computed cell; ``gap``: (last row counted above, first row counted
+    again) around rows the numbering skips."""
     if kolom.isi is Isi.NOMOR:
         numbered = next(k for k in ("rhk", "hasil_kerja", "rhk_pimpinan") if k in cols)
         anchor = get_column_letter(cols[numbered])
+        if gap is not None:
+            above = f'COUNTIF(${anchor}${body_top}:${anchor}${gap[0]},"?*")'
+            return (
+                f'=IF({anchor}{row}="","",{above}+COUNTIF(${anchor}${gap[1]}:{anchor}{row},"?*"))'
+            )
         return f'=IF({anchor}{row}="","",COUNTIF(${anchor}${body_top}:{anchor}{row},"?*"))'
     if kolom.isi is not Isi.RUMUS:
         return None
