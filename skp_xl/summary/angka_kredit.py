@@ -32,7 +32,7 @@ from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
 from skp_xl.summary.data import Cell, SummaryData
 from skp_xl.summary.skema import TIDAK, Pegawai
-from skp_xl.summary.tables import a4_landscape, font, write_table
+from skp_xl.summary.tables import DESIMAL_FORMAT, a4_landscape, font, write_table
 
 ANGKA_KREDIT = "Angka Kredit"
 """The sheet's title."""
@@ -364,7 +364,7 @@ def write_angka_kredit(
     for index, header in enumerate(headers, start=1):
         if header.startswith("AK ") or header == KOEFISIEN:
             for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = "0.00"
+                cell.number_format = DESIMAL_FORMAT
     note = ws.cell(
         1,
         len(headers) + 2,

@@ -42,6 +42,7 @@ PAGES = {
     "Pivot": 1,
     "Temuan": 2,
     "Cascading": 4,
+    "Angka Kredit": 1,
 }
 """Pages per sheet as LibreOffice 7.4 prints the sample's summary (A4 landscape, fit to
 width). Measured: the Ringkasan one page for table and chart, the Kurva two units a page
