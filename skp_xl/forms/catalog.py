@@ -68,15 +68,45 @@ LIST_PANGKAT = "LIST_PANGKAT"
 # Helper inputs beside the printed form: numbers Excel and Python both compute with.
 def _target_inputs(default_arah: str) -> tuple[Kolom, ...]:
     return (
-        Kolom("target_min", "Target (angka)", 12, Isi.ANGKA, cetak=False, wajib=True),
-        Kolom("target_maks", "s.d. (angka, bila rentang)", 12, Isi.ANGKA, cetak=False),
-        Kolom("satuan", "Satuan", 16, cetak=False, wajib=True),
-        Kolom("arah", f"Arah (kosong = {default_arah})", 22, Isi.PILIHAN, LIST_ARAH, cetak=False),
+        Kolom(
+            "target_min",
+            "Target (angka)",
+            12,
+            Isi.ANGKA,
+            cetak=False,
+            wajib=True,
+            petunjuk=t.PROMPT_TARGET_ANGKA,
+        ),
+        Kolom(
+            "target_maks",
+            "s.d. (angka, bila rentang)",
+            12,
+            Isi.ANGKA,
+            cetak=False,
+            petunjuk=t.PROMPT_TARGET_MAKS,
+        ),
+        Kolom("satuan", "Satuan", 16, cetak=False, wajib=True, petunjuk=t.PROMPT_SATUAN),
+        Kolom(
+            "arah",
+            f"Arah (kosong = {default_arah})",
+            22,
+            Isi.PILIHAN,
+            LIST_ARAH,
+            cetak=False,
+            petunjuk=t.PROMPT_ARAH,
+        ),
     )
 
 
 _REALISASI_INPUTS = (
-    Kolom("realisasi_angka", "Realisasi (angka)", 12, Isi.ANGKA, cetak=False),
+    Kolom(
+        "realisasi_angka",
+        "Realisasi (angka)",
+        12,
+        Isi.ANGKA,
+        cetak=False,
+        petunjuk=t.PROMPT_REALISASI_ANGKA,
+    ),
     Kolom("bukti", "Bukti dukung", 28, cetak=False),
     Kolom("capaian", "Capaian IKI", 18, Isi.RUMUS, cetak=False),
     Kolom("penilaian", "Penilaian hasil kerja", 18, Isi.RUMUS, per_rhk=True, cetak=False),

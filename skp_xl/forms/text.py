@@ -291,6 +291,29 @@ PETUNJUK_TARGET_PERIODE = (
     "tidak menjadi temuan. Evaluasi Akhir selalu dinilai terhadap target tahunan.",
 )
 """The Petunjuk of a kuantitatif workbook explains the period targets (docs/rules.md)."""
+PROMPT_TARGET_ANGKA = (
+    "Target tahunan sebagai angka saja, dalam satuan di kolom Satuan: mis. 20 untuk "
+    "'20 dokumen', 90 untuk '90%' (tanpa tanda %). Rumus capaian dan predikat memakai angka "
+    "ini; kalimat target yang dicetak tetap di kolom target formulir."
+)
+"""Input message of a Target (angka) cell."""
+PROMPT_TARGET_MAKS = (
+    "Isi hanya bila target berupa rentang: batas atasnya, mis. 80 untuk '70-80%'. Kosongkan "
+    "bila target satu angka."
+)
+"""Input message of the upper end of a target range."""
+PROMPT_SATUAN = "Satuan target, mis. dokumen, laporan, %, hari, bulan, rupiah."
+"""Input message of a Satuan cell."""
+PROMPT_ARAH = (
+    "Semakin besar semakin baik: jumlah, persen, nilai. Semakin kecil semakin baik: waktu, "
+    "biaya, jumlah kesalahan. Kosong: arah bawaan di judul kolom."
+)
+"""Input message of an Arah cell."""
+PROMPT_REALISASI_ANGKA = (
+    "Realisasi periode ini sebagai angka dalam satuan target, mis. 93 untuk 93% (tanpa tanda "
+    "%: '93%' dibaca Excel sebagai 0,93). Kalimat realisasi di kolom Realisasi."
+)
+"""Input message of a Realisasi (angka) cell."""
 PROMPT_TARGET_PERIODE = (
     "Target periode ini: satu angka dalam satuan target tahunan, mis. 5 (dari 20 dokumen). "
     "Kosong: persen memakai target tahunan; jumlah dibagi rata bila PRO RATA di Identitas "

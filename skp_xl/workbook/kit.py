@@ -194,7 +194,7 @@ class SheetWriter:
     ) -> None:
         """A dropdown of the named list on ``cell``; other text is refused when ``strict``,
         otherwise only warned about."""
-        key = f"{list_name}:{strict}"
+        key = f"{list_name}:{strict}:{prompt}"
         dv = self.validations.get(key)
         if dv is None:
             dv = DataValidation(

@@ -85,3 +85,45 @@ def test_target_periode_cells_say_what_to_type(books: dict[str, Workbook], name:
         target in dv.sqref and dv.prompt == t.PROMPT_TARGET_PERIODE
         for dv in wb["SKP"].data_validations.dataValidation
     )
+
+
+@pytest.mark.parametrize("name", ["ja-kuantitatif", "jpt-kuantitatif-bulanan"])
+@pytest.mark.parametrize(
+    ("table_name", "header", "prompt"),
+    [
+        ("SKP_HASIL_KERJA", "Target (angka)", t.PROMPT_TARGET_ANGKA),
+        ("SKP_HASIL_KERJA", "s.d. (angka, bila rentang)", t.PROMPT_TARGET_MAKS),
+        ("SKP_HASIL_KERJA", "Satuan", t.PROMPT_SATUAN),
+        ("EVAL_TW1_HASIL_KERJA", "Realisasi (angka)", t.PROMPT_REALISASI_ANGKA),
+        ("EVAL_AKHIR_HASIL_KERJA", "Realisasi (angka)", t.PROMPT_REALISASI_ANGKA),
+    ],
+)
+def test_the_helper_columns_say_what_to_type(
+    books: dict[str, Workbook], name: str, table_name: str, header: str, prompt: str
+) -> None:
+    """Issue 18: each helper input where a person could wonder what to type carries an
+    input message (the numbers the formulas compute with, beside the printed form)."""
+    wb = books[name]
+    if "bulanan" in name:
+        table_name = table_name.replace("TW1", "JAN")
+    tbl = table(wb, table_name)
+    ws = wb[tbl.sheet]
+    for block in (0, len(tbl.blocks) - 1):
+        coordinate = ws.cell(tbl.row(block, 0), tbl.columns[header]).coordinate
+        [dv] = [
+            dv
+            for dv in ws.data_validations.dataValidation
+            if coordinate in dv.sqref and dv.showInputMessage
+        ]
+        assert dv.prompt == prompt
+        assert len(prompt) <= 255
+
+
+def test_the_arah_dropdown_says_which_way(books: dict[str, Workbook]) -> None:
+    wb = books["ja-kuantitatif"]
+    tbl = table(wb, "SKP_HASIL_KERJA")
+    column = next(c for h, c in tbl.columns.items() if h.startswith("Arah"))
+    coordinate = wb["SKP"].cell(tbl.row(0, 0), column).coordinate
+    [dv] = [dv for dv in wb["SKP"].data_validations.dataValidation if coordinate in dv.sqref]
+    assert dv.type == "list"  # still the dropdown
+    assert dv.prompt == t.PROMPT_ARAH

@@ -289,9 +289,11 @@ def _block(
             )
             cell = a1(row, column)
             if kolom.isi is Isi.PILIHAN and kolom.daftar:
-                s.dropdown(kolom.daftar, cell, strict=False)
+                s.dropdown(kolom.daftar, cell, strict=False, prompt=kolom.petunjuk)
             elif kolom.isi is Isi.ANGKA:
                 s.number(cell, kolom.petunjuk)
+            elif kolom.petunjuk and unlocked:
+                s.prompt_later(kolom.petunjuk, cell)
             if kolom.wajib and first_utama and offset == 0 and unlocked:
                 s.required(cell)
 
