@@ -36,6 +36,7 @@ from skp_xl.cli.app import (
     fail,
 )
 from skp_xl.cli.bahasa import sebab_baca, sebab_os
+from skp_xl.cli.format import angka
 from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
@@ -64,7 +65,7 @@ class _Rate(ProgressColumn):
     """Files per second."""
 
     def render(self, task: Task) -> Text:
-        return Text("" if task.speed is None else f"{task.speed:,.1f} berkas/dtk")
+        return Text("" if task.speed is None else f"{angka(task.speed, 1)} berkas/dtk")
 
 
 def _load(path: Path, what: str) -> dict[str, object]:
@@ -167,7 +168,7 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
     rows = sum(len(e.baris) for e in exports)
     problems = result.masalah
     console.print(
-        f"{len(result.hasil)} berkas dibaca dalam {seconds:.1f} dtk: {read} SKP, "
+        f"{len(result.hasil)} berkas dibaca dalam {angka(seconds, 1)} dtk: {read} SKP, "
         f"{len(exports)} ekspor ({rows} baris), {len(problems)} bermasalah, "
         f"{len(result.catatan)} dilewati; {len(result.temuan)} temuan. Ringkasan ditulis ke "
         f"{out}.",

@@ -28,3 +28,10 @@ def tanggal(value: datetime.date) -> str:
 def bulan_tahun(value: datetime.date) -> str:
     """``Maret 2005``: for a TMT, which a NIP records only to the month."""
     return f"{BULAN[value.month - 1]} {value.year}"
+
+
+def angka(value: float, desimal: int = 0) -> str:
+    """``1.234,5``: a number with Indonesian separators (dot for thousands, comma for
+    decimals)."""
+    text = f"{value:,.{desimal}f}"
+    return text.translate(str.maketrans(",.", ".,"))

@@ -31,6 +31,7 @@ from skp_xl.cli.app import (
     err_console,
     fail,
 )
+from skp_xl.cli.format import angka
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import normalize_pendekatan, normalize_siklus
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
@@ -43,7 +44,7 @@ class _Rate(ProgressColumn):
     """Workbooks per second."""
 
     def render(self, task: Task) -> Text:
-        return Text("" if task.speed is None else f"{task.speed:,.0f} berkas/dtk")
+        return Text("" if task.speed is None else f"{angka(task.speed)} berkas/dtk")
 
 
 @app.command("roster")
@@ -264,7 +265,7 @@ def roster_command(
     skp = sum(1 for t in result.tertulis if not t.matriks)
     matriks = len(result.tertulis) - skp
     counts = ", ".join(f"{n} {s.value}" for s, n in result.hitung.items() if n)
-    seconds = f"{result.detik:.1f}".replace(".", ",")
+    seconds = angka(result.detik, 1)
     console.print(
         f"{checked.baris} baris roster: {skp} SKP dan {matriks} Matriks di {output} "
         f"({counts or 'tidak ada'}), {seconds} detik.",

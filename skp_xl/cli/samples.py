@@ -9,6 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from skp_xl.cli.app import EXIT_OK, app, console, err_console, fail
+from skp_xl.cli.format import angka
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import (
     PeriodeEvaluasi,
@@ -147,7 +148,7 @@ def samples_command(
             tahun_pegawai=tahun_pegawai,
         )
     units = len(manifest.units) - 1  # the first is the agency's own level
-    seconds = f"{manifest.detik:.1f}".replace(".", ",")
+    seconds = angka(manifest.detik, 1)
     console.print(
         f"{manifest.instansi} (fiktif) ditulis ke {directory}: {units} unit, "
         f"{manifest.pegawai} pegawai, {len(manifest.berkas)} berkas, {seconds} detik.",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 import zipfile
 from pathlib import Path
@@ -182,6 +183,7 @@ def test_the_cli_prints_the_ringkasan(agency: Path, tmp_path: Path) -> None:
     assert "Ringkasan" in result.output
     assert "Triwulan I" in result.output
     assert INSTANSI in result.output
+    assert re.search(r"berkas dibaca dalam \d+,\d dtk", " ".join(result.output.split()))
 
 
 def test_a_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:

@@ -44,3 +44,11 @@ def test_console_script_is_installed() -> None:
     )
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout) == {"predikat": "Sangat Baik"}
+
+
+def test_numbers_for_people_use_indonesian_separators() -> None:
+    from skp_xl.cli.format import angka
+
+    assert angka(2.34, 1) == "2,3"
+    assert angka(1234.56, 1) == "1.234,6"
+    assert angka(717.8) == "718"
