@@ -9,18 +9,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
-from rich.text import Text
 
 from skp_xl.batch.klaster import DaskTidakAda
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
@@ -36,7 +25,7 @@ from skp_xl.cli.app import (
     fail,
 )
 from skp_xl.cli.bahasa import sebab_baca, sebab_os
-from skp_xl.cli.format import angka
+from skp_xl.cli.format import angka, kemajuan
 from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
@@ -59,13 +48,6 @@ _SINGKATAN = {
     Predikat.SANGAT_KURANG: "SK",
 }
 """The predikat as the terminal's narrow columns head them."""
-
-
-class _Rate(ProgressColumn):
-    """Files per second."""
-
-    def render(self, task: Task) -> Text:
-        return Text("" if task.speed is None else f"{angka(task.speed, 1)} berkas/dtk")
 
 
 def _load(path: Path, what: str) -> dict[str, object]:
@@ -371,18 +353,7 @@ def consolidate_command(
         unit_ekspor=unit_ekspor,
     )
     start = time.perf_counter()
-    progress = Progress(
-        TextColumn("Membaca"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _Rate(),
-        TimeElapsedColumn(),
-        TextColumn("sisa"),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-        disable=json_output or not err_console.is_terminal,
-    )
+    progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
     try:
         with progress:
             task = progress.add_task("berkas", total=None)

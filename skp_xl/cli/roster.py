@@ -8,18 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
-from rich.text import Text
 
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
@@ -31,20 +20,13 @@ from skp_xl.cli.app import (
     err_console,
     fail,
 )
-from skp_xl.cli.format import angka
+from skp_xl.cli.format import angka, kemajuan
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import normalize_pendekatan, normalize_siklus
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
 
 TAMPIL_MAKS = 30
 """Problems printed in the terminal; the file in the output folder has them all."""
-
-
-class _Rate(ProgressColumn):
-    """Workbooks per second."""
-
-    def render(self, task: Task) -> Text:
-        return Text("" if task.speed is None else f"{angka(task.speed)} berkas/dtk")
 
 
 @app.command("roster")
@@ -212,18 +194,7 @@ def roster_command(
             " ".join((penilai_pimpinan_jabatan or "").split()),
         ),
     )
-    progress = Progress(
-        TextColumn("Menulis"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        _Rate(),
-        TimeElapsedColumn(),
-        TextColumn("sisa"),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-        disable=json_output or not err_console.is_terminal,
-    )
+    progress = kemajuan("Menulis", err_console, disable=json_output)
     try:
         with progress:
             task = progress.add_task("berkas", total=None)
