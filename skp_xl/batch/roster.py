@@ -47,6 +47,7 @@ from skp_xl.samples.layout import Value
 from skp_xl.samples.render import PatchWriter, TemplateWriter
 from skp_xl.workbook.bawahan import SkpBawahan, nama_berkas, nama_folder, tulis_skp_bawahan
 from skp_xl.workbook.fill import destination, named
+from skp_xl.workbook.laporan import TINGKAT
 from skp_xl.workbook.matriks import MatriksOptions, build_matriks_workbook
 
 __all__ = [
@@ -501,7 +502,7 @@ def daftar_masalah(masalah: Sequence[Masalah]) -> str:
     writer.writerow(["baris", "kode", "tingkat", "sel", "pesan"])
     for m in masalah:
         f = m.temuan
-        writer.writerow([m.baris, f.code, f.severity.value, f.location, f.message])
+        writer.writerow([m.baris, f.code, TINGKAT[f.severity], f.location, f.message])
     return buffer.getvalue()
 
 

@@ -24,6 +24,7 @@ from skp_xl.cli.format import angka, kemajuan
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import normalize_pendekatan, normalize_siklus
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
+from skp_xl.workbook.laporan import TINGKAT
 
 TAMPIL_MAKS = 30
 """Problems printed in the terminal; the file in the output folder has them all."""
@@ -247,7 +248,7 @@ def roster_command(
         table = Table("Baris", "Tingkat", "Pesan (kode)", title="Masalah")
         for m in result.masalah[:TAMPIL_MAKS]:
             f = m.temuan
-            table.add_row(str(m.baris), f.severity.value, f"{f.message} ({f.code})")
+            table.add_row(str(m.baris), TINGKAT[f.severity], f"{f.message} ({f.code})")
         console.print(table)
         more = len(result.masalah) - TAMPIL_MAKS
         tail = f" ({more} lagi tidak ditampilkan)" if more > 0 else ""

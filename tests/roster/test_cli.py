@@ -68,6 +68,21 @@ def test_every_row_is_a_workbook_or_a_problem_at_its_row(
     assert len(sorted(out.rglob("Matriks *.xlsx"))) == len(leaders) > 50
     listed = (out / BERKAS_MASALAH).read_text(encoding="utf-8-sig").splitlines()
     assert len(listed) == len(masalah) + 1
+    # The list HR opens says the severity in Indonesian, as the summary's Temuan does.
+    assert {line.split(";")[2] for line in listed[1:]} == {"Galat"}
+
+
+def test_the_printed_problems_say_the_severity_in_indonesian(tmp_path: Path) -> None:
+    source = tmp_path / "roster.csv"
+    tulis_csv(buat_roster(), source)
+    result = CliRunner().invoke(
+        app, ["roster", str(source), "-o", str(tmp_path / "out"), "-j", "1"]
+    )
+    assert result.exit_code == 1
+    assert "Galat" in result.stdout
+    assert "Peringatan" in result.stdout
+    assert "warning" not in result.stdout
+    assert "│ error" not in result.stdout
 
 
 def test_written_workbooks_validate_with_only_the_plan_left_to_fill(
