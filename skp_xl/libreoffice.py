@@ -179,8 +179,8 @@ class Soffice:
         if failed:
             listed = "\n".join(f"  {source}" for source in failed)
             raise LibreOfficeError(
-                f"soffice --convert-to {target} produced no output for "
-                f"{len(failed)} of {len(sources)} input(s):\n{listed}\nsoffice said:\n{log}"
+                f"soffice --convert-to {target} tidak menghasilkan berkas untuk "
+                f"{len(failed)} dari {len(sources)} masukan:\n{listed}\nKeluaran soffice:\n{log}"
             )
         return outputs
 
@@ -206,8 +206,8 @@ class Soffice:
                 process.kill()
             log, _ = process.communicate()
             raise LibreOfficeError(
-                f"soffice took more than {self.timeout:g} s for {len(sources)} input(s) "
-                f"and was killed; first input: {sources[0]}\nsoffice said:\n{log}"
+                f"soffice melewati batas waktu {self.timeout:g} dtk untuk {len(sources)} "
+                f"masukan dan dihentikan; masukan pertama: {sources[0]}\nKeluaran soffice:\n{log}"
             ) from None
         return log
 

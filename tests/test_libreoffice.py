@@ -40,6 +40,6 @@ def test_a_pdf_soffice_cannot_make_is_an_error_and_no_file(tmp_path: Path) -> No
     broken.write_bytes(b"PK\x03\x04broken")
     target = tmp_path / "broken.pdf"
     executable = find_soffice(os.environ)
-    with pytest.raises(libreoffice.LibreOfficeError, match="1 of 1 input"):
+    with pytest.raises(libreoffice.LibreOfficeError, match="1 dari 1 masukan"):
         libreoffice.export_pdf(broken, target, executable=executable)
     assert not target.exists()

@@ -114,7 +114,7 @@ def test_an_input_soffice_cannot_load_is_named_in_the_error(
     # A truncated zip: soffice says "source file could not be loaded" and exits 0. (An
     # empty or random file is not enough: soffice imports it as text.)
     broken.write_bytes(b"PK\x03\x04broken")
-    with pytest.raises(LibreOfficeError, match="1 of 2 input") as raised:
+    with pytest.raises(LibreOfficeError, match="1 dari 2 masukan") as raised:
         recalculate([good, broken])
     assert str(broken) in str(raised.value)
     assert str(good) not in str(raised.value)
@@ -142,7 +142,7 @@ def test_a_run_past_its_timeout_is_killed_with_its_children(tmp_path: Path) -> N
     engine = LibreOffice(str(soffice), tmp_path / "engine", timeout=0.5)
     book = _workbook(tmp_path / "book.xlsx", {"A1": "=1"})
     started = time.monotonic()
-    with pytest.raises(LibreOfficeError, match="was killed"):
+    with pytest.raises(LibreOfficeError, match=r"melewati batas waktu 0\.5 dtk"):
         engine([book])
     assert time.monotonic() - started < 30
     assert _processes_using(engine.profile.as_uri(), grace=5) == []
