@@ -33,9 +33,9 @@ from skp_xl.forms.legacy2021 import (
     skp_table_2021,
     verifikasi_form,
 )
-from skp_xl.forms.model import IDENTITAS_FIELDS, TEMPLATE_VERSION, TabelHasilKerja, identity_name
+from skp_xl.forms.model import IDENTITAS_FIELDS, TabelHasilKerja, identity_name
 from skp_xl.reader.names import DefinedRange, parse_target
-from skp_xl.reader.read import _hasil_kerja
+from skp_xl.reader.read import _hasil_kerja, versi_terbaca
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.reader.tables import Columns, Table, columns_by_key, locate
 
@@ -79,19 +79,7 @@ def _template(snapshot: Snapshot, path: str) -> tuple[TemplateId2021, str]:
             )
         )
     version = _named(snapshot, "META_TEMPLATE_VERSION")
-    if version.teks.split(".")[:1] != TEMPLATE_VERSION.split(".")[:1]:
-        raise NotAnSkpWorkbook(
-            Finding(
-                Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
-                Severity.ERROR,
-                f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
-                f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
-                version.sheet,
-                version.cell,
-                "META_TEMPLATE_VERSION",
-                path,
-            )
-        )
+    versi_terbaca(version, path)
     return parsed, version.teks
 
 

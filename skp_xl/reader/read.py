@@ -71,6 +71,30 @@ def _version_tuple(text: str) -> tuple[int, ...]:
         return ()
 
 
+def versi_terbaca(version: Sel, path: str) -> tuple[int, ...]:
+    """The template version of ``_meta`` as numbers, when this skp-xl reads it.
+
+    Raises:
+        NotAnSkpWorkbook: Not a version, or another major version (code
+            ``templat-versi-tidak-dikenal``, at the version's cell).
+    """
+    ours, theirs = _version_tuple(TEMPLATE_VERSION), _version_tuple(version.teks)
+    if not theirs or theirs[:1] != ours[:1]:
+        raise NotAnSkpWorkbook(
+            Finding(
+                Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
+                Severity.ERROR,
+                f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
+                f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
+                version.sheet,
+                version.cell,
+                "META_TEMPLATE_VERSION",
+                path,
+            )
+        )
+    return theirs
+
+
 def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, list[Finding]]:
     template = _named(snapshot, "META_TEMPLATE_ID")
     version = _named(snapshot, "META_TEMPLATE_VERSION")
@@ -108,21 +132,7 @@ def _check_template(snapshot: Snapshot, path: str) -> tuple[TemplateId, str, lis
             )
         )
     findings = []
-    ours, theirs = _version_tuple(TEMPLATE_VERSION), _version_tuple(version.teks)
-    if not theirs or theirs[:1] != ours[:1]:
-        raise NotAnSkpWorkbook(
-            Finding(
-                Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
-                Severity.ERROR,
-                f"Versi templat '{version.teks}' pada '{path}' tidak dapat dibaca skp-xl "
-                f"(versi {TEMPLATE_VERSION}); perbarui skp-xl.",
-                version.sheet,
-                version.cell,
-                "META_TEMPLATE_VERSION",
-                path,
-            )
-        )
-    if theirs > ours:
+    if versi_terbaca(version, path) > _version_tuple(TEMPLATE_VERSION):
         findings.append(
             Finding(
                 Code.TEMPLAT_VERSI_LEBIH_BARU,
