@@ -38,13 +38,13 @@ from skp_xl.summary.data import (
 from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI
 from skp_xl.summary.tables import (
     BILANGAN_FORMAT,
-    INDONESIA,
     LINE_HEIGHT,
     PERSEN_FORMAT,
     a4_landscape,
     font,
     literal,
     style_header,
+    sumbu_persen,
     text_lines,
 )
 
@@ -224,11 +224,7 @@ def _chart(ws: Worksheet, first: int, unit: str) -> LineChart:
     chart.y_axis.scaling.min = 0
     chart.y_axis.scaling.max = 1
     chart.y_axis.majorUnit = 0.2
-    chart.y_axis.number_format = INDONESIA + "0%"
-    chart.y_axis.title = "Persentase pegawai"
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
+    sumbu_persen(chart)
     chart.width = 18.0
     chart.height = 6.8
     return chart

@@ -42,7 +42,6 @@ from skp_xl.summary.skema import PREDIKAT_COLUMNS, TIDAK_SESUAI
 from skp_xl.summary.tables import (
     BILANGAN_FORMAT,
     FONT_NAME,
-    INDONESIA,
     LINE_HEIGHT,
     PERSEN_FORMAT,
     a4_landscape,
@@ -51,6 +50,7 @@ from skp_xl.summary.tables import (
     header_width,
     literal,
     style_header,
+    sumbu_persen,
 )
 
 TITLE_ROW = 1
@@ -305,13 +305,7 @@ def distribution_chart(
     chart.x_axis.scaling.orientation = "maxMin"
     chart.y_axis.crosses = "max"
     chart.y_axis.axPos = "b"
-    chart.y_axis.number_format = INDONESIA + "0%"
-    chart.y_axis.title = "Persentase pegawai"
-    # openpyxl 3.1 writes no <c:delete> for the axes, and Excel is reported to hide them
-    # then; say plainly that they are shown.
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
+    sumbu_persen(chart)
     chart.width = 24.0
     chart.height = max(8.0, 4.0 + 0.9 * (last_row - first_row + 1))
     return chart

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from openpyxl.chart import BarChart, LineChart
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.hyperlink import Hyperlink
@@ -309,3 +310,15 @@ def a4_landscape(ws: Worksheet, *, title_rows: str | None = None, footer: str = 
         centred=False,
         gridlines=True,
     )
+
+
+def sumbu_persen(chart: BarChart | LineChart) -> None:
+    """A chart of shares per predikat: the value axis in Indonesian percent, titled, both
+    axes shown and the legend below (the Ringkasan's bars and the Kurva's lines)."""
+    chart.y_axis.number_format = INDONESIA + "0%"
+    chart.y_axis.title = "Persentase pegawai"
+    # openpyxl 3.1 writes no <c:delete> for the axes, and Excel is reported to hide them
+    # then; say plainly that they are shown.
+    chart.x_axis.delete = False
+    chart.y_axis.delete = False
+    chart.legend.position = "b"
