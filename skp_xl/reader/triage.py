@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+import numpy as np
 import olefile
 
 from skp_xl.domain.codes import Code
@@ -840,26 +841,45 @@ def _canonical_cells(text: bytes) -> bool:
 def _find_call(text: bytes) -> tuple[str, int] | None:
     """The first call of a :data:`_WEB_CALLS` function in ``text``, and where.
 
-    A plain ``find`` per name, several times faster than one case-insensitive regex over
-    a large sheet. Function names are matched as the file formats store them: Excel and
-    LibreOffice write every function name in capitals whatever the user typed, so the
-    text is not upper-cased first (that alone cost a fifth of the triage). The warning is
-    about stale values, not safety: skp-xl never evaluates a formula.
+    Function names are matched as the file formats store them: Excel and LibreOffice write
+    every function name in capitals whatever the user typed, so the text is not
+    upper-cased first. The warning is about stale values, not safety: skp-xl never
+    evaluates a formula.
+
+    Every call ends in ``(``, and the two bytes before it are one of a handful of pairs
+    (``CE(``, ``ML(``, ``GE(``...). numpy finds the opening brackets and keeps those pairs
+    in one pass; only the few places left are compared by name. Six ``bytes.find`` over a
+    formula-heavy sheet cost about twice the whole scan now, because the names' last bytes
+    (``E``, ``L``, ``(``) are everywhere in formulas.
     """
-    upper = text  # as stored: see above
-    found: tuple[str, int] | None = None
-    for call in _WEB_CALLS:
-        at = upper.find(call)
-        while at >= 0 and (found is None or at < found[1]):
+    if len(text) < _SHORTEST_CALL:
+        return None
+    view = np.frombuffer(text, np.uint8)
+    brackets = np.flatnonzero(view[2:] == _OPEN) + 2
+    pairs = view[brackets - 2].astype(np.uint16) * 256 + view[brackets - 1]
+    # The names are no suffix of one another and hold no bracket: the first bracket that
+    # closes a name is the first call.
+    for end in brackets[_CALL_ENDINGS[pairs]].tolist():
+        for call in _WEB_CALLS:
+            at = end + 1 - len(call)
             if (
-                at == 0
-                or upper[at - 1] not in _NAME_BYTES
-                or upper.endswith((b"_xlfn.", b"_XLFN."), 0, at)
+                at >= 0
+                and text.startswith(call, at)
+                and (
+                    at == 0
+                    or text[at - 1] not in _NAME_BYTES
+                    or text.endswith((b"_xlfn.", b"_XLFN."), 0, at)
+                )
             ):
-                found = (call[:-1].decode("ascii"), at)
-                break
-            at = upper.find(call, at + 1)
-    return found
+                return call[:-1].decode("ascii"), at
+    return None
+
+
+_OPEN = ord("(")
+_SHORTEST_CALL = min(len(call) for call in _WEB_CALLS)
+_CALL_ENDINGS = np.zeros(256 * 256, np.bool_)
+"""Whether the two bytes before a ``(`` may end a :data:`_WEB_CALLS` name, by their value."""
+_CALL_ENDINGS[[call[-3] * 256 + call[-2] for call in _WEB_CALLS]] = True
 
 
 def sha256_berkas(path: Path) -> str:

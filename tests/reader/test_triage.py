@@ -6,6 +6,7 @@ import hashlib
 import io
 import os
 import random
+import re
 import struct
 import time
 import warnings
@@ -18,6 +19,7 @@ from hypothesis import strategies as st
 
 from skp_xl.domain.codes import REGISTRY, Code, Section
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader import triage as triage_module
 from skp_xl.reader.names import read_workbook_index
 from skp_xl.reader.triage import Triage, is_candidate, triage
 from skp_xl.settings import Limits
@@ -587,3 +589,20 @@ def test_cells_at_the_default_limits_are_read(tmp_path: Path) -> None:
     data = hostile.SHEET_DATA + '<row r="20000"><c r="IV20000"><v>1</v></c></row>'
     path = write_parts(tmp_path / "tepi.xlsx", minimal_parts(sheet=sheet_xml(data)))
     assert triage(path).findings == ()
+
+
+_PIECES = [b"A", b"(", b"<f>", b"_xlfn.", b"_XLFN.", b"SUM(", b" ", b".", b"E", b"L", b"ID"]
+_PIECES += [*triage_module._WEB_CALLS, b"MYCALL(", b"ARTD(", b"XIMAGE(", b"WEBSERVICE"]
+
+
+def _first_call_by_regex(text: bytes) -> tuple[str, int] | None:
+    """The reference: the first web call whose name stands alone or after ``_xlfn.``."""
+    names = b"|".join(re.escape(call[:-1]) for call in triage_module._WEB_CALLS)
+    match = re.search(rb"(?:(?<=_xlfn\.)|(?<=_XLFN\.)|(?<![A-Z0-9_.]))(" + names + rb")\(", text)
+    return (match[1].decode("ascii"), match.start(1)) if match else None
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=16).map(b"".join))
+@settings(max_examples=3000, deadline=None)
+def test_web_call_scan_finds_what_a_regex_finds(text: bytes) -> None:
+    assert triage_module._find_call(text) == _first_call_by_regex(text)
