@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -44,3 +45,37 @@ def atomic_output(path: Path, *, force: bool = False) -> Iterator[Path]:
         os.replace(tmp_path, path)
     finally:
         tmp_path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def atomic_folder(path: Path, *, force: bool = False) -> Iterator[Path]:
+    """Yield an empty temporary folder beside ``path``; on success, put it in its place.
+
+    The new folder appears whole under its name by one rename. With ``force``, a folder
+    already there is first renamed aside and removed after the new one is in place, so
+    a failure leaves the old one as it was.
+
+    Args:
+        path: The final output folder.
+        force: Replace ``path`` when it exists.
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false (checked before any work).
+    """
+    path = Path(path)
+    if path.exists() and not force:
+        raise OutputExistsError(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp_path = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    old: Path | None = None
+    try:
+        yield tmp_path
+        tmp_path.chmod(0o777 & ~_umask())
+        if path.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.lama.", dir=path.parent))
+            os.replace(path, old / path.name)
+        os.replace(tmp_path, path)
+    finally:
+        shutil.rmtree(tmp_path, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

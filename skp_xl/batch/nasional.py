@@ -27,6 +27,7 @@ from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Predikat
 from skp_xl.errors import SkpError
+from skp_xl.fileio import atomic_folder, atomic_output
 from skp_xl.summary.skema import YA, Pegawai
 
 INSTANSI = "Instansi"
@@ -57,6 +58,40 @@ class Nasional:
     tabel: pd.DataFrame
     berkas: tuple[Path, ...]
     baris: int
+
+
+def tulis_parquet(pegawai: pd.DataFrame, instansi: str, path: Path, *, force: bool) -> None:
+    """Write a consolidation's Pegawai table where :func:`rangkum_nasional` reads it.
+
+    Every row gets the agency's name (column :data:`INSTANSI`). A ``path`` ending in
+    ``.parquet`` is one file; any other is a folder partitioned by instansi and unit
+    (``Instansi=.../Unit Kerja=.../part-0.parquet``, the hive layout DuckDB, Dask, Spark
+    and pandas read as columns), so a national store can take each agency's folder as it
+    comes, and a query on one unit reads that unit's file only. Written atomically.
+
+    Raises:
+        OutputExistsError: ``path`` exists and ``force`` is false.
+        OSError: The output cannot be written.
+    """
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    frame = pegawai.assign(**{INSTANSI: instansi})
+    frame[INSTANSI] = frame[INSTANSI].astype("string")
+    if path.suffix.lower() == ".parquet":
+        with atomic_output(path, force=force) as temporary:
+            frame.to_parquet(temporary, index=False)
+        return
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    with atomic_folder(path, force=force) as temporary:
+        ds.write_dataset(
+            table,
+            temporary,
+            format="parquet",
+            partitioning=[INSTANSI, Pegawai.unit_kerja],
+            partitioning_flavor="hive",
+            existing_data_behavior="overwrite_or_ignore",
+        )
 
 
 def cari_parquet(paths: Iterable[Path]) -> list[Path]:

@@ -13,7 +13,7 @@ from rich.table import Table
 
 from skp_xl.batch.klaster import DaskTidakAda
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
-from skp_xl.batch.nasional import INSTANSI as INSTANSI_KOLOM
+from skp_xl.batch.nasional import tulis_parquet
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -239,8 +239,10 @@ def consolidate_command(
         Path | None,
         typer.Option(
             "--parquet",
-            metavar="BERKAS",
-            help="Tulis juga tabel Pegawai sebagai Parquet.",
+            metavar="BERKAS|FOLDER",
+            help="Tulis juga tabel Pegawai (semua periode) sebagai Parquet: BERKAS.parquet, "
+            "atau FOLDER berpartisi Instansi/Unit Kerja (gaya hive) untuk skp-xl nasional, "
+            "DuckDB atau Dask.",
             show_default=False,
         ),
     ] = None,
@@ -377,11 +379,7 @@ def consolidate_command(
                 with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
                     frame.to_csv(temporary, index=False, encoding="utf-8")
         if parquet is not None:
-            with atomic_output(parquet, force=force) as temporary:
-                # The agency's name on every row, so `skp-xl nasional` can roll many up.
-                frame = result.pegawai.assign(**{INSTANSI_KOLOM: result.instansi or folder.name})
-                frame[INSTANSI_KOLOM] = frame[INSTANSI_KOLOM].astype("string")
-                frame.to_parquet(temporary, index=False)
+            tulis_parquet(result.pegawai, result.instansi or folder.name, parquet, force=force)
     except (OutputExistsError, DaskTidakAda) as error:
         raise fail(str(error)) from error
     except OSError as error:
