@@ -397,6 +397,12 @@ class LiveBook:
         ws.range((4, 1), (4, len(HEADERS))).color = (31, 78, 120)
         for number, finding in enumerate(ordered, start=1):
             ws.range((4 + number, 4)).color = _rgb(ROW_FILL[finding.severity])
+        if ordered:
+            # The message wraps in its column, and Excel fits each row to it (the file
+            # path estimates heights instead: there no Excel measures the text).
+            last = 4 + len(ordered)
+            ws.range((5, len(HEADERS)), (last, len(HEADERS))).wrap_text = True
+            ws.range((5, 1), (last, len(HEADERS))).rows.autofit()
         for sheet, cells in marks.items():
             target_sheet = self.wb.sheets[sheet]
             with self.protection.sheet(target_sheet):

@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
@@ -549,6 +549,25 @@ class FakeRange:
         self.sheet.book.record("column_width", self.sheet.name, self.address1, value)
 
     @property
+    def wrap_text(self) -> bool:
+        return bool(self.xl_cell.alignment.wrap_text)
+
+    @wrap_text.setter
+    def wrap_text(self, value: bool) -> None:
+        self.sheet.book.record("wrap_text", self.sheet.name, self.address, value)
+        for row, column in self._cells():
+            self.sheet.check(row, column, formatting=True)
+            cell = self.sheet.ws.cell(row=row, column=column)
+            old = cell.alignment
+            cell.alignment = Alignment(
+                horizontal=old.horizontal, vertical=old.vertical, wrap_text=value
+            )
+
+    @property
+    def rows(self) -> FakeRows:
+        return FakeRows(self)
+
+    @property
     def note(self) -> FakeNote | None:
         return FakeNote(self) if self.xl_cell.comment is not None else None
 
@@ -570,6 +589,19 @@ class FakeRange:
             if self.address1 in area:
                 return FakeRange(self.sheet, area.min_row, area.min_col, area.max_row, area.max_col)
         return self
+
+
+class FakeRows:
+    """``range.rows``: xlwings' ``RangeRows``, of which the add-in uses ``autofit``."""
+
+    def __init__(self, cells: FakeRange) -> None:
+        self.cells = cells
+
+    def autofit(self) -> None:
+        sheet = self.cells.sheet
+        for row in range(self.cells.row, self.cells.last_row + 1):
+            sheet.check(row, self.cells.column, formatting=True)
+        sheet.book.record("rows.autofit", sheet.name, self.cells.address)
 
 
 def _as_excel(value: object) -> object:

@@ -586,6 +586,11 @@ def test_live_periksa_marks_through_xlwings_and_puts_protection_back(skp: Path) 
     temuan = fake.xl[TEMUAN_SHEET]
     links = [c.value for c in temuan["C"] if str(c.value).startswith("=HYPERLINK")]
     assert '=HYPERLINK("#\'Identitas\'!C6","C6")' in links
+    # Long messages wrap in their column and Excel fits every finding's row to them.
+    last = 4 + len(hasil.temuan)
+    assert ("wrap_text", TEMUAN_SHEET, f"$F$5:$F${last}", True) in calls
+    assert ("rows.autofit", TEMUAN_SHEET, f"$A$5:$F${last}") in calls
+    assert all(temuan.cell(row=r, column=6).alignment.wrap_text for r in range(5, last + 1))
     [alert] = fake.calls_of("alert")
     assert alert[2:] == ("skp-xl", "info")
     assert "1 galat" in alert[1]
