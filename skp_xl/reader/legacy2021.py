@@ -27,6 +27,7 @@ from skp_xl.forms.legacy2021 import (
     PENYELARASAN_PILIHAN,
     REVIU_2021_TABLE,
     SKP_2021_TABLE,
+    TEMPLATE_VERSION_2021,
     TIM_AK,
     VERIFIKASI_AK_TABLE,
     VERIFIKASI_PILIHAN,
@@ -241,6 +242,20 @@ def read_record_2021(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     template, version, versi = _template(snapshot, path)
     jenis, model = template.jenis, template.model
     findings: list[Finding] = []
+    if versi > tuple(int(part) for part in TEMPLATE_VERSION_2021.split(".")):
+        where = _named(snapshot, "META_TEMPLATE_VERSION")
+        findings.append(
+            Finding(
+                Code.TEMPLAT_VERSI_LEBIH_BARU,
+                Severity.WARNING,
+                f"Templat 8/2021 versi {version} lebih baru dari yang dikenal skp-xl "
+                f"({TEMPLATE_VERSION_2021}); isian baru mungkin terlewat. Perbarui skp-xl.",
+                where.sheet,
+                where.cell,
+                "META_TEMPLATE_VERSION",
+                path,
+            )
+        )
     skp_form = skp_table_2021(jenis, model)
     skp = _table(snapshot, SKP_2021_TABLE, skp_form, "rencana kinerja SKP", findings)
     hasil_kerja: tuple[HasilKerja, ...] = ()

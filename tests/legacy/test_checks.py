@@ -276,3 +276,14 @@ def test_ja_and_jf_workbooks_have_no_manual_ik(tmp_path: Path) -> None:
         wb = build(jenis, f.Model.PENGEMBANGAN)
         assert "Manual IK 2021" not in wb.sheetnames
         assert f.MANUAL_IK_2021_TABLE not in wb.defined_names
+
+
+def test_a_newer_8_2021_template_version_is_a_warning_at_its_cell(tmp_path: Path) -> None:
+    def newer(wb: Workbook) -> tuple[str, str]:
+        put(wb, named(wb, "META_TEMPLATE_VERSION"), "1.9.0")
+        return named(wb, "META_TEMPLATE_VERSION")
+
+    findings, where = _findings(tmp_path, JenisJabatan.JA, f.Model.DASAR, newer)
+    found = [x for x in findings if x.code == "templat-versi-lebih-baru"]
+    assert [(x.sheet, x.cell) for x in found] == [where]
+    assert f.TEMPLATE_VERSION_2021 in found[0].message
