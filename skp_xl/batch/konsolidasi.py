@@ -457,7 +457,13 @@ def rangkum(
             f"SKP PermenPANRB 8/2021 tahun {h.tahun or '?'}: rencana kinerja tanpa predikat, "
             "tidak dihitung dalam distribusi",
         )
-    apart, once = hitung_sekali(_calon(read, decisions, exports))
+    # One year's distribution: export rows of another year (a SIASN riwayat lists every
+    # year of a pegawai) are listed but neither counted nor taken for a duplicate NIP.
+    lain_tahun = _tahun_lain(read, exports)
+    apart, once = hitung_sekali(
+        [c for c in _calon(read, decisions, exports) if c.kunci not in lain_tahun]
+    )
+    apart = {**apart, **lain_tahun}
     findings += once
     roster, roster_letak, tidak_membuat = _tidak_membuat(
         read, decisions, exports, periode, opsi.unit_ekspor
@@ -574,6 +580,39 @@ def _kunci(h: HasilBerkas, n: Nilai) -> str:
     return f"{h.path}#{n.baris.nomor}"
 
 
+def _tahun_ekspor(h: HasilBerkas, n: Nilai) -> str:
+    """The year an export row rates: its own column (SIASN riwayat: ``tahun``), else its
+    export's title; "" when neither names one."""
+    assert h.ekspor is not None
+    text = n.baris.teks("tahun") or h.ekspor.judul.tahun
+    return text if len(text) == 4 and text.isdigit() else ""
+
+
+def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> dict[str, str]:
+    """Export rows of a year before the latest of the input (its 6/2022 workbooks and
+    rated export rows): key -> why they are not counted."""
+    exports = list(exports)
+    rows = [
+        (_kunci(h, n), year)
+        for h in exports
+        for n in h.nilai
+        if n.status is Status.DINILAI and (year := _tahun_ekspor(h, n))
+    ]
+    years = {year for _, year in rows}
+    years |= {h.tahun for h in read if len(h.tahun) == 4 and h.tahun.isdigit()}
+    if len(years) < 2:
+        return {}
+    latest = max(years)
+    return {
+        key: (
+            f"tahun {year}, bukan tahun ringkasan {latest}: tidak dihitung dalam distribusi "
+            "(predikat lintas tahun: skp-xl tindak-lanjut)"
+        )
+        for key, year in rows
+        if year != latest
+    }
+
+
 def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
     return path, sheet, cell
 
@@ -687,6 +726,7 @@ def _baris_ekspor(
         columns[Pegawai.galat],
         columns[Pegawai.berkas],
     )
+    tahun = columns[Pegawai.tahun]
     acting_of: dict[str, Penugasan] = {}
     for h in exports:
         assert h.ekspor is not None
@@ -711,6 +751,7 @@ def _baris_ekspor(
             jabatan_.append(jabatan or None)
             penugasan_.append(acting.value)
             periode.append(n.periode.value)
+            tahun.append(_tahun_ekspor(h, n) or None)
             hasil.append(n.rating_hasil_kerja)
             perilaku.append(n.rating_perilaku)
             predikat.append(n.predikat)

@@ -178,6 +178,9 @@ class Code(StrEnum):
     PILIHAN_2021_TIDAK_DIKENAL = "pilihan-2021-tidak-dikenal"
     VERIFIKASI_AK_TANPA_REKOMENDASI = "verifikasi-ak-tanpa-rekomendasi"
     ANGKA_KREDIT_BUKAN_ANGKA = "angka-kredit-bukan-angka"
+    # The Manual IK 2021 sheet of 8/2021 JPT workbooks (skp_xl/domain/legacy2021.py).
+    MANUAL_IK_2021_KOSONG = "manual-ik-2021-kosong"
+    DESKRIPSI_RENCANA_2021_KOSONG = "deskripsi-rencana-2021-kosong"
     # A roster of pegawai (skp-xl roster, skp_xl/domain/roster.py, skp_xl/reader/roster.py).
     ROSTER_TANPA_JUDUL = "roster-tanpa-judul"
     ROSTER_NAMA_KOSONG = "roster-nama-kosong"
@@ -1219,6 +1222,24 @@ def _entries() -> Iterator[CodeInfo]:
             "Angka kredit bukan angka",
             ("sel", "nilai"),
             "an angka kredit on the Verifikasi AK is not a number of zero or more",
+        ),
+        CodeInfo(
+            Code.MANUAL_IK_2021_KOSONG,
+            _W,
+            s,
+            "Manual indikator kinerja belum lengkap",
+            ("sel", "kolom"),
+            "JPT: an indikator kinerja of the SKP without its definisi, formula or tujuan "
+            "on the Manual IK 2021 sheet (seed 000: Model Dasar Tahap 3, Model "
+            "Pengembangan Tahap 4)",
+        ),
+        CodeInfo(
+            Code.DESKRIPSI_RENCANA_2021_KOSONG,
+            _W,
+            s,
+            "Deskripsi rencana kinerja belum diisi",
+            ("sel",),
+            "JPT: a rencana kinerja of the SKP without its deskripsi on the Manual IK 2021 sheet",
         ),
     )
     s = Section.ROSTER

@@ -3,7 +3,8 @@
 An 8/2021 workbook is read into the same :class:`~skp_xl.domain.records.SkpRecord` as a
 6/2022 one where the concepts match (the people, the rencana kinerja as rencana hasil
 kerja, IKI, aspek, perspektif, targets); what only 8/2021 has (Model Pengembangan's
-kategori penilaian and sumber data, the Reviu, the Verifikasi Angka Kredit) is a
+kategori penilaian and sumber data, the Reviu, the Verifikasi Angka Kredit, a JPT's
+Manual Indikator Kinerja) is a
 :class:`Rencana2021` beside it. 8/2021 plans carry no rating, quadrant or predikat:
 :func:`check_record_2021` runs the 6/2022 identity and plan checks that apply to the
 same columns, the year range of its time, and its own checks; it skips the evaluation
@@ -66,6 +67,22 @@ def level_kategori(values: Sequence[object]) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class ManualIki2021:
+    """One indikator kinerja on the Manual IK 2021 sheet (JPT): the indicator as the
+    sheet copies it from the SKP, and what the JPT writes about it."""
+
+    iki: Sel
+    definisi: Sel
+    formula: Sel
+    tujuan: Sel
+
+    def kosong(self) -> tuple[tuple[str, Sel], ...]:
+        """(name, cell) of the definisi, formula and tujuan left empty, in sheet order."""
+        named = (("definisi", self.definisi), ("formula", self.formula), ("tujuan", self.tujuan))
+        return tuple((name, sel) for name, sel in named if sel.kosong)
+
+
+@dataclass(frozen=True, slots=True)
 class Rencana2021:
     """What only an 8/2021 form says about one rencana kinerja (one block).
 
@@ -78,6 +95,9 @@ class Rencana2021:
             JA/JF), else None.
         reviu_jenis: The Reviu's jenis kinerja utama (JPT) or jenis penyelarasan (JA/JF).
         reviu_catatan: The Reviu's catatan perbaikan.
+        deskripsi: The Manual IK 2021's deskripsi rencana kinerja (JPT); None when the
+            workbook has no such sheet (JA/JF, or a JPT workbook older than it).
+        manual: The Manual IK 2021's rows of the block, one per IKI row of the SKP.
     """
 
     indeks: int
@@ -87,6 +107,8 @@ class Rencana2021:
     sumber_data: Sel | None = None
     reviu_jenis: Sel | None = None
     reviu_catatan: Sel | None = None
+    deskripsi: Sel | None = None
+    manual: tuple[ManualIki2021, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +258,40 @@ def _verifikasi(row: VerifikasiAk, allowed: tuple[str, ...], path: str) -> list[
     return findings
 
 
+def _manual(rencana: Rencana2021, iki: Sequence[Sel], path: str) -> list[Finding]:
+    """The Manual IK 2021 of one filled rencana kinerja: its deskripsi, and the
+    definisi, formula and tujuan of each indikator the SKP fills (``iki``)."""
+    findings = []
+    if rencana.deskripsi is not None and rencana.deskripsi.kosong:
+        findings.append(
+            _at(
+                rencana.deskripsi,
+                Code.DESKRIPSI_RENCANA_2021_KOSONG,
+                Severity.WARNING,
+                f"Deskripsi rencana kinerja di {_where(rencana.deskripsi)} belum diisi; "
+                "jelaskan apa yang ingin dicapai rencana kinerja ini.",
+                path,
+            )
+        )
+    for skp, row in zip(iki, rencana.manual, strict=False):
+        empty = row.kosong()
+        if skp.kosong or not empty:
+            continue
+        cells = ", ".join(f"{name} ({sel.cell})" for name, sel in empty)
+        findings.append(
+            _at(
+                empty[0][1],
+                Code.MANUAL_IK_2021_KOSONG,
+                Severity.WARNING,
+                f"Indikator '{skp.teks}' ({_where(skp)}) belum lengkap di sheet "
+                f"{empty[0][1].sheet}: {cells} kosong; tulis definisi indikator, formula "
+                "mengukurnya, dan tujuannya.",
+                path,
+            )
+        )
+    return findings
+
+
 def check_record_2021(record: SkpRecord, *, today: datetime.date | None = None) -> list[Finding]:
     """Every check of an 8/2021 workbook's record (see the module docstring).
 
@@ -243,7 +299,9 @@ def check_record_2021(record: SkpRecord, *, today: datetime.date | None = None) 
     6/2022 on the same columns (a kinerja utama, rencana kinerja, IKI, aspek, target;
     the four perspektif only in JPT Model Pengembangan, the only 8/2021 form that groups
     by them); Model Pengembangan's kategori and sumber data; the Reviu's and Verifikasi
-    AK's choices. Skipped: ratings, predikat, capaian organisasi, Dokumen Evaluasi.
+    AK's choices; a JPT's Manual IK 2021 (the deskripsi, and the definisi, formula and
+    tujuan of every filled IKI). Skipped: ratings, predikat, capaian organisasi, Dokumen
+    Evaluasi.
     """
     lampiran = record.lampiran_2021
     path = record.path
@@ -290,6 +348,8 @@ def check_record_2021(record: SkpRecord, *, today: datetime.date | None = None) 
                 )
             )
         findings += _pilihan(rencana.reviu_jenis, lampiran.pilihan_reviu, "Reviu", path)
+        hasil = next(h for h in record.hasil_kerja if h.indeks == rencana.indeks)
+        findings += _manual(rencana, [i.teks for i in hasil.iki], path)
     for row in lampiran.verifikasi:
         findings += _verifikasi(row, lampiran.pilihan_verifikasi, path)
     for who, nip in lampiran.nip_penanda_tangan:

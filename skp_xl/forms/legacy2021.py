@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from skp_xl import __version__
 from skp_xl.domain.legacy2021 import KATEGORI_LEVEL, REGULASI_2021
 from skp_xl.domain.vocabulary import JenisJabatan, nip_penilai_wajib
 from skp_xl.forms import text as t
-from skp_xl.forms.catalog import generator_line, identitas_form, meta_form
+from skp_xl.forms.catalog import identitas_form, meta_form
 from skp_xl.forms.model import (
-    TEMPLATE_VERSION,
     Cek,
     DaftarTetap,
     Form,
@@ -41,9 +41,19 @@ from skp_xl.forms.model import (
 REGULASI = REGULASI_2021
 """The regulation these forms belong to, as ``_meta`` and the consolidation write it."""
 
+TEMPLATE_VERSION_2021 = "1.3.0"
+"""The version of the 8/2021 workbooks' layout, apart from the 6/2022 one
+(:data:`~skp_xl.forms.model.TEMPLATE_VERSION`): they were first written as 1.2.0, and
+1.3.0 adds the Manual IK 2021 sheet of JPT workbooks. Same major version as 6/2022, as
+:func:`~skp_xl.reader.read.versi_terbaca` requires."""
+MANUAL_IK_SEJAK = (1, 3)
+"""The first 8/2021 template version whose JPT workbooks hold the Manual IK 2021 sheet:
+an older workbook without it still reads, with no finding about it."""
+
 SKP_2021_TABLE = "SKP2021_RENCANA_KINERJA"
 REVIU_2021_TABLE = "REVIU2021_RENCANA_KINERJA"
 VERIFIKASI_AK_TABLE = "VERIFIKASI_AK"
+MANUAL_IK_2021_TABLE = "MANUAL_IK2021"
 PENGELOLA = "REVIU_PENGELOLA"
 """Prefix of the Pengelola Kinerja's typed name and NIP on the Reviu."""
 TIM_AK = "VERIFIKASI_TIM"
@@ -71,6 +81,11 @@ ANGKA_KREDIT = "ANGKA KREDIT"
 VERIFIKASI = "VERIFIKASI TIM PENILAI ANGKA KREDIT"
 REKOMENDASI = "REKOMENDASI"
 LEVEL_KATEGORI = "Level kategori (dihitung)"
+MANUAL_IK = "MANUAL INDIKATOR KINERJA"
+DESKRIPSI_RENCANA = "DESKRIPSI RENCANA KINERJA"
+DEFINISI = "DEFINISI INDIKATOR"
+FORMULA = "FORMULA MENGUKUR INDIKATOR"
+TUJUAN = "TUJUAN INDIKATOR"
 
 LIST_KATEGORI_2021 = "LIST_KATEGORI_2021"
 LIST_JENIS_KINERJA_2021 = "LIST_JENIS_KINERJA_2021"
@@ -349,6 +364,42 @@ def verifikasi_form(model: Model) -> Form:
     )
 
 
+def manual_ik_form_2021(model: Model) -> Form:
+    """Manual Indikator Kinerja of a JPT (seed 000: Model Dasar Tahap 3, Model
+    Pengembangan Tahap 4): per rencana kinerja its deskripsi, and per indikator kinerja
+    its definisi, formula mengukur indikator and tujuan. The rencana kinerja and the
+    indicators are the SKP's, by formula, so the two sheets never disagree."""
+    kolom = (
+        Kolom("no", t.NO, 0, Isi.NOMOR, per_rhk=True),
+        Kolom("rhk", RENCANA_KINERJA, 0, Isi.RUMUS, per_rhk=True),
+        Kolom("deskripsi", DESKRIPSI_RENCANA, 0, per_rhk=True, wajib=True),
+        Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, Isi.RUMUS),
+        Kolom("definisi", DEFINISI, 0, wajib=True),
+        Kolom("formula", FORMULA, 0, wajib=True),
+        Kolom("tujuan", TUJUAN, 0, wajib=True),
+    )
+    table = TabelHasilKerja(
+        kolom,
+        baris_per_rhk=baris_per_rencana(JenisJabatan.JPT, model),
+        utama=UTAMA_2021,
+        tambahan=TAMBAHAN_2021,
+        name=MANUAL_IK_2021_TABLE,
+        sumber=SKP_2021_TABLE,
+        bagian=(KINERJA_UTAMA, KINERJA_TAMBAHAN),
+    )
+    return Form(
+        kode="Manual Indikator Kinerja JPT (PermenPANRB 8/2021)",
+        sheet="Manual IK 2021",
+        orientasi=Orientation.LANDSCAPE,
+        lebar=(5, 22, 26, 24, 26, 24, 24),
+        blok=(
+            Judul((MANUAL_IK, f"{_model_text(model)} {_bagi(JenisJabatan.JPT)}")),
+            InstansiPeriode(),
+            table,
+        ),
+    )
+
+
 def daftar_form() -> Form:
     """The hidden sheet of the 8/2021 forms' own lists."""
     return Form(
@@ -450,6 +501,18 @@ def petunjuk_form_2021(template: TemplateId2021) -> Form:
             if template.model is Model.PENGEMBANGAN and template.jenis is not JenisJabatan.JPT
             else ()
         ),
+        *(
+            (
+                (
+                    "3. Sheet Manual IK 2021: tulis deskripsi tiap rencana kinerja, lalu definisi, "
+                    "formula mengukur, dan tujuan tiap indikator kinerja individu (rencana "
+                    "kinerja dan indikatornya tersalin dari sheet SKP 2021).",
+                    False,
+                ),
+            )
+            if template.jenis is JenisJabatan.JPT
+            else ()
+        ),
         (
             "4. Sheet Reviu 2021 diisi Pengelola Kinerja: "
             + (
@@ -472,7 +535,11 @@ def petunjuk_form_2021(template: TemplateId2021) -> Form:
             else ()
         ),
         ("", False),
-        (generator_line(str(template)), False),
+        (
+            f"Dibuat dengan skp-xl {__version__}, templat {template} versi "
+            f"{TEMPLATE_VERSION_2021}.",
+            False,
+        ),
     )
     return Form(
         kode="",
@@ -489,16 +556,20 @@ def petunjuk_form_2021(template: TemplateId2021) -> Form:
 def workbook_spec_2021(jenis: JenisJabatan, model: Model) -> WorkbookSpec:
     """The sheets of one pegawai's 8/2021 SKP workbook, in order.
 
-    Petunjuk, Identitas, SKP 2021, Reviu 2021, Verifikasi AK (JF only), then the hidden
+    Petunjuk, Identitas, SKP 2021, Manual IK 2021 (JPT only), Reviu 2021, Verifikasi AK
+    (JF only), then the hidden
     lists and ``_meta`` (template id ``skp2021-{jenis}-{model}``, ``SKP_REGULASI``).
     """
     template = TemplateId2021(jenis, model)
-    forms = [skp_form_2021(jenis, model), reviu_form_2021(jenis, model)]
+    forms = [skp_form_2021(jenis, model)]
+    if jenis is JenisJabatan.JPT:
+        forms.append(manual_ik_form_2021(model))
+    forms.append(reviu_form_2021(jenis, model))
     if jenis is JenisJabatan.JF:
         forms.append(verifikasi_form(model))
     meta = meta_form(
         ("template_id", str(template), "META_TEMPLATE_ID"),
-        ("template_version", TEMPLATE_VERSION, "META_TEMPLATE_VERSION"),
+        ("template_version", TEMPLATE_VERSION_2021, "META_TEMPLATE_VERSION"),
         ("jenis_jabatan", jenis.value, "SKP_JENIS_JABATAN"),
         ("model", model.value, "SKP_MODEL"),
         ("regulasi", REGULASI, "SKP_REGULASI"),

@@ -15,20 +15,24 @@ from dataclasses import replace
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.legacy2021 import Lampiran2021, Rencana2021, VerifikasiAk
+from skp_xl.domain.legacy2021 import Lampiran2021, ManualIki2021, Rencana2021, VerifikasiAk
 from skp_xl.domain.records import HasilKerja, Orang, Sel, SkpRecord
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
 from skp_xl.errors import NotAnSkpWorkbook
 from skp_xl.forms.legacy2021 import (
     JENIS_KINERJA_UTAMA_PILIHAN,
+    MANUAL_IK_2021_TABLE,
+    MANUAL_IK_SEJAK,
     PENGELOLA,
     PENYELARASAN_PILIHAN,
     REVIU_2021_TABLE,
     SKP_2021_TABLE,
+    TEMPLATE_VERSION_2021,
     TIM_AK,
     VERIFIKASI_AK_TABLE,
     VERIFIKASI_PILIHAN,
     TemplateId2021,
+    manual_ik_form_2021,
     reviu_form_2021,
     skp_table_2021,
     verifikasi_form,
@@ -62,7 +66,7 @@ def is_2021(snapshot: Snapshot) -> bool:
     return isinstance(value, str) and value.startswith(TemplateId2021.PREFIX)
 
 
-def _template(snapshot: Snapshot, path: str) -> tuple[TemplateId2021, str]:
+def _template(snapshot: Snapshot, path: str) -> tuple[TemplateId2021, str, tuple[int, ...]]:
     template = _named(snapshot, "META_TEMPLATE_ID")
     parsed = TemplateId2021.parse(template.teks)
     if parsed is None:
@@ -79,8 +83,7 @@ def _template(snapshot: Snapshot, path: str) -> tuple[TemplateId2021, str]:
             )
         )
     version = _named(snapshot, "META_TEMPLATE_VERSION")
-    versi_terbaca(version, path)
-    return parsed, version.teks
+    return parsed, version.teks, versi_terbaca(version, path)
 
 
 def _lost(snapshot: Snapshot, name: str) -> DefinedRange | None:
@@ -149,10 +152,29 @@ def _first(snapshot: Snapshot, table: Table, column: int | None, block: int) -> 
     return _sel(snapshot, table.sheet, table.rows(block)[0], column)
 
 
+def _manual(
+    snapshot: Snapshot, found: tuple[Table, Columns], index: int, rencana: Rencana2021
+) -> Rencana2021:
+    """``rencana`` with its block of the Manual IK 2021 (JPT)."""
+    table, columns = found
+    if index >= len(table.blocks):
+        return rencana
+    rows = [
+        _rows(snapshot, table, columns.get(key), index)
+        for key in ("iki", "definisi", "formula", "tujuan")
+    ]
+    return replace(
+        rencana,
+        deskripsi=_first(snapshot, table, columns.get("deskripsi"), index),
+        manual=tuple(ManualIki2021(*cells) for cells in zip(*rows, strict=False)),
+    )
+
+
 def _rencana(
     snapshot: Snapshot,
     skp: tuple[Table, Columns] | None,
     reviu: tuple[Table, Columns] | None,
+    manual: tuple[Table, Columns] | None = None,
 ) -> Iterator[Rencana2021]:
     blocks = 0 if skp is None else len(skp[0].blocks)
     for index in range(blocks):
@@ -172,6 +194,8 @@ def _rencana(
                 reviu_jenis=_first(snapshot, r_table, r_columns.get("jenis_reviu"), index),
                 reviu_catatan=_first(snapshot, r_table, r_columns.get("catatan"), index),
             )
+        if manual is not None:
+            rencana = _manual(snapshot, manual, index, rencana)
         yield rencana
 
 
@@ -215,9 +239,23 @@ def read_record_2021(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
         NotAnSkpWorkbook: An 8/2021 template id or version this skp-xl does not know.
     """
     path = snapshot.path
-    template, version = _template(snapshot, path)
+    template, version, versi = _template(snapshot, path)
     jenis, model = template.jenis, template.model
     findings: list[Finding] = []
+    if versi > tuple(int(part) for part in TEMPLATE_VERSION_2021.split(".")):
+        where = _named(snapshot, "META_TEMPLATE_VERSION")
+        findings.append(
+            Finding(
+                Code.TEMPLAT_VERSI_LEBIH_BARU,
+                Severity.WARNING,
+                f"Templat 8/2021 versi {version} lebih baru dari yang dikenal skp-xl "
+                f"({TEMPLATE_VERSION_2021}); isian baru mungkin terlewat. Perbarui skp-xl.",
+                where.sheet,
+                where.cell,
+                "META_TEMPLATE_VERSION",
+                path,
+            )
+        )
     skp_form = skp_table_2021(jenis, model)
     skp = _table(snapshot, SKP_2021_TABLE, skp_form, "rencana kinerja SKP", findings)
     hasil_kerja: tuple[HasilKerja, ...] = ()
@@ -228,6 +266,17 @@ def read_record_2021(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     reviu_table = reviu_form_2021(jenis, model).tabel
     assert reviu_table is not None
     reviu = _table(snapshot, REVIU_2021_TABLE, reviu_table, "Reviu Rencana SKP", findings)
+    manual: tuple[Table, Columns] | None = None
+    # A JPT workbook written before the Manual IK 2021 sheet existed lacks it by design:
+    # its absence is no finding then; from that version on it is a table gone missing.
+    if jenis is JenisJabatan.JPT and (
+        versi >= MANUAL_IK_SEJAK or MANUAL_IK_2021_TABLE in snapshot.names
+    ):
+        manual_table = manual_ik_form_2021(model).tabel
+        assert manual_table is not None
+        manual = _table(
+            snapshot, MANUAL_IK_2021_TABLE, manual_table, "Manual Indikator Kinerja", findings
+        )
     verifikasi: tuple[VerifikasiAk, ...] = ()
     if jenis is JenisJabatan.JF:
         ak_table = verifikasi_form(model).tabel
@@ -238,7 +287,7 @@ def read_record_2021(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     lampiran = Lampiran2021(
         model=model.value,
         regulasi=_named(snapshot, "SKP_REGULASI"),
-        rencana=tuple(_rencana(snapshot, skp, reviu)),
+        rencana=tuple(_rencana(snapshot, skp, reviu, manual)),
         verifikasi=verifikasi,
         pilihan_reviu=(
             JENIS_KINERJA_UTAMA_PILIHAN if jenis is JenisJabatan.JPT else PENYELARASAN_PILIHAN

@@ -40,11 +40,17 @@ from skp_xl.forms.catalog import (
     dokumen_evaluasi_form,
     umpan_balik_form,
 )
+from skp_xl.forms.legacy2021 import (
+    MANUAL_IK_2021_TABLE,
+    REVIU_2021_TABLE,
+    SKP_2021_TABLE,
+    VERIFIKASI_AK_TABLE,
+)
 from skp_xl.forms.model import PeriodeLabel, eval_name
 from skp_xl.libreoffice import Soffice, find_soffice
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
-from skp_xl.reader.tables import Table
+from skp_xl.reader.tables import Table, locate
 from skp_xl.reader.triage import triage
 from skp_xl.settings import SOFFICE_ENV, SOFFICE_TIMEOUT
 from skp_xl.workbook import fill
@@ -79,8 +85,19 @@ TABLES: Final = (
     UMPAN_BALIK_TABLE,
     MANUAL_IKI_TABLE,
     *(eval_name(periode, "HASIL_KERJA") for periode in PeriodeEvaluasi),
+    # PermenPANRB 8/2021 workbooks (docs/legacy.md): the same blocks, the same hiding.
+    SKP_2021_TABLE,
+    MANUAL_IK_2021_TABLE,
+    REVIU_2021_TABLE,
+    VERIFIKASI_AK_TABLE,
 )
-"""The defined names of the hasil kerja tables a printed form may hold."""
+"""The defined names of the hasil kerja tables a printed form may hold (6/2022 and
+8/2021)."""
+TABLES_2021: Final = frozenset(
+    {SKP_2021_TABLE, MANUAL_IK_2021_TABLE, REVIU_2021_TABLE, VERIFIKASI_AK_TABLE}
+)
+"""The 8/2021 tables: on their sheets only a signature follows the table, and it prints
+with the table's last block, never alone under the repeated header."""
 
 PERIODE_INPUTS: Final = tuple(
     block.name
@@ -327,11 +344,10 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
     wanted = set(sheets)
     tables: dict[str, list[Table]] = {}
     for name in TABLES:
-        try:
-            located = fill.table(wb, name)
-        except (KeyError, ValueError):
-            continue
-        tables.setdefault(located.sheet, []).append(located)
+        found = _table(wb, name)
+        if found is not None:
+            tables.setdefault(found.sheet, []).append(found)
+    sheets_2021 = {t.sheet for name in TABLES_2021 if (t := _table(wb, name)) is not None}
     for name in PERIODE_INPUTS:
         sheet = _sheet_of(wb, name)
         if sheet in wanted:
@@ -363,9 +379,27 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
             # The rows after a split table (its rating) print with its last block, never
             # alone under a repeated header.
             split = len(parts) > 1 and part is ws
-            _keep_together(part, glue=glue if split else None, heads=heads)
+            after = split or ws.title in sheets_2021
+            _keep_together(part, glue=glue if after else None, heads=heads)
     wb.active = next(i for i, ws in enumerate(wb.worksheets) if ws.sheet_state == "visible")
     return wb
+
+
+def _table(wb: Workbook, name: str) -> Table | None:
+    """The table ``name`` of ``wb`` as the reader locates it, or None when it has none.
+
+    The Verifikasi AK of 8/2021 has kinerja utama only: no "B. TAMBAHAN" row, which
+    :func:`~skp_xl.workbook.fill.table` asks of every table it fills; it is found by the
+    reader's locator itself.
+    """
+    try:
+        return fill.table(wb, name)
+    except KeyError:
+        return None
+    except ValueError:
+        if name != VERIFIKASI_AK_TABLE:
+            return None
+        return locate(Snapshot(f"<{name}>", fill.WorkbookEngine(wb)), name)
 
 
 def _print_box(ws: Worksheet) -> tuple[int, int, int, int]:
@@ -443,6 +477,11 @@ def _hide_empty(ws: Worksheet, table: Table, shown: Mapping[str, object]) -> Non
                 last = max((r for r in rows if filled(r)), default=rows.start)
             for row in range(last + 1, rows.stop):
                 ws.row_dimensions[row].hidden = True
+    # A table of one section (the 8/2021 Verifikasi AK) ends in the row its absent
+    # "B." label would take: nothing prints there, and the signature must follow the
+    # last block, not that row.
+    for row in range(max(table.ends, default=table.bottom) + 1, table.bottom + 1):
+        ws.row_dimensions[row].hidden = True
 
 
 def _narrative(ws: Worksheet, table: Table, block: int) -> bool:

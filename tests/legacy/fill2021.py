@@ -29,6 +29,9 @@ IDENTITAS = {
     "SKP_TEMPAT": "Kota Contoh",
 }
 
+UTAMA = f.UTAMA_2021
+"""The first tambahan block."""
+
 JABATAN = {
     JenisJabatan.JPT: "Kepala Dinas Contoh",
     JenisJabatan.JA: "Analis Data",
@@ -97,6 +100,8 @@ def fill(wb: Workbook, jenis: JenisJabatan, model: f.Model) -> None:
             put(wb, skp.cell(f.KATEGORI, tambahan), "Baik")
             put(wb, skp.cell(f.KATEGORI, tambahan, 1), "Sangat Kurang")
             put(wb, skp.cell(f.SUMBER_DATA, tambahan), "Sertifikat")
+    if jpt:
+        fill_manual(wb)
     reviu = table_of(wb, f.REVIU_2021_TABLE)
     jenis_header = f.JENIS_KINERJA_UTAMA if jpt else f.JENIS_PENYELARASAN
     pilihan = f.JENIS_KINERJA_UTAMA_PILIHAN if jpt else f.PENYELARASAN_PILIHAN
@@ -114,6 +119,24 @@ def fill(wb: Workbook, jenis: JenisJabatan, model: f.Model) -> None:
         put(wb, ak.cell(f.VERIFIKASI, 0), "Terkait")
         put(wb, ak.cell(f.VERIFIKASI, 1), "Tidak Terkait")
         put(wb, ak.cell(f.REKOMENDASI, 1), "Pindahkan ke kinerja tambahan")
+
+
+MANUAL = (
+    (0, "Data layanan tersedia lengkap bagi unit dan masyarakat"),
+    (1, "Pimpinan memantau kinerja dari satu dasbor"),
+    (UTAMA, "Kompetensi analisis data meningkat"),
+)
+"""(block, deskripsi rencana kinerja) of the Manual IK 2021 that :func:`fill` writes."""
+
+
+def fill_manual(wb: Workbook) -> None:
+    """The Manual IK 2021 of the three rencana kinerja :func:`fill` types (JPT)."""
+    manual = table_of(wb, f.MANUAL_IK_2021_TABLE)
+    for block, deskripsi in MANUAL:
+        put(wb, manual.cell(f.DESKRIPSI_RENCANA, block), deskripsi)
+        put(wb, manual.cell(f.DEFINISI, block), f"Definisi indikator rencana {block + 1}")
+        put(wb, manual.cell(f.FORMULA, block), "Jumlah selesai / jumlah rencana x 100%")
+        put(wb, manual.cell(f.TUJUAN, block), f"Tujuan indikator rencana {block + 1}")
 
 
 def write(path: Path, jenis: JenisJabatan, model: f.Model) -> Path:

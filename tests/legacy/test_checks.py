@@ -126,6 +126,24 @@ def test_a_filled_workbook_reads_into_the_shared_record(tmp_path: Path) -> None:
             _put(f.SKP_2021_TABLE, "PERSPEKTIF", None, 0),
             "perspektif-kosong",
         ),
+        (
+            JenisJabatan.JPT,
+            f.Model.DASAR,
+            _put(f.MANUAL_IK_2021_TABLE, f.FORMULA, None, 1),
+            "manual-ik-2021-kosong",
+        ),
+        (
+            JenisJabatan.JPT,
+            f.Model.PENGEMBANGAN,
+            _put(f.MANUAL_IK_2021_TABLE, f.TUJUAN, "  ", f.UTAMA_2021),
+            "manual-ik-2021-kosong",
+        ),
+        (
+            JenisJabatan.JPT,
+            f.Model.PENGEMBANGAN,
+            _put(f.MANUAL_IK_2021_TABLE, f.DESKRIPSI_RENCANA, None, 0),
+            "deskripsi-rencana-2021-kosong",
+        ),
     ],
 )
 def test_each_2021_rule_finds_its_tampering_at_the_cell(
@@ -205,3 +223,67 @@ def test_an_unknown_8_2021_template_is_one_finding(tmp_path: Path) -> None:
     record, findings = check_file(tmp_path / "skp.xlsx", debug=True)
     assert record is None
     assert [(x.code, x.sheet) for x in findings] == [("templat-tidak-dikenal", "_meta")]
+
+
+def _manual_row(wb: Workbook, block: int, offset: int = 0) -> tuple[str, str]:
+    return table_of(wb, f.MANUAL_IK_2021_TABLE).cell(f.DEFINISI, block, offset)
+
+
+def test_a_manual_ik_row_is_checked_only_where_the_skp_has_an_iki(tmp_path: Path) -> None:
+    def second_iki(wb: Workbook) -> tuple[str, str]:
+        skp = table_of(wb, f.SKP_2021_TABLE)
+        put(wb, skp.cell("INDIKATOR KINERJA INDIVIDU", 0, 1), "Indeks kepuasan pengguna data")
+        return _manual_row(wb, 0, 1)
+
+    findings, where = _findings(tmp_path, JenisJabatan.JPT, f.Model.DASAR, second_iki)
+    found = [x for x in findings if x.code == "manual-ik-2021-kosong"]
+    # Only the new IKI: the empty rows of the other blocks are no finding.
+    assert [(x.sheet, x.cell) for x in found] == [where]
+    assert "Indeks kepuasan pengguna data" in found[0].message
+    assert all(w in found[0].message for w in ("definisi", "formula", "tujuan", "Manual IK 2021"))
+
+
+def test_a_jpt_workbook_of_1_2_without_the_manual_still_reads(tmp_path: Path) -> None:
+    def old(wb: Workbook) -> tuple[str, str]:
+        del wb["Manual IK 2021"]
+        del wb.defined_names[f.MANUAL_IK_2021_TABLE]
+        put(wb, named(wb, "META_TEMPLATE_VERSION"), "1.2.0")
+        return "", ""
+
+    findings, _ = _findings(tmp_path, JenisJabatan.JPT, f.Model.DASAR, old)
+    assert [x.code for x in findings] == ["regulasi-2021"]
+    record, _ = read_file(tmp_path / "skp.xlsx")
+    assert record is not None
+    assert record.lampiran_2021 is not None
+    assert all(r.deskripsi is None and not r.manual for r in record.lampiran_2021.rencana)
+
+
+def test_a_jpt_workbook_of_1_3_without_the_manual_is_a_finding(tmp_path: Path) -> None:
+    def gone(wb: Workbook) -> tuple[str, str]:
+        del wb["Manual IK 2021"]
+        del wb.defined_names[f.MANUAL_IK_2021_TABLE]
+        return "", ""
+
+    findings, _ = _findings(tmp_path, JenisJabatan.JPT, f.Model.DASAR, gone)
+    lost = [x for x in findings if x.code == "tabel-tidak-ditemukan"]
+    assert [x.field for x in lost] == [f.MANUAL_IK_2021_TABLE]
+    assert "Manual Indikator Kinerja" in lost[0].message
+    assert "galat-internal" not in {x.code for x in findings}
+
+
+def test_ja_and_jf_workbooks_have_no_manual_ik(tmp_path: Path) -> None:
+    for jenis in (JenisJabatan.JA, JenisJabatan.JF):
+        wb = build(jenis, f.Model.PENGEMBANGAN)
+        assert "Manual IK 2021" not in wb.sheetnames
+        assert f.MANUAL_IK_2021_TABLE not in wb.defined_names
+
+
+def test_a_newer_8_2021_template_version_is_a_warning_at_its_cell(tmp_path: Path) -> None:
+    def newer(wb: Workbook) -> tuple[str, str]:
+        put(wb, named(wb, "META_TEMPLATE_VERSION"), "1.9.0")
+        return named(wb, "META_TEMPLATE_VERSION")
+
+    findings, where = _findings(tmp_path, JenisJabatan.JA, f.Model.DASAR, newer)
+    found = [x for x in findings if x.code == "templat-versi-lebih-baru"]
+    assert [(x.sheet, x.cell) for x in found] == [where]
+    assert f.TEMPLATE_VERSION_2021 in found[0].message

@@ -4,6 +4,7 @@ each is listed with its year and regulation, and only the 6/2022 one is counted.
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 import openpyxl
@@ -16,6 +17,7 @@ from skp_xl.cli import app
 from skp_xl.domain.vocabulary import JenisJabatan, Pendekatan
 from skp_xl.forms.catalog import workbook_spec
 from skp_xl.forms.legacy2021 import Model
+from skp_xl.samples import ekspor as contoh
 from skp_xl.summary.skema import Pegawai, Temuan
 from skp_xl.workbook.writer import Options, build_workbook
 from tests.legacy.fill2021 import write
@@ -87,3 +89,28 @@ def test_consolidate_cli_lists_both_years(agency: Path, tmp_path: Path) -> None:
     table = pd.read_parquet(parquet)
     assert sorted(table[Pegawai.regulasi].dropna().unique()) == ["6/2022", "8/2021"]
     assert "2021" in set(table[Pegawai.tahun].dropna())
+
+
+def test_a_siasn_riwayat_of_2021_and_2022_counts_the_latest_year_only(tmp_path: Path) -> None:
+    """SIASN riwayat kinerja lists every year of a pegawai: the years before the latest
+    are listed with their year, neither counted nor taken for a mutasi (a duplicate NIP)."""
+    org = contoh.organisasi(6, seed=5)
+    rows = [
+        *contoh.siasn(org, random.Random(1), tahun=2021),
+        *contoh.siasn(org, random.Random(2), tahun=2022),
+    ]
+    (tmp_path / "in" / "Kepegawaian").mkdir(parents=True)
+    contoh.tulis_json(tmp_path / "in" / "Kepegawaian" / "riwayat.json", rows)
+    parquet = tmp_path / "pegawai.parquet"
+    args = ["consolidate", str(tmp_path / "in"), "-o", str(tmp_path / "r.xlsx"), "-j", "1"]
+    args += ["--parquet", str(parquet), "--csv", str(tmp_path / "csv")]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    table = pd.read_parquet(parquet)
+    by_year = {year: set(rows[Pegawai.dihitung]) for year, rows in table.groupby(Pegawai.tahun)}
+    assert by_year == {"2021": {"Tidak"}, "2022": {"Ya"}}
+    old = table[table[Pegawai.tahun] == "2021"]
+    assert all("bukan tahun ringkasan 2022" in k for k in old[Pegawai.keterangan])
+    assert len(table) == 2 * len(org.pegawai)
+    codes = set(pd.read_csv(tmp_path / "csv" / "temuan.csv")[Temuan.kode])
+    assert "ekspor-nip-ganda" not in codes  # 2021 and 2022 are no mutasi

@@ -65,11 +65,14 @@ def test_new_writes_the_8_2021_sheets(tmp_path: Path, jenis: JenisJabatan, model
     path = tmp_path / "skp.xlsx"
     _new(path, jenis, model)
     wb = openpyxl.load_workbook(path)
-    forms = ["SKP 2021", "Reviu 2021"] + (["Verifikasi AK"] if jenis is JenisJabatan.JF else [])
+    jpt = jenis is JenisJabatan.JPT
+    forms = ["SKP 2021", *(["Manual IK 2021"] if jpt else []), "Reviu 2021"]
+    forms += ["Verifikasi AK"] if jenis is JenisJabatan.JF else []
     assert wb.sheetnames == ["Petunjuk", "Identitas", *forms, "_ref", "_ref2021", "_meta"]
     meta = {row[0].value: row[1].value for row in wb["_meta"].iter_rows()}
     assert meta["template_id"] == f"skp2021-{jenis.value.lower()}-{model.value.lower()}"
     assert meta["regulasi"] == "8/2021"
+    assert meta["template_version"] == f.TEMPLATE_VERSION_2021
     assert wb["_meta"].sheet_state == wb["_ref2021"].sheet_state == "hidden"
     for sheet in forms:
         ws = wb[sheet]
@@ -77,6 +80,7 @@ def test_new_writes_the_8_2021_sheets(tmp_path: Path, jenis: JenisJabatan, model
         assert ws.page_setup.paperSize == 9
         assert ws.page_setup.orientation == "landscape"
         assert ws.print_area
+        assert ws.print_title_rows
     skp = table_of(wb, f.SKP_2021_TABLE)
     assert wb[skp.sheet][f"A{skp.top}"].value == f.KINERJA_UTAMA
     assert wb[skp.sheet][f"A{skp.tambahan_row}"].value == f.KINERJA_TAMBAHAN
@@ -88,6 +92,36 @@ def test_new_writes_the_8_2021_sheets(tmp_path: Path, jenis: JenisJabatan, model
         assert "LIST_PERSPEKTIF" in lists
     if jenis is not JenisJabatan.JPT and model is f.Model.PENGEMBANGAN:
         assert f.LIST_KATEGORI_2021 in lists
+
+
+@pytest.mark.parametrize("model", list(f.Model))
+def test_the_jpt_manual_ik_has_only_its_inputs_unlocked(tmp_path: Path, model: f.Model) -> None:
+    path = tmp_path / "skp.xlsx"
+    _new(path, JenisJabatan.JPT, model)
+    wb = openpyxl.load_workbook(path)
+    manual = table_of(wb, f.MANUAL_IK_2021_TABLE)
+    skp = table_of(wb, f.SKP_2021_TABLE)
+    assert (manual.utama, manual.tambahan, len(manual.rows(0))) == (
+        skp.utama,
+        skp.tambahan,
+        len(skp.rows(0)),
+    )
+    ws = wb[manual.sheet]
+    inputs = (f.DESKRIPSI_RENCANA, f.DEFINISI, f.FORMULA, f.TUJUAN)
+    copied = (f.RENCANA_KINERJA, "INDIKATOR KINERJA INDIVIDU")
+    for block in (0, skp.utama):
+        for header in inputs:
+            cell = ws[manual.cell(header, block)[1]]
+            assert not cell.protection.locked
+            assert cell.alignment.wrap_text
+        for header in copied:
+            cell = ws[manual.cell(header, block)[1]]
+            assert cell.protection.locked
+            assert str(cell.value).startswith("=")
+            assert "'SKP 2021'!" in str(cell.value)
+    petunjuk = [str(c.value) for row in wb["Petunjuk"].iter_rows() for c in row]
+    assert any("Manual IK 2021" in line for line in petunjuk)
+    assert any(f"versi {f.TEMPLATE_VERSION_2021}" in line for line in petunjuk)
 
 
 def test_default_regulasi_is_still_6_2022(tmp_path: Path) -> None:
@@ -153,6 +187,14 @@ def test_formulas_recalculated_show_what_was_typed(
     if jenis is JenisJabatan.JF:
         ak = table_of(wb, f.VERIFIKASI_AK_TABLE)
         assert at(ak.cell(f.RENCANA_KINERJA, 0)) == "Layanan data terpadu tersedia"
+    if jenis is JenisJabatan.JPT:
+        # The Manual IK shows the SKP's rencana kinerja and indicators, and numbers them.
+        manual = table_of(wb, f.MANUAL_IK_2021_TABLE)
+        for block in (0, 1, skp.utama):
+            for header in (f.RENCANA_KINERJA, "INDIKATOR KINERJA INDIVIDU"):
+                assert at(manual.cell(header, block)) == at(skp.cell(header, block))
+            assert at(manual.cell(f.DEFINISI, block)) == f"Definisi indikator rencana {block + 1}"
+        assert [at(manual.cell("NO", b)) or "" for b in (0, 1, 2)] == [1, 2, ""]
     # The signatures show the names typed on Identitas, or the placeholders.
     texts = {v for v in values[reviu.sheet].values() if isinstance(v, str)}
     assert "Dewi Lestari" in texts
