@@ -57,6 +57,16 @@ TAMBAHAN = 5
 IKI_PER_RHK = 4
 """IKI rows per rencana hasil kerja (kuantitatif): one per aspek."""
 
+MAKS_RHK = 250
+"""Characters a rencana hasil kerja (and the leader's) may have in a kuantitatif SKP, and
+a hasil kerja in a kualitatif one."""
+MAKS_IKI = 150
+"""Characters an IKI may have: the evaluation sheets copy it by formula, and a row never
+grows for such text, so its rows are built tall enough for this many (docs/print.md)."""
+MAKS_UKURAN = 250
+"""Characters the ukuran keberhasilan of a kualitatif hasil kerja may have (indicators and
+targets in one text); the hasil kerja itself holds ``MAKS_RHK``."""
+
 SKP_TABLE = "SKP_HASIL_KERJA"
 UMPAN_BALIK_TABLE = "UMPAN_BALIK_HASIL_KERJA"
 MANUAL_IKI_TABLE = "MANUAL_IKI"
@@ -166,8 +176,18 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
         return TabelHasilKerja(
             (
                 Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
-                Kolom("hasil_kerja", t.HASIL_KERJA, 0, per_rhk=True, wajib=True, span=5),
-                Kolom("ukuran", t.HASIL_KERJA, 0, per_rhk=True, wajib=True, span=5),
+                Kolom(
+                    "hasil_kerja",
+                    t.HASIL_KERJA,
+                    0,
+                    per_rhk=True,
+                    wajib=True,
+                    span=5,
+                    maks=MAKS_RHK,
+                ),
+                Kolom(
+                    "ukuran", t.HASIL_KERJA, 0, per_rhk=True, wajib=True, span=5, maks=MAKS_UKURAN
+                ),
             ),
             baris_per_rhk=3,
             utama=UTAMA,
@@ -180,8 +200,8 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
     if jenis is JenisJabatan.JPT:
         kolom = (
             Kolom("no", t.NO, 5, Isi.NOMOR, per_rhk=True),
-            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True, span=2),
-            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True, span=2, maks=MAKS_RHK),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True, maks=MAKS_IKI),
             Kolom("target", t.TARGET, 0, Isi.RUMUS, span=2),
             Kolom("perspektif", t.PERSPEKTIF, 0, Isi.PILIHAN, "LIST_PERSPEKTIF", wajib=True),
         )
@@ -189,11 +209,16 @@ def _table_skp(jenis: JenisJabatan, pendekatan: Pendekatan) -> TabelHasilKerja:
         kolom = (
             Kolom("no", t.NO_A17, 5, Isi.NOMOR, per_rhk=True, lama=(t.NO,)),
             Kolom(
-                "rhk_pimpinan", t.RENCANA_HASIL_KERJA_PIMPINAN + "*", 0, per_rhk=True, wajib=True
+                "rhk_pimpinan",
+                t.RENCANA_HASIL_KERJA_PIMPINAN + "*",
+                0,
+                per_rhk=True,
+                wajib=True,
+                maks=MAKS_RHK,
             ),
-            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True),
+            Kolom("rhk", t.RENCANA_HASIL_KERJA, 0, per_rhk=True, wajib=True, maks=MAKS_RHK),
             Kolom("aspek", t.ASPEK, 0, Isi.PILIHAN, "LIST_ASPEK", wajib=True),
-            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True),
+            Kolom("iki", t.INDIKATOR_KINERJA_INDIVIDU, 0, wajib=True, maks=MAKS_IKI),
             Kolom("target", t.TARGET, 0, Isi.RUMUS),
         )
     default_arah = "semakin besar semakin baik" if jenis is JenisJabatan.JPT else "menurut aspek"
@@ -551,6 +576,15 @@ def _langkah(langkah: str, siklus: SiklusEvaluasi) -> str:
     return langkah
 
 
+def _cetak_langsung(pendekatan: Pendekatan) -> str:
+    """The Petunjuk's line on printing the workbook itself, under step 7 ("Cetak")."""
+    if pendekatan is Pendekatan.KUALITATIF:
+        batas = t.BATAS_KUALITATIF.format(rhk=MAKS_RHK, ukuran=MAKS_UKURAN)
+    else:
+        batas = t.BATAS_KUANTITATIF.format(rhk=MAKS_RHK, iki=MAKS_IKI)
+    return t.PETUNJUK_CETAK_LANGSUNG.format(batas=batas)
+
+
 def petunjuk_form(
     jenis: JenisJabatan,
     pendekatan: Pendekatan,
@@ -566,6 +600,7 @@ def petunjuk_form(
         ),
         ("", False),
         *((_langkah(langkah, siklus), False) for langkah in t.PETUNJUK_SKP_LANGKAH),
+        (_cetak_langsung(pendekatan), False),
         *(
             ((langkah, False) for langkah in t.PETUNJUK_TARGET_PERIODE)
             if pendekatan is Pendekatan.KUANTITATIF

@@ -128,6 +128,8 @@ class Kolom:
         lama: Headers older templates printed for this column ("NO" before "NO."), which
             the reader still recognises.
         petunjuk: The input message of the column's cells (what to type), or None.
+        maks: The most characters a typed text may have (a data validation); the rows
+            that show it again by formula are made tall enough for that many.
     """
 
     key: str
@@ -141,6 +143,7 @@ class Kolom:
     span: int = 1
     lama: tuple[str, ...] = ()
     petunjuk: str | None = None
+    maks: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

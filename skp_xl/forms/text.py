@@ -276,6 +276,15 @@ PETUNJUK_SKP_LANGKAH = (
     "7. Cetak: setiap formulir sudah diatur A4, muat selebar halaman, dengan nomor halaman.",
 )
 """The filling steps of an SKP workbook, one numbered line each."""
+PETUNJUK_CETAK_LANGSUNG = (
+    "Dicetak langsung (Ctrl+P), setiap blok tercetak, juga yang kosong, dengan baris "
+    "setinggi teks terpanjang yang diizinkan ({batas}); cetakan ringkas (blok kosong "
+    "disembunyikan, baris setinggi teksnya): perintah skp-xl cetak atau tombol Ekspor PDF."
+)
+"""Follows step 7 ("Cetak") of the Petunjuk: what printing the workbook itself gives
+(docs/print.md); ``batas`` names the limits."""
+BATAS_KUANTITATIF = "rencana hasil kerja {rhk} karakter, indikator kinerja individu {iki}"
+BATAS_KUALITATIF = "hasil kerja {rhk} karakter, ukuran keberhasilan {ukuran}"
 PETUNJUK_TARGET_PERIODE = (
     "8. Target periode (pendekatan kuantitatif). Pada sheet Evaluasi setiap periode selain "
     "Akhir, isi ISIAN BANTU 'Target periode (angka)' dengan target trajectory periode itu: "
@@ -314,6 +323,18 @@ PROMPT_REALISASI_ANGKA = (
     "%: '93%' dibaca Excel sebagai 0,93). Kalimat realisasi di kolom Realisasi."
 )
 """Input message of a Realisasi (angka) cell."""
+CONTOH_PANJANG = (
+    "Persentase dokumen kepegawaian yang diselesaikan tepat waktu sesuai standar "
+    "pelayanan dan diterima oleh unit kerja pengguna "
+)
+"""Ordinary Indonesian text, repeated to size rows for a text of the longest allowed length."""
+PANJANG_MAKS = "Teks paling banyak {maks} karakter, agar tercetak utuh di formulir evaluasi."
+"""Error message of a text longer than its column's limit (``Kolom.maks``)."""
+PROMPT_PANJANG = (
+    "Paling banyak {maks} karakter: formulir lain (Evaluasi, Umpan Balik) menyalin teks ini "
+    "dan barisnya disiapkan untuk teks sepanjang itu."
+)
+"""Input message of a text column with a limit (``Kolom.maks``)."""
 PROMPT_TARGET_PERIODE = (
     "Target periode ini: satu angka dalam satuan target tahunan, mis. 5 (dari 20 dokumen). "
     "Kosong: persen memakai target tahunan; jumlah dibagi rata bila PRO RATA di Identitas "

@@ -54,7 +54,16 @@ from skp_xl.reader.tables import Table, locate
 from skp_xl.reader.triage import triage
 from skp_xl.settings import SOFFICE_ENV, SOFFICE_TIMEOUT
 from skp_xl.workbook import fill
-from skp_xl.workbook.kit import DIFFERS_FILL, HELPER_FILL, REQUIRED_FILL
+from skp_xl.workbook.kit import (
+    DIFFERS_FILL,
+    HELPER_FILL,
+    REQUIRED_FILL,
+    TABLE_ROW,
+    lines_height,
+    lines_needed,
+    text_height,
+)
+from skp_xl.workbook.kit import DIGIT_PX as _DIGIT_PX
 
 __all__ = [
     "NOT_PRINTED",
@@ -112,32 +121,6 @@ HELPER_COLOURS: Final = frozenset(
 )
 """Fills that help on screen and have no place on the official form."""
 
-# Advance widths of Calibri (= Carlito, metric-compatible) in em, for the printable ASCII
-# characters from " " to "~", read from Carlito-Regular.ttf (hmtx); bold is about 3 %
-# wider. Other characters count as a wide 0.6 em.
-_CALIBRI: Final = """
-226 326 401 498 507 715 682 221 303 303 498 498 250 306 252 386 507 507 507 507 507 507
-507 507 507 507 268 268 498 498 498 463 894 579 544 533 615 488 459 631 623 252 319 520 420
-855 646 662 517 673 543 459 487 642 567 890 519 487 468 307 386 307 498 498 291 479 525 423
-525 498 305 471 525 229 239 455 229 799 525 527 525 525 349 391 335 525 452 715 433 453 395
-314 460 314 498
-"""
-_WIDTHS: Final = {chr(32 + i): int(w) for i, w in enumerate(_CALIBRI.split())}
-_OTHER_WIDTH: Final = 600
-_BOLD: Final = 1.03
-_DIGIT_PX: Final = 7
-"""Width in pixels (96 dpi) of one unit of column width: the digit width of Calibri 11,
-the workbook's default font, as Excel and LibreOffice count column widths."""
-_PADDING_PX: Final = 6
-"""Pixels of a cell's width that text does not use (margins on both sides)."""
-_SAFETY: Final = 1.06
-"""Text is measured 6 % wider than its font says: LibreOffice and Excel wrap a little
-earlier than an ideal greedy wrap (kerning, hinting, their own margins)."""
-LINE_FACTOR: Final = 1.25
-"""Height of one line of text, in points, per point of font size (Calibri 10 pt: 12.5 pt;
-Carlito's line spacing is 1.22 em)."""
-ROW_PADDING: Final = 3.0
-"""Points added to a row's text height: the space above the first line and below the last."""
 DEFAULT_WIDTH: Final = 8.43
 """Excel's width of a column without one set."""
 A4_POINTS: Final = (595.3, 841.9)
@@ -162,52 +145,6 @@ class Cetakan:
 
     pdf: Path
     lembar: tuple[str, ...]
-
-
-# -- measuring text --------------------------------------------------------------------------
-
-
-def _text_px(text: str, size: float, bold: bool) -> float:
-    em = size * 96 / 72
-    width = sum(_WIDTHS.get(char, _OTHER_WIDTH) for char in text) / 1000 * em
-    return width * (_BOLD if bold else 1) * _SAFETY
-
-
-def lines_needed(text: str, width: float, *, size: float = 10, bold: bool = False) -> int:
-    """Lines a wrapped cell needs to show ``text`` whole, wrapping at spaces as Excel does.
-
-    Args:
-        text: The text as the cell shows it; line breaks in it are kept.
-        width: The cell's width in Excel units (the sum over a merged range).
-        size: Font size in points.
-        bold: Bold text.
-
-    Returns:
-        The number of lines, at least 1.
-    """
-    room = max(width * _DIGIT_PX + 5 - _PADDING_PX, 1.0)
-    space = _text_px(" ", size, bold)
-    lines = 0
-    for paragraph in str(text).split("\n"):
-        lines += 1
-        used = 0.0
-        for word in paragraph.split():
-            length = _text_px(word, size, bold)
-            if used and used + space + length > room:
-                lines += 1
-                used = 0.0
-            if used:
-                used += space + length
-            else:
-                # A word wider than the cell is broken over several lines.
-                extra = max(math.ceil(length / room) - 1, 0)
-                lines += extra
-                used = length - extra * room
-    return max(lines, 1)
-
-
-def _height(lines: int, size: float) -> float:
-    return lines * size * LINE_FACTOR + ROW_PADDING
 
 
 # -- choosing the sheets -----------------------------------------------------------------------
@@ -365,6 +302,7 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
         heads: set[int] = set()
         for table in tables.get(ws.title, []):
             _hide_empty(ws, table, shown)
+            _unsize_blocks(ws, table)
             body = [r for r in range(table.top, table.bottom + 1) if _row_height(ws, r)]
             glue = max(body, default=None)
             # The heading above the header ("HASIL KERJA"), the header, "A. UTAMA" and
@@ -492,6 +430,21 @@ def _narrative(ws: Worksheet, table: Table, block: int) -> bool:
     )
 
 
+def _unsize_blocks(ws: Worksheet, table: Table) -> None:
+    """Bring the table's block rows down to the table's least height, for
+    :func:`_fit_rows` to size them to the text they show.
+
+    The workbook builds rows that copy the SKP's texts tall enough for the longest text
+    allowed (so that printing it directly loses nothing); the print copy knows the text
+    and keeps the pages few.
+    """
+    for block in range(len(table.blocks)):
+        for row in table.rows(block):
+            dimension = ws.row_dimensions[row]
+            if dimension.height is not None and dimension.height > TABLE_ROW:
+                dimension.height = TABLE_ROW
+
+
 def _width(ws: Worksheet, first: int, last: int) -> float:
     total = 0.0
     for column in range(first, last + 1):
@@ -522,15 +475,15 @@ def _fit_rows(ws: Worksheet, shown: Mapping[str, object]) -> None:
         end_row = merged.max_row if merged is not None else row
         size = float(cell.font.sz or 11) if cell.font else 11.0
         bold = bool(cell.font and cell.font.b)
-        lines = lines_needed(
+        need = text_height(
             str(text), _width(ws, column, min(end_col, last_col)), size=size, bold=bold
         )
-        tall.append((row, end_row, _height(lines, size)))
+        tall.append((row, end_row, need))
     for row, end_row, need in tall:
         if row == end_row and not ws.row_dimensions[row].hidden:
             current = ws.row_dimensions[row].height
             # A row without a height grows to one line by itself.
-            if current is None and need <= max(DEFAULT_HEIGHT, _height(1, 10)):
+            if current is None and need <= max(DEFAULT_HEIGHT, lines_height(1)):
                 continue
             if current is None or current < need:
                 ws.row_dimensions[row].height = need

@@ -8,6 +8,7 @@ all draw on this module, so every workbook looks, prints and locks alike.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping
 from copy import copy
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.worksheet import Worksheet
 
+from skp_xl.forms import text as t
 from skp_xl.forms.model import Form, WorkbookSpec
 from skp_xl.reader.tables import Table
 from skp_xl.settings import TAHUN_MAX, TAHUN_MIN
@@ -61,6 +63,103 @@ class RenderContext:
     password: str | None = None
     tables: dict[str, Table] = field(default_factory=dict)
     styles: dict[tuple[object, ...], StyleArray] = field(default_factory=dict)
+
+
+# Advance widths of Calibri (= Carlito, metric-compatible) in em, for the printable ASCII
+# characters from " " to "~", read from Carlito-Regular.ttf (hmtx); bold is about 3 %
+# wider. Other characters count as a wide 0.6 em.
+_CALIBRI: Final = """
+226 326 401 498 507 715 682 221 303 303 498 498 250 306 252 386 507 507 507 507 507 507
+507 507 507 507 268 268 498 498 498 463 894 579 544 533 615 488 459 631 623 252 319 520 420
+855 646 662 517 673 543 459 487 642 567 890 519 487 468 307 386 307 498 498 291 479 525 423
+525 498 305 471 525 229 239 455 229 799 525 527 525 525 349 391 335 525 452 715 433 453 395
+314 460 314 498
+"""
+_WIDTHS: Final = {chr(32 + i): int(w) for i, w in enumerate(_CALIBRI.split())}
+_OTHER_WIDTH: Final = 600
+_BOLD: Final = 1.03
+DIGIT_PX: Final = 7
+"""Width in pixels (96 dpi) of one unit of column width: the digit width of Calibri 11,
+the workbook's default font, as Excel and LibreOffice count column widths."""
+PADDING_PX: Final = 6
+"""Pixels of a cell's width that text does not use (margins on both sides)."""
+_SAFETY: Final = 1.06
+"""Text is measured 6 % wider than its font says: LibreOffice and Excel wrap a little
+earlier than an ideal greedy wrap (kerning, hinting, their own margins)."""
+LINE_FACTOR: Final = 1.25
+"""Height of one line of text, in points, per point of font size (Calibri 10 pt: 12.5 pt;
+Carlito's line spacing is 1.22 em)."""
+ROW_PADDING: Final = 3.0
+"""Points added to a row's text height: the space above the first line and below the last."""
+TABLE_ROW: Final = 30.0
+"""Height in points of a hasil kerja table's row at least: two lines of the forms' 10 pt
+text with room to spare (an indicator rarely fits one line, a realisasi prints its figure
+and evidence), as the tables have had since template 1.0."""
+
+
+def _text_px(text: str, size: float, bold: bool) -> float:
+    em = size * 96 / 72
+    width = sum(_WIDTHS.get(char, _OTHER_WIDTH) for char in text) / 1000 * em
+    return width * (_BOLD if bold else 1) * _SAFETY
+
+
+def lines_needed(text: str, width: float, *, size: float = 10, bold: bool = False) -> int:
+    """Lines a wrapped cell needs to show ``text`` whole, wrapping at spaces as Excel does.
+
+    Args:
+        text: The text as the cell shows it; line breaks in it are kept.
+        width: The cell's width in Excel units (the sum over a merged range).
+        size: Font size in points.
+        bold: Bold text.
+
+    Returns:
+        The number of lines, at least 1.
+    """
+    room = max(width * DIGIT_PX + 5 - PADDING_PX, 1.0)
+    space = _text_px(" ", size, bold)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        lines += 1
+        used = 0.0
+        for word in paragraph.split():
+            length = _text_px(word, size, bold)
+            if used and used + space + length > room:
+                lines += 1
+                used = 0.0
+            if used:
+                used += space + length
+            else:
+                # A word wider than the cell is broken over several lines.
+                extra = max(math.ceil(length / room) - 1, 0)
+                lines += extra
+                used = length - extra * room
+    return max(lines, 1)
+
+
+def text_height(text: str, width: float, *, size: float = 10, bold: bool = False) -> float:
+    """Points a row needs to show ``text`` whole in a wrapped cell ``width`` units wide.
+
+    Neither engine grows a row for a formula's text or for a merged cell, and
+    LibreOffice none for text a program wrote, so the writer (rows that will receive
+    copied text) and the print copy (rows that hold it) size them with this one measure:
+    the lines the text wraps to at its font's widths, one line's pitch each, plus the
+    cell's own margins.
+
+    Args:
+        text: The text as the cell shows it; line breaks in it are kept.
+        width: The cell's width in Excel units (the sum over a merged range).
+        size: Font size in points.
+        bold: Bold text.
+
+    Returns:
+        The height in points.
+    """
+    return lines_height(lines_needed(text, width, size=size, bold=bold), size)
+
+
+def lines_height(lines: int, size: float = 10) -> float:
+    """Points a row needs for ``lines`` lines of text at ``size`` points (with margins)."""
+    return lines * size * LINE_FACTOR + ROW_PADDING
 
 
 def ref(sheet: str, row: int, column: int) -> str:
@@ -233,6 +332,28 @@ class SheetWriter:
                 dv.promptTitle = "Petunjuk"
                 dv.prompt = prompt
                 dv.showInputMessage = True
+            self.validations[key] = dv
+            self.ws.add_data_validation(dv)
+        dv.add(cell)
+
+    def panjang(self, cell: str, maks: int, prompt: str | None = None) -> None:
+        """Accept at most ``maks`` characters in ``cell``; ``prompt``: the input message
+        (by default one that names the limit and why)."""
+        key = f"panjang:{maks}:{prompt}"
+        dv = self.validations.get(key)
+        if dv is None:
+            dv = DataValidation(
+                type="textLength",
+                operator="lessThanOrEqual",
+                formula1=str(maks),
+                allow_blank=True,
+                showErrorMessage=True,
+                showInputMessage=True,
+            )
+            dv.errorTitle = "Teks terlalu panjang"
+            dv.error = t.PANJANG_MAKS.format(maks=maks)
+            dv.promptTitle = "Petunjuk"
+            dv.prompt = prompt or t.PROMPT_PANJANG.format(maks=maks)
             self.validations[key] = dv
             self.ws.add_data_validation(dv)
         dv.add(cell)

@@ -24,12 +24,14 @@ from skp_xl.workbook.blocks.level import level_kategori_formula
 from skp_xl.workbook.kit import (
     HEADER_FILL,
     HELPER_FILL,
+    TABLE_ROW,
     WRAP_TOP,
     RenderContext,
     SheetWriter,
     a1,
     define_name,
     ref,
+    text_height,
 )
 
 
@@ -250,20 +252,20 @@ def _block(
     rows = table.baris_per_rhk
     first_utama = index == 0
     if table.narasi:
-        _narasi_block(s, first, first_utama, body_top)
         # The seed prints the hint inside the empty cell; an input cannot hold it without
         # being read as a hasil kerja, so it is the cell's input message (docs/print.md).
         if s.form.kode == "A.1.1":
             hint = t.PETUNJUK_HASIL_KERJA_JPT[0 if index < table.utama else 1]
         else:
             hint = t.PETUNJUK_HASIL_KERJA_JA_JF
-        s.prompt_later(hint, f"B{first}")
+        _narasi_block(s, table, first, first_utama, body_top, hint)
         return
-    # Two lines per row: an indicator rarely fits one, a realisasi prints its figure
-    # and evidence, and a merged rencana hasil kerja needs the block's height
-    # (merged cells never grow by themselves). People may resize rows.
+    # Rows showing a text copied by formula are as tall as the longest text the SKP
+    # accepts there needs: no engine grows a row for a formula's text, nor a merged cell
+    # (docs/print.md). People may resize rows; `skp-xl cetak` sizes them to the text.
+    height = max(TABLE_ROW, _tinggi_salinan(s, table, columns, source))
     for row in range(first, first + rows):
-        s.ws.row_dimensions[row].height = 30
+        s.ws.row_dimensions[row].height = height
     for kolom in table.kolom:
         column = columns[kolom.key]
         span = kolom.span if kolom.cetak else 1
@@ -292,17 +294,77 @@ def _block(
                 s.dropdown(kolom.daftar, cell, strict=False, prompt=kolom.petunjuk)
             elif kolom.isi is Isi.ANGKA:
                 s.number(cell, kolom.petunjuk)
+            elif kolom.maks is not None and unlocked:
+                s.panjang(cell, kolom.maks, kolom.petunjuk)
             elif kolom.petunjuk and unlocked:
                 s.prompt_later(kolom.petunjuk, cell)
             if kolom.wajib and first_utama and offset == 0 and unlocked:
                 s.required(cell)
 
 
+def _tinggi_salinan(
+    s: SheetWriter, table: TabelHasilKerja, columns: Columns, source: _Source | None
+) -> float:
+    """Height of each row of a block for the longest texts (``Kolom.maks``) its formulas
+    copy from the SKP table; 0 when they copy none with a limit.
+
+    The longest text is ordinary Indonesian words cut at the limit (:func:`_terpanjang`),
+    measured at the cell's width and the forms' font like any text the print copy sizes
+    (:func:`~skp_xl.workbook.kit.text_height`); a merged rencana hasil kerja shares its
+    need over the block's rows.
+    """
+    if table.sumber is None or source is None:
+        return 0.0
+    _, described = _described(s.ctx, table.sumber)
+    need = 0.0
+    for kolom in table.kolom:
+        text = _salinan_terpanjang(kolom, described, source.ukuran_label)
+        if not kolom.cetak or text is None:
+            continue
+        first = columns[kolom.key] - 1
+        height = text_height(text, sum(s.form.lebar[first : first + kolom.span]))
+        need = max(need, height / table.baris_per_rhk if kolom.per_rhk else height)
+    return need
+
+
+def _salinan_terpanjang(kolom: Kolom, source: TabelHasilKerja, label: str | None) -> str | None:
+    """The longest text ``kolom`` may show by formula (as :func:`_value` writes it), or
+    None when it copies no text with a limit."""
+    if kolom.isi is not Isi.RUMUS:
+        return None
+    keys = {k.key: k for k in source.kolom}
+    key = kolom.key
+    if key == "hasil_kerja" and not source.narasi:
+        key = "rhk"  # the Umpan Balik shows the rencana hasil kerja as its hasil kerja
+    elif key not in keys:
+        key = {"rhk": "hasil_kerja", "iki": "ukuran"}.get(key, key)
+    copied = keys.get(key)
+    if copied is None or copied.maks is None:
+        return None
+    if kolom.key == "hasil_kerja" and source.narasi and label is not None:
+        # A kualitatif item: its hasil kerja, the label, its ukuran, on three lines.
+        ukuran = keys["ukuran"].maks or 0
+        return f"{_terpanjang(copied.maks)}\n{label}\n{_terpanjang(ukuran)}"
+    return _terpanjang(copied.maks)
+
+
+def _terpanjang(maks: int) -> str:
+    """A text of ``maks`` characters of ordinary Indonesian words (``t.CONTOH_PANJANG``)."""
+    return (t.CONTOH_PANJANG * (maks // len(t.CONTOH_PANJANG) + 1))[:maks]
+
+
 def _ukuran_label(form: Form) -> str:
     return t.UKURAN_KEBERHASILAN_JPT if form.kode == "A.1.1" else (t.UKURAN_KEBERHASILAN_JA_JF)
 
 
-def _narasi_block(s: SheetWriter, first: int, first_utama: bool, body_top: int) -> None:
+def _narasi_block(
+    s: SheetWriter,
+    table: TabelHasilKerja,
+    first: int,
+    first_utama: bool,
+    body_top: int,
+    hint: str,
+) -> None:
     hasil = f"B{first}"
     # Items are 3 rows: count items before this one, not filled cells.
     numbering = f'=IF({hasil}="","",MAX($A${body_top}:A{first - 1})+1)'
@@ -317,8 +379,19 @@ def _narasi_block(s: SheetWriter, first: int, first_utama: bool, body_top: int) 
     s.put(first, 2, None, span=s.width - 1, border=True, unlocked=True)
     s.put(first + 1, 2, _ukuran_label(s.form), span=s.width - 1, italic=True, border=True)
     s.put(first + 2, 2, None, span=s.width - 1, border=True, unlocked=True)
-    s.ws.row_dimensions[first].height = 30
-    s.ws.row_dimensions[first + 2].height = 30
+    # The texts are typed into cells merged across the table, which no engine grows:
+    # their rows are built for the longest text allowed, as are the rows that copy them.
+    width = sum(s.form.lebar[1 : s.width])
+    maks = {k.key: k.maks for k in table.kolom}
+    for row, key, prompt in ((first, "hasil_kerja", hint), (first + 2, "ukuran", None)):
+        limit = maks.get(key)
+        height = TABLE_ROW
+        if limit is not None:
+            height = max(height, text_height(_terpanjang(limit), width))
+            s.panjang(f"B{row}", limit, prompt)
+        elif prompt is not None:
+            s.prompt_later(prompt, f"B{row}")
+        s.ws.row_dimensions[row].height = height
     if first_utama:
         s.required(hasil)
         s.required(f"B{first + 2}")
