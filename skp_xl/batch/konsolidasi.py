@@ -29,10 +29,10 @@ from skp_xl.domain.ekspor import (
     BarisEkspor,
     Calon,
     JenisEkspor,
-    Nilai,
+    KolomEkspor,
     Status,
     UnitEkspor,
-    calon_ekspor,
+    calon_kolom,
     hitung_sekali,
 )
 from skp_xl.domain.errors import InvalidValueError
@@ -225,7 +225,7 @@ class Konsolidasi:
     @property
     def kosong(self) -> bool:
         """Whether nothing was found to consolidate: no SKP workbook, no export row."""
-        return not any(h.terbaca or (h.ekspor is not None and h.ekspor.baris) for h in self.hasil)
+        return not any(h.terbaca or (h.ekspor is not None and h.jumlah_baris) for h in self.hasil)
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in
@@ -286,7 +286,7 @@ class Konsolidasi:
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
             "workbooks": len(read),
             "exports": [
-                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": len(h.ekspor.baris)}
+                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": h.jumlah_baris}
                 for h in self.ekspor
                 if h.ekspor is not None
             ],
@@ -434,7 +434,7 @@ def rangkum(
     periode = opsi.periode or periode_terakhir(
         [
             *(r.periode for h in read for r in h.periode),
-            *(n.periode for h in exports for n in h.nilai if n.status is Status.DINILAI),
+            *(k.periode[i] for k in _kolom(exports) for i in k.dinilai()),
         ]
     )
     decisions, findings = selesaikan_ganda(
@@ -497,7 +497,7 @@ def rangkum(
             ringkasan.loc[where, Ringkasan.keterangan] = note + ringkasan.loc[
                 where, Ringkasan.keterangan
             ].astype(str)
-    if any(h.nilai for h in exports):
+    if any(len(k) for k in _kolom(exports)):
         differ = sum(
             1 for h in exports for f in h.temuan if f.code == Code.EKSPOR_HASIL_AKHIR_BERBEDA
         )
@@ -570,12 +570,13 @@ def rangkum(
     )
 
 
-def _kunci(h: HasilBerkas, n: Nilai) -> str:
-    return f"{h.path}#{n.baris.nomor}"
-
-
 def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
     return path, sheet, cell
+
+
+def _kolom(exports: Iterable[HasilBerkas]) -> list[KolomEkspor]:
+    """The rated exports' columns (the master list has none)."""
+    return [h.kolom for h in exports if h.kolom is not None]
 
 
 def _calon(
@@ -583,7 +584,12 @@ def _calon(
     decisions: Mapping[str, Keputusan],
     exports: Iterable[HasilBerkas],
 ) -> list[Calon]:
-    """Every counted rating, for the count-once rule across workbooks and exports."""
+    """The counted ratings the count-once rule has to decide between: those whose (NIP,
+    period) is rated more than once across workbooks and exports, in the order the files
+    and rows come (which the rule's ties follow).
+
+    Of a 50,000-row export only the few duplicated rows become :class:`Calon` objects:
+    the pairs are compared as columns first (``duplicated``)."""
     found = []
     for h in read:
         if not decisions.get(h.path, Keputusan(True)).dihitung:
@@ -602,10 +608,23 @@ def _calon(
                     f"SKP '{h.path}'",
                 )
             )
-    for h in exports:
-        assert h.ekspor is not None
-        found += calon_ekspor(h.ekspor, h.nilai)
-    return found
+    columns = _kolom(exports)
+    rated = [list(k.dinilai()) for k in columns]
+    nips = [c.nip for c in found]
+    periods = [c.periode.value for c in found]
+    for k, rows in zip(columns, rated, strict=True):
+        nips += [k.nip[i] for i in rows]
+        periods += [k.periode[i].value for i in rows]
+    pairs = pd.DataFrame({"nip": nips, "periode": periods})
+    # A rating without a NIP is left alone by the rule.
+    chosen = (pairs.duplicated(keep=False) & (pairs["nip"] != "")).tolist()
+    ours = [c for c, keep in zip(found, chosen, strict=False) if keep]
+    at = len(found)
+    for k, rows in zip(columns, rated, strict=True):
+        keep = chosen[at : at + len(rows)]
+        at += len(rows)
+        ours += calon_kolom(k, (row for row, twice_ in zip(rows, keep, strict=True) if twice_))
+    return ours
 
 
 _KETERANGAN = {
@@ -647,9 +666,35 @@ class _LetakEkspor(Mapping[str, Letak]):
         return sum(1 for _ in self)
 
 
+class _LetakKolom(Mapping[str, Letak]):
+    """Where an export row's Pegawai values were read, from its export's columns (made
+    only when the schema asks, as :class:`_LetakEkspor`)."""
+
+    __slots__ = ("kolom", "row")
+
+    def __init__(self, kolom: KolomEkspor, row: int) -> None:
+        self.kolom = kolom
+        self.row = row
+
+    def __getitem__(self, column: str) -> Letak:
+        place = self.kolom.letak(self.row, _SUMBER_EKSPOR.get(column, ""))
+        if place is None:
+            raise KeyError(column)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.kolom.kolom)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
     """The unit and sub-unit an export row counts in."""
-    induk, unor = baris.teks("unor_induk"), baris.teks("unor")
+    return _unit_ekspor(baris.teks("unor_induk"), baris.teks("unor"), pilihan)
+
+
+def _unit_ekspor(induk: str, unor: str, pilihan: UnitEkspor) -> tuple[str, str]:
     if pilihan is UnitEkspor.UNOR:
         unit = unor or induk or TANPA_UNIT
         return unit, unit
@@ -660,66 +705,60 @@ def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
 def _baris_ekspor(
     exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
 ) -> tuple[dict[str, list[object]], list[Mapping[str, Letak]]]:
-    """The Pegawai rows of the rated exports, column by column (a 50,000-row export is
-    built as 15 lists, not 50,000 dictionaries), and where each row was read."""
+    """The Pegawai rows of the rated exports, column by column from each export's
+    :class:`~skp_xl.domain.ekspor.KolomEkspor`, and where each row was read."""
     columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
     letak: list[Mapping[str, Letak]] = []
-    nip, nama, unit_kerja, sub_unit = (
-        columns[Pegawai.nip],
-        columns[Pegawai.nama],
-        columns[Pegawai.unit_kerja],
-        columns[Pegawai.sub_unit],
-    )
-    isian, jabatan_, penugasan_, periode = (
-        columns[Pegawai.unit_kerja_isian],
-        columns[Pegawai.jabatan],
-        columns[Pegawai.penugasan],
-        columns[Pegawai.periode],
-    )
-    hasil, perilaku, predikat, dihitung = (
-        columns[Pegawai.rating_hasil_kerja],
-        columns[Pegawai.rating_perilaku],
-        columns[Pegawai.predikat],
-        columns[Pegawai.dihitung],
-    )
-    keterangan, galat, berkas = (
-        columns[Pegawai.keterangan],
-        columns[Pegawai.galat],
-        columns[Pegawai.berkas],
-    )
     acting_of: dict[str, Penugasan] = {}
-    for h in exports:
-        assert h.ekspor is not None
-        jenis = h.ekspor.jenis.value
-        for n in h.nilai:
-            b = n.baris
-            unit, sub = unit_ekspor(b, pilihan)
-            jabatan = b.teks("jabatan")
+    units: dict[tuple[str, str], tuple[str, str]] = {}
+    plt, dinilai = Status.PLT, Status.DINILAI
+    for k in _kolom(exports):
+        path, jenis, size = k.path, k.jenis.value, len(k)
+        # The few rows the count-once rule set apart, by their row number.
+        prefix = f"{path}#"
+        aside = {
+            int(key[len(prefix) :]): why
+            for key, why in apart.items()
+            if key.startswith(prefix) and key[len(prefix) :].isdigit()
+        }
+        unit_sub = []
+        for pair in zip(k.induk, k.unor, strict=True):
+            found = units.get(pair)
+            if found is None:
+                found = units[pair] = _unit_ekspor(*pair, pilihan)
+            unit_sub.append(found)
+        acting_col = []
+        for jabatan, status in zip(k.jabatan, k.status, strict=True):
             acting = acting_of.get(jabatan)
             if acting is None:
                 acting = acting_of[jabatan] = penugasan(jabatan)
-            if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
+            if status is plt and acting is Penugasan.DEFINITIF:
                 acting = Penugasan.PLT
-            key = _kunci(h, n)
-            reason = apart.get(key) or _KETERANGAN.get(n.status, "")
-            source = f"{jenis}, baris {b.nomor}"
-            nip.append(n.nip or None)
-            nama.append(b.teks("nama") or None)
-            unit_kerja.append(unit)
-            sub_unit.append(sub)
-            isian.append(b.teks("unor") or None)
-            jabatan_.append(jabatan or None)
-            penugasan_.append(acting.value)
-            periode.append(n.periode.value)
-            hasil.append(n.rating_hasil_kerja)
-            perilaku.append(n.rating_perilaku)
-            predikat.append(n.predikat)
-            dihitung.append(YA if n.status is Status.DINILAI and key not in apart else TIDAK)
+            acting_col.append(acting.value)
+        keterangan = []
+        dihitung = []
+        for nomor, status in zip(k.nomor, k.status, strict=True):
+            reason = aside.get(nomor) or _KETERANGAN.get(status, "")
+            source = f"{jenis}, baris {nomor}"
             keterangan.append(f"{source}; {reason}" if reason else source)
-            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
-            berkas.append(h.path)
-            letak.append(_LetakEkspor(b))
-    size = len(berkas)
+            dihitung.append(YA if status is dinilai and nomor not in aside else TIDAK)
+        columns[Pegawai.nip] += [nip or None for nip in k.nip]
+        columns[Pegawai.nama] += [nama or None for nama in k.nama]
+        columns[Pegawai.unit_kerja] += [unit for unit, _ in unit_sub]
+        columns[Pegawai.sub_unit] += [sub for _, sub in unit_sub]
+        columns[Pegawai.unit_kerja_isian] += [unor or None for unor in k.unor]
+        columns[Pegawai.jabatan] += [jabatan or None for jabatan in k.jabatan]
+        columns[Pegawai.penugasan] += acting_col
+        columns[Pegawai.periode] += [periode.value for periode in k.periode]
+        columns[Pegawai.rating_hasil_kerja] += k.hasil
+        columns[Pegawai.rating_perilaku] += k.perilaku
+        columns[Pegawai.predikat] += k.predikat
+        columns[Pegawai.dihitung] += dihitung
+        columns[Pegawai.keterangan] += keterangan
+        columns[Pegawai.galat] += k.galat
+        columns[Pegawai.berkas] += [path] * size
+        letak += [_LetakKolom(k, row) for row in range(size)]
+    size = len(columns[Pegawai.berkas])
     for values in columns.values():
         if not values:
             values.extend([None] * size)
@@ -747,12 +786,7 @@ def _tidak_membuat(
         for h in read
         if decisions.get(h.path, Keputusan(True)).dihitung
         and any(r.periode is periode and r.predikat for r in h.periode)
-    } | {
-        n.nip
-        for h in exports
-        for n in h.nilai
-        if n.status is Status.DINILAI and n.periode is periode
-    }
+    } | {k.nip[i] for k in _kolom(exports) for i in k.dinilai(periode)}
     rows: list[dict[str, object]] = []
     letak: list[Mapping[str, Letak]] = []
     by_unit: dict[str, list[str]] = defaultdict(list)

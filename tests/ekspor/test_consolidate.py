@@ -201,5 +201,7 @@ def test_an_export_longer_than_an_skp_may_be_is_read_not_refused(tmp_path: Path)
     wb.save(tmp_path / "panjang.xlsx")
     hasil = proses_berkas(str(tmp_path / "panjang.xlsx"))
     assert hasil.ekspor is not None
-    assert [b.nomor for b in hasil.ekspor.baris] == [2, far]
-    assert [n.status.value for n in hasil.nilai] == ["dinilai", "tanpa NIP"]
+    assert hasil.kolom is not None
+    assert hasil.kolom.nomor == (2, far)
+    assert [s.value for s in hasil.kolom.status] == ["dinilai", "tanpa NIP"]
+    assert [n.baris.nomor for n in hasil.nilai] == [far]  # the row with a finding
