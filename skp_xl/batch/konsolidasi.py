@@ -58,7 +58,7 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
-from skp_xl.reader.ekspor import is_tabel, looks_like_ekspor
+from skp_xl.reader.ekspor import bukan_ekspor, is_tabel, looks_like_ekspor
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import (
     BATAS_DETIK,
@@ -315,6 +315,10 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
             path = Path(folder) / name
             if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
                 found.append(path)
+                continue
+            table = bukan_ekspor(path) if is_tabel(path) else None
+            if table is not None:  # a CSV of something else: say what it holds
+                notes.append(table)
                 continue
             note = triage(path).blocking
             if note is None or note.severity is not Severity.INFO:

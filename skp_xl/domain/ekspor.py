@@ -191,6 +191,30 @@ def jenis_dari_kunci(keys: Sequence[str]) -> JenisEkspor | None:
     return None
 
 
+KEPALA_DIKENAL: Mapping[JenisEkspor, str] = {
+    JenisEkspor.PENILAIAN: "nip, hasil_kerja, perilaku_kerja, hasil_akhir, skp_unor_induk",
+    JenisEkspor.MASTER: "nip, skp_status",
+    JenisEkspor.SIASN_PERIODIK: "nipBaru, hasilKinerja, periodikNama",
+    JenisEkspor.SIASN_SKP: "nipBaru, hasilKinerja, kuadranKinerja",
+    JenisEkspor.REKAP: "NIP, Nama, Rating Hasil Kerja, Rating Perilaku",
+}
+"""The columns each kind is recognised by (:func:`jenis_dari_kunci`), as a message lists
+them for a table that is none of them."""
+
+
+def kepala_asing(rows: Sequence[Sequence[object]]) -> tuple[int, list[str]] | None:
+    """The header a table that is no export seems to have: the first of its first
+    :data:`BARIS_JUDUL_MAKS` rows with two filled cells or more (its 0-based number and
+    the cells as text), or None when no row has (prose, one column)."""
+    for number, row in enumerate(rows[:BARIS_JUDUL_MAKS]):
+        cells = [teks_sel(cell) for cell in row]
+        if sum(1 for cell in cells if cell) >= 2:
+            while cells and not cells[-1]:
+                cells.pop()
+            return number, cells
+    return None
+
+
 def kenali(rows: Sequence[Sequence[object]]) -> Kepala | None:
     """Find the header among the first :data:`BARIS_JUDUL_MAKS` rows of a table.
 

@@ -13,13 +13,16 @@ from pathlib import Path
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BARIS_JUDUL_MAKS,
+    KEPALA_DIKENAL,
     Ekspor,
     baca_judul,
     baris_data,
     kenali,
+    kepala_asing,
 )
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader.asing import Kind, classify
 from skp_xl.reader.triage import Triage, triage
 from skp_xl.settings import EKSPOR_LIMITS, LIMITS
 from skp_xl.tabular import JSON, TEKS, Tabel, baca_json, baca_tabel, baca_teks
@@ -54,6 +57,64 @@ def looks_like_ekspor(path: Path) -> bool:
     except Exception:  # anything unparsable is simply not an export
         return False
     return rows is not None and kenali(rows) is not None
+
+
+_JUDUL_DITAMPILKAN = 8
+"""Headers a message quotes of a table that is no export."""
+
+
+def bukan_ekspor(path: Path, severity: Severity = Severity.WARNING) -> Finding | None:
+    """What a CSV or text table that is no export looks like: a finding at its header row
+    naming the headers found and the ones skp-xl knows, and what to do.
+
+    Args:
+        path: A file :func:`is_tabel` takes (JSON is left to its own reading).
+        severity: A warning in a consolidation (the file is left out); ``validate``,
+            which cannot check the file, makes it an error.
+
+    Returns:
+        The finding; None when the file is an export, is no table (prose, binary: triage
+        says what it is), or cannot be read.
+    """
+    if path.suffix.lower() not in TEKS:
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+        text = head.decode("utf-8-sig", errors="replace")
+        rows = baca_teks(text, max_rows=BARIS_JUDUL_MAKS + 1)
+    except Exception:  # unreadable as a table: triage names it
+        return None
+    if kenali(rows) is not None:
+        return None
+    found = kepala_asing(rows)
+    if found is None:
+        return None
+    number, headers = found
+    shown = ", ".join(f"'{h}'" for h in headers[:_JUDUL_DITAMPILKAN])
+    if len(headers) > _JUDUL_DITAMPILKAN:
+        shown += f" (dan {len(headers) - _JUDUL_DITAMPILKAN} lainnya)"
+    known = "; ".join(f"{jenis.value}: {kolom}" for jenis, kolom in KEPALA_DIKENAL.items())
+    content = classify((), (text.lower(),))
+    seems = (
+        {
+            Kind.ABSENSI: " Isinya tampaknya daftar hadir pegawai, yang tidak dinilai sebagai SKP.",
+            Kind.TPP: " Isinya tampaknya daftar TPP, yang tidak dinilai sebagai SKP.",
+        }.get(content, "")
+        if content is not None
+        else ""
+    )
+    return Finding(
+        Code.EKSPOR_KEPALA_TIDAK_DIKENAL,
+        severity,
+        f"Berkas '{path.name}' berisi tabel teks (CSV), tetapi judul kolomnya di baris "
+        f"{number + 1} ({shown}) bukan judul ekspor yang dikenal skp-xl.{seems} Judul kolom "
+        f"yang dikenal: {known}. Bila berkas ini ekspor e-Kinerja atau SIASN, unduh ulang "
+        "tanpa mengubah judul kolomnya; bila bukan, keluarkan berkas ini dari folder yang "
+        "diperiksa.",
+        cell=f"A{number + 1}",
+        path=str(path),
+    )
 
 
 def triage_ekspor(path: Path) -> Triage:
