@@ -28,6 +28,7 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BarisEkspor,
     Calon,
+    Ekspor,
     JenisEkspor,
     KolomEkspor,
     Status,
@@ -68,6 +69,7 @@ from skp_xl.settings import (
     TINGKAT_UNIT,
 )
 from skp_xl.summary.data import SummaryData
+from skp_xl.summary.ringkasan import TIDAK_MEMBUAT_SKP
 from skp_xl.summary.skema import (
     CASCADING_COLUMNS,
     PEGAWAI_COLUMNS,
@@ -186,7 +188,8 @@ class Konsolidasi:
         periode: The period counted (None when nothing is rated anywhere).
         hasil: One result per workbook-like file read.
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
-        pegawai, temuan, ringkasan, cascading: The tables.
+        pegawai, temuan, ringkasan, cascading: The tables (the Ringkasan with a
+            ``Tidak Membuat SKP`` column when a master list was read).
         distribusi: Unit -> predikat -> head count, for the chosen period.
         tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
             with no counted rating for the period (empty without a master list).
@@ -494,10 +497,22 @@ def rangkum(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    if periode is not None and any(e.jenis is JenisEkspor.MASTER for e in _ada(exports)):
+        # Known only from a master list: without one the column is left out, not 0.
+        counts = {unit: len(names) for unit, names in tidak_membuat.items()}
+        counts[INSTANSI] = sum(counts.values())
+        ringkasan.insert(
+            list(ringkasan.columns).index(Ringkasan.pola_distribusi),
+            TIDAK_MEMBUAT_SKP,
+            [counts.get(unit, 0) for unit in ringkasan[Ringkasan.unit_kerja]],
+        )
     if tidak_membuat:
         for unit, names in [*tidak_membuat.items(), (INSTANSI, _semua(tidak_membuat))]:
             where = ringkasan[Ringkasan.unit_kerja] == unit
-            note = f"Tidak Membuat SKP: {len(names)} pegawai (daftarnya di sheet Pegawai). "
+            note = (
+                f"Tidak Membuat SKP: {len(names)} pegawai; daftarnya di sheet Pegawai "
+                "(Keterangan diawali 'Tidak Membuat SKP'). "
+            )
             ringkasan.loc[where, Ringkasan.keterangan] = note + ringkasan.loc[
                 where, Ringkasan.keterangan
             ].astype(str)
@@ -576,6 +591,11 @@ def rangkum(
 
 def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
     return path, sheet, cell
+
+
+def _ada(exports: Iterable[HasilBerkas]) -> list[Ekspor]:
+    """The exports read."""
+    return [h.ekspor for h in exports if h.ekspor is not None]
 
 
 def _kolom(exports: Iterable[HasilBerkas]) -> list[KolomEkspor]:

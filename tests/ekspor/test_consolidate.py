@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from skp_xl.batch.konsolidasi import INSTANSI, Opsi, konsolidasi
@@ -18,6 +19,7 @@ from skp_xl.domain.rekap import PeriodeBulanan
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Predikat, Rating
 from skp_xl.samples import ekspor as contoh
 from skp_xl.samples import generate_agency
+from skp_xl.summary.ringkasan import HEADER_ROW, TIDAK_MEMBUAT_SKP
 from skp_xl.summary.skema import TIDAK, YA, Pegawai, Ringkasan, Temuan, periksa
 
 runner = CliRunner()
@@ -165,6 +167,34 @@ def test_tidak_membuat_skp_is_counted_per_unit_from_the_master_list(tmp_path: Pa
     assert sorted(listed[Pegawai.nip]) == sorted(str(r[1]) for r in missing)
     ringkasan = result.ringkasan.set_index(Ringkasan.unit_kerja)
     assert "Tidak Membuat SKP: 2 pegawai" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
+    assert "daftarnya di sheet Pegawai" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
+    # Its own column, per unit (0 where everybody made one), as the agencies count it.
+    column = ringkasan[TIDAK_MEMBUAT_SKP].to_dict()
+    assert column == {unit: expected.get(unit, 0) for unit in ringkasan.index} | {INSTANSI: 2}
+    assert (
+        list(result.ringkasan.columns).index(TIDAK_MEMBUAT_SKP)
+        == list(result.ringkasan.columns).index(Ringkasan.pola_distribusi) - 1
+    )
+    # The sheet shows it, and each count links to the Pegawai sheet where they are listed.
+    sheet = load_workbook(out)["Ringkasan"]
+    headers = [c.value for c in sheet[HEADER_ROW]]
+    at = headers.index(TIDAK_MEMBUAT_SKP) + 1
+    shown = {
+        sheet.cell(row, 1).value: (
+            sheet.cell(row, at).value,
+            sheet.cell(row, at).hyperlink.location if sheet.cell(row, at).hyperlink else None,
+        )
+        for row in range(HEADER_ROW + 1, sheet.max_row + 1)
+        if sheet.cell(row, 1).value in column
+    }
+    assert shown == {unit: (n, "Pegawai!A1" if n else None) for unit, n in column.items()}
+
+
+def test_without_a_master_list_tidak_membuat_skp_is_no_column(folder: Path) -> None:
+    """Nobody knows who made no SKP without the master list: no column rather than 0s."""
+    result = konsolidasi(folder, Opsi(jobs=1, cache=False))
+    assert TIDAK_MEMBUAT_SKP not in result.ringkasan.columns
+    assert result.tidak_membuat_skp == {}
 
 
 def test_consolidate_command_writes_the_summary(folder: Path, tmp_path: Path) -> None:
