@@ -29,7 +29,13 @@ from skp_xl.domain.ekspor import (
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
-from skp_xl.reader.ekspor import baca_ekspor_teks, ekspor_buku_kerja, is_tabel
+from skp_xl.reader.ekspor import (
+    baca_ekspor_teks,
+    dinyatakan_panjang,
+    ekspor_buku_kerja,
+    ekspor_panjang,
+    is_tabel,
+)
 from skp_xl.reader.triage import Triage, triage
 from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
@@ -124,6 +130,10 @@ def proses_berkas(
         with _batas_waktu(batas_detik):
             if is_tabel(file):
                 return _tabel(file, unit)
+            if dinyatakan_panjang(file):  # a large export: triaged once, for its length
+                long = ekspor_panjang(file)
+                if long is not None:
+                    return hasil_ekspor(long[0], unit, long[1])
             # Triaged here, not in check_file, to keep the hash it took while streaming.
             triaged = triage(file)
             exported = _ekspor_excel(file, unit, triaged)

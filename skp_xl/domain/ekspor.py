@@ -954,11 +954,23 @@ def periksa_kolom(
     penunjuk = baris[0].penunjuk if baris else Penunjuk(ekspor.sheet)
     size = len(baris)
 
+    # A column repeats a few texts (units, jabatan, labels) thousands of times: each
+    # distinct text is trimmed once.
+    trimmed: dict[str, str] = {}
+
+    def sel(value: object) -> str:
+        if type(value) is not str:
+            return teks_sel(value)
+        text = trimmed.get(value)
+        if text is None:
+            text = trimmed[value] = teks_sel(value)
+        return text
+
     def teks(name: str) -> list[str]:
         column = kolom.get(name)
         if column is None:
             return [""] * size
-        return [teks_sel(b.isi[column]) if column < len(b.isi) else "" for b in baris]
+        return [sel(b.isi[column]) if column < len(b.isi) else "" for b in baris]
 
     def mentah(name: str) -> list[object]:
         column = kolom.get(name)

@@ -235,3 +235,35 @@ def test_an_export_longer_than_an_skp_may_be_is_read_not_refused(tmp_path: Path)
     assert hasil.kolom.nomor == (2, far)
     assert [s.value for s in hasil.kolom.status] == ["dinilai", "tanpa NIP"]
     assert [n.baris.nomor for n in hasil.nilai] == [far]  # the row with a finding
+
+
+def test_a_long_export_is_triaged_once_with_the_export_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its declared length sends it straight to the export limits: no first triage with
+    the default ones that reads 20,000 rows only to refuse it."""
+    from openpyxl import Workbook
+
+    from skp_xl.batch import berkas
+    from skp_xl.reader import ekspor as reader
+    from skp_xl.reader.triage import Triage, triage
+    from skp_xl.settings import EKSPOR_LIMITS, LIMITS, Limits
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["nip", "nama", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "skp_unor_induk"])
+    ws.append(["198503122010011003", "Andi Fiktif", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI"])
+    ws.cell(LIMITS.max_rows + 5, 2, "Baris terakhir")
+    wb.save(tmp_path / "panjang.xlsx")
+    seen: list[Limits] = []
+
+    def counted(path: Path, *, limits: Limits = LIMITS) -> Triage:
+        seen.append(limits)
+        return triage(path, limits=limits)
+
+    monkeypatch.setattr(reader, "triage", counted)
+    monkeypatch.setattr(berkas, "triage", counted)
+    hasil = berkas.proses_berkas(str(tmp_path / "panjang.xlsx"))
+    assert hasil.kolom is not None
+    assert hasil.kolom.nomor == (2, LIMITS.max_rows + 5)
+    assert seen == [EKSPOR_LIMITS]
