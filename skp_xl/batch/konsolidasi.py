@@ -492,7 +492,8 @@ def rangkum(
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
-    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()), key=lambda u: (u != AKAR, u))
+    found = pegawai[Pegawai.unit_kerja].dropna().unique()  # a few units among many rows
+    units = sorted(set(found), key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -638,7 +639,8 @@ def _calon(
     periods = [c.periode.value for c in found]
     for k, rows in zip(columns, rated, strict=True):
         nips += [k.nip[i] for i in rows]
-        periods += [k.periode[i].value for i in rows]
+        value = {p: p.value for p in set(k.periode)}  # an enum's .value is a slow property
+        periods += [value[k.periode[i]] for i in rows]
     pairs = pd.DataFrame({"nip": nips, "periode": periods})
     # A rating without a NIP is left alone by the rule.
     chosen = (pairs.duplicated(keep=False) & (pairs["nip"] != "")).tolist()
@@ -773,7 +775,8 @@ def _baris_ekspor(
         columns[Pegawai.unit_kerja_isian] += [unor or None for unor in k.unor]
         columns[Pegawai.jabatan] += [jabatan or None for jabatan in k.jabatan]
         columns[Pegawai.penugasan] += acting_col
-        columns[Pegawai.periode] += [periode.value for periode in k.periode]
+        value = {p: p.value for p in set(k.periode)}
+        columns[Pegawai.periode] += [value[periode] for periode in k.periode]
         columns[Pegawai.rating_hasil_kerja] += k.hasil
         columns[Pegawai.rating_perilaku] += k.perilaku
         columns[Pegawai.predikat] += k.predikat
@@ -912,7 +915,7 @@ def _pegawai(
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
     letak += [*extra_letak, *roster_letak]
     parts = [
-        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS)).astype(object)
+        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS), dtype=object)
         for part in (rows, extra, roster)
         if len(part) and (not isinstance(part, dict) or part[Pegawai.berkas])
     ]
@@ -980,7 +983,10 @@ def _ringkasan(
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
     # One pass over the counted rows (an agency of 50,000 has 150 units).
     by_unit: dict[str, dict[str, int]] = defaultdict(dict)
-    pairs = zip(counted[Pegawai.unit_kerja], counted[Pegawai.predikat], strict=True)
+    # As lists: iterating an Arrow-backed column makes a Python object per step.
+    pairs = zip(
+        counted[Pegawai.unit_kerja].tolist(), counted[Pegawai.predikat].tolist(), strict=True
+    )
     for (unit_key, label), n in Counter(pairs).items():
         by_unit[str(unit_key)][str(label)] = n
     overall = {p: sum(c.get(p, 0) for c in by_unit.values()) for p in predikat}
