@@ -65,6 +65,11 @@ def looks_like_ekspor(path: Path) -> bool:
 
 _JUDUL_DITAMPILKAN = 8
 """Headers a message quotes of a table that is no export."""
+_TAMPAKNYA = {
+    Kind.ABSENSI: " Isinya tampaknya daftar hadir pegawai, yang tidak dinilai sebagai SKP.",
+    Kind.TPP: " Isinya tampaknya daftar TPP, yang tidak dinilai sebagai SKP.",
+}
+"""What a table that is no export seems to hold, when its words tell (reader/asing.py)."""
 
 
 def bukan_ekspor(path: Path, severity: Severity = Severity.WARNING) -> Finding | None:
@@ -100,14 +105,7 @@ def bukan_ekspor(path: Path, severity: Severity = Severity.WARNING) -> Finding |
         shown += f" (dan {len(headers) - _JUDUL_DITAMPILKAN} lainnya)"
     known = "; ".join(f"{jenis.value}: {kolom}" for jenis, kolom in KEPALA_DIKENAL.items())
     content = classify((), (text.lower(),))
-    seems = (
-        {
-            Kind.ABSENSI: " Isinya tampaknya daftar hadir pegawai, yang tidak dinilai sebagai SKP.",
-            Kind.TPP: " Isinya tampaknya daftar TPP, yang tidak dinilai sebagai SKP.",
-        }.get(content, "")
-        if content is not None
-        else ""
-    )
+    seems = _TAMPAKNYA.get(content, "") if content is not None else ""
     return Finding(
         Code.EKSPOR_KEPALA_TIDAK_DIKENAL,
         severity,
