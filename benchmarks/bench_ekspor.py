@@ -7,10 +7,10 @@ memory), timed around the call only (imports and start-up excluded):
 
 - **pandas** (the baseline): ``pd.read_excel(path, engine="calamine", header=None)``;
 - **consolidate**: ``konsolidasi(folder, Opsi(jobs=1, cache=False))`` (cold: no result
-  cache, which would hand a repeated run its earlier result): triage (twice: the default limits
-  refuse a workbook this long, the export limits then take it), reading, recognising the
-  header, HR's rules per row, count-once, the Pegawai table and its pandera check, the
-  Ringkasan;
+  cache, which would hand a repeated run its earlier result): triage (once, with the export
+  limits: the worksheet is too large for an SKP), reading, recognising the header, HR's
+  rules per row into columns, handing them to the consolidating process, count-once, the
+  Pegawai table and its pandera check, the Ringkasan;
 - with ``--tulis``, also **consolidate + summary**: the same and the summary workbook
   (``write_summary``), as ``skp-xl consolidate`` does.
 

@@ -24,7 +24,7 @@ from skp_xl.domain.legacy2021 import check_record_2021
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.reader.ekspor import baca_ekspor_teks, ekspor_buku_kerja, is_tabel
+from skp_xl.reader.ekspor import baca_ekspor_teks, bukan_ekspor, ekspor_buku_kerja, is_tabel
 from skp_xl.reader.legacy2021 import is_2021, read_record_2021
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
@@ -152,7 +152,10 @@ def check_ekspor(
             if code != Code.BERKAS_TERLALU_BESAR:
                 code = Code.BERKAS_TIDAK_TERBACA
             return [Finding(code, Severity.ERROR, error.message, path=str(path))], None
-        return (None if ekspor is None else _temuan_ekspor(ekspor, periode, today)), None
+        if ekspor is None:
+            table = bukan_ekspor(path, Severity.ERROR)  # a CSV of something else
+            return (None if table is None else [table]), None
+        return _temuan_ekspor(ekspor, periode, today), None
     triaged = triage(path)
     found = ekspor_buku_kerja(path, triaged)
     if found is None:

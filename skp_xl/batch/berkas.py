@@ -18,11 +18,24 @@ from types import FrameType
 
 from skp_xl.batch.pengawas import JenisKegagalan, Kegagalan
 from skp_xl.domain.codes import Code
-from skp_xl.domain.ekspor import Ekspor, Nilai, periksa_ekspor
+from skp_xl.domain.ekspor import (
+    Ekspor,
+    JenisEkspor,
+    KolomEkspor,
+    Nilai,
+    periksa_ekspor,
+    periksa_kolom,
+)
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
-from skp_xl.reader.ekspor import baca_ekspor_teks, ekspor_buku_kerja, is_tabel
+from skp_xl.reader.ekspor import (
+    baca_ekspor_teks,
+    dinyatakan_panjang,
+    ekspor_buku_kerja,
+    ekspor_panjang,
+    is_tabel,
+)
 from skp_xl.reader.triage import Triage, triage
 from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
@@ -45,9 +58,14 @@ class HasilBerkas:
         isi: SHA-256 of the file's bytes (two copies of one file have the same).
         sel: Where each identity field was read: key -> (sheet, cell).
         ekspor: The export, when the file is an e-Kinerja or SIASN export (then
-            ``terbaca`` is false: it is not an SKP, and not a problem either).
-        nilai: Each rated-export row after HR's rules (empty for the master list).
+            ``terbaca`` is false: it is not an SKP, and not a problem either). A rated
+            export's rows are in ``kolom`` (its ``baris`` is then empty); the master
+            list keeps its rows.
+        nilai: The rated-export rows with findings, after HR's rules (every row is in
+            ``kolom``).
         regulasi: The PermenPANRB of an SKP workbook's formats ("6/2022", "8/2021").
+        kolom: A rated export's rows after HR's rules, as columns.
+        jumlah_baris: The export's data rows.
     """
 
     path: str
@@ -65,6 +83,8 @@ class HasilBerkas:
     ekspor: Ekspor | None = None
     nilai: tuple[Nilai, ...] = ()
     regulasi: str = ""
+    kolom: KolomEkspor | None = None
+    jumlah_baris: int = 0
 
 
 class _WaktuHabis(BaseException):
@@ -110,6 +130,10 @@ def proses_berkas(
         with _batas_waktu(batas_detik):
             if is_tabel(file):
                 return _tabel(file, unit)
+            if dinyatakan_panjang(file):  # a large export: triaged once, for its length
+                long = ekspor_panjang(file)
+                if long is not None:
+                    return hasil_ekspor(long[0], unit, long[1])
             # Triaged here, not in check_file, to keep the hash it took while streaming.
             triaged = triage(file)
             exported = _ekspor_excel(file, unit, triaged)
@@ -195,9 +219,24 @@ def hasil_ekspor(ekspor: Ekspor, unit: str = "", isi: str = "") -> HasilBerkas:
         unit: The folder it was found in.
         isi: SHA-256 of its bytes, when known.
     """
-    nilai, findings = periksa_ekspor(ekspor)
+    rows = len(ekspor.baris)
+    if ekspor.jenis is JenisEkspor.MASTER:
+        _, findings = periksa_ekspor(ekspor)
+        return HasilBerkas(
+            ekspor.path, unit, False, temuan=findings, isi=isi, ekspor=ekspor, jumlah_baris=rows
+        )
+    # Columns, not 50,000 row objects, go back to the consolidating process.
+    kolom, nilai, findings = periksa_kolom(ekspor)
     return HasilBerkas(
-        ekspor.path, unit, False, temuan=findings, isi=isi, ekspor=ekspor, nilai=nilai
+        ekspor.path,
+        unit,
+        False,
+        temuan=findings,
+        isi=isi,
+        ekspor=replace(ekspor, baris=()),
+        nilai=nilai,
+        kolom=kolom,
+        jumlah_baris=rows,
     )
 
 

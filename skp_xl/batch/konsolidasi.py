@@ -28,11 +28,12 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BarisEkspor,
     Calon,
+    Ekspor,
     JenisEkspor,
-    Nilai,
+    KolomEkspor,
     Status,
     UnitEkspor,
-    calon_ekspor,
+    calon_kolom,
     hitung_sekali,
 )
 from skp_xl.domain.errors import InvalidValueError
@@ -58,7 +59,7 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
-from skp_xl.reader.ekspor import is_tabel, looks_like_ekspor
+from skp_xl.reader.ekspor import bukan_ekspor, is_tabel, looks_like_ekspor
 from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import (
     BATAS_DETIK,
@@ -68,6 +69,7 @@ from skp_xl.settings import (
     TINGKAT_UNIT,
 )
 from skp_xl.summary.data import SummaryData
+from skp_xl.summary.ringkasan import TIDAK_MEMBUAT_SKP
 from skp_xl.summary.skema import (
     CASCADING_COLUMNS,
     PEGAWAI_COLUMNS,
@@ -186,7 +188,8 @@ class Konsolidasi:
         periode: The period counted (None when nothing is rated anywhere).
         hasil: One result per workbook-like file read.
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
-        pegawai, temuan, ringkasan, cascading: The tables.
+        pegawai, temuan, ringkasan, cascading: The tables (the Ringkasan with a
+            ``Tidak Membuat SKP`` column when a master list was read).
         distribusi: Unit -> predikat -> head count, for the chosen period.
         tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
             with no counted rating for the period (empty without a master list).
@@ -225,7 +228,7 @@ class Konsolidasi:
     @property
     def kosong(self) -> bool:
         """Whether nothing was found to consolidate: no SKP workbook, no export row."""
-        return not any(h.terbaca or (h.ekspor is not None and h.ekspor.baris) for h in self.hasil)
+        return not any(h.terbaca or (h.ekspor is not None and h.jumlah_baris) for h in self.hasil)
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in
@@ -286,7 +289,7 @@ class Konsolidasi:
             "pegawai": len({h.identitas.get("nip") or h.path for h in read}),
             "workbooks": len(read),
             "exports": [
-                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": len(h.ekspor.baris)}
+                {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": h.jumlah_baris}
                 for h in self.ekspor
                 if h.ekspor is not None
             ],
@@ -315,6 +318,10 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
             path = Path(folder) / name
             if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
                 found.append(path)
+                continue
+            table = bukan_ekspor(path) if is_tabel(path) else None
+            if table is not None:  # a CSV of something else: say what it holds
+                notes.append(table)
                 continue
             note = triage(path).blocking
             if note is None or note.severity is not Severity.INFO:
@@ -434,7 +441,7 @@ def rangkum(
     periode = opsi.periode or periode_terakhir(
         [
             *(r.periode for h in read for r in h.periode),
-            *(n.periode for h in exports for n in h.nilai if n.status is Status.DINILAI),
+            *(k.periode[i] for k in _kolom(exports) for i in k.dinilai()),
         ]
     )
     decisions, findings = selesaikan_ganda(
@@ -491,19 +498,32 @@ def rangkum(
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
-    units = sorted(set(pegawai[Pegawai.unit_kerja].dropna()), key=lambda u: (u != AKAR, u))
+    found = pegawai[Pegawai.unit_kerja].dropna().unique()  # a few units among many rows
+    units = sorted(set(found), key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    if periode is not None and any(e.jenis is JenisEkspor.MASTER for e in _ada(exports)):
+        # Known only from a master list: without one the column is left out, not 0.
+        counts = {unit: len(names) for unit, names in tidak_membuat.items()}
+        counts[INSTANSI] = sum(counts.values())
+        ringkasan.insert(
+            list(ringkasan.columns).index(Ringkasan.pola_distribusi),
+            TIDAK_MEMBUAT_SKP,
+            [counts.get(unit, 0) for unit in ringkasan[Ringkasan.unit_kerja]],
+        )
     if tidak_membuat:
         for unit, names in [*tidak_membuat.items(), (INSTANSI, _semua(tidak_membuat))]:
             where = ringkasan[Ringkasan.unit_kerja] == unit
-            note = f"Tidak Membuat SKP: {len(names)} pegawai (daftarnya di sheet Pegawai). "
+            note = (
+                f"Tidak Membuat SKP: {len(names)} pegawai; daftarnya di sheet Pegawai "
+                "(Keterangan diawali 'Tidak Membuat SKP'). "
+            )
             ringkasan.loc[where, Ringkasan.keterangan] = note + ringkasan.loc[
                 where, Ringkasan.keterangan
             ].astype(str)
-    if any(h.nilai for h in exports):
+    if any(len(k) for k in _kolom(exports)):
         differ = sum(
             1 for h in exports for f in h.temuan if f.code == Code.EKSPOR_HASIL_AKHIR_BERBEDA
         )
@@ -576,27 +596,14 @@ def rangkum(
     )
 
 
-def _kunci(h: HasilBerkas, n: Nilai) -> str:
-    return f"{h.path}#{n.baris.nomor}"
-
-
-def _tahun_ekspor(h: HasilBerkas, n: Nilai) -> str:
-    """The year an export row rates: its own column (SIASN riwayat: ``tahun``), else its
-    export's title; "" when neither names one."""
-    assert h.ekspor is not None
-    text = n.baris.teks("tahun") or h.ekspor.judul.tahun
-    return text if len(text) == 4 and text.isdigit() else ""
-
-
 def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> dict[str, str]:
     """Export rows of a year before the latest of the input (its 6/2022 workbooks and
     rated export rows): key -> why they are not counted."""
-    exports = list(exports)
     rows = [
-        (_kunci(h, n), year)
-        for h in exports
-        for n in h.nilai
-        if n.status is Status.DINILAI and (year := _tahun_ekspor(h, n))
+        (f"{k.path}#{k.nomor[i]}", year)
+        for k in _kolom(exports)
+        for i in k.dinilai()
+        if (year := k.tahun[i] if k.tahun else "")
     ]
     years = {year for _, year in rows}
     years |= {h.tahun for h in read if len(h.tahun) == 4 and h.tahun.isdigit()}
@@ -617,12 +624,27 @@ def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | 
     return path, sheet, cell
 
 
+def _ada(exports: Iterable[HasilBerkas]) -> list[Ekspor]:
+    """The exports read."""
+    return [h.ekspor for h in exports if h.ekspor is not None]
+
+
+def _kolom(exports: Iterable[HasilBerkas]) -> list[KolomEkspor]:
+    """The rated exports' columns (the master list has none)."""
+    return [h.kolom for h in exports if h.kolom is not None]
+
+
 def _calon(
     read: Iterable[HasilBerkas],
     decisions: Mapping[str, Keputusan],
     exports: Iterable[HasilBerkas],
 ) -> list[Calon]:
-    """Every counted rating, for the count-once rule across workbooks and exports."""
+    """The counted ratings the count-once rule has to decide between: those whose (NIP,
+    period) is rated more than once across workbooks and exports, in the order the files
+    and rows come (which the rule's ties follow).
+
+    Of a 50,000-row export only the few duplicated rows become :class:`Calon` objects:
+    the pairs are compared as columns first (``duplicated``)."""
     found = []
     for h in read:
         if not decisions.get(h.path, Keputusan(True)).dihitung:
@@ -641,10 +663,24 @@ def _calon(
                     f"SKP '{h.path}'",
                 )
             )
-    for h in exports:
-        assert h.ekspor is not None
-        found += calon_ekspor(h.ekspor, h.nilai)
-    return found
+    columns = _kolom(exports)
+    rated = [list(k.dinilai()) for k in columns]
+    nips = [c.nip for c in found]
+    periods = [c.periode.value for c in found]
+    for k, rows in zip(columns, rated, strict=True):
+        nips += [k.nip[i] for i in rows]
+        value = {p: p.value for p in set(k.periode)}  # an enum's .value is a slow property
+        periods += [value[k.periode[i]] for i in rows]
+    pairs = pd.DataFrame({"nip": nips, "periode": periods})
+    # A rating without a NIP is left alone by the rule.
+    chosen = (pairs.duplicated(keep=False) & (pairs["nip"] != "")).tolist()
+    ours = [c for c, keep in zip(found, chosen, strict=False) if keep]
+    at = len(found)
+    for k, rows in zip(columns, rated, strict=True):
+        keep = chosen[at : at + len(rows)]
+        at += len(rows)
+        ours += calon_kolom(k, (row for row, twice_ in zip(rows, keep, strict=True) if twice_))
+    return ours
 
 
 _KETERANGAN = {
@@ -686,9 +722,35 @@ class _LetakEkspor(Mapping[str, Letak]):
         return sum(1 for _ in self)
 
 
+class _LetakKolom(Mapping[str, Letak]):
+    """Where an export row's Pegawai values were read, from its export's columns (made
+    only when the schema asks, as :class:`_LetakEkspor`)."""
+
+    __slots__ = ("kolom", "row")
+
+    def __init__(self, kolom: KolomEkspor, row: int) -> None:
+        self.kolom = kolom
+        self.row = row
+
+    def __getitem__(self, column: str) -> Letak:
+        place = self.kolom.letak(self.row, _SUMBER_EKSPOR.get(column, ""))
+        if place is None:
+            raise KeyError(column)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.kolom.kolom)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
     """The unit and sub-unit an export row counts in."""
-    induk, unor = baris.teks("unor_induk"), baris.teks("unor")
+    return _unit_ekspor(baris.teks("unor_induk"), baris.teks("unor"), pilihan)
+
+
+def _unit_ekspor(induk: str, unor: str, pilihan: UnitEkspor) -> tuple[str, str]:
     if pilihan is UnitEkspor.UNOR:
         unit = unor or induk or TANPA_UNIT
         return unit, unit
@@ -699,68 +761,62 @@ def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
 def _baris_ekspor(
     exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
 ) -> tuple[dict[str, list[object]], list[Mapping[str, Letak]]]:
-    """The Pegawai rows of the rated exports, column by column (a 50,000-row export is
-    built as 15 lists, not 50,000 dictionaries), and where each row was read."""
+    """The Pegawai rows of the rated exports, column by column from each export's
+    :class:`~skp_xl.domain.ekspor.KolomEkspor`, and where each row was read."""
     columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
     letak: list[Mapping[str, Letak]] = []
-    nip, nama, unit_kerja, sub_unit = (
-        columns[Pegawai.nip],
-        columns[Pegawai.nama],
-        columns[Pegawai.unit_kerja],
-        columns[Pegawai.sub_unit],
-    )
-    isian, jabatan_, penugasan_, periode = (
-        columns[Pegawai.unit_kerja_isian],
-        columns[Pegawai.jabatan],
-        columns[Pegawai.penugasan],
-        columns[Pegawai.periode],
-    )
-    hasil, perilaku, predikat, dihitung = (
-        columns[Pegawai.rating_hasil_kerja],
-        columns[Pegawai.rating_perilaku],
-        columns[Pegawai.predikat],
-        columns[Pegawai.dihitung],
-    )
-    keterangan, galat, berkas = (
-        columns[Pegawai.keterangan],
-        columns[Pegawai.galat],
-        columns[Pegawai.berkas],
-    )
-    tahun = columns[Pegawai.tahun]
     acting_of: dict[str, Penugasan] = {}
-    for h in exports:
-        assert h.ekspor is not None
-        jenis = h.ekspor.jenis.value
-        for n in h.nilai:
-            b = n.baris
-            unit, sub = unit_ekspor(b, pilihan)
-            jabatan = b.teks("jabatan")
+    units: dict[tuple[str, str], tuple[str, str]] = {}
+    plt, dinilai = Status.PLT, Status.DINILAI
+    for k in _kolom(exports):
+        path, jenis, size = k.path, k.jenis.value, len(k)
+        # The few rows the count-once rule set apart, by their row number.
+        prefix = f"{path}#"
+        aside = {
+            int(key[len(prefix) :]): why
+            for key, why in apart.items()
+            if key.startswith(prefix) and key[len(prefix) :].isdigit()
+        }
+        unit_sub = []
+        for pair in zip(k.induk, k.unor, strict=True):
+            found = units.get(pair)
+            if found is None:
+                found = units[pair] = _unit_ekspor(*pair, pilihan)
+            unit_sub.append(found)
+        acting_col = []
+        for jabatan, status in zip(k.jabatan, k.status, strict=True):
             acting = acting_of.get(jabatan)
             if acting is None:
                 acting = acting_of[jabatan] = penugasan(jabatan)
-            if n.status is Status.PLT and acting is Penugasan.DEFINITIF:
+            if status is plt and acting is Penugasan.DEFINITIF:
                 acting = Penugasan.PLT
-            key = _kunci(h, n)
-            reason = apart.get(key) or _KETERANGAN.get(n.status, "")
-            source = f"{jenis}, baris {b.nomor}"
-            nip.append(n.nip or None)
-            nama.append(b.teks("nama") or None)
-            unit_kerja.append(unit)
-            sub_unit.append(sub)
-            isian.append(b.teks("unor") or None)
-            jabatan_.append(jabatan or None)
-            penugasan_.append(acting.value)
-            periode.append(n.periode.value)
-            tahun.append(_tahun_ekspor(h, n) or None)
-            hasil.append(n.rating_hasil_kerja)
-            perilaku.append(n.rating_perilaku)
-            predikat.append(n.predikat)
-            dihitung.append(YA if n.status is Status.DINILAI and key not in apart else TIDAK)
+            acting_col.append(acting.value)
+        keterangan = []
+        dihitung = []
+        for nomor, status in zip(k.nomor, k.status, strict=True):
+            reason = aside.get(nomor) or _KETERANGAN.get(status, "")
+            source = f"{jenis}, baris {nomor}"
             keterangan.append(f"{source}; {reason}" if reason else source)
-            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
-            berkas.append(h.path)
-            letak.append(_LetakEkspor(b))
-    size = len(berkas)
+            dihitung.append(YA if status is dinilai and nomor not in aside else TIDAK)
+        columns[Pegawai.nip] += [nip or None for nip in k.nip]
+        columns[Pegawai.nama] += [nama or None for nama in k.nama]
+        columns[Pegawai.unit_kerja] += [unit for unit, _ in unit_sub]
+        columns[Pegawai.sub_unit] += [sub for _, sub in unit_sub]
+        columns[Pegawai.unit_kerja_isian] += [unor or None for unor in k.unor]
+        columns[Pegawai.jabatan] += [jabatan or None for jabatan in k.jabatan]
+        columns[Pegawai.penugasan] += acting_col
+        value = {p: p.value for p in set(k.periode)}
+        columns[Pegawai.periode] += [value[periode] for periode in k.periode]
+        columns[Pegawai.rating_hasil_kerja] += k.hasil
+        columns[Pegawai.rating_perilaku] += k.perilaku
+        columns[Pegawai.predikat] += k.predikat
+        columns[Pegawai.dihitung] += dihitung
+        columns[Pegawai.keterangan] += keterangan
+        columns[Pegawai.galat] += k.galat
+        columns[Pegawai.tahun] += [year or None for year in k.tahun] or [None] * size
+        columns[Pegawai.berkas] += [path] * size
+        letak += [_LetakKolom(k, row) for row in range(size)]
+    size = len(columns[Pegawai.berkas])
     for values in columns.values():
         if not values:
             values.extend([None] * size)
@@ -788,12 +844,7 @@ def _tidak_membuat(
         for h in read
         if decisions.get(h.path, Keputusan(True)).dihitung
         and any(r.periode is periode and r.predikat for r in h.periode)
-    } | {
-        n.nip
-        for h in exports
-        for n in h.nilai
-        if n.status is Status.DINILAI and n.periode is periode
-    }
+    } | {k.nip[i] for k in _kolom(exports) for i in k.dinilai(periode)}
     rows: list[dict[str, object]] = []
     letak: list[Mapping[str, Letak]] = []
     by_unit: dict[str, list[str]] = defaultdict(list)
@@ -895,7 +946,7 @@ def _pegawai(
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
     letak += [*extra_letak, *roster_letak]
     parts = [
-        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS)).astype(object)
+        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS), dtype=object)
         for part in (rows, extra, roster)
         if len(part) and (not isinstance(part, dict) or part[Pegawai.berkas])
     ]
@@ -963,7 +1014,10 @@ def _ringkasan(
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
     # One pass over the counted rows (an agency of 50,000 has 150 units).
     by_unit: dict[str, dict[str, int]] = defaultdict(dict)
-    pairs = zip(counted[Pegawai.unit_kerja], counted[Pegawai.predikat], strict=True)
+    # As lists: iterating an Arrow-backed column makes a Python object per step.
+    pairs = zip(
+        counted[Pegawai.unit_kerja].tolist(), counted[Pegawai.predikat].tolist(), strict=True
+    )
     for (unit_key, label), n in Counter(pairs).items():
         by_unit[str(unit_key)][str(label)] = n
     overall = {p: sum(c.get(p, 0) for c in by_unit.values()) for p in predikat}

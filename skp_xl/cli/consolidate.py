@@ -147,7 +147,7 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
         )
     read = sum(1 for h in result.hasil if h.terbaca)
     exports = [h.ekspor for h in result.ekspor if h.ekspor is not None]
-    rows = sum(len(e.baris) for e in exports)
+    rows = sum(h.jumlah_baris for h in result.ekspor)
     problems = result.masalah
     console.print(
         f"{len(result.hasil)} berkas dibaca dalam {angka(seconds, 1)} dtk: {read} SKP, "

@@ -158,6 +158,7 @@ class Code(StrEnum):
     EKSPOR_HASIL_AKHIR_TIDAK_DIKENAL = "ekspor-hasil-akhir-tidak-dikenal"
     EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
     EKSPOR_BERBEDA = "ekspor-berbeda"
+    EKSPOR_KEPALA_TIDAK_DIKENAL = "ekspor-kepala-tidak-dikenal"
     # Across years: tindak lanjut (domain/tindak_lanjut.py) and angka kredit per JF.
     TINDAK_LANJUT_BUKAN_MASUKAN = "tindak-lanjut-bukan-masukan"
     TINDAK_LANJUT_TAHUN_TIDAK_DIKETAHUI = "tindak-lanjut-tahun-tidak-diketahui"
@@ -1062,6 +1063,16 @@ def _entries() -> Iterator[CodeInfo]:
             "an SKP workbook and an export (or two exports) rate one pegawai for one period "
             "with different predikat; the workbook (else e-Kinerja) counts",
         ),
+        CodeInfo(
+            Code.EKSPOR_KEPALA_TIDAK_DIKENAL,
+            _W,
+            s,
+            "Tabel teks bukan ekspor yang dikenal",
+            ("judul kolom", "judul yang dikenal"),
+            "a CSV or text table whose header is none of the exports skp-xl reads: the "
+            "headers found and the ones expected; download the export again unchanged, or "
+            "take the file out of the folder (an error in `validate`, which cannot check it)",
+        ),
     )
     s = Section.TINDAK_LANJUT
     yield from (
@@ -1384,6 +1395,7 @@ UNREADABLE = frozenset(
         Code.BERKAS_XML_BERBAHAYA,
         Code.BERKAS_RENTANG_BESAR,
         Code.BUKAN_SKP_XL,
+        Code.EKSPOR_KEPALA_TIDAK_DIKENAL,
         Code.TEMPLAT_TIDAK_DIKENAL,
         Code.TEMPLAT_VERSI_TIDAK_DIKENAL,
         Code.GALAT_INTERNAL,

@@ -14,7 +14,7 @@ import collections
 import datetime
 import functools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -188,6 +188,30 @@ def jenis_dari_kunci(keys: Sequence[str]) -> JenisEkspor | None:
         return JenisEkspor.REKAP
     if "nip" in has and has & {"skp_status", "skp_id"}:
         return JenisEkspor.MASTER
+    return None
+
+
+KEPALA_DIKENAL: Mapping[JenisEkspor, str] = {
+    JenisEkspor.PENILAIAN: "nip, hasil_kerja, perilaku_kerja, hasil_akhir, skp_unor_induk",
+    JenisEkspor.MASTER: "nip, skp_status",
+    JenisEkspor.SIASN_PERIODIK: "nipBaru, hasilKinerja, periodikNama",
+    JenisEkspor.SIASN_SKP: "nipBaru, hasilKinerja, kuadranKinerja",
+    JenisEkspor.REKAP: "NIP, Nama, Rating Hasil Kerja, Rating Perilaku",
+}
+"""The columns each kind is recognised by (:func:`jenis_dari_kunci`), as a message lists
+them for a table that is none of them."""
+
+
+def kepala_asing(rows: Sequence[Sequence[object]]) -> tuple[int, list[str]] | None:
+    """The header a table that is no export seems to have: the first of its first
+    :data:`BARIS_JUDUL_MAKS` rows with two filled cells or more (its 0-based number and
+    the cells as text), or None when no row has (prose, one column)."""
+    for number, row in enumerate(rows[:BARIS_JUDUL_MAKS]):
+        cells = [teks_sel(cell) for cell in row]
+        if sum(1 for cell in cells if cell) >= 2:
+            while cells and not cells[-1]:
+                cells.pop()
+            return number, cells
     return None
 
 
@@ -504,24 +528,60 @@ def nilai_baris(ekspor: Ekspor, baris: BarisEkspor, *, today: datetime.date | No
     # Most rows of an export raise nothing: a valid NIP and labels seen on earlier rows.
     # Those take the rules' outcome from a cache of the labels; a row with anything to
     # say goes the whole way (_nilai_lengkap), so its findings are the same.
-    raw_nip = baris.mentah("nip")
-    if type(raw_nip) is str:
-        labels = _label(baris.teks("rating_hasil_kerja"), baris.teks("rating_perilaku"))
-        rules = None if labels is None else _aturan(*labels, baris.teks("hasil_akhir"))
-        if rules is not None:
-            try:
-                nip = parse_nip(raw_nip, today=today).nip
-            except InvalidValueError:
-                pass
-            else:
-                hasil, perilaku, computed, stored = rules
-                if baris.teks("plt").casefold() not in _TIDAK or _acting(baris.teks("jabatan")):
-                    status = Status.PLT
-                else:
-                    status = Status.DINILAI if computed else Status.BELUM_DINILAI
-                periode, _ = periode_baris(ekspor, baris)
-                return Nilai(baris, nip, periode, status, hasil, perilaku, computed, stored)
+    quick = _cepat(
+        baris.mentah("nip"),
+        baris.teks("rating_hasil_kerja"),
+        baris.teks("rating_perilaku"),
+        baris.teks("hasil_akhir"),
+        baris.teks("plt"),
+        baris.teks("jabatan"),
+        today,
+    )
+    if quick is not None:
+        periode, _ = periode_baris(ekspor, baris)
+        return Nilai(baris, quick[0], periode, *quick[1:])
     return _nilai_lengkap(ekspor, baris, today)
+
+
+def _cepat(
+    raw_nip: object,
+    hasil_text: str,
+    perilaku_text: str,
+    stored_text: str,
+    plt: str,
+    jabatan: str,
+    today: datetime.date | None,
+) -> tuple[str, Status, str, str, str, str] | None:
+    """The rules' outcome of a row with nothing to say (NIP, status, both ratings, the
+    computed and the stored predikat), or None when the row needs the whole way."""
+    if type(raw_nip) is not str:
+        return None
+    rules = _aturan_baris(hasil_text, perilaku_text, stored_text, plt, jabatan)
+    if rules is None:
+        return None
+    try:
+        nip = parse_nip(raw_nip, today=today).nip
+    except InvalidValueError:
+        return None
+    return nip, *rules
+
+
+@functools.lru_cache(maxsize=16384)
+def _aturan_baris(
+    hasil_text: str, perilaku_text: str, stored_text: str, plt: str, jabatan: str
+) -> tuple[Status, str, str, str, str] | None:
+    """:func:`_cepat` but the NIP, once per combination of a row's labels (an export of
+    50,000 rows has a few hundred)."""
+    labels = _label(hasil_text, perilaku_text)
+    rules = None if labels is None else _aturan(*labels, stored_text)
+    if rules is None:
+        return None
+    hasil, perilaku, computed, stored = rules
+    if plt.casefold() not in _TIDAK or _acting(jabatan):
+        status = Status.PLT
+    else:
+        status = Status.DINILAI if computed else Status.BELUM_DINILAI
+    return status, hasil, perilaku, computed, stored
 
 
 @functools.lru_cache(maxsize=1024)
@@ -757,17 +817,23 @@ def periksa_ekspor(
         findings: what was read (``ekspor-dibaca``), an assumed period, the file's own,
         then each row's at its cells.
     """
-    path = ekspor.path
     nilai: tuple[Nilai, ...] = ()
     if ekspor.jenis is not JenisEkspor.MASTER:
         today = today or datetime.date.today()  # once, not per row
         nilai = tuple(nilai_baris(ekspor, b, today=today) for b in ekspor.baris)
     counts = {status: sum(1 for n in nilai if n.status is status) for status in Status}
+    notes = _catatan(ekspor, counts, {n.periode.value for n in nilai})
+    return nilai, (*notes, *ekspor.temuan, *(f for n in nilai for f in n.temuan))
+
+
+def _catatan(ekspor: Ekspor, counts: Mapping[Status, int], periods: Iterable[str]) -> list[Finding]:
+    """What was read (``ekspor-dibaca``) and an assumed period: the export's own notes."""
+    path = ekspor.path
     if ekspor.jenis is JenisEkspor.MASTER:
         isi_teks = f"{len(ekspor.baris)} SKP (daftar pegawai untuk Tidak Membuat SKP)"
     else:
         isi_teks = ", ".join(f"{n} {status.value}" for status, n in counts.items() if n) or "0"
-    periods = sorted({n.periode.value for n in nilai})
+    periods = sorted(periods)
     notes = [
         Finding(
             Code.EKSPOR_DIBACA,
@@ -793,7 +859,7 @@ def periksa_ekspor(
                     path=path,
                 )
             )
-    return nilai, (*notes, *ekspor.temuan, *(f for n in nilai for f in n.temuan))
+    return notes
 
 
 def calon_ekspor(ekspor: Ekspor, nilai: Sequence[Nilai]) -> list[Calon]:
@@ -819,3 +885,207 @@ def calon_ekspor(ekspor: Ekspor, nilai: Sequence[Nilai]) -> list[Calon]:
 def _letak_nip(path: str, baris: BarisEkspor) -> tuple[str, str | None, str | None]:
     sheet, cell = baris.letak("nip") or (None, None)
     return path, sheet or None, cell
+
+
+@dataclass(frozen=True, slots=True)
+class KolomEkspor:
+    """The rows of one rated export after HR's rules, as columns (row ``i`` of the export
+    is item ``i`` of every column).
+
+    A 50,000-row export crosses from the reader process as these few tuples of text, not
+    as 50,000 :class:`BarisEkspor` and :class:`Nilai` objects (whose pickling and walking
+    took longer than reading the file); the consolidation works on them column by column.
+    The rows with findings also stay objects (:attr:`HasilBerkas.nilai`), and their
+    findings are the file's, each at its cell.
+
+    Attributes:
+        path: The file.
+        jenis: The kind of export.
+        kolom: Field -> its column in the table (0-based), to name a cell.
+        penunjuk: Names the cells.
+        nomor: Each row as the user finds it (:attr:`BarisEkspor.nomor`).
+        indeks: Each row in its table (0-based).
+        nip: The 18 digits when valid, else the text as read ("" when empty).
+        nama, induk, unor, jabatan, akhir: ``nama``, ``unor_induk``, ``unor``,
+            ``jabatan`` and ``periode_akhir`` as text ("" when blank).
+        periode, status: As :class:`Nilai` has them.
+        hasil, perilaku, predikat: The canonical ratings and the computed predikat.
+        galat: The row's errors.
+        tahun: The year each row rates: its own column (SIASN riwayat: ``tahun``), else
+            the export's title; "" when neither names one.
+    """
+
+    path: str
+    jenis: JenisEkspor
+    kolom: Mapping[str, int]
+    penunjuk: Penunjuk
+    nomor: tuple[int, ...]
+    indeks: tuple[int, ...]
+    nip: tuple[str, ...]
+    nama: tuple[str, ...]
+    induk: tuple[str, ...]
+    unor: tuple[str, ...]
+    jabatan: tuple[str, ...]
+    akhir: tuple[str, ...]
+    periode: tuple[Periode, ...]
+    status: tuple[Status, ...]
+    hasil: tuple[str, ...]
+    perilaku: tuple[str, ...]
+    predikat: tuple[str, ...]
+    galat: tuple[int, ...]
+    tahun: tuple[str, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.nomor)
+
+    def letak(self, row: int, name: str) -> Letak | None:
+        """Where field ``name`` of row ``row`` is (None when the table has no such column)."""
+        column = self.kolom.get(name)
+        return None if column is None else self.penunjuk(self.indeks[row], column)
+
+    def dinilai(self, periode: Periode | None = None) -> Iterator[int]:
+        """The rows that are rated (:attr:`Status.DINILAI`), of ``periode`` when given."""
+        for row, (status, period) in enumerate(zip(self.status, self.periode, strict=True)):
+            if status is Status.DINILAI and (periode is None or period is periode):
+                yield row
+
+
+def _tahun(text: str) -> str:
+    return text if len(text) == 4 and text.isdigit() else ""
+
+
+def periksa_kolom(
+    ekspor: Ekspor, *, today: datetime.date | None = None
+) -> tuple[KolomEkspor, tuple[Nilai, ...], tuple[Finding, ...]]:
+    """:func:`periksa_ekspor` of a rated export, as columns: the same rules, outcomes and
+    findings (in the same order), without a :class:`Nilai` per row.
+
+    A row with nothing to say (most of an export) goes straight into the columns; a row
+    with something to say goes the whole way (:func:`nilai_baris`) and is kept as a
+    :class:`Nilai` too, so its findings keep their cells.
+
+    Returns:
+        The columns (every row), the rows with findings, and every finding.
+    """
+    today = today or datetime.date.today()
+    baris = ekspor.baris
+    kolom = baris[0].kolom if baris else {}
+    penunjuk = baris[0].penunjuk if baris else Penunjuk(ekspor.sheet)
+    size = len(baris)
+
+    # A column repeats a few texts (units, jabatan, labels) thousands of times: each
+    # distinct text is trimmed once.
+    trimmed: dict[str, str] = {}
+
+    def sel(value: object) -> str:
+        if type(value) is not str:
+            return teks_sel(value)
+        text = trimmed.get(value)
+        if text is None:
+            text = trimmed[value] = teks_sel(value)
+        return text
+
+    def teks(name: str) -> list[str]:
+        column = kolom.get(name)
+        if column is None:
+            return [""] * size
+        return [sel(b.isi[column]) if column < len(b.isi) else "" for b in baris]
+
+    def mentah(name: str) -> list[object]:
+        column = kolom.get(name)
+        if column is None:
+            return [None] * size
+        return [b.isi[column] if column < len(b.isi) else None for b in baris]
+
+    periodik = ekspor.jenis is JenisEkspor.SIASN_PERIODIK
+    tetap = None if periodik or not baris else periode_baris(ekspor, baris[0])[0]
+    jabatan = teks("jabatan")
+    nip: list[str] = []
+    periode: list[Periode] = []
+    status: list[Status] = []
+    hasil: list[str] = []
+    perilaku: list[str] = []
+    predikat_: list[str] = []
+    galat: list[int] = []
+    lengkap: list[Nilai] = []
+    rows = zip(
+        baris,
+        mentah("nip"),
+        teks("rating_hasil_kerja"),
+        teks("rating_perilaku"),
+        teks("hasil_akhir"),
+        teks("plt"),
+        jabatan,
+        strict=True,
+    )
+    for b, raw_nip, hasil_text, perilaku_text, stored_text, plt, jabatan_text in rows:
+        quick = _cepat(raw_nip, hasil_text, perilaku_text, stored_text, plt, jabatan_text, today)
+        if quick is None:
+            n = _nilai_lengkap(ekspor, b, today)
+            nip.append(n.nip)
+            periode.append(n.periode)
+            status.append(n.status)
+            hasil.append(n.rating_hasil_kerja)
+            perilaku.append(n.rating_perilaku)
+            predikat_.append(n.predikat)
+            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
+            if n.temuan:
+                lengkap.append(n)
+            continue
+        nip.append(quick[0])
+        periode.append(tetap or periode_baris(ekspor, b)[0])
+        status.append(quick[1])
+        hasil.append(quick[2])
+        perilaku.append(quick[3])
+        predikat_.append(quick[4])
+        galat.append(0)
+    columns = KolomEkspor(
+        ekspor.path,
+        ekspor.jenis,
+        kolom,
+        penunjuk,
+        tuple(b.nomor for b in baris),
+        tuple(b.indeks for b in baris),
+        tuple(nip),
+        tuple(teks("nama")),
+        tuple(teks("unor_induk")),
+        tuple(teks("unor")),
+        tuple(jabatan),
+        tuple(teks("periode_akhir")),
+        tuple(periode),
+        tuple(status),
+        tuple(hasil),
+        tuple(perilaku),
+        tuple(predikat_),
+        tuple(galat),
+        tuple(_tahun(text or ekspor.judul.tahun) for text in teks("tahun")),
+    )
+    counts = collections.Counter(status)
+    notes = _catatan(ekspor, {s: counts.get(s, 0) for s in Status}, {p.value for p in set(periode)})
+    findings = (*notes, *ekspor.temuan, *(f for n in lengkap for f in n.temuan))
+    return columns, tuple(lengkap), findings
+
+
+def calon_kolom(kolom: KolomEkspor, rows: Iterable[int]) -> list[Calon]:
+    """Rows ``rows`` of an export's columns as the count-once rule sees them, exactly as
+    :func:`calon_ekspor` makes them (same keys, rank, order and names)."""
+    rank = 1 + PRIORITAS.index(kolom.jenis) if kolom.jenis in PRIORITAS else 9
+    path = kolom.path
+    return [
+        Calon(
+            f"{path}#{kolom.nomor[row]}",
+            kolom.nip[row],
+            kolom.periode[row],
+            rank,
+            (kolom.akhir[row], kolom.nomor[row]),
+            kolom.predikat[row],
+            functools.partial(_letak_kolom, kolom, row),
+            f"'{path}' baris {kolom.nomor[row]}",
+        )
+        for row in rows
+    ]
+
+
+def _letak_kolom(kolom: KolomEkspor, row: int) -> tuple[str, str | None, str | None]:
+    sheet, cell = kolom.letak(row, "nip") or (None, None)
+    return kolom.path, sheet or None, cell

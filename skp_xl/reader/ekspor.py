@@ -8,18 +8,25 @@ province's 50,000-row export); CSV and JSON are text and only bounded in size.
 
 from __future__ import annotations
 
+import re
+import struct
+import zipfile
 from pathlib import Path
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BARIS_JUDUL_MAKS,
+    KEPALA_DIKENAL,
     Ekspor,
     baca_judul,
     baris_data,
     kenali,
+    kepala_asing,
 )
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
+from skp_xl.reader.asing import Kind, classify
+from skp_xl.reader.names import column_number
 from skp_xl.reader.triage import Triage, triage
 from skp_xl.settings import EKSPOR_LIMITS, LIMITS
 from skp_xl.tabular import JSON, TEKS, Tabel, baca_json, baca_tabel, baca_teks
@@ -54,6 +61,141 @@ def looks_like_ekspor(path: Path) -> bool:
     except Exception:  # anything unparsable is simply not an export
         return False
     return rows is not None and kenali(rows) is not None
+
+
+_JUDUL_DITAMPILKAN = 8
+"""Headers a message quotes of a table that is no export."""
+_TAMPAKNYA = {
+    Kind.ABSENSI: " Isinya tampaknya daftar hadir pegawai, yang tidak dinilai sebagai SKP.",
+    Kind.TPP: " Isinya tampaknya daftar TPP, yang tidak dinilai sebagai SKP.",
+}
+"""What a table that is no export seems to hold, when its words tell (reader/asing.py)."""
+
+
+def bukan_ekspor(path: Path, severity: Severity = Severity.WARNING) -> Finding | None:
+    """What a CSV or text table that is no export looks like: a finding at its header row
+    naming the headers found and the ones skp-xl knows, and what to do.
+
+    Args:
+        path: A file :func:`is_tabel` takes (JSON is left to its own reading).
+        severity: A warning in a consolidation (the file is left out); ``validate``,
+            which cannot check the file, makes it an error.
+
+    Returns:
+        The finding; None when the file is an export, is no table (prose, binary: triage
+        says what it is), or cannot be read.
+    """
+    if path.suffix.lower() not in TEKS:
+        return None
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(_SNIFF_BYTES)
+        text = head.decode("utf-8-sig", errors="replace")
+        rows = baca_teks(text, max_rows=BARIS_JUDUL_MAKS + 1)
+    except Exception:  # unreadable as a table: triage names it
+        return None
+    if kenali(rows) is not None:
+        return None
+    found = kepala_asing(rows)
+    if found is None:
+        return None
+    number, headers = found
+    shown = ", ".join(f"'{h}'" for h in headers[:_JUDUL_DITAMPILKAN])
+    if len(headers) > _JUDUL_DITAMPILKAN:
+        shown += f" (dan {len(headers) - _JUDUL_DITAMPILKAN} lainnya)"
+    known = "; ".join(f"{jenis.value}: {kolom}" for jenis, kolom in KEPALA_DIKENAL.items())
+    content = classify((), (text.lower(),))
+    seems = _TAMPAKNYA.get(content, "") if content is not None else ""
+    return Finding(
+        Code.EKSPOR_KEPALA_TIDAK_DIKENAL,
+        severity,
+        f"Berkas '{path.name}' berisi tabel teks (CSV), tetapi judul kolomnya di baris "
+        f"{number + 1} ({shown}) bukan judul ekspor yang dikenal skp-xl.{seems} Judul kolom "
+        f"yang dikenal: {known}. Bila berkas ini ekspor e-Kinerja atau SIASN, unduh ulang "
+        "tanpa mengubah judul kolomnya; bila bukan, keluarkan berkas ini dari folder yang "
+        "diperiksa.",
+        cell=f"A{number + 1}",
+        path=str(path),
+    )
+
+
+_DIMENSI = re.compile(rb'<dimension\b[^>]*?\sref="[A-Z]*\d*:?([A-Z]+)(\d+)"')
+_KEPALA_ZIP = 4096
+"""Bytes of a worksheet read for its ``<dimension>`` (it comes before the cells)."""
+_LEMBAR_BESAR = 8 * 2**20
+"""Worksheet XML that is large for an SKP (skp-xl's largest sheet, a monthly Evaluasi, is
+about 0.4 MB); a sheet this large without a ``<dimension>`` (openpyxl's write-only mode
+writes none) is taken as a long table."""
+
+
+def dinyatakan_panjang(path: Path) -> bool:
+    """Whether a workbook looks like a large export: a worksheet declares (``<dimension>``)
+    more rows than an SKP may have within :data:`~skp_xl.settings.EKSPOR_LIMITS`, or
+    declares nothing and is :data:`_LEMBAR_BESAR`. Such a file is triaged once, with the
+    export limits, instead of first with the default ones (which stop at row 20,001 after
+    reading that far) and then again.
+
+    A cheap look, not a check, and only an order: the triage still checks everything, and
+    a file that is no export after all takes the usual way. The zip's directory is read
+    only when its end record says it is small, each worksheet only up to its first
+    :data:`_KEPALA_ZIP` bytes; anything odd answers False.
+    """
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return False
+    try:
+        size = path.stat().st_size
+        if size > EKSPOR_LIMITS.max_file_bytes:
+            return False
+        with path.open("rb") as handle:
+            handle.seek(max(0, size - 65_557))  # the end record and a comment at most
+            tail = handle.read()
+        end = tail.rfind(b"PK\x05\x06")
+        if end < 0 or len(tail) < end + 22:
+            return False
+        entries, directory = struct.unpack_from("<HI", tail, end + 10)
+        if entries > LIMITS.max_members or directory > LIMITS.max_members * 1024:
+            return False
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                name = info.filename
+                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                with archive.open(info) as member:
+                    found = _DIMENSI.search(member.read(_KEPALA_ZIP))
+                if found is None:
+                    if info.file_size > _LEMBAR_BESAR:
+                        return True
+                    continue
+                rows, columns = int(found[2]), column_number(found[1].decode("ascii"))
+                if LIMITS.max_rows < rows <= EKSPOR_LIMITS.max_rows and (
+                    columns <= EKSPOR_LIMITS.max_cols
+                ):
+                    return True
+    except (
+        OSError,
+        ValueError,
+        zipfile.BadZipFile,
+        struct.error,
+        RuntimeError,
+        NotImplementedError,
+    ):
+        return False
+    return False
+
+
+def ekspor_panjang(path: Path) -> tuple[Ekspor, str] | None:
+    """A workbook :func:`dinyatakan_panjang` as an export, triaged once with
+    :data:`~skp_xl.settings.EKSPOR_LIMITS`, with the SHA-256 of its bytes.
+
+    Returns:
+        None when the long triage refuses it, it holds skp-xl's template id, or no table
+        of it is an export: then it takes the usual way (:func:`ekspor_buku_kerja` after
+        the default triage), which says what it is.
+    """
+    wide = triage(path, limits=EKSPOR_LIMITS)
+    if not wide.readable or wide.index is None or "META_TEMPLATE_ID" in wide.index.names:
+        return None
+    return _coba_ekspor(path, wide.sha256 or "")
 
 
 def triage_ekspor(path: Path) -> Triage:

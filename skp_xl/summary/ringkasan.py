@@ -4,7 +4,7 @@ and a native bar chart of the distribution."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.data_source import AxDataSource, StrRef
@@ -17,6 +17,7 @@ from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphPrope
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.hyperlink import Hyperlink
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -60,7 +61,17 @@ FIRST_ROW = HEADER_ROW + 1
 """The first unit's row; the agency's row follows the last unit."""
 
 COLUMN = {header: index for index, header in enumerate(RINGKASAN_COLUMNS, start=1)}
-"""Column number of each header of the Ringkasan table."""
+"""Column number of each header of the Ringkasan table (without the optional
+:data:`TIDAK_MEMBUAT_SKP`, which comes after every column :func:`letter` is asked for)."""
+
+TIDAK_MEMBUAT_SKP = "Tidak Membuat SKP"
+"""The optional column of the pegawai on the master list (e-Kinerja "Laporan SKP") with
+no rated SKP for the period, per unit, as the agencies' own summaries count them. Only a
+consolidation given a master list knows it; without one the column is left out (a 0
+would claim that everybody made an SKP)."""
+PEGAWAI_SHEET = "Pegawai"
+"""Where those pegawai are listed (skp_xl.summary.workbook.PEGAWAI, which imports this
+module): each count links there."""
 
 PREDIKAT_COLORS = {
     Predikat.SANGAT_BAIK: "1E7B34",
@@ -116,6 +127,15 @@ def split_keterangan(keterangan: object) -> tuple[str, str]:
     return "\n".join(broken), " ".join(rest)
 
 
+def kolom_sheet(headers: Sequence[str]) -> tuple[str, ...]:
+    """The Ringkasan sheet's columns for a frame with ``headers``: :data:`RINGKASAN_COLUMNS`,
+    and :data:`TIDAK_MEMBUAT_SKP` before ``Pola Distribusi`` when the frame has it."""
+    if TIDAK_MEMBUAT_SKP not in headers:
+        return RINGKASAN_COLUMNS
+    at = RINGKASAN_COLUMNS.index(POLA_DISTRIBUSI)
+    return (*RINGKASAN_COLUMNS[:at], TIDAK_MEMBUAT_SKP, *RINGKASAN_COLUMNS[at:])
+
+
 def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     """Fill the Ringkasan sheet: title, the distribution table, the chart, print setup.
 
@@ -123,7 +143,8 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     formula over the row's counts, so the sheet stays live. The last row (the agency)
     is bold and has its own bar in the chart. A unit whose ``Pola Distribusi`` is
     "Tidak sesuai" is marked in the table (red fill, the rules it breaks in words) and in
-    the chart (a red frame around its bar).
+    the chart (a red frame around its bar). With a :data:`TIDAK_MEMBUAT_SKP` column, each
+    count above 0 links to the Pegawai sheet, where those pegawai are listed.
 
     Raises:
         SummaryDataError: ``data.ringkasan`` lacks a column of
@@ -131,10 +152,13 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     """
     headers = headers_of(data.ringkasan, "ringkasan", RINGKASAN_INPUT_COLUMNS)
     require_columns(headers, RINGKASAN_INPUT_COLUMNS, "ringkasan")
-    unknown = [h for h in headers if h not in RINGKASAN_INPUT_COLUMNS + PERSEN_COLUMNS]
+    allowed = (*RINGKASAN_INPUT_COLUMNS, *PERSEN_COLUMNS, TIDAK_MEMBUAT_SKP)
+    unknown = [h for h in headers if h not in allowed]
+    columns = kolom_sheet(headers)
+    column_of = {header: index for index, header in enumerate(columns, start=1)}
     if unknown:
         raise SummaryDataError(
-            f"ringkasan: unknown column(s) {unknown!r}; allowed: {list(RINGKASAN_COLUMNS)!r}"
+            f"ringkasan: unknown column(s) {unknown!r}; allowed: {list(kolom_sheet(allowed))!r}"
         )
     rows = [dict(zip(headers, row, strict=True)) for row in rows_of(data.ringkasan, headers)]
     for row in rows:
@@ -142,19 +166,19 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
 
     literal(ws.cell(TITLE_ROW, 1, data.judul)).font = font(bold=True, size=14)
     ws.cell(PERIODE_ROW, 1, f"Periode: {data.periode}").font = font(italic=True)
-    for column, header in enumerate(RINGKASAN_COLUMNS, start=1):
+    for column, header in enumerate(columns, start=1):
         ws.cell(HEADER_ROW, column, header)
     style_header(ws[HEADER_ROW])
-    widths = _widths(ws)
-    header_lines = max(_wrapped_lines(h, widths[h], bold=True) for h in RINGKASAN_COLUMNS)
+    widths = _widths(ws, column_of)
+    header_lines = max(_wrapped_lines(h, widths[h], bold=True) for h in columns)
     ws.row_dimensions[HEADER_ROW].height = LINE_HEIGHT * header_lines + 4
 
     last_row = FIRST_ROW + len(rows) - 1
     breaches: list[int] = []
     for row_number, row in enumerate(rows, start=FIRST_ROW):
         for header, value in row.items():
-            if header in RINGKASAN_COLUMNS and header not in PERSEN_COLUMNS:
-                literal(ws.cell(row_number, COLUMN[header], None if value == "" else value))
+            if header in column_of and header not in PERSEN_COLUMNS:
+                literal(ws.cell(row_number, column_of[header], None if value == "" else value))
         for predikat in PREDIKAT_COLUMNS:
             ws.cell(
                 row_number, COLUMN[persen_column(predikat)], persen_formula(predikat, row_number)
@@ -162,7 +186,14 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
         breach = row[POLA_DISTRIBUSI] == TIDAK_SESUAI
         if breach:
             breaches.append(row_number - FIRST_ROW)
-        _format_row(ws, row_number, total=row_number == last_row, breach=breach)
+        _format_row(ws, row_number, column_of, total=row_number == last_row, breach=breach)
+        if isinstance(row.get(TIDAK_MEMBUAT_SKP), int) and row[TIDAK_MEMBUAT_SKP]:
+            cell = ws.cell(row_number, column_of[TIDAK_MEMBUAT_SKP])
+            cell.hyperlink = Hyperlink(
+                ref=cell.coordinate,
+                location=f"{PEGAWAI_SHEET}!A1",
+                tooltip=f"Daftarnya di sheet {PEGAWAI_SHEET}: Keterangan 'Tidak Membuat SKP'",
+            )
         bold = row_number == last_row
         fit_row_height(
             ws,
@@ -172,7 +203,7 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
     if not rows:
         ws.cell(FIRST_ROW, 1, "Belum ada data unit kerja.").font = font(italic=True)
     else:
-        pola = letter(POLA_DISTRIBUSI)
+        pola = get_column_letter(column_of[POLA_DISTRIBUSI])
         ws.conditional_formatting.add(
             f"{pola}{FIRST_ROW}:{pola}{last_row}",
             FormulaRule(
@@ -196,11 +227,13 @@ def write_ringkasan(ws: Worksheet, data: SummaryData) -> None:
             ws.row_breaks.append(Break(id=last_row))
 
 
-def _format_row(ws: Worksheet, row: int, *, total: bool, breach: bool) -> None:
-    for header, column in COLUMN.items():
+def _format_row(
+    ws: Worksheet, row: int, column_of: Mapping[str, int], *, total: bool, breach: bool
+) -> None:
+    for header, column in column_of.items():
         cell = ws.cell(row, column)
         cell.border = _TOTAL_BORDER if total else _BORDER
-        if header in PREDIKAT_COLUMNS or header == JUMLAH:
+        if header in PREDIKAT_COLUMNS or header in (JUMLAH, TIDAK_MEMBUAT_SKP):
             cell.number_format = COUNT_FORMAT
         elif header in PERSEN_COLUMNS:
             cell.number_format = PERCENT_FORMAT
@@ -213,9 +246,9 @@ def _format_row(ws: Worksheet, row: int, *, total: bool, breach: bool) -> None:
             cell.font = Font(name=FONT_NAME, bold=total, color=_WARNING_FONT.color)
 
 
-def _widths(ws: Worksheet) -> dict[str, float]:
+def _widths(ws: Worksheet, column_of: Mapping[str, int]) -> dict[str, float]:
     widths = {}
-    for header, column in COLUMN.items():
+    for header, column in column_of.items():
         if header in WIDTHS:
             width = WIDTHS[header]
         elif header in PREDIKAT_COLUMNS or header in PERSEN_COLUMNS or header == JUMLAH:

@@ -8,6 +8,7 @@ import random
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from skp_xl.batch.konsolidasi import INSTANSI, Opsi, konsolidasi
@@ -18,6 +19,7 @@ from skp_xl.domain.rekap import PeriodeBulanan
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Predikat, Rating
 from skp_xl.samples import ekspor as contoh
 from skp_xl.samples import generate_agency
+from skp_xl.summary.ringkasan import HEADER_ROW, TIDAK_MEMBUAT_SKP
 from skp_xl.summary.skema import TIDAK, YA, Pegawai, Ringkasan, Temuan, periksa
 
 runner = CliRunner()
@@ -165,6 +167,34 @@ def test_tidak_membuat_skp_is_counted_per_unit_from_the_master_list(tmp_path: Pa
     assert sorted(listed[Pegawai.nip]) == sorted(str(r[1]) for r in missing)
     ringkasan = result.ringkasan.set_index(Ringkasan.unit_kerja)
     assert "Tidak Membuat SKP: 2 pegawai" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
+    assert "daftarnya di sheet Pegawai" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
+    # Its own column, per unit (0 where everybody made one), as the agencies count it.
+    column = ringkasan[TIDAK_MEMBUAT_SKP].to_dict()
+    assert column == {unit: expected.get(unit, 0) for unit in ringkasan.index} | {INSTANSI: 2}
+    assert (
+        list(result.ringkasan.columns).index(TIDAK_MEMBUAT_SKP)
+        == list(result.ringkasan.columns).index(Ringkasan.pola_distribusi) - 1
+    )
+    # The sheet shows it, and each count links to the Pegawai sheet where they are listed.
+    sheet = load_workbook(out)["Ringkasan"]
+    headers = [c.value for c in sheet[HEADER_ROW]]
+    at = headers.index(TIDAK_MEMBUAT_SKP) + 1
+    shown = {
+        sheet.cell(row, 1).value: (
+            sheet.cell(row, at).value,
+            sheet.cell(row, at).hyperlink.location if sheet.cell(row, at).hyperlink else None,
+        )
+        for row in range(HEADER_ROW + 1, sheet.max_row + 1)
+        if sheet.cell(row, 1).value in column
+    }
+    assert shown == {unit: (n, "Pegawai!A1" if n else None) for unit, n in column.items()}
+
+
+def test_without_a_master_list_tidak_membuat_skp_is_no_column(folder: Path) -> None:
+    """Nobody knows who made no SKP without the master list: no column rather than 0s."""
+    result = konsolidasi(folder, Opsi(jobs=1, cache=False))
+    assert TIDAK_MEMBUAT_SKP not in result.ringkasan.columns
+    assert result.tidak_membuat_skp == {}
 
 
 def test_consolidate_command_writes_the_summary(folder: Path, tmp_path: Path) -> None:
@@ -201,5 +231,39 @@ def test_an_export_longer_than_an_skp_may_be_is_read_not_refused(tmp_path: Path)
     wb.save(tmp_path / "panjang.xlsx")
     hasil = proses_berkas(str(tmp_path / "panjang.xlsx"))
     assert hasil.ekspor is not None
-    assert [b.nomor for b in hasil.ekspor.baris] == [2, far]
-    assert [n.status.value for n in hasil.nilai] == ["dinilai", "tanpa NIP"]
+    assert hasil.kolom is not None
+    assert hasil.kolom.nomor == (2, far)
+    assert [s.value for s in hasil.kolom.status] == ["dinilai", "tanpa NIP"]
+    assert [n.baris.nomor for n in hasil.nilai] == [far]  # the row with a finding
+
+
+def test_a_long_export_is_triaged_once_with_the_export_limits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its declared length sends it straight to the export limits: no first triage with
+    the default ones that reads 20,000 rows only to refuse it."""
+    from openpyxl import Workbook
+
+    from skp_xl.batch import berkas
+    from skp_xl.reader import ekspor as reader
+    from skp_xl.reader.triage import Triage, triage
+    from skp_xl.settings import EKSPOR_LIMITS, LIMITS, Limits
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["nip", "nama", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "skp_unor_induk"])
+    ws.append(["198503122010011003", "Andi Fiktif", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI"])
+    ws.cell(LIMITS.max_rows + 5, 2, "Baris terakhir")
+    wb.save(tmp_path / "panjang.xlsx")
+    seen: list[Limits] = []
+
+    def counted(path: Path, *, limits: Limits = LIMITS) -> Triage:
+        seen.append(limits)
+        return triage(path, limits=limits)
+
+    monkeypatch.setattr(reader, "triage", counted)
+    monkeypatch.setattr(berkas, "triage", counted)
+    hasil = berkas.proses_berkas(str(tmp_path / "panjang.xlsx"))
+    assert hasil.kolom is not None
+    assert hasil.kolom.nomor == (2, LIMITS.max_rows + 5)
+    assert seen == [EKSPOR_LIMITS]

@@ -147,3 +147,63 @@ def test_the_fast_path_of_the_rules_gives_what_the_whole_way_gives(tmp_path: Pat
             assert rules.nilai_baris(export, row) == rules._nilai_lengkap(export, row, None)
             compared += 1
     assert compared >= 360
+
+
+def test_the_columns_of_an_export_hold_what_its_row_objects_hold(tmp_path: Path) -> None:
+    """``periksa_kolom`` (what the reader process hands to the consolidation) gives, row
+    by row, the outcome ``periksa_ekspor`` gives, and the same findings in the same order,
+    faults included; only the rows with findings stay objects."""
+    from skp_xl.domain import ekspor as rules
+    from skp_xl.domain.findings import Severity
+
+    org = contoh.organisasi(120, seed=11)
+    exports = [
+        contoh.tulis_xlsx(tmp_path / "a.xlsx", contoh.penilaian(org, random.Random(2))),
+        contoh.tulis_csv(tmp_path / "b.csv", contoh.rekap(org, random.Random(3))),
+        contoh.tulis_json(tmp_path / "c.json", contoh.siasn(org, random.Random(4))),
+    ]
+    with_findings = 0
+    for path in exports:
+        export = baca_ekspor(path)
+        assert export is not None
+        nilai, findings = rules.periksa_ekspor(export)
+        kolom, lengkap, temuan = rules.periksa_kolom(export)
+        assert temuan == findings
+        assert lengkap == tuple(n for n in nilai if n.temuan)
+        with_findings += len(lengkap)
+        rows = list(
+            zip(
+                kolom.nomor,
+                kolom.nip,
+                kolom.nama,
+                kolom.unor,
+                kolom.jabatan,
+                kolom.periode,
+                kolom.status,
+                kolom.hasil,
+                kolom.perilaku,
+                kolom.predikat,
+                kolom.galat,
+                strict=True,
+            )
+        )
+        assert rows == [
+            (
+                n.baris.nomor,
+                n.nip,
+                n.baris.teks("nama"),
+                n.baris.teks("unor"),
+                n.baris.teks("jabatan"),
+                n.periode,
+                n.status,
+                n.rating_hasil_kerja,
+                n.rating_perilaku,
+                n.predikat,
+                sum(1 for f in n.temuan if f.severity is Severity.ERROR),
+            )
+            for n in nilai
+        ]
+        assert [kolom.letak(i, "nip") for i in range(len(kolom))] == [
+            n.baris.letak("nip") for n in nilai
+        ]
+    assert with_findings >= 3
