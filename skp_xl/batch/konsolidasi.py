@@ -12,7 +12,7 @@ import contextlib
 import os
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -35,10 +35,12 @@ from skp_xl.domain.ekspor import (
     UnitEkspor,
     calon_kolom,
     hitung_sekali,
+    nip_dipulihkan,
 )
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.legacy2021 import REGULASI_2021
+from skp_xl.domain.nip import NIP_LENGTH
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.rekap import (
     AturanGanda,
@@ -431,6 +433,7 @@ def rangkum(
     root: Path, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
 ) -> Konsolidasi:
     """The tables from the per-file results (no file is read here)."""
+    hasil, pulih = _pulihkan_nip(hasil)
     every_read = [h for h in hasil if h.terbaca]
     # PermenPANRB 8/2021 plans (2021-2022) have no predikat: listed in Pegawai with their
     # year, but kept out of the duplicate NIPs, the roster and the cascading of the
@@ -565,7 +568,7 @@ def rangkum(
         ],
         columns=list(CASCADING_COLUMNS),
     )
-    every = [f for h in hasil for f in h.temuan] + findings + catatan
+    every = [f for h in hasil for f in h.temuan] + pulih + findings + catatan
     temuan = pd.DataFrame(
         [
             (f.path or "", f.sheet or "", f.cell or "", f.code, TINGKAT[f.severity], f.message)
@@ -618,6 +621,75 @@ def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> 
         for key, year in rows
         if year != latest
     }
+
+
+def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Finding]]:
+    """Export rows whose NIP Excel stored as a number, given the whole NIP where the rest
+    of the input names it for sure (:func:`~skp_xl.domain.ekspor.nip_dipulihkan`), so
+    the pegawai counts once; a finding at each such cell says so.
+
+    Without this, the damaged row ("198807202018031808") and the same pegawai's row in
+    another export (SIASN's "198807202018031762") were two pegawai, both counted.
+    """
+    damaged: list[tuple[int, int, str, str]] = []  # (result, row, as read, name)
+    for at, h in enumerate(hasil):
+        k = h.kolom
+        if k is None:
+            continue
+        rows = {nomor: i for i, nomor in enumerate(k.nomor)}
+        for n in h.nilai:
+            if any(f.code == Code.NIP_RUSAK_EXCEL for f in n.temuan):
+                i = rows[n.baris.nomor]
+                damaged.append((at, i, n.nip, k.nama[i]))
+    if not damaged:
+        return hasil, []
+    skip = {(at, i) for at, i, _, _ in damaged}
+    known = [
+        (h.identitas.get("nip", ""), h.identitas.get("nama", ""), f"'{h.path}'")
+        for h in hasil
+        if h.terbaca and len(h.identitas.get("nip", "")) == NIP_LENGTH
+    ]
+    for at, h in enumerate(hasil):
+        k = h.kolom
+        if k is not None:
+            known += [
+                (nip, k.nama[i], f"'{k.path}' baris {k.nomor[i]}")
+                for i, nip in enumerate(k.nip)
+                if (at, i) not in skip and len(nip) == NIP_LENGTH and nip.isdigit()
+            ]
+    found = nip_dipulihkan([(text, nama) for _, _, text, nama in damaged], known)
+    nips = {at: list(k.nip) for at, h in enumerate(hasil) if (k := h.kolom) is not None}
+    findings = []
+    for (at, i, text, nama), match in zip(damaged, found, strict=True):
+        if match is None:
+            continue
+        k = hasil[at].kolom
+        assert k is not None
+        nips[at][i] = match[0]
+        sheet, cell = k.letak(i, "nip") or (None, None)
+        findings.append(
+            Finding(
+                Code.EKSPOR_NIP_DIPULIHKAN,
+                Severity.INFO,
+                f"NIP '{text}' ({nama or 'tanpa nama'}) rusak karena tersimpan sebagai angka; "
+                f"15 digit awalnya dan namanya cocok dengan NIP {match[0]} di {match[1]}, jadi "
+                "baris ini dihitung sebagai pegawai itu, sekali. Tetap perbaiki NIP di "
+                "sumbernya (ketik ulang sebagai teks).",
+                sheet,
+                cell,
+                path=k.path,
+                field="nip",
+            )
+        )
+    if not findings:
+        return hasil, []
+    fixed = [
+        replace(h, kolom=replace(h.kolom, nip=tuple(nips[at])))
+        if h.kolom is not None and nips.get(at) != list(h.kolom.nip)
+        else h
+        for at, h in enumerate(hasil)
+    ]
+    return fixed, findings
 
 
 def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:

@@ -159,6 +159,7 @@ class Code(StrEnum):
     EKSPOR_NIP_GANDA = "ekspor-nip-ganda"
     EKSPOR_BERBEDA = "ekspor-berbeda"
     EKSPOR_KEPALA_TIDAK_DIKENAL = "ekspor-kepala-tidak-dikenal"
+    EKSPOR_NIP_DIPULIHKAN = "ekspor-nip-dipulihkan"
     # Across years: tindak lanjut (domain/tindak_lanjut.py) and angka kredit per JF.
     TINDAK_LANJUT_BUKAN_MASUKAN = "tindak-lanjut-bukan-masukan"
     TINDAK_LANJUT_TAHUN_TIDAK_DIKETAHUI = "tindak-lanjut-tahun-tidak-diketahui"
@@ -1072,6 +1073,16 @@ def _entries() -> Iterator[CodeInfo]:
             "a CSV or text table whose header is none of the exports skp-xl reads: the "
             "headers found and the ones expected; download the export again unchanged, or "
             "take the file out of the folder (an error in `validate`, which cannot check it)",
+        ),
+        CodeInfo(
+            Code.EKSPOR_NIP_DIPULIHKAN,
+            _I,
+            s,
+            "NIP rusak dicocokkan",
+            ("nip", "nama", "sumber"),
+            "a NIP that Excel stored as a number (its last digits lost) whose 15 remaining "
+            "digits and name match exactly one whole NIP elsewhere in the input: the row "
+            "counts as that pegawai, once; the damaged cell is still an error to fix",
         ),
     )
     s = Section.TINDAK_LANJUT

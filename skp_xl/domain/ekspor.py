@@ -22,7 +22,7 @@ from typing import Protocol
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.nip import parse_nip
+from skp_xl.domain.nip import awalan_angka, parse_nip
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.rekap import Letak, Penugasan, Periode, penugasan, periode_dari_teks
 from skp_xl.domain.vocabulary import PREDIKAT, RATING, PeriodeEvaluasi, Rating
@@ -1089,3 +1089,40 @@ def calon_kolom(kolom: KolomEkspor, rows: Iterable[int]) -> list[Calon]:
 def _letak_kolom(kolom: KolomEkspor, row: int) -> tuple[str, str | None, str | None]:
     sheet, cell = kolom.letak(row, "nip") or (None, None)
     return kolom.path, sheet or None, cell
+
+
+def _nama_inti(nama: str) -> str:
+    """A name as compared across sources: before its degrees, case and spaces ignored."""
+    return " ".join(nama.split(",")[0].casefold().split())
+
+
+def nip_dipulihkan(
+    rusak: Sequence[tuple[str, str]], dikenal: Iterable[tuple[str, str, str]]
+) -> list[tuple[str, str] | None]:
+    """The whole NIP each Excel-damaged NIP stands for, where the input says so for sure.
+
+    Args:
+        rusak: Per damaged row: the NIP as read (a number that lost its last digits) and
+            the name beside it.
+        dikenal: Whole NIPs elsewhere in the input: (NIP, name, where it was read).
+
+    Returns:
+        Per damaged row, (NIP, where) when exactly one whole NIP shares the 15 digits
+        Excel kept and that NIP carries the same name; else None (two pegawai born the
+        same day, with the same TMT and sex, differ only in the digits lost).
+    """
+    by_prefix: dict[str, dict[str, tuple[set[str], str]]] = collections.defaultdict(dict)
+    for nip, nama, where in dikenal:
+        names, _ = by_prefix[nip[:15]].setdefault(nip, (set(), where))
+        names.add(_nama_inti(nama))
+    found: list[tuple[str, str] | None] = []
+    for text, nama in rusak:
+        prefix = awalan_angka(text)
+        candidates = by_prefix.get(prefix, {}) if prefix else {}
+        if len(candidates) == 1:
+            [(nip, (names, where))] = candidates.items()
+            if _nama_inti(nama) in names:
+                found.append((nip, where))
+                continue
+        found.append(None)
+    return found

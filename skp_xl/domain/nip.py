@@ -6,6 +6,7 @@ A NIP is tanggal lahir ``YYYYMMDD``, TMT CPNS ``YYYYMM``, a gender digit and a 3
 from __future__ import annotations
 
 import datetime
+import decimal
 import numbers
 import re
 from collections.abc import Iterable
@@ -215,6 +216,26 @@ def is_valid_nip(value: object, *, today: datetime.date | None = None) -> bool:
     except NipError:
         return False
     return True
+
+
+def awalan_angka(value: object) -> str | None:
+    """The 15 digits a NIP that Excel stored as a number still holds, or None.
+
+    Excel keeps 15 significant digits: of an 18-digit NIP typed as a number the birth
+    date, TMT and sex survive and the nomor urut is lost ("198807202018031762" becomes
+    1.98807202018031E+17). ``value`` is that number, or its text as a reader gives it
+    ("198807202018031808", "1.988072020180318e+17").
+    """
+    if isinstance(value, bool):
+        return None
+    text = str(value).strip().lstrip("'").replace(",", ".")
+    try:
+        number = decimal.Decimal(text)
+    except decimal.InvalidOperation:
+        return None
+    if not number.is_finite() or not 10 ** (NIP_LENGTH - 1) <= number < 10**NIP_LENGTH:
+        return None
+    return str(int(number))[:15]
 
 
 def _digits_of(value: object) -> tuple[str, str]:

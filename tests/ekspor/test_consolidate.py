@@ -70,11 +70,15 @@ def test_every_export_row_is_a_pegawai_row_and_nothing_is_lost(
     skipped = {Path(f.path).name for f in result.catatan}  # type: ignore[attr-defined]
     assert skipped == {"catatan.txt", "alamat.csv"}
     assert result.masalah == []  # type: ignore[attr-defined]
-    # The pandera model covers export rows: the one NIP it refuses (a CSV's "1.98e+17")
-    # already has its nip-rusak-excel finding at that cell, so no skema-nip repeats it.
+    # The pandera model covers export rows: the one NIP it would refuse (a CSV's
+    # "1.98e+17") has its whole NIP from SIASN (same 15 digits, same name), and keeps its
+    # nip-rusak-excel finding at that cell; no skema-nip repeats it.
     failures = periksa(Pegawai, pegawai)
-    assert list(failures["column"]) == [Pegawai.nip]
+    assert list(failures["column"]) == []
     assert _at(result, Code.SKEMA_NIP) == []
+    assert [c for _, _, c in _at(result, Code.EKSPOR_NIP_DIPULIHKAN)] == [
+        c for _, _, c in _at(result, Code.NIP_RUSAK_EXCEL)
+    ]
 
 
 def test_the_latest_period_is_counted_each_pegawai_once(result: object) -> None:
@@ -83,11 +87,12 @@ def test_the_latest_period_is_counted_each_pegawai_once(result: object) -> None:
     counted = pegawai[(pegawai[Pegawai.periode] == "Akhir") & (pegawai[Pegawai.dihitung] == YA)]
     assert counted[Pegawai.nip].is_unique
     # SIASN rates all 20 (also those e-Kinerja lists as Plt., '-' or without NIP); the
-    # one whose NIP Excel turned into a number cannot be matched, so counts twice: its
-    # nip-rusak-excel finding says to retype it.
-    assert len(counted) == 21
+    # one whose NIP Excel turned into a number is matched to SIASN's whole NIP (same 15
+    # digits, same name), so counts once: its nip-rusak-excel finding still says to
+    # retype it.
+    assert len(counted) == 20
     ringkasan = result.ringkasan.set_index(Ringkasan.unit_kerja)  # type: ignore[attr-defined]
-    assert ringkasan.at[INSTANSI, Ringkasan.jumlah] == 21
+    assert ringkasan.at[INSTANSI, Ringkasan.jumlah] == 20
     assert "dihitung dari kedua rating" in ringkasan.at[INSTANSI, Ringkasan.keterangan]
 
 
