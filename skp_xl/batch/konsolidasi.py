@@ -40,7 +40,7 @@ from skp_xl.domain.ekspor import (
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.legacy2021 import REGULASI_2021
-from skp_xl.domain.nip import NIP_LENGTH
+from skp_xl.domain.nip import NIP_LENGTH, awalan_angka
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.rekap import (
     AturanGanda,
@@ -602,24 +602,22 @@ def rangkum(
 def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> dict[str, str]:
     """Export rows of a year before the latest of the input (its 6/2022 workbooks and
     rated export rows): key -> why they are not counted."""
-    rows = [
-        (f"{k.path}#{k.nomor[i]}", year)
-        for k in _kolom(exports)
-        for i in k.dinilai()
-        if (year := k.tahun[i] if k.tahun else "")
-    ]
-    years = {year for _, year in rows}
-    years |= {h.tahun for h in read if len(h.tahun) == 4 and h.tahun.isdigit()}
-    if len(years) < 2:
+    columns = [k for k in _kolom(exports) if k.tahun]
+    years = {h.tahun for h in read if len(h.tahun) == 4 and h.tahun.isdigit()}
+    for k in columns:
+        years |= set(k.tahun)
+    years.discard("")
+    if len(years) < 2:  # one year (the usual input): nothing to set apart, rows unread
         return {}
     latest = max(years)
     return {
-        key: (
-            f"tahun {year}, bukan tahun ringkasan {latest}: tidak dihitung dalam distribusi "
-            "(predikat lintas tahun: skp-xl tindak-lanjut)"
+        f"{k.path}#{k.nomor[i]}": (
+            f"tahun {k.tahun[i]}, bukan tahun ringkasan {latest}: tidak dihitung dalam "
+            "distribusi (predikat lintas tahun: skp-xl tindak-lanjut)"
         )
-        for key, year in rows
-        if year != latest
+        for k in columns
+        for i in k.dinilai()
+        if k.tahun[i] and k.tahun[i] != latest
     }
 
 
@@ -644,10 +642,13 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
     if not damaged:
         return hasil, []
     skip = {(at, i) for at, i, _, _ in damaged}
+    # Only NIPs that share digits with a damaged one can match: a 50,000-row export's
+    # other NIPs are not looked at twice.
+    wanted = {prefix for _, _, text, _ in damaged if (prefix := awalan_angka(text))}
     known = [
-        (h.identitas.get("nip", ""), h.identitas.get("nama", ""), f"'{h.path}'")
+        (nip, h.identitas.get("nama", ""), f"'{h.path}'")
         for h in hasil
-        if h.terbaca and len(h.identitas.get("nip", "")) == NIP_LENGTH
+        if h.terbaca and len(nip := h.identitas.get("nip", "")) == NIP_LENGTH and nip[:15] in wanted
     ]
     for at, h in enumerate(hasil):
         k = h.kolom
@@ -655,7 +656,10 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
             known += [
                 (nip, k.nama[i], f"'{k.path}' baris {k.nomor[i]}")
                 for i, nip in enumerate(k.nip)
-                if (at, i) not in skip and len(nip) == NIP_LENGTH and nip.isdigit()
+                if nip[:15] in wanted
+                and (at, i) not in skip
+                and len(nip) == NIP_LENGTH
+                and nip.isdigit()
             ]
     found = nip_dipulihkan([(text, nama) for _, _, text, nama in damaged], known)
     nips = {at: list(k.nip) for at, h in enumerate(hasil) if (k := h.kolom) is not None}
