@@ -22,7 +22,7 @@ from typing import Protocol
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
-from skp_xl.domain.nip import awalan_angka, parse_nip
+from skp_xl.domain.nip import awalan_angka, nip_sah, parse_nip
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.rekap import Letak, Penugasan, Periode, penugasan, periode_dari_teks
 from skp_xl.domain.vocabulary import PREDIKAT, RATING, PeriodeEvaluasi, Rating
@@ -559,10 +559,12 @@ def _cepat(
     rules = _aturan_baris(hasil_text, perilaku_text, stored_text, plt, jabatan)
     if rules is None:
         return None
-    try:
-        nip = parse_nip(raw_nip, today=today).nip
-    except InvalidValueError:
-        return None
+    nip = nip_sah(raw_nip, today=today)
+    if nip is None:
+        try:
+            nip = parse_nip(raw_nip, today=today).nip
+        except InvalidValueError:
+            return None
     return nip, *rules
 
 

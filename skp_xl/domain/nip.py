@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import numbers
 import re
 from collections.abc import Iterable
@@ -213,6 +214,37 @@ def is_valid_nip(value: object, *, today: datetime.date | None = None) -> bool:
     """
     try:
         parse_nip(value, today=today)
+    except NipError:
+        return False
+    return True
+
+
+def nip_sah(value: object, *, today: datetime.date | None = None) -> str | None:
+    """The NIP when ``value`` is 18 plain digits that :func:`parse_nip` accepts, else None.
+
+    The same verdict as :func:`parse_nip` for such text, without building a :class:`Nip`:
+    the dates are judged once per birth date and TMT (an export of 50,000 rows has a few
+    thousand of each), the rest by a glance at two digits. Anything else (spaces, an
+    apostrophe, a fault) gets None, and :func:`parse_nip` says what it is.
+    """
+    if (
+        type(value) is str
+        and len(value) == NIP_LENGTH
+        and value.isascii()
+        and value.isdigit()
+        and value[14] in _JENIS_KELAMIN
+        and value[15:] != "000"
+        and _tanggal_sah(value[:14], today or datetime.date.today())
+    ):
+        return value
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _tanggal_sah(tanggal: str, today: datetime.date) -> bool:
+    """Whether a NIP's birth date and TMT (its first 14 digits) pass :func:`parse_nip`."""
+    try:
+        parse_nip(f"{tanggal}1001", today=today)
     except NipError:
         return False
     return True

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from skp_xl.domain.errors import InvalidValueError
@@ -16,6 +16,7 @@ from skp_xl.domain.nip import (
     Nip,
     NipError,
     is_valid_nip,
+    nip_sah,
     parse_nip,
 )
 
@@ -288,3 +289,26 @@ def test_random_input_is_accepted_or_refused_with_a_nip_code(value: object) -> N
         assert isinstance(refused, NipError)
         assert refused.code.startswith("nip-")
         assert refused.message
+
+
+_NIP_LIKE = st.builds(
+    "{:%Y%m%d}{:04d}{:02d}{}{:03d}".format,
+    st.dates(datetime.date(1940, 1, 1), datetime.date(2030, 12, 31)),
+    st.integers(1950, 2030),
+    st.integers(0, 13),
+    st.integers(0, 3),
+    st.integers(0, 999),
+)
+
+
+@given(_NIP_LIKE | st.text(alphabet="0123456789 '", min_size=17, max_size=19))
+@settings(max_examples=3000, deadline=None)
+def test_the_quick_check_agrees_with_parse_nip(text: str) -> None:
+    today = datetime.date(2026, 12, 6)
+    try:
+        expected: str | None = parse_nip(text, today=today).nip
+    except NipError:
+        expected = None
+    quick = nip_sah(text, today=today)
+    # The quick check says yes only where parse_nip does, and to every plain NIP it accepts.
+    assert quick == (expected if text.isdigit() and len(text) == 18 else None)
