@@ -956,6 +956,14 @@ def _tahun(text: str) -> str:
     return text if len(text) == 4 and text.isdigit() else ""
 
 
+class _Dipangkas(dict[str, str]):
+    """Texts as :func:`teks_sel` gives them, each made once."""
+
+    def __missing__(self, key: str) -> str:
+        text = self[key] = teks_sel(key)
+        return text
+
+
 def periksa_kolom(
     ekspor: Ekspor, *, today: datetime.date | None = None
 ) -> tuple[KolomEkspor, tuple[Nilai, ...], tuple[Finding, ...]]:
@@ -976,28 +984,24 @@ def periksa_kolom(
     size = len(baris)
 
     # A column repeats a few texts (units, jabatan, labels) thousands of times: each
-    # distinct text is trimmed once.
-    trimmed: dict[str, str] = {}
-
-    def sel(value: object) -> str:
-        if type(value) is not str:
-            return teks_sel(value)
-        text = trimmed.get(value)
-        if text is None:
-            text = trimmed[value] = teks_sel(value)
-        return text
-
-    def teks(name: str) -> list[str]:
-        column = kolom.get(name)
-        if column is None:
-            return [""] * size
-        return [sel(b.isi[column]) if column < len(b.isi) else "" for b in baris]
+    # distinct text is trimmed once (the dict's __missing__, so a text seen before costs
+    # one lookup in C).
+    trimmed = _Dipangkas()
+    cells = [b.isi for b in baris]
+    shortest = min(map(len, cells), default=0)
 
     def mentah(name: str) -> list[object]:
         column = kolom.get(name)
         if column is None:
             return [None] * size
-        return [b.isi[column] if column < len(b.isi) else None for b in baris]
+        if column < shortest:
+            return [row[column] for row in cells]
+        return [row[column] if column < len(row) else None for row in cells]
+
+    def teks(name: str) -> list[str]:
+        if kolom.get(name) is None:
+            return [""] * size
+        return [trimmed[v] if type(v) is str else teks_sel(v) for v in mentah(name)]
 
     periodik = ekspor.jenis is JenisEkspor.SIASN_PERIODIK
     tetap = None if periodik or not baris else periode_baris(ekspor, baris[0])[0]

@@ -6,7 +6,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from skp_xl.domain.errors import InvalidValueError
@@ -302,6 +302,10 @@ _NIP_LIKE = st.builds(
 
 
 @given(_NIP_LIKE | st.text(alphabet="0123456789 '", min_size=17, max_size=19))
+@example("198001012026121001")  # TMT this month: past enough
+@example("198001012027011001")  # next month's TMT
+@example("200812062026121001")  # appointed the month of the 18th birthday
+@example("200812072026111001")  # a month before it
 @settings(max_examples=3000, deadline=None)
 def test_the_quick_check_agrees_with_parse_nip(text: str) -> None:
     today = datetime.date(2026, 12, 6)
