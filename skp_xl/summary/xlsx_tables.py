@@ -10,11 +10,12 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 
 - ``add_table`` refuses ``constant_memory`` mode (``worksheet.add_table``: "isn't
   supported in 'constant_memory' mode"), so a workbook with Tables is written in its
-  ordinary mode, which still keeps far less per cell than openpyxl.
+  ordinary mode (still less memory than openpyxl: benchmarks/README.md).
 - An ``external:`` link's relative target is written with backslashes (``url.py``,
-  ``link_path.replace("/", "\\\\")``): Excel on Windows follows it, LibreOffice on Linux
-  does not. :func:`slash_external_targets` turns them back into ``/`` after saving, as the
-  openpyxl writer has them.
+  ``link_path.replace("/", "\\")``), a Windows path where the relationship part holds a
+  URI. LibreOffice 7.4 follows either (measured with the fix left out); Excel on other
+  systems and other readers are not relied on to, so :func:`slash_external_targets` turns
+  them back into ``/`` after saving, as the openpyxl writer writes them.
 """
 
 from __future__ import annotations

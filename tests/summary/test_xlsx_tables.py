@@ -6,15 +6,22 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import openpyxl
 import pytest
 import xlsxwriter
+from defusedxml.ElementTree import fromstring
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.summary import tables, xlsx_tables
 from skp_xl.summary.data import Cell
 from skp_xl.summary.links import Link, file_link
+from tests.libreoffice import LibreOffice
+
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 
 HEADERS = ("NIP", "Nama", "Pesan", "Nilai", "Berkas")
 NIP_ANGKA = "198001012000011001"
@@ -170,3 +177,18 @@ def test_a_cut_table_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert ws.tables["TABEL"].ref == "A1:E3"
     assert ws.max_row == 3
     assert str(ws["G1"].value).startswith("Tabel ini dipotong: hanya 2 dari 3 baris")
+
+
+@pytest.mark.libreoffice
+def test_libreoffice_reads_the_xlsxwriter_table(recalculate: LibreOffice, tmp_path: Path) -> None:
+    rows, links = _rows(tmp_path)
+    path = tmp_path / "b.xlsx"
+    _xlsxwriter(path, rows, links)
+    (ods,) = recalculate.convert([path], "ods").values()
+    with zipfile.ZipFile(ods) as archive:
+        content = fromstring(archive.read("content.xml"))
+    hrefs = [unquote(a.get(f"{XLINK}href", "")) for a in content.iter(f"{TEXT}a")]
+    assert any(h.endswith("/unit a/SKP Budi #2.xlsx#'SKP JA'!D7") for h in hrefs), hrefs
+    assert any(h.endswith("/masuk/Résumé.xlsx") for h in hrefs), hrefs
+    ranges = [r.get(f"{TABLE}target-range-address") for r in content.iter(f"{TABLE}database-range")]
+    assert ranges == ["T.A1:T.E4"], ranges
