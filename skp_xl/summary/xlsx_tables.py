@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Collection, Sequence
 from pathlib import Path
 
+from xlsxwriter.format import Format
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -33,10 +34,14 @@ from skp_xl.summary import tables
 from skp_xl.summary.data import Cell
 from skp_xl.summary.links import Link
 from skp_xl.summary.tables import (
+    BILANGAN_FORMAT,
+    DESIMAL_FORMAT,
     FONT_NAME,
     FULL_TABLE_HINT,
     LINE_HEIGHT,
+    LINK_WIDTH,
     MAX_WIDTH,
+    TEXT_FORMAT,
     column_width,
     cut_note,
     text_lines,
@@ -91,50 +96,70 @@ def write_table(
         | {"text_wrap": True, "valign": "vcenter"}
     )
     wrapped = [(i, h) for i, h in enumerate(headers) if h in wrap_columns]
-    formats = []
-    for header in headers:
+    link_at = headers.index(link_column) if link_column in headers else None
+    # Per column: the format of a text (or blank), of a whole number and of a decimal one,
+    # as tables.write_table gives them (a text column keeps "@" for numbers too).
+    formats: list[tuple[Format, Format, Format]] = []
+    for c, header in enumerate(headers):
         props: dict[str, object] = dict(base)
-        if header in text_columns:
-            props["num_format"] = "@"
         if wrapped:  # tall rows: every cell at the top, the long texts wrapped
             props |= {"valign": "top", "text_wrap": header in wrap_columns}
-        formats.append(book.add_format(props))
-    link_at = headers.index(link_column) if link_column in headers else None
+        if c == link_at:  # a long path shrinks to fit its cell, whole
+            props |= {"valign": "top", "shrink": True, "text_wrap": False}
+        if header in text_columns:
+            text = book.add_format(props | {"num_format": TEXT_FORMAT})
+            formats.append((text, text, text))
+        else:
+            formats.append(
+                (
+                    book.add_format(props),
+                    book.add_format(props | {"num_format": BILANGAN_FORMAT}),
+                    book.add_format(props | {"num_format": DESIMAL_FORMAT}),
+                )
+            )
     # "hyperlink" gives XlsxWriter's Hyperlink cell style (underlined, theme colour 10).
-    link_format = book.add_format({"hyperlink": True, **({"valign": "top"} if wrapped else {})})
+    link_format = book.add_format({"hyperlink": True, "shrink": True, "valign": "top"})
 
     widths = []
     for index, header in enumerate(headers):
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
+        if index == link_at:
+            maximum = LINK_WIDTH
         width = column_width(header, [row[index] for row in rows], maximum=maximum)
         ws.set_column(index, index, width - PADDING)
         widths.append(width)
+    blank_styled = [
+        bool(wrapped) or c == link_at or h in text_columns for c, h in enumerate(headers)
+    ]
     for r, row in enumerate(rows, start=1):
         lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
         if lines > 1:
             ws.set_row(r, LINE_HEIGHT * lines)
         for c, value in enumerate(row):
             link = links[r - 1] if c == link_at and r - 1 < len(links) else None
+            text, whole, decimal = formats[c]
             if link is not None:
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
                 if ws.write_url(r, c, url, link_format, string=str(value)) < 0:
                     # Past Excel's 65,530 links a sheet (XlsxWriter warns): plain text.
-                    ws.write_string(r, c, str(value), formats[c])
+                    ws.write_string(r, c, str(value), text)
             elif value is None:
-                if wrapped or headers[c] in text_columns:
-                    ws.write_blank(r, c, None, formats[c])
+                if blank_styled[c]:
+                    ws.write_blank(r, c, None, text)
             elif isinstance(value, str):
                 # write_string, never write(): a text starting with "=" stays text.
-                ws.write_string(r, c, value, formats[c])
+                ws.write_string(r, c, value, text)
             elif isinstance(value, bool):
-                ws.write_boolean(r, c, value, formats[c])
+                ws.write_boolean(r, c, value, whole)
+            elif isinstance(value, float):
+                ws.write_number(r, c, value, decimal)
             else:
-                ws.write_number(r, c, value, formats[c])
+                ws.write_number(r, c, value, whole)
     if not rows:
         for c in range(len(headers)):
-            ws.write_blank(1, c, None, formats[c])
+            ws.write_blank(1, c, None, formats[c][0])
     last_row = max(len(rows) + 1, 2)
     ws.freeze_panes(1, 0)
     ws.add_table(

@@ -115,6 +115,7 @@ def _seen(ws: Worksheet) -> dict[str, Any]:
                 _colour(c.fill.fgColor) if c.fill.fill_type else None,
                 c.alignment.wrap_text or False,
                 c.alignment.vertical,
+                c.alignment.shrink_to_fit or False,
                 (link.target, link.location) if link else None,
             )
     table = ws.tables["TABEL"]
