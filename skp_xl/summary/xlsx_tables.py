@@ -117,8 +117,12 @@ def write_table(
                     book.add_format(props | {"num_format": DESIMAL_FORMAT}),
                 )
             )
-    # "hyperlink" gives XlsxWriter's Hyperlink cell style (underlined, theme colour 10).
-    link_format = book.add_format({"hyperlink": True, "shrink": True, "valign": "top"})
+    # "hyperlink" gives XlsxWriter's Hyperlink cell style (theme colour 10, underlined);
+    # the font then as openpyxl's Hyperlink style has it (12 points, not underlined), so
+    # that both writers' sheets print alike (LibreOffice fits a row to its 12-point link).
+    link_format = book.add_format(
+        {"hyperlink": True, "underline": 0, "font_size": 12, "shrink": True, "valign": "top"}
+    )
 
     widths = []
     for index, header in enumerate(headers):
@@ -187,9 +191,12 @@ def a4_landscape(ws: Worksheet, *, title_rows: bool = False, footer: str = "") -
     ws.fit_to_pages(1, 0)
     if title_rows:
         ws.repeat_rows(0)
-    ws.set_margins(left=0.4, right=0.4)
+    # openpyxl's default margins otherwise (top and bottom 1", header and footer 0.5"),
+    # not XlsxWriter's (0.75", 0.3"): the same page either way.
+    ws.set_margins(left=0.4, right=0.4, top=1, bottom=1)
+    ws.margin_header = 0.5
     left = "&L" + footer.replace("&", "&&") if footer else ""
-    ws.set_footer(left + "&R" + PAGE_NUMBERS)
+    ws.set_footer(left + "&R" + PAGE_NUMBERS, {"margin": 0.5})
 
 
 def _letter(index: int) -> str:
