@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from openpyxl.pivot.cache import (
     CacheDefinition,
@@ -27,7 +28,7 @@ from openpyxl.pivot.cache import (
     WorksheetSource,
 )
 from openpyxl.pivot.fields import Index, Missing, Number, Text
-from openpyxl.pivot.record import Record, RecordList
+from openpyxl.pivot.record import RecordList
 from openpyxl.pivot.table import (
     DataField,
     FieldItem,
@@ -41,6 +42,7 @@ from openpyxl.pivot.table import (
 )
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.constants import SHEET_MAIN_NS
 
 from skp_xl.summary.data import Cell
 from skp_xl.summary.tables import font, literal
@@ -151,6 +153,44 @@ def shared_items(column: CacheColumn) -> SharedItems:
         else:
             elements.append(Number(v=value))
     return SharedItems(_fields=elements, **flags)
+
+
+class Records(RecordList):  # type: ignore[misc]
+    """The cache records (``pivotCacheRecords``), written straight as XML.
+
+    openpyxl's own :class:`RecordList` holds an object per source cell (a ``Record`` a
+    row, an ``Index`` a cell) and serialises them one by one: a summary's largest cost
+    after its tables (benchmarks/README.md). These are the same bytes, made by joining
+    strings (``tests/summary/test_pivot.py`` compares them).
+    """
+
+    def __init__(self, columns: Sequence[CacheColumn]) -> None:
+        super().__init__()
+        self.columns = tuple(columns)
+
+    @property
+    def count(self) -> int:
+        """Source rows: one record each."""
+        return len(self.columns[0].indexes) if self.columns else 0
+
+    def to_xml(self) -> bytes:
+        """The part: one ``<r>`` a source row, one ``<x v="k"/>`` a cell (its item)."""
+        cells = []
+        for n, column in enumerate(self.columns):
+            first, last = n == 0, n == len(self.columns) - 1
+            tags = [
+                ("<r>" if first else "") + f'<x v="{k}" />' + ("</r>" if last else "")
+                for k in range(len(column.items))
+            ]
+            cells.append([tags[k] for k in column.indexes])
+        body = "".join(map("".join, zip(*cells, strict=True)))
+        head = f'<pivotCacheRecords count="{self.count}" xmlns="{SHEET_MAIN_NS}">'
+        return (head + body + "</pivotCacheRecords>").encode()
+
+    def _write(self, archive: Any, manifest: Any) -> None:
+        # What RecordList._write does (openpyxl 3.1), with the bytes made here.
+        archive.writestr(self.path[1:], self.to_xml())
+        manifest.append(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -326,12 +366,7 @@ def add_pivot(
             for column in columns
         ],
     )
-    cache.records = RecordList(
-        r=[
-            Record(_fields=[Index(v=column.indexes[n]) for column in columns])
-            for n in range(len(rows))
-        ]
-    )
+    cache.records = Records(columns)
 
     top, left = _table_top_left(spec)
     bottom = top + 1 + len(table.rows) + 1
