@@ -34,7 +34,9 @@ _PICKLE = """
 import pickle, sys
 from pathlib import Path
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-data = konsolidasi(Path(sys.argv[1]), Opsi(jobs=1, cache=False)).summary_data()
+# No time limit per file: a busy machine would turn the big export into a finding.
+data = konsolidasi(Path(sys.argv[1]), Opsi(jobs=1, cache=False, batas_detik=None)).summary_data()
+assert len(data.pegawai), data.temuan
 Path(sys.argv[2]).write_bytes(pickle.dumps(data))
 print(len(data.pegawai), len(data.temuan), len(data.cascading))
 """

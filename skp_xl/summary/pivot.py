@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from openpyxl.compat.strings import safe_string
 from openpyxl.pivot.cache import (
     CacheDefinition,
     CacheField,
@@ -27,7 +28,7 @@ from openpyxl.pivot.cache import (
     SharedItems,
     WorksheetSource,
 )
-from openpyxl.pivot.fields import Index, Missing, Number, Text
+from openpyxl.pivot.fields import Index
 from openpyxl.pivot.record import RecordList
 from openpyxl.pivot.table import (
     DataField,
@@ -43,6 +44,7 @@ from openpyxl.pivot.table import (
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import SubElement
 
 from skp_xl.summary.data import Cell
 from skp_xl.summary.tables import font, literal
@@ -144,15 +146,44 @@ def shared_items(column: CacheColumn) -> SharedItems:
         flags["containsBlank"] = True
     if any(isinstance(v, str) and len(v) > 255 for v in column.items):
         flags["longText"] = True
-    elements: list[Text | Number | Missing] = []
-    for value in column.items:
-        if value is None:
-            elements.append(Missing())
-        elif isinstance(value, str):
-            elements.append(Text(v=value))
-        else:
-            elements.append(Number(v=value))
-    return SharedItems(_fields=elements, **flags)
+    return Items(column.items, **flags)
+
+
+class Items(SharedItems):  # type: ignore[misc]
+    """``<sharedItems>`` whose items become elements only when written.
+
+    openpyxl's :class:`SharedItems` holds an object per item (``Text``, ``Number``,
+    ``Missing``), one per distinct value: 50,000 for the NIP column of a large summary,
+    with its descriptors and serialisation a large share of the summary's time
+    (benchmarks/README.md). These are the same elements (``tests/summary/test_pivot.py``
+    compares them with openpyxl's).
+    """
+
+    # openpyxl's metaclass lists a subclass's own descriptors only (none): keep the parent's.
+    __attrs__ = SharedItems.__attrs__
+    __elements__ = SharedItems.__elements__
+    __nested__ = SharedItems.__nested__
+
+    def __init__(self, items: Sequence[Cell], **flags: Any) -> None:
+        super().__init__(**flags)
+        self.items = tuple(items)
+
+    @property
+    def count(self) -> int:
+        """Items, as the ``count`` attribute says."""
+        return len(self.items)
+
+    def to_tree(self, tagname: str | None = None, idx: Any = None, namespace: Any = None) -> Any:
+        """The element, its items made as ``<s v>``, ``<n v>`` and ``<m/>``."""
+        tree = super().to_tree(tagname, idx, namespace)
+        for value in self.items:
+            if value is None:
+                SubElement(tree, "m")
+            elif isinstance(value, str):
+                SubElement(tree, "s", v=value)
+            else:  # a number as openpyxl's Number writes it
+                SubElement(tree, "n", v=safe_string(float(value)))
+        return tree
 
 
 class Records(RecordList):  # type: ignore[misc]

@@ -240,8 +240,12 @@ def _shown(headers: tuple[str, ...], rows: list[list[Cell]], akar: Path | None) 
     """Show ``Berkas`` relative to the consolidated folder (links are made before)."""
     if BERKAS in headers and akar is not None:
         berkas = headers.index(BERKAS)
+        shown: dict[Cell, Cell] = {}  # a file has many rows (an export: all of them)
         for row in rows:
-            row[berkas] = shown_path(row[berkas], akar)
+            value = row[berkas]
+            if value not in shown:
+                shown[value] = shown_path(value, akar)
+            row[berkas] = shown[value]
 
 
 TINGKAT_ORDER = {"galat": 0, "error": 0, "peringatan": 1, "warning": 1}

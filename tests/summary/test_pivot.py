@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from openpyxl.pivot.fields import Index
+from openpyxl.pivot.cache import SharedItems
+from openpyxl.pivot.fields import Index, Missing, Number, Text
 from openpyxl.pivot.record import Record, RecordList
 from openpyxl.xml.functions import tostring
 
@@ -115,3 +116,24 @@ def test_records_are_the_bytes_openpyxl_writes_for_them() -> None:
     )
     assert Records(columns).to_xml() == tostring(records.to_tree())
     assert Records(columns).count == 5
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["198001012000011001", "Budi & <Ani>", None, "198001012000011001"],
+        [3, 5, 2.5, 1e20, None, True],
+        ["1", 1, 0.1, None],
+        [None],
+    ],
+)
+def test_shared_items_are_the_elements_openpyxl_writes_for_them(values: list[Cell]) -> None:
+    column = cache_column("x", values)
+    ours = shared_items(column)
+    fields: list[Text | Number | Missing] = [
+        Missing() if v is None else Text(v=v) if isinstance(v, str) else Number(v=v)
+        for v in column.items
+    ]
+    flags = {k: v for k, v in vars(ours).items() if k in SharedItems.__attrs__ and k != "count"}
+    theirs = SharedItems(_fields=fields, **flags)
+    assert tostring(ours.to_tree()) == tostring(theirs.to_tree())
