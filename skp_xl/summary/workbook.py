@@ -8,8 +8,6 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import xlsxwriter
@@ -19,7 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.domain.rekap import StatusCascading
 from skp_xl.fileio import atomic_output
-from skp_xl.summary import tables, xlsx_tables
+from skp_xl.summary import tables
 from skp_xl.summary.angka_kredit import write_angka_kredit
 from skp_xl.summary.data import (
     BERKAS,
@@ -39,6 +37,7 @@ from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
+from skp_xl.summary.plain import TITLE_ROWS, PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.ringkasan import write_ringkasan
 from skp_xl.summary.skema import (
     PEGAWAI_COLUMNS,
@@ -48,7 +47,7 @@ from skp_xl.summary.skema import (
     Pegawai,
     Temuan,
 )
-from skp_xl.summary.tables import a4_landscape, font, shown_path, write_table
+from skp_xl.summary.tables import a4_landscape, font, shown_path
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
@@ -70,73 +69,10 @@ NAMA = Pegawai.nama
 PEGAWAI_KETERANGAN = Pegawai.keterangan
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class PlainTable:
-    """A sheet that is one Excel Table from A1 (Pegawai, Temuan, Cascading), ready for
-    either writer: openpyxl's :func:`.tables.write_table` or XlsxWriter's
-    :func:`.xlsx_tables.write_table`, which make the same sheet.
-
-    Attributes:
-        title: The sheet's title.
-        name: The Table's displayName.
-        headers: The Table's headers.
-        rows: Its rows, as shown (``Berkas`` relative to the consolidated folder).
-        text_columns: Columns stored as text.
-        wrap_columns: Columns whose long text wraps.
-        links: The ``Berkas`` link of each row.
-        footer: The printed page's footer title.
-    """
-
-    title: str
-    name: str
-    headers: tuple[str, ...]
-    rows: list[list[Cell]]
-    text_columns: tuple[str, ...]
-    wrap_columns: tuple[str, ...]
-    links: list[Link | None]
-    footer: str
-
-    def to_openpyxl(self, ws: Worksheet) -> None:
-        """Write the sheet with openpyxl."""
-        write_table(
-            ws,
-            name=self.name,
-            headers=self.headers,
-            rows=self.rows,
-            text_columns=self.text_columns,
-            wrap_columns=self.wrap_columns,
-            link_column=BERKAS,
-            links=self.links,
-        )
-        a4_landscape(ws, title_rows=TITLE_ROWS, footer=self.footer)
-
-    def to_xlsxwriter(self, book: xlsxwriter.Workbook, ws: xlsxwriter.worksheet.Worksheet) -> None:
-        """Write the sheet with XlsxWriter (its print titles are openpyxl's: see
-        :func:`write_summary`)."""
-        xlsx_tables.write_table(
-            book,
-            ws,
-            name=self.name,
-            headers=self.headers,
-            rows=self.rows,
-            text_columns=self.text_columns,
-            wrap_columns=self.wrap_columns,
-            link_column=BERKAS,
-            links=self.links,
-        )
-        xlsx_tables.a4_landscape(ws, footer=self.footer)
-
-
-TITLE_ROWS = "1:1"
-"""The rows printed on top of every page of a table sheet."""
-
 IN_MEMORY_ROWS = 20_000
 """Up to this many table rows XlsxWriter keeps its sheets' XML in memory rather than in
 temporary files: a quarter faster for the sample agency's summary (0.8 s against 1.1 s,
 measured), while a large summary's XML (tens of MB) stays out of memory."""
-
-PlainWriter = Callable[[Worksheet, PlainTable], None]
-"""What the workbook builder does with a plain table's sheet."""
 
 
 def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None:
@@ -202,7 +138,7 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     Raises:
         SummaryDataError: As for :func:`write_summary`.
     """
-    return _build(data, folder=folder, plain=lambda ws, table: table.to_openpyxl(ws))
+    return _build(data, folder=folder, plain=to_openpyxl)
 
 
 def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
@@ -217,7 +153,7 @@ def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
     _write_temuan(wb.create_sheet(TEMUAN), data, folder, plain)
     _write_cascading(wb.create_sheet(CASCADING), data, folder, plain)
-    write_angka_kredit(wb, data)
+    write_angka_kredit(wb, data, plain=plain)
     wb.active = 0
     wb.properties.title = data.judul
     wb.properties.subject = f"Rekapitulasi SKP, periode {data.periode}"

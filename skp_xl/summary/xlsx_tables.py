@@ -69,6 +69,7 @@ def write_table(
     link_column: str | None = None,
     links: Sequence[Link | None] = (),
     full_table: str = FULL_TABLE_HINT,
+    decimal_columns: Collection[str] = (),
 ) -> str:
     """Write ``rows`` from A1 as an Excel Table, as :func:`.tables.write_table` does.
 
@@ -83,6 +84,8 @@ def write_table(
         link_column: The column whose cells get ``links``.
         links: One hyperlink (or ``None``) per row, for ``link_column``.
         full_table: Where every row is, named in the note of a cut table.
+        decimal_columns: Columns whose every cell, blank or not, has the two-decimal
+            format (as the Angka Kredit sheet sets it on the openpyxl Table).
 
     Returns:
         The Table's range, e.g. ``A1:L9``.
@@ -109,6 +112,9 @@ def write_table(
         if header in text_columns:
             text = book.add_format(props | {"num_format": TEXT_FORMAT})
             formats.append((text, text, text))
+        elif header in decimal_columns:
+            decimal = book.add_format(props | {"num_format": DESIMAL_FORMAT})
+            formats.append((decimal, decimal, decimal))
         else:
             formats.append(
                 (
@@ -133,7 +139,8 @@ def write_table(
         ws.set_column(index, index, width - PADDING)
         widths.append(width)
     blank_styled = [
-        bool(wrapped) or c == link_at or h in text_columns for c, h in enumerate(headers)
+        bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
+        for c, h in enumerate(headers)
     ]
     for r, row in enumerate(rows, start=1):
         lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)

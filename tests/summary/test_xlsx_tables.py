@@ -17,6 +17,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from skp_xl.summary import tables, xlsx_tables
 from skp_xl.summary.data import Cell
 from skp_xl.summary.links import Link, file_link
+from skp_xl.summary.plain import PlainTable
 from tests.libreoffice import LibreOffice
 
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -199,3 +200,36 @@ def test_libreoffice_reads_the_xlsxwriter_table(recalculate: LibreOffice, tmp_pa
     assert any(h.endswith("/masuk/Résumé.xlsx") for h in hrefs), hrefs
     ranges = [r.get(f"{TABLE}target-range-address") for r in content.iter(f"{TABLE}database-range")]
     assert ranges == ["T.A1:T.E4"], ranges
+
+
+def test_decimal_columns_and_the_note_are_written_alike(tmp_path: Path) -> None:
+    """The Angka Kredit sheet's extras: every cell of a decimal column (whole numbers and
+    blanks too) in two decimals, an italic note right of the header."""
+    table = PlainTable(
+        title="T",
+        name="TABEL",
+        headers=("NIP", "AK", "Berkas"),
+        rows=[[NIP_ANGKA, 12, "a.xlsx"], ["198001012000011003", None, None], [None, 2.5, "b"]],
+        text_columns=("NIP",),
+        wrap_columns=(),
+        links=(),
+        footer="Rekap",
+        decimal_columns=("AK",),
+        note="Catatan aturan.",
+        link_column=None,
+    )
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.title = "T"
+    table.to_openpyxl(ws)
+    wb.save(tmp_path / "a.xlsx")
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"))
+    table.to_xlsxwriter(book, book.add_worksheet("T"))
+    book.close()
+    a = _seen(openpyxl.load_workbook(tmp_path / "a.xlsx")["T"])
+    b = _seen(openpyxl.load_workbook(tmp_path / "b.xlsx")["T"])
+    for key in ("cells", "table", "heights", "freeze"):  # widths: see the first test
+        assert b[key] == a[key], key
+    assert {b["cells"][c][2] for c in ("B2", "B3", "B4")} == {tables.DESIMAL_FORMAT}
+    assert b["cells"]["E1"][0] == "Catatan aturan."
