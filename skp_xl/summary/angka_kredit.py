@@ -31,8 +31,8 @@ from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
 from skp_xl.summary.data import Cell, SummaryData
+from skp_xl.summary.plain import PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.skema import TIDAK, Pegawai
-from skp_xl.summary.tables import DESIMAL_FORMAT, a4_landscape, font, write_table
 
 ANGKA_KREDIT = "Angka Kredit"
 """The sheet's title."""
@@ -346,11 +346,14 @@ def write_angka_kredit(
     *,
     tahunan: AturanTahunan = AturanTahunan.AKHIR,
     jenjang_berubah: AturanJenjang = AturanJenjang.PROPORSIONAL,
+    plain: PlainWriter = to_openpyxl,
 ) -> None:
     """Add the Angka Kredit sheet to the summary when it has JF pegawai.
 
     The table is made from every rated period (``data.semua_periode``, else
-    ``data.pegawai``); the rules used are stated right of the header.
+    ``data.pegawai``); the rules used are stated right of the header. ``plain`` writes
+    the sheet (by default at once, with openpyxl; ``write_summary`` leaves it to
+    XlsxWriter).
     """
     frame = data.semua_periode if data.semua_periode is not None else data.pegawai
     if frame is None or len(frame.columns) == 0:
@@ -360,20 +363,25 @@ def write_angka_kredit(
         return
     ws = wb.create_sheet(ANGKA_KREDIT)
     headers = table.headers
-    write_table(ws, name=TABLE_NAME, headers=headers, rows=table.rows(), text_columns=(NIP,))
-    for index, header in enumerate(headers, start=1):
-        if header.startswith("AK ") or header == KOEFISIEN:
-            for (cell,) in ws.iter_rows(min_row=2, min_col=index, max_col=index):
-                cell.number_format = DESIMAL_FORMAT
-    note = ws.cell(
-        1,
-        len(headers) + 2,
+    note = (
         f"{table.aturan} Bawaan; pilihan lain dengan 'skp-xl angka-kredit RINGKASAN.xlsx "
         "--tahunan periodik --jenjang-berubah terakhir'. AK = bulan/12 x persentase predikat x "
-        "koefisien tahunan (PermenPANRB 1/2023, PerBKN 3/2023), dibulatkan 2 desimal.",
+        "koefisien tahunan (PermenPANRB 1/2023, PerBKN 3/2023), dibulatkan 2 desimal."
     )
-    note.font = font(italic=True)
-    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+    sheet = PlainTable(
+        title=ws.title,
+        name=TABLE_NAME,
+        headers=tuple(headers),
+        rows=[list(row) for row in table.rows()],
+        text_columns=(NIP,),
+        wrap_columns=(),
+        links=(),
+        footer=data.judul,
+        decimal_columns=tuple(h for h in headers if h.startswith("AK ") or h == KOEFISIEN),
+        note=note,
+        link_column=None,  # its Berkas is plain text
+    )
+    plain(ws, sheet)
 
 
 def baca_pegawai(path: Path) -> pd.DataFrame:

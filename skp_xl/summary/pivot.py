@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
+from openpyxl.compat.strings import safe_string
 from openpyxl.pivot.cache import (
     CacheDefinition,
     CacheField,
@@ -26,8 +28,8 @@ from openpyxl.pivot.cache import (
     SharedItems,
     WorksheetSource,
 )
-from openpyxl.pivot.fields import Index, Missing, Number, Text
-from openpyxl.pivot.record import Record, RecordList
+from openpyxl.pivot.fields import Index
+from openpyxl.pivot.record import RecordList
 from openpyxl.pivot.table import (
     DataField,
     FieldItem,
@@ -41,6 +43,8 @@ from openpyxl.pivot.table import (
 )
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+from openpyxl.xml.constants import SHEET_MAIN_NS
+from openpyxl.xml.functions import SubElement
 
 from skp_xl.summary.data import Cell
 from skp_xl.summary.tables import font, literal
@@ -142,15 +146,82 @@ def shared_items(column: CacheColumn) -> SharedItems:
         flags["containsBlank"] = True
     if any(isinstance(v, str) and len(v) > 255 for v in column.items):
         flags["longText"] = True
-    elements: list[Text | Number | Missing] = []
-    for value in column.items:
-        if value is None:
-            elements.append(Missing())
-        elif isinstance(value, str):
-            elements.append(Text(v=value))
-        else:
-            elements.append(Number(v=value))
-    return SharedItems(_fields=elements, **flags)
+    return Items(column.items, **flags)
+
+
+class Items(SharedItems):  # type: ignore[misc]
+    """``<sharedItems>`` whose items become elements only when written.
+
+    openpyxl's :class:`SharedItems` holds an object per item (``Text``, ``Number``,
+    ``Missing``), one per distinct value: 50,000 for the NIP column of a large summary,
+    with its descriptors and serialisation a large share of the summary's time
+    (benchmarks/README.md). These are the same elements (``tests/summary/test_pivot.py``
+    compares them with openpyxl's).
+    """
+
+    # openpyxl's metaclass lists a subclass's own descriptors only (none): keep the parent's.
+    __attrs__ = SharedItems.__attrs__
+    __elements__ = SharedItems.__elements__
+    __nested__ = SharedItems.__nested__
+
+    def __init__(self, items: Sequence[Cell], **flags: Any) -> None:
+        super().__init__(**flags)
+        self.items = tuple(items)
+
+    @property
+    def count(self) -> int:
+        """Items, as the ``count`` attribute says."""
+        return len(self.items)
+
+    def to_tree(self, tagname: str | None = None, idx: Any = None, namespace: Any = None) -> Any:
+        """The element, its items made as ``<s v>``, ``<n v>`` and ``<m/>``."""
+        tree = super().to_tree(tagname, idx, namespace)
+        for value in self.items:
+            if value is None:
+                SubElement(tree, "m")
+            elif isinstance(value, str):
+                SubElement(tree, "s", v=value)
+            else:  # a number as openpyxl's Number writes it
+                SubElement(tree, "n", v=safe_string(float(value)))
+        return tree
+
+
+class Records(RecordList):  # type: ignore[misc]
+    """The cache records (``pivotCacheRecords``), written straight as XML.
+
+    openpyxl's own :class:`RecordList` holds an object per source cell (a ``Record`` a
+    row, an ``Index`` a cell) and serialises them one by one: a summary's largest cost
+    after its tables (benchmarks/README.md). These are the same bytes, made by joining
+    strings (``tests/summary/test_pivot.py`` compares them).
+    """
+
+    def __init__(self, columns: Sequence[CacheColumn]) -> None:
+        super().__init__()
+        self.columns = tuple(columns)
+
+    @property
+    def count(self) -> int:
+        """Source rows: one record each."""
+        return len(self.columns[0].indexes) if self.columns else 0
+
+    def to_xml(self) -> bytes:
+        """The part: one ``<r>`` a source row, one ``<x v="k"/>`` a cell (its item)."""
+        cells = []
+        for n, column in enumerate(self.columns):
+            first, last = n == 0, n == len(self.columns) - 1
+            tags = [
+                ("<r>" if first else "") + f'<x v="{k}" />' + ("</r>" if last else "")
+                for k in range(len(column.items))
+            ]
+            cells.append([tags[k] for k in column.indexes])
+        body = "".join(map("".join, zip(*cells, strict=True)))
+        head = f'<pivotCacheRecords count="{self.count}" xmlns="{SHEET_MAIN_NS}">'
+        return (head + body + "</pivotCacheRecords>").encode()
+
+    def _write(self, archive: Any, manifest: Any) -> None:
+        # What RecordList._write does (openpyxl 3.1), with the bytes made here.
+        archive.writestr(self.path[1:], self.to_xml())
+        manifest.append(self)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -326,12 +397,7 @@ def add_pivot(
             for column in columns
         ],
     )
-    cache.records = RecordList(
-        r=[
-            Record(_fields=[Index(v=column.indexes[n]) for column in columns])
-            for n in range(len(rows))
-        ]
-    )
+    cache.records = Records(columns)
 
     top, left = _table_top_left(spec)
     bottom = top + 1 + len(table.rows) + 1

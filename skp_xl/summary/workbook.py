@@ -7,8 +7,10 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -31,9 +33,11 @@ from skp_xl.summary.data import (
     require_columns,
     rows_of,
 )
+from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
 from skp_xl.summary.links import Link, file_link
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
+from skp_xl.summary.plain import TITLE_ROWS, PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.ringkasan import write_ringkasan
 from skp_xl.summary.skema import (
     PEGAWAI_COLUMNS,
@@ -43,7 +47,7 @@ from skp_xl.summary.skema import (
     Pegawai,
     Temuan,
 )
-from skp_xl.summary.tables import a4_landscape, font, shown_path, write_table
+from skp_xl.summary.tables import a4_landscape, font, shown_path
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
@@ -65,11 +69,26 @@ NAMA = Pegawai.nama
 PEGAWAI_KETERANGAN = Pegawai.keterangan
 
 
+IN_MEMORY_ROWS = 20_000
+"""Up to this many table rows XlsxWriter keeps its sheets' XML in memory rather than in
+temporary files: a quarter faster for the sample agency's summary (0.8 s against 1.1 s,
+measured), while a large summary's XML (tens of MB) stays out of memory."""
+
+
 def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None:
     """Write the summary workbook to ``path`` atomically.
 
     ``Berkas`` hyperlinks are relative to ``path``'s folder, so the summary and the
     agency's folder can move together.
+
+    The plain tables (Pegawai, Temuan, Cascading: the big sheets) are written by
+    XlsxWriter, the other sheets by openpyxl, and :func:`.graft.graft` makes one package
+    of the two. Measured (benchmarks/README.md): XlsxWriter writes a big table in about
+    half openpyxl's time and with less memory, while the small sheets' charts,
+    conditional formats and the PivotTable's parts, which XlsxWriter does not write (no
+    PivotTable) or would need all rewritten, cost little. XlsxWriter's ``constant_memory``
+    mode does not fit: its ``add_table`` refuses it. The result is the workbook
+    :func:`build_summary` makes (``tests/summary/test_workbook.py`` compares them).
 
     Args:
         path: The .xlsx to write.
@@ -82,11 +101,35 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
     """
     path = Path(path)
     with atomic_output(path, force=force) as tmp:
-        build_summary(data, folder=path.parent).save(tmp)
+        plain: dict[str, PlainTable] = {}
+
+        def later(ws: Worksheet, table: PlainTable) -> None:
+            # Left empty, but its print titles set: they are a defined name of the
+            # workbook, which is openpyxl's.
+            a4_landscape(ws, title_rows=TITLE_ROWS, footer=table.footer)
+            plain[ws.title] = table
+
+        wb = _build(data, folder=path.parent, plain=later)
+        if not plain:
+            wb.save(tmp)
+            return
+        titles = wb.sheetnames
+        small = io.BytesIO()
+        wb.save(small)
+        del wb
+        big = io.BytesIO()
+        rows = sum(len(table.rows) for table in plain.values())
+        book = xlsxwriter.Workbook(big, {"in_memory": rows <= IN_MEMORY_ROWS})
+        for title in titles:  # every sheet, so that only the first is selected
+            ws = book.add_worksheet(title)
+            if title in plain:
+                plain[title].to_xlsxwriter(book, ws)
+        book.close()
+        graft(small, big, tmp, sheets=plain)
 
 
 def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
-    """The summary workbook, in memory.
+    """The summary workbook, in memory, every sheet by openpyxl.
 
     Args:
         data: What to show.
@@ -95,6 +138,10 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     Raises:
         SummaryDataError: As for :func:`write_summary`.
     """
+    return _build(data, folder=folder, plain=to_openpyxl)
+
+
+def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
     wb = Workbook()
     ringkasan = wb.active
     assert ringkasan is not None
@@ -102,11 +149,11 @@ def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
     write_ringkasan(ringkasan, data)
     write_kurva(wb.create_sheet(KURVA), data, source=RINGKASAN, pola=data.pola)
     pegawai = wb.create_sheet(PEGAWAI)
-    headers, rows = _write_pegawai(pegawai, data, folder)
+    headers, rows = _write_pegawai(pegawai, data, folder, plain)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
-    _write_temuan(wb.create_sheet(TEMUAN), data, folder)
-    _write_cascading(wb.create_sheet(CASCADING), data, folder)
-    write_angka_kredit(wb, data)
+    _write_temuan(wb.create_sheet(TEMUAN), data, folder, plain)
+    _write_cascading(wb.create_sheet(CASCADING), data, folder, plain)
+    write_angka_kredit(wb, data, plain=plain)
     wb.active = 0
     wb.properties.title = data.judul
     wb.properties.subject = f"Rekapitulasi SKP, periode {data.periode}"
@@ -135,8 +182,12 @@ def _shown(headers: tuple[str, ...], rows: list[list[Cell]], akar: Path | None) 
     """Show ``Berkas`` relative to the consolidated folder (links are made before)."""
     if BERKAS in headers and akar is not None:
         berkas = headers.index(BERKAS)
+        shown: dict[Cell, Cell] = {}  # a file has many rows (an export: all of them)
         for row in rows:
-            row[berkas] = shown_path(row[berkas], akar)
+            value = row[berkas]
+            if value not in shown:
+                shown[value] = shown_path(value, akar)
+            row[berkas] = shown[value]
 
 
 TINGKAT_ORDER = {"galat": 0, "error": 0, "peringatan": 1, "warning": 1}
@@ -180,7 +231,7 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
 
 
 def _write_pegawai(
-    ws: Worksheet, data: SummaryData, folder: Path
+    ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter
 ) -> tuple[tuple[str, ...], list[list[Cell]]]:
     headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
     rows = rows_of(data.pegawai, headers)
@@ -189,17 +240,17 @@ def _write_pegawai(
     links = _links(headers, rows, folder)
     shown = [list(row) for row in rows]
     _shown(headers, shown, data.akar)
-    write_table(
-        ws,
+    table = PlainTable(
+        title=ws.title,
         name=TABLE_NAMES[PEGAWAI],
         headers=headers,
         rows=shown,
         text_columns=(NIP,),
         wrap_columns=(PEGAWAI_KETERANGAN,),
-        link_column=BERKAS,
         links=links,
+        footer=data.judul,
     )
-    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+    plain(ws, table)
     # The PivotTable's cache holds what its source Table holds: the rows left after a cut.
     return headers, rows[: tables.MAX_DATA_ROWS]
 
@@ -254,7 +305,7 @@ def _pivot_filters(data: SummaryData, headers: tuple[str, ...]) -> list[tuple[st
     return list(data.pivot_filters.items())
 
 
-def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
+def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter) -> None:
     headers = headers_of(data.temuan, "temuan", TEMUAN_COLUMNS)
     rows = problems_first(rows_of(data.temuan, headers), headers, Temuan.tingkat, TINGKAT_ORDER)
     if BERKAS in headers and NIP not in headers and NAMA not in headers:
@@ -265,35 +316,36 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path) -> None:
         headers = (NIP, NAMA, *headers)
     links = _links(headers, rows, folder)
     _shown(headers, rows, data.akar)
-    write_table(
-        ws,
+    table = PlainTable(
+        title=ws.title,
         name=TABLE_NAMES[TEMUAN],
         headers=headers,
         rows=rows,
         text_columns=(NIP,),
         wrap_columns=(Temuan.pesan, NAMA),
-        link_column=BERKAS,
         links=links,
+        footer=data.judul,
     )
-    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+    plain(ws, table)
 
 
-def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path) -> None:
-    a4_landscape(ws, title_rows="1:1", footer=data.judul)
+def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter) -> None:
     headers = headers_of(data.cascading, "cascading")
     if not headers:
+        a4_landscape(ws, title_rows=TITLE_ROWS, footer=data.judul)
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
     rows = problems_first(rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER)
     links = _links(headers, rows, folder)
     _shown(headers, rows, data.akar)
-    write_table(
-        ws,
+    table = PlainTable(
+        title=ws.title,
         name=TABLE_NAMES[CASCADING],
         headers=headers,
         rows=rows,
         text_columns=(NIP,),
         wrap_columns=(NAMA, Cascading.rencana_hasil_kerja, Cascading.keterangan),
-        link_column=BERKAS,
         links=links,
+        footer=data.judul,
     )
+    plain(ws, table)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,17 +19,17 @@ import pytest
 
 from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi
 from skp_xl.summary.skema import PREDIKAT_COLUMNS, TIDAK_SESUAI, Ringkasan
-from skp_xl.summary.workbook import build_summary
+from skp_xl.summary.workbook import write_summary
 from tests.libreoffice import LibreOffice
 from tests.workbook.test_print import (
     PICTURE_DPI,
     PICTURE_MAX_BYTES,
+    SHEET_TAG,
     WRITE_PICTURES,
     Page,
     overlaps,
     read_pdf,
     require_poppler,
-    save_tagged,
 )
 from tests.workbook.test_print import PICTURES as PICTURE_FOLDER
 from tests.workbook.test_print import split_by_sheet as by_sheet
@@ -51,6 +52,24 @@ width). Measured: the Ringkasan one page for table and chart, the Kurva two unit
 _DOT_DECIMAL = re.compile(r"^\d+\.\d+%?$")
 
 
+_LEFT_FOOTER = re.compile(r"<oddFooter>(?:&amp;L.*?(?=&amp;[CR]|</oddFooter>))?")
+
+
+def tag_footers(source: Path, path: Path) -> None:
+    """Copy the summary ``source`` to ``path`` with each sheet's name in its left footer
+    (as tests.workbook.test_print.save_tagged does for an openpyxl workbook, here on the
+    file ``write_summary`` writes, whose sheets come from two writers)."""
+    tag = f"<oddFooter>&amp;L&amp;6 {SHEET_TAG}&amp;A"
+    with zipfile.ZipFile(source) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():
+            data = z.read(info)
+            if info.filename.startswith("xl/worksheets/sheet"):
+                text, n = _LEFT_FOOTER.subn(tag, data.decode(), count=1)
+                assert n == 1, info.filename
+                data = text.encode()
+            out.writestr(info, data)
+
+
 class Printed:
     """The sample's summary: the Ringkasan frame, the printed pages of each sheet, and the
     PDF of the summary as the command writes it (for the README pictures)."""
@@ -67,8 +86,8 @@ def printed(recalculate: LibreOffice, tmp_path_factory: pytest.TempPathFactory) 
     folder = tmp_path_factory.mktemp("ringkasan")
     result = konsolidasi(SAMPLE, Opsi(jobs=1))
     path, plain = folder / "ringkasan-lembar.xlsx", folder / "ringkasan.xlsx"
-    save_tagged(build_summary(result.summary_data(), folder=folder), path)
-    build_summary(result.summary_data(), folder=folder).save(plain)
+    write_summary(plain, result.summary_data())
+    tag_footers(plain, path)
     pdfs = recalculate.pdf([path, plain])
     return Printed(result.ringkasan, by_sheet(read_pdf(pdfs[path])), pdfs[plain])
 

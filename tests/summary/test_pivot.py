@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from openpyxl.pivot.cache import SharedItems
+from openpyxl.pivot.fields import Index, Missing, Number, Text
+from openpyxl.pivot.record import Record, RecordList
 from openpyxl.xml.functions import tostring
 
 from skp_xl.summary.data import Cell
-from skp_xl.summary.pivot import CacheColumn, cache_column, crosstab, shared_items
+from skp_xl.summary.pivot import CacheColumn, Records, cache_column, crosstab, shared_items
 
 
 def test_items_follow_the_given_order_then_first_appearance_then_blank() -> None:
@@ -100,3 +103,37 @@ def test_crosstab_of_selected_rows_shows_only_their_items() -> None:
     assert (table.rows, table.row_x) == (("U1", "U3"), (0, 2))
     assert (table.cols, table.col_x) == (("Baik", "Cukup"), (0, 1))
     assert table.counts == ((1, None), (None, 1))
+
+
+def test_records_are_the_bytes_openpyxl_writes_for_them() -> None:
+    columns = [
+        cache_column("Unit", ["A", "B", None, "A", "C"]),
+        cache_column("Nilai", [1, 2.5, 3, 1.0, None]),
+        cache_column("Predikat", ["Baik", "Baik", "Kurang", None, "Baik"], ["Kurang"]),
+    ]
+    records = RecordList(
+        r=[Record(_fields=[Index(v=c.indexes[n]) for c in columns]) for n in range(5)]
+    )
+    assert Records(columns).to_xml() == tostring(records.to_tree())
+    assert Records(columns).count == 5
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["198001012000011001", "Budi & <Ani>", None, "198001012000011001"],
+        [3, 5, 2.5, 1e20, None, True],
+        ["1", 1, 0.1, None],
+        [None],
+    ],
+)
+def test_shared_items_are_the_elements_openpyxl_writes_for_them(values: list[Cell]) -> None:
+    column = cache_column("x", values)
+    ours = shared_items(column)
+    fields: list[Text | Number | Missing] = [
+        Missing() if v is None else Text(v=v) if isinstance(v, str) else Number(v=v)
+        for v in column.items
+    ]
+    flags = {k: v for k, v in vars(ours).items() if k in SharedItems.__attrs__ and k != "count"}
+    theirs = SharedItems(_fields=fields, **flags)
+    assert tostring(ours.to_tree()) == tostring(theirs.to_tree())
