@@ -776,6 +776,30 @@ _SUMBER_EKSPOR = {
 """Pegawai column -> the export field it is read from (for the schema's findings)."""
 
 
+class _LetakSkp(Mapping[str, Letak]):
+    """Where a workbook row's Pegawai values were read: its period's cells over its
+    file's (made only when the schema asks, as :class:`_LetakEkspor`)."""
+
+    __slots__ = ("berkas", "periode")
+
+    def __init__(self, berkas: Mapping[str, Letak], periode: Mapping[str, Letak]) -> None:
+        self.berkas = berkas
+        self.periode = periode
+
+    def __getitem__(self, column: str) -> Letak:
+        key = _SUMBER.get(column, "")
+        place = self.periode.get(key) or self.berkas.get(key)
+        if place is None:
+            raise KeyError(column)
+        return place
+
+    def __iter__(self) -> Iterator[str]:
+        return (c for c, k in _SUMBER.items() if k in self.periode or k in self.berkas)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class _LetakEkspor(Mapping[str, Letak]):
     """Where an export row's Pegawai values were read, made only when the schema asks
     (a 50,000-row export would otherwise build 350,000 places nobody reads)."""
@@ -972,53 +996,84 @@ def _pegawai(
 ) -> tuple[pd.DataFrame, list[Mapping[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
-    rows: list[dict[str, object]] = []
+    # Column by column, and each row's places as a view of its file's and period's own:
+    # a dict per row and per place took 9 KiB a workbook at its peak (bench_memori.py).
+    columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
     letak: list[Mapping[str, Letak]] = []
-
-    def where(*sel: Mapping[str, Letak]) -> dict[str, Letak]:
-        found = {key: place for cells in sel for key, place in cells.items()}
-        return {column: found[key] for column, key in _SUMBER.items() if key in found}
-
+    per_file = (
+        Pegawai.nip,
+        Pegawai.nama,
+        Pegawai.unit_kerja,
+        Pegawai.sub_unit,
+        Pegawai.unit_kerja_isian,
+        Pegawai.jabatan,
+        Pegawai.pangkat,
+        Pegawai.jenis_jabatan,
+        Pegawai.pendekatan,
+        Pegawai.tahun,
+        Pegawai.regulasi,
+        Pegawai.penugasan,
+        Pegawai.nip_penilai,
+        Pegawai.nama_penilai,
+        Pegawai.dihitung,
+        Pegawai.keterangan,
+        Pegawai.galat,
+        Pegawai.berkas,
+    )
+    per_period = (
+        Pegawai.periode,
+        Pegawai.capaian_organisasi,
+        Pegawai.rating_hasil_kerja,
+        Pegawai.rating_perilaku,
+        Pegawai.predikat,
+        Pegawai.angka_kredit,
+    )
     for h in read:
         ident = h.identitas
         decision = decisions.get(h.path, Keputusan(True))
         errors = sum(1 for f in h.temuan if f.severity is Severity.ERROR)
-        base: dict[str, object] = {
-            Pegawai.nip: ident.get("nip", ""),
-            Pegawai.nama: ident.get("nama", ""),
-            Pegawai.unit_kerja: unit_of(h.unit, tingkat),
-            Pegawai.sub_unit: h.unit or AKAR,
-            Pegawai.unit_kerja_isian: ident.get("unit_kerja", ""),
-            Pegawai.jabatan: ident.get("jabatan", ""),
-            Pegawai.pangkat: ident.get("pangkat", ""),
-            Pegawai.jenis_jabatan: h.jenis_jabatan,
-            Pegawai.pendekatan: h.pendekatan,
-            Pegawai.tahun: h.tahun or None,
-            Pegawai.regulasi: h.regulasi or None,
-            Pegawai.penugasan: penugasan(ident.get("jabatan", "")).value,
-            Pegawai.nip_penilai: ident.get("penilai_nip", ""),
-            Pegawai.nama_penilai: ident.get("penilai_nama", ""),
-            Pegawai.dihitung: YA if decision.dihitung else TIDAK,
-            Pegawai.keterangan: decision.keterangan,
-            Pegawai.galat: errors,
-            Pegawai.berkas: h.path,
-        }
-        if not h.periode:
-            rows.append(base | {Pegawai.keterangan: decision.keterangan or "belum dinilai"})
-            letak.append(where(h.sel))
-        for r in h.periode:
-            letak.append(where(h.sel, r.sel))
-            rows.append(
-                base
-                | {
-                    Pegawai.periode: r.periode.value,
-                    Pegawai.capaian_organisasi: r.capaian_organisasi,
-                    Pegawai.rating_hasil_kerja: r.rating_hasil_kerja,
-                    Pegawai.rating_perilaku: r.rating_perilaku,
-                    Pegawai.predikat: r.predikat,
-                    Pegawai.angka_kredit: r.angka_kredit,
-                }
+        base = (
+            ident.get("nip", ""),
+            ident.get("nama", ""),
+            unit_of(h.unit, tingkat),
+            h.unit or AKAR,
+            ident.get("unit_kerja", ""),
+            ident.get("jabatan", ""),
+            ident.get("pangkat", ""),
+            h.jenis_jabatan,
+            h.pendekatan,
+            h.tahun or None,
+            h.regulasi or None,
+            penugasan(ident.get("jabatan", "")).value,
+            ident.get("penilai_nip", ""),
+            ident.get("penilai_nama", ""),
+            YA if decision.dihitung else TIDAK,
+            decision.keterangan,
+            errors,
+            h.path,
+        )
+        periods: list[tuple[object, ...]] = [
+            (
+                r.periode.value,
+                r.capaian_organisasi,
+                r.rating_hasil_kerja,
+                r.rating_perilaku,
+                r.predikat,
+                r.angka_kredit,
             )
+            for r in h.periode
+        ]
+        if not h.periode:
+            periods = [(None,) * len(per_period)]
+            letak.append(_LetakSkp(h.sel, {}))
+        letak += [_LetakSkp(h.sel, r.sel) for r in h.periode]
+        for column, value in zip(per_file, base, strict=True):
+            columns[column] += [value] * len(periods)
+        for column, values in zip(per_period, zip(*periods, strict=True), strict=True):
+            columns[column] += values
+        if not h.periode:
+            columns[Pegawai.keterangan][-1] = decision.keterangan or "belum dinilai"
+    rows = columns if columns[Pegawai.berkas] else {}
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
     letak += [*extra_letak, *roster_letak]
     parts = [
