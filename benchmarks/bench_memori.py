@@ -12,7 +12,8 @@ agency of N different pegawai.
 For each N, in a fresh interpreter (so the peak is that N's own), it measures the peak
 resident size (``ru_maxrss``) after each step of what ``skp-xl consolidate`` does in its
 parent: holding the N results (as :func:`~skp_xl.batch.konsolidasi.baca_semua` returns
-them), :func:`~skp_xl.batch.konsolidasi.rangkum` (the tables), and the summary workbook
+them, their repeated texts shared through :class:`~skp_xl.batch.berkas.Kamus`),
+:func:`~skp_xl.batch.konsolidasi.rangkum` (the tables), and the summary workbook
 (:func:`~skp_xl.summary.workbook.write_summary`). The baseline of the same run is the
 interpreter with skp-xl and pandas imported, before any result exists.
 
@@ -62,8 +63,9 @@ def _base(folder: Path, pegawai: int) -> list[bytes]:
 
 
 def _replicate(base: list[bytes], n: int, root: str) -> list[object]:
-    from skp_xl.batch.berkas import HasilBerkas
+    from skp_xl.batch.berkas import HasilBerkas, Kamus
 
+    kamus = Kamus()  # as baca_semua keeps each result it receives
     originals = [pickle.loads(b) for b in base]
     index = {h.identitas.get("nip", ""): j for j, h in enumerate(originals)}
     results: list[object] = []
@@ -80,7 +82,11 @@ def _replicate(base: list[bytes], n: int, root: str) -> list[object]:
             identitas["penilai_nip"] = _nip(copy * len(base) + index[penilai])
         temuan = tuple(replace(f, path=path) for f in h.temuan)
         results.append(
-            replace(h, path=path, unit=unit, identitas=identitas, temuan=temuan, isi=f"{i:064x}")
+            kamus.ringkas(
+                replace(
+                    h, path=path, unit=unit, identitas=identitas, temuan=temuan, isi=f"{i:064x}"
+                )
+            )
         )
     return results
 

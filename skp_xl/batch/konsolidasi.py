@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from skp_xl.batch.berkas import HasilBerkas, berkas_gagal, proses_berkas
+from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
 from skp_xl.batch.klaster import petakan_dask
 from skp_xl.batch.pengawas import Batas, petakan
@@ -357,14 +357,18 @@ def baca_semua(
     results: list[HasilBerkas | None] = [None] * len(names)
     hashes: list[str | None] = [None] * len(names)
     todo = list(range(len(names)))
+    # Results held in one process share their repeated texts (sheet names, cells, labels).
+    kamus = Kamus()
     if cache is not None:
         todo = []
         for index, path in enumerate(paths):
             hashes[index] = sidik(path)
-            results[index] = cache.ambil(names[index], str(root), hashes[index])
-            if results[index] is None:
+            found = cache.ambil(names[index], str(root), hashes[index])
+            if found is None:
                 todo.append(index)
-            elif progres:
+                continue
+            results[index] = kamus.ringkas(found)
+            if progres:
                 progres(1)
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
     gagal = partial(berkas_gagal, root=str(root))
@@ -379,7 +383,7 @@ def baca_semua(
         else petakan(step, sent, gagal, jobs=workers, batas=batas)
     )
     for at, result in answers:
-        results[todo[at]] = result
+        results[todo[at]] = kamus.ringkas(result)
         if progres:
             progres(1)
     if cache is not None:
