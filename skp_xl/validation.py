@@ -24,7 +24,14 @@ from skp_xl.domain.legacy2021 import check_record_2021
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.reader.ekspor import baca_ekspor_teks, bukan_ekspor, ekspor_buku_kerja, is_tabel
+from skp_xl.reader.ekspor import (
+    baca_ekspor_teks,
+    bukan_ekspor,
+    dinyatakan_panjang,
+    ekspor_buku_kerja,
+    ekspor_panjang,
+    is_tabel,
+)
 from skp_xl.reader.legacy2021 import is_2021, read_record_2021
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
@@ -156,6 +163,11 @@ def check_ekspor(
             table = bukan_ekspor(path, Severity.ERROR)  # a CSV of something else
             return (None if table is None else [table]), None
         return _temuan_ekspor(ekspor, periode, today), None
+    if dinyatakan_panjang(path):
+        # A long export: triaged once, with the export limits, as consolidate does.
+        long = ekspor_panjang(path)
+        if long is not None:
+            return _temuan_ekspor(long[0], periode, today), None
     triaged = triage(path)
     found = ekspor_buku_kerja(path, triaged)
     if found is None:

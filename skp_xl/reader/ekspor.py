@@ -200,7 +200,12 @@ def ekspor_panjang(path: Path) -> tuple[Ekspor, str] | None:
 
 def triage_ekspor(path: Path) -> Triage:
     """Triage a workbook that may be a large export: the default limits, and when only its
-    rows exceed them, again with :data:`~skp_xl.settings.EKSPOR_LIMITS`."""
+    rows exceed them, again with :data:`~skp_xl.settings.EKSPOR_LIMITS`; once, with those,
+    when it :func:`dinyatakan_panjang` (and they let it through)."""
+    if dinyatakan_panjang(path):
+        wide = triage(path, limits=EKSPOR_LIMITS)
+        if wide.blocking is None:
+            return wide
     triaged = triage(path)
     blocking = triaged.blocking
     if blocking is not None and blocking.code == Code.BERKAS_RENTANG_BESAR:
