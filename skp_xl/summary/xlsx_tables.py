@@ -14,19 +14,17 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 - An ``external:`` link's relative target is written with backslashes (``url.py``,
   ``link_path.replace("/", "\\")``), a Windows path where the relationship part holds a
   URI. LibreOffice 7.4 follows either (measured with the fix left out); Excel on other
-  systems and other readers are not relied on to, so :func:`slash_external_targets` turns
-  them back into ``/`` after saving, as the openpyxl writer writes them.
+  systems and other readers are not relied on to, so the graft into the summary
+  (:mod:`skp_xl.summary.graft`) turns them back into ``/``, as the openpyxl writer writes
+  them.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import zipfile
 from collections.abc import Collection, Sequence
-from pathlib import Path
 
 from xlsxwriter.format import Format
+from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -187,7 +185,7 @@ def write_table(
     if total > len(rows):
         note = book.add_format({**base, "bold": True})
         ws.write_string(0, len(headers) + 1, cut_note(len(rows), total, full_table), note)
-    return f"A1:{_letter(len(headers) - 1)}{last_row}"
+    return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
 
 
 def a4_landscape(ws: Worksheet, *, title_rows: bool = False, footer: str = "") -> None:
@@ -204,33 +202,3 @@ def a4_landscape(ws: Worksheet, *, title_rows: bool = False, footer: str = "") -
     ws.margin_header = 0.5
     left = "&L" + footer.replace("&", "&&") if footer else ""
     ws.set_footer(left + "&R" + PAGE_NUMBERS, {"margin": 0.5})
-
-
-def _letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-_BACKSLASHED = re.compile(rb'Target="([^"]*\\[^"]*)" TargetMode="External"')
-
-
-def slash_external_targets(path: Path) -> None:
-    """Write the sheets' external link targets of ``path`` with ``/`` instead of ``\\``.
-
-    Only the worksheets' relationship parts are changed; every other part is copied as is.
-    """
-    tmp = path.with_name(path.name + ".slash")
-    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
-        for info in source.infolist():
-            data = source.read(info)
-            if info.filename.startswith("xl/worksheets/_rels/"):
-                data = _BACKSLASHED.sub(
-                    lambda m: b'Target="' + m[1].replace(b"\\", b"/") + b'" TargetMode="External"',
-                    data,
-                )
-            out.writestr(info, data)
-    shutil.move(tmp, path)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -88,7 +90,7 @@ def _xlsxwriter(path: Path, rows: Sequence[Sequence[Cell]], links: Sequence[Link
     )
     xlsx_tables.a4_landscape(ws, title_rows=True, footer="Rekap & Contoh")
     book.close()
-    xlsx_tables.slash_external_targets(path)
+    _slash_external_targets(path)
 
 
 def _colour(colour: Any) -> object:
@@ -233,3 +235,22 @@ def test_decimal_columns_and_the_note_are_written_alike(tmp_path: Path) -> None:
         assert b[key] == a[key], key
     assert {b["cells"][c][2] for c in ("B2", "B3", "B4")} == {tables.DESIMAL_FORMAT}
     assert b["cells"]["E1"][0] == "Catatan aturan."
+
+
+_BACKSLASHED = re.compile(rb'Target="([^"]*\\[^"]*)" TargetMode="External"')
+
+
+def _slash_external_targets(path: Path) -> None:
+    """What the graft into the summary does to XlsxWriter's external link targets (``\\``
+    to ``/``), for a table written alone."""
+    tmp = path.with_name(path.name + ".slash")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename.startswith("xl/worksheets/_rels/"):
+                data = _BACKSLASHED.sub(
+                    lambda m: b'Target="' + m[1].replace(b"\\", b"/") + b'" TargetMode="External"',
+                    data,
+                )
+            out.writestr(info, data)
+    shutil.move(tmp, path)
