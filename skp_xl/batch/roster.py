@@ -560,8 +560,11 @@ def dari_matriks(
     root = matriks.parent if root is None else root
     tahun = identitas.get("SKP_TAHUN", "")
     done = []
+    # One walk of the tree for all the staff, not one per person.
+    skps = sorted(root.rglob(f"SKP {tahun} *.xlsx")) if any(p.nip for p in people) else []
     for person in people:
-        found = sorted(root.rglob(f"SKP {tahun} {person.nip}*.xlsx")) if person.nip else []
+        prefix = f"SKP {tahun} {person.nip}"
+        found = [path for path in skps if path.name.startswith(prefix)] if person.nip else []
         folder = found[0].parent if found else matriks.parent
         made = tulis_skp_bawahan(folder, person, identitas, pendekatan=pendekatan)
         left = len(person.peran) - made.ditulis - made.sudah_ada
