@@ -39,15 +39,11 @@ from skp_xl.forms.legacy2021 import (
 )
 from skp_xl.forms.model import IDENTITAS_FIELDS, TabelHasilKerja, identity_name
 from skp_xl.reader.names import DefinedRange, parse_target
-from skp_xl.reader.read import _hasil_kerja, versi_terbaca
+from skp_xl.reader.read import _hasil_kerja, _sel, versi_terbaca
 from skp_xl.reader.snapshot import Snapshot, a1
 from skp_xl.reader.tables import Columns, Table, columns_by_key, locate
 
 __all__ = ["is_2021", "read_record_2021"]
-
-
-def _sel(snapshot: Snapshot, sheet: str, row: int, column: int) -> Sel:
-    return Sel(snapshot.value(sheet, row, column), sheet, a1(row, column))
 
 
 def _named(snapshot: Snapshot, name: str) -> Sel:

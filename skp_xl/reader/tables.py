@@ -44,7 +44,7 @@ _SECTIONS_2021 = (
 )
 _TAMBAHAN = frozenset({compact(t.TAMBAHAN), compact(t.TAMBAHAN_JPT), _SECTIONS_2021[1]})
 """The tambahan section's label: "B. TAMBAHAN", as the Evaluasi JPT (1.2) words it, or 8/2021."""
-_SECTIONS = frozenset({compact(t.UTAMA), compact(t.UTAMA_JPT)}) | _TAMBAHAN
+_SECTIONS = frozenset({compact(t.UTAMA), compact(t.UTAMA_JPT), *_SECTIONS_2021}) | _TAMBAHAN
 
 
 @dataclass(frozen=True)
@@ -162,11 +162,7 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
         for r1, c1, r2, c2 in snapshot.merged(sheet)
         if c1 == 1 and c2 == 1 and top <= r1 <= bottom
     )
-    spans = merged or [
-        (row, row)
-        for row, label in labels.items()
-        if label not in _SECTIONS and label not in _SECTIONS_2021
-    ]
+    spans = merged or [(row, row) for row, label in labels.items() if label not in _SECTIONS]
     section = bottom + 1 if tambahan_row is None else tambahan_row
     return Table(
         sheet=sheet,
