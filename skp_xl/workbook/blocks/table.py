@@ -132,6 +132,11 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
     )
     columns = columns_by_key(written, table)
     source = _source(s, table)
+    # Rows showing a text copied by formula are as tall as the longest text the SKP
+    # accepts there needs: no engine grows a row for a formula's text, nor a merged cell
+    # (docs/print.md). People may resize rows; `skp-xl cetak` sizes them to the text.
+    # The same for every block of the table: measured once.
+    height = max(TABLE_ROW, _tinggi_salinan(s, table, columns, source))
     for label, row, indexes in (
         (table.bagian[0], body_top, range(table.utama)),
         (table.bagian[1], tambahan_row, range(table.utama, len(blocks))),
@@ -164,7 +169,7 @@ def tabel(s: SheetWriter, table: TabelHasilKerja) -> None:
             s.row = blocks[index]
             # The repeated headers are text in the numbered column: leave them uncounted.
             gap = (tambahan_row, tambahan_first) if kepala_ulang and index >= table.utama else None
-            _block(s, table, columns, source, index, body_top, gap)
+            _block(s, table, columns, source, index, body_top, height, gap)
     last_column = max((*headers.values(), *columns.values()))
     define_name(s.ctx.wb, table.name, s.ws.title, body_top, 1, written.bottom, last_column)
     s.ctx.tables[table.name] = written
@@ -246,6 +251,7 @@ def _block(
     source: _Source | None,
     index: int,
     body_top: int,
+    height: float,
     gap: tuple[int, int] | None = None,
 ) -> None:
     first = s.row
@@ -260,10 +266,6 @@ def _block(
             hint = t.PETUNJUK_HASIL_KERJA_JA_JF
         _narasi_block(s, table, first, first_utama, body_top, hint)
         return
-    # Rows showing a text copied by formula are as tall as the longest text the SKP
-    # accepts there needs: no engine grows a row for a formula's text, nor a merged cell
-    # (docs/print.md). People may resize rows; `skp-xl cetak` sizes them to the text.
-    height = max(TABLE_ROW, _tinggi_salinan(s, table, columns, source))
     for row in range(first, first + rows):
         s.ws.row_dimensions[row].height = height
     for kolom in table.kolom:
