@@ -280,11 +280,13 @@ def print_copy(wb: Workbook, values: Values, sheets: Sequence[str]) -> Workbook:
     """
     wanted = set(sheets)
     tables: dict[str, list[Table]] = {}
+    sheets_2021: set[str] = set()
     for name in TABLES:
         found = _table(wb, name)
         if found is not None:
             tables.setdefault(found.sheet, []).append(found)
-    sheets_2021 = {t.sheet for name in TABLES_2021 if (t := _table(wb, name)) is not None}
+            if name in TABLES_2021:
+                sheets_2021.add(found.sheet)
     for name in PERIODE_INPUTS:
         sheet = _sheet_of(wb, name)
         if sheet in wanted:
