@@ -511,10 +511,10 @@ def rangkum(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
+    per_unit = {unit: len(names) for unit, names in tidak_membuat.items()}
     if periode is not None and any(e.jenis is JenisEkspor.MASTER for e in _ada(exports)):
         # Known only from a master list: without one the column is left out, not 0.
-        counts = {unit: len(names) for unit, names in tidak_membuat.items()}
-        counts[INSTANSI] = sum(counts.values())
+        counts = {**per_unit, INSTANSI: sum(per_unit.values())}
         ringkasan.insert(
             list(ringkasan.columns).index(Ringkasan.pola_distribusi),
             TIDAK_MEMBUAT_SKP,
@@ -598,7 +598,7 @@ def rangkum(
         cascading,
         distribusi,
         instansi.most_common(1)[0][0] if instansi else "",
-        {unit: len(names) for unit, names in tidak_membuat.items()},
+        per_unit,
         opsi.pola,
     )
 

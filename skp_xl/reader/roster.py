@@ -14,8 +14,8 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import BarisEkspor, Judul, baca_judul, baris_data
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.roster import kenali_roster
-from skp_xl.reader.ekspor import triage_ekspor
-from skp_xl.tabular import JSON, TEKS, baca_tabel
+from skp_xl.reader.ekspor import TABEL_SUFFIXES, triage_ekspor
+from skp_xl.tabular import TEKS, baca_tabel
 
 __all__ = ["BacaanRoster", "baca_roster"]
 
@@ -46,7 +46,7 @@ def baca_roster(path: Path) -> BacaanRoster:
             (``roster-tanpa-judul``); the message says what to do.
     """
     suffix = path.suffix.lower()
-    if suffix not in TEKS and suffix not in JSON:
+    if suffix not in TABEL_SUFFIXES:
         blocking = triage_ekspor(path).blocking
         if blocking is not None:
             raise InvalidValueError(blocking.code, blocking.message)

@@ -84,8 +84,6 @@ PREDIKAT_COLORS = {
 
 WRAPPED = (UNIT_KERJA, CAPAIAN_ORGANISASI, POLA_DISTRIBUSI, ATURAN_DILANGGAR, KETERANGAN)
 """Text columns that wrap; their rows are made tall enough."""
-PERCENT_FORMAT = PERSEN_FORMAT
-COUNT_FORMAT = BILANGAN_FORMAT
 LABEL_FORMAT = BILANGAN_FORMAT + ";-#,##0;;"
 """The counts on the bars; an empty section hides the label of a predikat nobody has."""
 ONE_PAGE_UNITS = 30
@@ -234,9 +232,9 @@ def _format_row(
         cell = ws.cell(row, column)
         cell.border = _TOTAL_BORDER if total else _BORDER
         if header in PREDIKAT_COLUMNS or header in (JUMLAH, TIDAK_MEMBUAT_SKP):
-            cell.number_format = COUNT_FORMAT
+            cell.number_format = BILANGAN_FORMAT
         elif header in PERSEN_COLUMNS:
-            cell.number_format = PERCENT_FORMAT
+            cell.number_format = PERSEN_FORMAT
         cell.alignment = Alignment(wrap_text=header in WRAPPED, vertical="top")
         if total:
             cell.font = font(bold=True)
