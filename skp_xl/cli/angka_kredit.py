@@ -13,6 +13,7 @@ from rich.table import Table
 
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.cli.app import EXIT_FINDINGS, EXIT_OK, JsonOption, app, console, fail
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.cli.predikat import format_angka_kredit
 from skp_xl.domain.angka_kredit import (
     KOEFISIEN_TAHUNAN,
@@ -63,8 +64,10 @@ def _tabel(sumber: Path, tahunan: AturanTahunan, jenjang: AturanJenjang) -> Tabe
     else:
         try:
             frame = baca_pegawai(sumber)
-        except (ValueError, OSError) as error:
-            raise fail(f"'{sumber}' tidak dapat dibaca sebagai ringkasan: {error}") from error
+        except OSError as error:
+            raise fail(f"'{sumber}' tidak dapat dibaca: {sebab_os(error)}.") from error
+        except ValueError as error:
+            raise fail(str(error)) from error  # names the file and what to use instead
     return tabel_angka_kredit(frame, tahunan=tahunan, jenjang_berubah=jenjang)
 
 

@@ -20,6 +20,7 @@ from skp_xl.cli.app import (
     err_console,
     fail,
 )
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.cli.format import angka, kemajuan
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.vocabulary import normalize_pendekatan, normalize_siklus
@@ -208,7 +209,7 @@ def roster_command(
         problems_file = tulis_daftar_masalah(output, result.masalah)
     except OSError as error:
         raise fail(
-            f"Folder '{output}' tidak dapat ditulis ({error.strerror or error}). Pilih folder "
+            f"Folder '{output}' tidak dapat ditulis ({sebab_os(error)}). Pilih folder "
             "yang dapat ditulis.",
             EXIT_USAGE,
         ) from error
@@ -277,7 +278,7 @@ def _dari_matriks(
     except (InvalidValueError, NotAMatriks) as error:
         raise fail(getattr(error, "message", None) or str(error)) from error
     except OSError as error:
-        raise fail(f"SKP bawahan tidak dapat ditulis ({error.strerror or error}).") from error
+        raise fail(f"SKP bawahan tidak dapat ditulis ({sebab_os(error)}).") from error
     if json_output:
         console.print_json(
             json.dumps(

@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from skp_xl.cli.app import EXIT_FINDINGS, EXIT_OK, JsonOption, app, console, err_console, fail
+from skp_xl.cli.bahasa import sebab_os
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.tindak_lanjut import (
     JUDUL_ATURAN,
@@ -179,8 +180,10 @@ def tindak_lanjut_command(
     if output is not None:
         try:
             write_tindak_lanjut(output, hasil, masukan=[str(p) for p in inputs], force=force)
-        except (OutputExistsError, OSError) as error:
-            raise fail(f"Keluaran tidak dapat ditulis: {error}.") from error
+        except OutputExistsError as error:
+            raise fail(str(error)) from error
+        except OSError as error:
+            raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.") from error
     if json_output:
         console.print_json(json.dumps(hasil.to_dict()))
         _temuan(hasil.temuan, err_console)

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 from openpyxl import Workbook
+from python_calamine import CalamineError, CalamineWorkbook
 
 from skp_xl.domain.angka_kredit import (
     JUDUL_ATURAN_JENJANG,
@@ -392,12 +394,27 @@ def baca_pegawai(path: Path) -> pd.DataFrame:
         OSError: The file cannot be read.
     """
     if path.suffix.lower() in (".parquet", ".pq"):
-        frame = pd.read_parquet(path)
+        try:
+            frame = pd.read_parquet(path)
+        except pa.ArrowException as error:  # ArrowInvalid, ArrowIOError...: not Parquet
+            raise ValueError(
+                f"'{path}' bukan berkas Parquet yang utuh; pakai Parquet yang ditulis "
+                "'skp-xl consolidate --parquet'."
+            ) from error
     else:
         try:
-            frame = pd.read_excel(path, sheet_name="Pegawai", dtype=object, engine="calamine")
-        except ValueError as error:
-            raise ValueError(f"'{path}' tidak memiliki sheet Pegawai: {error}") from error
+            book = CalamineWorkbook.from_path(str(path))
+        except CalamineError as error:
+            raise ValueError(
+                f"'{path}' bukan buku kerja Excel yang dapat dibaca; pakai ringkasan .xlsx "
+                "yang ditulis 'skp-xl consolidate'."
+            ) from error
+        if "Pegawai" not in book.sheet_names:
+            raise ValueError(
+                f"'{path}' tidak memiliki sheet Pegawai; pakai ringkasan yang ditulis "
+                "'skp-xl consolidate'."
+            )
+        frame = pd.read_excel(path, sheet_name="Pegawai", dtype=object, engine="calamine")
     missing = [c for c in (NIP, Pegawai.periode, Pegawai.predikat, JABATAN) if c not in frame]
     if missing:
         raise ValueError(

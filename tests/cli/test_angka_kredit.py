@@ -74,3 +74,27 @@ def test_a_missing_source_says_how_to_give_two_values(tmp_path: Path) -> None:
     result = runner.invoke(app, ["angka-kredit", str(tmp_path / "tidak-ada")])
     assert result.exit_code == 2
     assert "PREDIKAT JENJANG" in result.output
+
+
+def test_a_source_that_is_no_summary_says_what_to_use_instead(tmp_path: Path) -> None:
+    """Not Excel, not Parquet, no Pegawai sheet: an Indonesian message, never a traceback."""
+    from openpyxl import Workbook
+
+    (tmp_path / "teks.xlsx").write_text("bukan excel")
+    (tmp_path / "rusak.parquet").write_text("a,b\n1,2\n")
+    book = Workbook()
+    book.active.title = "Lain"  # type: ignore[union-attr]
+    book.save(tmp_path / "lain.xlsx")
+    expected = {
+        "teks.xlsx": "bukan buku kerja Excel",
+        "rusak.parquet": "bukan berkas Parquet",
+        "lain.xlsx": "tidak memiliki sheet Pegawai",
+    }
+    for name, words in expected.items():
+        result = runner.invoke(app, ["angka-kredit", str(tmp_path / name)])
+        assert result.exit_code == 2, (name, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), name
+        assert words in result.output, (name, result.output)
+        assert "skp-xl consolidate" in result.output
+        assert "Worksheet named" not in result.output
+        assert "magic bytes" not in result.output

@@ -149,3 +149,13 @@ def test_unit_writes_one_unit_only(tmp_path: Path) -> None:
     assert {p.name for p in (tmp_path / "out").iterdir() if p.is_dir()} == {unit}
     assert document["berkas"]
     shutil.rmtree(tmp_path / "out")
+
+
+def test_an_output_folder_under_a_file_says_why_in_indonesian(tmp_path: Path) -> None:
+    source = tmp_path / "roster.csv"
+    tulis_csv(buat_roster(), source)
+    (tmp_path / "berkas").write_text("x")
+    result = CliRunner().invoke(app, ["roster", str(source), "-o", str(tmp_path / "berkas" / "o")])
+    assert result.exit_code == 2, result.output
+    assert "bagian jalurnya bukan folder" in result.output  # cli/bahasa.sebab_os
+    assert "Not a directory" not in result.output
