@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
+import pyarrow as pa
 
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
@@ -149,14 +150,44 @@ def rangkum_nasional(
             for row in connection.execute(query, [[str(f) for f in files]]).fetchall()
         ]
     except duckdb.Error as error:
-        raise SkpError(
-            f"Berkas Parquet tidak dapat dibaca sebagai hasil konsolidasi skp-xl ({error}). "
-            f"Setiap berkas harus memuat kolom {', '.join(columns.values())}."
-        ) from error
+        raise SkpError(_sebab_parquet(files, tuple(columns.values()), error)) from error
     finally:
         connection.close()
     rows = sum(c.n for c in counts)
     return Nasional(_tabel(counts, periode, pola), tuple(files), rows)
+
+
+def _sebab_parquet(files: Sequence[Path], columns: Sequence[str], error: Exception) -> str:
+    """Which file DuckDB could not count, and why, in Indonesian.
+
+    DuckDB's message quotes its SQL and speaks English; each file's footer (its schema,
+    a few bytes) says which one is not Parquet or lacks a column. Hive folders add
+    Instansi and Unit Kerja from the path, so a column given by the folder counts.
+    """
+    import pyarrow.parquet as pq
+
+    for path in files:
+        try:
+            names = set(pq.read_schema(path).names)
+        except (OSError, pa.ArrowException):
+            return (
+                f"Berkas '{path}' bukan Parquet yang utuh (terpotong atau berkas lain yang "
+                "diberi akhiran .parquet); buat ulang dengan: skp-xl consolidate FOLDER -o "
+                "RINGKASAN.xlsx --parquet PEGAWAI.parquet."
+            )
+        names |= {part.split("=", 1)[0] for part in path.parts if "=" in part}
+        missing = [c for c in columns if c not in names]
+        if missing:
+            return (
+                f"Berkas '{path}' bukan hasil konsolidasi skp-xl: kolom "
+                f"{', '.join(missing)} tidak ada. Setiap berkas harus memuat kolom "
+                f"{', '.join(columns)}."
+            )
+    first = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return (
+        f"Berkas Parquet tidak dapat dibaca sebagai hasil konsolidasi skp-xl ({first}). "
+        f"Setiap berkas harus memuat kolom {', '.join(columns)}."
+    )
 
 
 class _Hitungan(NamedTuple):

@@ -94,4 +94,11 @@ def test_the_command_writes_a_table_and_refuses_what_is_not_parquet(
     pd.DataFrame({"x": [1]}).to_parquet(bad)
     refused = runner.invoke(app, ["nasional", str(bad)])
     assert refused.exit_code == 2
-    assert "tidak dapat dibaca sebagai hasil konsolidasi" in refused.output
+    assert f"Berkas '{bad}' bukan hasil konsolidasi skp-xl" in refused.output
+    assert "Instansi, Periode, Predikat, Capaian Organisasi, Dihitung tidak ada" in refused.output
+    torn = tmp_path / "terpotong.parquet"
+    torn.write_bytes(bad.read_bytes()[:-20])  # a copy cut short: DuckDB's SQL never shown
+    refused = runner.invoke(app, ["nasional", str(torn)])
+    assert refused.exit_code == 2
+    assert f"Berkas '{torn}' bukan Parquet yang utuh" in refused.output
+    assert "LINE 1" not in refused.output
