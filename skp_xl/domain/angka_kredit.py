@@ -149,18 +149,15 @@ def angka_kredit(predikat: str, jenjang: str, bulan: int = 12) -> float:
             ``jenjang-kosong`` / ``jenjang-tidak-dikenal``, or ``bulan-tidak-valid`` when
             ``bulan`` is not an ``int`` from 1 to 12 (``bool`` and ``float`` are refused).
     """
-    persentase = PERSENTASE_PREDIKAT[normalize_predikat(predikat)]
-    koefisien_tahunan = KOEFISIEN_TAHUNAN[normalize_jenjang(jenjang)]
+    baku = normalize_predikat(predikat)  # the predikat's error comes first, then the jenjang's
+    jenjang_jf = normalize_jenjang(jenjang)
     if isinstance(bulan, bool) or not isinstance(bulan, int) or not 1 <= bulan <= _BULAN_SETAHUN:
         raise InvalidValueError(
             Code.BULAN_TIDAK_VALID,
             f"Jumlah bulan {bulan!r} tidak valid; isi bilangan bulat 1 sampai 12.",
             bulan,
         )
-    # One division at the end keeps the result exact whenever it terminates, so a value
-    # such as 0.125 is rounded up as it should be, not from 0.12499999...
-    ak = bulan * persentase * koefisien_tahunan / (_BULAN_SETAHUN * 100)
-    return float(ak.quantize(_SEPERSERATUS, rounding=ROUND_HALF_UP))
+    return float(_ak(baku, jenjang_jf, bulan).quantize(_SEPERSERATUS, rounding=ROUND_HALF_UP))
 
 
 class AturanTahunan(StrEnum):
@@ -301,6 +298,8 @@ def angka_kredit_tahunan(
 
 
 def _ak(predikat: str, jenjang: JenjangJf, bulan: int) -> Decimal:
+    # One division at the end keeps the result exact whenever it terminates, so a value
+    # such as 0.125 is rounded up as it should be, not from 0.12499999...
     persentase = PERSENTASE_PREDIKAT[normalize_predikat(predikat)]
     return bulan * persentase * KOEFISIEN_TAHUNAN[jenjang] / (_BULAN_SETAHUN * 100)
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from skp_xl.domain.codes import Code
@@ -237,16 +237,15 @@ def periksa_roster(
     for row in baris:
         if row.nip is not None:
             by_nip[row.nip].append(row)
-    for nip, same in by_nip.items():
-        if len(same) > 1:
-            for row in same:
-                others = ", ".join(str(o.asal.nomor) for o in same if o is not row)
-                temuan.add(
-                    row,
-                    Code.ROSTER_NIP_GANDA,
-                    f"NIP {nip} juga ada di baris {others}; satu NIP satu pegawai. Hapus "
-                    "baris yang ganda atau perbaiki NIP-nya, lalu jalankan ulang.",
-                )
+    _ganda(
+        by_nip.values(),
+        temuan,
+        Code.ROSTER_NIP_GANDA,
+        lambda row, others: (
+            f"NIP {row.nip} juga ada di baris {others}; satu NIP satu pegawai. Hapus "
+            "baris yang ganda atau perbaiki NIP-nya, lalu jalankan ulang."
+        ),
+    )
     if "nip_penilai" not in (rows[0].kolom if rows else {}) and any(r.pimpinan for r in baris):
         _dari_pimpinan(baris, temuan)
     _penilai(baris, by_nip, temuan)
@@ -327,6 +326,21 @@ def _baca(
     return row
 
 
+def _ganda(
+    groups: Iterable[list[_Baris]],
+    temuan: _Temuan,
+    code: Code,
+    message: Callable[[_Baris, str], str],
+    kolom: str = "nip",
+) -> None:
+    """One finding on every row of each group of two or more, naming the others' rows."""
+    for rows in groups:
+        if len(rows) > 1:
+            for row in rows:
+                others = ", ".join(str(o.asal.nomor) for o in rows if o is not row)
+                temuan.add(row, code, message(row, others), kolom)
+
+
 def _dari_pimpinan(baris: list[_Baris], temuan: _Temuan) -> None:
     """Who rates whom from who leads which unit: the leader of one's unit, or for a
     leader, the leader of the unit above (none: the head of the agency)."""
@@ -334,17 +348,16 @@ def _dari_pimpinan(baris: list[_Baris], temuan: _Temuan) -> None:
     for row in baris:
         if row.pimpinan:
             leaders[row.asal.teks("unit").casefold()].append(row)
-    for rows in leaders.values():
-        if len(rows) > 1:
-            for row in rows:
-                others = ", ".join(str(o.asal.nomor) for o in rows if o is not row)
-                temuan.add(
-                    row,
-                    Code.ROSTER_PIMPINAN_GANDA,
-                    f"unit '{row.asal.teks('unit')}' juga dipimpin oleh baris {others}; satu "
-                    "unit satu pimpinan. Tandai satu saja sebagai pimpinan.",
-                    "pimpinan",
-                )
+    _ganda(
+        leaders.values(),
+        temuan,
+        Code.ROSTER_PIMPINAN_GANDA,
+        lambda row, others: (
+            f"unit '{row.asal.teks('unit')}' juga dipimpin oleh baris {others}; satu "
+            "unit satu pimpinan. Tandai satu saja sebagai pimpinan."
+        ),
+        "pimpinan",
+    )
     for row in baris:
         unit = row.asal.teks("unit_induk" if row.pimpinan else "unit")
         if row.pimpinan and not unit:
