@@ -539,6 +539,55 @@ def _check_kendali(record: SkpRecord, iki: Iki, findings: list[Finding]) -> None
         )
 
 
+MAKS_RHK = 250
+"""Characters a rencana hasil kerja (and the leader's) may have in a kuantitatif SKP, and
+a hasil kerja in a kualitatif one."""
+MAKS_IKI = 150
+"""Characters an IKI may have: the evaluation sheets copy it by formula, and a row never
+grows for such text, so its rows are built tall enough for this many (docs/print.md)."""
+MAKS_UKURAN = 250
+"""Characters the ukuran keberhasilan of a kualitatif hasil kerja may have (indicators and
+targets in one text); the hasil kerja itself holds ``MAKS_RHK``."""
+
+
+def check_panjang(record: SkpRecord) -> list[Finding]:
+    """Texts longer than the SKP's caps, which the copying forms' rows cannot show whole.
+
+    The SKP's data validation holds these caps while typing; a pasted text skips Excel's
+    validation (and a workbook from elsewhere may have none), so the reader says it.
+    """
+    kualitatif = record.pendekatan is Pendekatan.KUALITATIF
+    cells: list[tuple[Sel, int, str]] = []
+    for hasil in record.hasil_kerja_terisi:
+        cells.append((hasil.rhk, MAKS_RHK, "Hasil kerja" if kualitatif else "Rencana hasil kerja"))
+        if hasil.rhk_pimpinan is not None:
+            cells.append((hasil.rhk_pimpinan, MAKS_RHK, "Rencana hasil kerja pimpinan"))
+        for iki in hasil.iki:
+            if kualitatif:
+                cells.append((iki.teks, MAKS_UKURAN, "Ukuran keberhasilan"))
+            else:
+                cells.append((iki.teks, MAKS_IKI, "IKI"))
+    findings: list[Finding] = []
+    for sel, maks, nama in cells:
+        panjang = len(sel.teks)
+        if panjang > maks:
+            findings.append(
+                _at(
+                    sel,
+                    Code.TEKS_TERLALU_PANJANG,
+                    Severity.WARNING,
+                    f"{nama} di {_where(sel)} panjangnya {panjang} karakter, melebihi batas "
+                    f"{maks}: lembar evaluasi, Umpan Balik dan Manual IKI yang menyalinnya "
+                    f"tidak dapat menampilkannya utuh saat dicetak (teks yang ditempel "
+                    f"melewati pemeriksaan isian Excel). Persingkat menjadi paling banyak "
+                    f"{maks} karakter.",
+                    "SKP_HASIL_KERJA",
+                    record.path,
+                )
+            )
+    return findings
+
+
 def check_rencana(record: SkpRecord) -> list[Finding]:
     """The SKP plan: at least one hasil kerja utama; each with IKI and target; cascading
     and appropriateness (rules.md section 11)."""
@@ -982,6 +1031,7 @@ def check_record(
     return [
         *check_identitas(record, today=today, tahun_rentang=tahun_rentang),
         *check_rencana(record),
+        *check_panjang(record),
         *check_evaluasi(record, periode),
         *check_dokumen(record),
     ]

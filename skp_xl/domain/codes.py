@@ -90,6 +90,7 @@ class Code(StrEnum):
     RENCANA_HASIL_KERJA_KOSONG = "rencana-hasil-kerja-kosong"
     IKI_KOSONG = "iki-kosong"
     RHK_PIMPINAN_KOSONG = "rhk-pimpinan-kosong"
+    TEKS_TERLALU_PANJANG = "teks-terlalu-panjang"
     TARGET_KOSONG = "target-kosong"
     TARGET_BUKAN_ANGKA = "target-bukan-angka"
     TARGET_RENTANG_TERBALIK = "target-rentang-terbalik"
@@ -606,6 +607,15 @@ def _entries() -> Iterator[CodeInfo]:
             "RHK pimpinan belum diisi",
             ("sel",),
             "JA/JF kuantitatif: the rencana hasil kerja pimpinan yang diintervensi is empty",
+        ),
+        CodeInfo(
+            Code.TEKS_TERLALU_PANJANG,
+            _W,
+            s,
+            "Teks melebihi batas cetak",
+            ("sel",),
+            "a rencana hasil kerja, IKI or ukuran keberhasilan longer than the SKP's cap "
+            "(pasted text skips Excel's validation): the forms that copy it cut it off",
         ),
         CodeInfo(Code.TARGET_KOSONG, _E, s, "Target belum diisi", ("sel",), target),
         CodeInfo(Code.TARGET_BUKAN_ANGKA, _E, s, "Target bukan angka", ("sel",), target),

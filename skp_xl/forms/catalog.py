@@ -8,6 +8,7 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 from __future__ import annotations
 
 from skp_xl import __version__
+from skp_xl.domain.checks import MAKS_IKI, MAKS_RHK, MAKS_UKURAN
 from skp_xl.domain.targets import porsi_tahun
 from skp_xl.domain.vocabulary import (
     JenisJabatan,
@@ -56,16 +57,6 @@ TAMBAHAN = 5
 """Hasil kerja tambahan blocks."""
 IKI_PER_RHK = 4
 """IKI rows per rencana hasil kerja (kuantitatif): one per aspek."""
-
-MAKS_RHK = 250
-"""Characters a rencana hasil kerja (and the leader's) may have in a kuantitatif SKP, and
-a hasil kerja in a kualitatif one."""
-MAKS_IKI = 150
-"""Characters an IKI may have: the evaluation sheets copy it by formula, and a row never
-grows for such text, so its rows are built tall enough for this many (docs/print.md)."""
-MAKS_UKURAN = 250
-"""Characters the ukuran keberhasilan of a kualitatif hasil kerja may have (indicators and
-targets in one text); the hasil kerja itself holds ``MAKS_RHK``."""
 
 SKP_TABLE = "SKP_HASIL_KERJA"
 UMPAN_BALIK_TABLE = "UMPAN_BALIK_HASIL_KERJA"
