@@ -17,8 +17,15 @@ memory), timed around the call only (imports and start-up excluded):
 Peak memory is the child's ``ru_maxrss`` (Linux: KiB), interpreter and imports included.
 The issue's target: consolidate at most 1.5x pandas.
 
+With ``--bagian``, one more fresh interpreter times the parts one after another (where the
+time goes): the CPU time of importing what the reader process preloads, pandas, the
+reader process (its start, ``proses_berkas``, the result back), ``rangkum``'s first call
+(pandera's first use inside it), the triage with the export limits, ``proses_berkas`` in
+that process.
+
     .venv/bin/python benchmarks/bench_ekspor.py                  # 50,000 rows
     .venv/bin/python benchmarks/bench_ekspor.py --rows 5000 --folder /tmp/ekspor --json
+    .venv/bin/python benchmarks/bench_ekspor.py --folder /tmp/ekspor --bagian --json
 """
 
 from __future__ import annotations
@@ -63,6 +70,35 @@ print(json.dumps({{"seconds": seconds, "peak_mib": peak / 1024, "rows": rows}}))
 """
 
 
+_PARTS = f"""
+import json, sys, time
+from pathlib import Path
+cpu = time.process_time()
+import skp_xl.batch.berkas
+preload = time.process_time() - cpu
+import pandas as pd
+from skp_xl.batch.berkas import proses_berkas
+from skp_xl.batch.konsolidasi import Opsi, baca_semua, rangkum, temukan
+from skp_xl.reader.triage import triage
+from skp_xl.settings import EKSPOR_LIMITS
+folder = Path(sys.argv[1])
+path = folder / {NAME!r}
+parts = {{"preload_cpu": preload}}
+def timed(name, fn):
+    start = time.perf_counter()
+    out = fn()
+    parts[name] = time.perf_counter() - start
+    return out
+timed("pandas", lambda: pd.read_excel(path, engine="calamine", header=None))
+paths, notes = temukan(folder)
+hasil = timed("reader_process", lambda: baca_semua(paths, folder, jobs=1))
+timed("rangkum_first", lambda: rangkum(folder, hasil, list(notes), Opsi(jobs=1, cache=False)))
+timed("triage_export_limits", lambda: triage(path, limits=EKSPOR_LIMITS))
+timed("proses_berkas_in_process", lambda: proses_berkas(str(path), str(folder)))
+print(json.dumps(parts))
+"""
+
+
 def make(folder: Path, rows: int, seed: int = 1) -> Path:
     """The fictional export of ``rows`` pegawai (and the mutasi's extra row), made once."""
     from skp_xl.samples import ekspor
@@ -95,6 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--folder", type=Path, help="where the export is kept (reused)")
     parser.add_argument("--tulis", action="store_true", help="also write the summary workbook")
     parser.add_argument("--json", action="store_true", help="one JSON document")
+    parser.add_argument("--bagian", action="store_true", help="also time the parts")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.folder or Path(temporary) / "ekspor"
@@ -104,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
         out = Path(temporary) / "ringkasan.xlsx"
         steps = ["pandas", "konsolidasi", *(["tulis"] if args.tulis else [])]
         results = {step: run(step, folder, out) for step in steps}
+        parts = _parts(folder) if args.bagian else None
     base = results["pandas"]["seconds"]
     document = {
         "rows": args.rows,
@@ -113,6 +151,8 @@ def main(argv: list[str] | None = None) -> None:
             for step, r in results.items()
         },
     }
+    if parts is not None:
+        document["parts"] = parts
     if args.json:
         print(json.dumps(document, indent=1))
         return
@@ -133,6 +173,21 @@ def main(argv: list[str] | None = None) -> None:
             f"{int(r['rows']):,}",
         )
     Console().print(table)
+    if parts is not None:
+        Console().print({name: round(seconds, 3) for name, seconds in parts.items()})
+
+
+def _parts(folder: Path) -> dict[str, float]:
+    """The parts, timed one after another in one fresh interpreter (``--bagian``)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _PARTS, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    parts: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return parts
 
 
 if __name__ == "__main__":

@@ -24,14 +24,7 @@ from skp_xl.domain.legacy2021 import check_record_2021
 from skp_xl.domain.records import SkpRecord
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import NotAnSkpWorkbook
-from skp_xl.reader.ekspor import (
-    baca_ekspor_teks,
-    bukan_ekspor,
-    dinyatakan_panjang,
-    ekspor_buku_kerja,
-    ekspor_panjang,
-    is_tabel,
-)
+from skp_xl.reader.ekspor import bukan_ekspor, kenali_berkas
 from skp_xl.reader.legacy2021 import is_2021, read_record_2021
 from skp_xl.reader.read import read_record
 from skp_xl.reader.snapshot import Snapshot, open_snapshot
@@ -149,30 +142,21 @@ def check_ekspor(
         The findings, None when ``path`` is no export (read it as an SKP); and the
         workbook's triage when one was made, for the SKP reader to reuse.
     """
-    if is_tabel(path):
-        try:
-            ekspor = baca_ekspor_teks(path)
-        except OSError:
-            return None, None  # missing or unreadable: triage names it
-        except InvalidValueError as error:
-            code = error.code
-            if code != Code.BERKAS_TERLALU_BESAR:
-                code = Code.BERKAS_TIDAK_TERBACA
-            return [Finding(code, Severity.ERROR, error.message, path=str(path))], None
-        if ekspor is None:
-            table = bukan_ekspor(path, Severity.ERROR)  # a CSV of something else
-            return (None if table is None else [table]), None
-        return _temuan_ekspor(ekspor, periode, today), None
-    if dinyatakan_panjang(path):
-        # A long export: triaged once, with the export limits, as consolidate does.
-        long = ekspor_panjang(path)
-        if long is not None:
-            return _temuan_ekspor(long[0], periode, today), None
-    triaged = triage(path)
-    found = ekspor_buku_kerja(path, triaged)
-    if found is None:
-        return None, triaged
-    return _temuan_ekspor(found[0], periode, today), triaged
+    try:
+        found = kenali_berkas(path)
+    except OSError:
+        return None, None  # missing or unreadable: triage names it
+    if found.galat is not None:
+        code = found.galat.code
+        if code != Code.BERKAS_TERLALU_BESAR:
+            code = Code.BERKAS_TIDAK_TERBACA
+        return [Finding(code, Severity.ERROR, found.galat.message, path=str(path))], None
+    if found.ekspor is not None:
+        return _temuan_ekspor(found.ekspor, periode, today), found.triaged
+    if found.teks:
+        table = bukan_ekspor(path, Severity.ERROR)  # a CSV of something else
+        return (None if table is None else [table]), None
+    return None, found.triaged
 
 
 def _temuan_ekspor(

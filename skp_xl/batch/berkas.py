@@ -27,17 +27,9 @@ from skp_xl.domain.ekspor import (
     periksa_ekspor,
     periksa_kolom,
 )
-from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
-from skp_xl.reader.ekspor import (
-    baca_ekspor_teks,
-    dinyatakan_panjang,
-    ekspor_buku_kerja,
-    ekspor_panjang,
-    is_tabel,
-)
-from skp_xl.reader.triage import Triage, triage
+from skp_xl.reader.ekspor import Dikenali, kenali_berkas
 from skp_xl.settings import BATAS_DETIK
 from skp_xl.validation import check_file, internal_error
 
@@ -132,17 +124,14 @@ def proses_berkas(
     unit = _unit(file, root)
     try:
         with _batas_waktu(batas_detik):
-            if is_tabel(file):
-                return _tabel(file, unit)
-            if dinyatakan_panjang(file):  # a large export: triaged once, for its length
-                long = ekspor_panjang(file)
-                if long is not None:
-                    return hasil_ekspor(long[0], unit, long[1])
-            # Triaged here, not in check_file, to keep the hash it took while streaming.
-            triaged = triage(file)
-            exported = _ekspor_excel(file, unit, triaged)
-            if exported is not None:
-                return exported
+            found = kenali_berkas(file)
+            if found.teks:
+                return _tabel(file, unit, found)
+            if found.ekspor is not None:
+                return hasil_ekspor(found.ekspor, unit, found.isi)
+            # Triaged there, not in check_file, to keep the hash it took while streaming.
+            triaged = found.triaged
+            assert triaged is not None  # a workbook that is no export was triaged
             record, findings = check_file(file, triaged=triaged)
             if record is None:
                 return HasilBerkas(path, unit, False, temuan=_with_path(findings, path))
@@ -180,17 +169,16 @@ def proses_berkas(
     )
 
 
-def _tabel(file: Path, unit: str) -> HasilBerkas:
+def _tabel(file: Path, unit: str, found: Dikenali) -> HasilBerkas:
     """A CSV or JSON file the walk found to hold an export's header."""
     path = str(file)
-    try:
-        ekspor = baca_ekspor_teks(file)
-    except InvalidValueError as error:
+    if found.galat is not None:
+        error = found.galat
         code = error.code if error.code == Code.BERKAS_TERLALU_BESAR else Code.BERKAS_TIDAK_TERBACA
         return HasilBerkas(
             path, unit, False, temuan=(Finding(code, Severity.ERROR, error.message, path=path),)
         )
-    if ekspor is None:
+    if found.ekspor is None:
         return HasilBerkas(
             path,
             unit,
@@ -204,14 +192,7 @@ def _tabel(file: Path, unit: str) -> HasilBerkas:
                 ),
             ),
         )
-    return hasil_ekspor(ekspor, unit)
-
-
-def _ekspor_excel(file: Path, unit: str, triaged: Triage) -> HasilBerkas | None:
-    """The file as an export (:func:`~skp_xl.reader.ekspor.ekspor_buku_kerja`), or None to
-    go on reading it as an SKP."""
-    found = ekspor_buku_kerja(file, triaged)
-    return None if found is None else hasil_ekspor(found[0], unit, found[1])
+    return hasil_ekspor(found.ekspor, unit)
 
 
 def hasil_ekspor(ekspor: Ekspor, unit: str = "", isi: str = "") -> HasilBerkas:

@@ -23,7 +23,7 @@ from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
 from skp_xl.batch.klaster import petakan_dask
 from skp_xl.batch.pengawas import Batas, petakan
-from skp_xl.batch.skema import periksa_pegawai
+from skp_xl.batch.skema import pemanasan, periksa_pegawai
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BarisEkspor,
@@ -409,6 +409,7 @@ def konsolidasi(
     paths, notes = temukan(root)
     if ditemukan:
         ditemukan(len(paths))
+    siap = pemanasan()  # pandera's first use, while the readers start and read
     with contextlib.ExitStack() as stack:
         cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
         hasil = baca_semua(
@@ -424,6 +425,7 @@ def konsolidasi(
         )
         for note in cache.catatan if cache else ():
             notes.append(Finding(Code.CACHE_DIABAIKAN, Severity.INFO, note))
+    siap.join()
     return rangkum(root, hasil, notes, opsi)
 
 

@@ -9,6 +9,8 @@ error is not repeated.
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Mapping, Sequence
 
 import pandas as pd
@@ -16,7 +18,7 @@ import pandas as pd
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import Letak
-from skp_xl.summary.skema import Pegawai, periksa
+from skp_xl.summary.skema import PEGAWAI_COLUMNS, Pegawai, periksa
 
 KODE = {
     Pegawai.nip: Code.SKEMA_NIP,
@@ -98,3 +100,29 @@ def _berkas(frame: pd.DataFrame, index: object) -> str | None:
         return None
     path = frame.at[index, Pegawai.berkas]
     return path if isinstance(path, str) and path else None
+
+
+def pemanasan() -> threading.Thread:
+    """Start pandera's first use in a thread, to be joined before :func:`periksa_pegawai`.
+
+    pandera's first ``validate`` in a process registers its backends and imports their
+    modules (0.3-0.6 s; hypothesis among them when it is installed). Done once per
+    process, on an empty Pegawai table, while the parent only waits for its reader
+    processes (their start and their reading), it leaves the path that ends with the
+    tables; the check itself is unchanged.
+    """
+    global _pemanasan
+    with _pemanasan_kunci:
+        if _pemanasan is None:
+            _pemanasan = threading.Thread(target=_hangatkan, name="skp-xl-pandera", daemon=True)
+            _pemanasan.start()
+        return _pemanasan
+
+
+def _hangatkan() -> None:
+    with contextlib.suppress(Exception):  # only a warm-up: the real check says what is wrong
+        periksa(Pegawai, pd.DataFrame(columns=list(PEGAWAI_COLUMNS)))
+
+
+_pemanasan: threading.Thread | None = None
+_pemanasan_kunci = threading.Lock()

@@ -398,14 +398,15 @@ def baris_data(
     kolom = kepala.kolom
     for number in range(kepala.baris + 1, len(rows)):
         row = rows[number]
-        if not any(_isi(cell) for cell in row):
+        # A cell holds something unless None or blank text; tested inline (a generator
+        # and a call per cell were a tenth of the read of a 50,000-row export).
+        for cell in row:
+            if cell is not None and (not isinstance(cell, str) or (cell and not cell.isspace())):
+                break
+        else:
             continue
         found.append(BarisEkspor(number + pertama, row, number, kolom, alamat))
     return found
-
-
-def _isi(cell: object) -> bool:
-    return cell is not None and not (isinstance(cell, str) and not cell.strip())
 
 
 @dataclass(frozen=True, slots=True)

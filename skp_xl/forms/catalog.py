@@ -7,7 +7,7 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 
 from __future__ import annotations
 
-from skp_xl import __version__
+import skp_xl
 from skp_xl.domain.checks import MAKS_IKI, MAKS_RHK, MAKS_UKURAN
 from skp_xl.domain.targets import porsi_tahun
 from skp_xl.domain.vocabulary import (
@@ -614,7 +614,8 @@ def petunjuk_form(
 
 def generator_line(template_id: str) -> str:
     """The last line of a Petunjuk: the skp-xl version and the template that made it."""
-    return f"Dibuat dengan skp-xl {__version__}, templat {template_id} versi {TEMPLATE_VERSION}."
+    versi = skp_xl.__version__
+    return f"Dibuat dengan skp-xl {versi}, templat {template_id} versi {TEMPLATE_VERSION}."
 
 
 def meta_form(*baris: tuple[str, str | int, str | None], sandi: bool = True) -> Form:

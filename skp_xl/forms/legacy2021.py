@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from skp_xl import __version__
+import skp_xl
 from skp_xl.domain.legacy2021 import KATEGORI_LEVEL, REGULASI_2021
 from skp_xl.domain.vocabulary import JenisJabatan, nip_penilai_wajib
 from skp_xl.forms import text as t
@@ -536,7 +536,7 @@ def petunjuk_form_2021(template: TemplateId2021) -> Form:
         ),
         ("", False),
         (
-            f"Dibuat dengan skp-xl {__version__}, templat {template} versi "
+            f"Dibuat dengan skp-xl {skp_xl.__version__}, templat {template} versi "
             f"{TEMPLATE_VERSION_2021}.",
             False,
         ),

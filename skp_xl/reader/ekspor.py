@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from skp_xl.domain.codes import Code
@@ -303,3 +304,50 @@ def _coba_ekspor(path: Path, isi: str) -> tuple[Ekspor, str] | None:
     except InvalidValueError:
         return None
     return None if ekspor is None else (ekspor, isi)
+
+
+@dataclass(frozen=True, slots=True)
+class Dikenali:
+    """What :func:`kenali_berkas` found a file to be.
+
+    Attributes:
+        ekspor: The export, when the file is one.
+        isi: The SHA-256 of an export workbook's bytes ("" when unknown, or text).
+        teks: Whether the file is a text table (CSV, JSON): it is never an SKP.
+        galat: Why a text table could not be read (``berkas-terlalu-besar``,
+            ``csv-tidak-terbaca``).
+        triaged: A workbook's triage with the default limits, when one was made (the SKP
+            reader reuses it for a workbook that is no export).
+    """
+
+    ekspor: Ekspor | None = None
+    isi: str = ""
+    teks: bool = False
+    galat: InvalidValueError | None = None
+    triaged: Triage | None = None
+
+
+def kenali_berkas(path: Path) -> Dikenali:
+    """Whether a file handed to ``consolidate`` or ``validate`` is an export, recognised
+    the one way both use: a text table (:func:`is_tabel`) read within its size; a workbook
+    that :func:`dinyatakan_panjang` triaged once with the export limits
+    (:func:`ekspor_panjang`); else triaged with the default limits and taken as an export
+    when :func:`ekspor_buku_kerja` says so.
+
+    Raises:
+        OSError: A text table cannot be opened (a workbook's triage names that itself).
+    """
+    if is_tabel(path):
+        try:
+            return Dikenali(baca_ekspor_teks(path), teks=True)
+        except InvalidValueError as error:
+            return Dikenali(teks=True, galat=error)
+    if dinyatakan_panjang(path):  # a large export: triaged once, for its length
+        long = ekspor_panjang(path)
+        if long is not None:
+            return Dikenali(long[0], long[1])
+    triaged = triage(path)
+    found = ekspor_buku_kerja(path, triaged)
+    if found is None:
+        return Dikenali(triaged=triaged)
+    return Dikenali(found[0], found[1], triaged=triaged)

@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from openpyxl.utils import get_column_letter
-
-from skp_xl.reader.names import DefinedRange, WorkbookIndex, read_defined_names
+from skp_xl.reader.names import DefinedRange, WorkbookIndex, column_letter, read_defined_names
 from skp_xl.reader.triage import Triage
 from skp_xl.settings import MAX_ROWS
 
@@ -85,8 +83,16 @@ class Snapshot:
 
 @functools.lru_cache(maxsize=65536)
 def a1(row: int, column: int) -> str:
-    """``D7`` from row 7, column 4."""
-    return f"{get_column_letter(column)}{row}"
+    """``D7`` from row 7, column 4.
+
+    Raises:
+        ValueError: ``column`` is outside Excel's A..ZZZ (as openpyxl's
+            ``get_column_letter`` did; openpyxl itself is not imported by the reader,
+            whose process starts with this module).
+    """
+    if not 1 <= column <= 18278:
+        raise ValueError(f"Invalid column index {column}")
+    return f"{column_letter(column)}{row}"
 
 
 class CalamineEngine:

@@ -86,6 +86,7 @@ _FAR_HINT_EKSPOR = re.compile(
 )
 """The same superset for the export limits (``settings.EKSPOR_LIMITS``: column BL, row
 200,000), so a 50,000-row export is not scanned cell by cell."""
+_ROW_NUMBER = re.compile(rb'[0-9]{1,7}(?=")')
 _ODD_CELL_TAG = re.compile(rb"<c[\t\r\n]")
 """A cell tag opened with other whitespace than one space (XML allows it)."""
 _DIMENSION = re.compile(rb'<dimension\b[^>]*?\sref="([^"]*)"')
@@ -754,6 +755,15 @@ class _SheetScan:
             self.hint = _FAR_HINT
         elif self.max_cols >= 64 and self.max_rows >= 200_000:
             self.hint = _FAR_HINT_EKSPOR
+        # A sheet with no <dimension> at all (openpyxl's write-only mode, which e-Kinerja's
+        # exports and this project's own export samples are written with) read with the
+        # export limits: its rows are judged by their row tags (the last of each chunk:
+        # rows come in order), not cell by cell, which cost half the triage of a
+        # 50,000-row export. A cell beyond the columns, or one that lies about its row,
+        # is left to the reader's memory cap, as under a dimension within the limits.
+        self.by_rows = self.hint is _FAR_HINT_EKSPOR
+        self.declared = False
+        self.rows_within = False
         self.carry = b""
         self.columns: dict[bytes, int] = {}
         self.open_cell: str | None = None
@@ -782,12 +792,13 @@ class _SheetScan:
         if not self.seen_data:
             dimension = _DIMENSION.search(text)
             if dimension:
+                self.declared = True
                 self.check_dimension(dimension[1].decode("ascii", "replace"))
                 self.trusted = self.dimension is None and self.hint is not None
             self.seen_data = b"<sheetData" in text
         columns = self.columns
         start = 0
-        if self.trusted:
+        if self.trusted or (self.by_rows and not self.declared and self.rows_fit(text)):
             start = len(text)
         elif self.hint is not None and _canonical_cells(text):
             hint = self.hint.search(text)
@@ -811,6 +822,17 @@ class _SheetScan:
             if ref:
                 self.external = self.cell_at(text, ref.start()) or ""
         self.open_cell = self.cell_at(text, len(text))
+
+    def rows_fit(self, text: bytes) -> bool:
+        """Whether the cells of ``text`` lie in rows within the limits, by the last row tag
+        (as Excel and openpyxl write it, ``<row r="``); a chunk without one is in the row
+        of the chunk before. A row tag spelled otherwise, or none yet, answers False, and
+        the chunk's cells are walked one by one (which locates a far cell exactly)."""
+        at = text.rfind(b"<row")
+        if at >= 0:
+            row = _ROW_NUMBER.match(text, at + 8) if text.startswith(b'<row r="', at) else None
+            self.rows_within = row is not None and int(row[0]) <= self.max_rows
+        return self.rows_within
 
     def cell_at(self, text: bytes, position: int) -> str | None:
         """The cell whose element encloses ``position``, when it is inside one."""

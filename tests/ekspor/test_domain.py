@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
@@ -224,3 +226,32 @@ def test_the_workbook_counts_over_an_export_and_a_difference_is_reported() -> No
 def test_the_same_rating_in_two_sources_counts_once_quietly() -> None:
     apart, findings = hitung_sekali([_calon("x4", 1, ""), _calon("s5", 2, "")])
     assert (list(apart), findings) == (["s5"], [])
+
+
+_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\t\n", "\u3000", "\x1c", "\xa0", "x", " x ", "0"]),
+    st.text(max_size=3),
+    st.integers(-1, 1),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.dates(),
+)
+
+
+@given(st.lists(st.lists(_CELLS, max_size=4), max_size=6))
+@settings(max_examples=500, deadline=None)
+def test_blank_rows_are_left_out_as_a_cell_by_cell_test_does(rows: list[list[object]]) -> None:
+    """baris_data tests its cells inline; the reference: a cell holds something unless it
+    is None or text that strips to nothing."""
+    header = [["nip", "nama", "hasil_kerja", "perilaku_kerja"]]
+    kepala = kenali(header)
+    assert kepala is not None
+    found = baris_data([*header, *rows], kepala, Penunjuk("Data"))
+
+    def isi(cell: object) -> bool:
+        return cell is not None and not (isinstance(cell, str) and not cell.strip())
+
+    assert [b.indeks for b in found] == [
+        number for number, row in enumerate(rows, 1) if any(isi(cell) for cell in row)
+    ]

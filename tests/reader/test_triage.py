@@ -591,6 +591,53 @@ def test_cells_at_the_default_limits_are_read(tmp_path: Path) -> None:
     assert triage(path).findings == ()
 
 
+def _undeclared(tmp_path: Path, name: str, tail: str) -> Path:
+    """A workbook whose sheet has no <dimension> (as openpyxl's write-only mode writes
+    exports), 30,000 rows (several of triage's chunks) and then ``tail``."""
+    rows = "".join(
+        f'<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>Pegawai {r}</t></is></c>'
+        f'<c r="N{r}"><v>{r}</v></c></row>'
+        for r in range(2, 30_000)
+    )
+    sheet = sheet_xml(hostile.SHEET_DATA + rows + tail).replace('<dimension ref="A1:B1"/>', "")
+    assert "<dimension" not in sheet
+    return write_parts(tmp_path / name, minimal_parts(sheet=sheet))
+
+
+def test_a_sheet_without_dimension_is_judged_by_its_row_tags_with_the_export_limits(
+    tmp_path: Path,
+) -> None:
+    """With the export limits, a sheet that declares no used range is not walked cell by
+    cell: its last row tags say how far it goes. A row beyond the limits is still located
+    at its first cell; a cell beyond the columns in a row within them is left to the
+    reader's memory cap (as under a dimension within the limits: the sheet is at most
+    200,000 rows, so calamine's rectangle is what the cap is for)."""
+    ekspor = Limits(max_rows=200_000, max_cols=64, max_seconds=60.0)
+    edge = _undeclared(tmp_path, "tepi.xlsx", '<row r="200000"><c r="BL200000"><v>1</v></c></row>')
+    assert triage(edge, limits=ekspor).findings == ()
+    far_row = _undeclared(
+        tmp_path, "baris.xlsx", '<row r="200001"><c r="C200001"><v>1</v></c></row>'
+    )
+    assert where(triage(far_row, limits=ekspor)) == ("berkas-rentang-besar", "SKP", "C200001")
+    # A row tag spelled otherwise (r not first) is not read for its number: walked.
+    spelled = '<row spans="1:3" r="200002"><c r="B200002"><v>1</v></c></row>'
+    odd = _undeclared(tmp_path, "ejaan.xlsx", spelled)
+    assert where(triage(odd, limits=ekspor)) == ("berkas-rentang-besar", "SKP", "B200002")
+    far_column = _undeclared(
+        tmp_path, "kolom.xlsx", '<row r="30000"><c r="BM30000"><v>1</v></c></row>'
+    )
+    assert triage(far_column, limits=ekspor).findings == ()
+    # The default limits still walk such a sheet and find the far column at its cell.
+    wide = '<row r="30000"><c r="IW30000"><v>1</v></c></row>'
+    assert where(
+        triage(_undeclared(tmp_path, "lebar.xlsx", wide), limits=Limits(max_rows=30_000))
+    ) == (
+        "berkas-rentang-besar",
+        "SKP",
+        "IW30000",
+    )
+
+
 _PIECES = [b"A", b"(", b"<f>", b"_xlfn.", b"_XLFN.", b"SUM(", b" ", b".", b"E", b"L", b"ID"]
 _PIECES += [*triage_module._WEB_CALLS, b"MYCALL(", b"ARTD(", b"XIMAGE(", b"WEBSERVICE"]
 
