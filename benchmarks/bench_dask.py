@@ -126,6 +126,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=2000, help="workbooks (default 2000)")
     parser.add_argument("--rounds", type=int, default=3, help="runs per engine (median)")
+    parser.add_argument(
+        "--rounds-jauh", type=int, help="runs per engine with the far cell (default --rounds)"
+    )
     parser.add_argument("--jobs", type=int, default=2, help="pool jobs and Dask workers")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", type=Path, help="reuse or fill this folder")
@@ -139,7 +142,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         clean, clean_same, _ = measure(folder, scratch / "bersih", args.rounds, args.jobs)
         far_folder = folder.with_name(folder.name + "-jauh")
         bad = with_far_cell(folder, far_folder, files[0])
-        far, far_same, documents = measure(far_folder, scratch / "jauh", args.rounds, args.jobs)
+        rounds = args.rounds_jauh or args.rounds
+        far, far_same, documents = measure(far_folder, scratch / "jauh", rounds, args.jobs)
         load = max(load, os.getloadavg()[0])
     codes = {
         engine: [p["code"] for p in doc["problems"] if p["path"] == str(bad)]  # type: ignore[attr-defined]
@@ -149,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "workbooks": len(files),
         "cpus": os.cpu_count(),
         "rounds": args.rounds,
+        "rounds_far_cell": args.rounds_jauh or args.rounds,
         "load_1min_max": round(load, 2),
     }
     for name, times, ok in (("clean", clean, clean_same), ("far_cell", far, far_same)):

@@ -55,8 +55,24 @@ on a busy 2-core machine, ``benchmarks/bench_dask.py``) and a pickling of every 
 its way back. A real cluster's workers are processes (``dask worker``) on other machines."""
 
 PER_TUGAS = 16
-"""Files per Dask task: enough to amortise a task's overhead (a few ms on the scheduler,
-one process start in the task), few enough to balance the load."""
+"""Fewest files per Dask task: enough to amortise a task's overhead (a few ms on the
+scheduler, one reader process started in the task)."""
+
+TUGAS_PER_PEKERJA = 4
+"""Tasks per worker thread when the files are many: a task starts its reader process
+afresh, whose first file costs 0.2-1 s more than the next ones (a busy 2-core machine,
+64 files read in tasks of 1, 16 and 64), so a few large tasks per worker beat many small
+ones; four still balance the load when one worker is slower."""
+
+MAKS_PER_TUGAS = 256
+"""Most files per task: a task that kills its worker is sent again file by file, and the
+progress bar moves by whole tasks."""
+
+
+def per_tugas_untuk(files: int, workers: int, paling_sedikit: int = PER_TUGAS) -> int:
+    """Files per task for ``files`` over ``workers`` worker threads."""
+    spread = -(-files // max(1, workers * TUGAS_PER_PEKERJA))
+    return max(paling_sedikit, min(MAKS_PER_TUGAS, spread))
 
 
 class DaskTidakAda(SkpError):
@@ -280,7 +296,8 @@ def petakan_dask(
         scheduler: A running scheduler's address (``tcp://host:8786``); None starts a
             LocalCluster of ``jobs`` single-threaded worker processes on this machine.
         jobs: Workers of the local cluster (None: one per core).
-        per_tugas: Files per task.
+        per_tugas: Fewest files per task (more when the files are many:
+            :func:`per_tugas_untuk`).
 
     Raises:
         DaskTidakAda: dask.distributed is not installed.
@@ -315,7 +332,9 @@ def petakan_dask(
                 )
             client = Client(cluster)  # type: ignore[no-untyped-call]
         try:
-            yield from _run(client, as_completed, names, root, batas_detik, batas, per_tugas)
+            workers = sum(client.nthreads().values())  # type: ignore[no-untyped-call]
+            size = per_tugas_untuk(len(names), workers, per_tugas)
+            yield from _run(client, as_completed, names, root, batas_detik, batas, size)
         finally:
             client.close()  # type: ignore[no-untyped-call]
             if cluster is not None:
