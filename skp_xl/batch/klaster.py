@@ -9,12 +9,13 @@ lost), Dask reports ``KilledWorker`` for its batch; each file of that batch is t
 again on its own, and a file whose own task kills a worker becomes a finding
 (``berkas-proses-berhenti``). The run never fails for one file.
 
-Dask starts its workers as daemonic processes by default, and a daemonic process may not
-start children; the local cluster made here sets ``distributed.worker.daemon: False``.
-On a real cluster, start the workers with that setting (``DASK_DISTRIBUTED__WORKER__DAEMON
-=False``); where it is not set, each task reads its files in the worker's own process
-(with the reader's soft time limit only), and a file that kills the worker is caught by
-the resubmission above. ``docs/scale.md`` has the steps.
+The local cluster made here (no ``--scheduler``) runs its workers as threads of the
+command (:data:`PROSES_LOKAL`), which start the reader processes. Dask starts a real
+cluster's workers as daemonic processes by default, and a daemonic process may not start
+children: start them with ``DASK_DISTRIBUTED__WORKER__DAEMON=False``. Where that is not
+set, each task reads its files in the worker's own process (with the reader's soft time
+limit only), and a file that kills the worker is caught by the resubmission above.
+``docs/scale.md`` has the steps.
 
 The files may also be fsspec URLs (``s3://bucket/instansi/...``, ``file://``,
 ``memory://``): the client lists them (:func:`daftar_url`), and each worker copies its
@@ -294,7 +295,8 @@ def petakan_dask(
         batas_detik: The soft time limit per file.
         batas: The limits of each file's reader process.
         scheduler: A running scheduler's address (``tcp://host:8786``); None starts a
-            LocalCluster of ``jobs`` single-threaded worker processes on this machine.
+            LocalCluster of ``jobs`` single-threaded workers on this machine (threads of
+            this process: :data:`PROSES_LOKAL`).
         jobs: Workers of the local cluster (None: one per core).
         per_tugas: Fewest files per task (more when the files are many:
             :func:`per_tugas_untuk`).
