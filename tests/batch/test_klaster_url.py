@@ -35,6 +35,9 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
     hostile.write_zip(unit / "jauh.xlsx", far)
     (unit / "catatan.txt").write_text("bukan SKP\n", encoding="utf-8")
     shutil.copy(next(unit.glob("*.xlsx")), unit / "~$kunci.xlsx")
+    # Sorts after the unit folders by name, yet a walk gives it first (a folder's files
+    # before its subfolders).
+    shutil.copy(next(unit.glob("*.xlsx")), root / "zz-salinan.xlsx")
     (root / ".tersembunyi").mkdir()
     shutil.copy(next(unit.glob("*.xlsx")), root / ".tersembunyi" / "x.xlsx")
     return root
