@@ -382,8 +382,8 @@ def temukan_url(url: str) -> tuple[list[str], list[Finding]]:
         try:
             with salinan(item) as copy:
                 note = _dilewati(copy)
-        except OSError as error:
-            raise UrlTidakTerbaca(f"'{item}' tidak dapat diambil: {error}.") from error
+        except OSError:  # sent on: its worker tries again, or names it in a finding
+            note = None
         if note is None:
             found.append(item)
         else:
