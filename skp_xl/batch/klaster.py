@@ -95,7 +95,7 @@ _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]+://")
 
 _PALING_BESAR = max(LIMITS.max_file_bytes, EKSPOR_LIMITS.max_file_bytes)
 """Bytes a worker copies of one file at most: every reader refuses a larger file by its
-size alone, which a sparse stand-in of the same size shows it (see :func:`_salin`)."""
+size alone, so a sparse stand-in of the same size gets the same finding (:func:`_salin`)."""
 
 
 def adalah_url(text: str) -> bool:
@@ -109,9 +109,13 @@ def _fs(url: str) -> tuple[Any, str]:
 
     Raises:
         UrlTidakTerbaca: The protocol is unknown or its package is not installed.
+        DaskTidakAda: fsspec (which comes with Dask) is not installed.
     """
-    import fsspec.core  # type: ignore[import-untyped]
-    from fsspec.registry import known_implementations  # type: ignore[import-untyped]
+    try:
+        import fsspec.core  # type: ignore[import-untyped]
+        from fsspec.registry import known_implementations  # type: ignore[import-untyped]
+    except ImportError as error:
+        raise DaskTidakAda from error
 
     protocol = url.split("://", 1)[0]
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -169,6 +170,12 @@ def test_a_url_that_cannot_be_listed_says_why(url: str, said: str, tmp_path: Pat
     assert result.exit_code != 0
     assert said in result.output
     assert "Traceback" not in result.output
+
+
+def test_without_fsspec_a_url_asks_for_the_skala_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "fsspec.core", None)  # import fsspec.core fails
+    with pytest.raises(klaster.DaskTidakAda, match=r"skp-xl\[skala\]"):
+        klaster.daftar_url("memory://instansi")
 
 
 def _installed(package: str) -> bool:
