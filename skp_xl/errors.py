@@ -25,6 +25,8 @@ person at the command line) must decide. The tree::
         ├── SummaryDataError         + ValueError: a table the summary writer cannot take
         ├── DaskTidakAda             consolidate --engine dask without dask.distributed
         │                              installed (batch/klaster.py)
+        ├── UrlTidakTerbaca          consolidate of an fsspec URL that cannot be listed
+        │                              (protocol package missing, no folder, not Dask)
         ├── ParquetTidakAda          skp-xl nasional found no Parquet (batch/nasional.py)
         └── AddinError               an add-in action or build that cannot be done
 

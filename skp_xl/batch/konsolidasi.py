@@ -21,7 +21,14 @@ import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
-from skp_xl.batch.klaster import petakan_dask
+from skp_xl.batch.klaster import (
+    UrlTidakTerbaca,
+    adalah_url,
+    daftar_url,
+    petakan_dask,
+    salinan,
+    sebagai_url,
+)
 from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import pemanasan, periksa_pegawai
 from skp_xl.domain.codes import Code
@@ -186,7 +193,7 @@ class Konsolidasi:
     """The result: the tables, and what every file became.
 
     Attributes:
-        root: The agency folder.
+        root: The agency folder (an fsspec URL when read from one).
         periode: The period counted (None when nothing is rated anywhere).
         hasil: One result per workbook-like file read.
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
@@ -199,7 +206,7 @@ class Konsolidasi:
             the Kurva sheet draws.
     """
 
-    root: Path
+    root: Path | str
     periode: Periode | None
     hasil: list[HasilBerkas]
     catatan: list[Finding]
@@ -211,6 +218,13 @@ class Konsolidasi:
     instansi: str = ""
     tidak_membuat_skp: dict[str, int] = field(default_factory=dict)
     pola: PolaDistribusi | None = None
+
+    @property
+    def nama(self) -> str:
+        """The agency folder's name (the last part of its URL)."""
+        if isinstance(self.root, Path):
+            return self.root.name
+        return self.root.rstrip("/").rpartition("/")[2]
 
     @property
     def masalah(self) -> list[Finding]:
@@ -265,13 +279,14 @@ class Konsolidasi:
         """
         periode = self.periode.value if self.periode else "-"
         return SummaryData(
-            judul=f"Rekapitulasi SKP {self.instansi or self.root.name}",
+            judul=f"Rekapitulasi SKP {self.instansi or self.nama}",
             periode=periode,
             ringkasan=self.ringkasan,
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
             cascading=self.cascading,
-            akar=self.root,
+            # A URL's files show whole: a Berkas cell is then a URL, not a local path.
+            akar=self.root if isinstance(self.root, Path) else None,
             pola=self.pola,
             # Count what the Ringkasan counts: the period, and each pegawai once.
             pivot_filters=(
@@ -318,28 +333,67 @@ def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(folder) / name
-            if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
+            if is_candidate(path):
                 found.append(path)
                 continue
-            table = bukan_ekspor(path) if is_tabel(path) else None
-            if table is not None:  # a CSV of something else: say what it holds
-                notes.append(table)
-                continue
-            note = triage(path).blocking
-            if note is None or note.severity is not Severity.INFO:
-                note = Finding(
-                    Code.BERKAS_DILEWATI,
-                    Severity.INFO,
-                    f"'{path}' bukan buku kerja Excel; dilewati.",
-                    path=str(path),
-                )
-            notes.append(note)
+            note = _dilewati(path)
+            if note is None:
+                found.append(path)
+            else:
+                notes.append(note)
+    return found, notes
+
+
+def _dilewati(path: Path) -> Finding | None:
+    """The note of a file that is no workbook by its name, or None for an export."""
+    if is_tabel(path) and looks_like_ekspor(path):
+        return None
+    table = bukan_ekspor(path) if is_tabel(path) else None
+    if table is not None:  # a CSV of something else: say what it holds
+        return table
+    note = triage(path).blocking
+    if note is None or note.severity is not Severity.INFO:
+        note = Finding(
+            Code.BERKAS_DILEWATI,
+            Severity.INFO,
+            f"'{path}' bukan buku kerja Excel; dilewati.",
+            path=str(path),
+        )
+    return note
+
+
+def temukan_url(url: str) -> tuple[list[str], list[Finding]]:
+    """:func:`temukan` for an fsspec URL (``s3://bucket/instansi``): the same files, as
+    URLs, and the same notes.
+
+    A workbook is known by its name. Any other file (an export, a stray PDF) is looked at
+    as a private local copy, like :func:`temukan` looks at it on disk: an agency holds
+    few of them.
+
+    Raises:
+        UrlTidakTerbaca: The URL cannot be listed.
+    """
+    found: list[str] = []
+    notes: list[Finding] = []
+    for item in daftar_url(url):
+        if is_candidate(Path(item.rpartition("/")[2])):
+            found.append(item)
+            continue
+        try:
+            with salinan(item) as copy:
+                note = _dilewati(copy)
+        except OSError:  # sent on: its worker tries again, or names it in a finding
+            note = None
+        if note is None:
+            found.append(item)
+        else:
+            notes.append(sebagai_url(note, str(copy), item))
     return found, notes
 
 
 def baca_semua(
-    paths: Sequence[Path],
-    root: Path,
+    paths: Sequence[Path] | Sequence[str],
+    root: Path | str,
     *,
     jobs: int | None = None,
     batas_detik: float | None = BATAS_DETIK,
@@ -352,7 +406,8 @@ def baca_semua(
     """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
     order: a file whose process dies, hangs or runs out of memory is a finding for that
     file, and every other file is still read. With a ``cache``, a file whose bytes were
-    read before is not read again."""
+    read before is not read again. ``paths`` may be fsspec URLs under the URL ``root``
+    (Dask only: the workers fetch them; :mod:`skp_xl.batch.klaster`)."""
     names = [str(p) for p in paths]
     results: list[HasilBerkas | None] = [None] * len(names)
     hashes: list[str | None] = [None] * len(names)
@@ -361,8 +416,8 @@ def baca_semua(
     kamus = Kamus()
     if cache is not None:
         todo = []
-        for index, path in enumerate(paths):
-            hashes[index] = sidik(path)
+        for index in range(len(names)):
+            hashes[index] = sidik(Path(names[index]))
             found = cache.ambil(names[index], str(root), hashes[index])
             if found is None:
                 todo.append(index)
@@ -392,7 +447,7 @@ def baca_semua(
 
 
 def konsolidasi(
-    root: Path,
+    root: Path | str,
     opsi: Opsi = Opsi(),
     *,
     progres: Progres | None = None,
@@ -401,17 +456,34 @@ def konsolidasi(
     """Find, read and bring together every SKP workbook under ``root``.
 
     Args:
-        root: The agency folder.
+        root: The agency folder, or an fsspec URL of it (``s3://bucket/instansi``; Dask
+            only).
         opsi: How to consolidate.
         progres: Called with the number of files just read.
         ditemukan: Called once with the number of files to read, before reading.
+
+    Raises:
+        UrlTidakTerbaca: ``root`` is a URL that cannot be listed, or the engine is not Dask.
     """
-    paths, notes = temukan(root)
+    paths: list[Path] | list[str]
+    url = isinstance(root, str) and adalah_url(root)
+    if url:
+        if opsi.mesin is not Mesin.DASK:
+            raise UrlTidakTerbaca(
+                f"Alamat '{root}' hanya dapat dibaca dengan --engine dask: pekerja Dask "
+                "mengambil berkasnya sendiri. Ulangi dengan --engine dask."
+            )
+        paths, notes = temukan_url(str(root))
+    else:
+        root = Path(root)
+        paths, notes = temukan(root)
     if ditemukan:
         ditemukan(len(paths))
     siap = pemanasan()  # pandera's first use, while the readers start and read
     with contextlib.ExitStack() as stack:
-        cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
+        # A URL's bytes are on the workers: hashing them here would fetch every file twice.
+        use_cache = opsi.cache and not url
+        cache = stack.enter_context(dibuka(opsi.folder_cache)) if use_cache else None
         hasil = baca_semua(
             paths,
             root,
@@ -436,7 +508,7 @@ def unit_of(folder: str, tingkat: int) -> str:
 
 
 def rangkum(
-    root: Path, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
+    root: Path | str, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
 ) -> Konsolidasi:
     """The tables from the per-file results (no file is read here)."""
     hasil, pulih = _pulihkan_nip(hasil)

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from skp_xl.batch.klaster import DaskTidakAda
+from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
 from skp_xl.batch.nasional import tulis_parquet
 from skp_xl.cli.app import (
@@ -95,7 +95,7 @@ def _periode(text: str | None) -> Periode | None:
     return found
 
 
-def _kosong(result: Konsolidasi, folder: Path, json_output: bool) -> typer.Exit:
+def _kosong(result: Konsolidasi, folder: Path | str, json_output: bool) -> typer.Exit:
     """Nothing to consolidate: say so plainly (and why each file was not used), exit 1."""
     message = (
         f"Tidak ada SKP maupun baris ekspor e-Kinerja/SIASN di '{folder}': "
@@ -115,7 +115,7 @@ def _kosong(result: Konsolidasi, folder: Path, json_output: bool) -> typer.Exit:
 def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
     periode = judul_periode(result.periode) if result.periode else "(belum ada penilaian)"
     table = Table(
-        title=f"Ringkasan {result.instansi or result.root.name}, periode {periode}",
+        title=f"Ringkasan {result.instansi or result.nama}, periode {periode}",
         title_justify="left",
     )
     table.add_column("Unit kerja")
@@ -177,9 +177,12 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
 @app.command("consolidate")
 def consolidate_command(
     folder: Annotated[
-        Path,
+        str,
         typer.Argument(
-            metavar="FOLDER", help="Folder instansi: satu subfolder per unit.", show_default=False
+            metavar="FOLDER",
+            help="Folder instansi: satu subfolder per unit. Dengan --engine dask boleh juga "
+            "alamat fsspec (s3://bucket/instansi, file:///data/instansi).",
+            show_default=False,
         ),
     ],
     output: Annotated[
@@ -331,8 +334,18 @@ def consolidate_command(
     tertulis, walau ada berkas bermasalah (semuanya terdaftar di sheet Temuan); 1 bila tidak
     ada SKP maupun baris ekspor sama sekali.
     """
-    if not folder.is_dir():
-        raise fail(f"Folder '{folder}' tidak ada atau bukan folder.")
+    source: Path | str = folder
+    if adalah_url(folder):
+        if engine is not Mesin.DASK:
+            raise fail(
+                f"Alamat '{folder}' hanya dapat dibaca dengan --engine dask: pekerja Dask "
+                "mengambil berkasnya sendiri. Ulangi dengan --engine dask, atau salin "
+                "foldernya ke komputer ini."
+            )
+    else:
+        source = Path(folder)
+        if not source.is_dir():
+            raise fail(f"Folder '{folder}' tidak ada atau bukan folder.")
     if output.suffix.lower() != ".xlsx":
         raise fail(f"Berkas keluaran '{output}' harus berakhiran .xlsx.")
     for path in (output, parquet):
@@ -360,7 +373,7 @@ def consolidate_command(
         with progress:
             task = progress.add_task("berkas", total=None)
             result = konsolidasi(
-                folder,
+                source,
                 opsi,
                 progres=lambda n: progress.advance(task, n),
                 ditemukan=lambda total: progress.update(task, total=total),
@@ -379,8 +392,8 @@ def consolidate_command(
                 with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
                     frame.to_csv(temporary, index=False, encoding="utf-8")
         if parquet is not None:
-            tulis_parquet(result.pegawai, result.instansi or folder.name, parquet, force=force)
-    except (OutputExistsError, DaskTidakAda) as error:
+            tulis_parquet(result.pegawai, result.instansi or result.nama, parquet, force=force)
+    except (OutputExistsError, DaskTidakAda, UrlTidakTerbaca) as error:
         raise fail(str(error)) from error
     except OSError as error:
         if debug:

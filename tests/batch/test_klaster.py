@@ -65,6 +65,13 @@ def test_a_batch_that_kills_its_worker_is_sent_again_file_by_file() -> None:
     assert client.submitted[-4:] == [[names[i]] for i in range(4, 8)]
 
 
+def test_many_files_go_in_a_few_large_tasks_per_worker() -> None:
+    assert klaster.per_tugas_untuk(40, 2) == 16  # few files: the smallest task
+    assert klaster.per_tugas_untuk(2000, 2) == 250  # four tasks per worker
+    assert klaster.per_tugas_untuk(100_000, 2) == 256  # capped
+    assert klaster.per_tugas_untuk(0, 0) == 16
+
+
 @pytest.fixture(scope="module")
 def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("instansi")
