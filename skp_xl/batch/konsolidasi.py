@@ -21,6 +21,7 @@ import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
+from skp_xl.batch.cari import temukan
 from skp_xl.batch.klaster import petakan_dask
 from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import periksa_pegawai
@@ -61,8 +62,6 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
-from skp_xl.reader.ekspor import bukan_ekspor, is_tabel, looks_like_ekspor
-from skp_xl.reader.triage import is_candidate, triage
 from skp_xl.settings import (
     BATAS_DETIK,
     BATAS_MEMORI,
@@ -303,38 +302,6 @@ class Konsolidasi:
             "tidak_membuat_skp": self.tidak_membuat_skp,
             "temuan": len(self.temuan),
         }
-
-
-def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every workbook-like file and every CSV/JSON export under ``root`` (sorted), and
-    notes on files skipped.
-
-    Hidden folders are not entered. Lock files (``~$x.xlsx``), hidden files and files of
-    other kinds are notes, not problems.
-    """
-    found: list[Path] = []
-    notes: list[Finding] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder) / name
-            if is_candidate(path) or (is_tabel(path) and looks_like_ekspor(path)):
-                found.append(path)
-                continue
-            table = bukan_ekspor(path) if is_tabel(path) else None
-            if table is not None:  # a CSV of something else: say what it holds
-                notes.append(table)
-                continue
-            note = triage(path).blocking
-            if note is None or note.severity is not Severity.INFO:
-                note = Finding(
-                    Code.BERKAS_DILEWATI,
-                    Severity.INFO,
-                    f"'{path}' bukan buku kerja Excel; dilewati.",
-                    path=str(path),
-                )
-            notes.append(note)
-    return found, notes
 
 
 def baca_semua(
