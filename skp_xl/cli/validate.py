@@ -69,6 +69,16 @@ def _print(report: Report) -> None:
     console.print(f"{report.path}: {verdict}", highlight=False)
 
 
+def _print_json(document: dict[str, object]) -> None:
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    if console.is_terminal:
+        console.print_json(text)  # coloured, for a person
+        return
+    # To a pipe or file, print_json writes exactly this text, after parsing it again and
+    # highlighting every token: 3 s of CPU for 300 workbooks with 20 findings each.
+    console.file.write(text + "\n")
+
+
 DebugOption = Annotated[
     bool,
     typer.Option(
@@ -248,7 +258,7 @@ def validate_command(
         document: dict[str, object] = {"files": [r.to_dict() for r in reports]}
         if skipped:
             document["dilewati"] = [{**n.to_dict(), "path": n.path} for n in skipped]
-        console.print_json(json.dumps(document))
+        _print_json(document)
     else:
         for report in reports:
             _print(report)
