@@ -133,30 +133,29 @@ def workbooks(folder: Path, n: int, seed: int) -> list[Path]:
 
 def measure(
     folder: Path, files: Sequence[Path], rounds: int
-) -> tuple[dict[str, list[float]], list[float], list[float | None]]:
+) -> tuple[dict[str, list[float]], dict[str, list[float | None]]]:
     """Seconds of each pass over ``files`` in each round, passes interleaved round by
-    round (the command last); and in each round the CPU seconds of the bare read and of
-    the command's process tree (on a busy machine the wall clock of a two-process
-    command says more about the neighbours than about skp-xl)."""
-    times: dict[str, list[float]] = {name: [] for name in [*PASSES, COMMAND]}
-    bare_cpu: list[float] = []
-    command_cpu: list[float | None] = []
+    round (the command last): the wall clock, and the CPU time (of this process; of the
+    command's whole process tree, None where it cannot be reaped). On a busy machine the
+    wall clock says more about the neighbours than about skp-xl."""
+    names = [*PASSES, COMMAND]
+    times: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float | None]] = {name: [] for name in names}
     for step in PASSES.values():  # warm-up: page cache, imports, lazy tables
         for path in files[:20]:
             step(path)
     for _ in range(rounds):
         for name, step in PASSES.items():
-            cpu = time.process_time()
+            used = time.process_time()
             start = time.perf_counter()
             for path in files:
                 step(path)
             times[name].append(time.perf_counter() - start)
-            if step is bare_read:
-                bare_cpu.append(time.process_time() - cpu)
+            cpu[name].append(time.process_time() - used)
         wall, tree = command(folder, files)
         times[COMMAND].append(wall)
-        command_cpu.append(tree)
-    return times, bare_cpu, command_cpu
+        cpu[COMMAND].append(tree)
+    return times, cpu
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -170,7 +169,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="skp-bench-") as scratch:
         folder = args.folder or Path(scratch) / "instansi"
         files = workbooks(folder, args.n, args.seed)
-        times, bare_cpu, command_cpu = measure(folder, files, args.rounds)
+        times, cpu = measure(folder, files, args.rounds)
     seconds = {name: statistics.median(values) for name, values in times.items()}
     base = seconds["bare read (python-calamine)"]
     bare = times["bare read (python-calamine)"]
@@ -178,17 +177,24 @@ def main(argv: Sequence[str] | None = None) -> None:
     ratio = {k: round(v / base, 2) for k, v in seconds.items()}
     # The command against the bare read of its own round: the spread the median hides.
     per_round = [round(c / b, 2) for c, b in zip(times[COMMAND], bare, strict=True)]
-    cpu_rounds = [
-        None if c is None else round(c / b, 2) for c, b in zip(command_cpu, bare_cpu, strict=True)
-    ]
+    bare_cpu = cpu["bare read (python-calamine)"]
+    cpu_ratio = {
+        name: [
+            None if c is None or b is None else round(c / b, 2)
+            for c, b in zip(v, bare_cpu, strict=True)
+        ]
+        for name, v in cpu.items()
+    }
+    cpu_rounds = cpu_ratio[COMMAND]
     result = {
         "workbooks": len(files),
         "rounds": args.rounds,
         "ms_per_workbook": ms,
         "ratio_to_bare_read": ratio,
         "command_ratio_per_round": per_round,
-        # CPU seconds of the command's whole process tree / of the bare read, per round.
-        "command_cpu_ratio_per_round": cpu_rounds,
+        # CPU seconds of each pass (the command: its whole process tree) / of the bare
+        # read, round by round.
+        "cpu_ratio_per_round": cpu_ratio,
         "load_average": [round(x, 2) for x in os.getloadavg()],
     }
     if args.json:
