@@ -1,8 +1,8 @@
 """``skp-xl validate`` (alias ``periksa``): check SKP workbooks, findings down to the cell.
 
 The files are read in supervised worker processes, which import the reader; this module
-imports it (and openpyxl, for ``--laporan``) only on the paths that use it here, so the
-command's own process starts in a quarter of a second.
+imports it (and openpyxl, for ``--laporan``) only on the paths that use it in this
+process, which otherwise imports neither, nor pandas.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from skp_xl.batch.pengawas import Fungsi, siapkan
+from skp_xl.batch.pengawas import Batas, Fungsi, Kegagalan, petakan, siapkan
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -188,7 +188,6 @@ def _validate_all(
         from skp_xl.validation import validate_file
 
         return [validate_file(path, periode=periode, debug=True) for path in files]
-    from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 
     def gagal(path: Path, kegagalan: Kegagalan) -> Report:
         from skp_xl.batch.berkas import temuan_gagal
