@@ -8,7 +8,7 @@ defined names or protection. Their ratio is what the forms themselves cost, and 
 on a noisy machine where the seconds do not.
 
 A second table times the whole command (``skp-xl new`` in a subprocess, interpreter
-start-up and imports included) beside importing ``skp_xl.cli`` alone and a bare interpreter.
+start-up and imports included) beside importing ``skp_xl.cli.new`` alone and a bare interpreter.
 
     .venv/bin/python benchmarks/bench_new.py            # N = 10
     .venv/bin/python benchmarks/bench_new.py --n 20 --json
