@@ -8,7 +8,7 @@ defined names or protection. Their ratio is what the forms themselves cost, and 
 on a noisy machine where the seconds do not.
 
 A second table times the whole command (``skp-xl new`` in a subprocess, interpreter
-start-up and imports included) beside importing ``skp_xl.cli`` alone and a bare interpreter.
+start-up and imports included) beside importing ``skp_xl.cli.new`` alone and a bare interpreter.
 
     .venv/bin/python benchmarks/bench_new.py            # N = 10
     .venv/bin/python benchmarks/bench_new.py --n 20 --json
@@ -64,7 +64,8 @@ class Cli:
 
     Attributes:
         command_s: ``skp-xl new --jenis JA --pendekatan kuantitatif`` in a subprocess.
-        imports_s: ``python -c "import skp_xl.cli"``: interpreter and imports only.
+        imports_s: ``python -c "import skp_xl.cli.new"``: interpreter and imports only
+            (``skp_xl.cli`` alone no longer imports the command modules).
         interpreter_s: ``python -c pass``.
     """
 
@@ -152,7 +153,7 @@ def measure_cli(folder: Path, runs: int = CLI_RUNS) -> Cli:
 
     return Cli(
         median_seconds(command, runs),
-        median_seconds(python("import skp_xl.cli"), runs),
+        median_seconds(python("import skp_xl.cli.new"), runs),
         median_seconds(python("pass"), runs),
     )
 
@@ -178,7 +179,7 @@ def report(rows: list[Row], cli: Cli, n: int, console: Console) -> None:
     command.add_column("process")
     command.add_column("seconds", justify="right")
     command.add_row("skp-xl new --jenis JA --pendekatan kuantitatif", f"{cli.command_s:.2f}")
-    command.add_row('python -c "import skp_xl.cli"', f"{cli.imports_s:.2f}")
+    command.add_row('python -c "import skp_xl.cli.new"', f"{cli.imports_s:.2f}")
     command.add_row("python -c pass", f"{cli.interpreter_s:.2f}")
     console.print(command)
 

@@ -21,6 +21,7 @@ import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, dibuka, sidik
+from skp_xl.batch.cari import dilewati, temukan
 from skp_xl.batch.klaster import (
     UrlTidakTerbaca,
     adalah_url,
@@ -68,8 +69,7 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
-from skp_xl.reader.ekspor import bukan_ekspor, is_tabel, looks_like_ekspor
-from skp_xl.reader.triage import is_candidate, triage
+from skp_xl.reader.triage import is_candidate
 from skp_xl.settings import (
     BATAS_DETIK,
     BATAS_MEMORI,
@@ -320,48 +320,6 @@ class Konsolidasi:
         }
 
 
-def temukan(root: Path) -> tuple[list[Path], list[Finding]]:
-    """Every workbook-like file and every CSV/JSON export under ``root`` (sorted), and
-    notes on files skipped.
-
-    Hidden folders are not entered. Lock files (``~$x.xlsx``), hidden files and files of
-    other kinds are notes, not problems.
-    """
-    found: list[Path] = []
-    notes: list[Finding] = []
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(folder) / name
-            if is_candidate(path):
-                found.append(path)
-                continue
-            note = _dilewati(path)
-            if note is None:
-                found.append(path)
-            else:
-                notes.append(note)
-    return found, notes
-
-
-def _dilewati(path: Path) -> Finding | None:
-    """The note of a file that is no workbook by its name, or None for an export."""
-    if is_tabel(path) and looks_like_ekspor(path):
-        return None
-    table = bukan_ekspor(path) if is_tabel(path) else None
-    if table is not None:  # a CSV of something else: say what it holds
-        return table
-    note = triage(path).blocking
-    if note is None or note.severity is not Severity.INFO:
-        note = Finding(
-            Code.BERKAS_DILEWATI,
-            Severity.INFO,
-            f"'{path}' bukan buku kerja Excel; dilewati.",
-            path=str(path),
-        )
-    return note
-
-
 def temukan_url(url: str) -> tuple[list[str], list[Finding]]:
     """:func:`temukan` for an fsspec URL (``s3://bucket/instansi``): the same files, as
     URLs, and the same notes.
@@ -381,7 +339,7 @@ def temukan_url(url: str) -> tuple[list[str], list[Finding]]:
             continue
         try:
             with salinan(item) as copy:
-                note = _dilewati(copy)
+                note = dilewati(copy)
         except OSError:  # sent on: its worker tries again, or names it in a finding
             note = None
         if note is None:

@@ -1,10 +1,15 @@
-"""``skp-xl validate`` (alias ``periksa``): check SKP workbooks, findings down to the cell."""
+"""``skp-xl validate`` (alias ``periksa``): check SKP workbooks, findings down to the cell.
+
+The files are read in supervised worker processes, which import the reader; this module
+imports it (and openpyxl, for ``--laporan``) only on the paths that use it in this
+process, which otherwise imports neither, nor pandas.
+"""
 
 from __future__ import annotations
 
 import json
 import os
-from functools import partial
+from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +17,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from skp_xl.batch.pengawas import Batas, Fungsi, Kegagalan, petakan, siapkan
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -27,10 +33,7 @@ from skp_xl.domain.codes import UNREADABLE
 from skp_xl.domain.findings import Finding, Report, Severity
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.errors import OutputExistsError
-from skp_xl.reader.triage import XLS_SUFFIXES
 from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, TENGGANG_DETIK
-from skp_xl.validation import validate_file
-from skp_xl.workbook.laporan import write_laporan, write_salinan
 
 _LEVEL = {
     Severity.ERROR: "[red]galat[/]",
@@ -66,6 +69,16 @@ def _print(report: Report) -> None:
     console.print(f"{report.path}: {verdict}", highlight=False)
 
 
+def _print_json(document: dict[str, object]) -> None:
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    if console.is_terminal:
+        console.print_json(text)  # coloured, for a person
+        return
+    # To a pipe or file, print_json writes exactly this text, after parsing it again and
+    # highlighting every token: 3 s of CPU for 300 workbooks with 20 findings each.
+    console.file.write(text + "\n")
+
+
 DebugOption = Annotated[
     bool,
     typer.Option(
@@ -78,6 +91,8 @@ def _write_outputs(
     files: list[Path], reports: list[Report], laporan: Path, *, salin: bool, force: bool
 ) -> None:
     """Write ``--laporan``: the findings workbook, or with ``--salin`` an annotated copy."""
+    from skp_xl.workbook.laporan import write_laporan, write_salinan
+
     if not salin:
         write_laporan(laporan, reports, force=force)
         console.print(f"Laporan temuan ditulis ke {laporan}.", highlight=False)
@@ -101,6 +116,8 @@ def _check_outputs(files: list[Path], laporan: Path | None, salin: bool) -> None
         if salin:
             raise fail("--salin perlu --laporan BERKAS (tempat salinan bertanda ditulis).")
         return
+    from skp_xl.reader.triage import XLS_SUFFIXES
+
     if salin and any(f.suffix.lower() in XLS_SUFFIXES for f in files):
         # The copy is written with openpyxl, which writes no Excel 97-2003 file.
         raise fail(
@@ -138,8 +155,7 @@ def _expand(paths: list[Path], laporan: Path | None) -> tuple[list[Path], list[F
         if not path.is_dir():
             files.append(path)
             continue
-        # Imported here: the batch brings pandas, which a single file does not need.
-        from skp_xl.batch.konsolidasi import temukan
+        from skp_xl.batch.cari import temukan
 
         found, notes = temukan(path)
         if laporan is not None:
@@ -154,6 +170,14 @@ def _expand(paths: list[Path], laporan: Path | None) -> tuple[list[Path], list[F
     return files, skipped
 
 
+_TUGAS = Fungsi("skp_xl.validation", "validate_file")
+"""What each worker runs on one file, named rather than imported (see the module)."""
+
+
+def _step(periode: PeriodeEvaluasi | None) -> Fungsi:
+    return replace(_TUGAS, kwargs=(("periode", periode),))
+
+
 def _validate_all(
     files: list[Path], periode: PeriodeEvaluasi | None, *, debug: bool
 ) -> list[Report]:
@@ -161,17 +185,18 @@ def _validate_all(
     or stalls its reader is a finding, and the others are still checked); with
     ``--debug``, in this process, so a bug shows its traceback."""
     if debug:
+        from skp_xl.validation import validate_file
+
         return [validate_file(path, periode=periode, debug=True) for path in files]
-    from skp_xl.batch.berkas import temuan_gagal
-    from skp_xl.batch.pengawas import Batas, Kegagalan, petakan
 
     def gagal(path: Path, kegagalan: Kegagalan) -> Report:
+        from skp_xl.batch.berkas import temuan_gagal
+
         return Report.of([temuan_gagal(str(path), kegagalan)], path=str(path))
 
     batas = Batas(detik=BATAS_DETIK, tenggang=TENGGANG_DETIK, memori=BATAS_MEMORI)
-    step = partial(validate_file, periode=periode)
     jobs = min(len(files), os.cpu_count() or 1)
-    got = dict(petakan(step, files, gagal, jobs=jobs, batas=batas))
+    got = dict(petakan(_step(periode), files, gagal, jobs=jobs, batas=batas))
     return [got[index] for index in range(len(files))]
 
 
@@ -221,6 +246,8 @@ def validate_command(
     bertingkat galat, 2 bila ada berkas yang tidak dapat dibaca sebagai SKP.
     """
     chosen = periode_option(periode)
+    if not debug:
+        siapkan(_step(chosen))  # the workers' imports beside the walk of the folders
     files, skipped = _expand(files, laporan)
     _check_outputs(files, laporan, salin)
     if laporan is not None and laporan.exists() and not force:
@@ -230,7 +257,7 @@ def validate_command(
         document: dict[str, object] = {"files": [r.to_dict() for r in reports]}
         if skipped:
             document["dilewati"] = [{**n.to_dict(), "path": n.path} for n in skipped]
-        console.print_json(json.dumps(document))
+        _print_json(document)
     else:
         for report in reports:
             _print(report)

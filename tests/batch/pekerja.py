@@ -42,3 +42,7 @@ def validasi_maut(path: object, **options: object) -> object:
     if Path(str(path)).name.startswith("maut"):
         os.abort()
     return validate_file(Path(str(path)), **options)  # type: ignore[arg-type]
+
+
+def pangkat(x: int, *, eksponen: int) -> int:
+    return int(x**eksponen)

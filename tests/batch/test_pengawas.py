@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from skp_xl.batch.pengawas import Batas, JenisKegagalan, Kegagalan, petakan
+from skp_xl.batch.pengawas import Batas, Fungsi, JenisKegagalan, Kegagalan, petakan, siapkan
 from tests.batch import pekerja
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and limits")
@@ -67,3 +67,15 @@ def test_calamine_on_a_far_cell_is_a_memory_failure_not_a_dead_run(tmp_path: Pat
     got = _run(items, jobs=2, batas=Batas(memori=2 * 1024**3))
     assert got[0] == got[2] != got[1]
     assert got[1] == f"GAGAL:{JenisKegagalan.MEMORI}:calamine:{far}"
+
+
+def test_a_function_named_by_module_runs_in_the_workers_with_its_options() -> None:
+    """``Fungsi`` names a task function the parent never imports; ``siapkan`` starts the
+    forkserver early, and the pool then uses it."""
+    import pickle
+
+    fn = Fungsi("tests.batch.pekerja", "pangkat", (("eksponen", 3),))
+    assert pickle.loads(pickle.dumps(fn)) == fn
+    siapkan(fn)
+    got = dict(petakan(fn, [1, 2, 3], lambda i, f: -1, jobs=2))
+    assert got == {0: 1, 1: 8, 2: 27}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 from typer.testing import CliRunner
 
@@ -12,6 +13,7 @@ import skp_xl
 from skp_xl.cli import app
 
 runner = CliRunner()
+TEMPLATE = Path(__file__).parents[2] / "workbook_templates" / "skp-ja-kualitatif.xlsx"
 
 
 def test_version() -> None:
@@ -52,3 +54,47 @@ def test_numbers_for_people_use_indonesian_separators() -> None:
     assert angka(2.34, 1) == "2,3"
     assert angka(1234.56, 1) == "1.234,6"
     assert angka(717.8) == "718"
+
+
+def test_each_command_name_leads_to_the_module_that_registers_it() -> None:
+    """The console script registers only the module ``COMMANDS`` names for the first
+    argument: a name missing there, or pointing elsewhere, would make that command
+    unknown (or another one) when typed."""
+    import skp_xl.cli
+
+    registered = {
+        command.name: command.callback.__module__
+        for command in app.registered_commands
+        if command.name and command.callback
+    }
+    for group in app.registered_groups:
+        assert group.name
+        assert group.typer_instance
+        first = group.typer_instance.registered_commands[0].callback
+        assert first is not None
+        registered[group.name] = first.__module__
+    assert {name: f"skp_xl.cli.{m}" for name, m in skp_xl.cli.COMMANDS.items()} == registered
+    assert set(skp_xl.cli.COMMANDS.values()) == set(skp_xl.cli.MODULES)
+
+
+def test_validate_starts_without_the_libraries_it_does_not_use(tmp_path: Path) -> None:
+    """``skp-xl validate`` as the console script runs it: the command's own process
+    imports neither the other commands' libraries nor the reader (its workers do)."""
+    folder = tmp_path / "instansi"
+    folder.mkdir()
+    (folder / "a.xlsx").write_bytes(TEMPLATE.read_bytes())
+    probe = (
+        "import atexit, sys\n"
+        "heavy = ('pandas', 'pandera', 'openpyxl', 'xlwings', 'pyarrow', 'skp_xl.validation')\n"
+        "atexit.register(lambda: sys.stderr.write('LOADED:' + ','.join("
+        "m for m in heavy if m in sys.modules) + '\\n'))\n"
+        f"sys.argv = ['skp-xl', 'validate', {str(folder)!r}, '--json']\n"
+        "from skp_xl.cli import main\n"
+        "main()\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
+    )
+    assert completed.returncode == 1, completed.stderr  # a blank form: empty fields
+    assert [f["path"] for f in json.loads(completed.stdout)["files"]] == [str(folder / "a.xlsx")]
+    assert "LOADED:\n" in completed.stderr

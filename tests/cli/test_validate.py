@@ -157,13 +157,15 @@ def test_a_file_that_kills_its_reader_is_a_finding_and_the_others_are_checked(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import skp_xl.cli.validate
-    from tests.batch import pekerja
+    from skp_xl.batch.pengawas import Fungsi
 
     good, deadly = tmp_path / "baik.xlsx", tmp_path / "maut.xlsx"
     for path in (good, deadly):
         path.write_bytes(TEMPLATE.read_bytes())
     # The worker imports the replacement by name: it aborts on 'maut*' like a native crash.
-    monkeypatch.setattr(skp_xl.cli.validate, "validate_file", pekerja.validasi_maut)
+    monkeypatch.setattr(
+        skp_xl.cli.validate, "_TUGAS", Fungsi("tests.batch.pekerja", "validasi_maut")
+    )
     result = runner.invoke(app, ["validate", str(good), str(deadly), "--json"])
     assert result.exit_code == 2
     files = json.loads(result.output)["files"]
