@@ -55,6 +55,8 @@ TABLE_STYLE = "Table Style Medium 2"
 """XlsxWriter's name of openpyxl's ``TableStyleMedium2``."""
 A4 = 9
 """XlsxWriter's paper index of A4."""
+MAX_LINKS = 65_530
+"""Hyperlinks a sheet holds in Excel (XlsxWriter's ``write_url`` refuses more)."""
 PADDING = 5 / 7
 """XlsxWriter adds 5 pixels of a 7-pixel digit to a width (``_write_col_info``);
 less that, the XML holds the width openpyxl writes (``20`` for 20)."""
@@ -168,6 +170,7 @@ def write_table(
         bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
         for c, h in enumerate(headers)
     ]
+    linked = 0
     for r, row in enumerate(rows, start=1):
         lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
         if lines > 1:
@@ -179,9 +182,12 @@ def write_table(
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                if ws.write_url(r, c, url, link_format, string=str(value)) < 0:
-                    # Past Excel's 65,530 links a sheet (XlsxWriter warns): plain text.
+                # Past Excel's links a sheet, plain text, without asking XlsxWriter: it
+                # warns for each, and the warnings module keeps every distinct message.
+                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, str(value)) < 0:
                     ws.write_string(r, c, str(value), text)
+                else:
+                    linked += 1
             elif value is None:
                 if blank_styled[c]:
                     ws.write_blank(r, c, None, text)

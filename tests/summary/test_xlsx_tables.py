@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import warnings
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -275,3 +276,17 @@ def _slash_external_targets(path: Path) -> None:
                 )
             out.writestr(info, data)
     shutil.move(tmp, path)
+
+
+def test_links_past_the_sheet_limit_are_plain_text_without_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_tables, "MAX_LINKS", 1)
+    rows, links = _rows(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # XlsxWriter warns once a link, past its limit
+        _xlsxwriter(tmp_path / "b.xlsx", rows, links, constant_memory=True)
+    ws = openpyxl.load_workbook(tmp_path / "b.xlsx")["T"]
+    assert ws["E2"].hyperlink is not None
+    assert ws["E4"].hyperlink is None
+    assert ws["E4"].value == rows[2][4]
