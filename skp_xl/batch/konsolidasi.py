@@ -1109,24 +1109,21 @@ def _pegawai(
             columns[column] += values
         if not h.periode:
             columns[Pegawai.keterangan][-1] = decision.keterangan or "belum dinilai"
-    rows = columns if columns[Pegawai.berkas] else {}
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
     letak += [*extra_letak, *roster_letak]
-    parts = [
-        pd.DataFrame(part, columns=list(PEGAWAI_COLUMNS), dtype=object)
-        for part in (rows, extra, roster)
-        if len(part) and (not isinstance(part, dict) or part[Pegawai.berkas])
-    ]
-    frame = (
-        pd.concat(parts, ignore_index=True)
-        if parts
-        else pd.DataFrame(columns=list(PEGAWAI_COLUMNS))
-    )
-    numbers = (Pegawai.angka_kredit, Pegawai.galat)
-    text = [c for c in PEGAWAI_COLUMNS if c not in numbers]
-    frame[text] = frame[text].astype("string")
-    frame[Pegawai.angka_kredit] = frame[Pegawai.angka_kredit].astype("Float64")
-    frame[Pegawai.galat] = frame[Pegawai.galat].astype("Int64")
+    # One column at a time, its lists dropped once it is an array: an object frame of
+    # every column, its concatenation and its conversion were each a copy of the table
+    # at once (bench_memori.py).
+    dtypes = {Pegawai.angka_kredit: "Float64", Pegawai.galat: "Int64"}
+    frame = pd.DataFrame(index=pd.RangeIndex(len(letak)))
+    for column in PEGAWAI_COLUMNS:
+        cells = columns.pop(column)
+        cells += extra.pop(column)
+        cells += [row.get(column) for row in roster]
+        # pandas-stubs type pd.array's data as one kind of value; these mix text and None.
+        array = pd.array(cells, dtype=dtypes.get(column, "string"))  # type: ignore[call-overload]
+        frame[column] = array
+        del cells
     return frame, letak
 
 

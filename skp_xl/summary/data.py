@@ -198,15 +198,25 @@ def nip_text(value: Cell) -> Cell:
 def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:
     """The cells of ``frame`` row by row, normalised by :func:`cell_value`.
 
-    Columns named ``NIP`` are made text (:func:`nip_text`).
+    Columns named ``NIP`` are made text (:func:`nip_text`). A text column's equal values
+    become one value, normalised once: a large summary's units, periods, files and NIPs
+    repeat on many rows, and each cell read from a pandas string column would otherwise
+    be a text of its own (benchmarks/README.md, bench_memori.py). Other columns are read
+    cell by cell (an object column's ``1`` and ``True`` are equal keys, not equal cells).
     """
     if len(frame.columns) == 0:
         return []
-    nip = {index for index, header in enumerate(headers) if header == NIP}
-    rows: list[list[Cell]] = []
-    for raw in frame.itertuples(index=False, name=None):
-        row = [cell_value(value) for value in raw]
-        for index in nip:
-            row[index] = nip_text(row[index])
-        rows.append(row)
-    return rows
+    columns: list[list[Cell]] = []
+    for index, (_, series) in enumerate(frame.items()):
+        text = headers[index] == NIP
+        if isinstance(series.dtype, pd.StringDtype):
+            codes, uniques = pd.factorize(series, use_na_sentinel=True)
+            # A blank's code is -1: the last value, None.
+            values = [cell_value(value) for value in uniques] + [None]
+            if text:
+                values = [nip_text(value) for value in values]
+            columns.append([values[code] for code in codes.tolist()])
+        else:
+            cells = [cell_value(value) for value in series]
+            columns.append([nip_text(value) for value in cells] if text else cells)
+    return [list(row) for row in zip(*columns, strict=True)]

@@ -88,19 +88,21 @@ def graft(small: IO[bytes], big: IO[bytes], out: Path, *, sheets: Collection[str
             if name in taken:
                 _copy(b, taken[name], z, name)
                 continue
-            data = a.read(name)
             if name == STYLES:
                 data = styles
             elif name == STRINGS:
-                data = b_strings or data
+                data = b_strings or a.read(name)
             elif name == CONTENT_TYPES:
-                data = _with_parts(data, tables.values(), strings=b_strings is not None)
+                data = _with_parts(a.read(name), tables.values(), strings=b_strings is not None)
             elif name == BOOK_RELS and a_strings is None and b_strings is not None:
-                data = _with_strings_rel(data)
+                data = _with_strings_rel(a.read(name))
             elif name.startswith(("xl/worksheets/sheet", "xl/pivotTables/")):
-                data = shift_indices(data, shift, shift_strings)
+                data = shift_indices(a.read(name), shift, shift_strings)
             elif name in a_tables:
-                data = _table_id(data, len(tables))
+                data = _table_id(a.read(name), len(tables))
+            else:  # as it is: the PivotTable's cache records are as long as the Pegawai sheet
+                _copy(a, name, z, name)
+                continue
             z.writestr(info, data)
         for name, data in rels.items():
             z.writestr(name, data)

@@ -16,7 +16,7 @@ cells, as LibreOffice shows it too).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,6 +50,8 @@ from skp_xl.summary.data import Cell
 from skp_xl.summary.tables import font, literal
 
 CACHE_ID = 1
+CHUNK_ROWS = 10_000
+"""Cache records made and written at a time."""
 KOSONG = "(kosong)"
 """Label of the blank item in the output cells (Excel's Indonesian "(blank)")."""
 SEMUA = "(Semua)"
@@ -206,21 +208,34 @@ class Records(RecordList):  # type: ignore[misc]
 
     def to_xml(self) -> bytes:
         """The part: one ``<r>`` a source row, one ``<x v="k"/>`` a cell (its item)."""
-        cells = []
+        return b"".join(self.chunks())
+
+    def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[bytes]:
+        """The part in pieces of ``rows`` records, made from the columns' indexes as they
+        are written (the part, tens of MB for a large summary, is never whole)."""
+        tags = []
         for n, column in enumerate(self.columns):
             first, last = n == 0, n == len(self.columns) - 1
-            tags = [
-                ("<r>" if first else "") + f'<x v="{k}" />' + ("</r>" if last else "")
-                for k in range(len(column.items))
+            tags.append(
+                [
+                    ("<r>" if first else "") + f'<x v="{k}" />' + ("</r>" if last else "")
+                    for k in range(len(column.items))
+                ]
+            )
+        yield f'<pivotCacheRecords count="{self.count}" xmlns="{SHEET_MAIN_NS}">'.encode()
+        for start in range(0, self.count, rows):
+            cells = [
+                [tag[k] for k in column.indexes[start : start + rows]]
+                for tag, column in zip(tags, self.columns, strict=True)
             ]
-            cells.append([tags[k] for k in column.indexes])
-        body = "".join(map("".join, zip(*cells, strict=True)))
-        head = f'<pivotCacheRecords count="{self.count}" xmlns="{SHEET_MAIN_NS}">'
-        return (head + body + "</pivotCacheRecords>").encode()
+            yield "".join(map("".join, zip(*cells, strict=True))).encode()
+        yield b"</pivotCacheRecords>"
 
     def _write(self, archive: Any, manifest: Any) -> None:
-        # What RecordList._write does (openpyxl 3.1), with the bytes made here.
-        archive.writestr(self.path[1:], self.to_xml())
+        # What RecordList._write does (openpyxl 3.1), the part written as it is made.
+        with archive.open(self.path[1:], "w", force_zip64=True) as part:
+            for chunk in self.chunks():
+                part.write(chunk)
         manifest.append(self)
 
 

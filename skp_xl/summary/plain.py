@@ -87,10 +87,10 @@ class PlainTable:
             link_column=self.link_column,
             links=self.links,
             decimal_columns=self.decimal_columns,
+            note=None
+            if self.note is None
+            else (self.note, {"font_name": FONT_NAME, "font_size": 11, "italic": True}),
         )
-        if self.note is not None:
-            italic = book.add_format({"font_name": FONT_NAME, "font_size": 11, "italic": True})
-            ws.write_string(0, len(self.headers) + 1, self.note, italic)
         xlsx_tables.a4_landscape(ws, footer=self.footer)
 
 

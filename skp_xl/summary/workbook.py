@@ -7,7 +7,7 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 
 from __future__ import annotations
 
-import io
+import tempfile
 from pathlib import Path
 
 import xlsxwriter
@@ -72,7 +72,9 @@ PEGAWAI_KETERANGAN = Pegawai.keterangan
 IN_MEMORY_ROWS = 20_000
 """Up to this many table rows XlsxWriter keeps its sheets' XML in memory rather than in
 temporary files: a quarter faster for the sample agency's summary (0.8 s against 1.1 s,
-measured), while a large summary's XML (tens of MB) stays out of memory."""
+measured). Above it, its ``constant_memory`` mode writes each row's XML to a temporary
+file as the next row starts, so a large summary's cells are never all in memory
+(benchmarks/README.md, bench_memori.py)."""
 
 
 def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None:
@@ -81,14 +83,18 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
     ``Berkas`` hyperlinks are relative to ``path``'s folder, so the summary and the
     agency's folder can move together.
 
-    The plain tables (Pegawai, Temuan, Cascading: the big sheets) are written by
-    XlsxWriter, the other sheets by openpyxl, and :func:`.graft.graft` makes one package
-    of the two. Measured (benchmarks/README.md): XlsxWriter writes a big table in about
-    half openpyxl's time and with less memory, while the small sheets' charts,
+    The plain tables (Pegawai, Temuan, Cascading, Angka Kredit: the big sheets) are
+    written by XlsxWriter, the other sheets by openpyxl, and :func:`.graft.graft` makes
+    one package of the two. Measured (benchmarks/README.md): XlsxWriter writes a big table
+    in about half openpyxl's time and with less memory, while the small sheets' charts,
     conditional formats and the PivotTable's parts, which XlsxWriter does not write (no
-    PivotTable) or would need all rewritten, cost little. XlsxWriter's ``constant_memory``
-    mode does not fit: its ``add_table`` refuses it. The result is the workbook
-    :func:`build_summary` makes (``tests/summary/test_workbook.py`` compares them).
+    PivotTable) or would need all rewritten, cost little. Each big table goes to
+    XlsxWriter as soon as its rows are made, and is not kept: only one table's rows are
+    in memory at a time (with the Pegawai rows the PivotTable counts), and past
+    :data:`IN_MEMORY_ROWS` rows XlsxWriter streams them to a temporary file
+    (``constant_memory``, see :mod:`.xlsx_tables`). The two packages are temporary files,
+    not memory. The result is the workbook :func:`build_summary` makes
+    (``tests/summary/test_workbook.py`` compares them).
 
     Args:
         path: The .xlsx to write.
@@ -100,31 +106,44 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
         SummaryDataError: A frame lacks a needed column or has blank/repeated headers.
     """
     path = Path(path)
-    with atomic_output(path, force=force) as tmp:
-        plain: dict[str, PlainTable] = {}
+    with (
+        atomic_output(path, force=force) as tmp,
+        tempfile.TemporaryFile() as small,
+        tempfile.TemporaryFile() as big,
+    ):
+        rows = len(data.pegawai) + len(data.temuan) + len(data.cascading)
+        streamed = rows > IN_MEMORY_ROWS
+        books: list[xlsxwriter.Workbook] = []  # made at the first big table
+        added: list[str] = []
+        plain: list[str] = []
 
-        def later(ws: Worksheet, table: PlainTable) -> None:
-            # Left empty, but its print titles set: they are a defined name of the
-            # workbook, which is openpyxl's.
+        def add_sheets(titles: list[str]) -> None:
+            # Every sheet, in order, so that only the first is selected.
+            for title in titles[len(added) :]:
+                books[0].add_worksheet(title)
+                added.append(title)
+
+        def now(ws: Worksheet, table: PlainTable) -> None:
+            # Left empty in openpyxl's workbook, but its print titles set: they are a
+            # defined name of the workbook, which is openpyxl's.
             a4_landscape(ws, title_rows=TITLE_ROWS, footer=table.footer)
-            plain[ws.title] = table
+            if not books:
+                options = {"in_memory": not streamed, "constant_memory": streamed}
+                books.append(xlsxwriter.Workbook(big, options))
+            titles = ws.parent.sheetnames
+            add_sheets(titles[: titles.index(ws.title)])
+            table.to_xlsxwriter(books[0], books[0].add_worksheet(ws.title))
+            added.append(ws.title)
+            plain.append(ws.title)
 
-        wb = _build(data, folder=path.parent, plain=later)
-        if not plain:
+        wb = _build(data, folder=path.parent, plain=now)
+        if not books:
             wb.save(tmp)
             return
-        titles = wb.sheetnames
-        small = io.BytesIO()
+        add_sheets(wb.sheetnames)
+        books[0].close()
         wb.save(small)
         del wb
-        big = io.BytesIO()
-        rows = sum(len(table.rows) for table in plain.values())
-        book = xlsxwriter.Workbook(big, {"in_memory": rows <= IN_MEMORY_ROWS})
-        for title in titles:  # every sheet, so that only the first is selected
-            ws = book.add_worksheet(title)
-            if title in plain:
-                plain[title].to_xlsxwriter(book, ws)
-        book.close()
         graft(small, big, tmp, sheets=plain)
 
 

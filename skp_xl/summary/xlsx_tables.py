@@ -9,8 +9,13 @@ compares the two cell by cell.
 Two things XlsxWriter does its own way, checked in its source (3.3):
 
 - ``add_table`` refuses ``constant_memory`` mode (``worksheet.add_table``: "isn't
-  supported in 'constant_memory' mode"), so a workbook with Tables is written in its
-  ordinary mode (still less memory than openpyxl: benchmarks/README.md).
+  supported in 'constant_memory' mode"), and records every cell of the Table's range in
+  a dict (``table_cells``, to refuse an overlapping Table or merge). A large summary is
+  written in ``constant_memory`` mode all the same (each row's XML written when the next
+  row starts, text as inline strings; benchmarks/README.md): :func:`_add_table` lets
+  ``add_table`` run as in the ordinary mode, before any row is written, without the
+  per-cell dict (one Table a sheet, no merges), and writes the header row again as
+  inline strings.
 - An ``external:`` link's relative target is written with backslashes (``url.py``,
   ``link_path.replace("/", "\\")``), a Windows path where the relationship part holds a
   URI. LibreOffice 7.4 follows either (measured with the fix left out); Excel on other
@@ -50,6 +55,8 @@ TABLE_STYLE = "Table Style Medium 2"
 """XlsxWriter's name of openpyxl's ``TableStyleMedium2``."""
 A4 = 9
 """XlsxWriter's paper index of A4."""
+MAX_LINKS = 65_530
+"""Hyperlinks a sheet holds in Excel (XlsxWriter's ``write_url`` refuses more)."""
 PADDING = 5 / 7
 """XlsxWriter adds 5 pixels of a 7-pixel digit to a width (``_write_col_info``);
 less that, the XML holds the width openpyxl writes (``20`` for 20)."""
@@ -68,6 +75,7 @@ def write_table(
     links: Sequence[Link | None] = (),
     full_table: str = FULL_TABLE_HINT,
     decimal_columns: Collection[str] = (),
+    note: tuple[str, dict[str, object]] | None = None,
 ) -> str:
     """Write ``rows`` from A1 as an Excel Table, as :func:`.tables.write_table` does.
 
@@ -84,6 +92,10 @@ def write_table(
         full_table: Where every row is, named in the note of a cut table.
         decimal_columns: Columns whose every cell, blank or not, has the two-decimal
             format (as the Angka Kredit sheet sets it on the openpyxl Table).
+        note: A text and its format's properties, written right of the header (after
+            the cut table's note, if any).
+
+    Rows are written in order, the header row first (as ``constant_memory`` mode needs).
 
     Returns:
         The Table's range, e.g. ``A1:L9``.
@@ -136,10 +148,29 @@ def write_table(
         width = column_width(header, [row[index] for row in rows], maximum=maximum)
         ws.set_column(index, index, width - PADDING)
         widths.append(width)
+    last_row = max(len(rows) + 1, 2)
+    ws.freeze_panes(1, 0)
+    _add_table(
+        ws,
+        last_row - 1,
+        headers,
+        header_format,
+        {
+            "name": name,
+            "style": TABLE_STYLE,
+            "columns": [{"header": h, "header_format": header_format} for h in headers],
+        },
+    )
+    if total > len(rows):
+        bold = book.add_format({**base, "bold": True})
+        ws.write_string(0, len(headers) + 1, cut_note(len(rows), total, full_table), bold)
+    if note is not None:
+        ws.write_string(0, len(headers) + 1, note[0], book.add_format(note[1]))
     blank_styled = [
         bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
         for c, h in enumerate(headers)
     ]
+    linked = 0
     for r, row in enumerate(rows, start=1):
         lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
         if lines > 1:
@@ -151,9 +182,12 @@ def write_table(
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                if ws.write_url(r, c, url, link_format, string=str(value)) < 0:
-                    # Past Excel's 65,530 links a sheet (XlsxWriter warns): plain text.
+                # Past Excel's links a sheet, plain text, without asking XlsxWriter: it
+                # warns for each, and the warnings module keeps every distinct message.
+                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, str(value)) < 0:
                     ws.write_string(r, c, str(value), text)
+                else:
+                    linked += 1
             elif value is None:
                 if blank_styled[c]:
                     ws.write_blank(r, c, None, text)
@@ -169,23 +203,41 @@ def write_table(
     if not rows:
         for c in range(len(headers)):
             ws.write_blank(1, c, None, formats[c][0])
-    last_row = max(len(rows) + 1, 2)
-    ws.freeze_panes(1, 0)
-    ws.add_table(
-        0,
-        0,
-        last_row - 1,
-        len(headers) - 1,
-        {
-            "name": name,
-            "style": TABLE_STYLE,
-            "columns": [{"header": h, "header_format": header_format} for h in headers],
-        },
-    )
-    if total > len(rows):
-        note = book.add_format({**base, "bold": True})
-        ws.write_string(0, len(headers) + 1, cut_note(len(rows), total, full_table), note)
     return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
+
+
+class _Unchecked(dict[tuple[int, int], str]):
+    """A ``table_cells`` that keeps nothing: ``add_table`` looks each cell up in it and
+    stores it (one entry a cell, hundreds of MB for a large Cascading sheet), to refuse
+    a second Table over the same cells; a summary sheet holds one Table and no merge."""
+
+    def __setitem__(self, key: tuple[int, int], value: str) -> None:
+        pass
+
+
+def _add_table(
+    ws: Worksheet,
+    last_row: int,
+    headers: Sequence[str],
+    header_format: Format,
+    options: dict[str, object],
+) -> None:
+    """``ws.add_table`` from A1 to ``last_row``, also in ``constant_memory`` mode.
+
+    Called before any row is written. ``add_table`` writes the header cells as shared
+    strings (its ordinary mode); in ``constant_memory`` mode they are written again, as
+    the inline strings that mode writes (the shared string table is not written then,
+    and a sheet's shared string indices would point at nothing).
+    """
+    streamed, cells = ws.constant_memory, ws.table_cells
+    ws.constant_memory, ws.table_cells = False, _Unchecked()
+    try:
+        ws.add_table(0, 0, last_row, len(headers) - 1, options)
+    finally:
+        ws.constant_memory, ws.table_cells = streamed, cells
+    if streamed:
+        for c, header in enumerate(headers):
+            ws.write_string(0, c, header, header_format)
 
 
 def a4_landscape(ws: Worksheet, *, title_rows: bool = False, footer: str = "") -> None:

@@ -64,6 +64,27 @@ def test_rows_make_the_nip_column_text() -> None:
     assert rows_of(frame, headers_of(frame, "pegawai")) == [["198503122010011001", "Andi"]]
 
 
+def test_rows_share_a_text_column_s_equal_values_and_keep_other_cells_as_they_are() -> None:
+    frame = pd.DataFrame(
+        {
+            "Unit": pd.array(["Biro A", "Biro A", None, " "], dtype="string"),
+            "Nilai": [1, True, 1.0, None],  # equal keys, different cells
+            "NIP": pd.array(["198001012000011001", None, "198001012000011001", "x"]),
+        }
+    )
+    rows = rows_of(frame, ("Unit", "Nilai", "NIP"))
+    assert rows == [
+        ["Biro A", 1, "198001012000011001"],
+        ["Biro A", "Ya", None],
+        [None, 1.0, "198001012000011001"],
+        [None, None, "x"],
+    ]
+    assert [type(row[1]) for row in rows[:3]] == [int, str, float]
+    # One text for a value on many rows (each would be its own, read from the column).
+    assert rows[0][0] is rows[1][0]
+    assert rows[0][2] is rows[2][2]
+
+
 def test_a_frame_without_columns_takes_the_default_headers() -> None:
     assert headers_of(pd.DataFrame(), "temuan", ("Berkas", "Kode")) == ("Berkas", "Kode")
 

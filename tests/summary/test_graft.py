@@ -15,7 +15,8 @@ from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-from skp_xl.summary import graft
+from skp_xl.summary import graft, workbook
+from skp_xl.summary.data import SummaryData
 from skp_xl.summary.workbook import build_summary, write_summary
 
 SAMPLE = Path(__file__).parents[2] / "samples" / "instansi"
@@ -24,12 +25,23 @@ TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}"
 
 
 @pytest.fixture(scope="module")
-def both(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The sample agency's summary by ``write_summary`` and by openpyxl alone."""
+def data() -> SummaryData:
+    return konsolidasi(SAMPLE, Opsi(jobs=1, cache=False)).summary_data()
+
+
+@pytest.fixture(scope="module", params=["ordinary", "streamed"])
+def both(
+    request: pytest.FixtureRequest, data: SummaryData, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path]:
+    """The sample agency's summary by ``write_summary`` and by openpyxl alone; written
+    by XlsxWriter's ordinary mode, or row by row as a large summary is
+    (``constant_memory``)."""
     folder = tmp_path_factory.mktemp("graft")
-    data = konsolidasi(SAMPLE, Opsi(jobs=1, cache=False)).summary_data()
     grafted, alone = folder / "grafted.xlsx", folder / "alone.xlsx"
-    write_summary(grafted, data)
+    with pytest.MonkeyPatch.context() as patch:
+        if request.param == "streamed":
+            patch.setattr(workbook, "IN_MEMORY_ROWS", 0)
+        write_summary(grafted, data)
     build_summary(data, folder=folder).save(alone)
     return grafted, alone
 

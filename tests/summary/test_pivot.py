@@ -116,6 +116,10 @@ def test_records_are_the_bytes_openpyxl_writes_for_them() -> None:
     )
     assert Records(columns).to_xml() == tostring(records.to_tree())
     assert Records(columns).count == 5
+    # Written in pieces (a large summary's part is never whole): the same bytes.
+    pieces = list(Records(columns).chunks(rows=2))
+    assert len(pieces) == 5  # the head, three pieces of records, the tail
+    assert b"".join(pieces) == tostring(records.to_tree())
 
 
 @pytest.mark.parametrize(

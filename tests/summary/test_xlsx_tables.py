@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import warnings
 import zipfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -74,8 +75,14 @@ def _openpyxl(path: Path, rows: Sequence[Sequence[Cell]], links: Sequence[Link |
     wb.save(path)
 
 
-def _xlsxwriter(path: Path, rows: Sequence[Sequence[Cell]], links: Sequence[Link | None]) -> None:
-    book = xlsxwriter.Workbook(str(path))
+def _xlsxwriter(
+    path: Path,
+    rows: Sequence[Sequence[Cell]],
+    links: Sequence[Link | None],
+    *,
+    constant_memory: bool = False,
+) -> None:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
     ws = book.add_worksheet("T")
     xlsx_tables.write_table(
         book,
@@ -156,10 +163,16 @@ def _seen(ws: Worksheet) -> dict[str, Any]:
     }
 
 
-def test_the_two_writers_make_the_same_table(tmp_path: Path) -> None:
+STREAMED = pytest.mark.parametrize("constant_memory", [False, True], ids=["ordinary", "streamed"])
+"""XlsxWriter's two modes: cells kept until the end, or each row written as it ends (a
+large summary's)."""
+
+
+@STREAMED
+def test_the_two_writers_make_the_same_table(tmp_path: Path, constant_memory: bool) -> None:
     rows, links = _rows(tmp_path)
     _openpyxl(tmp_path / "a.xlsx", rows, links)
-    _xlsxwriter(tmp_path / "b.xlsx", rows, links)
+    _xlsxwriter(tmp_path / "b.xlsx", rows, links, constant_memory=constant_memory)
     a = _seen(openpyxl.load_workbook(tmp_path / "a.xlsx")["T"])
     b = _seen(openpyxl.load_workbook(tmp_path / "b.xlsx")["T"])
     for key in a:
@@ -179,10 +192,13 @@ def test_external_targets_get_forward_slashes(tmp_path: Path) -> None:
     assert "\\" not in rels
 
 
-def test_a_cut_table_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@STREAMED
+def test_a_cut_table_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, constant_memory: bool
+) -> None:
     monkeypatch.setattr(tables, "MAX_DATA_ROWS", 2)
     rows, links = _rows(tmp_path)
-    _xlsxwriter(tmp_path / "b.xlsx", rows, links)
+    _xlsxwriter(tmp_path / "b.xlsx", rows, links, constant_memory=constant_memory)
     ws = openpyxl.load_workbook(tmp_path / "b.xlsx")["T"]
     assert ws.tables["TABEL"].ref == "A1:E3"
     assert ws.max_row == 3
@@ -190,10 +206,13 @@ def test_a_cut_table_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 @pytest.mark.libreoffice
-def test_libreoffice_reads_the_xlsxwriter_table(recalculate: LibreOffice, tmp_path: Path) -> None:
+@STREAMED
+def test_libreoffice_reads_the_xlsxwriter_table(
+    recalculate: LibreOffice, tmp_path: Path, constant_memory: bool
+) -> None:
     rows, links = _rows(tmp_path)
     path = tmp_path / "b.xlsx"
-    _xlsxwriter(path, rows, links)
+    _xlsxwriter(path, rows, links, constant_memory=constant_memory)
     (ods,) = recalculate.convert([path], "ods").values()
     with zipfile.ZipFile(ods) as archive:
         content = fromstring(archive.read("content.xml"))
@@ -204,7 +223,10 @@ def test_libreoffice_reads_the_xlsxwriter_table(recalculate: LibreOffice, tmp_pa
     assert ranges == ["T.A1:T.E4"], ranges
 
 
-def test_decimal_columns_and_the_note_are_written_alike(tmp_path: Path) -> None:
+@STREAMED
+def test_decimal_columns_and_the_note_are_written_alike(
+    tmp_path: Path, constant_memory: bool
+) -> None:
     """The Angka Kredit sheet's extras: every cell of a decimal column (whole numbers and
     blanks too) in two decimals, an italic note right of the header."""
     table = PlainTable(
@@ -226,7 +248,7 @@ def test_decimal_columns_and_the_note_are_written_alike(tmp_path: Path) -> None:
     ws.title = "T"
     table.to_openpyxl(ws)
     wb.save(tmp_path / "a.xlsx")
-    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"))
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": constant_memory})
     table.to_xlsxwriter(book, book.add_worksheet("T"))
     book.close()
     a = _seen(openpyxl.load_workbook(tmp_path / "a.xlsx")["T"])
@@ -254,3 +276,17 @@ def _slash_external_targets(path: Path) -> None:
                 )
             out.writestr(info, data)
     shutil.move(tmp, path)
+
+
+def test_links_past_the_sheet_limit_are_plain_text_without_warnings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(xlsx_tables, "MAX_LINKS", 1)
+    rows, links = _rows(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # XlsxWriter warns once a link, past its limit
+        _xlsxwriter(tmp_path / "b.xlsx", rows, links, constant_memory=True)
+    ws = openpyxl.load_workbook(tmp_path / "b.xlsx")["T"]
+    assert ws["E2"].hyperlink is not None
+    assert ws["E4"].hyperlink is None
+    assert ws["E4"].value == rows[2][4]
