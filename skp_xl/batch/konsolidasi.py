@@ -458,6 +458,7 @@ def konsolidasi(
     progres: Progres | None = None,
     ditemukan: Progres | None = None,
     masukan: Masukan | None = None,
+    cache: Cache | None = None,
 ) -> Konsolidasi:
     """Find, read and bring together every SKP workbook under ``root``.
 
@@ -467,13 +468,15 @@ def konsolidasi(
         progres: Called with the number of files just read.
         ditemukan: Called once with the number of files to read, before reading.
         masukan: The files of ``root`` already found (and hashed) by :func:`kumpulkan`.
+        cache: The result cache, already open (else opened here when ``opsi.cache``).
     """
     masukan = masukan or kumpulkan(root, opsi)
     paths, notes = masukan.paths, list(masukan.catatan)
     if ditemukan:
         ditemukan(len(paths))
     with contextlib.ExitStack() as stack:
-        cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
+        if cache is None and opsi.cache:
+            cache = stack.enter_context(dibuka(opsi.folder_cache))
         hasil = baca_semua(
             paths,
             root,

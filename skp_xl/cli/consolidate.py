@@ -204,6 +204,20 @@ def _print(ikhtisar: dict[str, Any], out: Path, seconds: float, kabar: str = "")
         console.print(f"  ... dan {ikhtisar['bermasalah'] - 20} lagi: lihat sheet Temuan.")
 
 
+def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: float) -> typer.Exit:
+    """Answer a re-run with nothing changed from the run kept in the cache, as a full run
+    prints, saying so."""
+    keadaan, kabar = _dari_cache(jalan, output, force=force)
+    if json_output:
+        document = jalan.ikhtisar["dokumen"]
+        assert isinstance(document, dict)
+        extra = {"output": str(output), "cache": keadaan, "pesan": kabar}
+        console.print_json(json.dumps(document | extra))
+    else:
+        _print(jalan.ikhtisar, output, time.perf_counter() - start, kabar)
+    return typer.Exit(EXIT_OK)
+
+
 def _dari_cache(jalan: Jalan, output: Path, *, force: bool) -> tuple[str, str]:
     """Answer a re-run whose inputs are all unchanged from the run kept in the cache: the
     output is left as it is when it still holds that run's summary, else written again
@@ -405,58 +419,50 @@ def consolidate_command(
     )
     start = time.perf_counter()
     try:
-        masukan = kumpulkan(folder, opsi)
-        # A whole run is kept for the summary alone: --csv and --parquet write from the
-        # tables, which a run answered from the cache does not build.
-        ciri = (
-            masukan.ciri(opsi, str(output.resolve()), semua_periode)
-            if csv_dir is None and parquet is None
-            else None
-        )
-        jalan = None
-        if ciri is not None:
-            with dibuka(opsi.folder_cache) as cache:
-                jalan = cache.ambil_jalan(ciri)
-        if jalan is not None:
-            keadaan, kabar = _dari_cache(jalan, output, force=force)
-            if json_output:
-                document = jalan.ikhtisar["dokumen"]
-                assert isinstance(document, dict)
-                console.print_json(
-                    json.dumps(document | {"output": str(output), "cache": keadaan, "pesan": kabar})
-                )
-            else:
-                _print(jalan.ikhtisar, output, time.perf_counter() - start, kabar)
-            raise typer.Exit(EXIT_OK)
-        progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
-        with progress:
-            task = progress.add_task("berkas", total=None)
-            result = konsolidasi(
-                folder,
-                opsi,
-                progres=lambda n: progress.advance(task, n),
-                ditemukan=lambda total: progress.update(task, total=total),
-                masukan=masukan,
+        with contextlib.ExitStack() as stack:
+            cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache else None
+            masukan = kumpulkan(folder, opsi)
+            # A whole run is kept for the summary alone: --csv and --parquet write from the
+            # tables, which a run answered from the cache does not build.
+            ciri = (
+                masukan.ciri(opsi, str(output.resolve()), semua_periode)
+                if cache is not None and csv_dir is None and parquet is None
+                else None
             )
-        if result.kosong:
-            raise _kosong(result, folder, json_output)
-        data = result.summary_data(semua_periode=semua_periode)
-        write_summary(output, data, force=force)
-        if csv_dir is not None:
-            for name, frame in (
-                ("pegawai", result.pegawai),
-                ("ringkasan", result.ringkasan),
-                ("temuan", result.temuan),
-                ("cascading", result.cascading),
-            ):
-                with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
-                    frame.to_csv(temporary, index=False, encoding="utf-8")
-        if parquet is not None:
-            tulis_parquet(result.pegawai, result.instansi or folder.name, parquet, force=force)
-        ikhtisar = _ikhtisar(result)
-        fresh = not any(f.code == Code.CACHE_DIABAIKAN for f in result.catatan)
-        if ciri is not None and fresh and masukan.utuh(result.hasil):
-            with dibuka(opsi.folder_cache) as cache:
+            jalan = cache.ambil_jalan(ciri) if cache is not None and ciri is not None else None
+            if jalan is not None:
+                raise _jawab(jalan, output, force, json_output, start)
+            progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
+            with progress:
+                task = progress.add_task("berkas", total=None)
+                result = konsolidasi(
+                    folder,
+                    opsi,
+                    progres=lambda n: progress.advance(task, n),
+                    ditemukan=lambda total: progress.update(task, total=total),
+                    masukan=masukan,
+                    cache=cache,
+                )
+            if result.kosong:
+                raise _kosong(result, folder, json_output)
+            data = result.summary_data(semua_periode=semua_periode)
+            write_summary(output, data, force=force)
+            if csv_dir is not None:
+                for name, frame in (
+                    ("pegawai", result.pegawai),
+                    ("ringkasan", result.ringkasan),
+                    ("temuan", result.temuan),
+                    ("cascading", result.cascading),
+                ):
+                    with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
+                        frame.to_csv(temporary, index=False, encoding="utf-8")
+            if parquet is not None:
+                tulis_parquet(result.pegawai, result.instansi or folder.name, parquet, force=force)
+            ikhtisar = _ikhtisar(result)
+            # Kept whole only when every result came from the bytes hashed and the cache
+            # was sound (a note on a damaged cache would be replayed).
+            sound = not any(f.code == Code.CACHE_DIABAIKAN for f in result.catatan)
+            if cache is not None and ciri is not None and sound and masukan.utuh(result.hasil):
                 cache.simpan_jalan(ciri, Jalan(output.read_bytes(), ikhtisar))
     except (OutputExistsError, DaskTidakAda) as error:
         raise fail(str(error)) from error
