@@ -204,6 +204,12 @@ def _print(ikhtisar: dict[str, Any], out: Path, seconds: float, kabar: str = "")
         console.print(f"  ... dan {ikhtisar['bermasalah'] - 20} lagi: lihat sheet Temuan.")
 
 
+def _json(document: dict[str, object]) -> None:
+    """Print the --json document; coloured only on a terminal (rich's highlighting of a
+    long document took a second of a re-run answered from the cache)."""
+    console.print_json(json.dumps(document), highlight=console.is_terminal)
+
+
 def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: float) -> typer.Exit:
     """Answer a re-run with nothing changed from the run kept in the cache, as a full run
     prints, saying so."""
@@ -212,7 +218,7 @@ def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: fl
         document = jalan.ikhtisar["dokumen"]
         assert isinstance(document, dict)
         extra = {"output": str(output), "cache": keadaan, "pesan": kabar}
-        console.print_json(json.dumps(document | extra))
+        _json(document | extra)
     else:
         _print(jalan.ikhtisar, output, time.perf_counter() - start, kabar)
     return typer.Exit(EXIT_OK)
@@ -471,7 +477,7 @@ def consolidate_command(
             raise
         raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.", EXIT_USAGE) from error
     if json_output:
-        console.print_json(json.dumps(result.to_dict() | {"output": str(output)}))
+        _json(result.to_dict() | {"output": str(output)})
     else:
         _print(ikhtisar, output, time.perf_counter() - start)
     raise typer.Exit(EXIT_OK)
