@@ -82,6 +82,9 @@ CACHE_ENV: Final = "SKP_XL_CACHE"
 folder, e.g. ``~/.cache/skp-xl`` or ``%LOCALAPPDATA%\\skp-xl\\Cache``)."""
 CACHE_MAKS_BARIS: Final = 200_000
 """Results the cache keeps (the most recently stored); a result is a few KB."""
+CACHE_MAKS_JALAN: Final = 8
+"""Whole consolidations the cache keeps (the most recent), each with the summary workbook
+it wrote (a few MB at 10,000 files): a few agencies or output places re-run in turn."""
 POLA_MINIMAL: Final = 5
 """Fewest counted pegawai a unit needs before its distribution is compared with the
 pola distribusi guideline: a unit of one or two says nothing about a distribution."""

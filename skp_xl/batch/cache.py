@@ -9,7 +9,15 @@ cache folder, keyed by
 - its path and the agency folder it was found under (both appear in the result), and
 - the code that made it: a hash of skp-xl's own source files and the template version,
   so a new skp-xl (or, while developing, any change to the reader or the checks) reads
-  everything again.
+  everything again, and
+- the per-file time and memory limits (a file stopped by one limit is read again under
+  another).
+
+Beside the per-file results it keeps the last few whole runs (:class:`Jalan`): the
+summary workbook a consolidation wrote, and what the command printed, keyed by every
+input file's path and content hash, the files skipped, the options, the output's place
+and skp-xl's version (:func:`ciri_jalan`). A re-run whose inputs are all the same is then
+answered from it without building the tables or the summary again.
 
 A result is stored as a pickle signed with HMAC-SHA256 under a random key kept in the
 cache folder (mode 0600). A cache copied from elsewhere, edited, truncated or written by
@@ -29,7 +37,8 @@ import pickle
 import sqlite3
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -37,11 +46,13 @@ from pathlib import Path
 from skp_xl.batch.berkas import HasilBerkas
 from skp_xl.forms.model import TEMPLATE_VERSION
 from skp_xl.reader.triage import sha256_berkas
-from skp_xl.settings import CACHE_ENV, CACHE_MAKS_BARIS
+from skp_xl.settings import CACHE_ENV, CACHE_MAKS_BARIS, CACHE_MAKS_JALAN
 
 _DB = "hasil.sqlite3"
 _KEY = "kunci"
-_SCHEMA = 1
+_SCHEMA = 2
+_SEKALI = 500
+"""Keys per SELECT: under SQLite's variable limit of old builds (999)."""
 
 
 def folder_bawaan() -> Path:
@@ -76,6 +87,52 @@ def sidik(path: Path) -> str | None:
         return sha256_berkas(path)
     except OSError:
         return None
+
+
+def sidik_semua(paths: Sequence[Path], jobs: int | None = None) -> list[str | None]:
+    """:func:`sidik` of every path, in order, on ``jobs`` threads (default: one per core).
+
+    Threads suffice: hashlib and file reads release the GIL, so hashing 10,000 workbooks
+    (1.5 GB) takes the cores' time, not one core's.
+    """
+    workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
+    if workers == 1:
+        return [sidik(path) for path in paths]
+    with ThreadPoolExecutor(workers) as pool:
+        return list(pool.map(sidik, paths, chunksize=64))
+
+
+def ciri_jalan(root: str, berkas: Iterable[tuple[str, str | None]], lain: str) -> str | None:
+    """The key of a whole run: every input's path and content hash, in order, the agency
+    folder, ``lain`` (the options, the files skipped, the output) and skp-xl's version.
+
+    Returns:
+        None when a file could not be hashed: such a run is never answered from the cache.
+    """
+    digest = hashlib.sha256(f"jalan\0{versi_kode()}\0{root}\0{lain}".encode())
+    for path, isi in berkas:
+        if isi is None:
+            return None
+        digest.update(f"\0{path}\0{isi}".encode())
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Jalan:
+    """A whole consolidation, kept to answer a re-run whose inputs are all the same.
+
+    Attributes:
+        ringkasan: The bytes of the summary workbook the run wrote.
+        ikhtisar: What the command printed (and its ``--json`` document), as plain data.
+    """
+
+    ringkasan: bytes
+    ikhtisar: dict[str, object]
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of :attr:`ringkasan`: an output with these bytes is up to date."""
+        return hashlib.sha256(self.ringkasan).hexdigest()
 
 
 @dataclass
@@ -138,31 +195,55 @@ class Cache:
             )
             return _open(path)
 
-    def _kunci_baris(self, path: str, root: str, isi: str) -> str:
-        return hashlib.sha256(f"{versi_kode()}\0{root}\0{path}\0{isi}".encode()).hexdigest()
+    def _kunci_baris(self, path: str, root: str, isi: str, batas: str) -> str:
+        text = f"{versi_kode()}\0{root}\0{path}\0{isi}\0{batas}"
+        return hashlib.sha256(text.encode()).hexdigest()
 
-    def ambil(self, path: str, root: str, isi: str | None) -> HasilBerkas | None:
+    def ambil(
+        self, path: str, root: str, isi: str | None, *, batas: str = ""
+    ) -> HasilBerkas | None:
         """The stored result of ``path`` with content hash ``isi``, if there is a good one."""
-        if self._db is None or isi is None:
-            self.luput += 1
-            return None
-        kunci = self._kunci_baris(path, root, isi)
-        try:
-            row = self._db.execute("SELECT data, mac FROM hasil WHERE kunci = ?", (kunci,))
-            found = row.fetchone()
-        except sqlite3.Error:
-            found = None
-        result = self._buka_isi(found, path)
-        if result is None:
-            self.luput += 1
-        else:
-            self.kena += 1
-        return result
+        return self.ambil_semua([(path, isi)], root, batas=batas)[0]
 
-    def _buka_isi(self, found: tuple[bytes, bytes] | None, path: str) -> HasilBerkas | None:
-        if found is None:
-            return None
-        data, mac = found
+    def ambil_semua(
+        self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
+    ) -> list[HasilBerkas | None]:
+        """The stored result of each ``(path, content hash)``, in order (None: not stored,
+        or not a good one), looked up a few hundred at a time in one transaction.
+
+        Args:
+            berkas: Each file's path and content hash (None: it could not be hashed).
+            root: The agency folder the paths were found under.
+            batas: The per-file limits the results must have been read under.
+        """
+        found: list[HasilBerkas | None] = [None] * len(berkas)
+        if self._db is not None:
+            keys = {
+                self._kunci_baris(path, root, isi, batas): at
+                for at, (path, isi) in enumerate(berkas)
+                if isi is not None
+            }
+            rows: list[tuple[str, bytes, bytes]] = []
+            order = list(keys)
+            try:
+                with self._db:  # one read transaction, not one per file
+                    for start in range(0, len(order), _SEKALI):
+                        part = order[start : start + _SEKALI]
+                        marks = ",".join("?" * len(part))
+                        rows += self._db.execute(
+                            f"SELECT kunci, data, mac FROM hasil WHERE kunci IN ({marks})", part
+                        ).fetchall()
+            except sqlite3.Error:
+                rows = []
+            for kunci, data, mac in rows:
+                at = keys[kunci]
+                found[at] = self._buka_isi(data, mac, berkas[at][0])
+        hits = sum(1 for result in found if result is not None)
+        self.kena += hits
+        self.luput += len(found) - hits
+        return found
+
+    def _buka_isi(self, data: bytes, mac: bytes, path: str) -> HasilBerkas | None:
         if not hmac.compare_digest(mac, hmac.new(self._key, data, "sha256").digest()):
             return None
         try:
@@ -173,7 +254,9 @@ class Cache:
             return None
         return result
 
-    def simpan(self, root: str, hasil: Iterable[tuple[str | None, HasilBerkas]]) -> None:
+    def simpan(
+        self, root: str, hasil: Iterable[tuple[str | None, HasilBerkas]], *, batas: str = ""
+    ) -> None:
         """Store each result under the content hash its file had when it was sent to be
         read; a result read from other bytes (the file changed meanwhile) is not kept."""
         if self._db is None:
@@ -184,7 +267,8 @@ class Cache:
                 continue
             data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
             mac = hmac.new(self._key, data, "sha256").digest()
-            rows.append((self._kunci_baris(result.path, root, isi), data, mac, time.time()))
+            key = self._kunci_baris(result.path, root, isi, batas)
+            rows.append((key, data, mac, time.time()))
         try:
             with self._db:
                 self._db.executemany(
@@ -199,6 +283,47 @@ class Cache:
         except sqlite3.Error as error:
             self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
 
+    def ambil_jalan(self, ciri: str) -> Jalan | None:
+        """The run stored under ``ciri`` (:func:`ciri_jalan`), if there is a good one."""
+        if self._db is None:
+            return None
+        try:
+            found = self._db.execute(
+                "SELECT data, mac FROM jalan WHERE kunci = ?", (ciri,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        if found is None:
+            return None
+        data, mac = found
+        if not hmac.compare_digest(mac, hmac.new(self._key, data, "sha256").digest()):
+            return None
+        try:
+            result = pickle.loads(data)
+        except Exception:  # a signed blob from an older class layout
+            return None
+        return result if isinstance(result, Jalan) else None
+
+    def simpan_jalan(self, ciri: str, jalan: Jalan) -> None:
+        """Store a run under ``ciri``, keeping the last ``CACHE_MAKS_JALAN`` runs."""
+        if self._db is None:
+            return
+        data = pickle.dumps(jalan, protocol=pickle.HIGHEST_PROTOCOL)
+        mac = hmac.new(self._key, data, "sha256").digest()
+        try:
+            with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO jalan (kunci, data, mac, dipakai) VALUES (?,?,?,?)",
+                    (ciri, data, mac, time.time()),
+                )
+                self._db.execute(
+                    "DELETE FROM jalan WHERE kunci IN (SELECT kunci FROM jalan "
+                    "ORDER BY dipakai DESC LIMIT -1 OFFSET ?)",
+                    (CACHE_MAKS_JALAN,),
+                )
+        except sqlite3.Error as error:
+            self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
+
     def tutup(self) -> None:
         """Close the database."""
         if self._db is not None:
@@ -208,11 +333,12 @@ class Cache:
 
 def _open(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=30)
-    db.execute(
-        "CREATE TABLE IF NOT EXISTS hasil ("
-        "kunci TEXT PRIMARY KEY, data BLOB NOT NULL, mac BLOB NOT NULL, dipakai REAL)"
-    )
-    db.execute("SELECT count(*) FROM hasil").fetchone()
+    for table in ("hasil", "jalan"):
+        db.execute(
+            f"CREATE TABLE IF NOT EXISTS {table} ("
+            "kunci TEXT PRIMARY KEY, data BLOB NOT NULL, mac BLOB NOT NULL, dipakai REAL)"
+        )
+        db.execute(f"SELECT count(*) FROM {table}").fetchone()
     return db
 
 

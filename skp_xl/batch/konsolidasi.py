@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
-from skp_xl.batch.cache import Cache, dibuka, sidik
+from skp_xl.batch.cache import Cache, ciri_jalan, dibuka, sidik_semua
 from skp_xl.batch.cari import dilewati, temukan
 from skp_xl.batch.klaster import (
     UrlTidakTerbaca,
@@ -360,29 +360,33 @@ def baca_semua(
     cache: Cache | None = None,
     mesin: Mesin = Mesin.PROSES,
     scheduler: str | None = None,
+    sidik: Sequence[str | None] | None = None,
 ) -> list[HasilBerkas]:
     """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
     order: a file whose process dies, hangs or runs out of memory is a finding for that
     file, and every other file is still read. With a ``cache``, a file whose bytes were
-    read before is not read again. ``paths`` may be fsspec URLs under the URL ``root``
-    (Dask only: the workers fetch them; :mod:`skp_xl.batch.klaster`)."""
+    read before is not read again (``sidik``: each path's content hash, when already
+    taken). ``paths`` may be fsspec URLs under the URL ``root`` (Dask only: the workers
+    fetch them; :mod:`skp_xl.batch.klaster`)."""
     names = [str(p) for p in paths]
     results: list[HasilBerkas | None] = [None] * len(names)
     hashes: list[str | None] = [None] * len(names)
     todo = list(range(len(names)))
     # Results held in one process share their repeated texts (sheet names, cells, labels).
     kamus = Kamus()
+    # A file stopped by one limit is read again under another.
+    batas_teks = f"{batas_detik}/{batas_memori}"
     if cache is not None:
-        todo = []
-        for index in range(len(names)):
-            hashes[index] = sidik(Path(names[index]))
-            found = cache.ambil(names[index], str(root), hashes[index])
-            if found is None:
-                todo.append(index)
-                continue
-            results[index] = kamus.ringkas(found)
-            if progres:
-                progres(1)
+        hashes = list(sidik) if sidik is not None else sidik_semua([Path(n) for n in names], jobs)
+        found = cache.ambil_semua(
+            list(zip(names, hashes, strict=True)), str(root), batas=batas_teks
+        )
+        todo = [index for index, result in enumerate(found) if result is None]
+        hits = [(index, result) for index, result in enumerate(found) if result is not None]
+        for index, result in hits:
+            results[index] = kamus.ringkas(result)
+        if progres and hits:
+            progres(len(hits))
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
     gagal = partial(berkas_gagal, root=str(root))
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
@@ -400,8 +404,64 @@ def baca_semua(
         if progres:
             progres(1)
     if cache is not None:
-        cache.simpan(str(root), [(hashes[i], r) for i in todo if (r := results[i]) is not None])
+        cache.simpan(
+            str(root),
+            [(hashes[i], r) for i in todo if (r := results[i]) is not None],
+            batas=batas_teks,
+        )
     return [result for result in results if result is not None]
+
+
+@dataclass(frozen=True)
+class Masukan:
+    """What a consolidation of ``root`` reads: the files found, in order, the notes on
+    files skipped, and each file's content hash (when the result cache is used).
+
+    Taken before reading, so a re-run can be answered from the cache's whole runs
+    (:class:`~skp_xl.batch.cache.Jalan`) when nothing in it changed.
+    """
+
+    root: Path
+    paths: list[Path]
+    catatan: list[Finding]
+    sidik: list[str | None] | None = None
+
+    def ciri(self, opsi: Opsi, *lain: object) -> str | None:
+        """The key of a run over these inputs with ``opsi`` (and ``lain``: what else the
+        run's output depends on, e.g. its place), or None without content hashes."""
+        if self.sidik is None:
+            return None
+        # Everything that can change a result; not how it is computed (jobs, engine).
+        pilihan = (
+            opsi.periode,
+            opsi.nip_ganda,
+            opsi.pola,
+            sorted(opsi.capaian.items()),
+            opsi.batas_detik,
+            opsi.tingkat_unit,
+            opsi.pola_minimal,
+            opsi.batas_memori,
+            opsi.unit_ekspor,
+            [(f.code, f.path, f.message) for f in self.catatan],
+            lain,
+        )
+        names = [str(p) for p in self.paths]
+        return ciri_jalan(str(self.root), zip(names, self.sidik, strict=True), repr(pilihan))
+
+    def utuh(self, hasil: Sequence[HasilBerkas]) -> bool:
+        """Whether every result was read from the bytes hashed here (no file changed
+        between hashing and reading): only then may the run be stored whole."""
+        if self.sidik is None:
+            return False
+        by_path = dict(zip((str(p) for p in self.paths), self.sidik, strict=True))
+        return all(not h.isi or h.isi == by_path.get(h.path) for h in hasil)
+
+
+def kumpulkan(root: Path, opsi: Opsi = Opsi()) -> Masukan:
+    """Find the files under ``root`` and, when ``opsi`` uses the cache, hash each one."""
+    paths, notes = temukan(root)
+    hashes = sidik_semua(paths, opsi.jobs) if opsi.cache else None
+    return Masukan(root, paths, notes, hashes)
 
 
 def konsolidasi(
@@ -410,6 +470,8 @@ def konsolidasi(
     *,
     progres: Progres | None = None,
     ditemukan: Progres | None = None,
+    masukan: Masukan | None = None,
+    cache: Cache | None = None,
 ) -> Konsolidasi:
     """Find, read and bring together every SKP workbook under ``root``.
 
@@ -419,11 +481,14 @@ def konsolidasi(
         opsi: How to consolidate.
         progres: Called with the number of files just read.
         ditemukan: Called once with the number of files to read, before reading.
+        masukan: The files of ``root`` already found (and hashed) by :func:`kumpulkan`.
+        cache: The result cache, already open (else opened here when ``opsi.cache``).
 
     Raises:
         UrlTidakTerbaca: ``root`` is a URL that cannot be listed, or the engine is not Dask.
     """
     paths: list[Path] | list[str]
+    sidik: list[str | None] | None = None
     url = isinstance(root, str) and adalah_url(root)
     if url:
         if opsi.mesin is not Mesin.DASK:
@@ -434,14 +499,17 @@ def konsolidasi(
         paths, notes = temukan_url(str(root))
     else:
         root = Path(root)
-        paths, notes = temukan(root)
+        masukan = masukan or kumpulkan(root, opsi)
+        paths, notes, sidik = masukan.paths, list(masukan.catatan), masukan.sidik
     if ditemukan:
         ditemukan(len(paths))
     siap = pemanasan()  # pandera's first use, while the readers start and read
     with contextlib.ExitStack() as stack:
         # A URL's bytes are on the workers: hashing them here would fetch every file twice.
-        use_cache = opsi.cache and not url
-        cache = stack.enter_context(dibuka(opsi.folder_cache)) if use_cache else None
+        if url:
+            cache = None
+        elif cache is None and opsi.cache:
+            cache = stack.enter_context(dibuka(opsi.folder_cache))
         hasil = baca_semua(
             paths,
             root,
@@ -452,6 +520,7 @@ def konsolidasi(
             cache=cache,
             mesin=opsi.mesin,
             scheduler=opsi.scheduler,
+            sidik=sidik,
         )
         for note in cache.catatan if cache else ():
             notes.append(Finding(Code.CACHE_DIABAIKAN, Severity.INFO, note))

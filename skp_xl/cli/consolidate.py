@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import time
 import tomllib
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
+from skp_xl.batch.cache import Jalan, dibuka, sidik
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
-from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi
+from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi, kumpulkan
 from skp_xl.batch.nasional import tulis_parquet
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
@@ -26,6 +28,7 @@ from skp_xl.cli.app import (
 )
 from skp_xl.cli.bahasa import sebab_baca, sebab_os
 from skp_xl.cli.format import angka, kemajuan
+from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import UnitEkspor
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi
@@ -112,19 +115,45 @@ def _kosong(result: Konsolidasi, folder: Path | str, json_output: bool) -> typer
     return typer.Exit(EXIT_FINDINGS)
 
 
-def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
+def _ikhtisar(result: Konsolidasi) -> dict[str, object]:
+    """What the command prints of a consolidation, as plain data: kept with the whole run
+    in the result cache, so a re-run with nothing changed prints the same."""
     periode = judul_periode(result.periode) if result.periode else "(belum ada penilaian)"
-    table = Table(
-        title=f"Ringkasan {result.instansi or result.nama}, periode {periode}",
-        title_justify="left",
-    )
+    columns = [Ringkasan.unit_kerja, Ringkasan.capaian_organisasi, *(p.value for p in Predikat)]
+    columns += [Ringkasan.jumlah, Ringkasan.pola_distribusi]
+    problems = result.masalah
+    counts = result.temuan[Temuan.kode].value_counts() if len(result.temuan) else None
+    return {
+        "judul": f"Ringkasan {result.instansi or result.nama}, periode {periode}",
+        "ringkasan": [
+            {column: row[column] for column in columns}
+            for row in result.ringkasan.to_dict("records")
+        ],
+        "tidak_membuat_skp": dict(result.tidak_membuat_skp),
+        "berkas": len(result.hasil),
+        "skp": sum(1 for h in result.hasil if h.terbaca),
+        "ekspor": sum(1 for h in result.ekspor if h.ekspor is not None),
+        "baris_ekspor": sum(h.jumlah_baris for h in result.ekspor),
+        "bermasalah": len(problems),
+        "masalah": [(f.message, f.code) for f in problems[:20]],
+        "dilewati": len(result.catatan),
+        "temuan": len(result.temuan),
+        "kode_temuan": [] if counts is None else [(str(c), int(n)) for c, n in counts.items()],
+        "dokumen": result.to_dict(),
+    }
+
+
+def _print(ikhtisar: dict[str, Any], out: Path, seconds: float, kabar: str = "") -> None:
+    """Print a consolidation's :func:`_ikhtisar`; ``kabar``: it was answered from the
+    cache, and what became of ``out``."""
+    table = Table(title=ikhtisar["judul"], title_justify="left")
     table.add_column("Unit kerja")
     table.add_column("Capaian org.")
     for p in Predikat:
         table.add_column(_SINGKATAN[p], justify="right")
     table.add_column(Ringkasan.jumlah, justify="right")
     table.add_column("Pola distribusi")
-    for row in result.ringkasan.to_dict("records"):
+    for row in ikhtisar["ringkasan"]:
         style = "bold" if row[Ringkasan.unit_kerja] == INSTANSI else None
         status = str(row[Ringkasan.pola_distribusi])
         color = {SESUAI: "green", TIDAK_SESUAI: "yellow"}.get(status, "dim")
@@ -137,41 +166,81 @@ def _print(result: Konsolidasi, out: Path, seconds: float) -> None:
             style=style,
         )
     console.print(table)
-    if result.tidak_membuat_skp:
-        shown = ", ".join(f"{u} {n}" for u, n in sorted(result.tidak_membuat_skp.items()))
-        total = sum(result.tidak_membuat_skp.values())
+    tidak_membuat: dict[str, int] = ikhtisar["tidak_membuat_skp"]
+    if tidak_membuat:
+        shown = ", ".join(f"{u} {n}" for u, n in sorted(tidak_membuat.items()))
         console.print(
             f"Tidak Membuat SKP (daftar pegawai e-Kinerja tanpa SKP yang dinilai pada periode "
-            f"ini): {total} pegawai; {shown}. Daftarnya di sheet Pegawai.",
+            f"ini): {sum(tidak_membuat.values())} pegawai; {shown}. Daftarnya di sheet Pegawai.",
             highlight=False,
         )
-    read = sum(1 for h in result.hasil if h.terbaca)
-    exports = [h.ekspor for h in result.ekspor if h.ekspor is not None]
-    rows = sum(h.jumlah_baris for h in result.ekspor)
-    problems = result.masalah
+    how = (
+        f"diperiksa dalam {angka(seconds, 1)} dtk, tidak ada yang berubah"
+        if kabar
+        else f"dibaca dalam {angka(seconds, 1)} dtk"
+    )
     console.print(
-        f"{len(result.hasil)} berkas dibaca dalam {angka(seconds, 1)} dtk: {read} SKP, "
-        f"{len(exports)} ekspor ({rows} baris), {len(problems)} bermasalah, "
-        f"{len(result.catatan)} dilewati; {len(result.temuan)} temuan. Ringkasan ditulis ke "
-        f"{out}.",
+        f"{ikhtisar['berkas']} berkas {how}: {ikhtisar['skp']} SKP, {ikhtisar['ekspor']} ekspor "
+        f"({ikhtisar['baris_ekspor']} baris), {ikhtisar['bermasalah']} bermasalah, "
+        f"{ikhtisar['dilewati']} dilewati; {ikhtisar['temuan']} temuan. "
+        + (kabar or f"Ringkasan ditulis ke {out}."),
         highlight=False,
     )
-    if exports:
+    if ikhtisar["ekspor"]:
         console.print(
             "Predikat baris ekspor dihitung dari kedua rating (kuadran PermenPANRB 6/2022); "
             "hasil_akhir ekspor yang berbeda tercatat di sheet Temuan (ekspor-hasil-akhir-"
             "berbeda).",
             highlight=False,
         )
-    if len(result.temuan):
-        counts = result.temuan[Temuan.kode].value_counts()
-        shown = ", ".join(f"{code} ({n})" for code, n in counts.head(8).items())
+    counts: list[tuple[str, int]] = ikhtisar["kode_temuan"]
+    if counts:
+        shown = ", ".join(f"{code} ({n})" for code, n in counts[:8])
         more = f" dan {len(counts) - 8} kode lain" if len(counts) > 8 else ""
         console.print(f"Temuan menurut kode: {shown}{more}. Rinciannya di sheet Temuan.")
-    for finding in problems[:20]:
-        console.print(f"  [red]✗[/] {finding.message} [dim]({finding.code})[/]", highlight=False)
-    if len(problems) > 20:
-        console.print(f"  ... dan {len(problems) - 20} lagi: lihat sheet Temuan.")
+    for message, code in ikhtisar["masalah"]:
+        console.print(f"  [red]✗[/] {message} [dim]({code})[/]", highlight=False)
+    if ikhtisar["bermasalah"] > 20:
+        console.print(f"  ... dan {ikhtisar['bermasalah'] - 20} lagi: lihat sheet Temuan.")
+
+
+def _json(document: dict[str, object]) -> None:
+    """Print the --json document; coloured only on a terminal (rich's highlighting of a
+    long document took a second of a re-run answered from the cache)."""
+    console.print_json(json.dumps(document), highlight=console.is_terminal)
+
+
+def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: float) -> typer.Exit:
+    """Answer a re-run with nothing changed from the run kept in the cache, as a full run
+    prints, saying so."""
+    keadaan, kabar = _dari_cache(jalan, output, force=force)
+    if json_output:
+        document = jalan.ikhtisar["dokumen"]
+        assert isinstance(document, dict)
+        extra = {"output": str(output), "cache": keadaan, "pesan": kabar}
+        _json(document | extra)
+    else:
+        _print(jalan.ikhtisar, output, time.perf_counter() - start, kabar)
+    return typer.Exit(EXIT_OK)
+
+
+def _dari_cache(jalan: Jalan, output: Path, *, force: bool) -> tuple[str, str]:
+    """Answer a re-run whose inputs are all unchanged from the run kept in the cache: the
+    output is left as it is when it still holds that run's summary, else written again
+    with those bytes. Returns the state (for --json) and what to tell the user."""
+    with contextlib.suppress(OSError):
+        if output.is_file() and sidik(output) == jalan.sha256:
+            return "tidak-berubah", (
+                f"Tidak ada berkas yang berubah sejak konsolidasi sebelumnya; '{output}' sudah "
+                "berisi ringkasannya dan dibiarkan apa adanya (--tanpa-cache untuk membaca "
+                "ulang semua berkas)."
+            )
+    with atomic_output(output, force=force) as temporary:
+        temporary.write_bytes(jalan.ringkasan)
+    return "ditulis-ulang", (
+        f"Tidak ada berkas yang berubah sejak konsolidasi sebelumnya; ringkasannya ditulis "
+        f"ulang ke '{output}' dari cache (--tanpa-cache untuk membaca ulang semua berkas)."
+    )
 
 
 @app.command("consolidate")
@@ -368,31 +437,60 @@ def consolidate_command(
         unit_ekspor=unit_ekspor,
     )
     start = time.perf_counter()
-    progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
     try:
-        with progress:
-            task = progress.add_task("berkas", total=None)
-            result = konsolidasi(
-                source,
-                opsi,
-                progres=lambda n: progress.advance(task, n),
-                ditemukan=lambda total: progress.update(task, total=total),
+        with contextlib.ExitStack() as stack:
+            # A URL's files are fetched by the Dask workers: neither hashed here nor cached.
+            local = isinstance(source, Path)
+            cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache and local else None
+            masukan = kumpulkan(source, opsi) if isinstance(source, Path) else None
+            # A whole run is kept for the summary alone: --csv and --parquet write from the
+            # tables, which a run answered from the cache does not build.
+            ciri = (
+                masukan.ciri(opsi, str(output.resolve()), semua_periode)
+                if masukan is not None and cache is not None and csv_dir is None and parquet is None
+                else None
             )
-        if result.kosong:
-            raise _kosong(result, folder, json_output)
-        data = result.summary_data(semua_periode=semua_periode)
-        write_summary(output, data, force=force)
-        if csv_dir is not None:
-            for name, frame in (
-                ("pegawai", result.pegawai),
-                ("ringkasan", result.ringkasan),
-                ("temuan", result.temuan),
-                ("cascading", result.cascading),
+            jalan = cache.ambil_jalan(ciri) if cache is not None and ciri is not None else None
+            if jalan is not None:
+                raise _jawab(jalan, output, force, json_output, start)
+            progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
+            with progress:
+                task = progress.add_task("berkas", total=None)
+                result = konsolidasi(
+                    source,
+                    opsi,
+                    progres=lambda n: progress.advance(task, n),
+                    ditemukan=lambda total: progress.update(task, total=total),
+                    masukan=masukan,
+                    cache=cache,
+                )
+            if result.kosong:
+                raise _kosong(result, folder, json_output)
+            data = result.summary_data(semua_periode=semua_periode)
+            write_summary(output, data, force=force)
+            if csv_dir is not None:
+                for name, frame in (
+                    ("pegawai", result.pegawai),
+                    ("ringkasan", result.ringkasan),
+                    ("temuan", result.temuan),
+                    ("cascading", result.cascading),
+                ):
+                    with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
+                        frame.to_csv(temporary, index=False, encoding="utf-8")
+            if parquet is not None:
+                tulis_parquet(result.pegawai, result.instansi or result.nama, parquet, force=force)
+            ikhtisar = _ikhtisar(result)
+            # Kept whole only when every result came from the bytes hashed and the cache
+            # was sound (a note on a damaged cache would be replayed).
+            sound = not any(f.code == Code.CACHE_DIABAIKAN for f in result.catatan)
+            if (
+                cache is not None
+                and ciri is not None
+                and masukan is not None
+                and sound
+                and masukan.utuh(result.hasil)
             ):
-                with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
-                    frame.to_csv(temporary, index=False, encoding="utf-8")
-        if parquet is not None:
-            tulis_parquet(result.pegawai, result.instansi or result.nama, parquet, force=force)
+                cache.simpan_jalan(ciri, Jalan(output.read_bytes(), ikhtisar))
     except (OutputExistsError, DaskTidakAda, UrlTidakTerbaca) as error:
         raise fail(str(error)) from error
     except OSError as error:
@@ -400,9 +498,9 @@ def consolidate_command(
             raise
         raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.", EXIT_USAGE) from error
     if json_output:
-        console.print_json(json.dumps(result.to_dict() | {"output": str(output)}))
+        _json(result.to_dict() | {"output": str(output)})
     else:
-        _print(result, output, time.perf_counter() - start)
+        _print(ikhtisar, output, time.perf_counter() - start)
     raise typer.Exit(EXIT_OK)
 
 

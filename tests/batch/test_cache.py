@@ -124,3 +124,14 @@ def test_the_command_uses_the_cache_unless_told_not_to(
     assert not (tmp_path / "cache" / "hasil.sqlite3").exists()
     assert runner.invoke(app, [*args, "--force", "--batas-memori", "1024"]).exit_code == 0
     assert (tmp_path / "cache" / "hasil.sqlite3").stat().st_size > 0
+
+
+def test_a_result_read_under_other_limits_is_read_again(agency: Path, tmp_path: Path) -> None:
+    # A file stopped by a time or memory limit must get its chance under a larger one.
+    first, _ = _run(agency, tmp_path, batas_detik=30)
+    _, sent = _run(agency, tmp_path, batas_detik=31)
+    assert len(sent) == len(first.hasil)
+    _, sent = _run(agency, tmp_path, batas_detik=31, batas_memori=3 * 2**30)
+    assert len(sent) == len(first.hasil)
+    _, sent = _run(agency, tmp_path, batas_detik=31, batas_memori=3 * 2**30)
+    assert sent == []

@@ -1,0 +1,240 @@
+"""A re-run with nothing changed is answered from the cache's whole runs: the summary left
+as it is (or written again with the same bytes), the same document; any change of input,
+option, version or output place makes a full run."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from skp_xl.batch import cache as cache_module
+from skp_xl.batch import konsolidasi as konsolidasi_module
+from skp_xl.cli import app
+from skp_xl.samples import generate_agency
+
+
+@pytest.fixture(scope="module")
+def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("instansi")
+    generate_agency(root, pegawai=8, seed=11, masalah=True, jobs=1)
+    return root
+
+
+@pytest.fixture
+def root(agency: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the agency to change, with its own cache."""
+    monkeypatch.setenv("SKP_XL_CACHE", str(tmp_path / "cache"))
+    copy = tmp_path / "instansi"
+    shutil.copytree(agency, copy)
+    return copy
+
+
+class Reads:
+    """Which files went to a reader process during one command."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.sent: list[str] = []
+        real = konsolidasi_module.petakan
+
+        def spy(fn, items, gagal, **kw):  # type: ignore[no-untyped-def]
+            items = list(items)
+            self.sent.extend(items)
+            return real(fn, items, gagal, **kw)
+
+        monkeypatch.setattr(konsolidasi_module, "petakan", spy)
+
+
+def _consolidate(root: Path, out: Path, *extra: str) -> dict[str, object]:
+    args = ["consolidate", str(root), "-o", str(out), "-j", "2", "--force", "--json", *extra]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert isinstance(document, dict)
+    return document
+
+
+def _give_new_bytes(path: Path) -> None:
+    """The same workbook with other bytes: its zip comment rewritten."""
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.comment = b"diperbaiki unit"
+
+
+def _same(document: dict[str, object]) -> dict[str, object]:
+    """The document without what says how it was made."""
+    return {k: v for k, v in document.items() if k not in ("cache", "pesan")}
+
+
+def test_nothing_changed_leaves_the_summary_as_it_is(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    first = _consolidate(root, out)
+    assert "cache" not in first
+    written = out.read_bytes()
+    stat = out.stat()
+    reads = Reads(monkeypatch)
+    again = _consolidate(root, out)
+    assert again["cache"] == "tidak-berubah"
+    assert "dibiarkan apa adanya" in str(again["pesan"])
+    assert reads.sent == []
+    assert out.stat().st_mtime_ns == stat.st_mtime_ns
+    assert out.read_bytes() == written
+    assert _same(again) == first
+    fresh = _consolidate(root, tmp_path / "lain.xlsx", "--tanpa-cache")
+    assert _same(again) == fresh | {"output": str(out)}
+
+
+def test_a_changed_or_missing_output_is_written_again_with_the_runs_bytes(
+    root: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    first = _consolidate(root, out)
+    written = out.read_bytes()
+    out.write_bytes(written[:-1] + bytes([written[-1] ^ 1]))
+    again = _consolidate(root, out)
+    assert again["cache"] == "ditulis-ulang"
+    assert out.read_bytes() == written
+    out.unlink()
+    third = _consolidate(root, out)
+    assert third["cache"] == "ditulis-ulang"
+    assert out.read_bytes() == written
+    assert _same(third) == first
+
+
+def test_the_command_says_so_in_indonesian(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    _consolidate(root, out)
+    result = CliRunner().invoke(app, ["consolidate", str(root), "-o", str(out), "--force"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "tidak ada yang berubah" in text
+    assert "Tidak ada berkas yang berubah sejak konsolidasi sebelumnya" in text
+    assert "Ringkasan " in text  # the distribution table, as a full run prints it
+
+
+def test_a_changed_byte_makes_a_full_run_that_reads_only_that_file(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    _consolidate(root, out)
+    files = sorted(root.rglob("*.xlsx"))
+    _give_new_bytes(files[2])
+    reads = Reads(monkeypatch)
+    again = _consolidate(root, out)
+    assert "cache" not in again
+    assert reads.sent == [str(files[2])]
+    fresh = _consolidate(root, tmp_path / "lain.xlsx", "--tanpa-cache")
+    assert again == fresh | {"output": str(out)}
+
+
+def test_a_swapped_file_of_the_same_size_and_time_makes_a_full_run(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    _consolidate(root, out)
+    a, b = sorted(root.rglob("*.xlsx"))[:2]
+    stat_a, stat_b = a.stat(), b.stat()
+    data_a, data_b = a.read_bytes(), b.read_bytes()
+    a.write_bytes(data_b)
+    b.write_bytes(data_a)
+    os.utime(a, ns=(stat_a.st_atime_ns, stat_a.st_mtime_ns))
+    os.utime(b, ns=(stat_b.st_atime_ns, stat_b.st_mtime_ns))
+    reads = Reads(monkeypatch)
+    again = _consolidate(root, out)
+    assert "cache" not in again
+    assert sorted(reads.sent) == sorted([str(a), str(b)])
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        ["--pola-minimal", "1"],
+        ["--tingkat", "0"],
+        ["--semua-periode"],
+        ["--nip-ganda", "semua"],
+        ["--batas-detik", "30"],
+        ["--periode", "TW I"],
+        "another output",
+        "a file added",
+        "a file skipped",
+        "another version",
+    ],
+)
+def test_any_other_input_option_place_or_version_makes_a_full_run(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: list[str] | str
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    _consolidate(root, out)
+    extra: list[str] = []
+    if isinstance(change, list):
+        extra = change
+    elif change == "another output":
+        out = tmp_path / "lain" / "ringkasan.xlsx"
+    elif change == "a file added":
+        source = sorted(root.rglob("*.xlsx"))[0]
+        shutil.copy(source, source.with_name("salinan.xlsx"))
+    elif change == "a file skipped":
+        (root / "catatan.txt").write_text("bukan buku kerja")
+    else:
+        monkeypatch.setattr(cache_module, "versi_kode", lambda: "skp-xl lain")
+    again = _consolidate(root, out, *extra)
+    assert "cache" not in again
+    # And that run is kept in its turn.
+    assert _consolidate(root, out, *extra)["cache"] == "tidak-berubah"
+
+
+def test_csv_and_parquet_outputs_always_make_a_full_run(root: Path, tmp_path: Path) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    _consolidate(root, out, "--csv", str(tmp_path / "csv"))
+    (tmp_path / "csv" / "pegawai.csv").unlink()
+    again = _consolidate(root, out, "--csv", str(tmp_path / "csv"))
+    assert "cache" not in again
+    assert (tmp_path / "csv" / "pegawai.csv").exists()
+
+
+def test_a_foreign_or_truncated_cache_is_never_trusted(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    first = _consolidate(root, out)
+    folder = tmp_path / "cache"
+    (folder / "kunci").write_bytes(os.urandom(32))  # another user's, or planted
+    reads = Reads(monkeypatch)
+    again = _consolidate(root, out)
+    assert "cache" not in again
+    assert len(reads.sent) == first["files"]
+    database = folder / "hasil.sqlite3"
+    database.write_bytes(database.read_bytes()[:100])  # truncated
+    third = _consolidate(root, out)
+    assert "cache" not in third
+    assert {"path": None, "code": "cache-diabaikan"} in third["skipped"]  # type: ignore[operator]
+    # A run that met a damaged cache is not kept whole: its notes would be replayed.
+    assert "cache" not in _consolidate(root, out)
+
+
+def test_a_run_is_not_kept_when_a_file_changed_while_it_was_read(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "ringkasan.xlsx"
+    files = sorted(root.rglob("*.xlsx"))
+    original = files[0].read_bytes()
+    real = konsolidasi_module.kumpulkan
+
+    def late(folder: Path, opsi: konsolidasi_module.Opsi) -> konsolidasi_module.Masukan:
+        found = real(folder, opsi)
+        _give_new_bytes(files[0])  # changed after hashing, before reading
+        return found
+
+    monkeypatch.setattr("skp_xl.cli.consolidate.kumpulkan", late)
+    _consolidate(root, out)
+    monkeypatch.setattr("skp_xl.cli.consolidate.kumpulkan", real)
+    # Back to the bytes that were hashed: that run read others, so it must not answer.
+    files[0].write_bytes(original)
+    assert "cache" not in _consolidate(root, out)
+    assert _consolidate(root, out)["cache"] == "tidak-berubah"
