@@ -244,15 +244,45 @@ class Cache:
         return found
 
     def _buka_isi(self, data: bytes, mac: bytes, path: str) -> HasilBerkas | None:
-        if not hmac.compare_digest(mac, hmac.new(self._key, data, "sha256").digest()):
-            return None
-        try:
-            result = pickle.loads(data)
-        except Exception:  # a signed blob from an older class layout
-            return None
+        result = self._buka(data, mac)
         if not isinstance(result, HasilBerkas) or result.path != path:
             return None
         return result
+
+    def _buka(self, data: bytes, mac: bytes) -> object:
+        """What ``data`` holds when ``mac`` is its signature with this cache's key, else
+        None: a blob not signed here is never unpickled."""
+        if not hmac.compare_digest(mac, hmac.new(self._key, data, "sha256").digest()):
+            return None
+        try:
+            return pickle.loads(data)
+        except Exception:  # a signed blob from an older class layout
+            return None
+
+    def _tanda(self, value: object) -> tuple[bytes, bytes]:
+        """``value`` pickled, and its signature."""
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return data, hmac.new(self._key, data, "sha256").digest()
+
+    def _tulis(
+        self, tabel: str, rows: Sequence[tuple[str, bytes, bytes, float]], maks: int
+    ) -> None:
+        """Insert ``rows`` into ``tabel`` (``hasil`` or ``jalan``), keeping its ``maks``
+        most recently used; a write that fails is a note, never a wrong result."""
+        assert self._db is not None
+        try:
+            with self._db:
+                self._db.executemany(
+                    f"INSERT OR REPLACE INTO {tabel} (kunci, data, mac, dipakai) VALUES (?,?,?,?)",
+                    rows,
+                )
+                self._db.execute(
+                    f"DELETE FROM {tabel} WHERE kunci IN (SELECT kunci FROM {tabel} "
+                    "ORDER BY dipakai DESC LIMIT -1 OFFSET ?)",
+                    (maks,),
+                )
+        except sqlite3.Error as error:
+            self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
 
     def simpan(
         self, root: str, hasil: Iterable[tuple[str | None, HasilBerkas]], *, batas: str = ""
@@ -265,23 +295,10 @@ class Cache:
         for isi, result in hasil:
             if isi is None or (result.isi and result.isi != isi):
                 continue
-            data = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
-            mac = hmac.new(self._key, data, "sha256").digest()
+            data, mac = self._tanda(result)
             key = self._kunci_baris(result.path, root, isi, batas)
             rows.append((key, data, mac, time.time()))
-        try:
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO hasil (kunci, data, mac, dipakai) VALUES (?,?,?,?)",
-                    rows,
-                )
-                self._db.execute(
-                    "DELETE FROM hasil WHERE kunci IN (SELECT kunci FROM hasil "
-                    "ORDER BY dipakai DESC LIMIT -1 OFFSET ?)",
-                    (CACHE_MAKS_BARIS,),
-                )
-        except sqlite3.Error as error:
-            self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
+        self._tulis("hasil", rows, CACHE_MAKS_BARIS)
 
     def ambil_jalan(self, ciri: str) -> Jalan | None:
         """The run stored under ``ciri`` (:func:`ciri_jalan`), if there is a good one."""
@@ -295,34 +312,15 @@ class Cache:
             return None
         if found is None:
             return None
-        data, mac = found
-        if not hmac.compare_digest(mac, hmac.new(self._key, data, "sha256").digest()):
-            return None
-        try:
-            result = pickle.loads(data)
-        except Exception:  # a signed blob from an older class layout
-            return None
+        result = self._buka(*found)
         return result if isinstance(result, Jalan) else None
 
     def simpan_jalan(self, ciri: str, jalan: Jalan) -> None:
         """Store a run under ``ciri``, keeping the last ``CACHE_MAKS_JALAN`` runs."""
         if self._db is None:
             return
-        data = pickle.dumps(jalan, protocol=pickle.HIGHEST_PROTOCOL)
-        mac = hmac.new(self._key, data, "sha256").digest()
-        try:
-            with self._db:
-                self._db.execute(
-                    "INSERT OR REPLACE INTO jalan (kunci, data, mac, dipakai) VALUES (?,?,?,?)",
-                    (ciri, data, mac, time.time()),
-                )
-                self._db.execute(
-                    "DELETE FROM jalan WHERE kunci IN (SELECT kunci FROM jalan "
-                    "ORDER BY dipakai DESC LIMIT -1 OFFSET ?)",
-                    (CACHE_MAKS_JALAN,),
-                )
-        except sqlite3.Error as error:
-            self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
+        data, mac = self._tanda(jalan)
+        self._tulis("jalan", [(ciri, data, mac, time.time())], CACHE_MAKS_JALAN)
 
     def tutup(self) -> None:
         """Close the database."""
