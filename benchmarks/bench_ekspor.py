@@ -79,8 +79,10 @@ preload = time.process_time() - cpu
 import pandas as pd
 from skp_xl.batch.berkas import proses_berkas
 from skp_xl.batch.konsolidasi import Opsi, baca_semua, rangkum, temukan
+from skp_xl.reader import triage as triage_module
 from skp_xl.reader.triage import triage
 from skp_xl.settings import EKSPOR_LIMITS
+triage_module.memori_dibatasi = lambda: True  # in-process parts as under the reader's cap
 folder = Path(sys.argv[1])
 path = folder / {NAME!r}
 parts = {{"preload_cpu": preload}}

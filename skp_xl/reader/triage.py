@@ -558,13 +558,14 @@ class _Triage:
         self, stream: _HashingReader, members: list[zipfile.ZipInfo], index: WorkbookIndex
     ) -> None:
         titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
+        capped = memori_dibatasi()
         for info in sorted(members, key=lambda member: member.header_offset):
             name = info.filename
             is_sheet = name in titles or (
                 name.startswith("xl/worksheets/") and name.endswith(".xml")
             )
             scan = (
-                _SheetScan(titles.get(name, name), self.limits, links=self.has_links)
+                _SheetScan(titles.get(name, name), self.limits, links=self.has_links, capped=capped)
                 if is_sheet
                 else None
             )
@@ -730,22 +731,42 @@ class _HashingReader:
         return self.sha.hexdigest()
 
 
+def memori_dibatasi() -> bool:
+    """Whether this process's address space is capped (``RLIMIT_AS``, which the
+    supervised reader sets), so that a sheet lying about its size makes calamine fail
+    inside this process's cap instead of taking the machine's memory or aborting a
+    command that reads in its own process. False where there is no such limit (Windows).
+    """
+    try:
+        import resource
+    except ImportError:
+        return False
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    return soft != resource.RLIM_INFINITY
+
+
 class _SheetScan:
     """Streams one worksheet's XML: farthest cell with content, dimension, outside calls.
 
     Chunks are cut at their last ``<``, so no tag (and no formula text) is ever split.
     """
 
-    def __init__(self, title: str, limits: Limits, *, links: bool = True) -> None:
+    def __init__(
+        self, title: str, limits: Limits, *, links: bool = True, capped: bool = False
+    ) -> None:
         self.title = title
         # A formula refers to another workbook through an externalLink part ([1] is the
         # first); without such a part there is no reference to find cell by cell.
         self.links = links
         # Excel, LibreOffice and openpyxl write <dimension> with the used range first.
-        # Within the limits, the cells are not walked one by one: a file whose dimension
-        # lies about a far cell is stopped by the reader's memory cap in its supervised
-        # process (skp_xl/batch/pengawas.py) instead. Beyond the limits, or absent, every
-        # cell is walked, to tell a far cell from a dimension merely declared too large.
+        # Within the limits, the cells are not walked one by one when this process's
+        # memory is ``capped``: a file whose dimension lies about a far cell is stopped
+        # by that cap in the supervised reader (skp_xl/batch/pengawas.py) instead.
+        # Beyond the limits, or absent, or in a process without a cap (predikat, roster,
+        # tindak-lanjut read in their own), every cell is walked, to tell a far cell from
+        # a dimension merely declared too large: calamine aborts the process on a far
+        # cell it cannot allocate for.
+        self.capped = capped
         self.trusted = False
         self.max_rows = limits.max_rows
         self.max_cols = limits.max_cols
@@ -761,7 +782,7 @@ class _SheetScan:
         # rows come in order), not cell by cell, which cost half the triage of a
         # 50,000-row export. A cell beyond the columns, or one that lies about its row,
         # is left to the reader's memory cap, as under a dimension within the limits.
-        self.by_rows = self.hint is _FAR_HINT_EKSPOR
+        self.by_rows = capped and self.hint is _FAR_HINT_EKSPOR
         self.declared = False
         self.rows_within = False
         self.carry = b""
@@ -794,7 +815,7 @@ class _SheetScan:
             if dimension:
                 self.declared = True
                 self.check_dimension(dimension[1].decode("ascii", "replace"))
-                self.trusted = self.dimension is None and self.hint is not None
+                self.trusted = self.capped and self.dimension is None and self.hint is not None
             self.seen_data = b"<sheetData" in text
         columns = self.columns
         start = 0

@@ -339,15 +339,22 @@ def test_an_error_wins_over_an_earlier_warning(tmp_path: Path) -> None:
     assert where(triage(path)) == ("berkas-rentang-besar", "Identitas", "A50000")
 
 
-def test_a_dimension_within_the_limits_is_trusted(tmp_path: Path) -> None:
-    """Excel writes the used range in <dimension>; within the limits the cells are not
-    walked. A file that lies there (A1:B1 over a cell at A50000) is read; one that would
-    make calamine allocate past the memory cap is stopped by the supervised reader
-    (tests/cli/test_validate.py, tests/batch/test_pengawas.py)."""
+def test_a_dimension_within_the_limits_is_trusted_under_a_memory_cap(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel writes the used range in <dimension>; within the limits, in a process whose
+    memory is capped (the supervised reader), the cells are not walked. A file that lies
+    there (A1:B1 over a cell at A50000) is read; one that would make calamine allocate
+    past the memory cap is stopped by that cap (tests/cli/test_validate.py,
+    tests/batch/test_pengawas.py). Without a cap (predikat, roster, tindak-lanjut read in
+    their own process), the cells are walked and the far cell is named."""
     far = '<row r="50000"><c r="A50000"><v>1</v></c></row>'
     lying = write_parts(
         tmp_path / "bohong.xlsx", minimal_parts(sheet=sheet_xml(hostile.SHEET_DATA + far))
     )
+    monkeypatch.setattr(triage_module, "memori_dibatasi", lambda: False)
+    assert where(triage(lying)) == ("berkas-rentang-besar", "SKP", "A50000")
+    monkeypatch.setattr(triage_module, "memori_dibatasi", lambda: True)
     assert triage(lying).findings == ()
     honest = write_parts(
         tmp_path / "jujur.xlsx",
@@ -605,7 +612,7 @@ def _undeclared(tmp_path: Path, name: str, tail: str) -> Path:
 
 
 def test_a_sheet_without_dimension_is_judged_by_its_row_tags_with_the_export_limits(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """With the export limits, a sheet that declares no used range is not walked cell by
     cell: its last row tags say how far it goes. A row beyond the limits is still located
@@ -613,6 +620,7 @@ def test_a_sheet_without_dimension_is_judged_by_its_row_tags_with_the_export_lim
     reader's memory cap (as under a dimension within the limits: the sheet is at most
     200,000 rows, so calamine's rectangle is what the cap is for)."""
     ekspor = Limits(max_rows=200_000, max_cols=64, max_seconds=60.0)
+    monkeypatch.setattr(triage_module, "memori_dibatasi", lambda: True)  # a supervised reader
     edge = _undeclared(tmp_path, "tepi.xlsx", '<row r="200000"><c r="BL200000"><v>1</v></c></row>')
     assert triage(edge, limits=ekspor).findings == ()
     far_row = _undeclared(
@@ -627,6 +635,10 @@ def test_a_sheet_without_dimension_is_judged_by_its_row_tags_with_the_export_lim
         tmp_path, "kolom.xlsx", '<row r="30000"><c r="BM30000"><v>1</v></c></row>'
     )
     assert triage(far_column, limits=ekspor).findings == ()
+    # Without a memory cap (a command reading in its own process) it is walked and named.
+    monkeypatch.setattr(triage_module, "memori_dibatasi", lambda: False)
+    assert where(triage(far_column, limits=ekspor)) == ("berkas-rentang-besar", "SKP", "BM30000")
+    monkeypatch.setattr(triage_module, "memori_dibatasi", lambda: True)
     # The default limits still walk such a sheet and find the far column at its cell.
     wide = '<row r="30000"><c r="IW30000"><v>1</v></c></row>'
     assert where(
