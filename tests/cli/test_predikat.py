@@ -112,3 +112,44 @@ def test_wrong_output_suffix_exits_2_without_writing(tmp_path: Path) -> None:
     result = runner.invoke(app, ["predikat", "--csv", str(SAMPLE), "-o", str(out)])
     assert result.exit_code == 2
     assert not out.exists()
+
+
+def test_a_table_whose_used_range_lies_is_a_message_not_an_abort(tmp_path: Path) -> None:
+    """``predikat --csv`` reads in its own process, with no memory cap: a sheet declaring
+    A1:D3 over a cell at XFD60000 made python-calamine abort the command (exit 134)
+    when the triage trusted the declaration. Run as a process, as the user runs it."""
+    import subprocess
+    import sys
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (
+        ("nip", "nama", "rating_hasil_kerja", "rating_perilaku"),
+        ("199001012015031001", "Pegawai Fiktif", "Sesuai Ekspektasi", "Sesuai Ekspektasi"),
+    ):
+        sheet.append(row)
+    plain = tmp_path / "biasa.xlsx"
+    book.save(plain)
+    lying = tmp_path / "bohong.xlsx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(lying, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                far = b'<row r="60000"><c r="XFD60000" t="inlineStr"><is><t>x</t></is></c></row>'
+                data = data.replace(b"</sheetData>", far + b"</sheetData>")
+                assert b'<dimension ref="A1:D2" />' in data
+            target.writestr(info, data)
+    done = subprocess.run(
+        [sys.executable, "-m", "skp_xl", "predikat", "--csv", str(lying)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr[-2000:]
+    assert "XFD60000" in done.stderr + done.stdout
+    assert "panicked" not in done.stderr
