@@ -39,6 +39,7 @@ from skp_xl.domain.ekspor import (
     Ekspor,
     JenisEkspor,
     KolomEkspor,
+    Penunjuk,
     Status,
     UnitEkspor,
     calon_kolom,
@@ -906,45 +907,26 @@ class _LetakSkp(Mapping[str, Letak]):
 
 
 class _LetakEkspor(Mapping[str, Letak]):
-    """Where an export row's Pegawai values were read, made only when the schema asks
-    (a 50,000-row export would otherwise build 350,000 places nobody reads)."""
+    """Where an export row's Pegawai values were read, made only when the schema asks (a
+    50,000-row export would otherwise build 350,000 places nobody reads). The same for a
+    :class:`BarisEkspor` and a row of a :class:`KolomEkspor`: the table's columns, its
+    cell namer and the row's index in the table."""
 
-    __slots__ = ("baris",)
+    __slots__ = ("indeks", "kolom", "penunjuk")
 
-    def __init__(self, baris: BarisEkspor) -> None:
-        self.baris = baris
-
-    def __getitem__(self, column: str) -> Letak:
-        place = self.baris.letak(_SUMBER_EKSPOR.get(column, ""))
-        if place is None:
-            raise KeyError(column)
-        return place
-
-    def __iter__(self) -> Iterator[str]:
-        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.baris.kolom)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
-
-
-class _LetakKolom(Mapping[str, Letak]):
-    """Where an export row's Pegawai values were read, from its export's columns (made
-    only when the schema asks, as :class:`_LetakEkspor`)."""
-
-    __slots__ = ("kolom", "row")
-
-    def __init__(self, kolom: KolomEkspor, row: int) -> None:
+    def __init__(self, kolom: Mapping[str, int], penunjuk: Penunjuk, indeks: int) -> None:
         self.kolom = kolom
-        self.row = row
+        self.penunjuk = penunjuk
+        self.indeks = indeks
 
     def __getitem__(self, column: str) -> Letak:
-        place = self.kolom.letak(self.row, _SUMBER_EKSPOR.get(column, ""))
-        if place is None:
+        index = self.kolom.get(_SUMBER_EKSPOR.get(column, ""))
+        if index is None:
             raise KeyError(column)
-        return place
+        return self.penunjuk(self.indeks, index)
 
     def __iter__(self) -> Iterator[str]:
-        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.kolom.kolom)
+        return (c for c, k in _SUMBER_EKSPOR.items() if k in self.kolom)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
@@ -1020,7 +1002,7 @@ def _baris_ekspor(
         columns[Pegawai.galat] += k.galat
         columns[Pegawai.tahun] += [year or None for year in k.tahun] or [None] * size
         columns[Pegawai.berkas] += [path] * size
-        letak += [_LetakKolom(k, row) for row in range(size)]
+        letak += [_LetakEkspor(k.kolom, k.penunjuk, k.indeks[row]) for row in range(size)]
     size = len(columns[Pegawai.berkas])
     for values in columns.values():
         if not values:
@@ -1085,7 +1067,7 @@ def _tidak_membuat(
                     Pegawai.berkas: h.path,
                 }
             )
-            letak.append(_LetakEkspor(b))
+            letak.append(_LetakEkspor(b.kolom, b.penunjuk, b.indeks))
     return rows, letak, dict(by_unit)
 
 
