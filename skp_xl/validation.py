@@ -146,11 +146,9 @@ def check_ekspor(
         found = kenali_berkas(path)
     except OSError:
         return None, None  # missing or unreadable: triage names it
-    if found.galat is not None:
-        code = found.galat.code
-        if code != Code.BERKAS_TERLALU_BESAR:
-            code = Code.BERKAS_TIDAK_TERBACA
-        return [Finding(code, Severity.ERROR, found.galat.message, path=str(path))], None
+    galat = found.temuan_galat(str(path))
+    if galat is not None:
+        return [galat], None
     if found.ekspor is not None:
         return _temuan_ekspor(found.ekspor, periode, today), found.triaged
     if found.teks:

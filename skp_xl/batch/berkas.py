@@ -172,12 +172,9 @@ def proses_berkas(
 def _tabel(file: Path, unit: str, found: Dikenali) -> HasilBerkas:
     """A CSV or JSON file the walk found to hold an export's header."""
     path = str(file)
-    if found.galat is not None:
-        error = found.galat
-        code = error.code if error.code == Code.BERKAS_TERLALU_BESAR else Code.BERKAS_TIDAK_TERBACA
-        return HasilBerkas(
-            path, unit, False, temuan=(Finding(code, Severity.ERROR, error.message, path=path),)
-        )
+    galat = found.temuan_galat(path)
+    if galat is not None:
+        return HasilBerkas(path, unit, False, temuan=(galat,))
     if found.ekspor is None:
         return HasilBerkas(
             path,

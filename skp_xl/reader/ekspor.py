@@ -326,6 +326,16 @@ class Dikenali:
     galat: InvalidValueError | None = None
     triaged: Triage | None = None
 
+    def temuan_galat(self, path: str) -> Finding | None:
+        """:attr:`galat` as the file's error finding: ``berkas-terlalu-besar`` as it is,
+        any other reason ``berkas-tidak-terbaca``; None when the table was read."""
+        if self.galat is None:
+            return None
+        code = self.galat.code
+        if code != Code.BERKAS_TERLALU_BESAR:
+            code = Code.BERKAS_TIDAK_TERBACA
+        return Finding(code, Severity.ERROR, self.galat.message, path=path)
+
 
 def kenali_berkas(path: Path) -> Dikenali:
     """Whether a file handed to ``consolidate`` or ``validate`` is an export, recognised
