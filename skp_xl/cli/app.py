@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 from typing import Annotated
 
 import typer
@@ -36,8 +37,22 @@ app = typer.Typer(
 
 console = Console()
 """Standard output: results."""
+
 err_console = Console(stderr=True)
 """Standard error: messages about usage and failures."""
+
+
+def cetak_json(document: dict[str, object]) -> None:
+    """Print a --json document on stdout: coloured on a terminal, for a person; to a pipe
+    or file, the text ``print_json`` would write, without rich parsing and highlighting
+    it again (3 s of CPU for 300 workbooks with 20 findings each, a second of a re-run
+    answered from the cache)."""
+    text = json.dumps(document, indent=2, ensure_ascii=False)
+    if console.is_terminal:
+        console.print_json(text)
+        return
+    console.file.write(text + "\n")
+
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Cetak satu dokumen JSON di stdout, untuk program lain.")

@@ -22,6 +22,7 @@ from skp_xl.cli.app import (
     EXIT_USAGE,
     JsonOption,
     app,
+    cetak_json,
     console,
     err_console,
     fail,
@@ -107,7 +108,7 @@ def _kosong(result: Konsolidasi, folder: Path | str, json_output: bool) -> typer
         "e-Kinerja (Laporan Penilaian SKP) atau SIASN."
     )
     if json_output:
-        console.print_json(json.dumps(result.to_dict() | {"output": None, "pesan": message}))
+        cetak_json(result.to_dict() | {"output": None, "pesan": message})
     else:
         console.print(f"[red]✗[/] {message}", highlight=False)
         for finding in [*result.masalah, *result.catatan][:20]:
@@ -204,12 +205,6 @@ def _print(ikhtisar: dict[str, Any], out: Path, seconds: float, kabar: str = "")
         console.print(f"  ... dan {ikhtisar['bermasalah'] - 20} lagi: lihat sheet Temuan.")
 
 
-def _json(document: dict[str, object]) -> None:
-    """Print the --json document; coloured only on a terminal (rich's highlighting of a
-    long document took a second of a re-run answered from the cache)."""
-    console.print_json(json.dumps(document), highlight=console.is_terminal)
-
-
 def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: float) -> typer.Exit:
     """Answer a re-run with nothing changed from the run kept in the cache, as a full run
     prints, saying so."""
@@ -218,7 +213,7 @@ def _jawab(jalan: Jalan, output: Path, force: bool, json_output: bool, start: fl
         document = jalan.ikhtisar["dokumen"]
         assert isinstance(document, dict)
         extra = {"output": str(output), "cache": keadaan, "pesan": kabar}
-        _json(document | extra)
+        cetak_json(document | extra)
     else:
         _print(jalan.ikhtisar, output, time.perf_counter() - start, kabar)
     return typer.Exit(EXIT_OK)
@@ -498,7 +493,7 @@ def consolidate_command(
             raise
         raise fail(f"Keluaran tidak dapat ditulis: {sebab_os(error)}.", EXIT_USAGE) from error
     if json_output:
-        _json(result.to_dict() | {"output": str(output)})
+        cetak_json(result.to_dict() | {"output": str(output)})
     else:
         _print(ikhtisar, output, time.perf_counter() - start)
     raise typer.Exit(EXIT_OK)

@@ -7,7 +7,6 @@ process, which otherwise imports neither, nor pandas.
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import replace
 from itertools import groupby
@@ -24,6 +23,7 @@ from skp_xl.cli.app import (
     EXIT_USAGE,
     JsonOption,
     app,
+    cetak_json,
     console,
     fail,
     periode_option,
@@ -67,16 +67,6 @@ def _print(report: Report) -> None:
         else f"[red]TIDAK VALID[/]: {errors} galat, {others} catatan"
     )
     console.print(f"{report.path}: {verdict}", highlight=False)
-
-
-def _print_json(document: dict[str, object]) -> None:
-    text = json.dumps(document, indent=2, ensure_ascii=False)
-    if console.is_terminal:
-        console.print_json(text)  # coloured, for a person
-        return
-    # To a pipe or file, print_json writes exactly this text, after parsing it again and
-    # highlighting every token: 3 s of CPU for 300 workbooks with 20 findings each.
-    console.file.write(text + "\n")
 
 
 DebugOption = Annotated[
@@ -257,7 +247,7 @@ def validate_command(
         document: dict[str, object] = {"files": [r.to_dict() for r in reports]}
         if skipped:
             document["dilewati"] = [{**n.to_dict(), "path": n.path} for n in skipped]
-        _print_json(document)
+        cetak_json(document)
     else:
         for report in reports:
             _print(report)
