@@ -21,6 +21,7 @@ as the package relationships name them, the style parts' elements as ECMA-376 Pa
 
 from __future__ import annotations
 
+import posixpath
 import re
 import zipfile
 from collections.abc import Callable, Collection
@@ -140,13 +141,7 @@ def _resolve(base: str, target: str) -> str:
     """A relationship's target as a part name (``../tables/t1.xml`` from a sheet)."""
     if target.startswith("/"):
         return target.lstrip("/")
-    parts: list[str] = list(PurePosixPath(base).parent.parts)
-    for piece in target.split("/"):
-        if piece == "..":
-            parts.pop()
-        elif piece not in ("", "."):
-            parts.append(piece)
-    return "/".join(parts)
+    return posixpath.normpath(posixpath.join(posixpath.dirname(base), target))
 
 
 def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
