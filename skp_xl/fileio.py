@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from skp_xl.errors import OutputExistsError
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 
 def _umask() -> int:
@@ -79,3 +85,59 @@ def atomic_folder(path: Path, *, force: bool = False) -> Iterator[Path]:
         shutil.rmtree(tmp_path, ignore_errors=True)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+
+def source_date() -> datetime.datetime | None:
+    """The build time fixed by ``SOURCE_DATE_EPOCH`` (seconds since 1970, UTC), the
+    reproducible-builds convention, or None when it is not set or not a whole number."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value.isdigit():
+        return None
+    return datetime.datetime.fromtimestamp(int(value), tz=datetime.UTC).replace(tzinfo=None)
+
+
+class _ZipOnDate(zipfile.ZipFile):
+    """A ZipFile whose members carry one fixed date, not the clock's or a file's."""
+
+    def __init__(self, file: Path, when: datetime.datetime) -> None:
+        super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
+        # The zip format's dates start in 1980.
+        self.when = max(when, datetime.datetime(1980, 1, 1)).timetuple()[:6]
+
+    def writestr(  # type: ignore[override]
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: str | bytes,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            # What ZipFile.writestr makes of a name, but on the fixed date.
+            zinfo = zipfile.ZipInfo(zinfo_or_arcname, date_time=self.when)
+            zinfo.compress_type = self.compression
+            zinfo.external_attr = 0o600 << 16
+            zinfo_or_arcname = zinfo
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(  # type: ignore[override]
+        self,
+        filename: str | os.PathLike[str],
+        arcname: str | None = None,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
+        # openpyxl writes each worksheet to a temporary file and adds it by name, which
+        # would date the member by that file's time.
+        data = Path(filename).read_bytes()
+        self.writestr(arcname or os.fspath(filename), data, compress_type, compresslevel)
+
+
+def save_on_date(wb: Workbook, path: Path, when: datetime.datetime) -> None:
+    """Save ``wb`` to ``path`` as openpyxl does, but dated ``when`` throughout (the
+    document's created and modified times, every zip member's date), so that one build
+    gives the same bytes each time it is run."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb.properties.created = wb.properties.modified = when
+    with _ZipOnDate(path, when) as archive:
+        ExcelWriter(wb, archive).write_data()

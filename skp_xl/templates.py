@@ -29,13 +29,22 @@ def template_builders() -> Iterator[tuple[str, Callable[[], Workbook]]]:
 
 
 def build_templates(directory: Path) -> list[Path]:
-    """Write every blank template into ``directory`` (atomically, replacing old ones)."""
-    from skp_xl.fileio import atomic_output
+    """Write every blank template into ``directory`` (atomically, replacing old ones).
 
+    With ``SOURCE_DATE_EPOCH`` set (the reproducible-builds convention), every file is
+    dated then instead of now, and the same code gives the same bytes: an agency can
+    check a template it received against its own build by the file's hash.
+    """
+    from skp_xl.fileio import atomic_output, save_on_date, source_date
+
+    when = source_date()
     written = []
     for file_name, build in template_builders():
         path = directory / file_name
         with atomic_output(path, force=True) as tmp:
-            build().save(tmp)
+            if when is None:
+                build().save(tmp)
+            else:
+                save_on_date(build(), tmp, when)
         written.append(path)
     return written

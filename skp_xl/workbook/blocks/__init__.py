@@ -138,3 +138,5 @@ def render_workbook(spec: WorkbookSpec, ctx: RenderContext, *, ref_password: str
     protect(ctx.wb[reference.title], ref_password)
     for form in spec.back:
         render_form(ctx, form)
+    # Excel shows the creator as the file's author (File > Info): the tool, not the library.
+    ctx.wb.properties.creator = "skp-xl"
