@@ -10,7 +10,7 @@ pegawai's workbook holds; the template id (``skp2021-ja-dasar``) tells the regul
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 import skp_xl
@@ -27,7 +27,6 @@ from skp_xl.forms.model import (
     Isi,
     Isian,
     Judul,
-    JudulIsian,
     KelompokIsian,
     Kolom,
     Orientation,
@@ -437,7 +436,8 @@ def _penanda_tangan(judul: str, name: str) -> KelompokIsian:
 def identitas_form_2021(jenis: JenisJabatan) -> Form:
     """The Identitas sheet: the three people as in 6/2022 workbooks, the Pengelola
     Kinerja (and the Tim Penilai Angka Kredit of a JF), the year 2021-2022."""
-    people = identitas_form(jenis).blok[1:4]
+    form = identitas_form(jenis)
+    title_and_people = form.blok[:4]
     signers = [_penanda_tangan("PENGELOLA KINERJA (REVIU)", PENGELOLA)]
     if jenis is JenisJabatan.JF:
         signers.append(_penanda_tangan("TIM PENILAI ANGKA KREDIT (VERIFIKASI)", TIM_AK))
@@ -451,20 +451,8 @@ def identitas_form_2021(jenis: JenisJabatan) -> Form:
         Isian("SKP_MODEL", "MODEL SKP", tampil=True),
         Isian("SKP_REGULASI", "PERMENPANRB", tampil=True),
     )
-    return Form(
-        kode="",
-        sheet="Identitas",
-        orientasi=Orientation.PORTRAIT,
-        lebar=(4, 34, 46, 52),
-        blok=(
-            JudulIsian(t.IDENTITAS_SKP, t.IDENTITAS_CATATAN),
-            *people,
-            *signers,
-            KelompokIsian(t.LAIN_LAIN, lain),
-        ),
-        jarak=False,
-        zoom=None,
-    )
+    # The 6/2022 sheet's page, widths and title; its people, then the 2021 signers.
+    return replace(form, blok=(*title_and_people, *signers, KelompokIsian(t.LAIN_LAIN, lain)))
 
 
 def petunjuk_form_2021(template: TemplateId2021) -> Form:
