@@ -21,7 +21,11 @@ from skp_xl.domain.angka_kredit import JenjangJf
 from skp_xl.domain.quadrant import KUADRAN
 from skp_xl.domain.rekap import PeriodeBulanan
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Rating
+from skp_xl.fileio import save_on_date
 from skp_xl.samples.organisation import Organisasi, Pegawai, build_organisasi
+
+DIUNDUH = datetime.datetime(2026, 1, 5, 8, 0)
+"""When the fictional exports were "downloaded": their document and zip dates."""
 
 KOLOM_PENILAIAN = (
     "No",
@@ -321,7 +325,8 @@ def tulis_xlsx(path: Path, ekspor: Ekspor, sheet: str = "Sheet1") -> Path:
     ws = wb.create_sheet(sheet)
     for row in rows_of(ekspor):
         ws.append(list(row))
-    wb.save(path)
+    # One date, not the clock's: the committed samples are the same bytes on every run.
+    save_on_date(wb, path, DIUNDUH)
     return path
 
 

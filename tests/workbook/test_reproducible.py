@@ -54,3 +54,12 @@ def test_an_unusable_value_is_ignored(
     from skp_xl.fileio import source_date
 
     assert source_date() is None
+
+
+def test_a_sample_export_is_dated_when_it_was_downloaded(tmp_path: Path) -> None:
+    from skp_xl.samples.ekspor import DIUNDUH, Ekspor, tulis_xlsx
+
+    path = tulis_xlsx(tmp_path / "ekspor.xlsx", Ekspor((), ("nip", "nama"), (("1", "A"),), {}))
+    with zipfile.ZipFile(path) as archive:
+        assert {info.date_time for info in archive.infolist()} == {DIUNDUH.timetuple()[:6]}
+    assert load_workbook(path).properties.created == DIUNDUH
