@@ -9,9 +9,9 @@ Excel opens the file at that cell; LibreOffice (7.4, measured) reads it as
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from urllib.parse import quote
@@ -32,7 +32,6 @@ class Link:
     location: str | None = None
 
 
-@functools.lru_cache(maxsize=65536)
 def file_target(berkas: str, folder: Path) -> str:
     """The hyperlink target of a file, as a URI relative to ``folder`` when possible.
 
@@ -73,3 +72,20 @@ def file_link(
     if not isinstance(berkas, str) or not berkas.strip():
         return None
     return Link(file_target(berkas.strip(), folder), cell_location(sheet, cell))
+
+
+def file_links(cells: Iterable[tuple[object, object, object]], folder: Path) -> list[Link | None]:
+    """:func:`file_link` of each ``(berkas, sheet, cell)`` (a table's rows), each
+    distinct file's target worked out once: a file has many rows (its findings, its
+    plans)."""
+    targets: dict[str, str] = {}
+    links: list[Link | None] = []
+    for berkas, sheet, cell in cells:
+        if not isinstance(berkas, str) or not berkas.strip():
+            links.append(None)
+            continue
+        target = targets.get(berkas)
+        if target is None:
+            target = targets[berkas] = file_target(berkas.strip(), folder)
+        links.append(Link(target, cell_location(sheet, cell)))
+    return links

@@ -35,7 +35,7 @@ from skp_xl.summary.data import (
 )
 from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
-from skp_xl.summary.links import Link, file_link
+from skp_xl.summary.links import Link, file_links
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.plain import TITLE_ROWS, PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.ringkasan import write_ringkasan
@@ -186,15 +186,17 @@ def _links(headers: tuple[str, ...], rows: list[list[Cell]], folder: Path) -> li
     berkas = headers.index(BERKAS)
     sheet = headers.index(SHEET) if SHEET in headers else None
     sel = headers.index(SEL) if SEL in headers else None
-    return [
-        file_link(
-            row[berkas],
-            folder,
-            sheet=None if sheet is None else row[sheet],
-            cell=None if sel is None else row[sel],
-        )
-        for row in rows
-    ]
+    return file_links(
+        (
+            (
+                row[berkas],
+                None if sheet is None else row[sheet],
+                None if sel is None else row[sel],
+            )
+            for row in rows
+        ),
+        folder,
+    )
 
 
 def _shown(headers: tuple[str, ...], rows: list[list[Cell]], akar: Path | None) -> None:

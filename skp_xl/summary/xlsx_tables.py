@@ -16,6 +16,11 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
   ``add_table`` run as in the ordinary mode, before any row is written, without the
   per-cell dict (one Table a sheet, no merges), and writes the header row again as
   inline strings.
+- In ``constant_memory`` mode most of a large summary's time went to XlsxWriter's work
+  per cell (a tuple, checks, attribute lists, escapes, regular expressions), so the data
+  rows are written by :class:`_RowWriter`, a row's XML at once, the bytes XlsxWriter's
+  calls write (``test_rows_written_at_once_are_xlsxwriters_bytes`` compares every part of
+  the package with ``own_calls``). The ordinary mode, a small summary's, keeps the calls.
 - An ``external:`` link's relative target is written with backslashes (``url.py``,
   ``link_path.replace("/", "\\")``), a Windows path where the relationship part holds a
   URI. LibreOffice 7.4 follows either (measured with the fix left out); Excel on other
@@ -26,10 +31,19 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Collection, Sequence
+from math import isfinite
 
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.url import Url
+from xlsxwriter.utility import (
+    _preserve_whitespace,
+    _utf16_len,
+    _utf16_truncate,
+    xl_col_to_name,
+)
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -76,6 +90,7 @@ def write_table(
     full_table: str = FULL_TABLE_HINT,
     decimal_columns: Collection[str] = (),
     note: tuple[str, dict[str, object]] | None = None,
+    own_calls: bool = False,
 ) -> str:
     """Write ``rows`` from A1 as an Excel Table, as :func:`.tables.write_table` does.
 
@@ -94,8 +109,13 @@ def write_table(
             format (as the Angka Kredit sheet sets it on the openpyxl Table).
         note: A text and its format's properties, written right of the header (after
             the cut table's note, if any).
+        own_calls: Write every row through XlsxWriter's own calls, also in
+            ``constant_memory`` mode (the reference :class:`_RowWriter`'s rows are
+            compared with, byte for byte, in ``tests/summary/test_xlsx_tables.py``).
 
     Rows are written in order, the header row first (as ``constant_memory`` mode needs).
+    In ``constant_memory`` mode the rows but the last are written by :class:`_RowWriter`,
+    the XML XlsxWriter's calls would write, made a row at a time.
 
     Returns:
         The Table's range, e.g. ``A1:L9``.
@@ -170,8 +190,17 @@ def write_table(
         bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
         for c, h in enumerate(headers)
     ]
+    # Past Excel's links a sheet, plain text, without asking XlsxWriter: it warns for
+    # each, and the warnings module keeps every distinct message.
     linked = 0
-    for r, row in enumerate(rows, start=1):
+    first = 1  # the first row written through XlsxWriter's calls
+    if ws.constant_memory and not own_calls:
+        first = max(_last_written(rows, links, link_at, blank_styled), 1)
+        if first > 1:
+            linked = _RowWriter(ws, formats, link_format, link_at, blank_styled).write(
+                rows[: first - 1], links, wrapped, widths
+            )
+    for r, row in enumerate(rows[first - 1 :], start=first):
         lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
         if lines > 1:
             ws.set_row(r, LINE_HEIGHT * lines)
@@ -182,8 +211,6 @@ def write_table(
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                # Past Excel's links a sheet, plain text, without asking XlsxWriter: it
-                # warns for each, and the warnings module keeps every distinct message.
                 if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, str(value)) < 0:
                     ws.write_string(r, c, str(value), text)
                 else:
@@ -204,6 +231,192 @@ def write_table(
         for c in range(len(headers)):
             ws.write_blank(1, c, None, formats[c][0])
     return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
+
+
+def _last_written(
+    rows: Sequence[Sequence[Cell]],
+    links: Sequence[Link | None],
+    link_at: int | None,
+    blank_styled: Sequence[bool],
+) -> int:
+    """The number (from 1) of the last data row that writes a cell, 0 when none does."""
+    if any(blank_styled):  # every row writes that column's cell, blank or not
+        return len(rows)
+    for index in range(len(rows) - 1, -1, -1):
+        if link_at is not None and index < len(links) and links[index] is not None:
+            return index + 1
+        if any(value is not None for value in rows[index]):
+            return index + 1
+    return 0
+
+
+_PLAIN = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+"""What makes XlsxWriter change a text in a cell's XML: a control character or a literal
+``_xHHHH_`` (``_escape_control_characters``), ``&``, ``<`` or ``>`` (``_escape_data``)."""
+
+
+class _RowWriter:
+    """Data rows of a ``constant_memory`` sheet, written as XlsxWriter's own calls write
+    them, one piece of XML a row.
+
+    XlsxWriter keeps a row's cells in ``table`` and writes them when a cell of a later row
+    is written (``_write_single_row``, ``_write_cell``, ``_xml_inline_string``,
+    ``_xml_number_element``: per cell a tuple, a check of the sheet's dimensions, a list
+    of attributes, escapes and regular expressions, a write). This makes each row's XML
+    at once, the same bytes, and writes it where XlsxWriter does (``ws.fh``, the row data
+    file), with what the sheet keeps for the parts written at close updated as its calls
+    do: the links (``hyperlinks``, ``hlink_count``) and the rows' heights (``set_row``
+    itself). The sheet's dimensions are not changed: the header row (every column) and
+    the last row that writes a cell, written through XlsxWriter's calls after these,
+    bound them. A style index is asked of its Format when a cell first uses it, as a
+    row's flush asks, so the workbook's styles are numbered in the same order.
+
+    The last row that writes a cell is left to XlsxWriter's calls (as ``first`` in
+    :func:`write_table`): XlsxWriter writes it at close, after the later sheets' rows,
+    and the styles it first uses are numbered then.
+    """
+
+    def __init__(
+        self,
+        ws: Worksheet,
+        formats: Sequence[tuple[Format, Format, Format]],
+        link_format: Format,
+        link_at: int | None,
+        blank_styled: Sequence[bool],
+    ) -> None:
+        self.ws = ws
+        self.formats = formats
+        self.link_format = link_format
+        self.link_at = link_at
+        self.blank_styled = blank_styled
+        self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
+        self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
+        self.urls: dict[tuple[str, str], Url] = {}  # one Url a target and text
+
+    def style(self, fmt: Format) -> str:
+        """The ``s`` attribute of a cell of format ``fmt`` (``_write_cell``)."""
+        style = self.styles.get(id(fmt))
+        if style is None:
+            style = self.styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
+        return style
+
+    def row_tag(self, r: int) -> str:
+        """Row ``r``'s start tag, as ``_write_row`` writes it (its height, if set)."""
+        info = self.ws.row_info.get(r)
+        key: tuple[object, ...] = (
+            ()
+            if info is None
+            else (info.height, id(info.row_format), info.hidden, info.level, info.collapsed)
+        )
+        rest = self.tags.get(key)
+        if rest is None:
+            fh, buffer = self.ws.fh, io.StringIO()
+            self.ws.fh = buffer
+            try:
+                self.ws._write_row(0, None, info)
+            finally:
+                self.ws.fh = fh
+            written = buffer.getvalue()
+            assert written.startswith('<row r="1"'), written
+            rest = self.tags[key] = written[len('<row r="1"') :]
+        return f'<row r="{r + 1}"{rest}'
+
+    def text(self, ref: str, style: str, string: str) -> str:
+        """A text cell, as ``_write_string`` and ``_write_cell`` write it inline."""
+        ws = self.ws
+        if len(string) > ws.xls_strmax // 2 and _utf16_len(string) > ws.xls_strmax:
+            string = _utf16_truncate(string, ws.xls_strmax)
+        if _PLAIN.search(string) is None:
+            # Nothing to escape; ``\\s`` is what str.isspace() is (Py_UNICODE_ISSPACE).
+            preserve = string[:1].isspace() or string[-1:].isspace()
+        else:
+            string = ws._escape_control_characters(string)
+            if string.startswith("<r>") and string.endswith("</r>"):  # a rich string
+                return f'<c r="{ref}"{style} t="inlineStr"><is>{string}</is></c>'
+            preserve = bool(_preserve_whitespace(string))
+            string = ws._escape_data(string)
+        space = ' xml:space="preserve"' if preserve else ""
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{string}</t></is></c>'
+
+    def url(self, r: int, c: int, url: str, text: str) -> Url | None:
+        """The Url ``write_url`` would store for ``url`` shown as ``text``, or ``None``
+        when it refuses the link (too long: then it is asked, and warns)."""
+        made = self.urls.get((url, text))
+        if made is not None:
+            return made
+        ws = self.ws
+        target, _, anchor = url.partition("#")
+        if _utf16_len(target) > ws.max_url_length or _utf16_len(anchor) > ws.max_url_length:
+            refused = ws._write_url(r, c, url, self.link_format, text)
+            assert refused == -3, refused
+            return None
+        made = Url(url)
+        made._text = text  # write_url's ``string``
+        self.urls[(url, text)] = made
+        return made
+
+    def write(
+        self,
+        rows: Sequence[Sequence[Cell]],
+        links: Sequence[Link | None],
+        wrapped: Sequence[tuple[int, str]],
+        widths: Sequence[float],
+    ) -> int:
+        """Write ``rows`` as rows 2, 3... (after the header row) and return the links
+        written, as :func:`write_table`'s loop over XlsxWriter's calls does."""
+        ws = self.ws
+        ws._write_single_row(1)  # the header row, as row 2's first cell flushes it
+        names = [xl_col_to_name(c) for c in range(len(self.formats))]
+        link_at, blank_styled, formats, style = (
+            self.link_at,
+            self.blank_styled,
+            self.formats,
+            self.style,
+        )
+        linked = 0
+        fh = ws.fh
+        for r, row in enumerate(rows, start=1):
+            lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
+            if lines > 1:
+                ws.set_row(r, LINE_HEIGHT * lines)
+            number = str(r + 1)
+            cells = []
+            for c, value in enumerate(row):
+                ref = names[c] + number
+                link = links[r - 1] if c == link_at and r - 1 < len(links) else None
+                text, whole, decimal = formats[c]
+                if link is not None:
+                    shown = str(value)
+                    url = "external:" + link.target
+                    if link.location:
+                        url += "#" + link.location
+                    made = None if linked >= MAX_LINKS else self.url(r, c, url, shown)
+                    if made is None:
+                        cells.append(self.text(ref, style(text), shown))
+                    else:
+                        ws.hlink_count += 1
+                        ws.hyperlinks[r][c] = made
+                        linked += 1
+                        cells.append(self.text(ref, style(self.link_format), made.text))
+                elif value is None:
+                    if blank_styled[c]:
+                        cells.append(f'<c r="{ref}"{style(text)}/>')
+                elif isinstance(value, str):
+                    cells.append(self.text(ref, style(text), value))
+                elif isinstance(value, bool):
+                    cells.append(f'<c r="{ref}"{style(whole)} t="b"><v>{int(value)}</v></c>')
+                else:
+                    if not isfinite(value):
+                        raise TypeError(
+                            "NAN/INF not supported in write_number() "
+                            "without 'nan_inf_to_errors' Workbook() option"
+                        )
+                    fmt = decimal if isinstance(value, float) else whole
+                    cells.append(f'<c r="{ref}"{style(fmt)}><v>{value:.16G}</v></c>')
+            if cells:
+                fh.write(self.row_tag(r) + "".join(cells) + "</row>")
+        ws.previous_row = len(rows) + 1  # the next row's, written by XlsxWriter's calls
+        return linked
 
 
 class _Unchecked(dict[tuple[int, int], str]):
