@@ -13,7 +13,7 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from urllib.parse import quote
 
 _A1 = re.compile(r"^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}(:\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6})?$")
@@ -44,12 +44,13 @@ def file_target(berkas: str, folder: Path) -> str:
         non-ASCII characters (``unit%20a/SKP%20Budi.xlsx``), or a ``file:`` URI when no
         relative path exists (another drive on Windows).
     """
-    source = Path(berkas).expanduser().absolute()
     try:
-        relative = os.path.relpath(source, Path(folder).absolute())
+        # relpath makes both paths absolute and normal itself; os.path, not pathlib: a
+        # summary has a link a row (a fifth of a 10,000-file summary's links, pathlib).
+        relative = os.path.relpath(os.path.expanduser(berkas), folder)
     except ValueError:  # another drive: no relative path
-        return source.as_uri()
-    return quote(PurePath(relative).as_posix(), safe="/")
+        return Path(berkas).expanduser().absolute().as_uri()
+    return quote(relative.replace(os.sep, "/"), safe="/")
 
 
 def cell_location(sheet: object, cell: object) -> str | None:
@@ -74,11 +75,20 @@ def file_link(
     return Link(file_target(berkas.strip(), folder), cell_location(sheet, cell))
 
 
-def file_links(cells: Iterable[tuple[object, object, object]], folder: Path) -> list[Link | None]:
-    """:func:`file_link` of each ``(berkas, sheet, cell)`` (a table's rows), each
-    distinct file's target worked out once: a file has many rows (its findings, its
-    plans)."""
-    targets: dict[str, str] = {}
+def file_links(
+    cells: Iterable[tuple[object, object, object]],
+    folder: Path,
+    targets: dict[str, str] | None = None,
+) -> list[Link | None]:
+    """:func:`file_link` of each ``(berkas, sheet, cell)``, a table's rows.
+
+    Args:
+        cells: Each row's file, sheet and cell.
+        folder: As for :func:`file_target`.
+        targets: File -> its :func:`file_target`, filled as files are met: each distinct
+            file's target is worked out once (a file has many rows, in several tables).
+    """
+    targets = {} if targets is None else targets
     links: list[Link | None] = []
     for berkas, sheet, cell in cells:
         if not isinstance(berkas, str) or not berkas.strip():
