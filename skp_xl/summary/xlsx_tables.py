@@ -31,6 +31,7 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 from collections.abc import Collection, Sequence
@@ -291,7 +292,7 @@ class _RowWriter:
         self.blank_styled = blank_styled
         self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
         self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
-        self.urls: dict[tuple[str, str], Url] = {}  # one Url a target and text
+        self.urls: dict[str, Url] = {}  # a file's Url, without a cell
 
     def style(self, fmt: Format) -> str:
         """The ``s`` attribute of a cell of format ``fmt`` (``_write_cell``)."""
@@ -341,18 +342,28 @@ class _RowWriter:
     def url(self, r: int, c: int, url: str, text: str) -> Url | None:
         """The Url ``write_url`` would store for ``url`` shown as ``text``, or ``None``
         when it refuses the link (too long: then it is asked, and warns)."""
-        made = self.urls.get((url, text))
-        if made is not None:
-            return made
         ws = self.ws
         target, _, anchor = url.partition("#")
-        if _utf16_len(target) > ws.max_url_length or _utf16_len(anchor) > ws.max_url_length:
+        limit = ws.max_url_length
+        if (len(target) > limit // 2 and _utf16_len(target) > limit) or (
+            len(anchor) > limit // 2 and _utf16_len(anchor) > limit
+        ):
             refused = ws._write_url(r, c, url, self.link_format, text)
             assert refused == -3, refused
             return None
-        made = Url(url)
+        if "/" in anchor or "#" in anchor or ":" in anchor:  # not a sheet and cell
+            made = Url(url)
+        else:
+            # A file's rows link to its cells: its Url parsed once, and each row's a copy
+            # with the cell (``_parse_url`` splits an ``external:`` link at its first
+            # "#", and changes nothing else in the anchor without "/", "#" or ":").
+            base = self.urls.get(target)
+            if base is None:
+                base = self.urls[target] = Url(target)
+            made = copy.copy(base)
+            made._original_url = url
+            made._anchor = anchor
         made._text = text  # write_url's ``string``
-        self.urls[(url, text)] = made
         return made
 
     def write(
@@ -366,57 +377,101 @@ class _RowWriter:
         written, as :func:`write_table`'s loop over XlsxWriter's calls does."""
         ws = self.ws
         ws._write_single_row(1)  # the header row, as row 2's first cell flushes it
-        names = [xl_col_to_name(c) for c in range(len(self.formats))]
-        link_at, blank_styled, formats, style = (
-            self.link_at,
+        formats = self.formats
+        names = [xl_col_to_name(c) for c in range(len(formats))]
+        styles: list[list[str | None]] = [[None, None, None] for _ in formats]
+
+        def style(c: int, kind: int) -> str:  # kind: 0 text or blank, 1 whole, 2 decimal
+            made = styles[c][kind] = self.style(formats[c][kind])
+            return made
+
+        link_at = -1 if self.link_at is None else self.link_at
+        blank_styled, half, plain, text = (
             self.blank_styled,
-            self.formats,
-            self.style,
+            ws.xls_strmax // 2,
+            _PLAIN.search,
+            self.text,
         )
         linked = 0
         fh = ws.fh
         for r, row in enumerate(rows, start=1):
-            lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
-            if lines > 1:
-                ws.set_row(r, LINE_HEIGHT * lines)
+            if wrapped:
+                lines = max(text_lines(row[i], widths[i]) for i, _ in wrapped)
+                if lines > 1:
+                    ws.set_row(r, LINE_HEIGHT * lines)
             number = str(r + 1)
-            cells = []
+            cells: list[str] = []
+            add = cells.append
             for c, value in enumerate(row):
-                ref = names[c] + number
-                link = links[r - 1] if c == link_at and r - 1 < len(links) else None
-                text, whole, decimal = formats[c]
-                if link is not None:
+                if c == link_at and r - 1 < len(links) and (link := links[r - 1]) is not None:
                     shown = str(value)
                     url = "external:" + link.target
                     if link.location:
                         url += "#" + link.location
                     made = None if linked >= MAX_LINKS else self.url(r, c, url, shown)
                     if made is None:
-                        cells.append(self.text(ref, style(text), shown))
+                        add(text(names[c] + number, styles[c][0] or style(c, 0), shown))
                     else:
                         ws.hlink_count += 1
                         ws.hyperlinks[r][c] = made
                         linked += 1
-                        cells.append(self.text(ref, style(self.link_format), made.text))
+                        add(text(names[c] + number, self.style(self.link_format), made.text))
+                    continue
+                kind = value.__class__
+                if kind is str:
+                    assert isinstance(value, str)
+                    st = styles[c][0] or style(c, 0)
+                    if len(value) > half or plain(value) is not None:
+                        add(text(names[c] + number, st, value))
+                    elif value and (value[0].isspace() or value[-1].isspace()):
+                        # ``\s`` is what str.isspace() is (both Py_UNICODE_ISSPACE).
+                        add(
+                            f'<c r="{names[c]}{number}"{st} t="inlineStr">'
+                            f'<is><t xml:space="preserve">{value}</t></is></c>'
+                        )
+                    else:
+                        add(
+                            f'<c r="{names[c]}{number}"{st} t="inlineStr">'
+                            f"<is><t>{value}</t></is></c>"
+                        )
                 elif value is None:
                     if blank_styled[c]:
-                        cells.append(f'<c r="{ref}"{style(text)}/>')
+                        add(f'<c r="{names[c]}{number}"{styles[c][0] or style(c, 0)}/>')
+                elif kind is int or kind is float:
+                    assert isinstance(value, int | float)
+                    _finite(value)
+                    st = (
+                        styles[c][2] or style(c, 2)
+                        if kind is float
+                        else styles[c][1] or style(c, 1)
+                    )
+                    add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
                 elif isinstance(value, str):
-                    cells.append(self.text(ref, style(text), value))
+                    add(text(names[c] + number, styles[c][0] or style(c, 0), value))
                 elif isinstance(value, bool):
-                    cells.append(f'<c r="{ref}"{style(whole)} t="b"><v>{int(value)}</v></c>')
+                    st = styles[c][1] or style(c, 1)
+                    add(f'<c r="{names[c]}{number}"{st} t="b"><v>{int(value)}</v></c>')
                 else:
-                    if not isfinite(value):
-                        raise TypeError(
-                            "NAN/INF not supported in write_number() "
-                            "without 'nan_inf_to_errors' Workbook() option"
-                        )
-                    fmt = decimal if isinstance(value, float) else whole
-                    cells.append(f'<c r="{ref}"{style(fmt)}><v>{value:.16G}</v></c>')
+                    _finite(value)
+                    st = (
+                        styles[c][2] or style(c, 2)
+                        if isinstance(value, float)
+                        else styles[c][1] or style(c, 1)
+                    )
+                    add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
             if cells:
                 fh.write(self.row_tag(r) + "".join(cells) + "</row>")
         ws.previous_row = len(rows) + 1  # the next row's, written by XlsxWriter's calls
         return linked
+
+
+def _finite(number: float) -> None:
+    """Refuse NaN and infinities, as ``_write_number`` does (the summary's workbook has no
+    ``nan_inf_to_errors``)."""
+    if not isfinite(number):
+        raise TypeError(
+            "NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option"
+        )
 
 
 class _Unchecked(dict[tuple[int, int], str]):

@@ -412,3 +412,26 @@ def test_a_number_excel_cannot_hold_is_refused_alike(tmp_path: Path) -> None:
     for own in (True, False):
         with pytest.raises(TypeError, match="NAN/INF not supported"):
             _both_ways(tmp_path / f"{own}.xlsx", rows, links, own=own)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "external:unit%20a/SKP%20A.xlsx#'SKP JA'!D7",
+        "external:unit a/SKP [A].xlsx#'SKP'!A1",
+        "external:../masuk/R%C3%A9sum%C3%A9.xlsx",
+        "external:file:///C:/agensi/SKP.xlsx#'SKP'!B2",
+        "external:a.xlsx#'x/y'!B2#c",
+        "external:.\\a.xlsx#Nama",
+    ],
+)
+def test_a_rows_url_is_the_one_write_url_makes(tmp_path: Path, url: str) -> None:
+    book = xlsxwriter.Workbook(str(tmp_path / "u.xlsx"), {"constant_memory": True})
+    ws = book.add_worksheet()
+    writer = xlsx_tables._RowWriter(ws, [], book.add_format(), None, [])
+    for _ in range(2):  # the second from the file's Url, parsed once
+        made = writer.url(1, 0, url, "tampil")
+        assert made is not None
+        ws.write_url(1, 0, url, None, "tampil")
+        assert vars(made) == vars(ws.hyperlinks[1][0])
+    book.close()
