@@ -89,6 +89,7 @@ def file_links(
             file's target is worked out once (a file has many rows, in several tables).
     """
     targets = {} if targets is None else targets
+    locations: dict[tuple[object, object], str | None] = {}  # workbooks share a layout
     links: list[Link | None] = []
     for berkas, sheet, cell in cells:
         if not isinstance(berkas, str) or not berkas.strip():
@@ -97,5 +98,9 @@ def file_links(
         target = targets.get(berkas)
         if target is None:
             target = targets[berkas] = file_target(berkas.strip(), folder)
-        links.append(Link(target, cell_location(sheet, cell)))
+        key = (sheet, cell)
+        location = locations.get(key)
+        if location is None and key not in locations:
+            location = locations[key] = cell_location(sheet, cell)
+        links.append(Link(target, location))
     return links

@@ -45,6 +45,8 @@ BILANGAN_FORMAT = INDONESIA + "#,##0"
 DESIMAL_FORMAT = INDONESIA + "#,##0.00"
 """A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
+"""The narrowest column (wider than a blank's "None" and the padding: see
+:func:`column_width`)."""
 MAX_WIDTH = 60
 LINK_WIDTH = 70
 """The widest a column of file links gets. LibreOffice neither wraps nor clips a cell
@@ -88,9 +90,10 @@ def style_header(cells: Iterable[Any]) -> None:
         cell.alignment = HEADER_ALIGNMENT
 
 
-def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDTH) -> float:
+def column_width(header: str, values: Iterable[Cell], *, maximum: int = MAX_WIDTH) -> float:
     """A column width (in characters) that fits the header and the values, up to ``maximum``."""
-    longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
+    # A blank counts as "None", 4 characters: narrower than MIN_WIDTH, so as if left out.
+    longest = max(len(header), max(map(len, map(str, values)), default=0))
     return float(min(max(longest + 2, MIN_WIDTH), maximum))
 
 

@@ -31,11 +31,11 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 
 from __future__ import annotations
 
-import copy
 import io
 import re
 from collections.abc import Collection, Sequence
 from math import isfinite
+from operator import itemgetter
 
 from xlsxwriter.format import Format
 from xlsxwriter.url import Url
@@ -166,7 +166,7 @@ def write_table(
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
         if index == link_at:
             maximum = LINK_WIDTH
-        width = column_width(header, [row[index] for row in rows], maximum=maximum)
+        width = column_width(header, map(itemgetter(index), rows), maximum=maximum)
         ws.set_column(index, index, width - PADDING)
         widths.append(width)
     last_row = max(len(rows) + 1, 2)
@@ -191,6 +191,7 @@ def write_table(
         bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
         for c, h in enumerate(headers)
     ]
+    lines_of = _Lines([i for i, _ in wrapped], widths)
     # Past Excel's links a sheet, plain text, without asking XlsxWriter: it warns for
     # each, and the warnings module keeps every distinct message.
     linked = 0
@@ -199,10 +200,10 @@ def write_table(
         first = max(_last_written(rows, links, link_at, blank_styled), 1)
         if first > 1:
             linked = _RowWriter(ws, formats, link_format, link_at, blank_styled).write(
-                rows[: first - 1], links, wrapped, widths
+                rows[: first - 1], links, lines_of
             )
     for r, row in enumerate(rows[first - 1 :], start=first):
-        lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
+        lines = lines_of(row)
         if lines > 1:
             ws.set_row(r, LINE_HEIGHT * lines)
         for c, value in enumerate(row):
@@ -360,7 +361,8 @@ class _RowWriter:
             base = self.urls.get(target)
             if base is None:
                 base = self.urls[target] = Url(target)
-            made = copy.copy(base)
+            made = Url.__new__(Url)
+            made.__dict__.update(vars(base))
             made._original_url = url
             made._anchor = anchor
         made._text = text  # write_url's ``string``
@@ -370,8 +372,7 @@ class _RowWriter:
         self,
         rows: Sequence[Sequence[Cell]],
         links: Sequence[Link | None],
-        wrapped: Sequence[tuple[int, str]],
-        widths: Sequence[float],
+        lines_of: _Lines,
     ) -> int:
         """Write ``rows`` as rows 2, 3... (after the header row) and return the links
         written, as :func:`write_table`'s loop over XlsxWriter's calls does."""
@@ -395,10 +396,9 @@ class _RowWriter:
         linked = 0
         fh = ws.fh
         for r, row in enumerate(rows, start=1):
-            if wrapped:
-                lines = max(text_lines(row[i], widths[i]) for i, _ in wrapped)
-                if lines > 1:
-                    ws.set_row(r, LINE_HEIGHT * lines)
+            lines = lines_of(row)
+            if lines > 1:
+                ws.set_row(r, LINE_HEIGHT * lines)
             number = str(r + 1)
             cells: list[str] = []
             add = cells.append
@@ -472,6 +472,27 @@ def _finite(number: float) -> None:
         raise TypeError(
             "NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option"
         )
+
+
+class _Lines:
+    """The lines of a row's tallest wrapped cell (:func:`.tables.text_lines`), each
+    distinct text of a column measured once: a table repeats its texts (a pegawai's name
+    on each of their rows, a plan cascaded to several pegawai, a finding's message)."""
+
+    def __init__(self, wrapped: Sequence[int], widths: Sequence[float]) -> None:
+        self.columns: list[tuple[int, float, dict[Cell, int]]] = [
+            (i, widths[i], {}) for i in wrapped
+        ]
+
+    def __call__(self, row: Sequence[Cell]) -> int:
+        tallest = 1
+        for i, width, measured in self.columns:
+            value = row[i]
+            lines = measured.get(value)
+            if lines is None:
+                lines = measured[value] = text_lines(value, width)
+            tallest = max(tallest, lines)
+        return tallest
 
 
 class _Unchecked(dict[tuple[int, int], str]):
