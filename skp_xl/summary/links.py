@@ -85,8 +85,9 @@ def file_links(
     Args:
         cells: Each row's file, sheet and cell.
         folder: As for :func:`file_target`.
-        targets: File -> its :func:`file_target`, filled as files are met: each distinct
-            file's target is worked out once (a file has many rows, in several tables).
+        targets: File (and folder) -> its :func:`file_target`, filled as files are met:
+            each distinct file's target is worked out once (a file has many rows, in
+            several tables), from its folder's, worked out once a folder.
     """
     targets = {} if targets is None else targets
     locations: dict[tuple[object, object], str | None] = {}  # workbooks share a layout
@@ -97,10 +98,30 @@ def file_links(
             continue
         target = targets.get(berkas)
         if target is None:
-            target = targets[berkas] = file_target(berkas.strip(), folder)
+            target = targets[berkas] = _target(berkas.strip(), folder, targets)
         key = (sheet, cell)
         location = locations.get(key)
         if location is None and key not in locations:
             location = locations[key] = cell_location(sheet, cell)
         links.append(Link(target, location))
     return links
+
+
+def _target(berkas: str, folder: Path, targets: dict[str, str]) -> str:
+    """:func:`file_target` of ``berkas``, from its folder's (kept in ``targets``).
+
+    The relative path of ``dir/name`` is the folder's and the name, unless ``dir`` holds
+    ``folder`` (its path all ``..``): ``dir/name`` may be ``folder`` or hold it too, and
+    ``relpath`` then climbs less.
+    """
+    head, name = os.path.split(berkas)
+    if not head or name in ("", ".", ".."):
+        return file_target(berkas, folder)
+    key = os.path.join(head, "")  # a folder's key, never a file's
+    base = targets.get(key)
+    if base is None:
+        base = targets[key] = file_target(head, folder)
+    if base.startswith("file:") or set(base.split("/")) == {".."}:
+        return file_target(berkas, folder)
+    name = quote(name, safe="/")
+    return name if base == "." else f"{base}/{name}"

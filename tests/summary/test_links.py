@@ -82,3 +82,39 @@ def test_file_links_are_file_link_of_each_row(tmp_path: Path) -> None:
     expected = [file_link(berkas, tmp_path, sheet=s, cell=c) for berkas, s, c in cells]
     assert file_links(cells, tmp_path) == expected
     assert expected[0] == Link("unit%20a/SKP%20A.xlsx", "'SKP'!D7")
+
+
+@pytest.mark.parametrize(
+    "berkas",
+    [
+        "SKP A.xlsx",
+        "./SKP A.xlsx",
+        "{out}/SKP #1.xlsx",
+        "{out}/sub/Résumé.xlsx",
+        "{out}/../lain/SKP.xlsx",
+        "{out}/sub/../SKP.xlsx",
+        "{out}/sub/./SKP.xlsx",
+        "{out}//sub//SKP.xlsx",
+        "{out}/sub/",
+        "{out}/sub/.",
+        "{out}/sub/..",
+        "~/SKP.xlsx",
+        "/SKP.xlsx",
+        "{out}",
+        "{out}/../keluar",
+        "{out}/../keluar/x.xlsx",
+        "{out}/..",
+        "{out}/../..",
+        "{out}/../../SKP.xlsx",
+    ],
+)
+def test_file_links_targets_from_the_folders_are_file_targets(tmp_path: Path, berkas: str) -> None:
+    out = tmp_path / "keluar"
+    path = berkas.format(out=out)
+    targets: dict[str, str] = {}
+    for folder_first in (True, False):  # the folder's target met first, or the file's
+        if folder_first:
+            file_links([(str(out / "sub" / "x.xlsx"), None, None)], out, targets)
+        (link,) = file_links([(path, None, None)], out, targets)
+        assert link == Link(file_target(path, out)), path
+        targets.clear()
