@@ -9,11 +9,11 @@ Excel opens the file at that cell; LibreOffice (7.4, measured) reads it as
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path, PurePath
+from pathlib import Path
 from urllib.parse import quote
 
 _A1 = re.compile(r"^\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6}(:\$?[A-Za-z]{1,3}\$?[1-9][0-9]{0,6})?$")
@@ -32,7 +32,6 @@ class Link:
     location: str | None = None
 
 
-@functools.lru_cache(maxsize=65536)
 def file_target(berkas: str, folder: Path) -> str:
     """The hyperlink target of a file, as a URI relative to ``folder`` when possible.
 
@@ -45,12 +44,13 @@ def file_target(berkas: str, folder: Path) -> str:
         non-ASCII characters (``unit%20a/SKP%20Budi.xlsx``), or a ``file:`` URI when no
         relative path exists (another drive on Windows).
     """
-    source = Path(berkas).expanduser().absolute()
     try:
-        relative = os.path.relpath(source, Path(folder).absolute())
+        # relpath makes both paths absolute and normal itself; os.path, not pathlib: a
+        # summary has a link a row (a fifth of a 10,000-file summary's links, pathlib).
+        relative = os.path.relpath(os.path.expanduser(berkas), folder)
     except ValueError:  # another drive: no relative path
-        return source.as_uri()
-    return quote(PurePath(relative).as_posix(), safe="/")
+        return Path(berkas).expanduser().absolute().as_uri()
+    return quote(relative.replace(os.sep, "/"), safe="/")
 
 
 def cell_location(sheet: object, cell: object) -> str | None:
@@ -73,3 +73,55 @@ def file_link(
     if not isinstance(berkas, str) or not berkas.strip():
         return None
     return Link(file_target(berkas.strip(), folder), cell_location(sheet, cell))
+
+
+def file_links(
+    cells: Iterable[tuple[object, object, object]],
+    folder: Path,
+    targets: dict[str, str] | None = None,
+) -> list[Link | None]:
+    """:func:`file_link` of each ``(berkas, sheet, cell)``, a table's rows.
+
+    Args:
+        cells: Each row's file, sheet and cell.
+        folder: As for :func:`file_target`.
+        targets: File (and folder) -> its :func:`file_target`, filled as files are met:
+            each distinct file's target is worked out once (a file has many rows, in
+            several tables), from its folder's, worked out once a folder.
+    """
+    targets = {} if targets is None else targets
+    locations: dict[tuple[object, object], str | None] = {}  # workbooks share a layout
+    links: list[Link | None] = []
+    for berkas, sheet, cell in cells:
+        if not isinstance(berkas, str) or not berkas.strip():
+            links.append(None)
+            continue
+        target = targets.get(berkas)
+        if target is None:
+            target = targets[berkas] = _target(berkas.strip(), folder, targets)
+        key = (sheet, cell)
+        location = locations.get(key)
+        if location is None and key not in locations:
+            location = locations[key] = cell_location(sheet, cell)
+        links.append(Link(target, location))
+    return links
+
+
+def _target(berkas: str, folder: Path, targets: dict[str, str]) -> str:
+    """:func:`file_target` of ``berkas``, from its folder's (kept in ``targets``).
+
+    The relative path of ``dir/name`` is the folder's and the name, unless ``dir`` holds
+    ``folder`` (its path all ``..``): ``dir/name`` may be ``folder`` or hold it too, and
+    ``relpath`` then climbs less.
+    """
+    head, name = os.path.split(berkas)
+    if not head or name in ("", ".", ".."):
+        return file_target(berkas, folder)
+    key = os.path.join(head, "")  # a folder's key, never a file's
+    base = targets.get(key)
+    if base is None:
+        base = targets[key] = file_target(head, folder)
+    if base.startswith("file:") or set(base.split("/")) == {".."}:
+        return file_target(berkas, folder)
+    name = quote(name, safe="/")
+    return name if base == "." else f"{base}/{name}"

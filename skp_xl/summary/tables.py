@@ -45,6 +45,8 @@ BILANGAN_FORMAT = INDONESIA + "#,##0"
 DESIMAL_FORMAT = INDONESIA + "#,##0.00"
 """A number with decimals (angka kredit): ``12,50``."""
 MIN_WIDTH = 8
+"""The narrowest column (wider than a blank's "None" and the padding: see
+:func:`column_width`)."""
 MAX_WIDTH = 60
 LINK_WIDTH = 70
 """The widest a column of file links gets. LibreOffice neither wraps nor clips a cell
@@ -88,9 +90,10 @@ def style_header(cells: Iterable[Any]) -> None:
         cell.alignment = HEADER_ALIGNMENT
 
 
-def column_width(header: str, values: Sequence[Cell], *, maximum: int = MAX_WIDTH) -> float:
+def column_width(header: str, values: Iterable[Cell], *, maximum: int = MAX_WIDTH) -> float:
     """A column width (in characters) that fits the header and the values, up to ``maximum``."""
-    longest = max([len(header), *(len(str(v)) for v in values if v is not None)])
+    # A blank counts as "None", 4 characters: narrower than MIN_WIDTH, so as if left out.
+    longest = max(len(header), max(map(len, map(str, values)), default=0))
     return float(min(max(longest + 2, MIN_WIDTH), maximum))
 
 
@@ -152,23 +155,31 @@ is 1038."""
 _DIGIT = 1038
 
 
+class _Advances(dict[str, int]):
+    """Advance width of each character met, from :data:`_ADVANCE` and the rules of
+    :func:`text_units`, worked out once a character."""
+
+    def __missing__(self, char: str) -> int:
+        if char.isupper():
+            width = 1210
+        elif char.isspace() or char in ".,:;'!|()[]/-":
+            width = 520
+        else:
+            width = _DIGIT
+        self[char] = width
+        return width
+
+
+_ADVANCES = _Advances(_ADVANCE)
+
+
 def text_units(text: str) -> float:
     """The width of ``text`` in 11-point Calibri, in digit widths (a column width's unit).
 
     Lowercase letters by their advance width; capitals a sixth wider than a digit, spaces
     and punctuation about half, anything else a digit.
     """
-    total = 0
-    for char in text:
-        if char in _ADVANCE:
-            total += _ADVANCE[char]
-        elif char.isupper():
-            total += 1210
-        elif char.isspace() or char in ".,:;'!|()[]/-":
-            total += 520
-        else:
-            total += _DIGIT
-    return total / _DIGIT
+    return sum(map(_ADVANCES.__getitem__, text)) / _DIGIT
 
 
 def text_lines(value: Cell, width: float) -> int:
@@ -181,9 +192,15 @@ def text_lines(value: Cell, width: float) -> int:
     if value is None:
         return 1
     room = max(width - 1.0, 1.0)  # the cell's padding
+    text = str(value)
+    # Most cells fit on one line: a text without line breaks whose whole width is below
+    # the room (the margin covers the rounding of the sum below, word by word) has
+    # words and spaces between them no wider.
+    if text_units(text) < room - 1e-6 and len(text.splitlines()) <= 1:
+        return 1
     space = text_units(" ")
     lines = 0
-    for part in str(value).splitlines() or [""]:
+    for part in text.splitlines() or [""]:
         lines += 1
         used = 0.0
         for word in part.split():

@@ -8,6 +8,7 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 from __future__ import annotations
 
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import xlsxwriter
@@ -35,7 +36,7 @@ from skp_xl.summary.data import (
 )
 from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
-from skp_xl.summary.links import Link, file_link
+from skp_xl.summary.links import Link, file_links
 from skp_xl.summary.pivot import KOSONG, PivotSpec, add_pivot
 from skp_xl.summary.plain import TITLE_ROWS, PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.ringkasan import write_ringkasan
@@ -168,10 +169,11 @@ def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
     write_ringkasan(ringkasan, data)
     write_kurva(wb.create_sheet(KURVA), data, source=RINGKASAN, pola=data.pola)
     pegawai = wb.create_sheet(PEGAWAI)
-    headers, rows = _write_pegawai(pegawai, data, folder, plain)
+    files = _Files(folder, data.akar)
+    headers, rows = _write_pegawai(pegawai, data, files, plain)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
-    _write_temuan(wb.create_sheet(TEMUAN), data, folder, plain)
-    _write_cascading(wb.create_sheet(CASCADING), data, folder, plain)
+    _write_temuan(wb.create_sheet(TEMUAN), data, files, plain)
+    _write_cascading(wb.create_sheet(CASCADING), data, files, plain)
     write_angka_kredit(wb, data, plain=plain)
     wb.active = 0
     wb.properties.title = data.judul
@@ -180,32 +182,54 @@ def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
     return wb
 
 
-def _links(headers: tuple[str, ...], rows: list[list[Cell]], folder: Path) -> list[Link | None]:
+@dataclass(frozen=True, slots=True)
+class _Files:
+    """The ``Berkas`` column of the summary's tables: each file's link target and shown
+    path, worked out once for every table (a file has rows in each: hundreds of
+    thousands of rows in a large summary, one file for many of them).
+
+    Attributes:
+        folder: The summary's folder (links are relative to it).
+        akar: The consolidated folder (paths are shown relative to it), if any.
+        targets: File -> its link target, as the tables meet it.
+        shown: File -> its shown path, as the tables meet it.
+    """
+
+    folder: Path
+    akar: Path | None
+    targets: dict[str, str] = field(default_factory=dict)
+    shown: dict[Cell, Cell] = field(default_factory=dict)
+
+
+def _links(headers: tuple[str, ...], rows: list[list[Cell]], files: _Files) -> list[Link | None]:
     if BERKAS not in headers:
         return []
     berkas = headers.index(BERKAS)
     sheet = headers.index(SHEET) if SHEET in headers else None
     sel = headers.index(SEL) if SEL in headers else None
-    return [
-        file_link(
-            row[berkas],
-            folder,
-            sheet=None if sheet is None else row[sheet],
-            cell=None if sel is None else row[sel],
-        )
-        for row in rows
-    ]
+    return file_links(
+        (
+            (
+                row[berkas],
+                None if sheet is None else row[sheet],
+                None if sel is None else row[sel],
+            )
+            for row in rows
+        ),
+        files.folder,
+        files.targets,
+    )
 
 
-def _shown(headers: tuple[str, ...], rows: list[list[Cell]], akar: Path | None) -> None:
+def _shown(headers: tuple[str, ...], rows: list[list[Cell]], files: _Files) -> None:
     """Show ``Berkas`` relative to the consolidated folder (links are made before)."""
-    if BERKAS in headers and akar is not None:
+    if BERKAS in headers and files.akar is not None:
         berkas = headers.index(BERKAS)
-        shown: dict[Cell, Cell] = {}  # a file has many rows (an export: all of them)
+        shown = files.shown  # a file has many rows (an export: all of them)
         for row in rows:
             value = row[berkas]
             if value not in shown:
-                shown[value] = shown_path(value, akar)
+                shown[value] = shown_path(value, files.akar)
             row[berkas] = shown[value]
 
 
@@ -250,15 +274,15 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
 
 
 def _write_pegawai(
-    ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter
+    ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter
 ) -> tuple[tuple[str, ...], list[list[Cell]]]:
     headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
     rows = rows_of(data.pegawai, headers)
     if rows:
         require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
-    links = _links(headers, rows, folder)
+    links = _links(headers, rows, files)
     shown = [list(row) for row in rows]
-    _shown(headers, shown, data.akar)
+    _shown(headers, shown, files)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[PEGAWAI],
@@ -324,7 +348,7 @@ def _pivot_filters(data: SummaryData, headers: tuple[str, ...]) -> list[tuple[st
     return list(data.pivot_filters.items())
 
 
-def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter) -> None:
+def _write_temuan(ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter) -> None:
     headers = headers_of(data.temuan, "temuan", TEMUAN_COLUMNS)
     rows = problems_first(rows_of(data.temuan, headers), headers, Temuan.tingkat, TINGKAT_ORDER)
     if BERKAS in headers and NIP not in headers and NAMA not in headers:
@@ -333,8 +357,8 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWr
         berkas = headers.index(BERKAS)
         rows = [[*names.get(str(row[berkas]), (None, None)), *row] for row in rows]
         headers = (NIP, NAMA, *headers)
-    links = _links(headers, rows, folder)
-    _shown(headers, rows, data.akar)
+    links = _links(headers, rows, files)
+    _shown(headers, rows, files)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[TEMUAN],
@@ -348,15 +372,15 @@ def _write_temuan(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWr
     plain(ws, table)
 
 
-def _write_cascading(ws: Worksheet, data: SummaryData, folder: Path, plain: PlainWriter) -> None:
+def _write_cascading(ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter) -> None:
     headers = headers_of(data.cascading, "cascading")
     if not headers:
         a4_landscape(ws, title_rows=TITLE_ROWS, footer=data.judul)
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
     rows = problems_first(rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER)
-    links = _links(headers, rows, folder)
-    _shown(headers, rows, data.akar)
+    links = _links(headers, rows, files)
+    _shown(headers, rows, files)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[CASCADING],

@@ -16,6 +16,11 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
   ``add_table`` run as in the ordinary mode, before any row is written, without the
   per-cell dict (one Table a sheet, no merges), and writes the header row again as
   inline strings.
+- In ``constant_memory`` mode most of a large summary's time went to XlsxWriter's work
+  per cell (a tuple, checks, attribute lists, escapes, regular expressions), so the data
+  rows are written by :class:`_RowWriter`, a row's XML at once, the bytes XlsxWriter's
+  calls write (``test_rows_written_at_once_are_xlsxwriters_bytes`` compares every part of
+  the package with ``own_calls``). The ordinary mode, a small summary's, keeps the calls.
 - An ``external:`` link's relative target is written with backslashes (``url.py``,
   ``link_path.replace("/", "\\")``), a Windows path where the relationship part holds a
   URI. LibreOffice 7.4 follows either (measured with the fix left out); Excel on other
@@ -26,10 +31,20 @@ Two things XlsxWriter does its own way, checked in its source (3.3):
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Collection, Sequence
+from math import isfinite
+from operator import itemgetter
 
 from xlsxwriter.format import Format
-from xlsxwriter.utility import xl_col_to_name
+from xlsxwriter.url import Url
+from xlsxwriter.utility import (
+    _preserve_whitespace,
+    _utf16_len,
+    _utf16_truncate,
+    xl_col_to_name,
+)
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
@@ -76,6 +91,7 @@ def write_table(
     full_table: str = FULL_TABLE_HINT,
     decimal_columns: Collection[str] = (),
     note: tuple[str, dict[str, object]] | None = None,
+    own_calls: bool = False,
 ) -> str:
     """Write ``rows`` from A1 as an Excel Table, as :func:`.tables.write_table` does.
 
@@ -94,8 +110,13 @@ def write_table(
             format (as the Angka Kredit sheet sets it on the openpyxl Table).
         note: A text and its format's properties, written right of the header (after
             the cut table's note, if any).
+        own_calls: Write every row through XlsxWriter's own calls, also in
+            ``constant_memory`` mode (the reference :class:`_RowWriter`'s rows are
+            compared with, byte for byte, in ``tests/summary/test_xlsx_tables.py``).
 
     Rows are written in order, the header row first (as ``constant_memory`` mode needs).
+    In ``constant_memory`` mode the rows but the last are written by :class:`_RowWriter`,
+    the XML XlsxWriter's calls would write, made a row at a time.
 
     Returns:
         The Table's range, e.g. ``A1:L9``.
@@ -145,7 +166,7 @@ def write_table(
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
         if index == link_at:
             maximum = LINK_WIDTH
-        width = column_width(header, [row[index] for row in rows], maximum=maximum)
+        width = column_width(header, map(itemgetter(index), rows), maximum=maximum)
         ws.set_column(index, index, width - PADDING)
         widths.append(width)
     last_row = max(len(rows) + 1, 2)
@@ -170,9 +191,19 @@ def write_table(
         bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
         for c, h in enumerate(headers)
     ]
+    lines_of = _Lines([i for i, _ in wrapped], widths)
+    # Past Excel's links a sheet, plain text, without asking XlsxWriter: it warns for
+    # each, and the warnings module keeps every distinct message.
     linked = 0
-    for r, row in enumerate(rows, start=1):
-        lines = max((text_lines(row[i], widths[i]) for i, _ in wrapped), default=1)
+    first = 1  # the first row written through XlsxWriter's calls
+    if ws.constant_memory and not own_calls:
+        first = max(_last_written(rows, links, link_at, blank_styled), 1)
+        if first > 1:
+            linked = _RowWriter(ws, formats, link_format, link_at, blank_styled).write(
+                rows[: first - 1], links, lines_of
+            )
+    for r, row in enumerate(rows[first - 1 :], start=first):
+        lines = lines_of(row)
         if lines > 1:
             ws.set_row(r, LINE_HEIGHT * lines)
         for c, value in enumerate(row):
@@ -182,8 +213,6 @@ def write_table(
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                # Past Excel's links a sheet, plain text, without asking XlsxWriter: it
-                # warns for each, and the warnings module keeps every distinct message.
                 if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, str(value)) < 0:
                     ws.write_string(r, c, str(value), text)
                 else:
@@ -204,6 +233,266 @@ def write_table(
         for c in range(len(headers)):
             ws.write_blank(1, c, None, formats[c][0])
     return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
+
+
+def _last_written(
+    rows: Sequence[Sequence[Cell]],
+    links: Sequence[Link | None],
+    link_at: int | None,
+    blank_styled: Sequence[bool],
+) -> int:
+    """The number (from 1) of the last data row that writes a cell, 0 when none does."""
+    if any(blank_styled):  # every row writes that column's cell, blank or not
+        return len(rows)
+    for index in range(len(rows) - 1, -1, -1):
+        if link_at is not None and index < len(links) and links[index] is not None:
+            return index + 1
+        if any(value is not None for value in rows[index]):
+            return index + 1
+    return 0
+
+
+_PLAIN = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+"""What makes XlsxWriter change a text in a cell's XML: a control character or a literal
+``_xHHHH_`` (``_escape_control_characters``), ``&``, ``<`` or ``>`` (``_escape_data``)."""
+
+
+class _RowWriter:
+    """Data rows of a ``constant_memory`` sheet, written as XlsxWriter's own calls write
+    them, one piece of XML a row.
+
+    XlsxWriter keeps a row's cells in ``table`` and writes them when a cell of a later row
+    is written (``_write_single_row``, ``_write_cell``, ``_xml_inline_string``,
+    ``_xml_number_element``: per cell a tuple, a check of the sheet's dimensions, a list
+    of attributes, escapes and regular expressions, a write). This makes each row's XML
+    at once, the same bytes, and writes it where XlsxWriter does (``ws.fh``, the row data
+    file), with what the sheet keeps for the parts written at close updated as its calls
+    do: the links (``hyperlinks``, ``hlink_count``) and the rows' heights (``set_row``
+    itself). The sheet's dimensions are not changed: the header row (every column) and
+    the last row that writes a cell, written through XlsxWriter's calls after these,
+    bound them. A style index is asked of its Format when a cell first uses it, as a
+    row's flush asks, so the workbook's styles are numbered in the same order.
+
+    The last row that writes a cell is left to XlsxWriter's calls (as ``first`` in
+    :func:`write_table`): XlsxWriter writes it at close, after the later sheets' rows,
+    and the styles it first uses are numbered then.
+    """
+
+    def __init__(
+        self,
+        ws: Worksheet,
+        formats: Sequence[tuple[Format, Format, Format]],
+        link_format: Format,
+        link_at: int | None,
+        blank_styled: Sequence[bool],
+    ) -> None:
+        self.ws = ws
+        self.formats = formats
+        self.link_format = link_format
+        self.link_at = link_at
+        self.blank_styled = blank_styled
+        self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
+        self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
+        self.urls: dict[str, Url] = {}  # a file's Url, without a cell
+
+    def style(self, fmt: Format) -> str:
+        """The ``s`` attribute of a cell of format ``fmt`` (``_write_cell``)."""
+        style = self.styles.get(id(fmt))
+        if style is None:
+            style = self.styles[id(fmt)] = f' s="{fmt._get_xf_index()}"'
+        return style
+
+    def row_tag(self, r: int) -> str:
+        """Row ``r``'s start tag, as ``_write_row`` writes it (its height, if set)."""
+        info = self.ws.row_info.get(r)
+        key: tuple[object, ...] = (
+            ()
+            if info is None
+            else (info.height, id(info.row_format), info.hidden, info.level, info.collapsed)
+        )
+        rest = self.tags.get(key)
+        if rest is None:
+            fh, buffer = self.ws.fh, io.StringIO()
+            self.ws.fh = buffer
+            try:
+                self.ws._write_row(0, None, info)
+            finally:
+                self.ws.fh = fh
+            written = buffer.getvalue()
+            assert written.startswith('<row r="1"'), written
+            rest = self.tags[key] = written[len('<row r="1"') :]
+        return f'<row r="{r + 1}"{rest}'
+
+    def text(self, ref: str, style: str, string: str) -> str:
+        """A text cell, as ``_write_string`` and ``_write_cell`` write it inline."""
+        ws = self.ws
+        if len(string) > ws.xls_strmax // 2 and _utf16_len(string) > ws.xls_strmax:
+            string = _utf16_truncate(string, ws.xls_strmax)
+        if _PLAIN.search(string) is None:
+            # Nothing to escape; ``\\s`` is what str.isspace() is (Py_UNICODE_ISSPACE).
+            preserve = string[:1].isspace() or string[-1:].isspace()
+        else:
+            string = ws._escape_control_characters(string)
+            if string.startswith("<r>") and string.endswith("</r>"):  # a rich string
+                return f'<c r="{ref}"{style} t="inlineStr"><is>{string}</is></c>'
+            preserve = bool(_preserve_whitespace(string))
+            string = ws._escape_data(string)
+        space = ' xml:space="preserve"' if preserve else ""
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{string}</t></is></c>'
+
+    def url(self, r: int, c: int, url: str, text: str) -> Url | None:
+        """The Url ``write_url`` would store for ``url`` shown as ``text``, or ``None``
+        when it refuses the link (too long: then it is asked, and warns)."""
+        ws = self.ws
+        target, _, anchor = url.partition("#")
+        limit = ws.max_url_length
+        if (len(target) > limit // 2 and _utf16_len(target) > limit) or (
+            len(anchor) > limit // 2 and _utf16_len(anchor) > limit
+        ):
+            refused = ws._write_url(r, c, url, self.link_format, text)
+            assert refused == -3, refused
+            return None
+        if "/" in anchor or "#" in anchor or ":" in anchor:  # not a sheet and cell
+            made = Url(url)
+        else:
+            # A file's rows link to its cells: its Url parsed once, and each row's a copy
+            # with the cell (``_parse_url`` splits an ``external:`` link at its first
+            # "#", and changes nothing else in the anchor without "/", "#" or ":").
+            base = self.urls.get(target)
+            if base is None:
+                base = self.urls[target] = Url(target)
+            made = Url.__new__(Url)
+            made.__dict__.update(vars(base))
+            made._original_url = url
+            made._anchor = anchor
+        made._text = text  # write_url's ``string``
+        return made
+
+    def write(
+        self,
+        rows: Sequence[Sequence[Cell]],
+        links: Sequence[Link | None],
+        lines_of: _Lines,
+    ) -> int:
+        """Write ``rows`` as rows 2, 3... (after the header row) and return the links
+        written, as :func:`write_table`'s loop over XlsxWriter's calls does."""
+        ws = self.ws
+        ws._write_single_row(1)  # the header row, as row 2's first cell flushes it
+        formats = self.formats
+        names = [xl_col_to_name(c) for c in range(len(formats))]
+        styles: list[list[str | None]] = [[None, None, None] for _ in formats]
+
+        def style(c: int, kind: int) -> str:  # kind: 0 text or blank, 1 whole, 2 decimal
+            made = styles[c][kind] = self.style(formats[c][kind])
+            return made
+
+        link_at = -1 if self.link_at is None else self.link_at
+        blank_styled, half, plain, text = (
+            self.blank_styled,
+            ws.xls_strmax // 2,
+            _PLAIN.search,
+            self.text,
+        )
+        linked = 0
+        fh = ws.fh
+        for r, row in enumerate(rows, start=1):
+            lines = lines_of(row)
+            if lines > 1:
+                ws.set_row(r, LINE_HEIGHT * lines)
+            number = str(r + 1)
+            cells: list[str] = []
+            add = cells.append
+            for c, value in enumerate(row):
+                if c == link_at and r - 1 < len(links) and (link := links[r - 1]) is not None:
+                    shown = str(value)
+                    url = "external:" + link.target
+                    if link.location:
+                        url += "#" + link.location
+                    made = None if linked >= MAX_LINKS else self.url(r, c, url, shown)
+                    if made is None:
+                        add(text(names[c] + number, styles[c][0] or style(c, 0), shown))
+                    else:
+                        ws.hlink_count += 1
+                        ws.hyperlinks[r][c] = made
+                        linked += 1
+                        add(text(names[c] + number, self.style(self.link_format), made.text))
+                    continue
+                kind = value.__class__
+                if kind is str:
+                    assert isinstance(value, str)
+                    st = styles[c][0] or style(c, 0)
+                    if len(value) > half or plain(value) is not None:
+                        add(text(names[c] + number, st, value))
+                    elif value and (value[0].isspace() or value[-1].isspace()):
+                        # ``\s`` is what str.isspace() is (both Py_UNICODE_ISSPACE).
+                        add(
+                            f'<c r="{names[c]}{number}"{st} t="inlineStr">'
+                            f'<is><t xml:space="preserve">{value}</t></is></c>'
+                        )
+                    else:
+                        add(
+                            f'<c r="{names[c]}{number}"{st} t="inlineStr">'
+                            f"<is><t>{value}</t></is></c>"
+                        )
+                elif value is None:
+                    if blank_styled[c]:
+                        add(f'<c r="{names[c]}{number}"{styles[c][0] or style(c, 0)}/>')
+                elif kind is int or kind is float:
+                    assert isinstance(value, int | float)
+                    _finite(value)
+                    st = (
+                        styles[c][2] or style(c, 2)
+                        if kind is float
+                        else styles[c][1] or style(c, 1)
+                    )
+                    add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
+                elif isinstance(value, str):
+                    add(text(names[c] + number, styles[c][0] or style(c, 0), value))
+                elif isinstance(value, bool):
+                    st = styles[c][1] or style(c, 1)
+                    add(f'<c r="{names[c]}{number}"{st} t="b"><v>{int(value)}</v></c>')
+                else:
+                    _finite(value)
+                    st = (
+                        styles[c][2] or style(c, 2)
+                        if isinstance(value, float)
+                        else styles[c][1] or style(c, 1)
+                    )
+                    add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
+            if cells:
+                fh.write(self.row_tag(r) + "".join(cells) + "</row>")
+        ws.previous_row = len(rows) + 1  # the next row's, written by XlsxWriter's calls
+        return linked
+
+
+def _finite(number: float) -> None:
+    """Refuse NaN and infinities, as ``_write_number`` does (the summary's workbook has no
+    ``nan_inf_to_errors``)."""
+    if not isfinite(number):
+        raise TypeError(
+            "NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option"
+        )
+
+
+class _Lines:
+    """The lines of a row's tallest wrapped cell (:func:`.tables.text_lines`), each
+    distinct text of a column measured once: a table repeats its texts (a pegawai's name
+    on each of their rows, a plan cascaded to several pegawai, a finding's message)."""
+
+    def __init__(self, wrapped: Sequence[int], widths: Sequence[float]) -> None:
+        self.columns: list[tuple[int, float, dict[Cell, int]]] = [
+            (i, widths[i], {}) for i in wrapped
+        ]
+
+    def __call__(self, row: Sequence[Cell]) -> int:
+        tallest = 1
+        for i, width, measured in self.columns:
+            value = row[i]
+            lines = measured.get(value)
+            if lines is None:
+                lines = measured[value] = text_lines(value, width)
+            tallest = max(tallest, lines)
+        return tallest
 
 
 class _Unchecked(dict[tuple[int, int], str]):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skp_xl.summary.links import Link, cell_location, file_link, file_target
+from skp_xl.summary.links import Link, cell_location, file_link, file_links, file_target
 
 
 def test_a_file_beside_the_summary_is_a_relative_uri(tmp_path: Path) -> None:
@@ -65,3 +65,56 @@ def test_a_cell_naming_its_sheet_is_not_split_again(tmp_path: Path) -> None:
 @pytest.mark.parametrize("berkas", [None, "", "   ", 3])
 def test_no_path_no_link(berkas: object, tmp_path: Path) -> None:
     assert file_link(berkas, tmp_path) is None
+
+
+def test_file_links_are_file_link_of_each_row(tmp_path: Path) -> None:
+    a, b = str(tmp_path / "unit a" / "SKP A.xlsx"), str(tmp_path.parent / "SKP B.xlsx")
+    cells: list[tuple[object, object, object]] = [
+        (a, "SKP", "D7"),
+        (a, "SKP", "D8"),
+        (f" {a} ", None, None),
+        (b, "SKP JA", "e9"),
+        (None, "SKP", "D7"),
+        ("  ", None, None),
+        (3, None, None),
+        (a, "SKP", "D7"),
+    ]
+    expected = [file_link(berkas, tmp_path, sheet=s, cell=c) for berkas, s, c in cells]
+    assert file_links(cells, tmp_path) == expected
+    assert expected[0] == Link("unit%20a/SKP%20A.xlsx", "'SKP'!D7")
+
+
+@pytest.mark.parametrize(
+    "berkas",
+    [
+        "SKP A.xlsx",
+        "./SKP A.xlsx",
+        "{out}/SKP #1.xlsx",
+        "{out}/sub/Résumé.xlsx",
+        "{out}/../lain/SKP.xlsx",
+        "{out}/sub/../SKP.xlsx",
+        "{out}/sub/./SKP.xlsx",
+        "{out}//sub//SKP.xlsx",
+        "{out}/sub/",
+        "{out}/sub/.",
+        "{out}/sub/..",
+        "~/SKP.xlsx",
+        "/SKP.xlsx",
+        "{out}",
+        "{out}/../keluar",
+        "{out}/../keluar/x.xlsx",
+        "{out}/..",
+        "{out}/../..",
+        "{out}/../../SKP.xlsx",
+    ],
+)
+def test_file_links_targets_from_the_folders_are_file_targets(tmp_path: Path, berkas: str) -> None:
+    out = tmp_path / "keluar"
+    path = berkas.format(out=out)
+    targets: dict[str, str] = {}
+    for folder_first in (True, False):  # the folder's target met first, or the file's
+        if folder_first:
+            file_links([(str(out / "sub" / "x.xlsx"), None, None)], out, targets)
+        (link,) = file_links([(path, None, None)], out, targets)
+        assert link == Link(file_target(path, out)), path
+        targets.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -29,6 +30,18 @@ from tests.summary.sample import sample_data
 )
 def test_text_lines(value: str | float | None, width: float, lines: int) -> None:
     assert text_lines(value, width) == lines
+
+
+@pytest.mark.parametrize("width", [3, 8.5, 10, 20, 61])
+def test_a_word_at_the_edge_of_its_line(width: float) -> None:
+    """A text that fits is one line without the word-by-word count; just past the room,
+    it is not (a word longer than the line is broken inside)."""
+    room = width - 1
+    for count in range(1, 80):
+        word = "a" * count
+        size = count * 981 / 1038  # "a" in digit widths
+        assert text_lines(word, width) == max(1, math.ceil(size / room)), count
+        assert text_lines(f"{word} {word}", width) >= text_lines(word, width)
 
 
 def test_rows_with_long_text_are_made_taller(tmp_path: Path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 import shutil
 import warnings
@@ -290,3 +292,146 @@ def test_links_past_the_sheet_limit_are_plain_text_without_warnings(
     assert ws["E2"].hyperlink is not None
     assert ws["E4"].hyperlink is None
     assert ws["E4"].value == rows[2][4]
+
+
+def _every_kind(folder: Path) -> tuple[list[list[Cell]], list[Link | None]]:
+    """Rows with every kind of cell a summary table holds, and their links."""
+    texts = [
+        "Rating berbeda dengan saran. " * 6,  # wrapped over several lines
+        " awal",
+        "akhir ",
+        "baris\n",
+        "\u3000lebar\u00a0",
+        "=SUM(A1:A2)",
+        "<b>&amp; > &",
+        'kutip "ganda"',
+        "kendali \x01\x1f\x0b\x00",
+        "_x0041_ tertulis",
+        "\ufffe\uffff",
+        "<r>kaya</r>",
+        "Résumé ✓ \U0001f600",
+        "",
+        "x" * 40_000,  # over 32,767: XlsxWriter cuts it
+        "\U0001f600" * 20_000,
+    ]
+    numbers: list[Cell] = [0, -3, 2**70, 12.5, 0.1, -0.0, 1e20, 1e-7, 1 / 3, True, False, None]
+    rows: list[list[Cell]] = []
+    links: list[Link | None] = []
+    for i in range(60):
+        berkas = None if i % 7 == 3 else f"unit {i % 4}/SKP #{i % 5}.xlsx"
+        rows.append(
+            [
+                None if i % 5 == 1 else f"19800101200001{i:04d}",
+                texts[i % len(texts)],
+                texts[(i * 3) % len(texts)] if i % 4 else None,
+                numbers[i % len(numbers)],
+                numbers[(i + 5) % len(numbers)],
+                berkas,
+                None if i % 3 else texts[i % len(texts)],
+            ]
+        )
+        if berkas is None:
+            links.append(None)
+        elif i == 9:  # past XlsxWriter's 2,079 characters: refused, plain text
+            links.append(Link("a" * 2100 + ".xlsx", "'SKP'!D7"))
+        else:
+            links.append(
+                file_link(
+                    str(folder / berkas), folder, sheet="SKP JA" if i % 2 else None, cell="d7"
+                )
+            )
+    rows += [[None] * 7, [None, None, None, None, None, None, "ekor"], [None] * 7]
+    links += [None, None, None]
+    return rows, links
+
+
+def _both_ways(path: Path, rows: list[list[Cell]], links: list[Link | None], own: bool) -> None:
+    book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    book.set_properties({"created": datetime.datetime(2026, 12, 6)})
+    headers = ("NIP", "Nama", "Pesan", "Nilai", "AK", "Berkas", "Catatan")
+    for sheet, wrap, decimal, text, linked in (
+        ("A", ("Pesan", "Nama"), (), ("NIP",), "Berkas"),
+        ("B", (), ("AK",), ("NIP",), "Berkas"),
+        ("C", (), (), (), None),  # no styled column: no blanks written, some rows empty
+    ):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the refused link
+            xlsx_tables.write_table(
+                book,
+                book.add_worksheet(sheet),
+                name="TABEL" + sheet,
+                headers=headers,
+                rows=rows,
+                text_columns=text,
+                wrap_columns=wrap,
+                link_column=linked,
+                links=links if linked else (),
+                decimal_columns=decimal,
+                note=("Catatan.", {"italic": True}) if sheet == "B" else None,
+                own_calls=own,
+            )
+    book.close()
+
+
+@pytest.mark.parametrize("case", ["all", "links past the limit", "cut", "one row", "no rows"])
+def test_rows_written_at_once_are_xlsxwriters_bytes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    """The streamed mode's rows, made a row at a time (``_RowWriter``), are the bytes
+    XlsxWriter's own calls write: every part of the package, styles and links too."""
+    rows, links = _every_kind(tmp_path)
+    if case == "links past the limit":
+        monkeypatch.setattr(xlsx_tables, "MAX_LINKS", 5)
+    elif case == "cut":
+        monkeypatch.setattr(tables, "MAX_DATA_ROWS", 40)
+    elif case == "one row":
+        rows, links = rows[:1], links[:1]
+    elif case == "no rows":
+        rows, links = [], []
+    _both_ways(tmp_path / "own.xlsx", rows, links, own=True)
+    _both_ways(tmp_path / "rows.xlsx", rows, links, own=False)
+    with (
+        zipfile.ZipFile(tmp_path / "own.xlsx") as own,
+        zipfile.ZipFile(tmp_path / "rows.xlsx") as fast,
+    ):
+        assert fast.namelist() == own.namelist()
+        for name in own.namelist():
+            assert fast.read(name) == own.read(name), name
+    if case == "all":
+        book = openpyxl.load_workbook(tmp_path / "rows.xlsx")
+        assert book["A"].max_row == 64
+        assert book["C"].max_row == 63  # its last row writes nothing: not in the sheet
+        assert book["A"].row_dimensions[2].height == 3 * tables.LINE_HEIGHT
+        linked = [c for row in book["A"].iter_rows() for c in row if c.hyperlink is not None]
+        assert len(linked) == 60 - 9 - 1  # no file, and the refused link
+
+
+def test_a_number_excel_cannot_hold_is_refused_alike(tmp_path: Path) -> None:
+    rows, links = _every_kind(tmp_path)
+    rows[5][3] = math.nan
+    for own in (True, False):
+        with pytest.raises(TypeError, match="NAN/INF not supported"):
+            _both_ways(tmp_path / f"{own}.xlsx", rows, links, own=own)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "external:unit%20a/SKP%20A.xlsx#'SKP JA'!D7",
+        "external:unit a/SKP [A].xlsx#'SKP'!A1",
+        "external:../masuk/R%C3%A9sum%C3%A9.xlsx",
+        "external:file:///C:/agensi/SKP.xlsx#'SKP'!B2",
+        "external:a.xlsx#'x/y'!B2#c",
+        "external:.\\a.xlsx#Nama",
+    ],
+)
+def test_a_rows_url_is_the_one_write_url_makes(tmp_path: Path, url: str) -> None:
+    book = xlsxwriter.Workbook(str(tmp_path / "u.xlsx"), {"constant_memory": True})
+    ws = book.add_worksheet()
+    writer = xlsx_tables._RowWriter(ws, [], book.add_format(), None, [])
+    for _ in range(2):  # the second from the file's Url, parsed once
+        made = writer.url(1, 0, url, "tampil")
+        assert made is not None
+        ws.write_url(1, 0, url, None, "tampil")
+        assert vars(made) == vars(ws.hyperlinks[1][0])
+    book.close()
