@@ -36,6 +36,7 @@ import re
 from collections.abc import Collection, Sequence
 from math import isfinite
 from operator import itemgetter
+from xml.sax.saxutils import escape
 
 from xlsxwriter.format import Format
 from xlsxwriter.url import Url
@@ -213,8 +214,9 @@ def write_table(
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, str(value)) < 0:
-                    ws.write_string(r, c, str(value), text)
+                shown = _inert(str(value))
+                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, shown) < 0:
+                    ws.write_string(r, c, shown, text)
                 else:
                     linked += 1
             elif value is None:
@@ -222,7 +224,7 @@ def write_table(
                     ws.write_blank(r, c, None, text)
             elif isinstance(value, str):
                 # write_string, never write(): a text starting with "=" stays text.
-                ws.write_string(r, c, value, text)
+                ws.write_string(r, c, _inert(value), text)
             elif isinstance(value, bool):
                 ws.write_boolean(r, c, value, whole)
             elif isinstance(value, float):
@@ -253,6 +255,23 @@ def _last_written(
 
 
 _PLAIN = re.compile(r"[\x00-\x08\x0b-\x1f&<>\ufffe\uffff]|_x[0-9a-fA-F]{4}_")
+
+
+def _inert(text: str) -> str:
+    """``text`` as XlsxWriter must be given it to show it as it is.
+
+    XlsxWriter takes a text that starts with ``<r>`` and ends with ``</r>`` for a rich
+    string it made itself and writes it unescaped (``_write_cell`` in ``constant_memory``
+    mode, ``sharedstrings._write_si`` otherwise): a pegawai's name typed that way would
+    put raw XML into the sheet, and Excel, LibreOffice and openpyxl then refuse the whole
+    summary (measured). Such a text is given as the rich string of one plain run that
+    holds it, escaped: the cell shows the same text. Any other text is returned as is.
+    """
+    if text.startswith("<r>") and text.endswith("</r>"):
+        return f'<r><t xml:space="preserve">{escape(text)}</t></r>'
+    return text
+
+
 """What makes XlsxWriter change a text in a cell's XML: a control character or a literal
 ``_xHHHH_`` (``_escape_control_characters``), ``&``, ``<`` or ``>`` (``_escape_data``)."""
 
@@ -324,7 +343,8 @@ class _RowWriter:
         return f'<row r="{r + 1}"{rest}'
 
     def text(self, ref: str, style: str, string: str) -> str:
-        """A text cell, as ``_write_string`` and ``_write_cell`` write it inline."""
+        """A text cell, as ``_write_string`` and ``_write_cell`` write it inline (given
+        the text as :func:`write_table` gives it to them: made :func:`_inert`)."""
         ws = self.ws
         if len(string) > ws.xls_strmax // 2 and _utf16_len(string) > ws.xls_strmax:
             string = _utf16_truncate(string, ws.xls_strmax)
@@ -404,7 +424,7 @@ class _RowWriter:
             add = cells.append
             for c, value in enumerate(row):
                 if c == link_at and r - 1 < len(links) and (link := links[r - 1]) is not None:
-                    shown = str(value)
+                    shown = _inert(str(value))
                     url = "external:" + link.target
                     if link.location:
                         url += "#" + link.location
@@ -422,7 +442,7 @@ class _RowWriter:
                     assert isinstance(value, str)
                     st = styles[c][0] or style(c, 0)
                     if len(value) > half or plain(value) is not None:
-                        add(text(names[c] + number, st, value))
+                        add(text(names[c] + number, st, _inert(value)))
                     elif value and (value[0].isspace() or value[-1].isspace()):
                         # ``\s`` is what str.isspace() is (both Py_UNICODE_ISSPACE).
                         add(
@@ -447,7 +467,7 @@ class _RowWriter:
                     )
                     add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
                 elif isinstance(value, str):
-                    add(text(names[c] + number, styles[c][0] or style(c, 0), value))
+                    add(text(names[c] + number, styles[c][0] or style(c, 0), _inert(value)))
                 elif isinstance(value, bool):
                     st = styles[c][1] or style(c, 1)
                     add(f'<c r="{names[c]}{number}"{st} t="b"><v>{int(value)}</v></c>')

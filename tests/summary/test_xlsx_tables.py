@@ -435,3 +435,29 @@ def test_a_rows_url_is_the_one_write_url_makes(tmp_path: Path, url: str) -> None
         ws.write_url(1, 0, url, None, "tampil")
         assert vars(made) == vars(ws.hyperlinks[1][0])
     book.close()
+
+
+RICH_LOOKING = ("<r>Budi</x></r>", "<r><t>Ani</t></r>", "<r>&amp; <b> </r>")
+
+
+@STREAMED
+def test_a_text_that_looks_like_xlsxwriters_rich_string_is_shown_as_typed(
+    tmp_path: Path, constant_memory: bool
+) -> None:
+    # XlsxWriter writes such a text unescaped: the whole summary would not open.
+    rows, links = _rows(tmp_path)
+    rows = [list(row) for row in rows * 3]
+    links = list(links) * 3
+    for i, text in enumerate(RICH_LOOKING):
+        rows[i * 3 + 1][1] = text  # the first row, a middle one and the last one
+    rows[-1][2] = RICH_LOOKING[0]
+    rows[3][4] = str(tmp_path / RICH_LOOKING[1])  # a link's shown text
+    _openpyxl(tmp_path / "a.xlsx", rows, links)
+    _xlsxwriter(tmp_path / "b.xlsx", rows, links, constant_memory=constant_memory)
+    a = _seen(openpyxl.load_workbook(tmp_path / "a.xlsx")["T"])
+    b = _seen(openpyxl.load_workbook(tmp_path / "b.xlsx")["T"])
+    assert b == a
+    shown = [cell[0] for cell in b["cells"].values()]
+    assert shown.count(RICH_LOOKING[0]) == 2
+    assert RICH_LOOKING[1] in shown
+    assert RICH_LOOKING[2] in shown
