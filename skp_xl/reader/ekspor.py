@@ -20,7 +20,7 @@ from skp_xl.domain.ekspor import (
     KEPALA_DIKENAL,
     Ekspor,
     baca_judul,
-    baris_data,
+    baris_tabel,
     kenali,
     kepala_asing,
 )
@@ -221,7 +221,7 @@ def ekspor_dari(path: Path, tables: list[Tabel]) -> Ekspor | None:
         if kepala is None:
             continue
         judul = baca_judul(table.rows[: kepala.baris])
-        rows = tuple(baris_data(table.rows, kepala, table.penunjuk, 0 if table.json else 1))
+        rows = baris_tabel(table.rows, kepala, table.penunjuk, 0 if table.json else 1)
         findings: list[Finding] = []
         if not rows:
             findings.append(
