@@ -554,7 +554,7 @@ def rangkum(
     periode = opsi.periode or periode_terakhir(
         [
             *(r.periode for h in read for r in h.periode),
-            *(k.periode[i] for k in _kolom(exports) for i in k.dinilai()),
+            *{p for k in _kolom(exports) for p in k.periode_dinilai()},
         ]
     )
     decisions, findings = selesaikan_ganda(

@@ -1030,10 +1030,15 @@ class KolomEkspor:
     def dinilai(self, periode: Periode | None = None) -> Iterator[int]:
         """The rows that are rated (:attr:`Status.DINILAI`), of ``periode`` when given."""
         rated = Status.DINILAI
-        if periode is None:  # a comprehension: a generator's resuming was 50,000 steps
+        if periode is None:  # a comprehension: resuming a generator was 50,000 steps
             return iter([row for row, status in enumerate(self.status) if status is rated])
         pairs = enumerate(zip(self.status, self.periode, strict=True))
         return iter([row for row, (s, p) in pairs if s is rated and p is periode])
+
+    def periode_dinilai(self) -> set[Periode]:
+        """The periods of the rated rows."""
+        rated = Status.DINILAI
+        return {p for s, p in zip(self.status, self.periode, strict=True) if s is rated}
 
 
 def _tahun(text: str) -> str:
@@ -1152,6 +1157,8 @@ def periksa_kolom(
         galat[row] = sum(1 for f in n.temuan if f.severity is Severity.ERROR)
         if n.temuan:
             lengkap.append(n)
+    tahun_teks = teks("tahun")
+    tahun = {text: _tahun(text or ekspor.judul.tahun) for text in set(tahun_teks)}
     columns = KolomEkspor(
         ekspor.path,
         ekspor.jenis,
@@ -1171,7 +1178,7 @@ def periksa_kolom(
         tuple(perilaku),
         tuple(predikat_),
         tuple(galat),
-        tuple(_tahun(text or ekspor.judul.tahun) for text in teks("tahun")),
+        tuple(map(tahun.__getitem__, tahun_teks)),
     )
     counts = collections.Counter(status)
     notes = _catatan(ekspor, {s: counts.get(s, 0) for s in Status}, {p.value for p in set(periode)})
