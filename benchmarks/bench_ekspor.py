@@ -18,10 +18,12 @@ Peak memory is the child's ``ru_maxrss`` (Linux: KiB), interpreter and imports i
 The issue's target: consolidate at most 1.5x pandas.
 
 With ``--bagian``, one more fresh interpreter times the parts one after another (where the
-time goes): the CPU time of importing what the reader process preloads, pandas, the
-reader process (its start, ``proses_berkas``, the result back), ``rangkum``'s first call
+time goes): the CPU time of importing what the reader process preloads (for a folder of
+exports alone, ``skp_xl.batch.berkas`` without the SKP reader), pandas, the reader
+process (its start, ``proses_berkas``, the result back), ``rangkum``'s first call
 (pandera's first use inside it), the triage with the export limits, ``proses_berkas`` in
-that process.
+that process; and a last fresh interpreter times the reader process's start alone
+(``reader_start``: its server started, its module imported, one trivial task answered).
 
     .venv/bin/python benchmarks/bench_ekspor.py                  # 50,000 rows
     .venv/bin/python benchmarks/bench_ekspor.py --rows 5000 --folder /tmp/ekspor --json
@@ -98,6 +100,21 @@ timed("rangkum_first", lambda: rangkum(folder, hasil, list(notes), Opsi(jobs=1, 
 timed("triage_export_limits", lambda: triage(path, limits=EKSPOR_LIMITS))
 timed("proses_berkas_in_process", lambda: proses_berkas(str(path), str(folder)))
 print(json.dumps(parts))
+"""
+
+
+_START = f"""
+import json, sys, time
+from pathlib import Path
+from skp_xl.batch.berkas import PRAMUAT
+from skp_xl.batch.pengawas import Fungsi, petakan
+from skp_xl.reader.ekspor import tanpa_pembaca_skp
+path = Path(sys.argv[1]) / {NAME!r}
+pramuat = () if tanpa_pembaca_skp(path) else PRAMUAT  # as baca_semua decides
+trivial = Fungsi("skp_xl.batch.berkas", "HasilBerkas", (("unit", ""), ("terbaca", False)))
+start = time.perf_counter()
+list(petakan(trivial, [str(path)], lambda item, failure: None, jobs=1, pramuat=pramuat))
+print(json.dumps({{"reader_start": time.perf_counter() - start}}))
 """
 
 
@@ -189,6 +206,14 @@ def _parts(folder: Path) -> dict[str, float]:
         cwd=ROOT,
     )
     parts: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    done = subprocess.run(
+        [sys.executable, "-c", _START, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    parts |= json.loads(done.stdout.strip().splitlines()[-1])
     return parts
 
 

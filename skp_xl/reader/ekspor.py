@@ -184,6 +184,15 @@ def dinyatakan_panjang(path: Path) -> bool:
     return False
 
 
+def tanpa_pembaca_skp(path: Path) -> bool:
+    """Whether :func:`kenali_berkas` will most likely take ``path`` as an export without
+    the SKP reader: a text table, or a workbook that :func:`dinyatakan_panjang` (a cheap
+    look at its worksheets' declared size). A reader process that reads only such files
+    need not import the SKP reader before it starts (``batch.berkas.PRAMUAT``); a file
+    this is wrong about is still read, the reader imported when it comes to it."""
+    return is_tabel(path) or dinyatakan_panjang(path)
+
+
 def ekspor_panjang(path: Path) -> tuple[Ekspor, str] | None:
     """A workbook :func:`dinyatakan_panjang` as an export, triaged once with
     :data:`~skp_xl.settings.EKSPOR_LIMITS`, with the SHA-256 of its bytes.
