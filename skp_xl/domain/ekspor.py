@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol, overload
+from typing import Protocol, cast, overload
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
@@ -1045,12 +1045,42 @@ def _tahun(text: str) -> str:
     return text if len(text) == 4 and text.isdigit() else ""
 
 
-class _Dipangkas(dict[str, str]):
-    """Texts as :func:`teks_sel` gives them, each made once."""
+class _Dipangkas(dict[object, str]):
+    """Cells as :func:`teks_sel` gives them, each distinct value made once."""
 
-    def __missing__(self, key: str) -> str:
+    def __missing__(self, key: object) -> str:
         text = self[key] = teks_sel(key)
         return text
+
+
+_CONTOH = 256
+"""Cells of a column looked at to tell names (mostly distinct) from labels (repeated)."""
+
+
+def _teks_kolom(values: Sequence[object], trimmed: _Dipangkas) -> list[str]:
+    """:func:`teks_sel` of each cell of a column, the cheapest way for the column.
+
+    A column of labels (units, jabatan, ratings) repeats a few texts: each distinct text
+    is trimmed once (``trimmed``, shared by the text columns: a text seen before costs
+    one lookup in C). A column of names is mostly distinct: each is trimmed in place, as
+    :func:`teks_sel` trims text, without a dict entry made per name. A column of numbers
+    (e-Kinerja's ``is_skp_plt_plh_pjb``: 0 and 1) makes each distinct number's text once
+    too (not a column with booleans: True equals 1 as a key, but is written "True").
+    """
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        sample = values[:_CONTOH]
+        if 2 * len(set(sample)) > len(sample):
+            texts = cast("Sequence[str]", values)
+            # teks_sel's text branch, inline (a call per cell cost more than the work).
+            return [
+                " ".join(v.split()) if "  " in v or not v.isprintable() else v.strip()
+                for v in texts
+            ]
+        return list(map(trimmed.__getitem__, values))
+    if kinds and kinds <= {int, float}:
+        return list(map(trimmed.__getitem__, values))
+    return [trimmed[v] if type(v) is str else teks_sel(v) for v in values]
 
 
 def periksa_kolom(
@@ -1078,10 +1108,7 @@ def periksa_kolom(
         indeks, nomor = [b.indeks for b in baris], [b.nomor for b in baris]
     size = len(baris)
 
-    # A column repeats a few texts (units, jabatan, labels) thousands of times: each
-    # distinct text is trimmed once (the dict's __missing__, so a text seen before costs
-    # one lookup in C).
-    trimmed = _Dipangkas()
+    trimmed = _Dipangkas()  # the distinct texts of the label columns (_teks_kolom)
     shortest = min(map(len, cells), default=0)
 
     def mentah(name: str) -> list[object]:
@@ -1095,7 +1122,7 @@ def periksa_kolom(
     def teks(name: str) -> list[str]:
         if kolom.get(name) is None:
             return [""] * size
-        return [trimmed[v] if type(v) is str else teks_sel(v) for v in mentah(name)]
+        return _teks_kolom(mentah(name), trimmed)
 
     periodik = ekspor.jenis is JenisEkspor.SIASN_PERIODIK
     tetap = None if periodik or not baris else periode_baris(ekspor, baris[0])[0]

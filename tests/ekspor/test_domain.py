@@ -296,3 +296,32 @@ def test_the_columns_hold_each_nip_spelling_as_the_row_rules_do() -> None:
             (n.baris.nomor, n.nip, n.status, n.predikat) for n in nilai
         ]
         assert kolom.nip[:4] == (NIP,) * 4
+
+
+_SEL = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False, min_value=-3, max_value=3),
+    st.text(alphabet=" \t\n\u00a0\u200bab-", max_size=6),
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(_SEL, max_size=40),
+            st.lists(_SEL.filter(lambda v: type(v) is str), max_size=300),
+        )
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_a_column_is_trimmed_as_each_cell_is(columns: list[list[object]]) -> None:
+    """_teks_kolom takes the cheapest way for a column (names trimmed in place, labels
+    through the shared dict, numbers through one of their own); each gives teks_sel's
+    text, with the dict shared across the columns."""
+    from skp_xl.domain.ekspor import _Dipangkas, _teks_kolom, teks_sel
+
+    trimmed = _Dipangkas()
+    for values in columns:
+        assert _teks_kolom(values, trimmed) == [teks_sel(v) for v in values]
