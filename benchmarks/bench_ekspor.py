@@ -18,14 +18,24 @@ Peak memory is the child's ``ru_maxrss`` (Linux: KiB), interpreter and imports i
 The issue's target: consolidate at most 1.5x pandas.
 
 With ``--bagian``, one more fresh interpreter times the parts one after another (where the
-time goes): the CPU time of importing what the reader process preloads, pandas, the
-reader process (its start, ``proses_berkas``, the result back), ``rangkum``'s first call
+time goes): the CPU time of importing what the reader process preloads (for a folder of
+exports alone, ``skp_xl.batch.berkas`` without the SKP reader), pandas, the reader
+process (its start, ``proses_berkas``, the result back), ``rangkum``'s first call
 (pandera's first use inside it), the triage with the export limits, ``proses_berkas`` in
-that process.
+that process; and a last fresh interpreter times the reader process's start alone
+(``reader_start``: its server started, its module imported, one trivial task answered).
+
+With ``--cpu``, the CPU seconds of the path (less bent than the wall clock by a loaded
+machine), each part in a fresh interpreter: what the reader's server imports for this
+folder, ``proses_berkas`` (its first call, as in the reader process), pickling and
+unpickling its result, ``rangkum``'s first call after pandera's warm-up; their sum against
+``pd.read_excel``'s CPU. The wall clock adds what CPU time does not count: the server's
+interpreter start, the forks, the pipe, and the waits for a core between processes.
 
     .venv/bin/python benchmarks/bench_ekspor.py                  # 50,000 rows
     .venv/bin/python benchmarks/bench_ekspor.py --rows 5000 --folder /tmp/ekspor --json
     .venv/bin/python benchmarks/bench_ekspor.py --folder /tmp/ekspor --bagian --json
+    .venv/bin/python benchmarks/bench_ekspor.py --folder /tmp/ekspor --cpu --json
 """
 
 from __future__ import annotations
@@ -101,6 +111,63 @@ print(json.dumps(parts))
 """
 
 
+_START = f"""
+import json, sys, time
+from pathlib import Path
+from skp_xl.batch.berkas import PRAMUAT
+from skp_xl.batch.pengawas import Fungsi, petakan
+from skp_xl.reader.ekspor import tanpa_pembaca_skp
+path = Path(sys.argv[1]) / {NAME!r}
+pramuat = () if tanpa_pembaca_skp(path) else PRAMUAT  # as baca_semua decides
+trivial = Fungsi("skp_xl.batch.berkas", "HasilBerkas", (("unit", ""), ("terbaca", False)))
+start = time.perf_counter()
+list(petakan(trivial, [str(path)], lambda item, failure: None, jobs=1, pramuat=pramuat))
+print(json.dumps({{"reader_start": time.perf_counter() - start}}))
+"""
+
+
+_CPU = f"""
+import json, pickle, sys, time
+from pathlib import Path
+cpu = time.process_time
+part, folder, kept = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+path = folder / {NAME!r}
+out = {{}}
+if part == "server":  # a folder of exports alone: skp_xl.batch.berkas, no SKP reader
+    start = cpu()
+    import skp_xl.batch.berkas
+    out["server_import"] = cpu() - start
+elif part == "pandas":
+    import pandas as pd
+    start = cpu()
+    pd.read_excel(path, engine="calamine", header=None)
+    out["pandas"] = cpu() - start
+elif part == "reader":
+    from skp_xl.batch.berkas import proses_berkas
+    from skp_xl.reader import triage as triage_module
+    triage_module.memori_dibatasi = lambda: True  # as under the reader's memory cap
+    start = cpu()
+    result = proses_berkas(str(path), str(folder))
+    out["proses_berkas"] = cpu() - start
+    start = cpu()
+    kept.write_bytes(pickle.dumps(result))
+    out["pickle"] = cpu() - start
+else:
+    from skp_xl.batch.berkas import Kamus
+    from skp_xl.batch.konsolidasi import Opsi, rangkum
+    from skp_xl.batch.skema import pemanasan
+    data = kept.read_bytes()
+    pemanasan().join()
+    start = cpu()
+    hasil = [Kamus().ringkas(pickle.loads(data))]
+    out["unpickle"] = cpu() - start
+    start = cpu()
+    rangkum(folder, hasil, [], Opsi(jobs=1, cache=False))
+    out["rangkum_first"] = cpu() - start
+print(json.dumps(out))
+"""
+
+
 def make(folder: Path, rows: int, seed: int = 1) -> Path:
     """The fictional export of ``rows`` pegawai (and the mutasi's extra row), made once."""
     from skp_xl.samples import ekspor
@@ -134,6 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--tulis", action="store_true", help="also write the summary workbook")
     parser.add_argument("--json", action="store_true", help="one JSON document")
     parser.add_argument("--bagian", action="store_true", help="also time the parts")
+    parser.add_argument("--cpu", action="store_true", help="also the CPU time of the path")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as temporary:
         folder = args.folder or Path(temporary) / "ekspor"
@@ -144,6 +212,7 @@ def main(argv: list[str] | None = None) -> None:
         steps = ["pandas", "konsolidasi", *(["tulis"] if args.tulis else [])]
         results = {step: run(step, folder, out) for step in steps}
         parts = _parts(folder) if args.bagian else None
+        cpu = _cpu(folder, Path(temporary) / "hasil.pkl") if args.cpu else None
     base = results["pandas"]["seconds"]
     document = {
         "rows": args.rows,
@@ -155,6 +224,8 @@ def main(argv: list[str] | None = None) -> None:
     }
     if parts is not None:
         document["parts"] = parts
+    if cpu is not None:
+        document["cpu"] = cpu
     if args.json:
         print(json.dumps(document, indent=1))
         return
@@ -177,6 +248,8 @@ def main(argv: list[str] | None = None) -> None:
     Console().print(table)
     if parts is not None:
         Console().print({name: round(seconds, 3) for name, seconds in parts.items()})
+    if cpu is not None:
+        Console().print({name: round(seconds, 3) for name, seconds in cpu.items()})
 
 
 def _parts(folder: Path) -> dict[str, float]:
@@ -189,6 +262,32 @@ def _parts(folder: Path) -> dict[str, float]:
         cwd=ROOT,
     )
     parts: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    done = subprocess.run(
+        [sys.executable, "-c", _START, str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
+    parts |= json.loads(done.stdout.strip().splitlines()[-1])
+    return parts
+
+
+def _cpu(folder: Path, kept: Path) -> dict[str, float]:
+    """The CPU seconds of the path's parts, each in a fresh interpreter (``--cpu``)."""
+    parts: dict[str, float] = {}
+    for part in ("server", "pandas", "reader", "tables"):
+        done = subprocess.run(
+            [sys.executable, "-c", _CPU, part, str(folder), str(kept)],
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
+        parts |= json.loads(done.stdout.strip().splitlines()[-1])
+    path = sum(parts[k] for k in ("server_import", "proses_berkas", "pickle", "unpickle"))
+    parts["path"] = path + parts["rangkum_first"]
+    parts["path_ratio"] = parts["path"] / parts["pandas"]
     return parts
 
 

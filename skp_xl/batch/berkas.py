@@ -31,7 +31,6 @@ from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
 from skp_xl.reader.ekspor import Dikenali, kenali_berkas
 from skp_xl.settings import BATAS_DETIK
-from skp_xl.validation import check_file, internal_error
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +112,12 @@ def _batas_waktu(seconds: float | None) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
+PRAMUAT = ("skp_xl.validation",)
+"""What :func:`proses_berkas` imports only for an SKP workbook (the SKP reader and its
+checks): a reader process's server imports it beforehand unless every file is an export
+(``petakan(pramuat=...)``), whose reader then starts a tenth of a second sooner."""
+
+
 def proses_berkas(
     path: str, root: str = "", *, batas_detik: float | None = BATAS_DETIK
 ) -> HasilBerkas:
@@ -129,6 +134,8 @@ def proses_berkas(
                 return _tabel(file, unit, found)
             if found.ekspor is not None:
                 return hasil_ekspor(found.ekspor, unit, found.isi)
+            from skp_xl.validation import check_file  # see PRAMUAT
+
             # Triaged there, not in check_file, to keep the hash it took while streaming.
             triaged = found.triaged
             assert triaged is not None  # a workbook that is no export was triaged
@@ -142,6 +149,8 @@ def proses_berkas(
         kegagalan = Kegagalan(JenisKegagalan.WAKTU, "alarm", batas_detik, None)
         return HasilBerkas(path, unit, False, temuan=(temuan_gagal(path, kegagalan),))
     except Exception as error:  # a bug must not stop an agency's run
+        from skp_xl.validation import internal_error
+
         return HasilBerkas(path, unit, False, temuan=(internal_error(file, error),))
     people = {"": record.pegawai, "penilai_": record.penilai}
     fields = {

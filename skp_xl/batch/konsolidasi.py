@@ -10,16 +10,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
+from itertools import accumulate
 from pathlib import Path
+from typing import overload
 
 import pandas as pd
+import pyarrow as pa
 
-from skp_xl.batch.berkas import HasilBerkas, Kamus, berkas_gagal, proses_berkas
+from skp_xl.batch.berkas import PRAMUAT, HasilBerkas, Kamus, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, ciri_jalan, dibuka, sidik_semua
 from skp_xl.batch.cari import dilewati, temukan
 from skp_xl.batch.klaster import (
@@ -70,6 +74,7 @@ from skp_xl.domain.vocabulary import (
     Predikat,
     normalize_capaian_organisasi,
 )
+from skp_xl.reader.ekspor import tanpa_pembaca_skp
 from skp_xl.reader.triage import is_candidate
 from skp_xl.settings import (
     BATAS_DETIK,
@@ -393,13 +398,16 @@ def baca_semua(
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
     workers = jobs or os.cpu_count() or 1
     sent = [names[i] for i in todo]
-    answers = (
-        petakan_dask(
+    if mesin is Mesin.DASK:
+        answers = petakan_dask(
             sent, str(root), batas_detik=batas_detik, batas=batas, scheduler=scheduler, jobs=jobs
         )
-        if mesin is Mesin.DASK
-        else petakan(step, sent, gagal, jobs=workers, batas=batas)
-    )
+    else:
+        # Exports alone (a province's e-Kinerja export) need no SKP reader: its import
+        # left out, the reader process starts a tenth of a second sooner. The first SKP
+        # workbook (the usual folder's first file) stops the look.
+        pramuat = () if all(tanpa_pembaca_skp(Path(name)) for name in sent) else PRAMUAT
+        answers = petakan(step, sent, gagal, jobs=workers, batas=batas, pramuat=pramuat)
     for at, result in answers:
         results[todo[at]] = kamus.ringkas(result)
         if progres:
@@ -550,7 +558,7 @@ def rangkum(
     periode = opsi.periode or periode_terakhir(
         [
             *(r.periode for h in read for r in h.periode),
-            *(k.periode[i] for k in _kolom(exports) for i in k.dinilai()),
+            *{p for k in _kolom(exports) for p in k.periode_dinilai()},
         ]
     )
     decisions, findings = selesaikan_ganda(
@@ -601,9 +609,12 @@ def rangkum(
         if f.severity is Severity.ERROR
     }
     findings += periksa_pegawai(pegawai, letak, known)
-    counted = pegawai[
+    # The counted rows' unit and predikat: all the Ringkasan reads (the rows' other 22
+    # columns taken too were a twentieth of a second of 50,000 export rows).
+    counted = pegawai.loc[
         (pegawai[Pegawai.periode] == (periode.value if periode else None))
-        & (pegawai[Pegawai.dihitung] == YA)
+        & (pegawai[Pegawai.dihitung] == YA),
+        [Pegawai.unit_kerja, Pegawai.predikat],
     ]
     capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
     findings += capaian_findings
@@ -932,28 +943,95 @@ class _LetakEkspor(Mapping[str, Letak]):
         return sum(1 for _ in self)
 
 
+class _LetakKolom(Sequence[Mapping[str, Letak]]):
+    """Where each row of an export's columns was read: row ``i``'s :class:`_LetakEkspor`,
+    made when the schema asks for it (a 50,000-row export needs a handful)."""
+
+    __slots__ = ("kolom",)
+
+    def __init__(self, kolom: KolomEkspor) -> None:
+        self.kolom = kolom
+
+    def __len__(self) -> int:
+        return len(self.kolom)
+
+    @overload
+    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
+
+    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
+        k = self.kolom
+        if isinstance(row, slice):
+            return [_LetakEkspor(k.kolom, k.penunjuk, i) for i in k.indeks[row]]
+        return _LetakEkspor(k.kolom, k.penunjuk, k.indeks[row])
+
+
+class _Sambungan(Sequence[Mapping[str, Letak]]):
+    """Sequences of places one after another, as one (their rows are not copied)."""
+
+    __slots__ = ("awal", "bagian")
+
+    def __init__(self, bagian: Iterable[Sequence[Mapping[str, Letak]]]) -> None:
+        self.bagian = [part for part in bagian if len(part)]
+        self.awal = list(accumulate((len(part) for part in self.bagian), initial=0))
+
+    def __len__(self) -> int:
+        return self.awal[-1]
+
+    @overload
+    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
+
+    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(len(self))[row]]
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        part = bisect_right(self.awal, row) - 1
+        return self.bagian[part][row - self.awal[part]]
+
+
 def unit_ekspor(baris: BarisEkspor, pilihan: UnitEkspor) -> tuple[str, str]:
     """The unit and sub-unit an export row counts in."""
     return _unit_ekspor(baris.teks("unor_induk"), baris.teks("unor"), pilihan)
 
 
 def _unit_ekspor(induk: str, unor: str, pilihan: UnitEkspor) -> tuple[str, str]:
+    [unit], [sub] = _unit_kolom([induk], [unor], pilihan)
+    return unit, sub
+
+
+def _unit_kolom(
+    induk: Sequence[str], unor: Sequence[str], pilihan: UnitEkspor
+) -> tuple[list[str], list[str]]:
+    """The unit and sub-unit of each export row, from its ``unor_induk`` and ``unor``
+    (column by column: no pair per row, whose 50,000 tuples woke the garbage collector
+    over the whole heap)."""
     if pilihan is UnitEkspor.UNOR:
-        unit = unor or induk or TANPA_UNIT
+        unit = [u or i or TANPA_UNIT for i, u in zip(induk, unor, strict=True)]
         return unit, unit
-    unit = induk or unor or TANPA_UNIT
-    return unit, unor or unit
+    unit = [i or u or TANPA_UNIT for i, u in zip(induk, unor, strict=True)]
+    return unit, [u or w for u, w in zip(unor, unit, strict=True)]
 
 
 def _baris_ekspor(
     exports: Iterable[HasilBerkas], apart: Mapping[str, str], pilihan: UnitEkspor
-) -> tuple[dict[str, list[object]], list[Mapping[str, Letak]]]:
+) -> tuple[dict[str, list[object]], list[Sequence[Mapping[str, Letak]]]]:
     """The Pegawai rows of the rated exports, column by column from each export's
-    :class:`~skp_xl.domain.ekspor.KolomEkspor`, and where each row was read."""
+    :class:`~skp_xl.domain.ekspor.KolomEkspor`, and where each row was read (per export,
+    a :class:`_LetakKolom`).
+
+    A column's values repeat a few texts (units, jabatan, statuses): what each distinct
+    value becomes is worked out once, then looked up per row."""
     columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
-    letak: list[Mapping[str, Letak]] = []
-    acting_of: dict[str, Penugasan] = {}
-    units: dict[tuple[str, str], tuple[str, str]] = {}
+    letak: list[Sequence[Mapping[str, Letak]]] = []
+    acting_of: dict[str, tuple[str, str]] = {}  # jabatan -> (as written, on a Plt. row)
     plt, dinilai = Status.PLT, Status.DINILAI
     for k in _kolom(exports):
         path, jenis, size = k.path, k.jenis.value, len(k)
@@ -964,36 +1042,36 @@ def _baris_ekspor(
             for key, why in apart.items()
             if key.startswith(prefix) and key[len(prefix) :].isdigit()
         }
-        unit_sub = []
-        for pair in zip(k.induk, k.unor, strict=True):
-            found = units.get(pair)
-            if found is None:
-                found = units[pair] = _unit_ekspor(*pair, pilihan)
-            unit_sub.append(found)
-        acting_col = []
-        for jabatan, status in zip(k.jabatan, k.status, strict=True):
-            acting = acting_of.get(jabatan)
-            if acting is None:
-                acting = acting_of[jabatan] = penugasan(jabatan)
-            if status is plt and acting is Penugasan.DEFINITIF:
-                acting = Penugasan.PLT
-            acting_col.append(acting.value)
-        keterangan = []
-        dihitung = []
-        for nomor, status in zip(k.nomor, k.status, strict=True):
-            reason = aside.get(nomor) or _KETERANGAN.get(status, "")
-            source = f"{jenis}, baris {nomor}"
-            keterangan.append(f"{source}; {reason}" if reason else source)
-            dihitung.append(YA if status is dinilai and nomor not in aside else TIDAK)
+        unit_col, sub_col = _unit_kolom(k.induk, k.unor, pilihan)
+        for jabatan in set(k.jabatan).difference(acting_of):
+            acting = penugasan(jabatan)
+            # A Plt./Plh. row whose jabatan does not say so is still acting.
+            as_plt = Penugasan.PLT if acting is Penugasan.DEFINITIF else acting
+            acting_of[jabatan] = (acting.value, as_plt.value)
+        acting_col = [
+            acting_of[jabatan][status is plt]
+            for jabatan, status in zip(k.jabatan, k.status, strict=True)
+        ]
+        reason_of = {status: _KETERANGAN.get(status, "") for status in set(k.status)}
+        keterangan = [
+            f"{jenis}, baris {nomor}; {reason}"
+            if (reason := aside.get(nomor) or reason_of[status])
+            else f"{jenis}, baris {nomor}"
+            for nomor, status in zip(k.nomor, k.status, strict=True)
+        ]
+        dihitung = [
+            YA if status is dinilai and nomor not in aside else TIDAK
+            for nomor, status in zip(k.nomor, k.status, strict=True)
+        ]
         columns[Pegawai.nip] += [nip or None for nip in k.nip]
         columns[Pegawai.nama] += [nama or None for nama in k.nama]
-        columns[Pegawai.unit_kerja] += [unit for unit, _ in unit_sub]
-        columns[Pegawai.sub_unit] += [sub for _, sub in unit_sub]
+        columns[Pegawai.unit_kerja] += unit_col
+        columns[Pegawai.sub_unit] += sub_col
         columns[Pegawai.unit_kerja_isian] += [unor or None for unor in k.unor]
         columns[Pegawai.jabatan] += [jabatan or None for jabatan in k.jabatan]
         columns[Pegawai.penugasan] += acting_col
         value = {p: p.value for p in set(k.periode)}
-        columns[Pegawai.periode] += [value[periode] for periode in k.periode]
+        columns[Pegawai.periode] += map(value.__getitem__, k.periode)
         columns[Pegawai.rating_hasil_kerja] += k.hasil
         columns[Pegawai.rating_perilaku] += k.perilaku
         columns[Pegawai.predikat] += k.predikat
@@ -1002,7 +1080,7 @@ def _baris_ekspor(
         columns[Pegawai.galat] += k.galat
         columns[Pegawai.tahun] += [year or None for year in k.tahun] or [None] * size
         columns[Pegawai.berkas] += [path] * size
-        letak += [_LetakEkspor(k.kolom, k.penunjuk, k.indeks[row]) for row in range(size)]
+        letak.append(_LetakKolom(k))
     size = len(columns[Pegawai.berkas])
     for values in columns.values():
         if not values:
@@ -1080,7 +1158,7 @@ def _pegawai(
     pilihan: UnitEkspor = UnitEkspor.INDUK,
     roster: Sequence[dict[str, object]] = (),
     roster_letak: Sequence[Mapping[str, Letak]] = (),
-) -> tuple[pd.DataFrame, list[Mapping[str, Letak]]]:
+) -> tuple[pd.DataFrame, Sequence[Mapping[str, Letak]]]:
     """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
     for the schema's findings)."""
     # Column by column, and each row's places as a view of its file's and period's own:
@@ -1161,21 +1239,36 @@ def _pegawai(
         if not h.periode:
             columns[Pegawai.keterangan][-1] = decision.keterangan or "belum dinilai"
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
-    letak += [*extra_letak, *roster_letak]
+    every = _Sambungan([letak, *extra_letak, roster_letak])
     # One column at a time, its lists dropped once it is an array: an object frame of
     # every column, its concatenation and its conversion were each a copy of the table
     # at once (bench_memori.py).
     dtypes = {Pegawai.angka_kredit: "Float64", Pegawai.galat: "Int64"}
-    frame = pd.DataFrame(index=pd.RangeIndex(len(letak)))
+    frame = pd.DataFrame(index=pd.RangeIndex(len(every)))
     for column in PEGAWAI_COLUMNS:
         cells = columns.pop(column)
         cells += extra.pop(column)
         cells += [row.get(column) for row in roster]
         # pandas-stubs type pd.array's data as one kind of value; these mix text and None.
-        array = pd.array(cells, dtype=dtypes.get(column, "string"))  # type: ignore[call-overload]
-        frame[column] = array
+        frame[column] = _larik(cells, dtypes.get(column, "string"))
         del cells
-    return frame, letak
+    return frame, every
+
+
+def _larik(cells: list[object], dtype: str) -> pd.api.extensions.ExtensionArray:
+    """A Pegawai column as its array: ``pd.array(cells, dtype=dtype)``.
+
+    A text column of text and None (every one, but for odd input) goes to Arrow
+    directly: pandas' own way first checks and copies every value in Python, a tenth of
+    a second per 50,000 rows of repeated units and labels. The array is the same (large
+    strings, None as NA)."""
+    if dtype == "string" and set(map(type, cells)) <= _TEKS_ATAU_KOSONG:
+        return pd.arrays.ArrowStringArray(pa.array(cells, type=pa.large_string()))
+    # pandas-stubs type pd.array's data as one kind of value; these mix text and None.
+    return pd.array(cells, dtype=dtype)  # type: ignore[call-overload,no-any-return]
+
+
+_TEKS_ATAU_KOSONG = frozenset({str, type(None)})
 
 
 def _capaian(

@@ -37,7 +37,7 @@ import sys
 import tempfile
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from multiprocessing.connection import Connection, wait
@@ -139,28 +139,30 @@ def _module(fn: Callable[..., object]) -> str | None:
     return module if isinstance(module, str) else None
 
 
-def _context(fn: Callable[..., object]) -> BaseContext:
+def _context(fn: Callable[..., object], pramuat: Sequence[str] = ()) -> BaseContext:
     methods = multiprocessing.get_all_start_methods()
     if "forkserver" not in methods:
         return multiprocessing.get_context("spawn")
     ctx = multiprocessing.get_context("forkserver")
-    # The server imports the task's module once, so a worker starts in milliseconds
-    # instead of importing the reader again.
+    # The server imports the task's module once (and ``pramuat``, what the task imports
+    # only when it needs it), so a worker starts in milliseconds instead of importing
+    # the reader again. Once running, the server keeps what it imported.
     module = _module(fn)
     if module and module != "__main__":
-        ctx.set_forkserver_preload([module])
+        ctx.set_forkserver_preload([module, *pramuat])
     return ctx
 
 
-def siapkan(fn: Callable[..., object]) -> None:
+def siapkan(fn: Callable[..., object], pramuat: Sequence[str] = ()) -> None:
     """Start the server that forks the workers of ``fn`` now, without waiting for it.
 
     The server imports ``fn``'s module (the reader: 0.5 s of CPU) in its own process, so
     calling this before the caller's own work (walking a folder, its own imports) runs
     the two side by side instead of one after the other. :func:`petakan` starts it anyway
     when it was not started here; where workers are spawned, this does nothing.
+    ``pramuat``: modules the server imports too (:func:`petakan`).
     """
-    ctx = _context(fn)
+    ctx = _context(fn, pramuat)
     if ctx.get_start_method() != "forkserver":
         return
     from multiprocessing import forkserver
@@ -309,6 +311,7 @@ def petakan(
     *,
     jobs: int,
     batas: Batas = Batas(),
+    pramuat: Sequence[str] = (),
 ) -> Iterator[tuple[int, R]]:
     """``fn`` over ``items`` in ``jobs`` supervised workers, answers as they come.
 
@@ -319,6 +322,9 @@ def petakan(
         gagal: Makes the answer for an item whose worker died, hung or ran out of memory.
         jobs: Workers to run at once (at least 1).
         batas: The limits of each task.
+        pramuat: Modules the task imports only when it needs them, to be imported once
+            with ``fn``'s module where workers fork from a server (a task that needs
+            none of them starts sooner without).
 
     Yields:
         ``(index, answer)`` for every item, in the order they finish; every index once.
@@ -328,7 +334,7 @@ def petakan(
         return
     jobs = max(1, min(jobs, len(queue)))
     with tempfile.TemporaryDirectory(prefix="skp-xl-pekerja-") as tmp:
-        pool: _Pool[T, R] = _Pool(fn, batas, Path(tmp), _context(fn))
+        pool: _Pool[T, R] = _Pool(fn, batas, Path(tmp), _context(fn, pramuat))
         try:
             pool.slots = [pool.start() for _ in range(jobs)]
             yield from _run(pool, queue, gagal)

@@ -13,11 +13,12 @@ from __future__ import annotations
 import collections
 import datetime
 import functools
+import operator
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, cast, overload
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.errors import InvalidValueError
@@ -394,8 +395,16 @@ def baris_data(
 
     ``pertama`` is the number the user gives row 0 (1: Excel's rows; 0: JSON records,
     whose row 0 is the keys)."""
-    found = []
-    kolom = kepala.kolom
+    return list(baris_tabel(rows, kepala, alamat, pertama))
+
+
+def baris_tabel(
+    rows: Sequence[Sequence[object]], kepala: BentukKepala, alamat: Penunjuk, pertama: int = 1
+) -> BarisTabel:
+    """:func:`baris_data` as a :class:`BarisTabel`: each row's :class:`BarisEkspor` made
+    when asked."""
+    cells: list[Sequence[object]] = []
+    numbers: list[int] = []
     for number in range(kepala.baris + 1, len(rows)):
         row = rows[number]
         # A cell holds something unless None or blank text; tested inline (a generator
@@ -405,8 +414,80 @@ def baris_data(
                 break
         else:
             continue
-        found.append(BarisEkspor(number + pertama, row, number, kolom, alamat))
-    return found
+        cells.append(row)
+        numbers.append(number)
+    return BarisTabel(cells, numbers, kepala.kolom, alamat, pertama)
+
+
+class BarisTabel(Sequence[BarisEkspor]):
+    """The data rows of one table (:func:`baris_tabel`), each :class:`BarisEkspor` made
+    when asked; equal to the tuple of the same rows.
+
+    A rated export's rows go straight into columns (:func:`periksa_kolom` reads
+    :attr:`isi`): of a 50,000-row export only the rows with findings become objects (the
+    50,000 were a tenth of a second of its read).
+
+    Attributes:
+        isi: Each data row's cells, as read.
+        indeks: Each data row's index in its table (0-based).
+        kolom: Field -> its column in the table (0-based).
+        penunjuk: Names the cells.
+        pertama: The number the user gives row 0 (:func:`baris_data`).
+    """
+
+    __slots__ = ("indeks", "isi", "kolom", "penunjuk", "pertama")
+
+    def __init__(
+        self,
+        isi: Sequence[Sequence[object]],
+        indeks: Sequence[int],
+        kolom: Mapping[str, int],
+        penunjuk: Penunjuk,
+        pertama: int = 1,
+    ) -> None:
+        self.isi = isi
+        self.indeks = indeks
+        self.kolom = kolom
+        self.penunjuk = penunjuk
+        self.pertama = pertama
+
+    def __len__(self) -> int:
+        return len(self.indeks)
+
+    @overload
+    def __getitem__(self, row: int) -> BarisEkspor: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> tuple[BarisEkspor, ...]: ...
+
+    def __getitem__(self, row: int | slice) -> BarisEkspor | tuple[BarisEkspor, ...]:
+        if isinstance(row, slice):
+            return tuple(self[i] for i in range(len(self))[row])
+        index = self.indeks[row]
+        return BarisEkspor(index + self.pertama, self.isi[row], index, self.kolom, self.penunjuk)
+
+    def __iter__(self) -> Iterator[BarisEkspor]:
+        kolom, penunjuk, pertama = self.kolom, self.penunjuk, self.pertama
+        for cells, index in zip(self.isi, self.indeks, strict=True):
+            yield BarisEkspor(index + pertama, cells, index, kolom, penunjuk)
+
+    @property
+    def nomor(self) -> list[int]:
+        """Each row as the user finds it (:attr:`BarisEkspor.nomor`)."""
+        return [index + self.pertama for index in self.indeks]
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, BarisTabel | tuple):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's: its rows' cells are lists
+
+    def __reduce__(self) -> tuple[type[BarisTabel], tuple[object, ...]]:
+        return BarisTabel, (self.isi, self.indeks, self.kolom, self.penunjuk, self.pertama)
+
+    def __repr__(self) -> str:
+        return f"BarisTabel({len(self)} baris, kolom={dict(self.kolom)!r})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +499,7 @@ class Ekspor:
         jenis: The kind, by its header.
         sheet: The sheet the table is on ("" for CSV and JSON).
         judul: Instansi, period and year from the title rows.
-        baris: The data rows.
+        baris: The data rows (as read, a :class:`BarisTabel`).
         temuan: Findings about the file as a whole.
     """
 
@@ -426,7 +507,7 @@ class Ekspor:
     jenis: JenisEkspor
     sheet: str
     judul: Judul
-    baris: tuple[BarisEkspor, ...]
+    baris: Sequence[BarisEkspor]
     temuan: tuple[Finding, ...] = ()
 
 
@@ -948,21 +1029,58 @@ class KolomEkspor:
 
     def dinilai(self, periode: Periode | None = None) -> Iterator[int]:
         """The rows that are rated (:attr:`Status.DINILAI`), of ``periode`` when given."""
-        for row, (status, period) in enumerate(zip(self.status, self.periode, strict=True)):
-            if status is Status.DINILAI and (periode is None or period is periode):
-                yield row
+        rated = Status.DINILAI
+        if periode is None:  # a comprehension: resuming a generator was 50,000 steps
+            return iter([row for row, status in enumerate(self.status) if status is rated])
+        pairs = enumerate(zip(self.status, self.periode, strict=True))
+        return iter([row for row, (s, p) in pairs if s is rated and p is periode])
+
+    def periode_dinilai(self) -> set[Periode]:
+        """The periods of the rated rows."""
+        rated = Status.DINILAI
+        return {p for s, p in zip(self.status, self.periode, strict=True) if s is rated}
 
 
 def _tahun(text: str) -> str:
     return text if len(text) == 4 and text.isdigit() else ""
 
 
-class _Dipangkas(dict[str, str]):
-    """Texts as :func:`teks_sel` gives them, each made once."""
+class _Dipangkas(dict[object, str]):
+    """Cells as :func:`teks_sel` gives them, each distinct value made once."""
 
-    def __missing__(self, key: str) -> str:
+    def __missing__(self, key: object) -> str:
         text = self[key] = teks_sel(key)
         return text
+
+
+_CONTOH = 256
+"""Cells of a column looked at to tell names (mostly distinct) from labels (repeated)."""
+
+
+def _teks_kolom(values: Sequence[object], trimmed: _Dipangkas) -> list[str]:
+    """:func:`teks_sel` of each cell of a column, the cheapest way for the column.
+
+    A column of labels (units, jabatan, ratings) repeats a few texts: each distinct text
+    is trimmed once (``trimmed``, shared by the text columns: a text seen before costs
+    one lookup in C). A column of names is mostly distinct: each is trimmed in place, as
+    :func:`teks_sel` trims text, without a dict entry made per name. A column of numbers
+    (e-Kinerja's ``is_skp_plt_plh_pjb``: 0 and 1) makes each distinct number's text once
+    too (not a column with booleans: True equals 1 as a key, but is written "True").
+    """
+    kinds = set(map(type, values))
+    if kinds == {str}:
+        sample = values[:_CONTOH]
+        if 2 * len(set(sample)) > len(sample):
+            texts = cast("Sequence[str]", values)
+            # teks_sel's text branch, inline (a call per cell cost more than the work).
+            return [
+                " ".join(v.split()) if "  " in v or not v.isprintable() else v.strip()
+                for v in texts
+            ]
+        return list(map(trimmed.__getitem__, values))
+    if kinds and kinds <= {int, float}:
+        return list(map(trimmed.__getitem__, values))
+    return [trimmed[v] if type(v) is str else teks_sel(v) for v in values]
 
 
 def periksa_kolom(
@@ -980,15 +1098,17 @@ def periksa_kolom(
     """
     today = today or datetime.date.today()
     baris = ekspor.baris
-    kolom = baris[0].kolom if baris else {}
-    penunjuk = baris[0].penunjuk if baris else Penunjuk(ekspor.sheet)
+    if isinstance(baris, BarisTabel):  # as read: the cells without a BarisEkspor per row
+        kolom, penunjuk = baris.kolom, baris.penunjuk
+        cells, indeks, nomor = baris.isi, baris.indeks, baris.nomor
+    else:
+        kolom = baris[0].kolom if baris else {}
+        penunjuk = baris[0].penunjuk if baris else Penunjuk(ekspor.sheet)
+        cells = [b.isi for b in baris]
+        indeks, nomor = [b.indeks for b in baris], [b.nomor for b in baris]
     size = len(baris)
 
-    # A column repeats a few texts (units, jabatan, labels) thousands of times: each
-    # distinct text is trimmed once (the dict's __missing__, so a text seen before costs
-    # one lookup in C).
-    trimmed = _Dipangkas()
-    cells = [b.isi for b in baris]
+    trimmed = _Dipangkas()  # the distinct texts of the label columns (_teks_kolom)
     shortest = min(map(len, cells), default=0)
 
     def mentah(name: str) -> list[object]:
@@ -996,64 +1116,84 @@ def periksa_kolom(
         if column is None:
             return [None] * size
         if column < shortest:
-            return [row[column] for row in cells]
+            return list(map(operator.itemgetter(column), cells))
         return [row[column] if column < len(row) else None for row in cells]
 
     def teks(name: str) -> list[str]:
         if kolom.get(name) is None:
             return [""] * size
-        return [trimmed[v] if type(v) is str else teks_sel(v) for v in mentah(name)]
+        return _teks_kolom(mentah(name), trimmed)
 
     periodik = ekspor.jenis is JenisEkspor.SIASN_PERIODIK
     tetap = None if periodik or not baris else periode_baris(ekspor, baris[0])[0]
     jabatan = teks("jabatan")
-    nip: list[str] = []
-    periode: list[Periode] = []
-    status: list[Status] = []
-    hasil: list[str] = []
-    perilaku: list[str] = []
-    predikat_: list[str] = []
-    galat: list[int] = []
-    lengkap: list[Nilai] = []
-    rows = zip(
-        baris,
-        mentah("nip"),
-        teks("rating_hasil_kerja"),
-        teks("rating_perilaku"),
-        teks("hasil_akhir"),
-        teks("plt"),
-        jabatan,
-        strict=True,
+    raw_nip = mentah("nip")
+    # HR's rules once per combination of a row's labels (a few hundred in 50,000 rows),
+    # then the NIP per row (nip_sah: no Nip object). A row for which either gives None
+    # (a label or a NIP with something to say, a NIP that is no text) is looked at again
+    # below, in row order, as _cepat did: the whole way when it has something to say.
+    aturan = list(
+        map(
+            _aturan_baris,
+            teks("rating_hasil_kerja"),
+            teks("rating_perilaku"),
+            teks("hasil_akhir"),
+            teks("plt"),
+            jabatan,
+        )
     )
-    for b, raw_nip, hasil_text, perilaku_text, stored_text, plt, jabatan_text in rows:
-        quick = _cepat(raw_nip, hasil_text, perilaku_text, stored_text, plt, jabatan_text, today)
-        if quick is None:
-            n = _nilai_lengkap(ekspor, b, today)
-            nip.append(n.nip)
-            periode.append(n.periode)
-            status.append(n.status)
-            hasil.append(n.rating_hasil_kerja)
-            perilaku.append(n.rating_perilaku)
-            predikat_.append(n.predikat)
-            galat.append(sum(1 for f in n.temuan if f.severity is Severity.ERROR))
-            if n.temuan:
-                lengkap.append(n)
-            continue
-        nip.append(quick[0])
-        periode.append(tetap or periode_baris(ekspor, b)[0])
-        status.append(quick[1])
-        hasil.append(quick[2])
-        perilaku.append(quick[3])
-        predikat_.append(quick[4])
-        galat.append(0)
+    sah = functools.partial(nip_sah, today=today)
+    nip: list[str | None] = [
+        sah(value) if rules is not None else None
+        for value, rules in zip(raw_nip, aturan, strict=True)
+    ]
+    lengkap_at = [
+        row
+        for row, (value, rules) in enumerate(zip(nip, aturan, strict=True))
+        if value is None or rules is None
+    ]
+    periode: list[Periode] = (
+        [tetap] * size if tetap is not None else [periode_baris(ekspor, b)[0] for b in baris]
+    )
+    galat = [0] * size
+    # The usual row's outcome, then the rows that go the whole way written over it.
+    usual: tuple[Status, str, str, str, str] = (Status.DINILAI, "", "", "", "")
+    outcome = [rules or usual for rules in aturan]
+    status = [rules[0] for rules in outcome]
+    hasil = [rules[1] for rules in outcome]
+    perilaku = [rules[2] for rules in outcome]
+    predikat_ = [rules[3] for rules in outcome]
+    lengkap: list[Nilai] = []
+    for row in lengkap_at:
+        value = raw_nip[row]
+        rules = aturan[row]
+        if rules is not None and type(value) is str:
+            try:  # a NIP nip_sah leaves to parse_nip (spaces, an apostrophe) but valid
+                nip[row] = parse_nip(value, today=today).nip
+            except InvalidValueError:
+                pass
+            else:
+                continue
+        n = _nilai_lengkap(ekspor, baris[row], today)
+        nip[row] = n.nip
+        periode[row] = n.periode
+        status[row] = n.status
+        hasil[row] = n.rating_hasil_kerja
+        perilaku[row] = n.rating_perilaku
+        predikat_[row] = n.predikat
+        galat[row] = sum(1 for f in n.temuan if f.severity is Severity.ERROR)
+        if n.temuan:
+            lengkap.append(n)
+    tahun_teks = teks("tahun")
+    tahun = {text: _tahun(text or ekspor.judul.tahun) for text in set(tahun_teks)}
     columns = KolomEkspor(
         ekspor.path,
         ekspor.jenis,
         kolom,
         penunjuk,
-        tuple(b.nomor for b in baris),
-        tuple(b.indeks for b in baris),
-        tuple(nip),
+        tuple(nomor),
+        tuple(indeks),
+        tuple(nip),  # type: ignore[arg-type]  # every None was replaced above
         tuple(teks("nama")),
         tuple(teks("unor_induk")),
         tuple(teks("unor")),
@@ -1065,7 +1205,7 @@ def periksa_kolom(
         tuple(perilaku),
         tuple(predikat_),
         tuple(galat),
-        tuple(_tahun(text or ekspor.judul.tahun) for text in teks("tahun")),
+        tuple(map(tahun.__getitem__, tahun_teks)),
     )
     counts = collections.Counter(status)
     notes = _catatan(ekspor, {s: counts.get(s, 0) for s in Status}, {p.value for p in set(periode)})

@@ -20,7 +20,7 @@ from skp_xl.domain.ekspor import (
     KEPALA_DIKENAL,
     Ekspor,
     baca_judul,
-    baris_data,
+    baris_tabel,
     kenali,
     kepala_asing,
 )
@@ -184,6 +184,15 @@ def dinyatakan_panjang(path: Path) -> bool:
     return False
 
 
+def tanpa_pembaca_skp(path: Path) -> bool:
+    """Whether :func:`kenali_berkas` will most likely take ``path`` as an export without
+    the SKP reader: a text table, or a workbook that :func:`dinyatakan_panjang` (a cheap
+    look at its worksheets' declared size). A reader process that reads only such files
+    need not import the SKP reader before it starts (``batch.berkas.PRAMUAT``); a file
+    this is wrong about is still read, the reader imported when it comes to it."""
+    return is_tabel(path) or dinyatakan_panjang(path)
+
+
 def ekspor_panjang(path: Path) -> tuple[Ekspor, str] | None:
     """A workbook :func:`dinyatakan_panjang` as an export, triaged once with
     :data:`~skp_xl.settings.EKSPOR_LIMITS`, with the SHA-256 of its bytes.
@@ -221,7 +230,7 @@ def ekspor_dari(path: Path, tables: list[Tabel]) -> Ekspor | None:
         if kepala is None:
             continue
         judul = baca_judul(table.rows[: kepala.baris])
-        rows = tuple(baris_data(table.rows, kepala, table.penunjuk, 0 if table.json else 1))
+        rows = baris_tabel(table.rows, kepala, table.penunjuk, 0 if table.json else 1)
         findings: list[Finding] = []
         if not rows:
             findings.append(

@@ -13,7 +13,7 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-import skp_xl.batch.berkas
+import skp_xl.validation
 from skp_xl.batch.berkas import proses_berkas
 from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi, temukan, unit_of
 from skp_xl.batch.skema import KODE, periksa_pegawai
@@ -198,7 +198,7 @@ def test_a_file_that_takes_too_long_is_stopped(
         time.sleep(5)
         raise AssertionError("not stopped")
 
-    monkeypatch.setattr(skp_xl.batch.berkas, "check_file", slow)
+    monkeypatch.setattr(skp_xl.validation, "check_file", slow)  # imported when needed
     path = next(agency.rglob("*.xlsx"))
     start = time.perf_counter()
     result = proses_berkas(str(path), str(agency), batas_detik=0.5)

@@ -255,3 +255,73 @@ def test_blank_rows_are_left_out_as_a_cell_by_cell_test_does(rows: list[list[obj
     assert [b.indeks for b in found] == [
         number for number, row in enumerate(rows, 1) if any(isi(cell) for cell in row)
     ]
+
+
+def test_the_columns_hold_each_nip_spelling_as_the_row_rules_do() -> None:
+    """``periksa_kolom`` takes a row's NIP from ``nip_sah`` and leaves to ``parse_nip``
+    what that does not take (an apostrophe, spaces, a non-breaking space) and to the
+    whole way what has something to say (a number, 17 digits, none, a label unknown);
+    row by row the columns hold what ``periksa_ekspor`` gives, for the rows as read
+    (a :class:`BarisTabel`) and as a tuple of row objects."""
+    from skp_xl.domain.ekspor import BarisTabel, baris_tabel, periksa_ekspor, periksa_kolom
+
+    spellings: list[object] = [
+        NIP,
+        f"'{NIP}",
+        f" {NIP} ",
+        f"{NIP}\u00a0",
+        float(NIP),
+        NIP[:-1],
+        NIP[:-3] + "000",
+        "",
+        None,
+        "199912312030011001",
+    ]
+    rows: list[list[object]] = [list(PENILAIAN)]
+    rows += [_row(nip=value, nama=f"Pegawai {i}") for i, value in enumerate(spellings)]
+    rows.append(_row(hasil_kerja="LUAR BIASA"))
+    rows.append(_row(is_skp_plt_plh_pjb=1))
+    kepala = kenali(rows)
+    assert kepala is not None
+    read = baris_tabel(rows, kepala, _alamat)
+    assert isinstance(read, BarisTabel)
+    assert read == tuple(baris_data(rows, kepala, _alamat))
+    for baris in (read, tuple(read)):
+        ekspor = Ekspor("e.xlsx", kepala.jenis, "Sheet1", Judul(), baris)
+        nilai, findings = periksa_ekspor(ekspor)
+        kolom, lengkap, temuan = periksa_kolom(ekspor)
+        assert temuan == findings
+        assert lengkap == tuple(n for n in nilai if n.temuan)
+        assert list(zip(kolom.nomor, kolom.nip, kolom.status, kolom.predikat, strict=True)) == [
+            (n.baris.nomor, n.nip, n.status, n.predikat) for n in nilai
+        ]
+        assert kolom.nip[:4] == (NIP,) * 4
+
+
+_SEL = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-3, 3),
+    st.floats(allow_nan=False, min_value=-3, max_value=3),
+    st.text(alphabet=" \t\n\u00a0\u200bab-", max_size=6),
+)
+
+
+@given(
+    st.lists(
+        st.one_of(
+            st.lists(_SEL, max_size=40),
+            st.lists(_SEL.filter(lambda v: type(v) is str), max_size=300),
+        )
+    )
+)
+@settings(max_examples=300, deadline=None)
+def test_a_column_is_trimmed_as_each_cell_is(columns: list[list[object]]) -> None:
+    """_teks_kolom takes the cheapest way for a column (names trimmed in place, labels
+    through the shared dict, numbers through one of their own); each gives teks_sel's
+    text, with the dict shared across the columns."""
+    from skp_xl.domain.ekspor import _Dipangkas, _teks_kolom, teks_sel
+
+    trimmed = _Dipangkas()
+    for values in columns:
+        assert _teks_kolom(values, trimmed) == [teks_sel(v) for v in values]

@@ -48,3 +48,28 @@ def test_validate_triages_a_long_export_once(panjang: Path, triages: list[object
 def test_the_other_readers_triage_it_once(panjang: Path, triages: list[object]) -> None:
     assert reader_ekspor.triage_ekspor(panjang).blocking is None
     assert triages == [EKSPOR_LIMITS]
+
+
+def test_a_reader_of_exports_alone_starts_without_the_skp_reader(
+    panjang: Path, tmp_path: Path
+) -> None:
+    """The reader processes' server imports the SKP reader (``PRAMUAT``) unless every file
+    is a text table or a workbook declared longer than an SKP; the per-file step imports
+    it when a workbook needs it."""
+    import subprocess
+    import sys
+
+    import openpyxl
+
+    csv = tmp_path / "rekap.csv"
+    csv.write_text("nip,nama,rating_hasil_kerja,rating_perilaku\n", encoding="utf-8")
+    small = tmp_path / "kecil.xlsx"
+    book = openpyxl.Workbook()
+    book.active.append(["nip", "nama"])  # type: ignore[union-attr]
+    book.save(small)
+    assert reader_ekspor.tanpa_pembaca_skp(panjang)
+    assert reader_ekspor.tanpa_pembaca_skp(csv)
+    assert not reader_ekspor.tanpa_pembaca_skp(small)
+    code = "import sys, skp_xl.batch.berkas; print('skp_xl.validation' in sys.modules)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
