@@ -127,6 +127,12 @@ _LEMBAR_BESAR = 8 * 2**20
 """Worksheet XML that is large for an SKP (skp-xl's largest sheet, a monthly Evaluasi, is
 about 0.4 MB); a sheet this large without a ``<dimension>`` (openpyxl's write-only mode
 writes none) is taken as a long table."""
+_BARIS_MIN = 24
+"""Fewer bytes than any row with a cell in it takes in a worksheet's XML (``<row><c><v>1
+</v></c></row>`` is 26): a worksheet inflating to at most ``LIMITS.max_rows`` times this
+cannot hold more rows than an SKP may have, so reading its triage twice costs little."""
+_PUSAT = struct.Struct("<4s6H3L5H2L")
+"""An entry of the zip's central directory (46 bytes, then the name)."""
 
 
 def dinyatakan_panjang(path: Path) -> bool:
@@ -138,8 +144,11 @@ def dinyatakan_panjang(path: Path) -> bool:
 
     A cheap look, not a check, and only an order: the triage still checks everything, and
     a file that is no export after all takes the usual way. The zip's directory is read
-    only when its end record says it is small, each worksheet only up to its first
-    :data:`_KEPALA_ZIP` bytes; anything odd answers False.
+    only when its end record says it is small, and only worksheets inflating to more than
+    :data:`_BARIS_MIN` bytes a row an SKP may have are looked at (a smaller one costs
+    little to triage twice; an SKP's are smaller, so for an SKP the look ends at its
+    directory), each only up to its first :data:`_KEPALA_ZIP` bytes; anything odd answers
+    False.
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
@@ -148,18 +157,28 @@ def dinyatakan_panjang(path: Path) -> bool:
         if size > EKSPOR_LIMITS.max_file_bytes:
             return False
         with path.open("rb") as handle:
-            handle.seek(max(0, size - 65_557))  # the end record and a comment at most
+            # The end record and, usually, the directory before it; else the end
+            # record with a comment at most, as zipfile looks for it.
+            handle.seek(max(0, size - _EKOR))
             tail = handle.read()
+            end = tail.rfind(b"PK\x05\x06")
+            if (end < 0 or end < _directory_size(tail, end)) and size > _EKOR:
+                handle.seek(max(0, size - 65_557))
+                tail = handle.read()
         end = tail.rfind(b"PK\x05\x06")
         if end < 0 or len(tail) < end + 22:
             return False
         entries, directory = struct.unpack_from("<HI", tail, end + 10)
         if entries > LIMITS.max_members or directory > LIMITS.max_members * 1024:
             return False
+        if not _lembar_besar(tail, end, directory):
+            return False
         with zipfile.ZipFile(path) as archive:
             for info in archive.infolist():
                 name = info.filename
                 if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                    continue
+                if info.file_size <= _LEMBAR_KECIL:
                     continue
                 with archive.open(info) as member:
                     found = _DIMENSI.search(member.read(_KEPALA_ZIP))
@@ -181,6 +200,35 @@ def dinyatakan_panjang(path: Path) -> bool:
         NotImplementedError,
     ):
         return False
+    return False
+
+
+_LEMBAR_KECIL = LIMITS.max_rows * _BARIS_MIN
+_EKOR = 16 * 1024
+"""The bytes at the end of a workbook read first: an SKP's central directory and end record."""
+
+
+def _directory_size(tail: bytes, end: int) -> int:
+    return struct.unpack_from("<I", tail, end + 12)[0] if len(tail) >= end + 22 else 0
+
+
+def _lembar_besar(tail: bytes, end: int, directory: int) -> bool:
+    """Whether the central directory (the ``directory`` bytes before the end record at
+    ``end`` of ``tail``) lists a worksheet inflating to more than :data:`_LEMBAR_KECIL`;
+    True too when the directory is not all in ``tail`` or reads oddly (zip64 sizes,
+    a broken entry), for :func:`dinyatakan_panjang` to look with zipfile."""
+    at = end - directory
+    if at < 0:
+        return True
+    while at < end:
+        if not tail.startswith(b"PK\x01\x02", at) or at + _PUSAT.size > end:
+            return True
+        fields = _PUSAT.unpack_from(tail, at)
+        size, named, extra, comment = fields[9], fields[10], fields[11], fields[12]
+        name = tail[at + _PUSAT.size : at + _PUSAT.size + named]
+        if size > _LEMBAR_KECIL and name.startswith(b"xl/worksheets/"):
+            return True
+        at += _PUSAT.size + named + extra + comment
     return False
 
 
