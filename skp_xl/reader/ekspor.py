@@ -404,7 +404,7 @@ def kenali_berkas(path: Path) -> Dikenali:
         long = ekspor_panjang(path)
         if long is not None:
             return Dikenali(long[0], long[1])
-    triaged = triage(path)
+    triaged = triage(path, paket=True)  # the SKP reader reads its package
     found = ekspor_buku_kerja(path, triaged)
     if found is None:
         return Dikenali(triaged=triaged)

@@ -29,7 +29,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -66,6 +66,10 @@ _EOCD = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+_CENTRAL_ENTRY = struct.Struct("<4s6H3L5H2L")
+_PAKET_MAKS = 64 * MIB
+"""The largest package (the members' inflated sizes summed) :attr:`Triage.paket` holds; a
+larger workbook is read from its file again. An SKP is about 2 MB inflated."""
 _CHUNK = 256 * 1024
 _HASH_GAP = 4096
 """The most bytes a read may skip and still have them hashed on the way: a local header's
@@ -123,11 +127,16 @@ class Triage:
         index: The workbook's sheets and defined names, when the file can be read.
         sha256: Hex SHA-256 of the file's bytes, when the file can be read (two copies
             of one file have the same).
+        paket: When asked for (``triage(path, paket=True)``) and the file is an .xlsx
+            of at most :data:`_PAKET_MAKS` inflated: the same package with every member
+            as the triage inflated and checked it, stored uncompressed, for the reader
+            to hand python-calamine instead of the file, which it would inflate again.
     """
 
     findings: tuple[Finding, ...] = ()
     index: WorkbookIndex | None = None
     sha256: str | None = None
+    paket: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def blocking(self) -> Finding | None:
@@ -140,7 +149,7 @@ class Triage:
         return self.blocking is None and self.index is not None
 
 
-def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
+def triage(path: Path, *, limits: Limits = LIMITS, paket: bool = False) -> Triage:
     """Check that ``path`` is an .xlsx/.xlsm (or Excel 97-2003 .xls) workbook that can be
     read safely.
 
@@ -149,6 +158,7 @@ def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
     Args:
         path: The file to check.
         limits: Size, shape and time limits.
+        paket: Keep the inflated package (:attr:`Triage.paket`) for the reader.
 
     Returns:
         The findings (none for a clean workbook), and for a readable one its workbook
@@ -156,7 +166,7 @@ def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
         reads the file again to hash it).
     """
     path = Path(path)
-    return _Triage(path, limits).run()
+    return _Triage(path, limits, keep=paket).run()
 
 
 def _is_lock(name: str) -> bool:
@@ -172,8 +182,10 @@ class _Stop(Exception):
 
 
 class _Triage:
-    def __init__(self, path: Path, limits: Limits) -> None:
+    def __init__(self, path: Path, limits: Limits, *, keep: bool = False) -> None:
         self.path = path
+        self.keep = keep
+        self.paket: bytes | None = None
         self.name = path.name or str(path)
         self.limits = limits
         self.deadline = time.monotonic() + limits.max_seconds
@@ -240,7 +252,7 @@ class _Triage:
         except _Stop as stop:
             return Triage((stop.finding,))
         warnings = (self.warning,) if self.warning is not None else ()
-        return Triage(warnings, self.index, self.sha256)
+        return Triage(warnings, self.index, self.sha256, self.paket)
 
     def check_file(self) -> None:
         try:
@@ -559,6 +571,8 @@ class _Triage:
     ) -> None:
         titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
         capped = memori_dibatasi()
+        keep = self.keep and sum(info.file_size for info in members) <= _PAKET_MAKS
+        package = _Package() if keep else None
         for info in sorted(members, key=lambda member: member.header_offset):
             name = info.filename
             is_sheet = name in titles or (
@@ -570,7 +584,11 @@ class _Triage:
                 else None
             )
             first = True
+            if package is not None:
+                package.start(info)
             for chunk in self.inflate(stream, info):
+                if package is not None:
+                    package.add(chunk)
                 if first and name.lower().endswith(_XML_SUFFIXES):
                     prolog = chunk[:8192]
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
@@ -583,6 +601,8 @@ class _Triage:
                 scan.close()
                 self.check_scan(scan)
                 self.warn_scan(scan)
+        if package is not None:
+            self.paket = package.close()
 
     def hostile_xml(self, part: str) -> _Stop:
         return self.stop(
@@ -679,6 +699,67 @@ class _Triage:
                     cell=scan.dimension,
                 )
             )
+
+
+class _Package:
+    """An uncompressed zip built from the members the triage inflates, as they pass.
+
+    Each member keeps its name, date and CRC (checked against its content by
+    :meth:`_Triage.inflate` before the package is used); no data descriptor, no extra
+    field, no comment. Sizes stay within :data:`_PAKET_MAKS`, so no zip64.
+    """
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+        self.central: list[bytes] = []
+        self.offset = 0
+
+    def start(self, info: zipfile.ZipInfo) -> None:
+        name = info.filename.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800  # the name is UTF-8
+        time_, date = _dos_time(info.date_time)
+        size = info.file_size
+        header = _LOCAL_HEADER.pack(
+            b"PK\x03\x04", 20, flags, 0, time_, date, info.CRC, size, size, len(name), 0
+        )
+        self.central.append(
+            _CENTRAL_ENTRY.pack(
+                b"PK\x01\x02",
+                20,
+                20,
+                flags,
+                0,
+                time_,
+                date,
+                info.CRC,
+                size,
+                size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                self.offset,
+            )
+            + name
+        )
+        self.pieces += (header, name)
+        self.offset += len(header) + len(name) + size
+
+    def add(self, chunk: bytes) -> None:
+        self.pieces.append(chunk)
+
+    def close(self) -> bytes:
+        directory = b"".join(self.central)
+        entries = len(self.central)
+        end = _EOCD.pack(b"PK\x05\x06", 0, 0, entries, entries, len(directory), self.offset, 0)
+        return b"".join((*self.pieces, directory, end))
+
+
+def _dos_time(stamp: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    year, month, day, hour, minute, second = stamp
+    return hour << 11 | minute << 5 | second // 2, max(year - 1980, 0) << 9 | month << 5 | day
 
 
 class _HashingReader:
