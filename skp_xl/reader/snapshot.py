@@ -61,11 +61,14 @@ class Snapshot:
 
     def value(self, sheet: str, row: int, column: int) -> object:
         """The value at 1-based ``row``, ``column`` of ``sheet``; None when empty."""
-        grid = self.grid(sheet)
-        if row - 1 >= len(grid):
+        # Called for every cell the reader looks at: the grid without a method call.
+        grid = self._rows.get(sheet)
+        if grid is None:
+            grid = self.grid(sheet)
+        if row > len(grid):
             return None
         line = grid[row - 1]
-        if column - 1 >= len(line):
+        if column > len(line):
             return None
         value = line[column - 1]
         return None if value == "" else value
