@@ -71,6 +71,9 @@ _PAKET_MAKS = 64 * MIB
 """The largest package (the members' inflated sizes summed) :attr:`Triage.paket` holds; a
 larger workbook is read from its file again. An SKP is about 2 MB inflated."""
 _CHUNK = 256 * 1024
+_WHOLE = 4 * MIB
+"""A member declaring at most this inflated size is inflated in one piece (an SKP's largest
+sheet is about 0.4 MB): one chunk for the scans, no carry copied between chunks."""
 _HASH_GAP = 4096
 """The most bytes a read may skip and still have them hashed on the way: a local header's
 name and extra field, a data descriptor. A larger gap (the archive's tail, read before
@@ -595,7 +598,7 @@ class _Triage:
                         raise self.hostile_xml(name)
                 first = False
                 if scan is not None:
-                    scan.feed(chunk)
+                    scan.feed(chunk, whole=info.file_size <= _WHOLE)
                     self.check_scan(scan)
             if scan is not None:
                 scan.close()
@@ -628,11 +631,15 @@ class _Triage:
         crc = 0
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         stored = info.compress_type == zipfile.ZIP_STORED
+        # Never more than the declared size (and one byte, to tell a lie) at a time.
+        whole = info.file_size <= _WHOLE
+        step = min(max(info.compress_size, _CHUNK), _WHOLE) if whole else _CHUNK
+        limit = max(info.file_size + 1, _CHUNK) if whole else _CHUNK
         while True:
             self.check_time()
             pending = b"" if stored else inflater.unconsumed_tail
             if not pending and remaining:
-                pending = stream.read(min(_CHUNK, remaining))
+                pending = stream.read(min(step, remaining))
                 if not pending:
                     raise self.corrupt(f"bagian {info.filename} terpotong")
                 remaining -= len(pending)
@@ -640,7 +647,7 @@ class _Triage:
                 out = pending
             else:
                 try:
-                    out = inflater.decompress(pending, _CHUNK)
+                    out = inflater.decompress(pending, limit)
                 except zlib.error as error:
                     raise self.corrupt(f"bagian {info.filename} tidak sah: {error}") from None
             produced += len(out)
@@ -875,7 +882,15 @@ class _SheetScan:
         self.web: tuple[str, str | None] | None = None
         self.external: str | None = None  # "" when outside any cell
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes, *, whole: bool = False) -> None:
+        if whole and not self.carry:
+            # A member inflated in one piece holds no tag cut in two: scanned as it is,
+            # without copying it up to its last "<". That tail is kept as well and
+            # scanned again with whatever follows (nothing, for a member in one piece).
+            self.scan(data)
+            cut = data.rfind(b"<")
+            self.carry = data[cut:] if cut > 0 else b""
+            return
         buffer = self.carry + data
         cut = buffer.rfind(b"<")
         if cut <= 0 and len(buffer) < _CHUNK * 4:
