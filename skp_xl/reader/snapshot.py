@@ -122,6 +122,7 @@ class CalamineEngine:
         self.index = index
         self.max_rows = max_rows
         self._sheets: dict[str, Any] = {}
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
         if paket is not None:
             self.workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(paket))
             return
@@ -147,8 +148,14 @@ class CalamineEngine:
         return rows
 
     def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
-        ranges = self._sheet(sheet).merged_cell_ranges or []
-        return [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges]
+        # Once per sheet: python-calamine builds the list anew on each access, and the
+        # reader locates several tables on one sheet.
+        if sheet not in self._merged:
+            ranges = self._sheet(sheet).merged_cell_ranges or []
+            self._merged[sheet] = [
+                (r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges
+            ]
+        return self._merged[sheet]
 
     def close(self) -> None:
         self.workbook.close()
