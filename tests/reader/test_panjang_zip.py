@@ -1,6 +1,6 @@
 """The export look that decides a workbook's triage limits (reader/ekspor.py
-``dinyatakan_panjang``) ends at the zip's directory for an SKP, and still sees a long
-export."""
+``dinyatakan_panjang``) reads an SKP's directory and worksheet heads without zipfile,
+and still sees a long export."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from skp_xl.settings import LIMITS
 TEMPLATE = Path(__file__).parents[2] / "workbook_templates" / "skp-ja-kuantitatif.xlsx"
 
 
-def test_the_export_look_ends_at_an_skp_s_directory(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_export_look_reads_an_skp_without_zipfile(monkeypatch: pytest.MonkeyPatch) -> None:
     opened: list[object] = []
     real = zipfile.ZipFile
 
