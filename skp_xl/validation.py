@@ -54,7 +54,7 @@ def read_file(path: Path, triaged: Triage | None = None) -> tuple[SkpRecord | No
             keeps its hash); ``path`` is triaged here otherwise.
     """
     if triaged is None:
-        triaged = triage(path)
+        triaged = triage(path, paket=True)
     if triaged.blocking is not None:
         return None, [triaged.blocking]
     try:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
@@ -127,6 +129,10 @@ _LEMBAR_BESAR = 8 * 2**20
 """Worksheet XML that is large for an SKP (skp-xl's largest sheet, a monthly Evaluasi, is
 about 0.4 MB); a sheet this large without a ``<dimension>`` (openpyxl's write-only mode
 writes none) is taken as a long table."""
+_PUSAT = struct.Struct("<4s6H3L5H2L")
+"""An entry of the zip's central directory (46 bytes, then the name)."""
+_LOKAL = struct.Struct("<4s5H3L2H")
+"""A member's local header (30 bytes, then the name and the extra field)."""
 
 
 def dinyatakan_panjang(path: Path) -> bool:
@@ -139,7 +145,10 @@ def dinyatakan_panjang(path: Path) -> bool:
     A cheap look, not a check, and only an order: the triage still checks everything, and
     a file that is no export after all takes the usual way. The zip's directory is read
     only when its end record says it is small, each worksheet only up to its first
-    :data:`_KEPALA_ZIP` bytes; anything odd answers False.
+    :data:`_KEPALA_ZIP` bytes; anything odd answers False. The directory and the heads are
+    read by hand (the directory from the file's last 16 KB, where it is for an SKP), not
+    through zipfile, whose opening of the archive and of each member cost more than the
+    look itself.
     """
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return False
@@ -148,29 +157,30 @@ def dinyatakan_panjang(path: Path) -> bool:
         if size > EKSPOR_LIMITS.max_file_bytes:
             return False
         with path.open("rb") as handle:
-            handle.seek(max(0, size - 65_557))  # the end record and a comment at most
+            # The end record and, usually, the directory before it; else the end
+            # record with a comment at most, as zipfile looks for it.
+            handle.seek(max(0, size - _EKOR))
             tail = handle.read()
-        end = tail.rfind(b"PK\x05\x06")
-        if end < 0 or len(tail) < end + 22:
-            return False
-        entries, directory = struct.unpack_from("<HI", tail, end + 10)
-        if entries > LIMITS.max_members or directory > LIMITS.max_members * 1024:
-            return False
-        with zipfile.ZipFile(path) as archive:
-            for info in archive.infolist():
-                name = info.filename
-                if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
-                    continue
-                with archive.open(info) as member:
-                    found = _DIMENSI.search(member.read(_KEPALA_ZIP))
-                if found is None:
-                    if info.file_size > _LEMBAR_BESAR:
-                        return True
-                    continue
-                rows, columns = int(found[2]), column_number(found[1].decode("ascii"))
-                if LIMITS.max_rows < rows <= EKSPOR_LIMITS.max_rows and (
-                    columns <= EKSPOR_LIMITS.max_cols
-                ):
+            end = tail.rfind(b"PK\x05\x06")
+            if (end < 0 or end < _directory_size(tail, end)) and size > _EKOR:
+                handle.seek(max(0, size - 65_557))
+                tail = handle.read()
+            end = tail.rfind(b"PK\x05\x06")
+            if end < 0 or len(tail) < end + 22:
+                return False
+            entries, directory, start = struct.unpack_from("<HII", tail, end + 10)
+            if entries > LIMITS.max_members or directory > LIMITS.max_members * 1024:
+                return False
+            sheets = _lembar(tail, end, directory)
+            if sheets is None:  # the directory is not all in the tail: zipfile finds it
+                return _panjang_zip(path)
+            # Data before the archive (as zipfile allows) shifts every member.
+            shift = size - len(tail) + end - directory - start
+            for method, packed, inflated, offset in sheets:
+                head = _kepala(handle, offset + shift, method, packed)
+                if head is None:
+                    return False
+                if _panjang(head, inflated):
                     return True
     except (
         OSError,
@@ -181,6 +191,78 @@ def dinyatakan_panjang(path: Path) -> bool:
         NotImplementedError,
     ):
         return False
+    return False
+
+
+_EKOR = 16 * 1024
+"""The bytes at the end of a workbook read first: an SKP's central directory and end record."""
+
+
+def _directory_size(tail: bytes, end: int) -> int:
+    return struct.unpack_from("<I", tail, end + 12)[0] if len(tail) >= end + 22 else 0
+
+
+def _lembar(tail: bytes, end: int, directory: int) -> list[tuple[int, int, int, int]] | None:
+    """The worksheets the central directory (the ``directory`` bytes before the end record
+    at ``end`` of ``tail``) lists, as (method, compressed size, inflated size, offset of
+    the local header); None when the directory is not all in ``tail`` or an entry reads
+    oddly."""
+    at = end - directory
+    if at < 0:
+        return None
+    found = []
+    while at < end:
+        if not tail.startswith(b"PK\x01\x02", at) or at + _PUSAT.size > end:
+            return None
+        fields = _PUSAT.unpack_from(tail, at)
+        named, extra, comment = fields[10], fields[11], fields[12]
+        name = tail[at + _PUSAT.size : at + _PUSAT.size + named]
+        if name.startswith(b"xl/worksheets/") and name.endswith(b".xml"):
+            method = -1 if fields[3] & 0x1 else fields[4]  # encrypted: not to be read
+            found.append((method, fields[8], fields[9], fields[16]))
+        at += _PUSAT.size + named + extra + comment
+    return found
+
+
+def _kepala(handle: BinaryIO, offset: int, method: int, packed: int) -> bytes | None:
+    """The first :data:`_KEPALA_ZIP` bytes of the member whose local header is at
+    ``offset``; None when it is not there or is compressed otherwise than zip allows."""
+    if offset < 0:
+        return None
+    handle.seek(offset)
+    header = handle.read(_LOKAL.size)
+    if len(header) < _LOKAL.size or not header.startswith(b"PK\x03\x04"):
+        return None
+    named, extra = _LOKAL.unpack(header)[-2:]
+    handle.seek(offset + _LOKAL.size + named + extra)
+    data = handle.read(min(packed, _KEPALA_ZIP))
+    if method == zipfile.ZIP_STORED:
+        return data
+    if method != zipfile.ZIP_DEFLATED:
+        return None
+    return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, _KEPALA_ZIP)
+
+
+def _panjang(head: bytes, inflated: int) -> bool:
+    """Whether a worksheet of ``inflated`` bytes whose XML begins with ``head`` looks long
+    (see :func:`dinyatakan_panjang`)."""
+    found = _DIMENSI.search(head)
+    if found is None:
+        return inflated > _LEMBAR_BESAR
+    rows, columns = int(found[2]), column_number(found[1].decode("ascii"))
+    return LIMITS.max_rows < rows <= EKSPOR_LIMITS.max_rows and columns <= EKSPOR_LIMITS.max_cols
+
+
+def _panjang_zip(path: Path) -> bool:
+    """:func:`dinyatakan_panjang` through zipfile, for a directory not in the file's tail."""
+    with zipfile.ZipFile(path) as archive:
+        for info in archive.infolist():
+            name = info.filename
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            with archive.open(info) as member:
+                if _panjang(member.read(_KEPALA_ZIP), info.file_size):
+                    return True
     return False
 
 
@@ -365,7 +447,7 @@ def kenali_berkas(path: Path) -> Dikenali:
         long = ekspor_panjang(path)
         if long is not None:
             return Dikenali(long[0], long[1])
-    triaged = triage(path)
+    triaged = triage(path, paket=True)  # the SKP reader reads its package
     found = ekspor_buku_kerja(path, triaged)
     if found is None:
         return Dikenali(triaged=triaged)

@@ -10,6 +10,7 @@ same :class:`Snapshot`. Everything downstream (records, checks) sees only the sn
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,11 +61,14 @@ class Snapshot:
 
     def value(self, sheet: str, row: int, column: int) -> object:
         """The value at 1-based ``row``, ``column`` of ``sheet``; None when empty."""
-        grid = self.grid(sheet)
-        if row - 1 >= len(grid):
+        # Called for every cell the reader looks at: the grid without a method call.
+        grid = self._rows.get(sheet)
+        if grid is None:
+            grid = self.grid(sheet)
+        if row > len(grid):
             return None
         line = grid[row - 1]
-        if column - 1 >= len(line):
+        if column > len(line):
             return None
         value = line[column - 1]
         return None if value == "" else value
@@ -97,10 +101,20 @@ def a1(row: int, column: int) -> str:
 
 class CalamineEngine:
     """The file engine: python-calamine for values and merges, and the names of ``index``
-    (the triage's) or, without one, of the zip's ``xl/workbook.xml``."""
+    (the triage's) or, without one, of the zip's ``xl/workbook.xml``.
+
+    ``paket`` is the triage's uncompressed copy of the file's package
+    (:attr:`~skp_xl.reader.triage.Triage.paket`), read instead of the file when given:
+    the same parts, not inflated a second time.
+    """
 
     def __init__(
-        self, path: Path, *, index: WorkbookIndex | None = None, max_rows: int = MAX_ROWS
+        self,
+        path: Path,
+        *,
+        index: WorkbookIndex | None = None,
+        max_rows: int = MAX_ROWS,
+        paket: bytes | None = None,
     ) -> None:
         import python_calamine
 
@@ -108,6 +122,10 @@ class CalamineEngine:
         self.index = index
         self.max_rows = max_rows
         self._sheets: dict[str, Any] = {}
+        self._merged: dict[str, list[tuple[int, int, int, int]]] = {}
+        if paket is not None:
+            self.workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(paket))
+            return
         # from_filelike: from_path picks its parser by the file's suffix.
         with path.open("rb") as handle:
             self.workbook = python_calamine.CalamineWorkbook.from_filelike(handle)
@@ -130,8 +148,14 @@ class CalamineEngine:
         return rows
 
     def merged(self, sheet: str) -> Sequence[tuple[int, int, int, int]]:
-        ranges = self._sheet(sheet).merged_cell_ranges or []
-        return [(r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges]
+        # Once per sheet: python-calamine builds the list anew on each access, and the
+        # reader locates several tables on one sheet.
+        if sheet not in self._merged:
+            ranges = self._sheet(sheet).merged_cell_ranges or []
+            self._merged[sheet] = [
+                (r1 + 1, c1 + 1, r2 + 1, c2 + 1) for (r1, c1), (r2, c2) in ranges
+            ]
+        return self._merged[sheet]
 
     def close(self) -> None:
         self.workbook.close()
@@ -144,7 +168,7 @@ def open_snapshot(path: Path, triaged: Triage) -> Snapshot:
         path: The workbook.
         triaged: What :func:`~skp_xl.reader.triage.triage` found for ``path``: its
             workbook index gives the defined names, so ``xl/workbook.xml`` is not read
-            again.
+            again; its package, when it kept one, is read instead of the file.
 
     Raises:
         ValueError: ``triaged`` says the file cannot be read (it has no workbook index).
@@ -152,4 +176,5 @@ def open_snapshot(path: Path, triaged: Triage) -> Snapshot:
     if triaged.index is None:
         raise ValueError(f"'{path}' tidak lolos triase; berkas itu tidak dibaca.")
     titles = tuple(sheet.title for sheet in triaged.index.sheets)
-    return Snapshot(str(path), CalamineEngine(path, index=triaged.index), titles)
+    engine = CalamineEngine(path, index=triaged.index, paket=triaged.paket)
+    return Snapshot(str(path), engine, titles)

@@ -29,7 +29,7 @@ import time
 import zipfile
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -66,7 +66,14 @@ _EOCD = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
+_CENTRAL_ENTRY = struct.Struct("<4s6H3L5H2L")
+_PAKET_MAKS = 64 * MIB
+"""The largest package (the members' inflated sizes summed) :attr:`Triage.paket` holds; a
+larger workbook is read from its file again. An SKP is about 2 MB inflated."""
 _CHUNK = 256 * 1024
+_WHOLE = 4 * MIB
+"""A member declaring at most this inflated size is inflated in one piece (an SKP's largest
+sheet is about 0.4 MB): one chunk for the scans, no carry copied between chunks."""
 _HASH_GAP = 4096
 """The most bytes a read may skip and still have them hashed on the way: a local header's
 name and extra field, a data descriptor. A larger gap (the archive's tail, read before
@@ -123,11 +130,16 @@ class Triage:
         index: The workbook's sheets and defined names, when the file can be read.
         sha256: Hex SHA-256 of the file's bytes, when the file can be read (two copies
             of one file have the same).
+        paket: When asked for (``triage(path, paket=True)``) and the file is an .xlsx
+            of at most :data:`_PAKET_MAKS` inflated: the same package with every member
+            as the triage inflated and checked it, stored uncompressed, for the reader
+            to hand python-calamine instead of the file, which it would inflate again.
     """
 
     findings: tuple[Finding, ...] = ()
     index: WorkbookIndex | None = None
     sha256: str | None = None
+    paket: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def blocking(self) -> Finding | None:
@@ -140,7 +152,7 @@ class Triage:
         return self.blocking is None and self.index is not None
 
 
-def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
+def triage(path: Path, *, limits: Limits = LIMITS, paket: bool = False) -> Triage:
     """Check that ``path`` is an .xlsx/.xlsm (or Excel 97-2003 .xls) workbook that can be
     read safely.
 
@@ -149,6 +161,7 @@ def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
     Args:
         path: The file to check.
         limits: Size, shape and time limits.
+        paket: Keep the inflated package (:attr:`Triage.paket`) for the reader.
 
     Returns:
         The findings (none for a clean workbook), and for a readable one its workbook
@@ -156,7 +169,7 @@ def triage(path: Path, *, limits: Limits = LIMITS) -> Triage:
         reads the file again to hash it).
     """
     path = Path(path)
-    return _Triage(path, limits).run()
+    return _Triage(path, limits, keep=paket).run()
 
 
 def _is_lock(name: str) -> bool:
@@ -172,8 +185,10 @@ class _Stop(Exception):
 
 
 class _Triage:
-    def __init__(self, path: Path, limits: Limits) -> None:
+    def __init__(self, path: Path, limits: Limits, *, keep: bool = False) -> None:
         self.path = path
+        self.keep = keep
+        self.paket: bytes | None = None
         self.name = path.name or str(path)
         self.limits = limits
         self.deadline = time.monotonic() + limits.max_seconds
@@ -240,7 +255,7 @@ class _Triage:
         except _Stop as stop:
             return Triage((stop.finding,))
         warnings = (self.warning,) if self.warning is not None else ()
-        return Triage(warnings, self.index, self.sha256)
+        return Triage(warnings, self.index, self.sha256, self.paket)
 
     def check_file(self) -> None:
         try:
@@ -559,6 +574,8 @@ class _Triage:
     ) -> None:
         titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
         capped = memori_dibatasi()
+        keep = self.keep and sum(info.file_size for info in members) <= _PAKET_MAKS
+        package = _Package() if keep else None
         for info in sorted(members, key=lambda member: member.header_offset):
             name = info.filename
             is_sheet = name in titles or (
@@ -570,19 +587,25 @@ class _Triage:
                 else None
             )
             first = True
+            if package is not None:
+                package.start(info)
             for chunk in self.inflate(stream, info):
+                if package is not None:
+                    package.add(chunk)
                 if first and name.lower().endswith(_XML_SUFFIXES):
                     prolog = chunk[:8192]
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
                         raise self.hostile_xml(name)
                 first = False
                 if scan is not None:
-                    scan.feed(chunk)
+                    scan.feed(chunk, whole=info.file_size <= _WHOLE)
                     self.check_scan(scan)
             if scan is not None:
                 scan.close()
                 self.check_scan(scan)
                 self.warn_scan(scan)
+        if package is not None:
+            self.paket = package.close()
 
     def hostile_xml(self, part: str) -> _Stop:
         return self.stop(
@@ -608,11 +631,15 @@ class _Triage:
         crc = 0
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         stored = info.compress_type == zipfile.ZIP_STORED
+        # Never more than the declared size (and one byte, to tell a lie) at a time.
+        whole = info.file_size <= _WHOLE
+        step = min(max(info.compress_size, _CHUNK), _WHOLE) if whole else _CHUNK
+        limit = max(info.file_size + 1, _CHUNK) if whole else _CHUNK
         while True:
             self.check_time()
             pending = b"" if stored else inflater.unconsumed_tail
             if not pending and remaining:
-                pending = stream.read(min(_CHUNK, remaining))
+                pending = stream.read(min(step, remaining))
                 if not pending:
                     raise self.corrupt(f"bagian {info.filename} terpotong")
                 remaining -= len(pending)
@@ -620,7 +647,7 @@ class _Triage:
                 out = pending
             else:
                 try:
-                    out = inflater.decompress(pending, _CHUNK)
+                    out = inflater.decompress(pending, limit)
                 except zlib.error as error:
                     raise self.corrupt(f"bagian {info.filename} tidak sah: {error}") from None
             produced += len(out)
@@ -679,6 +706,67 @@ class _Triage:
                     cell=scan.dimension,
                 )
             )
+
+
+class _Package:
+    """An uncompressed zip built from the members the triage inflates, as they pass.
+
+    Each member keeps its name, date and CRC (checked against its content by
+    :meth:`_Triage.inflate` before the package is used); no data descriptor, no extra
+    field, no comment. Sizes stay within :data:`_PAKET_MAKS`, so no zip64.
+    """
+
+    def __init__(self) -> None:
+        self.pieces: list[bytes] = []
+        self.central: list[bytes] = []
+        self.offset = 0
+
+    def start(self, info: zipfile.ZipInfo) -> None:
+        name = info.filename.encode("utf-8")
+        flags = 0 if name.isascii() else 0x800  # the name is UTF-8
+        time_, date = _dos_time(info.date_time)
+        size = info.file_size
+        header = _LOCAL_HEADER.pack(
+            b"PK\x03\x04", 20, flags, 0, time_, date, info.CRC, size, size, len(name), 0
+        )
+        self.central.append(
+            _CENTRAL_ENTRY.pack(
+                b"PK\x01\x02",
+                20,
+                20,
+                flags,
+                0,
+                time_,
+                date,
+                info.CRC,
+                size,
+                size,
+                len(name),
+                0,
+                0,
+                0,
+                0,
+                0,
+                self.offset,
+            )
+            + name
+        )
+        self.pieces += (header, name)
+        self.offset += len(header) + len(name) + size
+
+    def add(self, chunk: bytes) -> None:
+        self.pieces.append(chunk)
+
+    def close(self) -> bytes:
+        directory = b"".join(self.central)
+        entries = len(self.central)
+        end = _EOCD.pack(b"PK\x05\x06", 0, 0, entries, entries, len(directory), self.offset, 0)
+        return b"".join((*self.pieces, directory, end))
+
+
+def _dos_time(stamp: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
+    year, month, day, hour, minute, second = stamp
+    return hour << 11 | minute << 5 | second // 2, max(year - 1980, 0) << 9 | month << 5 | day
 
 
 class _HashingReader:
@@ -794,7 +882,15 @@ class _SheetScan:
         self.web: tuple[str, str | None] | None = None
         self.external: str | None = None  # "" when outside any cell
 
-    def feed(self, data: bytes) -> None:
+    def feed(self, data: bytes, *, whole: bool = False) -> None:
+        if whole and not self.carry:
+            # A member inflated in one piece holds no tag cut in two: scanned as it is,
+            # without copying it up to its last "<". That tail is kept as well and
+            # scanned again with whatever follows (nothing, for a member in one piece).
+            self.scan(data)
+            cut = data.rfind(b"<")
+            self.carry = data[cut:] if cut > 0 else b""
+            return
         buffer = self.carry + data
         cut = buffer.rfind(b"<")
         if cut <= 0 and len(buffer) < _CHUNK * 4:
