@@ -183,15 +183,7 @@ def make(folder: Path, rows: int, seed: int = 1) -> Path:
 
 def run(step: str, folder: Path, out: Path) -> dict[str, float]:
     """One step in a fresh interpreter: its seconds, peak MiB and rows."""
-    done = subprocess.run(
-        [sys.executable, "-c", _CHILD, step, str(folder), str(out)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return result
+    return _last_json(_CHILD, step, str(folder), str(out))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -254,37 +246,28 @@ def main(argv: list[str] | None = None) -> None:
 
 def _parts(folder: Path) -> dict[str, float]:
     """The parts, timed one after another in one fresh interpreter (``--bagian``)."""
+    return _last_json(_PARTS, str(folder)) | _last_json(_START, str(folder))
+
+
+def _last_json(script: str, *args: str) -> dict[str, float]:
+    """The JSON document on the last line ``script`` prints, run with ``args`` in a fresh
+    interpreter."""
     done = subprocess.run(
-        [sys.executable, "-c", _PARTS, str(folder)],
+        [sys.executable, "-c", script, *args],
         capture_output=True,
         text=True,
         check=True,
         cwd=ROOT,
     )
-    parts: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    done = subprocess.run(
-        [sys.executable, "-c", _START, str(folder)],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    )
-    parts |= json.loads(done.stdout.strip().splitlines()[-1])
-    return parts
+    found: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return found
 
 
 def _cpu(folder: Path, kept: Path) -> dict[str, float]:
     """The CPU seconds of the path's parts, each in a fresh interpreter (``--cpu``)."""
     parts: dict[str, float] = {}
     for part in ("server", "pandas", "reader", "tables"):
-        done = subprocess.run(
-            [sys.executable, "-c", _CPU, part, str(folder), str(kept)],
-            capture_output=True,
-            text=True,
-            check=True,
-            cwd=ROOT,
-        )
-        parts |= json.loads(done.stdout.strip().splitlines()[-1])
+        parts |= _last_json(_CPU, part, str(folder), str(kept))
     path = sum(parts[k] for k in ("server_import", "proses_berkas", "pickle", "unpickle"))
     parts["path"] = path + parts["rangkum_first"]
     parts["path_ratio"] = parts["path"] / parts["pandas"]

@@ -13,6 +13,7 @@ from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.batch.cache import Cache
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.samples import generate_agency
+from tests.batch.tukar import tukar_isi
 
 
 @pytest.fixture(scope="module")
@@ -69,12 +70,7 @@ def test_a_changed_byte_and_a_swapped_file_are_read_again(agency: Path, tmp_path
     a, b = files[0], files[1]
     # Swap two files' contents, then give both the other's size and time: only the bytes
     # tell them apart.
-    stat_a, stat_b = a.stat(), b.stat()
-    data_a, data_b = a.read_bytes(), b.read_bytes()
-    a.write_bytes(data_b)
-    b.write_bytes(data_a)
-    os.utime(a, ns=(stat_a.st_atime_ns, stat_a.st_mtime_ns))
-    os.utime(b, ns=(stat_b.st_atime_ns, stat_b.st_mtime_ns))
+    tukar_isi(a, b)
     result, sent = _run(root, tmp_path / "cache")
     assert sorted(sent) == sorted([str(a), str(b)])
     fresh, _ = _run(root, tmp_path / "baru", cache=False)

@@ -17,6 +17,7 @@ from skp_xl.batch import cache as cache_module
 from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.cli import app
 from skp_xl.samples import generate_agency
+from tests.batch.tukar import tukar_isi
 
 
 @pytest.fixture(scope="module")
@@ -139,12 +140,7 @@ def test_a_swapped_file_of_the_same_size_and_time_makes_a_full_run(
     out = tmp_path / "ringkasan.xlsx"
     _consolidate(root, out)
     a, b = sorted(root.rglob("*.xlsx"))[:2]
-    stat_a, stat_b = a.stat(), b.stat()
-    data_a, data_b = a.read_bytes(), b.read_bytes()
-    a.write_bytes(data_b)
-    b.write_bytes(data_a)
-    os.utime(a, ns=(stat_a.st_atime_ns, stat_a.st_mtime_ns))
-    os.utime(b, ns=(stat_b.st_atime_ns, stat_b.st_mtime_ns))
+    tukar_isi(a, b)
     reads = Reads(monkeypatch)
     again = _consolidate(root, out)
     assert "cache" not in again
