@@ -7,6 +7,8 @@ the Evaluasi JPT kuantitatif and the Dokumen Evaluasi come from the KemenPANRB s
 
 from __future__ import annotations
 
+import functools
+
 import skp_xl
 from skp_xl.domain.checks import MAKS_IKI, MAKS_RHK, MAKS_UKURAN
 from skp_xl.domain.targets import porsi_tahun
@@ -635,6 +637,8 @@ def meta_form(*baris: tuple[str, str | int, str | None], sandi: bool = True) -> 
     )
 
 
+@functools.cache  # a frozen description of one of twelve kinds, asked once a workbook
+# read or written (0.5 ms each time it is built)
 def workbook_spec(
     jenis: JenisJabatan,
     pendekatan: Pendekatan,

@@ -8,7 +8,6 @@ merged number cells (so rows inserted inside a block stay in it), and its sectio
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -51,10 +50,6 @@ KNOWN_TEMPLATES = frozenset(str(template) for template in TemplateId.all_skp())
 """Template ids this version reads."""
 MATRIKS_TEMPLATE = str(TemplateId.matriks())
 """The Matriks Peran Hasil workbook's template id: an skp-xl workbook, but not an SKP."""
-
-_workbook_spec = functools.lru_cache(maxsize=64)(workbook_spec)
-"""The forms of a kind of workbook, built once per kind (a frozen description, read only
-here; building it took about 0.5 ms a workbook)."""
 
 
 def _sel(snapshot: Snapshot, sheet: str, row: int, column: int) -> Sel:
@@ -323,7 +318,7 @@ def read_record(snapshot: Snapshot) -> tuple[SkpRecord, list[Finding]]:
     pendekatan_sel = _named(snapshot, "SKP_PENDEKATAN")
     jenis = normalize_jenis_jabatan(jenis_sel.value or template.jenis)
     pendekatan = normalize_pendekatan(pendekatan_sel.value or template.pendekatan)
-    spec = _workbook_spec(jenis, pendekatan, siklus_evaluasi(snapshot))
+    spec = workbook_spec(jenis, pendekatan, siklus_evaluasi(snapshot))
     skp_form = spec.forms[0]
     assert skp_form.tabel is not None
     located = locate(snapshot, SKP_TABLE)
