@@ -11,8 +11,9 @@ agency of N different pegawai.
 
 For each N, in a fresh interpreter (so the peak is that N's own), it measures the peak
 resident size (``ru_maxrss``) after each step of what ``skp-xl consolidate`` does in its
-parent: holding the N results (as :func:`~skp_xl.batch.konsolidasi.baca_semua` returns
-them, their repeated texts shared through :class:`~skp_xl.batch.berkas.Kamus`),
+parent: holding the N results (as :func:`~skp_xl.batch.konsolidasi.baca_semua` keeps
+them in a :class:`~skp_xl.batch.gudang.Gudang`: in memory, their repeated texts shared,
+below ``DI_DISK_SEJAK`` files; in a temporary file from there on),
 :func:`~skp_xl.batch.konsolidasi.rangkum` (the tables), and the summary workbook
 (:func:`~skp_xl.summary.workbook.write_summary`). The baseline of the same run is the
 interpreter with skp-xl and pandas imported, before any result exists.
@@ -33,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,13 +64,15 @@ def _base(folder: Path, pegawai: int) -> list[bytes]:
     return [pickle.dumps(proses_berkas(str(p), root=str(folder))) for p in paths]
 
 
-def _replicate(base: list[bytes], n: int, root: str) -> list[object]:
-    from skp_xl.batch.berkas import HasilBerkas, Kamus
+def _replicate(base: list[bytes], n: int, root: str) -> Sequence[object]:
+    from skp_xl.batch.berkas import HasilBerkas
+    from skp_xl.batch.gudang import Gudang
 
-    kamus = Kamus()  # as baca_semua keeps each result it receives
+    # Kept as baca_semua keeps each result it receives: in memory (its repeated texts
+    # shared) below DI_DISK_SEJAK files, in a temporary file from there on.
+    gudang = Gudang(n)
     originals = [pickle.loads(b) for b in base]
     index = {h.identitas.get("nip", ""): j for j, h in enumerate(originals)}
-    results: list[object] = []
     for i in range(n):
         copy, j = divmod(i, len(base))
         h: HasilBerkas = pickle.loads(base[j])
@@ -81,14 +85,11 @@ def _replicate(base: list[bytes], n: int, root: str) -> list[object]:
         if penilai in index:
             identitas["penilai_nip"] = _nip(copy * len(base) + index[penilai])
         temuan = tuple(replace(f, path=path) for f in h.temuan)
-        results.append(
-            kamus.ringkas(
-                replace(
-                    h, path=path, unit=unit, identitas=identitas, temuan=temuan, isi=f"{i:064x}"
-                )
-            )
+        gudang.taruh(
+            i,
+            replace(h, path=path, unit=unit, identitas=identitas, temuan=temuan, isi=f"{i:064x}"),
         )
-    return results
+    return gudang
 
 
 def _peak() -> int:

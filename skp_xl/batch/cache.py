@@ -217,31 +217,41 @@ class Cache:
             batas: The per-file limits the results must have been read under.
         """
         found: list[HasilBerkas | None] = [None] * len(berkas)
+        for at, result in self.ambil_bertahap(berkas, root, batas=batas):
+            found[at] = result
+        return found
+
+    def ambil_bertahap(
+        self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
+    ) -> Iterator[tuple[int, HasilBerkas]]:
+        """:meth:`ambil_semua`'s results found, as ``(index, result)``, a few hundred at a
+        time: a caller that stores each one elsewhere (:class:`~skp_xl.batch.gudang.Gudang`)
+        never holds them all."""
+        hits = 0
         if self._db is not None:
             keys = {
                 self._kunci_baris(path, root, isi, batas): at
                 for at, (path, isi) in enumerate(berkas)
                 if isi is not None
             }
-            rows: list[tuple[str, bytes, bytes]] = []
             order = list(keys)
-            try:
-                with self._db:  # one read transaction, not one per file
-                    for start in range(0, len(order), _SEKALI):
-                        part = order[start : start + _SEKALI]
-                        marks = ",".join("?" * len(part))
-                        rows += self._db.execute(
-                            f"SELECT kunci, data, mac FROM hasil WHERE kunci IN ({marks})", part
-                        ).fetchall()
-            except sqlite3.Error:
-                rows = []
-            for kunci, data, mac in rows:
-                at = keys[kunci]
-                found[at] = self._buka_isi(data, mac, berkas[at][0])
-        hits = sum(1 for result in found if result is not None)
+            for start in range(0, len(order), _SEKALI):
+                part = order[start : start + _SEKALI]
+                marks = ",".join("?" * len(part))
+                try:
+                    rows = self._db.execute(
+                        f"SELECT kunci, data, mac FROM hasil WHERE kunci IN ({marks})", part
+                    ).fetchall()
+                except sqlite3.Error:
+                    break
+                for kunci, data, mac in rows:
+                    at = keys[kunci]
+                    result = self._buka_isi(data, mac, berkas[at][0])
+                    if result is not None:
+                        hits += 1
+                        yield at, result
         self.kena += hits
-        self.luput += len(found) - hits
-        return found
+        self.luput += len(berkas) - hits
 
     def _buka_isi(self, data: bytes, mac: bytes, path: str) -> HasilBerkas | None:
         result = self._buka(data, mac)
@@ -282,7 +292,9 @@ class Cache:
                     (maks,),
                 )
         except sqlite3.Error as error:
-            self.catatan.append(f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar.")
+            note = f"Cache hasil tidak dapat ditulis ({error}); hasil tetap benar."
+            if note not in self.catatan:  # written a part at a time: said once
+                self.catatan.append(note)
 
     def simpan(
         self, root: str, hasil: Iterable[tuple[str | None, HasilBerkas]], *, batas: str = ""

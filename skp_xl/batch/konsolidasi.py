@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -23,9 +24,10 @@ from typing import overload
 import pandas as pd
 import pyarrow as pa
 
-from skp_xl.batch.berkas import PRAMUAT, HasilBerkas, Kamus, berkas_gagal, proses_berkas
+from skp_xl.batch.berkas import PRAMUAT, HasilBerkas, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, ciri_jalan, dibuka, sidik_semua
 from skp_xl.batch.cari import dilewati, temukan
+from skp_xl.batch.gudang import Gudang, Saring
 from skp_xl.batch.klaster import (
     UrlTidakTerbaca,
     adalah_url,
@@ -62,6 +64,7 @@ from skp_xl.domain.rekap import (
     Letak,
     Penugasan,
     Periode,
+    Rencana,
     RencanaPegawai,
     capaian_unit,
     penugasan,
@@ -214,7 +217,7 @@ class Konsolidasi:
 
     root: Path | str
     periode: Periode | None
-    hasil: list[HasilBerkas]
+    hasil: Sequence[HasilBerkas]
     catatan: list[Finding]
     pegawai: pd.DataFrame
     temuan: pd.DataFrame
@@ -367,7 +370,7 @@ def baca_semua(
     mesin: Mesin = Mesin.PROSES,
     scheduler: str | None = None,
     sidik: Sequence[str | None] | None = None,
-) -> list[HasilBerkas]:
+) -> Gudang:
     """:func:`~skp_xl.batch.berkas.proses_berkas` over ``paths`` in supervised processes, in
     order: a file whose process dies, hangs or runs out of memory is a finding for that
     file, and every other file is still read. With a ``cache``, a file whose bytes were
@@ -375,24 +378,26 @@ def baca_semua(
     taken). ``paths`` may be fsspec URLs under the URL ``root`` (Dask only: the workers
     fetch them; :mod:`skp_xl.batch.klaster`)."""
     names = [str(p) for p in paths]
-    results: list[HasilBerkas | None] = [None] * len(names)
+    # Each result is stored as it arrives (past DI_DISK_SEJAK files in a temporary file,
+    # not memory), and stored in the cache a part at a time: neither list holds them all.
+    gudang = Gudang(len(names))
     hashes: list[str | None] = [None] * len(names)
     todo = list(range(len(names)))
-    # Results held in one process share their repeated texts (sheet names, cells, labels).
-    kamus = Kamus()
     # A file stopped by one limit is read again under another.
     batas_teks = f"{batas_detik}/{batas_memori}"
     if cache is not None:
         hashes = list(sidik) if sidik is not None else sidik_semua([Path(n) for n in names], jobs)
-        found = cache.ambil_semua(
+        found = [False] * len(names)
+        hits = 0
+        for index, result in cache.ambil_bertahap(
             list(zip(names, hashes, strict=True)), str(root), batas=batas_teks
-        )
-        todo = [index for index, result in enumerate(found) if result is None]
-        hits = [(index, result) for index, result in enumerate(found) if result is not None]
-        for index, result in hits:
-            results[index] = kamus.ringkas(result)
+        ):
+            gudang.taruh(index, result)
+            found[index] = True
+            hits += 1
+        todo = [index for index, hit in enumerate(found) if not hit]
         if progres and hits:
-            progres(len(hits))
+            progres(hits)
     step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
     gagal = partial(berkas_gagal, root=str(root))
     batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
@@ -408,17 +413,24 @@ def baca_semua(
         # workbook (the usual folder's first file) stops the look.
         pramuat = () if all(tanpa_pembaca_skp(Path(name)) for name in sent) else PRAMUAT
         answers = petakan(step, sent, gagal, jobs=workers, batas=batas, pramuat=pramuat)
+    fresh: list[tuple[str | None, HasilBerkas]] = []
     for at, result in answers:
-        results[todo[at]] = kamus.ringkas(result)
+        index = todo[at]
+        gudang.taruh(index, result)
+        if cache is not None:
+            fresh.append((hashes[index], result))
+            if len(fresh) >= _SIMPAN_SEKALI:
+                cache.simpan(str(root), fresh, batas=batas_teks)
+                fresh = []
         if progres:
             progres(1)
-    if cache is not None:
-        cache.simpan(
-            str(root),
-            [(hashes[i], r) for i in todo if (r := results[i]) is not None],
-            batas=batas_teks,
-        )
-    return [result for result in results if result is not None]
+    if cache is not None and fresh:
+        cache.simpan(str(root), fresh, batas=batas_teks)
+    return gudang
+
+
+_SIMPAN_SEKALI = 2_000
+"""Fresh results stored in the cache at once (one transaction)."""
 
 
 @dataclass(frozen=True)
@@ -544,25 +556,37 @@ def unit_of(folder: str, tingkat: int) -> str:
 
 
 def rangkum(
-    root: Path | str, hasil: list[HasilBerkas], catatan: list[Finding], opsi: Opsi = Opsi()
+    root: Path | str,
+    hasil: Sequence[HasilBerkas],
+    catatan: list[Finding],
+    opsi: Opsi = Opsi(),
 ) -> Konsolidasi:
-    """The tables from the per-file results (no file is read here)."""
+    """The tables from the per-file results (no file is read here).
+
+    ``hasil`` may wait on disk (:class:`~skp_xl.batch.gudang.Gudang`): each rule then
+    passes over it keeping only what it needs, never the results themselves."""
     hasil, pulih = _pulihkan_nip(hasil)
-    every_read = [h for h in hasil if h.terbaca]
+    every_read = _saring(hasil, _terbaca)
     # PermenPANRB 8/2021 plans (2021-2022) have no predikat: listed in Pegawai with their
     # year, but kept out of the duplicate NIPs, the roster and the cascading of the
     # 6/2022 workbooks, whose rules they do not follow.
-    read = [h for h in every_read if h.regulasi != REGULASI_2021]
-    lama = [h for h in every_read if h.regulasi == REGULASI_2021]
-    exports = [h for h in hasil if h.ekspor is not None]
-    periode = opsi.periode or periode_terakhir(
-        [
-            *(r.periode for h in read for r in h.periode),
-            *{p for k in _kolom(exports) for p in k.periode_dinilai()},
-        ]
-    )
-    decisions, findings = selesaikan_ganda(
-        [
+    read = _saring(every_read, _regulasi_2022)
+    exports = [h for _, h in _di_memori(hasil) if h.ekspor is not None]
+    # One pass over the workbooks for what the rules below start from.
+    rated: list[Periode] = []
+    kandidat: list[Kandidat] = []
+    lama: dict[str, Keputusan] = {}
+    tahun: set[str] = set()
+    for h in every_read:
+        if h.regulasi == REGULASI_2021:
+            lama[h.path] = Keputusan(
+                False,
+                f"SKP PermenPANRB 8/2021 tahun {h.tahun or '?'}: rencana kinerja tanpa "
+                "predikat, tidak dihitung dalam distribusi",
+            )
+            continue
+        rated += (r.periode for r in h.periode)
+        kandidat.append(
             Kandidat(
                 h.path,
                 h.identitas.get("nip", ""),
@@ -571,19 +595,19 @@ def rangkum(
                 h.isi,
                 penugasan(h.identitas.get("jabatan", "")),
             )
-            for h in read
-        ],
-        opsi.nip_ganda,
-    )
-    for h in lama:
-        decisions[h.path] = Keputusan(
-            False,
-            f"SKP PermenPANRB 8/2021 tahun {h.tahun or '?'}: rencana kinerja tanpa predikat, "
-            "tidak dihitung dalam distribusi",
         )
+        if len(h.tahun) == 4 and h.tahun.isdigit():
+            tahun.add(h.tahun)
+    periode = opsi.periode or periode_terakhir(
+        [*rated, *{p for k in _kolom(exports) for p in k.periode_dinilai()}]
+    )
+    del rated
+    decisions, findings = selesaikan_ganda(kandidat, opsi.nip_ganda)
+    del kandidat
+    decisions.update(lama)
     # One year's distribution: export rows of another year (a SIASN riwayat lists every
     # year of a pegawai) are listed but neither counted nor taken for a duplicate NIP.
-    lain_tahun = _tahun_lain(read, exports)
+    lain_tahun = _tahun_lain(tahun, exports)
     apart, once = hitung_sekali(
         [c for c in _calon(read, decisions, exports) if c.kunci not in lain_tahun]
     )
@@ -602,13 +626,27 @@ def rangkum(
         roster,
         roster_letak,
     )
-    known = {
-        (f.path or "", f.sheet, f.cell)
-        for h in [*every_read, *exports]
-        for f in h.temuan
-        if f.severity is Severity.ERROR
-    }
+    # One pass over every result for what the rest reads of them.
+    found_in_files: list[Finding] = []
+    known: set[tuple[str, str | None, str | None]] = set()
+    values: dict[str, dict[str, str]] = defaultdict(dict)  # unit -> file -> capaian
+    instansi: Counter[str] = Counter()
+    for h in hasil:
+        found_in_files += h.temuan
+        if h.terbaca or h.ekspor is not None:
+            known.update(
+                (f.path or "", f.sheet, f.cell) for f in h.temuan if f.severity is Severity.ERROR
+            )
+        if not h.terbaca:
+            continue
+        if name := h.identitas.get("instansi", ""):
+            instansi[name] += 1
+        if h.regulasi != REGULASI_2021:
+            for r in h.periode:
+                if r.periode is periode:
+                    values[unit_of(h.unit, opsi.tingkat_unit)][h.path] = r.capaian_organisasi
     findings += periksa_pegawai(pegawai, letak, known)
+    del letak, known
     # The counted rows' unit and predikat: all the Ringkasan reads (the rows' other 22
     # columns taken too were a twentieth of a second of 50,000 export rows).
     counted = pegawai.loc[
@@ -616,7 +654,7 @@ def rangkum(
         & (pegawai[Pegawai.dihitung] == YA),
         [Pegawai.unit_kerja, Pegawai.predikat],
     ]
-    capaian, capaian_findings = _capaian(read, periode, opsi.capaian, opsi.tingkat_unit)
+    capaian, capaian_findings = _capaian(values, periode, opsi.capaian)
     findings += capaian_findings
     found = pegawai[Pegawai.unit_kerja].dropna().unique()  # a few units among many rows
     units = sorted(set(found), key=lambda u: (u != AKAR, u))
@@ -655,19 +693,7 @@ def rangkum(
         ringkasan.loc[agency, Ringkasan.keterangan] = note + ringkasan.loc[
             agency, Ringkasan.keterangan
         ].astype(str)
-    rows, cascade_findings = periksa_cascading(
-        [
-            RencanaPegawai(
-                h.path,
-                h.identitas.get("nip", ""),
-                h.identitas.get("nama", ""),
-                h.identitas.get("penilai_nip", ""),
-                h.rencana,
-            )
-            for h in read
-            if penugasan(h.identitas.get("jabatan", "")) is Penugasan.DEFINITIF
-        ]
-    )
+    rows, cascade_findings = periksa_cascading(_rencana(read))
     findings += cascade_findings
     cascading = pd.DataFrame(
         [
@@ -685,16 +711,13 @@ def rangkum(
         ],
         columns=list(CASCADING_COLUMNS),
     )
-    every = [f for h in hasil for f in h.temuan] + pulih + findings + catatan
+    every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
         [
             (f.path or "", f.sheet or "", f.cell or "", f.code, TINGKAT[f.severity], f.message)
             for f in every
         ],
         columns=list(TEMUAN_COLUMNS),
-    )
-    instansi = Counter(
-        h.identitas.get("instansi", "") for h in every_read if h.identitas.get("instansi")
     )
     if not instansi:
         instansi = Counter(
@@ -716,11 +739,78 @@ def rangkum(
     )
 
 
-def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> dict[str, str]:
-    """Export rows of a year before the latest of the input (its 6/2022 workbooks and
-    rated export rows): key -> why they are not counted."""
+def _rencana(read: Iterable[HasilBerkas]) -> list[RencanaPegawai]:
+    """The definitif workbooks' plans, as the cascading check reads them.
+
+    Of a workbook whose NIP is nobody's pejabat penilai the check reads only the rencana
+    that name their leader's (``pimpinan`` and its cell): the rest (their texts,
+    indicators and cells, most of a result's memory) is left out, and the leaders' texts
+    their staff repeat are kept once. Two passes over ``read``, holding no result."""
+    leaders = {h.identitas.get("penilai_nip", "") for h in read if _definitif(h)}
+    texts: dict[str, str] = {}
+    plans = []
+    for h in read:
+        if not _definitif(h):
+            continue
+        nip = h.identitas.get("nip", "")
+        rencana = h.rencana
+        if nip not in leaders:
+            rencana = tuple(
+                Rencana(
+                    "",
+                    None,
+                    pimpinan=texts.setdefault(r.pimpinan, r.pimpinan),
+                    sel_pimpinan=r.sel_pimpinan,
+                )
+                for r in rencana
+                if r.pimpinan is not None
+            )
+        plans.append(
+            RencanaPegawai(
+                h.path,
+                nip,
+                h.identitas.get("nama", ""),
+                h.identitas.get("penilai_nip", ""),
+                rencana,
+            )
+        )
+    return plans
+
+
+def _definitif(h: HasilBerkas) -> bool:
+    return penugasan(h.identitas.get("jabatan", "")) is Penugasan.DEFINITIF
+
+
+def _terbaca(h: HasilBerkas) -> bool:
+    return h.terbaca
+
+
+def _regulasi_2022(h: HasilBerkas) -> bool:
+    return h.regulasi != REGULASI_2021
+
+
+def _saring(
+    hasil: Sequence[HasilBerkas], pilih: Callable[[HasilBerkas], bool]
+) -> Sequence[HasilBerkas]:
+    """The results for which ``pilih`` holds: a list of those held in memory, a view
+    (found again on each pass) of those that wait on disk."""
+    if isinstance(hasil, Saring) or (isinstance(hasil, Gudang) and hasil.di_disk):
+        return Saring(hasil, pilih)
+    return [h for h in hasil if pilih(h)]
+
+
+def _di_memori(hasil: Sequence[HasilBerkas]) -> Iterable[tuple[int, HasilBerkas]]:
+    """``(index, result)`` of the results held in memory (all but a Gudang's on disk)."""
+    if isinstance(hasil, Gudang):
+        return hasil.di_memori()
+    return enumerate(hasil)
+
+
+def _tahun_lain(tahun: Iterable[str], exports: Iterable[HasilBerkas]) -> dict[str, str]:
+    """Export rows of a year before the latest of the input (``tahun``: its 6/2022
+    workbooks' years, and its rated export rows'): key -> why they are not counted."""
     columns = [k for k in _kolom(exports) if k.tahun]
-    years = {h.tahun for h in read if len(h.tahun) == 4 and h.tahun.isdigit()}
+    years = set(tahun)
     for k in columns:
         years |= set(k.tahun)
     years.discard("")
@@ -738,7 +828,9 @@ def _tahun_lain(read: Iterable[HasilBerkas], exports: Iterable[HasilBerkas]) -> 
     }
 
 
-def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Finding]]:
+def _pulihkan_nip(
+    hasil: Sequence[HasilBerkas],
+) -> tuple[Sequence[HasilBerkas], list[Finding]]:
     """Export rows whose NIP Excel stored as a number, given the whole NIP where the rest
     of the input names it for sure (:func:`~skp_xl.domain.ekspor.nip_dipulihkan`), so
     the pegawai counts once; a finding at each such cell says so.
@@ -747,7 +839,8 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
     another export (SIASN's "198807202018031762") were two pegawai, both counted.
     """
     damaged: list[tuple[int, int, str, str]] = []  # (result, row, as read, name)
-    for at, h in enumerate(hasil):
+    held = dict(_di_memori(hasil))  # the exports among them
+    for at, h in held.items():
         k = h.kolom
         if k is None:
             continue
@@ -767,7 +860,7 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
         for h in hasil
         if h.terbaca and len(nip := h.identitas.get("nip", "")) == NIP_LENGTH and nip[:15] in wanted
     ]
-    for at, h in enumerate(hasil):
+    for at, h in held.items():
         k = h.kolom
         if k is not None:
             known += [
@@ -779,12 +872,12 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
                 and nip.isdigit()
             ]
     found = nip_dipulihkan([(text, nama) for _, _, text, nama in damaged], known)
-    nips = {at: list(k.nip) for at, h in enumerate(hasil) if (k := h.kolom) is not None}
+    nips = {at: list(k.nip) for at, h in held.items() if (k := h.kolom) is not None}
     findings = []
     for (at, i, text, nama), match in zip(damaged, found, strict=True):
         if match is None:
             continue
-        k = hasil[at].kolom
+        k = held[at].kolom
         assert k is not None
         nips[at][i] = match[0]
         sheet, cell = k.letak(i, "nip") or (None, None)
@@ -804,13 +897,14 @@ def _pulihkan_nip(hasil: list[HasilBerkas]) -> tuple[list[HasilBerkas], list[Fin
         )
     if not findings:
         return hasil, []
-    fixed = [
-        replace(h, kolom=replace(h.kolom, nip=tuple(nips[at])))
+    pengganti = {
+        at: replace(h, kolom=replace(h.kolom, nip=tuple(nips[at])))
+        for at, h in held.items()
         if h.kolom is not None and nips.get(at) != list(h.kolom.nip)
-        else h
-        for at, h in enumerate(hasil)
-    ]
-    return fixed, findings
+    }
+    if isinstance(hasil, Gudang):
+        return hasil.dengan(pengganti), findings
+    return [pengganti.get(at, h) for at, h in enumerate(hasil)], findings
 
 
 def _tempat(path: str, sheet: str | None, cell: str | None) -> tuple[str, str | None, str | None]:
@@ -838,28 +932,23 @@ def _calon(
 
     Of a 50,000-row export only the few duplicated rows become :class:`Calon` objects:
     the pairs are compared as columns first (``duplicated``)."""
-    found = []
+
+    def counted(h: HasilBerkas) -> bool:
+        return decisions.get(h.path, Keputusan(True)).dihitung
+
+    # The pairs first, as columns; a Calon only for a pair found twice (a workbook's
+    # rated periods are half a million pairs in an agency of 100,000).
+    nips: list[str] = []
+    periods: list[str] = []
     for h in read:
-        if not decisions.get(h.path, Keputusan(True)).dihitung:
-            continue
-        sheet, cell = h.sel.get("nip", (None, None))
-        for r in h.periode:
-            found.append(
-                Calon(
-                    f"{h.path}#{r.periode.value}",
-                    h.identitas.get("nip", ""),
-                    r.periode,
-                    0,
-                    ("", 0),
-                    r.predikat,
-                    partial(_tempat, h.path, sheet, cell),
-                    f"SKP '{h.path}'",
-                )
-            )
+        if counted(h):
+            nip = h.identitas.get("nip", "")
+            for r in h.periode:
+                nips.append(nip)
+                periods.append(r.periode.value)
+    ours_at = len(nips)
     columns = _kolom(exports)
     rated = [list(k.dinilai()) for k in columns]
-    nips = [c.nip for c in found]
-    periods = [c.periode.value for c in found]
     for k, rows in zip(columns, rated, strict=True):
         nips += [k.nip[i] for i in rows]
         value = {p: p.value for p in set(k.periode)}  # an enum's .value is a slow property
@@ -867,8 +956,30 @@ def _calon(
     pairs = pd.DataFrame({"nip": nips, "periode": periods})
     # A rating without a NIP is left alone by the rule.
     chosen = (pairs.duplicated(keep=False) & (pairs["nip"] != "")).tolist()
-    ours = [c for c, keep in zip(found, chosen, strict=False) if keep]
-    at = len(found)
+    del nips, periods, pairs
+    ours: list[Calon] = []
+    if any(chosen[:ours_at]):
+        row = 0
+        for h in read:
+            if not counted(h):
+                continue
+            sheet, cell = h.sel.get("nip", (None, None))
+            for r in h.periode:
+                if chosen[row]:
+                    ours.append(
+                        Calon(
+                            f"{h.path}#{r.periode.value}",
+                            h.identitas.get("nip", ""),
+                            r.periode,
+                            0,
+                            ("", 0),
+                            r.predikat,
+                            partial(_tempat, h.path, sheet, cell),
+                            f"SKP '{h.path}'",
+                        )
+                    )
+                row += 1
+    at = ours_at
     for k, rows in zip(columns, rated, strict=True):
         keep = chosen[at : at + len(rows)]
         at += len(rows)
@@ -915,6 +1026,37 @@ class _LetakSkp(Mapping[str, Letak]):
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
+
+
+class _LetakNanti(Sequence[Mapping[str, Letak]]):
+    """Where the Pegawai rows of results on disk were read: each row's file (its index in
+    ``hasil``) and period (-1: none), its cells read back when asked for (the schema asks
+    only of a row it finds wrong)."""
+
+    __slots__ = ("files", "hasil", "periods")
+
+    def __init__(
+        self, hasil: Sequence[HasilBerkas], files: Sequence[int], periods: Sequence[int]
+    ) -> None:
+        self.hasil = hasil
+        self.files = files
+        self.periods = periods
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    @overload
+    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
+
+    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
+        if isinstance(row, slice):
+            return [self[i] for i in range(*row.indices(len(self)))]
+        h = self.hasil[self.files[row]]
+        at = self.periods[row]
+        return _LetakSkp(h.sel, h.periode[at].sel if at >= 0 else {})
 
 
 class _LetakEkspor(Mapping[str, Letak]):
@@ -1193,11 +1335,20 @@ def _pegawai(
         Pegawai.predikat,
         Pegawai.angka_kredit,
     )
-    for h in read:
+    # Results read back from disk (a Gudang's) are fresh objects a pass: the rows keep
+    # where they came from and find their cells again when the schema asks, and the
+    # texts repeated across workbooks (units, jabatan, ratings) are kept once.
+    lazy = isinstance(read, Saring)
+    files = array("q")
+    periods_at = array("b")
+    shared: dict[object, object] = {}
+    one = shared.setdefault
+    unique = {0, 1, len(per_file) - 1}  # NIP, name and file: each a workbook's own
+    for at, h in read.dengan_indeks() if isinstance(read, Saring) else enumerate(read):
         ident = h.identitas
         decision = decisions.get(h.path, Keputusan(True))
         errors = sum(1 for f in h.temuan if f.severity is Severity.ERROR)
-        base = (
+        base: tuple[object, ...] = (
             ident.get("nip", ""),
             ident.get("nama", ""),
             unit_of(h.unit, tingkat),
@@ -1228,18 +1379,27 @@ def _pegawai(
             )
             for r in h.periode
         ]
+        if lazy:
+            base = tuple(v if i in unique else one(v, v) for i, v in enumerate(base))
+            periods = [tuple(one(v, v) for v in row) for row in periods]
+            files.extend([at] * max(len(h.periode), 1))
+            periods_at.extend(range(len(h.periode)) if h.periode else [-1])
+        elif not h.periode:
+            letak.append(_LetakSkp(h.sel, {}))
+        else:
+            letak += [_LetakSkp(h.sel, r.sel) for r in h.periode]
         if not h.periode:
             periods = [(None,) * len(per_period)]
-            letak.append(_LetakSkp(h.sel, {}))
-        letak += [_LetakSkp(h.sel, r.sel) for r in h.periode]
         for column, value in zip(per_file, base, strict=True):
             columns[column] += [value] * len(periods)
         for column, values in zip(per_period, zip(*periods, strict=True), strict=True):
             columns[column] += values
         if not h.periode:
             columns[Pegawai.keterangan][-1] = decision.keterangan or "belum dinilai"
+    del shared
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
-    every = _Sambungan([letak, *extra_letak, roster_letak])
+    places = _LetakNanti(read.sumber, files, periods_at) if isinstance(read, Saring) else letak
+    every = _Sambungan([places, *extra_letak, roster_letak])
     # One column at a time, its lists dropped once it is an array: an object frame of
     # every column, its concatenation and its conversion were each a copy of the table
     # at once (bench_memori.py).
@@ -1272,17 +1432,12 @@ _TEKS_ATAU_KOSONG = frozenset({str, type(None)})
 
 
 def _capaian(
-    read: Iterable[HasilBerkas],
+    values: Mapping[str, Mapping[str, str]],
     periode: Periode | None,
     override: Mapping[str, str],
-    tingkat: int,
 ) -> tuple[dict[str, str], list[Finding]]:
-    """Capaian kinerja organisasi per unit: the override, else the workbooks' agreed value."""
-    values: dict[str, dict[str, str]] = defaultdict(dict)
-    for h in read:
-        for r in h.periode:
-            if r.periode is periode:
-                values[unit_of(h.unit, tingkat)][h.path] = r.capaian_organisasi
+    """Capaian kinerja organisasi per unit: the override, else the workbooks' agreed value
+    (``values``: unit -> workbook -> its value for ``periode``)."""
     chosen: dict[str, str] = {}
     findings = []
     for unit, by_file in sorted(values.items()):

@@ -1,0 +1,190 @@
+"""Where a consolidation keeps its per-file results: in memory, or past
+:data:`DI_DISK_SEJAK` files in a temporary file, so that the consolidating process's memory
+does not grow with the number of files (issue 15: under 1 GiB at 100,000 files).
+
+A result is a few KiB in memory (its identity, every rated period with the cell of each
+value, its plans for the cascading check, its findings): 0.55 GiB at 100,000 files, held
+from the first file read until the summary is written. On disk it is its pickle (about
+2.5 KB), read back when a rule passes over the files: each pass over 100,000 results
+costs about 5 seconds of unpickling, against the twenty minutes and more their reading
+takes. The rules that run over the results (:func:`~skp_xl.batch.konsolidasi.rangkum`)
+keep only what they need from each, never the results themselves.
+
+Exports stay in memory: they are few (one file may hold 50,000 rows), their rows are read
+column by column many times, and replacing a damaged NIP in one
+(:meth:`Gudang.ganti`) needs no rewrite of the file.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+from array import array
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import IO, overload
+
+from skp_xl.batch.berkas import HasilBerkas, Kamus
+
+DI_DISK_SEJAK = 20_000
+"""Files from which the results wait in a temporary file instead of memory."""
+
+_KOSONG = -1
+"""The place of a result not (yet) stored, or stored in memory."""
+
+
+class Gudang(Sequence[HasilBerkas]):
+    """The results of ``jumlah`` files, each stored at its file's index as it arrives
+    (in any order), then read in the files' order. Indexes never given a result are left
+    out (a file no reader answered for).
+
+    In memory, results share their repeated texts (:class:`~skp_xl.batch.berkas.Kamus`);
+    on disk each is its own pickle, and a pass over them makes fresh objects that the pass
+    lets go of.
+    """
+
+    def __init__(self, jumlah: int, *, di_disk: bool | None = None) -> None:
+        self._disk = jumlah >= DI_DISK_SEJAK if di_disk is None else di_disk
+        self._memori: list[HasilBerkas | None] = [None] * jumlah
+        self._awal = array("q", [_KOSONG]) * jumlah
+        self._panjang = array("q", [0]) * jumlah
+        self._ujung = 0
+        self._berkas: IO[bytes] | None = None
+        self._kamus = Kamus()
+        self._urutan: array[int] | None = None
+
+    @property
+    def di_disk(self) -> bool:
+        """Whether the results (exports aside) wait in a temporary file."""
+        return self._disk
+
+    def taruh(self, index: int, hasil: HasilBerkas) -> None:
+        """Keep ``hasil`` as the result of file ``index``."""
+        self._urutan = None
+        if not self._disk or hasil.ekspor is not None:
+            self._memori[index] = self._kamus.ringkas(hasil)
+            self._awal[index] = _KOSONG
+            return
+        if self._berkas is None:
+            # Unlinked at once: nothing is left behind, whatever ends the process.
+            self._berkas = tempfile.TemporaryFile(prefix="skp-xl-hasil-")  # noqa: SIM115
+        data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
+        os.pwrite(self._berkas.fileno(), data, self._ujung)
+        self._memori[index] = None
+        self._awal[index] = self._ujung
+        self._panjang[index] = len(data)
+        self._ujung += len(data)
+
+    def di_memori(self) -> Iterator[tuple[int, HasilBerkas]]:
+        """``(index, result)`` of the results held in memory (all of them, or on disk
+        the exports), without reading the others."""
+        for at, index in enumerate(self._letak()):
+            held = self._memori[index]
+            if held is not None:
+                yield at, held
+
+    def dengan(self, pengganti: Mapping[int, HasilBerkas]) -> Gudang:
+        """These results with those at the indexes of ``pengganti`` (results held in
+        memory) replaced: a new sequence sharing the same file; this one is unchanged."""
+        places = self._letak()
+        other = Gudang.__new__(Gudang)  # not copy.copy: pickling makes it a list
+        other.__dict__.update(self.__dict__)
+        other._memori = list(self._memori)
+        for at, hasil in pengganti.items():
+            index = places[at]
+            if other._memori[index] is None:
+                raise ValueError(f"hasil ke-{at} tersimpan di disk, bukan di memori")
+            other._memori[index] = hasil
+        return other
+
+    def _letak(self) -> array[int]:
+        """The file index of each stored result, in the files' order."""
+        if self._urutan is None:
+            self._urutan = array(
+                "q",
+                (
+                    i
+                    for i, (held, at) in enumerate(zip(self._memori, self._awal, strict=True))
+                    if held is not None or at != _KOSONG
+                ),
+            )
+        return self._urutan
+
+    def _ambil(self, index: int) -> HasilBerkas:
+        held = self._memori[index]
+        if held is not None:
+            return held
+        assert self._berkas is not None
+        data = os.pread(self._berkas.fileno(), self._panjang[index], self._awal[index])
+        result: HasilBerkas = pickle.loads(data)
+        return result
+
+    def __len__(self) -> int:
+        return len(self._letak())
+
+    @overload
+    def __getitem__(self, index: int) -> HasilBerkas: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[HasilBerkas]: ...
+
+    def __getitem__(self, index: int | slice) -> HasilBerkas | list[HasilBerkas]:
+        places = self._letak()
+        if isinstance(index, slice):
+            return [self._ambil(i) for i in places[index]]
+        return self._ambil(places[index])
+
+    def __iter__(self) -> Iterator[HasilBerkas]:
+        for index in self._letak():
+            yield self._ambil(index)
+
+    def __reduce__(self) -> tuple[type[list[HasilBerkas]], tuple[list[HasilBerkas]]]:
+        # Pickled as the list it stands for: its file is this process's own.
+        return list, (list(self),)
+
+    def tutup(self) -> None:
+        """Let go of the temporary file (the results on disk are gone)."""
+        if self._berkas is not None:
+            self._berkas.close()
+            self._berkas = None
+
+
+class Saring(Sequence[HasilBerkas]):
+    """The results of ``semua`` for which ``pilih`` holds, found again on each pass (a
+    list of them would hold every result at once)."""
+
+    def __init__(self, semua: Sequence[HasilBerkas], pilih: Callable[[HasilBerkas], bool]) -> None:
+        self._semua = semua
+        self._pilih = pilih
+        self._jumlah: int | None = None
+
+    @property
+    def sumber(self) -> Sequence[HasilBerkas]:
+        """The sequence the results are chosen from (past any view)."""
+        return self._semua.sumber if isinstance(self._semua, Saring) else self._semua
+
+    def dengan_indeks(self) -> Iterator[tuple[int, HasilBerkas]]:
+        """``(index in sumber, result)`` of the results chosen, in order."""
+        found = (
+            self._semua.dengan_indeks()
+            if isinstance(self._semua, Saring)
+            else enumerate(self._semua)
+        )
+        return ((at, h) for at, h in found if self._pilih(h))
+
+    def __iter__(self) -> Iterator[HasilBerkas]:
+        return (h for h in self._semua if self._pilih(h))
+
+    def __len__(self) -> int:
+        if self._jumlah is None:
+            self._jumlah = sum(1 for _ in self)
+        return self._jumlah
+
+    @overload
+    def __getitem__(self, index: int) -> HasilBerkas: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[HasilBerkas]: ...
+
+    def __getitem__(self, index: int | slice) -> HasilBerkas | list[HasilBerkas]:
+        return list(self)[index]
