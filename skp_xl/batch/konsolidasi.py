@@ -13,7 +13,7 @@ import os
 from array import array
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import partial
@@ -583,6 +583,7 @@ def rangkum(
     kandidat: list[Kandidat] = []
     lama: dict[str, Keputusan] = {}
     tahun: set[str] = set()
+    leaders: set[str] = set()  # the pejabat penilai the cascading check looks up
     for h in every_read:
         if h.regulasi == REGULASI_2021:
             lama[h.path] = Keputusan(
@@ -604,6 +605,8 @@ def rangkum(
         )
         if len(h.tahun) == 4 and h.tahun.isdigit():
             tahun.add(h.tahun)
+        if _definitif(h):
+            leaders.add(h.identitas.get("penilai_nip", ""))
     periode = opsi.periode or periode_terakhir(
         [*rated, *{p for k in _kolom(exports) for p in k.periode_dinilai()}]
     )
@@ -699,7 +702,7 @@ def rangkum(
         ringkasan.loc[agency, Ringkasan.keterangan] = note + ringkasan.loc[
             agency, Ringkasan.keterangan
         ].astype(str)
-    rows, cascade_findings = periksa_cascading(_rencana(read))
+    rows, cascade_findings = periksa_cascading(_rencana(read, leaders))
     findings += cascade_findings
     # Column by column, each row dropped once read: 388,515 rows at 100,000 files, as a
     # tuple each on top of the rows were 50 MiB at once.
@@ -751,14 +754,14 @@ def rangkum(
     )
 
 
-def _rencana(read: Iterable[HasilBerkas]) -> list[RencanaPegawai]:
+def _rencana(read: Iterable[HasilBerkas], leaders: Set[str]) -> list[RencanaPegawai]:
     """The definitif workbooks' plans, as the cascading check reads them.
 
     Of a workbook whose NIP is nobody's pejabat penilai the check reads only the rencana
     that name their leader's (``pimpinan`` and its cell): the rest (their texts,
     indicators and cells, most of a result's memory) is left out, and the leaders' texts
-    their staff repeat are kept once. Two passes over ``read``, holding no result."""
-    leaders = {h.identitas.get("penilai_nip", "") for h in read if _definitif(h)}
+    their staff repeat are kept once. ``leaders``: the penilai NIPs of the definitif
+    workbooks of ``read``. One pass over ``read``, holding no result."""
     texts: dict[str, str] = {}
     plans = []
     for h in read:
