@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
+import numpy as np
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -72,6 +74,28 @@ RINGKASAN_COLUMNS: tuple[str, ...] = (
 rules broken are taken out of ``Keterangan``."""
 
 
+class TabelBagian(Protocol):
+    """A large table handed over compactly and read a part at a time: the
+    consolidation's Pegawai table of every period (``skp_xl.batch.tabel.Tabel``), of which
+    the Angka Kredit sheet reads the JF's rows only."""
+
+    @property
+    def columns(self) -> Sequence[Hashable]:
+        """The column labels, in order."""
+        ...
+
+    def kolom(self, labels: Sequence[Hashable]) -> pd.DataFrame:
+        """These columns, every row."""
+        ...
+
+    def baris(
+        self, rows: np.ndarray | Sequence[int], labels: Sequence[Hashable] | None = None
+    ) -> pd.DataFrame:
+        """The rows at these positions (or where a boolean mask is true), of these
+        columns (all by default)."""
+        ...
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame()
 
@@ -103,7 +127,9 @@ class SummaryData:
             ``Periode`` on :attr:`periode` when the Pegawai table has that column; a value
             absent from the column leaves its filter at "(Semua)".
         semua_periode: The Pegawai table with every rated period, for the Angka Kredit
-            sheet (the periods and the annual total); None when ``pegawai`` holds them.
+            sheet (the periods and the annual total), as a DataFrame or held compactly
+            (:class:`TabelBagian`: only the rows the sheet uses are decoded); None when
+            ``pegawai`` holds them.
         akar: The consolidated folder: ``Berkas`` cells show their path relative to it
             (the name at the end stays readable), their links stay relative to the
             summary. ``None`` shows each path as given.
@@ -118,7 +144,7 @@ class SummaryData:
     temuan: pd.DataFrame = field(default_factory=_empty)
     cascading: pd.DataFrame = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
-    semua_periode: pd.DataFrame | None = None
+    semua_periode: pd.DataFrame | TabelBagian | None = None
     akar: Path | None = None
     pola: PolaDistribusi | None = None
 
