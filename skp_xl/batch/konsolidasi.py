@@ -345,7 +345,8 @@ class Konsolidasi:
             ringkasan=self.ringkasan,
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
-            cascading=self.cascading,
+            # Its rows taken a slice at a time by the Cascading sheet.
+            cascading=self.tabel_cascading,
             # A URL's files show whole: a Berkas cell is then a URL, not a local path.
             akar=self.root if isinstance(self.root, Path) else None,
             pola=self.pola,

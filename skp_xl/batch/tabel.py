@@ -165,9 +165,16 @@ def _arrow(series: pd.Series) -> pa.ChunkedArray | None:
         whole = whole.combine_chunks()
     array = pa.chunked_array([whole], type=whole.type)
     if pa.types.is_large_string(array.type) or pa.types.is_string(array.type):
-        encoded = pc.dictionary_encode(array)
+        encoded = pc.dictionary_encode(array).combine_chunks()
+        # The narrowest index the dictionary allows: most columns hold a few values.
+        for narrow in (pa.int8(), pa.int16()):
+            if len(encoded.dictionary) <= np.iinfo(narrow.to_pandas_dtype()).max:
+                encoded = pa.DictionaryArray.from_arrays(
+                    encoded.indices.cast(narrow), encoded.dictionary
+                )
+                break
         if encoded.nbytes < array.nbytes:
-            return encoded
+            return pa.chunked_array([encoded], type=encoded.type)
     return array
 
 

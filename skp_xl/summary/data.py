@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -75,9 +75,14 @@ rules broken are taken out of ``Keterangan``."""
 
 
 class TabelBagian(Protocol):
-    """A large table handed over compactly and read a part at a time: the
-    consolidation's Pegawai table of every period (``skp_xl.batch.tabel.Tabel``), of which
-    the Angka Kredit sheet reads the JF's rows only."""
+    """A large table handed over compactly and read a part at a time
+    (``skp_xl.batch.tabel.Tabel``): the consolidation's Pegawai table of every period, of
+    which the Angka Kredit sheet reads the JF's rows only, and its Cascading table, whose
+    rows are taken a slice at a time."""
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        ...
 
     @property
     def columns(self) -> Sequence[Hashable]:
@@ -93,6 +98,10 @@ class TabelBagian(Protocol):
     ) -> pd.DataFrame:
         """The rows at these positions (or where a boolean mask is true), of these
         columns (all by default)."""
+        ...
+
+    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table in slices of rows, in order (one empty slice for no rows)."""
         ...
 
 
@@ -120,7 +129,9 @@ class SummaryData:
             counts them); ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
         temuan: Every finding, columns :data:`~skp_xl.summary.skema.TEMUAN_COLUMNS`;
             ``Berkas`` links to the file and, with ``Sheet`` and ``Sel``, to the cell.
-        cascading: Any columns, written as an Excel Table (``Berkas`` paths become links).
+        cascading: Any columns, written as an Excel Table (``Berkas`` paths become links);
+            a DataFrame, or held compactly (:class:`TabelBagian`: its rows are taken a
+            slice at a time, never the whole frame at once).
         pivot_filters: Report filters of the PivotTable: a Pegawai column and the one value
             the Ringkasan counted, e.g. ``{"Periode": "Akhir", "Dihitung": "Ya"}``, so the
             PivotTable counts what the Ringkasan counts. ``None`` (the default) filters
@@ -142,14 +153,16 @@ class SummaryData:
     ringkasan: pd.DataFrame
     pegawai: pd.DataFrame
     temuan: pd.DataFrame = field(default_factory=_empty)
-    cascading: pd.DataFrame = field(default_factory=_empty)
+    cascading: pd.DataFrame | TabelBagian = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
     semua_periode: pd.DataFrame | TabelBagian | None = None
     akar: Path | None = None
     pola: PolaDistribusi | None = None
 
 
-def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:
+def headers_of(
+    frame: pd.DataFrame | TabelBagian, what: str, default: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The column headers of ``frame`` as text, or ``default`` when it has no columns.
 
     Raises:
@@ -219,6 +232,14 @@ def nip_text(value: Cell) -> Cell:
     if isinstance(value, int | float):
         return str(value)
     return value
+
+
+def rows_of_table(table: pd.DataFrame | TabelBagian, headers: Sequence[str]) -> list[list[Cell]]:
+    """:func:`rows_of` of a DataFrame, or of a table held compactly slice by slice (the
+    same cells: each is normalised alone)."""
+    if isinstance(table, pd.DataFrame):
+        return rows_of(table, headers)
+    return [row for part in table.potongan() for row in rows_of(part, headers)]
 
 
 def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:

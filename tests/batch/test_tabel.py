@@ -4,6 +4,8 @@ frame's."""
 
 from __future__ import annotations
 
+import zipfile
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +23,7 @@ from skp_xl.cli import app
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
 from skp_xl.summary.angka_kredit import tabel_angka_kredit
 from skp_xl.summary.skema import CASCADING_COLUMNS, Pegawai
+from skp_xl.summary.workbook import write_summary
 from tests.reader.test_tindak_lanjut import pegawai_frame
 from tests.summary.test_angka_kredit import ROWS as ROWS_AK
 
@@ -246,3 +249,29 @@ def test_consolidate_writes_the_csv_and_parquet_of_the_tables(
     expected = result.pegawai.assign(**{INSTANSI: result.instansi or result.nama})
     expected[INSTANSI] = expected[INSTANSI].astype("string")
     pd.testing.assert_frame_equal(pd.read_parquet(parquet), expected)
+
+
+def test_the_summary_from_the_tables_held_is_the_summary_from_the_frames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cascading taken a slice at a time, Angka Kredit from the JF rows decoded alone: the
+    same workbook, part for part, as from the whole DataFrames."""
+    monkeypatch.setattr(tabel_module, "POTONGAN", 17)
+    result = konsolidasi(SAMPLES, Opsi(jobs=1, cache=False))
+    held = result.summary_data()
+    assert isinstance(held.cascading, Tabel)
+    assert isinstance(held.semua_periode, Tabel)
+    assert len(held.cascading) > 17 * 3
+    frames = replace(held, cascading=result.cascading, semua_periode=result.pegawai)
+    parts = []
+    for name, data in (("held", held), ("frames", frames)):
+        path = tmp_path / name / "ringkasan.xlsx"
+        path.parent.mkdir()
+        write_summary(path, data)
+        with zipfile.ZipFile(path) as package:
+            parts.append({n: package.read(n) for n in package.namelist()})
+    assert "xl/worksheets/sheet6.xml" in parts[0]
+    for name in parts[1]:
+        if name != "docProps/core.xml":  # its creation time
+            assert parts[0][name] == parts[1][name], name
+    assert parts[0].keys() == parts[1].keys()
