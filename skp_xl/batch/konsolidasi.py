@@ -240,17 +240,18 @@ class Konsolidasi:
         periode: Periode | None,
         hasil: Sequence[HasilBerkas],
         catatan: list[Finding],
-        pegawai: pd.DataFrame,
+        pegawai: pd.DataFrame | Tabel,
         temuan: pd.DataFrame,
         ringkasan: pd.DataFrame,
-        cascading: pd.DataFrame,
+        cascading: pd.DataFrame | Tabel,
         distribusi: dict[str, dict[str, int]],
         instansi: str = "",
         tidak_membuat_skp: dict[str, int] | None = None,
         pola: PolaDistribusi | None = None,
     ) -> None:
-        """Hold the tables; ``pegawai`` and ``cascading`` are kept compactly (the frames
-        given are not kept)."""
+        """Hold the tables; ``pegawai`` and ``cascading`` are kept compactly (a frame given
+        is not kept; a table already held, whose frame the caller may then drop before the
+        end, is kept as it is)."""
         self.root = root
         self.periode = periode
         self.hasil = hasil
@@ -261,8 +262,8 @@ class Konsolidasi:
         self.instansi = instansi
         self.tidak_membuat_skp = {} if tidak_membuat_skp is None else tidak_membuat_skp
         self.pola = pola
-        self.tabel_pegawai = Tabel.dari(pegawai)
-        self.tabel_cascading = Tabel.dari(cascading)
+        self.tabel_pegawai = pegawai if isinstance(pegawai, Tabel) else Tabel.dari(pegawai)
+        self.tabel_cascading = cascading if isinstance(cascading, Tabel) else Tabel.dari(cascading)
 
     @property
     def pegawai(self) -> pd.DataFrame:

@@ -225,8 +225,17 @@ def _jf_saja(frame: pd.DataFrame | TabelBagian) -> tuple[list[Baris], dict[str, 
     picked = (
         frame.loc[mask, wanted] if isinstance(frame, pd.DataFrame) else frame.baris(mask, wanted)
     )
-    text = picked.astype("string").astype(object)
-    records: list[Baris] = text.where(text.notna(), None).to_dict("records")  # type: ignore[assignment]
+    # Each column's text made once a value: the rows kept (a JF's every period) share
+    # them, where a text per cell took as much again as the rows (bench_memori.py).
+    columns: list[list[str | None]] = []
+    for label in wanted:
+        codes, uniques = pd.factorize(picked[label].astype("string"), use_na_sentinel=True)
+        values: list[str | None] = [*uniques.astype(object), None]  # a blank's code is -1
+        columns.append([values[code] for code in codes.tolist()])
+    del picked
+    records: list[Baris] = [
+        dict(zip(wanted, row, strict=True)) for row in zip(*columns, strict=True)
+    ]
     return records, named
 
 

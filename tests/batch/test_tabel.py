@@ -275,3 +275,12 @@ def test_the_summary_from_the_tables_held_is_the_summary_from_the_frames(
         if name != "docProps/core.xml":  # its creation time
             assert parts[0][name] == parts[1][name], name
     assert parts[0].keys() == parts[1].keys()
+
+
+def test_a_table_already_held_is_kept_as_it_is() -> None:
+    frame = _pegawai(12)
+    held = Tabel.dari(frame)
+    result = _hasil(frame, PeriodeEvaluasi.AKHIR)
+    again = Konsolidasi(Path("i"), None, (), [], held, frame, frame, result.tabel_cascading, {})
+    assert again.tabel_pegawai is held
+    pd.testing.assert_frame_equal(again.pegawai, frame)
