@@ -57,7 +57,13 @@ class Tabel:
     def dari(cls, frame: pd.DataFrame) -> Tabel:
         """``frame`` held compactly: each column pandas stores as Arrow (text, ``Int64``,
         ``Float64``...) as an Arrow array, a text column dictionary-encoded where that is
-        smaller; any other column (object, numpy) kept as it is."""
+        smaller; any other column (object, numpy) kept as it is.
+
+        Raises:
+            ValueError: Two columns share a label (each is asked for by its label).
+        """
+        if not frame.columns.is_unique:
+            raise ValueError(f"repeated column labels: {list(frame.columns)!r}")
         arrays: list[pa.ChunkedArray | pa.Array] = []
         kolom: list[_Kolom] = []
         for label, series in frame.items():

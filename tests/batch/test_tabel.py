@@ -78,6 +78,11 @@ def test_an_index_of_its_own_comes_back_too() -> None:
     pd.testing.assert_frame_equal(held.baris([4, 1]), frame.iloc[[4, 1]])
 
 
+def test_a_repeated_label_is_refused() -> None:
+    with pytest.raises(ValueError, match="repeated column labels"):
+        Tabel.dari(pd.DataFrame([[1, 2]], columns=["a", "a"]))
+
+
 def test_repeated_texts_are_held_once() -> None:
     # A per-file text on each of its five period rows: the Pegawai table's shape.
     paths = [
