@@ -113,7 +113,7 @@ def _child(base_file: Path, n: int, ringkasan: bool) -> dict[str, float]:
         result = rangkum(root, hasil, [], Opsi(cache=False))  # type: ignore[arg-type]
         figures["tables"] = _peak()
         figures["tables_s"] = time.perf_counter() - start
-        figures["pegawai_rows"] = len(result.pegawai)
+        figures["pegawai_rows"] = len(result.tabel_pegawai)  # not decoded
         figures["temuan_rows"] = len(result.temuan)
         if ringkasan:
             start = time.perf_counter()

@@ -38,6 +38,7 @@ from skp_xl.batch.klaster import (
 )
 from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import pemanasan, periksa_pegawai
+from skp_xl.batch.tabel import Tabel
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BarisEkspor,
@@ -197,36 +198,86 @@ TANPA_UNIT = "(tanpa unit)"
 """The unit of an export row that names none."""
 
 
-@dataclass
+@dataclass(init=False)
 class Konsolidasi:
     """The result: the tables, and what every file became.
+
+    The Pegawai and Cascading tables, the large ones (a row per workbook and period, per
+    rencana), are held compactly (:class:`~skp_xl.batch.tabel.Tabel`: Arrow, their
+    repeated texts dictionary-encoded); :attr:`pegawai` and :attr:`cascading` make the
+    DataFrame on each access, so read one once and keep it while it is needed. What needs
+    part of Pegawai asks for that part: :meth:`pegawai_periode`, :meth:`summary_data`
+    (the Angka Kredit sheet's rows), :attr:`tabel_pegawai`.
 
     Attributes:
         root: The agency folder (an fsspec URL when read from one).
         periode: The period counted (None when nothing is rated anywhere).
         hasil: One result per workbook-like file read.
         catatan: Files skipped on purpose (lock, hidden, not a workbook).
-        pegawai, temuan, ringkasan, cascading: The tables (the Ringkasan with a
-            ``Tidak Membuat SKP`` column when a master list was read).
+        temuan, ringkasan: The tables (the Ringkasan with a ``Tidak Membuat SKP`` column
+            when a master list was read).
         distribusi: Unit -> predikat -> head count, for the chosen period.
         tidak_membuat_skp: Unit -> pegawai of the master list (e-Kinerja Laporan SKP)
             with no counted rating for the period (empty without a master list).
         pola: The guideline the units were checked against (None: the shipped one), which
             the Kurva sheet draws.
+        tabel_pegawai, tabel_cascading: The Pegawai and Cascading tables as held.
     """
 
     root: Path | str
     periode: Periode | None
     hasil: Sequence[HasilBerkas]
     catatan: list[Finding]
-    pegawai: pd.DataFrame
     temuan: pd.DataFrame
     ringkasan: pd.DataFrame
-    cascading: pd.DataFrame
     distribusi: dict[str, dict[str, int]]
-    instansi: str = ""
-    tidak_membuat_skp: dict[str, int] = field(default_factory=dict)
-    pola: PolaDistribusi | None = None
+    instansi: str
+    tidak_membuat_skp: dict[str, int]
+    pola: PolaDistribusi | None
+    tabel_pegawai: Tabel = field(repr=False)
+    tabel_cascading: Tabel = field(repr=False)
+
+    def __init__(
+        self,
+        root: Path | str,
+        periode: Periode | None,
+        hasil: Sequence[HasilBerkas],
+        catatan: list[Finding],
+        pegawai: pd.DataFrame | Tabel,
+        temuan: pd.DataFrame,
+        ringkasan: pd.DataFrame,
+        cascading: pd.DataFrame | Tabel,
+        distribusi: dict[str, dict[str, int]],
+        instansi: str = "",
+        tidak_membuat_skp: dict[str, int] | None = None,
+        pola: PolaDistribusi | None = None,
+    ) -> None:
+        """Hold the tables; ``pegawai`` and ``cascading`` are kept compactly (a frame given
+        is not kept; a table already held, whose frame the caller may then drop before the
+        end, is kept as it is)."""
+        self.root = root
+        self.periode = periode
+        self.hasil = hasil
+        self.catatan = catatan
+        self.temuan = temuan
+        self.ringkasan = ringkasan
+        self.distribusi = distribusi
+        self.instansi = instansi
+        self.tidak_membuat_skp = {} if tidak_membuat_skp is None else tidak_membuat_skp
+        self.pola = pola
+        self.tabel_pegawai = pegawai if isinstance(pegawai, Tabel) else Tabel.dari(pegawai)
+        self.tabel_cascading = cascading if isinstance(cascading, Tabel) else Tabel.dari(cascading)
+
+    @property
+    def pegawai(self) -> pd.DataFrame:
+        """The Pegawai table, every period: one row per workbook and rated period (made
+        anew from the compact table on each access)."""
+        return self.tabel_pegawai.frame()
+
+    @property
+    def cascading(self) -> pd.DataFrame:
+        """The Cascading table (made anew from the compact table on each access)."""
+        return self.tabel_cascading.frame()
 
     @property
     def nama(self) -> str:
@@ -257,18 +308,23 @@ class Konsolidasi:
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in
-        that period with an empty period and a note (so nobody drops out of the table)."""
+        that period with an empty period and a note (so nobody drops out of the table).
+
+        Chosen from the period and file columns alone; only the rows kept are decoded.
+        """
         if self.periode is None:
             return self.pegawai
-        frame = self.pegawai
-        chosen = frame[Pegawai.periode] == self.periode.value
-        rows = frame[chosen]
+        tabel = self.tabel_pegawai
         berkas = Pegawai.berkas
+        keys = tabel.kolom([Pegawai.periode, berkas])
+        chosen = (keys[Pegawai.periode] == self.periode.value).to_numpy(dtype=bool, na_value=False)
         exported = {h.path for h in self.ekspor}
-        skipped = set(rows[berkas]) | exported
-        missing = frame[~frame[berkas].isin(skipped)].drop_duplicates(berkas)
-        if len(missing):
-            missing = missing.copy()
+        skipped = set(keys.loc[chosen, berkas]) | exported
+        absent = keys.loc[~keys[berkas].isin(skipped), [berkas]].drop_duplicates(berkas)
+        del keys
+        rows = tabel.baris(chosen)
+        if len(absent):
+            missing = tabel.baris(absent.index.to_numpy())
             for column in _PERIOD_COLUMNS:
                 missing[column] = pd.NA
             missing[Pegawai.keterangan] = f"belum dinilai pada periode {self.periode.value}"
@@ -293,7 +349,8 @@ class Konsolidasi:
             ringkasan=self.ringkasan,
             pegawai=self.pegawai if semua_periode else self.pegawai_periode(),
             temuan=self.temuan,
-            cascading=self.cascading,
+            # Its rows taken a slice at a time by the Cascading sheet.
+            cascading=self.tabel_cascading,
             # A URL's files show whole: a Berkas cell is then a URL, not a local path.
             akar=self.root if isinstance(self.root, Path) else None,
             pola=self.pola,
@@ -301,7 +358,8 @@ class Konsolidasi:
             pivot_filters=(
                 {Pegawai.periode: periode, Pegawai.dihitung: YA} if self.periode else None
             ),
-            semua_periode=self.pegawai,
+            # The Angka Kredit sheet decodes the rows it reads (the JF's) of every period.
+            semua_periode=self.tabel_pegawai,
         )
 
     def to_dict(self) -> dict[str, object]:

@@ -18,12 +18,14 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
 import pandas as pd
 import pyarrow as pa
 
+from skp_xl.batch.tabel import Tabel, potongan
 from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.vocabulary import PeriodeEvaluasi, Predikat
@@ -61,37 +63,57 @@ class Nasional:
     baris: int
 
 
-def tulis_parquet(pegawai: pd.DataFrame, instansi: str, path: Path, *, force: bool) -> None:
+def tulis_parquet(pegawai: pd.DataFrame | Tabel, instansi: str, path: Path, *, force: bool) -> None:
     """Write a consolidation's Pegawai table where :func:`rangkum_nasional` reads it.
 
     Every row gets the agency's name (column :data:`INSTANSI`). A ``path`` ending in
     ``.parquet`` is one file; any other is a folder partitioned by instansi and unit
     (``Instansi=.../Unit Kerja=.../part-0.parquet``, the hive layout DuckDB, Dask, Spark
     and pandas read as columns), so a national store can take each agency's folder as it
-    comes, and a query on one unit reads that unit's file only. Written atomically.
+    comes, and a query on one unit reads that unit's file only. Written atomically, a
+    slice of rows at a time (:func:`~skp_xl.batch.tabel.potongan`): the data read back is
+    the whole frame's ``to_parquet``, without the whole table decoded at once.
 
     Raises:
         OutputExistsError: ``path`` exists and ``force`` is false.
         OSError: The output cannot be written.
     """
-    import pyarrow as pa
     import pyarrow.dataset as ds
+    import pyarrow.parquet as pq
 
-    frame = pegawai.assign(**{INSTANSI: instansi})
-    frame[INSTANSI] = frame[INSTANSI].astype("string")
+    def arrow(part: pd.DataFrame) -> pa.Table:
+        frame = part.assign(**{INSTANSI: instansi})
+        frame[INSTANSI] = frame[INSTANSI].astype("string")
+        # As DataFrame.to_parquet(index=False) makes it, the pandas metadata included.
+        return pa.Table.from_pandas(frame, preserve_index=False)
+
+    parts = potongan(pegawai)
+    first = arrow(next(parts))
     if path.suffix.lower() == ".parquet":
-        with atomic_output(path, force=force) as temporary:
-            frame.to_parquet(temporary, index=False)
+        with (
+            atomic_output(path, force=force) as temporary,
+            pq.ParquetWriter(temporary, first.schema, compression="snappy") as writer,
+        ):
+            writer.write_table(first)
+            for part in parts:
+                writer.write_table(arrow(part).cast(first.schema))
         return
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    batches = (
+        batch
+        for table in chain([first], (arrow(p).cast(first.schema) for p in parts))
+        for batch in table.to_batches()
+    )
     with atomic_folder(path, force=force) as temporary:
         ds.write_dataset(
-            table,
+            batches,
             temporary,
+            schema=first.schema,
             format="parquet",
             partitioning=[INSTANSI, Pegawai.unit_kerja],
             partitioning_flavor="hive",
             existing_data_behavior="overwrite_or_ignore",
+            # Each unit's rows in the table's order, as one table written whole kept them.
+            preserve_order=True,
         )
 
 

@@ -16,6 +16,7 @@ from skp_xl.batch.cache import Jalan, dibuka, sidik
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi, kumpulkan
 from skp_xl.batch.nasional import tulis_parquet
+from skp_xl.batch.tabel import tulis_csv
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -464,16 +465,19 @@ def consolidate_command(
             data = result.summary_data(semua_periode=semua_periode)
             write_summary(output, data, force=force)
             if csv_dir is not None:
-                for name, frame in (
-                    ("pegawai", result.pegawai),
+                # The large tables as held, decoded a slice at a time as they are written.
+                for name, table in (
+                    ("pegawai", result.tabel_pegawai),
                     ("ringkasan", result.ringkasan),
                     ("temuan", result.temuan),
-                    ("cascading", result.cascading),
+                    ("cascading", result.tabel_cascading),
                 ):
                     with atomic_output(csv_dir / f"{name}.csv", force=True) as temporary:
-                        frame.to_csv(temporary, index=False, encoding="utf-8")
+                        tulis_csv(table, temporary)
             if parquet is not None:
-                tulis_parquet(result.pegawai, result.instansi or result.nama, parquet, force=force)
+                tulis_parquet(
+                    result.tabel_pegawai, result.instansi or result.nama, parquet, force=force
+                )
             ikhtisar = _ikhtisar(result)
             # Kept whole only when every result came from the bytes hashed and the cache
             # was sound (a note on a damaged cache would be replayed).

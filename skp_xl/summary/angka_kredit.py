@@ -32,7 +32,7 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
-from skp_xl.summary.data import Cell, SummaryData
+from skp_xl.summary.data import Cell, SummaryData, TabelBagian
 from skp_xl.summary.plain import PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.skema import TIDAK, Pegawai
 
@@ -200,29 +200,47 @@ _KOLOM = (
 """The Pegawai columns the table is made of."""
 
 
-def _jf_saja(frame: pd.DataFrame) -> tuple[list[Baris], dict[str, JenjangJf | None]]:
+def _jf_saja(frame: pd.DataFrame | TabelBagian) -> tuple[list[Baris], dict[str, JenjangJf | None]]:
     """The rows that may be a JF's, as plain text records, and the jenjang each jabatan
     names. Picked column-wise first: an agency's table holds 50,000 rows, of which the JF
-    are a part, and each jabatan name is looked at once."""
+    are a part, and each jabatan name is looked at once. A table held compactly has only
+    its jabatan columns decoded to pick them, then the rows picked."""
     if JABATAN not in frame.columns:
         return [], {}
-    jabatan = frame[JABATAN].astype("string").fillna("").str.strip()
+    if isinstance(frame, pd.DataFrame):
+        keys = frame
+    else:
+        keys = frame.kolom([c for c in (JABATAN, Pegawai.jenis_jabatan) if c in frame.columns])
+    jabatan = keys[JABATAN].astype("string").fillna("").str.strip()
     named = {text: jenjang_jf(text) for text in jabatan.unique()}
     jenis = (
-        frame[Pegawai.jenis_jabatan].astype("string").fillna("")
-        if Pegawai.jenis_jabatan in frame.columns
-        else pd.Series("", index=frame.index, dtype="string")
+        keys[Pegawai.jenis_jabatan].astype("string").fillna("")
+        if Pegawai.jenis_jabatan in keys.columns
+        else pd.Series("", index=keys.index, dtype="string")
     )
     has = jabatan.map({t: j is not None for t, j in named.items()}).astype(bool)
-    mask = (jenis == JenisJabatan.JF.value) | ((jenis == "") & has)
-    picked = frame.loc[mask.to_numpy(dtype=bool), [c for c in _KOLOM if c in frame.columns]]
-    text = picked.astype("string").astype(object)
-    records: list[Baris] = text.where(text.notna(), None).to_dict("records")  # type: ignore[assignment]
+    mask = ((jenis == JenisJabatan.JF.value) | ((jenis == "") & has)).to_numpy(dtype=bool)
+    del keys, jabatan, jenis, has
+    wanted = [c for c in _KOLOM if c in frame.columns]
+    picked = (
+        frame.loc[mask, wanted] if isinstance(frame, pd.DataFrame) else frame.baris(mask, wanted)
+    )
+    # Each column's text made once a value: the rows kept (a JF's every period) share
+    # them, where a text per cell took as much again as the rows (bench_memori.py).
+    columns: list[list[str | None]] = []
+    for label in wanted:
+        codes, uniques = pd.factorize(picked[label].astype("string"), use_na_sentinel=True)
+        values: list[str | None] = [*uniques.astype(object), None]  # a blank's code is -1
+        columns.append([values[code] for code in codes.tolist()])
+    del picked
+    records: list[Baris] = [
+        dict(zip(wanted, row, strict=True)) for row in zip(*columns, strict=True)
+    ]
     return records, named
 
 
 def tabel_angka_kredit(
-    frame: pd.DataFrame,
+    frame: pd.DataFrame | TabelBagian,
     *,
     tahunan: AturanTahunan = AturanTahunan.AKHIR,
     jenjang_berubah: AturanJenjang = AturanJenjang.PROPORSIONAL,
@@ -234,7 +252,8 @@ def tabel_angka_kredit(
     one the jabatan names at its end, in each period.
 
     Args:
-        frame: The Pegawai table (columns of ``summary/skema.py``'s ``Pegawai``).
+        frame: The Pegawai table (columns of ``summary/skema.py``'s ``Pegawai``), or one
+            held compactly (only its JF rows are decoded).
         tahunan: How the annual total is made.
         jenjang_berubah: How a jenjang changing within the year is counted.
     """

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Protocol
 
+import numpy as np
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -72,6 +74,37 @@ RINGKASAN_COLUMNS: tuple[str, ...] = (
 rules broken are taken out of ``Keterangan``."""
 
 
+class TabelBagian(Protocol):
+    """A large table handed over compactly and read a part at a time
+    (``skp_xl.batch.tabel.Tabel``): the consolidation's Pegawai table of every period, of
+    which the Angka Kredit sheet reads the JF's rows only, and its Cascading table, whose
+    rows are taken a slice at a time."""
+
+    def __len__(self) -> int:
+        """The number of rows."""
+        ...
+
+    @property
+    def columns(self) -> Sequence[Hashable]:
+        """The column labels, in order."""
+        ...
+
+    def kolom(self, labels: Sequence[Hashable]) -> pd.DataFrame:
+        """These columns, every row."""
+        ...
+
+    def baris(
+        self, rows: np.ndarray | Sequence[int], labels: Sequence[Hashable] | None = None
+    ) -> pd.DataFrame:
+        """The rows at these positions (or where a boolean mask is true), of these
+        columns (all by default)."""
+        ...
+
+    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table in slices of rows, in order (one empty slice for no rows)."""
+        ...
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame()
 
@@ -96,14 +129,18 @@ class SummaryData:
             counts them); ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
         temuan: Every finding, columns :data:`~skp_xl.summary.skema.TEMUAN_COLUMNS`;
             ``Berkas`` links to the file and, with ``Sheet`` and ``Sel``, to the cell.
-        cascading: Any columns, written as an Excel Table (``Berkas`` paths become links).
+        cascading: Any columns, written as an Excel Table (``Berkas`` paths become links);
+            a DataFrame, or held compactly (:class:`TabelBagian`: its rows are taken a
+            slice at a time, never the whole frame at once).
         pivot_filters: Report filters of the PivotTable: a Pegawai column and the one value
             the Ringkasan counted, e.g. ``{"Periode": "Akhir", "Dihitung": "Ya"}``, so the
             PivotTable counts what the Ringkasan counts. ``None`` (the default) filters
             ``Periode`` on :attr:`periode` when the Pegawai table has that column; a value
             absent from the column leaves its filter at "(Semua)".
         semua_periode: The Pegawai table with every rated period, for the Angka Kredit
-            sheet (the periods and the annual total); None when ``pegawai`` holds them.
+            sheet (the periods and the annual total), as a DataFrame or held compactly
+            (:class:`TabelBagian`: only the rows the sheet uses are decoded); None when
+            ``pegawai`` holds them.
         akar: The consolidated folder: ``Berkas`` cells show their path relative to it
             (the name at the end stays readable), their links stay relative to the
             summary. ``None`` shows each path as given.
@@ -116,14 +153,16 @@ class SummaryData:
     ringkasan: pd.DataFrame
     pegawai: pd.DataFrame
     temuan: pd.DataFrame = field(default_factory=_empty)
-    cascading: pd.DataFrame = field(default_factory=_empty)
+    cascading: pd.DataFrame | TabelBagian = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None
-    semua_periode: pd.DataFrame | None = None
+    semua_periode: pd.DataFrame | TabelBagian | None = None
     akar: Path | None = None
     pola: PolaDistribusi | None = None
 
 
-def headers_of(frame: pd.DataFrame, what: str, default: Sequence[str] = ()) -> tuple[str, ...]:
+def headers_of(
+    frame: pd.DataFrame | TabelBagian, what: str, default: Sequence[str] = ()
+) -> tuple[str, ...]:
     """The column headers of ``frame`` as text, or ``default`` when it has no columns.
 
     Raises:
@@ -193,6 +232,14 @@ def nip_text(value: Cell) -> Cell:
     if isinstance(value, int | float):
         return str(value)
     return value
+
+
+def rows_of_table(table: pd.DataFrame | TabelBagian, headers: Sequence[str]) -> list[list[Cell]]:
+    """:func:`rows_of` of a DataFrame, or of a table held compactly slice by slice (the
+    same cells: each is normalised alone)."""
+    if isinstance(table, pd.DataFrame):
+        return rows_of(table, headers)
+    return [row for part in table.potongan() for row in rows_of(part, headers)]
 
 
 def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:

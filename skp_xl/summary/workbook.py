@@ -33,6 +33,7 @@ from skp_xl.summary.data import (
     headers_of,
     require_columns,
     rows_of,
+    rows_of_table,
 )
 from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
@@ -378,7 +379,9 @@ def _write_cascading(ws: Worksheet, data: SummaryData, files: _Files, plain: Pla
         a4_landscape(ws, title_rows=TITLE_ROWS, footer=data.judul)
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
-    rows = problems_first(rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER)
+    rows = problems_first(
+        rows_of_table(data.cascading, headers), headers, Cascading.status, STATUS_ORDER
+    )
     links = _links(headers, rows, files)
     _shown(headers, rows, files)
     table = PlainTable(

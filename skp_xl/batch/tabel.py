@@ -1,0 +1,221 @@
+"""A large table held compactly, and made a pandas DataFrame again a part at a time.
+
+The consolidation's Pegawai table has a row per workbook and period: each per-file text
+(NIP, name, unit, jabatan, path...) is repeated on every period row, and as pandas holds it
+(Arrow ``large_string``) each repeat costs its bytes again: 311 MiB at 100,000 files
+(benchmarks/README.md, bench_memori.py). Held here as one Arrow table whose repeated text
+columns are dictionary-encoded, the same table takes a fraction of that; what reads it
+asks for the columns or rows it uses (:meth:`Tabel.kolom`, :meth:`Tabel.baris`), in
+slices (:meth:`Tabel.potongan`), or whole (:meth:`Tabel.frame`), each a DataFrame equal to
+the one given (dtypes, blanks, order; a fresh ``RangeIndex``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+POTONGAN = 50_000
+"""Rows a slice of :meth:`Tabel.potongan` holds: small beside a 100,000-file table, large
+enough that a slice's own cost (a DataFrame, a CSV or Parquet write) is spread thin."""
+
+
+@dataclass(frozen=True)
+class _Kolom:
+    """How one column comes back: from the Arrow table's ``posisi``-th column as ``dtype``,
+    or, for a column Arrow cannot hold as it is (an object column), kept as it was."""
+
+    label: Hashable
+    dtype: object
+    posisi: int | None = None
+    asli: pd.Series | None = None
+
+
+class Tabel:
+    """A DataFrame held as an Arrow table, its repeated texts dictionary-encoded.
+
+    Made by :meth:`dari`; every way back gives the given frame's dtypes and blanks, with a
+    ``RangeIndex`` (the consolidation's tables have one; another index is kept and given
+    back with the rows).
+    """
+
+    def __init__(
+        self, arrow: pa.Table, kolom: Sequence[_Kolom], index: pd.Index | None, jumlah: int
+    ) -> None:
+        self._arrow = arrow
+        self._kolom = tuple(kolom)
+        self._index = index
+        self._jumlah = jumlah
+
+    @classmethod
+    def dari(cls, frame: pd.DataFrame) -> Tabel:
+        """``frame`` held compactly: each column pandas stores as Arrow (text, ``Int64``,
+        ``Float64``...) as an Arrow array, a text column dictionary-encoded where that is
+        smaller; any other column (object, numpy) kept as it is.
+
+        Raises:
+            ValueError: Two columns share a label (each is asked for by its label).
+        """
+        if not frame.columns.is_unique:
+            raise ValueError(f"repeated column labels: {list(frame.columns)!r}")
+        arrays: list[pa.ChunkedArray | pa.Array] = []
+        kolom: list[_Kolom] = []
+        for label, series in frame.items():
+            dtype = series.dtype
+            array = _arrow(series)
+            if array is None:
+                kolom.append(_Kolom(label, dtype, asli=series.reset_index(drop=True)))
+                continue
+            kolom.append(_Kolom(label, dtype, posisi=len(arrays)))
+            arrays.append(array)
+        default = isinstance(frame.index, pd.RangeIndex) and frame.index.equals(
+            pd.RangeIndex(len(frame))
+        )
+        names = [str(i) for i in range(len(arrays))]
+        return cls(
+            pa.table(arrays, names=names), kolom, None if default else frame.index, len(frame)
+        )
+
+    def __len__(self) -> int:
+        return self._jumlah
+
+    @property
+    def columns(self) -> list[Hashable]:
+        """The column labels, in order."""
+        return [k.label for k in self._kolom]
+
+    @property
+    def nbytes(self) -> int:
+        """The bytes the Arrow part holds (the columns kept as they were not counted)."""
+        return int(self._arrow.nbytes)
+
+    def frame(self) -> pd.DataFrame:
+        """The whole table, as it was given."""
+        return self._buat(None, self.columns)
+
+    def kolom(self, labels: Sequence[Hashable]) -> pd.DataFrame:
+        """These columns, every row."""
+        return self._buat(None, labels)
+
+    def baris(
+        self, rows: np.ndarray | Sequence[int], labels: Sequence[Hashable] | None = None
+    ) -> pd.DataFrame:
+        """The rows at these positions (or where a boolean mask is true), in that order,
+        of these columns (all by default): only they are decoded."""
+        positions = np.asarray(rows)
+        if positions.dtype == bool:
+            positions = np.flatnonzero(positions)
+        return self._buat(positions.astype(np.int64, copy=False), labels or self.columns)
+
+    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table in slices of ``size`` rows (:data:`POTONGAN` by default), in order
+        (one empty slice for no rows)."""
+        size = size or POTONGAN
+        if not len(self):
+            yield self._buat(np.arange(0), self.columns)
+            return
+        for start in range(0, len(self), size):
+            yield self._buat(np.arange(start, min(start + size, len(self))), self.columns)
+
+    def _cari(self, label: Hashable) -> _Kolom:
+        for item in self._kolom:
+            if item.label == label:
+                return item
+        raise KeyError(label)
+
+    def _buat(self, positions: np.ndarray | None, labels: Sequence[Hashable]) -> pd.DataFrame:
+        """The frame of these rows (None: all) and columns, each column as it was given."""
+        index = self._index
+        if index is not None and positions is not None:
+            index = index.take(positions)
+        length = len(self) if positions is None else len(positions)
+        taken = None if positions is None else pa.array(positions, type=pa.int64())
+        data: dict[Hashable, object] = {}
+        for label in labels:
+            item = self._cari(label)
+            if item.posisi is None:
+                assert item.asli is not None
+                series = item.asli if positions is None else item.asli.take(positions)
+                data[label] = series.reset_index(drop=True).array
+                continue
+            column = self._arrow.column(item.posisi)
+            if taken is not None:
+                column = column.take(taken)
+            data[label] = _pandas(column, item.dtype)
+        frame = pd.DataFrame(data, index=pd.RangeIndex(length), columns=list(labels))
+        if index is not None:
+            frame.index = index
+        return frame
+
+
+def _arrow(series: pd.Series) -> pa.ChunkedArray | None:
+    """A column as held, or None for one to keep as it is.
+
+    Only pandas' extension dtypes that go to Arrow and back by themselves
+    (``__arrow_array__``, ``__from_arrow__``) are held: text, ``Int64``, ``Float64``... A
+    text column is one chunk, dictionary-encoded when that is the smaller (a per-file text
+    repeated on each period's row), its own large strings when not (a row's own note).
+    """
+    dtype = series.dtype
+    values = series.array
+    if not hasattr(values, "__arrow_array__") or not hasattr(dtype, "__from_arrow__"):
+        return None
+    whole = pa.array(values)
+    if isinstance(whole, pa.ChunkedArray):
+        whole = whole.combine_chunks()
+    array = pa.chunked_array([whole], type=whole.type)
+    if pa.types.is_large_string(array.type) or pa.types.is_string(array.type):
+        encoded = pc.dictionary_encode(array).combine_chunks()
+        # The narrowest index the dictionary allows: most columns hold a few values.
+        for narrow in (pa.int8(), pa.int16()):
+            if len(encoded.dictionary) <= np.iinfo(narrow.to_pandas_dtype()).max:
+                encoded = pa.DictionaryArray.from_arrays(
+                    encoded.indices.cast(narrow), encoded.dictionary
+                )
+                break
+        if encoded.nbytes < array.nbytes:
+            return pa.chunked_array([encoded], type=encoded.type)
+    return array
+
+
+def _pandas(column: pa.ChunkedArray, dtype: object) -> pd.api.extensions.ExtensionArray:
+    """A held column back as its pandas array (a text column as the large strings pandas
+    made, one chunk)."""
+    if pa.types.is_dictionary(column.type):
+        column = column.cast(column.type.value_type)
+    if column.num_chunks != 1:
+        column = pa.chunked_array([column.combine_chunks()], type=column.type)
+    # Every held dtype has __from_arrow__ (checked by _arrow).
+    return dtype.__from_arrow__(column)  # type: ignore[attr-defined,no-any-return]
+
+
+def potongan(table: Tabel | pd.DataFrame, size: int | None = None) -> Iterator[pd.DataFrame]:
+    """``table`` in slices of ``size`` rows (:data:`POTONGAN` by default), in order (one
+    empty slice for no rows): a DataFrame's as views of it, a :class:`Tabel`'s each
+    decoded when it is reached."""
+    size = size or POTONGAN
+    if isinstance(table, Tabel):
+        yield from table.potongan(size)
+        return
+    for start in range(0, max(len(table), 1), size):
+        yield table.iloc[start : start + size]
+
+
+def tulis_csv(table: Tabel | pd.DataFrame, path: Path) -> None:
+    """Write ``table`` as ``frame.to_csv(path, index=False, encoding="utf-8")`` writes the
+    whole frame, byte for byte, a slice at a time (the header with the first): only one
+    slice is a DataFrame at once.
+
+    Raises:
+        OSError: The file cannot be written.
+    """
+    # pandas opens a path so too: text, UTF-8, its own line ends (os.linesep) untranslated.
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        for index, part in enumerate(potongan(table)):
+            part.to_csv(handle, index=False, header=index == 0)

@@ -1,0 +1,291 @@
+"""The consolidation's large tables held compactly: the same DataFrames back, only the
+rows asked for decoded, and the CSV and Parquet written a slice at a time as the whole
+frame's."""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pytest
+from typer.testing import CliRunner
+
+from skp_xl.batch import tabel as tabel_module
+from skp_xl.batch.konsolidasi import Konsolidasi, Opsi, konsolidasi
+from skp_xl.batch.nasional import INSTANSI, tulis_parquet
+from skp_xl.batch.tabel import Tabel, tulis_csv
+from skp_xl.cli import app
+from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.summary.angka_kredit import tabel_angka_kredit
+from skp_xl.summary.skema import CASCADING_COLUMNS, Pegawai
+from skp_xl.summary.workbook import write_summary
+from tests.reader.test_tindak_lanjut import pegawai_frame
+from tests.summary.test_angka_kredit import ROWS as ROWS_AK
+
+SAMPLES = Path(__file__).parents[2] / "samples" / "instansi"
+TEKS = pd.StringDtype("pyarrow")
+"""The Pegawai table's text (blank: ``pd.NA``)."""
+STR = pd.StringDtype("pyarrow", na_value=np.nan)
+"""pandas' default text, the Cascading and Temuan tables' (blank: NaN)."""
+
+
+def _campuran(n: int = 23) -> pd.DataFrame:
+    """Every kind of column the consolidation's tables hold, and one Arrow cannot."""
+    units = ["Biro Umum", 'Dinas, "Pusat"', "Baris\nbaru", "Ünit ☃", None]
+    return pd.DataFrame(
+        {
+            "Unit": pd.array([units[i % 5] for i in range(n)], dtype=TEKS),
+            "Sendiri": pd.array([f"catatan {i}" if i % 4 else None for i in range(n)], dtype=TEKS),
+            "Status": pd.array([("cocok", None, "tidak")[i % 3] for i in range(n)], dtype=STR),
+            "AK": pd.array(
+                [(0.1, None, 1 / 3, 1e20, -0.0, 12.5)[i % 6] for i in range(n)], "Float64"
+            ),
+            "Galat": pd.array([i if i % 7 else None for i in range(n)], dtype="Int64"),
+            "Campur": pd.Series([(1, "a", None, 2.5)[i % 4] for i in range(n)], dtype=object),
+            "Angka": np.arange(n, dtype=np.float64) / 7,
+        }
+    )
+
+
+@pytest.mark.parametrize("n", [0, 1, 23])
+def test_a_table_comes_back_as_it_was_given(n: int) -> None:
+    frame = _campuran(n)
+    held = Tabel.dari(frame)
+    assert len(held) == n
+    assert held.columns == list(frame.columns)
+    pd.testing.assert_frame_equal(held.frame(), frame)
+    pd.testing.assert_frame_equal(held.kolom(["Galat", "Unit"]), frame[["Galat", "Unit"]])
+    rows = np.arange(n)[::-3]
+    expected = frame.iloc[rows].reset_index(drop=True)
+    pd.testing.assert_frame_equal(held.baris(rows), expected)
+    mask = np.arange(n) % 2 == 0
+    pd.testing.assert_frame_equal(
+        held.baris(mask, ["AK", "Status"]), frame.loc[mask, ["AK", "Status"]].reset_index(drop=True)
+    )
+    pd.testing.assert_frame_equal(pd.concat(list(held.potongan(5)), ignore_index=True), frame)
+    assert len(list(held.potongan(5))) == max(1, -(-n // 5))
+
+
+def test_an_index_of_its_own_comes_back_too() -> None:
+    frame = _campuran(9).set_axis(list("abcdefghi"))
+    held = Tabel.dari(frame)
+    pd.testing.assert_frame_equal(held.frame(), frame)
+    pd.testing.assert_frame_equal(held.baris([4, 1]), frame.iloc[[4, 1]])
+
+
+def test_a_repeated_label_is_refused() -> None:
+    with pytest.raises(ValueError, match="repeated column labels"):
+        Tabel.dari(pd.DataFrame([[1, 2]], columns=["a", "a"]))
+
+
+def test_repeated_texts_are_held_once() -> None:
+    # A per-file text on each of its five period rows: the Pegawai table's shape.
+    paths = [
+        f"Dinas/Bidang {i // 5 % 9}/pegawai {i // 5:06d} nama panjang.xlsx" for i in range(5000)
+    ]
+    frame = pd.DataFrame({"Berkas": pd.array(paths, dtype=TEKS)})
+    held = Tabel.dari(frame)
+    assert held.nbytes < frame.memory_usage(deep=True).sum() / 3
+    pd.testing.assert_frame_equal(held.frame(), frame)
+
+
+@pytest.mark.parametrize("n", [0, 1, 23])
+def test_the_csv_in_slices_is_the_whole_frames_bytes(
+    n: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tabel_module, "POTONGAN", 4)
+    frame = _campuran(n)
+    frame["Sendiri"] = frame["Sendiri"].str.replace("1", '1 "kutip", koma\r\nbaris')
+    whole = tmp_path / "utuh.csv"
+    frame.to_csv(whole, index=False, encoding="utf-8")
+    for table in (frame, Tabel.dari(frame)):
+        sliced = tmp_path / "potongan.csv"
+        tulis_csv(table, sliced)
+        assert sliced.read_bytes() == whole.read_bytes()
+
+
+def _parquet_lama(frame: pd.DataFrame, instansi: str, path: Path) -> None:
+    """What tulis_parquet wrote before, from the whole frame at once."""
+    whole = frame.assign(**{INSTANSI: instansi})
+    whole[INSTANSI] = whole[INSTANSI].astype("string")
+    if path.suffix == ".parquet":
+        whole.to_parquet(path, index=False)
+        return
+    ds.write_dataset(
+        pa.Table.from_pandas(whole, preserve_index=False),
+        path,
+        format="parquet",
+        partitioning=[INSTANSI, Pegawai.unit_kerja],
+        partitioning_flavor="hive",
+        preserve_order=True,
+    )
+
+
+def _pegawai(n: int) -> pd.DataFrame:
+    units = ["Biro Umum", "Dinas Pendidikan", "Pimpinan Instansi"]
+    rows = [
+        {
+            Pegawai.nip: f"1990010120200410{i % 100:02d}",
+            Pegawai.nama: None if i % 11 == 0 else f'Pegawai "{i}"\nbaris',
+            Pegawai.unit_kerja: units[i % 3],
+            Pegawai.periode: ("Triwulan I", "Akhir", None)[i % 3],
+            Pegawai.angka_kredit: (None, 0.1, 12.5)[i % 3],
+            Pegawai.galat: i % 4,
+            Pegawai.berkas: f"{units[i % 3]}/{i // 3}.xlsx",
+        }
+        for i in range(n)
+    ]
+    return pegawai_frame(rows)
+
+
+@pytest.mark.parametrize("nama", ["pegawai.parquet", "partisi"])
+@pytest.mark.parametrize("n", [0, 1, 40])
+def test_the_parquet_in_slices_reads_back_as_the_whole_frames(
+    nama: str, n: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tabel_module, "POTONGAN", 7)
+    frame = _pegawai(n)
+    if not n and nama == "partisi":
+        pytest.skip("no rows: no partition to write (as before)")
+    lama, baru = tmp_path / "lama" / nama, tmp_path / "baru" / nama
+    lama.parent.mkdir()
+    _parquet_lama(frame, "Dinas X", lama)
+    tulis_parquet(Tabel.dari(frame), "Dinas X", baru, force=False)
+    expected, got = pd.read_parquet(lama), pd.read_parquet(baru)
+    pd.testing.assert_frame_equal(got, expected)
+    assert len(got) == n
+
+
+def _periode_lama(frame: pd.DataFrame, periode: str, exported: set[str]) -> pd.DataFrame:
+    """pegawai_periode as it was, on the whole frame."""
+    berkas = Pegawai.berkas
+    rows = frame[frame[Pegawai.periode] == periode]
+    skipped = set(rows[berkas]) | exported
+    missing = frame[~frame[berkas].isin(skipped)].drop_duplicates(berkas)
+    if len(missing):
+        missing = missing.copy()
+        for column in (
+            Pegawai.periode,
+            Pegawai.capaian_organisasi,
+            Pegawai.rating_hasil_kerja,
+            Pegawai.rating_perilaku,
+            Pegawai.predikat,
+            Pegawai.angka_kredit,
+        ):
+            missing[column] = pd.NA
+        missing[Pegawai.keterangan] = f"belum dinilai pada periode {periode}"
+        rows = pd.concat([rows, missing.astype(rows.dtypes.to_dict())])
+    order = [Pegawai.unit_kerja, Pegawai.sub_unit, berkas]
+    return rows.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def _hasil(frame: pd.DataFrame, periode: PeriodeEvaluasi | None) -> Konsolidasi:
+    cascading = pd.DataFrame(
+        [(f"{i}.xlsx", "1", "A", "atas", "SKP", f"B{i}", "r", "cocok", "") for i in range(5)],
+        columns=list(CASCADING_COLUMNS),
+    )
+    return Konsolidasi(
+        Path("instansi"),
+        periode,
+        (),
+        [],
+        frame,
+        pd.DataFrame(),
+        pd.DataFrame(),
+        cascading,
+        {},
+    )
+
+
+def test_the_tables_are_the_frames_given_and_the_period_rows_as_before() -> None:
+    frame = _pegawai(40)
+    # Rows of no period and of no file: every way a row can be left out or let in.
+    frame.loc[5, Pegawai.berkas] = pd.NA
+    frame.loc[[6, 7], Pegawai.sub_unit] = "Sub B"
+    result = _hasil(frame, PeriodeEvaluasi.AKHIR)
+    pd.testing.assert_frame_equal(result.pegawai, frame)
+    assert result.cascading[Pegawai.berkas].tolist() == [f"{i}.xlsx" for i in range(5)]
+    expected = _periode_lama(frame, "Akhir", set())
+    assert (expected[Pegawai.keterangan] == "belum dinilai pada periode Akhir").any()
+    pd.testing.assert_frame_equal(result.pegawai_periode(), expected)
+    pd.testing.assert_frame_equal(result.summary_data().pegawai, expected)
+    pd.testing.assert_frame_equal(_hasil(frame, None).pegawai_periode(), frame)
+
+
+def test_the_angka_kredit_table_decodes_only_the_jf_rows(monkeypatch: pytest.MonkeyPatch) -> None:
+    frame = pegawai_frame(ROWS_AK)
+    frame.loc[1, Pegawai.jenis_jabatan] = pd.NA  # a JF known by its jabatan's jenjang only
+    held = Tabel.dari(frame)
+    decoded: list[int] = []
+    baris = Tabel.baris
+
+    def counted(self: Tabel, rows: np.ndarray, labels: object = None) -> pd.DataFrame:
+        part = baris(self, rows, labels)  # type: ignore[arg-type]
+        decoded.append(len(part))
+        return part
+
+    monkeypatch.setattr(Tabel, "baris", counted)
+    monkeypatch.setattr(Tabel, "frame", lambda self: pytest.fail("the whole table decoded"))
+    assert tabel_angka_kredit(held) == tabel_angka_kredit(frame)
+    assert decoded == [len(ROWS_AK) - 1]  # the JA row left out before decoding
+
+
+def test_consolidate_writes_the_csv_and_parquet_of_the_tables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command as the user runs it, in slices of 17 rows: each CSV is its table's
+    ``to_csv``, the Parquet reads back as the Pegawai table with its Instansi."""
+    monkeypatch.setattr(tabel_module, "POTONGAN", 17)
+    out, csv_dir, parquet = tmp_path / "r.xlsx", tmp_path / "csv", tmp_path / "p.parquet"
+    args = ["consolidate", str(SAMPLES), "-o", str(out), "-j", "1", "--tanpa-cache"]
+    run = CliRunner().invoke(app, [*args, "--csv", str(csv_dir), "--parquet", str(parquet)])
+    assert run.exit_code == 0, run.output
+    result = konsolidasi(SAMPLES, Opsi(jobs=1, cache=False))
+    assert len(result.pegawai) > 17 * 3
+    for name in ("pegawai", "ringkasan", "temuan", "cascading"):
+        whole = tmp_path / f"{name}.csv"
+        getattr(result, name).to_csv(whole, index=False, encoding="utf-8")
+        assert (csv_dir / f"{name}.csv").read_bytes() == whole.read_bytes(), name
+    expected = result.pegawai.assign(**{INSTANSI: result.instansi or result.nama})
+    expected[INSTANSI] = expected[INSTANSI].astype("string")
+    pd.testing.assert_frame_equal(pd.read_parquet(parquet), expected)
+
+
+def test_the_summary_from_the_tables_held_is_the_summary_from_the_frames(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Cascading taken a slice at a time, Angka Kredit from the JF rows decoded alone: the
+    same workbook, part for part, as from the whole DataFrames."""
+    monkeypatch.setattr(tabel_module, "POTONGAN", 17)
+    result = konsolidasi(SAMPLES, Opsi(jobs=1, cache=False))
+    held = result.summary_data()
+    assert isinstance(held.cascading, Tabel)
+    assert isinstance(held.semua_periode, Tabel)
+    assert len(held.cascading) > 17 * 3
+    frames = replace(held, cascading=result.cascading, semua_periode=result.pegawai)
+    parts = []
+    for name, data in (("held", held), ("frames", frames)):
+        path = tmp_path / name / "ringkasan.xlsx"
+        path.parent.mkdir()
+        write_summary(path, data)
+        with zipfile.ZipFile(path) as package:
+            parts.append({n: package.read(n) for n in package.namelist()})
+    assert "xl/worksheets/sheet6.xml" in parts[0]
+    for name in parts[1]:
+        if name != "docProps/core.xml":  # its creation time
+            assert parts[0][name] == parts[1][name], name
+    assert parts[0].keys() == parts[1].keys()
+
+
+def test_a_table_already_held_is_kept_as_it_is() -> None:
+    frame = _pegawai(12)
+    held = Tabel.dari(frame)
+    result = _hasil(frame, PeriodeEvaluasi.AKHIR)
+    again = Konsolidasi(Path("i"), None, (), [], held, frame, frame, result.tabel_cascading, {})
+    assert again.tabel_pegawai is held
+    pd.testing.assert_frame_equal(again.pegawai, frame)
