@@ -457,7 +457,7 @@ def konsolidasi_folder(
     write_summary(output, data, force=True)
     book.status("")
     book.open_other(output)
-    read = sum(1 for h in result.hasil if h.terbaca)
+    read = result.jumlah_skp
     return Hasil(
         "Konsolidasi Folder",
         f"{len(result.hasil)} berkas dibaca: {read} SKP, {len(result.masalah)} bermasalah, "

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from functools import partial
+from functools import cached_property, partial
 from itertools import accumulate
 from pathlib import Path
 from typing import overload
@@ -286,20 +286,37 @@ class Konsolidasi:
             return self.root.name
         return self.root.rstrip("/").rpartition("/")[2]
 
+    @cached_property
+    def _tinjauan(self) -> tuple[int, int, list[Finding]]:
+        """The SKP workbooks read, the pegawai among them (by NIP, else file), and one
+        finding per file that could not be read as an SKP: one pass over the results,
+        which may wait on disk (:class:`~skp_xl.batch.gudang.Gudang`), made once."""
+        workbooks = 0
+        pegawai: set[str] = set()
+        problems = []
+        for item in self.hasil:
+            if item.terbaca:
+                workbooks += 1
+                pegawai.add(item.identitas.get("nip") or item.path)
+            elif item.ekspor is None:
+                worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
+                problems.append(worst[0])
+        return workbooks, len(pegawai), problems
+
+    @property
+    def jumlah_skp(self) -> int:
+        """How many files were read as SKP workbooks."""
+        return self._tinjauan[0]
+
     @property
     def masalah(self) -> list[Finding]:
         """One finding per file that could not be read as an SKP."""
-        problems = []
-        for item in self.hasil:
-            if not item.terbaca and item.ekspor is None:
-                worst = sorted(item.temuan, key=lambda f: f.severity is not Severity.ERROR)
-                problems.append(worst[0])
-        return problems
+        return list(self._tinjauan[2])
 
     @property
     def ekspor(self) -> list[HasilBerkas]:
-        """The files read as exports."""
-        return [h for h in self.hasil if h.ekspor is not None]
+        """The files read as exports (held in memory even when the rest wait on disk)."""
+        return [h for _, h in _di_memori(self.hasil) if h.ekspor is not None]
 
     @property
     def kosong(self) -> bool:
@@ -364,19 +381,13 @@ class Konsolidasi:
 
     def to_dict(self) -> dict[str, object]:
         """The ``--json`` document of design.md (and a little more)."""
-        # One pass, holding no result (they may wait on disk: a Gudang).
-        pegawai: set[str] = set()
-        workbooks = 0
-        for h in self.hasil:
-            if h.terbaca:
-                workbooks += 1
-                pegawai.add(h.identitas.get("nip") or h.path)
+        workbooks, pegawai, _ = self._tinjauan
         return {
             "root": str(self.root),
             "instansi": self.instansi,
             "periode": self.periode.value if self.periode else None,
             "files": len(self.hasil),
-            "pegawai": len(pegawai),
+            "pegawai": pegawai,
             "workbooks": workbooks,
             "exports": [
                 {"path": h.path, "jenis": h.ekspor.jenis.value, "rows": h.jumlah_baris}
@@ -725,6 +736,10 @@ def rangkum(
     findings += capaian_findings
     found = pegawai[Pegawai.unit_kerja].dropna().unique()  # a few units among many rows
     units = sorted(set(found), key=lambda u: (u != AKAR, u))
+    # Its last use as a frame: held compactly from here (311 MiB as a frame at 100,000
+    # files, 41 MiB so), before the cascading check makes its rows.
+    tabel_pegawai = Tabel.dari(pegawai)
+    del pegawai, found
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -784,6 +799,8 @@ def rangkum(
         # Inferred as from rows (pandas' text dtype); none: object, as no rows were.
         dtype=None if count else object,
     )
+    tabel_cascading = Tabel.dari(cascading)
+    del cascading
     every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
         [
@@ -801,10 +818,10 @@ def rangkum(
         periode,
         hasil,
         catatan,
-        pegawai,
+        tabel_pegawai,
         temuan,
         ringkasan,
-        cascading,
+        tabel_cascading,
         distribusi,
         instansi.most_common(1)[0][0] if instansi else "",
         per_unit,

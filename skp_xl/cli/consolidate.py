@@ -133,7 +133,7 @@ def _ikhtisar(result: Konsolidasi) -> dict[str, object]:
         ],
         "tidak_membuat_skp": dict(result.tidak_membuat_skp),
         "berkas": len(result.hasil),
-        "skp": sum(1 for h in result.hasil if h.terbaca),
+        "skp": result.jumlah_skp,
         "ekspor": sum(1 for h in result.ekspor if h.ekspor is not None),
         "baris_ekspor": sum(h.jumlah_baris for h in result.ekspor),
         "bermasalah": len(problems),
