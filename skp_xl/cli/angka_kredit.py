@@ -60,14 +60,14 @@ def _tabel(sumber: Path, tahunan: AturanTahunan, jenjang: AturanJenjang) -> Tabe
         result = konsolidasi(sumber, Opsi())
         if result.kosong:
             raise fail(f"Tidak ada SKP maupun ekspor di '{sumber}'.", EXIT_FINDINGS)
-        frame = result.pegawai
-    else:
-        try:
-            frame = baca_pegawai(sumber)
-        except OSError as error:
-            raise fail(f"'{sumber}' tidak dapat dibaca: {sebab_os(error)}.") from error
-        except ValueError as error:
-            raise fail(str(error)) from error  # names the file and what to use instead
+        # The table as held: only its JF rows are decoded.
+        return tabel_angka_kredit(result.tabel_pegawai, tahunan=tahunan, jenjang_berubah=jenjang)
+    try:
+        frame = baca_pegawai(sumber)
+    except OSError as error:
+        raise fail(f"'{sumber}' tidak dapat dibaca: {sebab_os(error)}.") from error
+    except ValueError as error:
+        raise fail(str(error)) from error  # names the file and what to use instead
     return tabel_angka_kredit(frame, tahunan=tahunan, jenjang_berubah=jenjang)
 
 
