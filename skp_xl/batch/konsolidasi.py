@@ -87,7 +87,7 @@ from skp_xl.settings import (
     TENGGANG_DETIK,
     TINGKAT_UNIT,
 )
-from skp_xl.summary.data import SummaryData
+from skp_xl.summary.data import SummaryData, lepaskan
 from skp_xl.summary.ringkasan import TIDAK_MEMBUAT_SKP
 from skp_xl.summary.skema import (
     CASCADING_COLUMNS,
@@ -740,6 +740,7 @@ def rangkum(
     # files, 41 MiB so), before the cascading check makes its rows.
     tabel_pegawai = Tabel.dari(pegawai)
     del pegawai, found
+    lepaskan()
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -801,6 +802,7 @@ def rangkum(
     )
     tabel_cascading = Tabel.dari(cascading)
     del cascading
+    lepaskan()
     every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
         [

@@ -31,6 +31,7 @@ from skp_xl.summary.data import (
     Cell,
     SummaryData,
     headers_of,
+    lepaskan,
     require_columns,
     rows_of,
     rows_of_table,
@@ -137,6 +138,7 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
             table.to_xlsxwriter(books[0], books[0].add_worksheet(ws.title))
             added.append(ws.title)
             plain.append(ws.title)
+            lepaskan()  # the slices decoded for its rows
 
         wb = _build(data, folder=path.parent, plain=now)
         if not books:
