@@ -1120,7 +1120,31 @@ class _LetakSkp(Mapping[str, Letak]):
         return sum(1 for _ in self)
 
 
-class _LetakNanti(Sequence[Mapping[str, Letak]]):
+class _Tempat(Sequence[Mapping[str, Letak]]):
+    """Rows' places, each made when asked for (:meth:`_baris`); a slice, a list of them."""
+
+    __slots__ = ()
+
+    def _baris(self, row: int) -> Mapping[str, Letak]:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
+
+    @overload
+    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
+
+    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
+        if isinstance(row, slice):
+            return [self._baris(i) for i in range(len(self))[row]]
+        if row < 0:
+            row += len(self)
+        if not 0 <= row < len(self):
+            raise IndexError(row)
+        return self._baris(row)
+
+
+class _LetakNanti(_Tempat):
     """Where the Pegawai rows of results on disk were read: each row's file (its index in
     ``hasil``) and period (-1: none), its cells read back when asked for (the schema asks
     only of a row it finds wrong)."""
@@ -1137,15 +1161,7 @@ class _LetakNanti(Sequence[Mapping[str, Letak]]):
     def __len__(self) -> int:
         return len(self.files)
 
-    @overload
-    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
-
-    @overload
-    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
-
-    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
-        if isinstance(row, slice):
-            return [self[i] for i in range(*row.indices(len(self)))]
+    def _baris(self, row: int) -> Mapping[str, Letak]:
         h = self.hasil[self.files[row]]
         at = self.periods[row]
         return _LetakSkp(h.sel, h.periode[at].sel if at >= 0 else {})
@@ -1177,7 +1193,7 @@ class _LetakEkspor(Mapping[str, Letak]):
         return sum(1 for _ in self)
 
 
-class _LetakKolom(Sequence[Mapping[str, Letak]]):
+class _LetakKolom(_Tempat):
     """Where each row of an export's columns was read: row ``i``'s :class:`_LetakEkspor`,
     made when the schema asks for it (a 50,000-row export needs a handful)."""
 
@@ -1189,20 +1205,12 @@ class _LetakKolom(Sequence[Mapping[str, Letak]]):
     def __len__(self) -> int:
         return len(self.kolom)
 
-    @overload
-    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
-
-    @overload
-    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
-
-    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
+    def _baris(self, row: int) -> Mapping[str, Letak]:
         k = self.kolom
-        if isinstance(row, slice):
-            return [_LetakEkspor(k.kolom, k.penunjuk, i) for i in k.indeks[row]]
         return _LetakEkspor(k.kolom, k.penunjuk, k.indeks[row])
 
 
-class _Sambungan(Sequence[Mapping[str, Letak]]):
+class _Sambungan(_Tempat):
     """Sequences of places one after another, as one (their rows are not copied)."""
 
     __slots__ = ("awal", "bagian")
@@ -1214,19 +1222,7 @@ class _Sambungan(Sequence[Mapping[str, Letak]]):
     def __len__(self) -> int:
         return self.awal[-1]
 
-    @overload
-    def __getitem__(self, row: int) -> Mapping[str, Letak]: ...
-
-    @overload
-    def __getitem__(self, row: slice) -> Sequence[Mapping[str, Letak]]: ...
-
-    def __getitem__(self, row: int | slice) -> Mapping[str, Letak] | Sequence[Mapping[str, Letak]]:
-        if isinstance(row, slice):
-            return [self[i] for i in range(len(self))[row]]
-        if row < 0:
-            row += len(self)
-        if not 0 <= row < len(self):
-            raise IndexError(row)
+    def _baris(self, row: int) -> Mapping[str, Letak]:
         part = bisect_right(self.awal, row) - 1
         return self.bagian[part][row - self.awal[part]]
 
