@@ -17,7 +17,6 @@ column by column many times, and replacing a damaged NIP in one
 
 from __future__ import annotations
 
-import os
 import pickle
 import tempfile
 from array import array
@@ -69,7 +68,9 @@ class Gudang(Sequence[HasilBerkas]):
             # Unlinked at once: nothing is left behind, whatever ends the process.
             self._berkas = tempfile.TemporaryFile(prefix="skp-xl-hasil-")  # noqa: SIM115
         data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
-        os.pwrite(self._berkas.fileno(), data, self._ujung)
+        # seek and write, not os.pwrite: Windows (the add-in's) has no pwrite/pread.
+        self._berkas.seek(self._ujung)
+        self._berkas.write(data)
         self._memori[index] = None
         self._awal[index] = self._ujung
         self._panjang[index] = len(data)
@@ -115,7 +116,8 @@ class Gudang(Sequence[HasilBerkas]):
         if held is not None:
             return held
         assert self._berkas is not None
-        data = os.pread(self._berkas.fileno(), self._panjang[index], self._awal[index])
+        self._berkas.seek(self._awal[index])
+        data = self._berkas.read(self._panjang[index])
         result: HasilBerkas = pickle.loads(data)
         return result
 
