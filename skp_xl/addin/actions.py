@@ -428,6 +428,7 @@ def konsolidasi_folder(
     # Imported here, not at the top: without the UDF server every click is a new Python,
     # and these pull pandas' schemas (pandera, pydantic) and the summary writer, about
     # half a second no other button needs (benchmarks/bench_addin_start.py).
+    from skp_xl.batch.gudang import GudangGagal
     from skp_xl.batch.konsolidasi import Opsi, konsolidasi
     from skp_xl.summary.workbook import write_summary
 
@@ -447,7 +448,10 @@ def konsolidasi_folder(
     if not folder.is_dir():
         raise AddinError(f"Folder '{folder}' tidak ada atau bukan folder.")
     book.status(f"Membaca SKP di {folder}...")
-    result = konsolidasi(folder, opsi or Opsi())
+    try:
+        result = konsolidasi(folder, opsi or Opsi())
+    except GudangGagal as error:  # the user's disk, not skp-xl's fault
+        raise AddinError(error.pesan) from error
     periode = judul_periode(result.periode) if result.periode else "-"
     data = result.summary_data()
     if output is None:

@@ -17,6 +17,7 @@ column by column many times, and replacing a damaged NIP in one
 
 from __future__ import annotations
 
+import errno
 import pickle
 import tempfile
 from array import array
@@ -30,6 +31,27 @@ DI_DISK_SEJAK = 20_000
 
 _KOSONG = -1
 """The place of a result not (yet) stored, or stored in memory."""
+
+
+class GudangGagal(OSError):
+    """The results' temporary file could not be made or written (a full disk, no right
+    to write in the temporary folder): an ``OSError`` naming that folder, so the user is
+    told which disk to free or which folder to choose (``TMPDIR``)."""
+
+    @property
+    def pesan(self) -> str:
+        """What to tell the user, in Indonesian: where, why, and what to do."""
+        sebab = {
+            errno.ENOSPC: "disk penuh",
+            errno.EACCES: "tidak ada izin menulis",
+            errno.EPERM: "tidak ada izin menulis",
+            getattr(errno, "EDQUOT", -1): "kuota disk habis",
+        }.get(self.errno or 0, self.strerror or "galat sistem")
+        return (
+            f"Hasil pembacaan tidak dapat disimpan sementara di '{self.filename}' ({sebab}). "
+            "Kosongkan ruang di folder itu, atau arahkan variabel lingkungan TMPDIR (Windows: "
+            "TEMP) ke folder di disk lain, lalu ulangi."
+        )
 
 
 class Gudang(Sequence[HasilBerkas]):
@@ -64,13 +86,16 @@ class Gudang(Sequence[HasilBerkas]):
             self._memori[index] = self._kamus.ringkas(hasil)
             self._awal[index] = _KOSONG
             return
-        if self._berkas is None:
-            # Unlinked at once: nothing is left behind, whatever ends the process.
-            self._berkas = tempfile.TemporaryFile(prefix="skp-xl-hasil-")  # noqa: SIM115
         data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
-        # seek and write, not os.pwrite: Windows (the add-in's) has no pwrite/pread.
-        self._berkas.seek(self._ujung)
-        self._berkas.write(data)
+        try:
+            if self._berkas is None:
+                # Unlinked at once: nothing is left behind, whatever ends the process.
+                self._berkas = tempfile.TemporaryFile(prefix="skp-xl-hasil-")  # noqa: SIM115
+            # seek and write, not os.pwrite: Windows (the add-in's) has no pwrite/pread.
+            self._berkas.seek(self._ujung)
+            self._berkas.write(data)
+        except OSError as error:
+            raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
         self._memori[index] = None
         self._awal[index] = self._ujung
         self._panjang[index] = len(data)

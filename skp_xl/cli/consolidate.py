@@ -13,6 +13,7 @@ import typer
 from rich.table import Table
 
 from skp_xl.batch.cache import Jalan, dibuka, sidik
+from skp_xl.batch.gudang import GudangGagal
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi, kumpulkan
 from skp_xl.batch.nasional import tulis_parquet
@@ -492,6 +493,9 @@ def consolidate_command(
                 cache.simpan_jalan(ciri, Jalan(output.read_bytes(), ikhtisar))
     except (OutputExistsError, DaskTidakAda, UrlTidakTerbaca) as error:
         raise fail(str(error)) from error
+    except GudangGagal as error:
+        # Not the output: the folder where a large agency's results wait while read.
+        raise fail(error.pesan, EXIT_USAGE) from error
     except OSError as error:
         if debug:
             raise

@@ -171,3 +171,38 @@ def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agen
     assert {StatusCascading.COCOK, StatusCascading.DIINTERVENSI} <= {r.status for r in rows}
     # The staff's own texts are left out: less is kept than read.
     assert sum(len(p.rencana) for p in kept) < sum(len(p.rencana) for p in whole)
+
+
+def test_a_full_temporary_folder_is_said_so_naming_it_and_what_to_do(
+    agency: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import io
+    import tempfile
+
+    from skp_xl.cli import app
+
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(gudang_module, "DI_DISK_SEJAK", 0)
+    monkeypatch.setattr(gudang_module.tempfile, "TemporaryFile", lambda **_: Full())
+    out = tmp_path / "r.xlsx"
+    done = CliRunner().invoke(
+        app, ["consolidate", str(agency), "-o", str(out), "-j", "1", "--tanpa-cache"]
+    )
+    assert done.exit_code == 2
+    message = " ".join(done.stderr.split())
+    where = tempfile.gettempdir()
+    assert f"Hasil pembacaan tidak dapat disimpan sementara di '{where}' (disk penuh)" in message
+    assert "TMPDIR" in message
+    assert not out.exists()  # nothing half-written
+    # The add-in's Konsolidasi Folder says the same, not "a fault of skp-xl".
+    from skp_xl.addin import actions
+    from skp_xl.addin.filebook import FileBook
+    from skp_xl.errors import AddinError
+
+    workbook = next(agency.rglob("*.xlsx"))
+    with pytest.raises(AddinError, match="disimpan sementara"):
+        actions.konsolidasi_folder(FileBook.open(workbook), folder=agency, opsi=Opsi(jobs=1))
