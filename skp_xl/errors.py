@@ -28,6 +28,9 @@ person at the command line) must decide. The tree::
         ├── UrlTidakTerbaca          consolidate of an fsspec URL that cannot be listed
         │                              (protocol package missing, no folder, not Dask)
         ├── ParquetTidakAda          skp-xl nasional found no Parquet (batch/nasional.py)
+        ├── GudangGagal              + OSError: a large consolidation's results cannot wait
+        │                              in the temporary folder (full, unwritable;
+        │                              batch/gudang.py)
         └── AddinError               an add-in action or build that cannot be done
 
 ``SkpError`` and ``InvalidValueError`` live in :mod:`skp_xl.domain.errors`, because the

@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import IO, overload
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus
+from skp_xl.domain.errors import SkpError
 
 DI_DISK_SEJAK = 20_000
 """Files from which the results wait in a temporary file instead of memory."""
@@ -33,7 +34,7 @@ _KOSONG = -1
 """The place of a result not (yet) stored, or stored in memory."""
 
 
-class GudangGagal(OSError):
+class GudangGagal(SkpError, OSError):
     """The results' temporary file could not be made or written (a full disk, no right
     to write in the temporary folder): an ``OSError`` naming that folder, so the user is
     told which disk to free or which folder to choose (``TMPDIR``)."""
