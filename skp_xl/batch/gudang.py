@@ -22,6 +22,7 @@ import pickle
 import tempfile
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import islice
 from typing import IO, overload
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus
@@ -215,4 +216,10 @@ class Saring(Sequence[HasilBerkas]):
     def __getitem__(self, index: slice) -> list[HasilBerkas]: ...
 
     def __getitem__(self, index: int | slice) -> HasilBerkas | list[HasilBerkas]:
-        return list(self)[index]
+        # Found by passing over them, never a list of every result chosen.
+        chosen = range(len(self))[index]
+        if isinstance(chosen, int):
+            return next(islice(self, chosen, None))
+        wanted = set(chosen)
+        found = {at: h for at, h in enumerate(self) if at in wanted}
+        return [found[at] for at in chosen]

@@ -321,7 +321,7 @@ class Konsolidasi:
     @property
     def kosong(self) -> bool:
         """Whether nothing was found to consolidate: no SKP workbook, no export row."""
-        return not any(h.terbaca or (h.ekspor is not None and h.jumlah_baris) for h in self.hasil)
+        return not self.jumlah_skp and not any(h.jumlah_baris for h in self.ekspor)
 
     def pegawai_periode(self) -> pd.DataFrame:
         """The Pegawai rows of the period counted: one per workbook, those not rated in

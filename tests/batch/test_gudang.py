@@ -206,3 +206,18 @@ def test_a_full_temporary_folder_is_said_so_naming_it_and_what_to_do(
     workbook = next(agency.rglob("*.xlsx"))
     with pytest.raises(AddinError, match="disimpan sementara"):
         actions.konsolidasi_folder(FileBook.open(workbook), folder=agency, opsi=Opsi(jobs=1))
+
+
+def test_a_view_of_results_is_indexed_as_the_list_of_them(agency: Path) -> None:
+    from skp_xl.batch.gudang import Saring
+
+    hasil, _ = _read(agency)
+    view = Saring(_on_disk(hasil), lambda h: h.terbaca)
+    chosen = [h for h in hasil if h.terbaca]
+    assert len(view) == len(chosen) > 2
+    assert view[0] == chosen[0]
+    assert view[-1] == chosen[-1]
+    assert view[1:3] == chosen[1:3]
+    assert view[::-2] == chosen[::-2]
+    with pytest.raises(IndexError):
+        view[len(chosen)]
