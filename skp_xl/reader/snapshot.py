@@ -103,9 +103,9 @@ class CalamineEngine:
     """The file engine: python-calamine for values and merges, and the names of ``index``
     (the triage's) or, without one, of the zip's ``xl/workbook.xml``.
 
-    ``paket`` is the triage's uncompressed copy of the file's package
+    ``paket`` is the file's bytes as the triage read and checked them
     (:attr:`~skp_xl.reader.triage.Triage.paket`), read instead of the file when given:
-    the same parts, not inflated a second time.
+    the same bytes, not read from disk a second time.
     """
 
     def __init__(

@@ -22,6 +22,7 @@ file is skipped).
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 import stat
 import struct
@@ -66,10 +67,9 @@ _EOCD = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
 _LOCAL_HEADER = struct.Struct("<4s5H3L2H")
-_CENTRAL_ENTRY = struct.Struct("<4s6H3L5H2L")
 _PAKET_MAKS = 64 * MIB
-"""The largest package (the members' inflated sizes summed) :attr:`Triage.paket` holds; a
-larger workbook is read from its file again. An SKP is about 2 MB inflated."""
+"""The largest file whose bytes :attr:`Triage.paket` holds; a larger workbook is read from
+its file again. An SKP is about 0.2 MB."""
 _CHUNK = 256 * 1024
 _WHOLE = 4 * MIB
 """A member declaring at most this inflated size is inflated in one piece (an SKP's largest
@@ -131,9 +131,11 @@ class Triage:
         sha256: Hex SHA-256 of the file's bytes, when the file can be read (two copies
             of one file have the same).
         paket: When asked for (``triage(path, paket=True)``) and the file is an .xlsx
-            of at most :data:`_PAKET_MAKS` inflated: the same package with every member
-            as the triage inflated and checked it, stored uncompressed, for the reader
-            to hand python-calamine instead of the file, which it would inflate again.
+            of at most :data:`_PAKET_MAKS`: the file's bytes as the triage read and
+            checked them, for the reader to hand python-calamine instead of reading the
+            file again (which may have changed since). Kept compressed: python-calamine
+            inflates the few parts it reads faster than an uncompressed copy is built and
+            opened (measured: about 3 ms less per SKP, of about 24).
     """
 
     findings: tuple[Finding, ...] = ()
@@ -161,7 +163,7 @@ def triage(path: Path, *, limits: Limits = LIMITS, paket: bool = False) -> Triag
     Args:
         path: The file to check.
         limits: Size, shape and time limits.
-        paket: Keep the inflated package (:attr:`Triage.paket`) for the reader.
+        paket: Keep the file's bytes (:attr:`Triage.paket`) for the reader.
 
     Returns:
         The findings (none for a clean workbook), and for a readable one its workbook
@@ -302,11 +304,17 @@ class _Triage:
             )
         try:
             with self.path.open("rb") as raw:
-                stream = _HashingReader(raw)
+                source: BinaryIO = raw
+                if self.keep and info.st_size <= _PAKET_MAKS:
+                    # Read at once: the bytes checked are the bytes the reader reads.
+                    source = _Bytes(raw.read(), raw.name)
+                stream = _HashingReader(source)
                 head = stream.read(4096)
                 if head.startswith(_ZIP_SIGNATURES):
                     self.check_zip(stream, info.st_size)
                     self.sha256 = stream.hexdigest()
+                    if isinstance(source, _Bytes):
+                        self.paket = source.getvalue()
                     return
                 if not head.startswith(_CFB_SIGNATURE):
                     head += stream.read(asing.TEXT_BYTES - len(head))
@@ -574,8 +582,6 @@ class _Triage:
     ) -> None:
         titles = {sheet.part: sheet.title for sheet in index.sheets if sheet.part}
         capped = memori_dibatasi()
-        keep = self.keep and sum(info.file_size for info in members) <= _PAKET_MAKS
-        package = _Package() if keep else None
         for info in sorted(members, key=lambda member: member.header_offset):
             name = info.filename
             is_sheet = name in titles or (
@@ -587,11 +593,7 @@ class _Triage:
                 else None
             )
             first = True
-            if package is not None:
-                package.start(info)
             for chunk in self.inflate(stream, info):
-                if package is not None:
-                    package.add(chunk)
                 if first and name.lower().endswith(_XML_SUFFIXES):
                     prolog = chunk[:8192]
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
@@ -604,8 +606,6 @@ class _Triage:
                 scan.close()
                 self.check_scan(scan)
                 self.warn_scan(scan)
-        if package is not None:
-            self.paket = package.close()
 
     def hostile_xml(self, part: str) -> _Stop:
         return self.stop(
@@ -708,65 +708,12 @@ class _Triage:
             )
 
 
-class _Package:
-    """An uncompressed zip built from the members the triage inflates, as they pass.
+class _Bytes(io.BytesIO):
+    """A file's bytes read at once, under the file's name (zipfile names it in messages)."""
 
-    Each member keeps its name, date and CRC (checked against its content by
-    :meth:`_Triage.inflate` before the package is used); no data descriptor, no extra
-    field, no comment. Sizes stay within :data:`_PAKET_MAKS`, so no zip64.
-    """
-
-    def __init__(self) -> None:
-        self.pieces: list[bytes] = []
-        self.central: list[bytes] = []
-        self.offset = 0
-
-    def start(self, info: zipfile.ZipInfo) -> None:
-        name = info.filename.encode("utf-8")
-        flags = 0 if name.isascii() else 0x800  # the name is UTF-8
-        time_, date = _dos_time(info.date_time)
-        size = info.file_size
-        header = _LOCAL_HEADER.pack(
-            b"PK\x03\x04", 20, flags, 0, time_, date, info.CRC, size, size, len(name), 0
-        )
-        self.central.append(
-            _CENTRAL_ENTRY.pack(
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                0,
-                time_,
-                date,
-                info.CRC,
-                size,
-                size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                self.offset,
-            )
-            + name
-        )
-        self.pieces += (header, name)
-        self.offset += len(header) + len(name) + size
-
-    def add(self, chunk: bytes) -> None:
-        self.pieces.append(chunk)
-
-    def close(self) -> bytes:
-        directory = b"".join(self.central)
-        entries = len(self.central)
-        end = _EOCD.pack(b"PK\x05\x06", 0, 0, entries, entries, len(directory), self.offset, 0)
-        return b"".join((*self.pieces, directory, end))
-
-
-def _dos_time(stamp: tuple[int, int, int, int, int, int]) -> tuple[int, int]:
-    year, month, day, hour, minute, second = stamp
-    return hour << 11 | minute << 5 | second // 2, max(year - 1980, 0) << 9 | month << 5 | day
+    def __init__(self, data: bytes, name: str) -> None:
+        super().__init__(data)
+        self.name = name
 
 
 class _HashingReader:
