@@ -101,6 +101,7 @@ from skp_xl.summary.skema import (
     Pegawai,
     Ringkasan,
     kolom,
+    periksa,
 )
 from skp_xl.workbook.laporan import TINGKAT
 
@@ -694,16 +695,19 @@ def rangkum(
     roster, roster_letak, tidak_membuat = _tidak_membuat(
         read, decisions, exports, periode, opsi.unit_ekspor
     )
-    pegawai, letak = _pegawai(
+    made = _pegawai(
         every_read,
         decisions,
         opsi.tingkat_unit,
+        periode,
         exports,
         apart,
         opsi.unit_ekspor,
         roster,
         roster_letak,
     )
+    tabel_pegawai = made.tabel
+    lepaskan()
     # One pass over every result for what the rest reads of them.
     found_in_files: list[Finding] = []
     known: set[tuple[str, str | None, str | None]] = set()
@@ -723,24 +727,19 @@ def rangkum(
             for r in h.periode:
                 if r.periode is periode:
                     values[unit_of(h.unit, opsi.tingkat_unit)][h.path] = r.capaian_organisasi
-    findings += periksa_pegawai(pegawai, letak, known)
-    del letak, known
-    # The counted rows' unit and predikat: all the Ringkasan reads (the rows' other 22
-    # columns taken too were a twentieth of a second of 50,000 export rows).
-    counted = pegawai.loc[
-        (pegawai[Pegawai.periode] == (periode.value if periode else None))
-        & (pegawai[Pegawai.dihitung] == YA),
-        [Pegawai.unit_kerja, Pegawai.predikat],
-    ]
+    if made.ditolak:
+        # The rows the schema refused, checked again together: the same findings in the
+        # same order (by column, check, row) as the whole table checked at once.
+        ditolak = sorted(made.ditolak)
+        refused = tabel_pegawai.baris(ditolak)
+        refused.index = pd.Index(ditolak)
+        findings += periksa_pegawai(refused, made.letak, known)
+        del refused
+    del made.letak, known
+    counted = made.dihitung
     capaian, capaian_findings = _capaian(values, periode, opsi.capaian)
     findings += capaian_findings
-    found = pegawai[Pegawai.unit_kerja].dropna().unique()  # a few units among many rows
-    units = sorted(set(found), key=lambda u: (u != AKAR, u))
-    # Its last use as a frame: held compactly from here (311 MiB as a frame at 100,000
-    # files, 41 MiB so), before the cascading check makes its rows.
-    tabel_pegawai = Tabel.dari(pegawai)
-    del pegawai, found
-    lepaskan()
+    units = sorted(made.unit, key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
         units, counted, capaian, opsi.pola, opsi.pola_minimal
     )
@@ -1379,18 +1378,45 @@ def _tidak_membuat(
     return rows, letak, dict(by_unit)
 
 
+_IRISAN = 10_000
+"""Workbooks whose Pegawai rows are made a frame, checked and held at once: at 100,000
+files the whole table as a frame was 311 MiB (with its lists and pandera's work on it,
+most of the consolidation's peak); a slice is a tenth of that."""
+
+
+@dataclass
+class _TabelPegawai:
+    """The Pegawai table as :func:`_pegawai` made it, a slice at a time.
+
+    Attributes:
+        tabel: The whole table, held compactly.
+        letak: Per row, where its values were read (column -> (sheet, cell)).
+        ditolak: The rows (positions) with a value the schema refuses, or the first row
+            when it refuses the table itself (a fault of skp-xl).
+        dihitung: The counted rows' unit and predikat: all the Ringkasan reads.
+        unit: Every unit kerja of the rows.
+    """
+
+    tabel: Tabel
+    letak: Sequence[Mapping[str, Letak]]
+    ditolak: set[int]
+    dihitung: pd.DataFrame
+    unit: set[str]
+
+
 def _pegawai(
     read: Iterable[HasilBerkas],
     decisions: Mapping[str, Keputusan],
     tingkat: int,
+    periode: Periode | None,
     exports: Iterable[HasilBerkas] = (),
     apart: Mapping[str, str] | None = None,
     pilihan: UnitEkspor = UnitEkspor.INDUK,
     roster: Sequence[dict[str, object]] = (),
     roster_letak: Sequence[Mapping[str, Letak]] = (),
-) -> tuple[pd.DataFrame, Sequence[Mapping[str, Letak]]]:
-    """The Pegawai table, and per row where its values were read (column -> (sheet, cell),
-    for the schema's findings)."""
+) -> _TabelPegawai:
+    """The Pegawai table, made, checked by its schema and held :data:`_IRISAN` workbooks
+    at a time (the export and roster rows as one last slice)."""
     # Column by column, and each row's places as a view of its file's and period's own:
     # a dict per row and per place took 9 KiB a workbook at its peak (bench_memori.py).
     columns: dict[str, list[object]] = {c: [] for c in PEGAWAI_COLUMNS}
@@ -1423,6 +1449,7 @@ def _pegawai(
         Pegawai.predikat,
         Pegawai.angka_kredit,
     )
+    slices = _Irisan(periode)
     # Results read back from disk (a Gudang's) are fresh objects a pass: the rows keep
     # where they came from and find their cells again when the schema asks, and the
     # texts repeated across workbooks (units, jabatan, ratings) are kept once.
@@ -1432,6 +1459,7 @@ def _pegawai(
     shared: dict[object, object] = {}
     one = shared.setdefault
     unique = {0, 1, len(per_file) - 1}  # NIP, name and file: each a workbook's own
+    in_slice = 0
     for at, h in read.dengan_indeks() if isinstance(read, Saring) else enumerate(read):
         ident = h.identitas
         decision = decisions.get(h.path, Keputusan(True))
@@ -1484,23 +1512,67 @@ def _pegawai(
             columns[column] += values
         if not h.periode:
             columns[Pegawai.keterangan][-1] = decision.keterangan or "belum dinilai"
+        in_slice += 1
+        if in_slice == _IRISAN:
+            slices.tambah(columns)
+            in_slice = 0
     del shared
     extra, extra_letak = _baris_ekspor(exports, apart or {}, pilihan)
     places = _LetakNanti(read.sumber, files, periods_at) if isinstance(read, Saring) else letak
     every = _Sambungan([places, *extra_letak, roster_letak])
-    # One column at a time, its lists dropped once it is an array: an object frame of
-    # every column, its concatenation and its conversion were each a copy of the table
-    # at once (bench_memori.py).
-    dtypes = {Pegawai.angka_kredit: "Float64", Pegawai.galat: "Int64"}
-    frame = pd.DataFrame(index=pd.RangeIndex(len(every)))
+    if in_slice:
+        slices.tambah(columns)
     for column in PEGAWAI_COLUMNS:
-        cells = columns.pop(column)
-        cells += extra.pop(column)
-        cells += [row.get(column) for row in roster]
-        # pandas-stubs type pd.array's data as one kind of value; these mix text and None.
-        frame[column] = _larik(cells, dtypes.get(column, "string"))
-        del cells
-    return frame, every
+        columns[column] += extra.pop(column)
+        columns[column] += [row.get(column) for row in roster]
+    if columns[Pegawai.berkas] or not slices.bagian:
+        slices.tambah(columns)
+    return _TabelPegawai(
+        Tabel.sambung(slices.bagian),
+        every,
+        slices.ditolak,
+        pd.DataFrame({Pegawai.unit_kerja: slices.unit_dihitung, Pegawai.predikat: slices.predikat}),
+        slices.unit,
+    )
+
+
+class _Irisan:
+    """The Pegawai table's slices as they are made: each checked by the schema, what the
+    Ringkasan reads taken, and held compactly before the next is made."""
+
+    def __init__(self, periode: Periode | None) -> None:
+        self.periode = periode.value if periode else None
+        self.bagian: list[Tabel] = []
+        self.awal = 0
+        self.ditolak: set[int] = set()
+        self.unit_dihitung: list[object] = []
+        self.predikat: list[object] = []
+        self.unit: set[str] = set()
+
+    def tambah(self, columns: dict[str, list[object]]) -> None:
+        """Make the rows in ``columns`` a slice (the lists are emptied)."""
+        # One column at a time, its list dropped once it is an array: an object frame of
+        # every column, its concatenation and its conversion were each a copy of the
+        # table at once (bench_memori.py).
+        dtypes = {Pegawai.angka_kredit: "Float64", Pegawai.galat: "Int64"}
+        frame = pd.DataFrame(index=pd.RangeIndex(len(columns[Pegawai.berkas])))
+        for column in PEGAWAI_COLUMNS:
+            cells, columns[column] = columns[column], []
+            frame[column] = _larik(cells, dtypes.get(column, "string"))
+            del cells
+        failures = periksa(Pegawai, frame)["index"].tolist()
+        rows = {int(i) for i in failures if pd.api.types.is_integer(i)}
+        if failures and not rows and len(frame):
+            rows = {0}  # the table itself refused: found again on its first row
+        self.ditolak.update(self.awal + i for i in rows)
+        counted = (frame[Pegawai.periode] == self.periode) & (frame[Pegawai.dihitung] == YA)
+        self.unit_dihitung += frame.loc[counted, Pegawai.unit_kerja].tolist()
+        self.predikat += frame.loc[counted, Pegawai.predikat].tolist()
+        self.unit.update(frame[Pegawai.unit_kerja].dropna().unique())
+        self.bagian.append(Tabel.dari(frame))
+        self.awal += len(frame)
+        del frame
+        lepaskan()
 
 
 def _larik(cells: list[object], dtype: str) -> pd.api.extensions.ExtensionArray:

@@ -82,6 +82,55 @@ class Tabel:
             pa.table(arrays, names=names), kolom, None if default else frame.index, len(frame)
         )
 
+    @classmethod
+    def sambung(cls, bagian: Sequence[Tabel]) -> Tabel:
+        """The tables one after another, as :meth:`dari` holds the frames they were made
+        from concatenated (``pd.concat(..., ignore_index=True)``), made a column at a
+        time: no frame of every row is made.
+
+        A text column pandas held as Arrow strings in some parts and as Python strings in
+        others (made from values not all text) is held as pandas' own text dtype, as
+        ``pd.array(..., dtype="string")`` of every row would make it.
+
+        Raises:
+            ValueError: No parts, or parts of other columns or with their own index.
+        """
+        if not bagian:
+            raise ValueError("no tables to join")
+        labels = bagian[0].columns
+        if any(t.columns != labels or t._index is not None for t in bagian):
+            raise ValueError("tables of other columns, or with their own index")
+        arrays: list[pa.ChunkedArray | pa.Array] = []
+        kolom: list[_Kolom] = []
+        for label in labels:
+            items = [t._cari(label) for t in bagian]
+            dtypes = {item.dtype for item in items}
+            dtype = items[0].dtype
+            if len(dtypes) > 1:
+                if not all(isinstance(d, pd.StringDtype) for d in dtypes):
+                    raise ValueError(f"column {label!r} has other dtypes in other parts")
+                dtype = pd.StringDtype()
+            if any(item.posisi is None for item in items):
+                series = pd.concat(
+                    [pd.Series(t.kolom([label])[label]) for t in bagian], ignore_index=True
+                )
+                kolom.append(_Kolom(label, series.dtype, asli=series))
+                continue
+            parts = []
+            for table, item in zip(bagian, items, strict=True):
+                assert item.posisi is not None
+                column = table._arrow.column(item.posisi)
+                if pa.types.is_dictionary(column.type):
+                    column = column.cast(column.type.value_type)
+                if pa.types.is_string(column.type):
+                    column = column.cast(pa.large_string())
+                parts.extend(column.chunks)
+            whole = pa.chunked_array(parts).combine_chunks()  # each part has a chunk
+            kolom.append(_Kolom(label, dtype, posisi=len(arrays)))
+            arrays.append(_kompak(whole))
+        names = [str(i) for i in range(len(arrays))]
+        return cls(pa.table(arrays, names=names), kolom, None, sum(len(t) for t in bagian))
+
     def __len__(self) -> int:
         return self._jumlah
 
@@ -169,6 +218,11 @@ def _arrow(series: pd.Series) -> pa.ChunkedArray | None:
     whole = pa.array(values)
     if isinstance(whole, pa.ChunkedArray):
         whole = whole.combine_chunks()
+    return _kompak(whole)
+
+
+def _kompak(whole: pa.Array) -> pa.ChunkedArray:
+    """A column's values as held: text dictionary-encoded when that is the smaller."""
     array = pa.chunked_array([whole], type=whole.type)
     if pa.types.is_large_string(array.type) or pa.types.is_string(array.type):
         encoded = pc.dictionary_encode(array).combine_chunks()
