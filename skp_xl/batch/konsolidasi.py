@@ -38,7 +38,7 @@ from skp_xl.batch.klaster import (
 )
 from skp_xl.batch.pengawas import Batas, petakan
 from skp_xl.batch.skema import pemanasan, periksa_pegawai
-from skp_xl.batch.tabel import Tabel
+from skp_xl.batch.tabel import POTONGAN, Tabel
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BarisEkspor,
@@ -60,6 +60,7 @@ from skp_xl.domain.nip import NIP_LENGTH, awalan_angka
 from skp_xl.domain.pola_distribusi import PolaDistribusi, periksa_pola_distribusi
 from skp_xl.domain.rekap import (
     AturanGanda,
+    BarisCascading,
     Kandidat,
     Keputusan,
     Letak,
@@ -777,31 +778,8 @@ def rangkum(
         ].astype(str)
     rows, cascade_findings = periksa_cascading(_rencana(read, leaders))
     findings += cascade_findings
-    # Column by column, each row dropped once read: 388,515 rows at 100,000 files, as a
-    # tuple each on top of the rows were 50 MiB at once.
-    places = [r.sel or ("", "") for r in rows]
-    count = len(rows)
-    texts = {
-        CASCADING_COLUMNS[0]: [r.kunci for r in rows],
-        CASCADING_COLUMNS[1]: [r.nip for r in rows],
-        CASCADING_COLUMNS[2]: [r.nama for r in rows],
-        CASCADING_COLUMNS[3]: [r.arah.value for r in rows],
-        CASCADING_COLUMNS[4]: [sheet for sheet, _ in places],
-        CASCADING_COLUMNS[5]: [cell for _, cell in places],
-        CASCADING_COLUMNS[6]: [r.rencana for r in rows],
-        CASCADING_COLUMNS[7]: [r.status.value for r in rows],
-        CASCADING_COLUMNS[8]: [r.keterangan for r in rows],
-    }
-    del rows, places
-    cascading = pd.DataFrame(
-        {column: texts.pop(column) for column in CASCADING_COLUMNS},
-        columns=list(CASCADING_COLUMNS),
-        # Inferred as from rows (pandas' text dtype); none: object, as no rows were.
-        dtype=None if count else object,
-    )
-    tabel_cascading = Tabel.dari(cascading)
-    del cascading
-    lepaskan()
+    tabel_cascading = _tabel_cascading(rows)
+    del rows
     every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
         [
@@ -828,6 +806,39 @@ def rangkum(
         per_unit,
         opsi.pola,
     )
+
+
+def _tabel_cascading(rows: list[BarisCascading]) -> Tabel:
+    """The Cascading table of ``rows``, made a slice at a time, each slice's rows let go
+    of (``rows`` is emptied): 388,515 rows at 100,000 files, as objects, then lists of
+    texts, then a frame, were each a copy of the table at once."""
+    if not rows:
+        # As a frame of no rows (object dtype): none to infer a text dtype from.
+        return Tabel.dari(pd.DataFrame(columns=list(CASCADING_COLUMNS), dtype=object))
+    parts = []
+    while rows:
+        part = rows[:POTONGAN]
+        del rows[:POTONGAN]
+        places = [r.sel or ("", "") for r in part]
+        frame = pd.DataFrame(
+            {
+                CASCADING_COLUMNS[0]: [r.kunci for r in part],
+                CASCADING_COLUMNS[1]: [r.nip for r in part],
+                CASCADING_COLUMNS[2]: [r.nama for r in part],
+                CASCADING_COLUMNS[3]: [r.arah.value for r in part],
+                CASCADING_COLUMNS[4]: [sheet for sheet, _ in places],
+                CASCADING_COLUMNS[5]: [cell for _, cell in places],
+                CASCADING_COLUMNS[6]: [r.rencana for r in part],
+                CASCADING_COLUMNS[7]: [r.status.value for r in part],
+                CASCADING_COLUMNS[8]: [r.keterangan for r in part],
+            },
+            columns=list(CASCADING_COLUMNS),
+        )
+        del part, places
+        parts.append(Tabel.dari(frame))
+        del frame
+    lepaskan()
+    return Tabel.sambung(parts)
 
 
 def _rencana(read: Iterable[HasilBerkas], leaders: Set[str]) -> list[RencanaPegawai]:

@@ -1,5 +1,6 @@
-"""The Pegawai table made, checked and held a slice of workbooks at a time gives the same
-tables and findings, in the same order, as the whole table made at once."""
+"""The Pegawai table made, checked and held a slice of workbooks at a time (and the
+Cascading table a slice of rows at a time) gives the same tables and findings, in the
+same order, as each whole table made at once."""
 
 from __future__ import annotations
 
@@ -93,6 +94,7 @@ def test_slices_of_workbooks_give_the_whole_tables_and_findings_in_order(
     assert len({row for _, row in order}) == 3
     for size in (1, 2, 5):
         monkeypatch.setattr(konsolidasi_module, "_IRISAN", size)
+        monkeypatch.setattr(konsolidasi_module, "POTONGAN", size + 2)  # cascading rows
         given = _on_disk(hasil) if disk else hasil
         sliced = rangkum(agency, given, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
         _same(whole, sliced)
@@ -108,6 +110,7 @@ def test_export_and_roster_rows_join_the_workbooks_slices(
     hasil, notes = _read(root)
     whole = rangkum(root, hasil, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
     monkeypatch.setattr(konsolidasi_module, "_IRISAN", 3)
+    monkeypatch.setattr(konsolidasi_module, "POTONGAN", 4)
     _same(whole, rangkum(root, hasil, list(notes), Opsi(cache=False)))  # type: ignore[arg-type]
 
 
