@@ -84,9 +84,10 @@ class Tabel:
 
     @classmethod
     def sambung(cls, bagian: Sequence[Tabel]) -> Tabel:
-        """The tables one after another, as :meth:`dari` holds the frames they were made
-        from concatenated (``pd.concat(..., ignore_index=True)``), made a column at a
-        time: no frame of every row is made.
+        """The tables one after another: what :meth:`dari` of the frames they were made
+        from concatenated (``pd.concat(..., ignore_index=True)``) gives back, each part's
+        Arrow chunks kept (:func:`_bersambung`): no frame of every row is made, and no
+        value is copied.
 
         A text column pandas held as Arrow strings in some parts and as Python strings in
         others (made from values not all text) is held as pandas' own text dtype, as
@@ -116,18 +117,12 @@ class Tabel:
                 )
                 kolom.append(_Kolom(label, series.dtype, asli=series))
                 continue
-            parts = []
+            columns = []
             for table, item in zip(bagian, items, strict=True):
                 assert item.posisi is not None
-                column = table._arrow.column(item.posisi)
-                if pa.types.is_dictionary(column.type):
-                    column = column.cast(column.type.value_type)
-                if pa.types.is_string(column.type):
-                    column = column.cast(pa.large_string())
-                parts.extend(column.chunks)
-            whole = pa.chunked_array(parts).combine_chunks()  # each part has a chunk
+                columns.append(table._arrow.column(item.posisi))
             kolom.append(_Kolom(label, dtype, posisi=len(arrays)))
-            arrays.append(_kompak(whole))
+            arrays.append(_bersambung(columns))
         names = [str(i) for i in range(len(arrays))]
         return cls(pa.table(arrays, names=names), kolom, None, sum(len(t) for t in bagian))
 
@@ -236,6 +231,44 @@ def _kompak(whole: pa.Array) -> pa.ChunkedArray:
         if encoded.nbytes < array.nbytes:
             return pa.chunked_array([encoded], type=encoded.type)
     return array
+
+
+def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
+    """The parts' columns as one, their chunks kept as they are (no value copied, none
+    decoded): a dictionary-encoded text column keeps each part's dictionary, its indices
+    widened to hold the dictionaries together; a part not encoded (its texts each its
+    own) makes the encoded parts' chunks plain text too, as do parts of other text types."""
+    types = {column.type for column in columns}
+    if all(pa.types.is_dictionary(t) for t in types):
+        # Wide enough for the dictionaries together: taking rows across chunks unifies
+        # them (and refuses an index type the union overflows).
+        chunks = [chunk for column in columns for chunk in column.chunks]
+        together = sum(len(chunk.dictionary) for chunk in chunks)
+        wide = next(
+            t
+            for t in (pa.int8(), pa.int16(), pa.int32(), pa.int64())
+            if together <= np.iinfo(t.to_pandas_dtype()).max
+        )
+        wide = max([wide, *(t.index_type for t in types)], key=lambda t: t.bit_width)
+        value_types = {t.value_type for t in types}
+        if len(value_types) == 1:
+            return pa.chunked_array(
+                [
+                    pa.DictionaryArray.from_arrays(chunk.indices.cast(wide), chunk.dictionary)
+                    for chunk in chunks
+                ],
+                type=pa.dictionary(wide, value_types.pop()),
+            )
+    if len(types) > 1:
+        plain = []
+        for column in columns:
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(column.type.value_type)
+            if pa.types.is_string(column.type):
+                column = column.cast(pa.large_string())
+            plain.append(column)
+        columns = plain
+    return pa.chunked_array([c for column in columns for c in column.chunks], type=columns[0].type)
 
 
 def _pandas(column: pa.ChunkedArray, dtype: object) -> pd.api.extensions.ExtensionArray:

@@ -162,3 +162,17 @@ def test_tables_of_other_columns_are_not_joined() -> None:
         Tabel.sambung([a, b])
     with pytest.raises(ValueError, match="no tables"):
         Tabel.sambung([])
+
+
+def test_joined_dictionaries_take_rows_across_parts_past_a_narrow_index() -> None:
+    # Each part's texts fit an 8-bit index; the two together do not.
+    parts = [
+        pd.DataFrame({"t": pd.array([f"{p}-{i % 100}" for i in range(500)], dtype="string")})
+        for p in "ab"
+    ]
+    joined = Tabel.sambung([Tabel.dari(part) for part in parts])
+    whole = pd.concat(parts, ignore_index=True)
+    rows = [0, 999, 499, 500, 17]
+    taken = joined.baris(rows)
+    pd.testing.assert_frame_equal(taken, whole.iloc[rows].reset_index(drop=True))
+    pd.testing.assert_frame_equal(joined.frame(), whole)
