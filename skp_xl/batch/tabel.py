@@ -85,9 +85,8 @@ class Tabel:
     @classmethod
     def sambung(cls, bagian: Sequence[Tabel]) -> Tabel:
         """The tables one after another: what :meth:`dari` of the frames they were made
-        from concatenated (``pd.concat(..., ignore_index=True)``) gives back, each part's
-        Arrow chunks kept (:func:`_bersambung`): no frame of every row is made, and no
-        value is copied.
+        from concatenated (``pd.concat(..., ignore_index=True)``) gives back, joined a
+        column at a time (:func:`_bersambung`): no frame of every row is made.
 
         A text column pandas held as Arrow strings in some parts and as Python strings in
         others (made from values not all text) is held as pandas' own text dtype, as
@@ -234,10 +233,11 @@ def _kompak(whole: pa.Array) -> pa.ChunkedArray:
 
 
 def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
-    """The parts' columns as one, their chunks kept as they are (no value copied, none
-    decoded): a dictionary-encoded text column keeps each part's dictionary, its indices
-    widened to hold the dictionaries together; a part not encoded (its texts each its
-    own) makes the encoded parts' chunks plain text too, as do parts of other text types."""
+    """The parts' columns as one chunk, no text decoded where none need be: a
+    dictionary-encoded column's parts get one dictionary (their indices widened to hold
+    it) and their indices joined; a part not encoded (its texts each its own) makes the
+    encoded parts' texts plain too, as do parts of other text types, and they are
+    joined."""
     types = {column.type for column in columns}
     if all(pa.types.is_dictionary(t) for t in types):
         # Wide enough for the dictionaries together: taking rows across chunks unifies
@@ -252,13 +252,15 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
         wide = max([wide, *(t.index_type for t in types)], key=lambda t: t.bit_width)
         value_types = {t.value_type for t in types}
         if len(value_types) == 1:
-            return pa.chunked_array(
+            widened = pa.chunked_array(
                 [
                     pa.DictionaryArray.from_arrays(chunk.indices.cast(wide), chunk.dictionary)
                     for chunk in chunks
                 ],
                 type=pa.dictionary(wide, value_types.pop()),
             )
+            # One dictionary for all (small beside the rows), the indices joined.
+            return _satu(widened.unify_dictionaries())
     if len(types) > 1:
         plain = []
         for column in columns:
@@ -268,7 +270,15 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
                 column = column.cast(pa.large_string())
             plain.append(column)
         columns = plain
-    return pa.chunked_array([c for column in columns for c in column.chunks], type=columns[0].type)
+    return _satu(
+        pa.chunked_array([c for column in columns for c in column.chunks], type=columns[0].type)
+    )
+
+
+def _satu(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``column`` as one chunk: Arrow's take over several chunks joins them first, a
+    copy of the column each time rows are taken; joined here once."""
+    return pa.chunked_array([column.combine_chunks()], type=column.type)
 
 
 def _pandas(column: pa.ChunkedArray, dtype: object) -> pd.api.extensions.ExtensionArray:
