@@ -8,17 +8,13 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 from __future__ import annotations
 
 import tempfile
-import zipfile
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO
 
 import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
-from openpyxl.writer.excel import ExcelWriter
 
 from skp_xl.domain.rekap import StatusCascading
 from skp_xl.fileio import atomic_output
@@ -150,18 +146,9 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
             return
         add_sheets(wb.sheetnames)
         books[0].close()
-        _save_stored(wb, small)
+        wb.save(small)
         del wb
         graft(small, big, tmp, sheets=plain)
-
-
-def _save_stored(wb: Workbook, target: IO[bytes]) -> None:
-    """``wb.save(target)``, its parts stored rather than deflated: :func:`.graft` inflates
-    every part of it again to write the summary, which is deflated once, there (the
-    PivotTable's cache records are as long as the Pegawai sheet)."""
-    wb.properties.modified = datetime.now(UTC).replace(tzinfo=None)  # as wb.save does
-    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
-        ExcelWriter(wb, archive).write_data()
 
 
 def build_summary(data: SummaryData, *, folder: Path) -> Workbook:
