@@ -8,17 +8,16 @@ import pickle
 from dataclasses import replace
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from skp_xl.batch import gudang as gudang_module
-from skp_xl.batch.berkas import HasilBerkas
 from skp_xl.batch.gudang import Gudang
-from skp_xl.batch.konsolidasi import Konsolidasi, Opsi, baca_semua, rangkum, temukan
+from skp_xl.batch.konsolidasi import Opsi, rangkum
 from skp_xl.domain.codes import Code
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.samples import generate_agency
+from tests.batch.hasil import baca, di_disk, sama
 
 SAMPLES = Path(__file__).parents[2] / "samples"
 
@@ -30,29 +29,8 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def _read(root: Path) -> tuple[list[HasilBerkas], list[object]]:
-    paths, notes = temukan(root)
-    return list(baca_semua(paths, root, jobs=2)), list(notes)
-
-
-def _on_disk(hasil: list[HasilBerkas]) -> Gudang:
-    gudang = Gudang(len(hasil), di_disk=True)
-    for index in reversed(range(len(hasil))):  # in any order, as the readers answer
-        gudang.taruh(index, hasil[index])
-    return gudang
-
-
-def _same(a: Konsolidasi, b: Konsolidasi) -> None:
-    for table in ("pegawai", "temuan", "ringkasan", "cascading"):
-        pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table))
-    pd.testing.assert_frame_equal(a.pegawai_periode(), b.pegawai_periode())
-    assert a.distribusi == b.distribusi
-    assert a.to_dict() == b.to_dict()
-    assert [f.message for f in a.masalah] == [f.message for f in b.masalah]
-
-
 def test_results_wait_on_disk_and_come_back_in_the_files_order(agency: Path) -> None:
-    hasil, _ = _read(agency)
+    hasil, _ = baca(agency)
     gudang = Gudang(len(hasil) + 2, di_disk=True)
     for index in (3, 0, 2, 1):
         gudang.taruh(index, hasil[index])
@@ -74,8 +52,8 @@ def test_results_wait_on_disk_and_come_back_in_the_files_order(agency: Path) -> 
 
 
 def test_an_export_stays_in_memory_and_a_replaced_one_changes_only_the_copy() -> None:
-    hasil, _ = _read(SAMPLES / "ekinerja")
-    gudang = _on_disk(hasil)
+    hasil, _ = baca(SAMPLES / "ekinerja")
+    gudang = di_disk(hasil)
     held = dict(gudang.di_memori())
     assert held
     assert all(h.ekspor is not None for h in held.values())
@@ -88,17 +66,17 @@ def test_an_export_stays_in_memory_and_a_replaced_one_changes_only_the_copy() ->
 @pytest.mark.parametrize("folder", ["instansi", "ekinerja", "bermasalah"])
 def test_the_tables_are_the_same_from_disk(folder: str) -> None:
     root = SAMPLES / folder
-    hasil, notes = _read(root)
+    hasil, notes = baca(root)
     held = rangkum(root, hasil, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
-    disk = rangkum(root, _on_disk(hasil), list(notes), Opsi(cache=False))  # type: ignore[arg-type]
+    disk = rangkum(root, di_disk(hasil), list(notes), Opsi(cache=False))  # type: ignore[arg-type]
     assert isinstance(disk.hasil, Gudang)
     assert disk.hasil.di_disk
-    _same(held, disk)
+    sama(held, disk)
 
 
 @pytest.mark.parametrize("aturan", list(AturanGanda))
 def test_the_rules_across_files_are_the_same_from_disk(agency: Path, aturan: AturanGanda) -> None:
-    hasil, notes = _read(agency)
+    hasil, notes = baca(agency)
     rated = [i for i, h in enumerate(hasil) if h.periode]
     first, second = rated[:2]
     # A value the Pegawai schema refuses, found again at its cell on disk ...
@@ -110,8 +88,8 @@ def test_the_rules_across_files_are_the_same_from_disk(agency: Path, aturan: Atu
     hasil.append(replace(twin, path=twin.path.replace(".xlsx", "-salinan.xlsx"), isi="lain"))
     opsi = Opsi(cache=False, nip_ganda=aturan)
     held = rangkum(agency, hasil, list(notes), opsi)  # type: ignore[arg-type]
-    disk = rangkum(agency, _on_disk(hasil), list(notes), opsi)  # type: ignore[arg-type]
-    _same(held, disk)
+    disk = rangkum(agency, di_disk(hasil), list(notes), opsi)  # type: ignore[arg-type]
+    sama(held, disk)
     codes = set(disk.temuan.iloc[:, 3])
     assert {Code.SKEMA_PREDIKAT.value, Code.NIP_GANDA.value} <= codes
     schema = disk.temuan[disk.temuan.iloc[:, 3] == Code.SKEMA_PREDIKAT.value].iloc[0]
@@ -119,7 +97,7 @@ def test_the_rules_across_files_are_the_same_from_disk(agency: Path, aturan: Atu
     assert schema.iloc[2]
 
 
-def test_the_command_gives_the_same_outputs_with_results_on_disk(
+def test_the_command_gives_the_same_outputs_with_resultsdi_disk(
     agency: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from skp_xl.cli import app
@@ -152,7 +130,7 @@ def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agen
     from skp_xl.batch.konsolidasi import _definitif, _rencana
     from skp_xl.domain.rekap import RencanaPegawai, StatusCascading, periksa_cascading
 
-    hasil, _ = _read(SAMPLES / "instansi" if where == "instansi" else agency)
+    hasil, _ = baca(SAMPLES / "instansi" if where == "instansi" else agency)
     read = [h for h in hasil if h.terbaca]
     whole = [
         RencanaPegawai(
@@ -211,8 +189,8 @@ def test_a_full_temporary_folder_is_said_so_naming_it_and_what_to_do(
 def test_a_view_of_results_is_indexed_as_the_list_of_them(agency: Path) -> None:
     from skp_xl.batch.gudang import Saring
 
-    hasil, _ = _read(agency)
-    view = Saring(_on_disk(hasil), lambda h: h.terbaca)
+    hasil, _ = baca(agency)
+    view = Saring(di_disk(hasil), lambda h: h.terbaca)
     chosen = [h for h in hasil if h.terbaca]
     assert len(view) == len(chosen) > 2
     assert view[0] == chosen[0]

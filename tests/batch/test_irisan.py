@@ -13,13 +13,13 @@ import pytest
 
 from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.batch.berkas import HasilBerkas
-from skp_xl.batch.gudang import Gudang
-from skp_xl.batch.konsolidasi import Konsolidasi, Opsi, baca_semua, rangkum, temukan
+from skp_xl.batch.konsolidasi import Opsi, rangkum
 from skp_xl.batch.skema import KODE
 from skp_xl.batch.tabel import Tabel
 from skp_xl.domain.codes import Code
 from skp_xl.samples import generate_agency
 from skp_xl.summary.skema import PEGAWAI_COLUMNS, Pegawai
+from tests.batch.hasil import baca, di_disk, sama
 
 SAMPLES = Path(__file__).parents[2] / "samples"
 SKEMA = {
@@ -35,11 +35,6 @@ def agency(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("instansi")
     generate_agency(root, pegawai=12, seed=7, masalah=True, jobs=1)
     return root
-
-
-def _read(root: Path) -> tuple[list[HasilBerkas], list[object]]:
-    paths, notes = temukan(root)
-    return list(baca_semua(paths, root, jobs=2)), list(notes)
 
 
 def _spoilt(hasil: list[HasilBerkas]) -> list[HasilBerkas]:
@@ -60,26 +55,11 @@ def _spoilt(hasil: list[HasilBerkas]) -> list[HasilBerkas]:
     return out
 
 
-def _same(a: Konsolidasi, b: Konsolidasi) -> None:
-    for table in ("pegawai", "temuan", "ringkasan", "cascading"):
-        pd.testing.assert_frame_equal(getattr(a, table), getattr(b, table))
-    pd.testing.assert_frame_equal(a.pegawai_periode(), b.pegawai_periode())
-    assert a.distribusi == b.distribusi
-    assert a.to_dict() == b.to_dict()
-
-
-def _on_disk(hasil: list[HasilBerkas]) -> Gudang:
-    gudang = Gudang(len(hasil), di_disk=True)
-    for index, h in enumerate(hasil):
-        gudang.taruh(index, h)
-    return gudang
-
-
 @pytest.mark.parametrize("disk", [False, True], ids=["memori", "disk"])
 def test_slices_of_workbooks_give_the_whole_tables_and_findings_in_order(
     agency: Path, disk: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    hasil, notes = _read(agency)
+    hasil, notes = baca(agency)
     hasil = _spoilt(hasil)
     whole = rangkum(agency, hasil, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
     codes = whole.temuan.iloc[:, 3].tolist()
@@ -95,9 +75,9 @@ def test_slices_of_workbooks_give_the_whole_tables_and_findings_in_order(
     for size in (1, 2, 5):
         monkeypatch.setattr(konsolidasi_module, "_IRISAN", size)
         monkeypatch.setattr(konsolidasi_module, "POTONGAN", size + 2)  # cascading rows
-        given = _on_disk(hasil) if disk else hasil
+        given = di_disk(hasil) if disk else hasil
         sliced = rangkum(agency, given, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
-        _same(whole, sliced)
+        sama(whole, sliced)
         placed = sliced.temuan[sliced.temuan.iloc[:, 3].isin(SKEMA)]
         assert (placed.iloc[:, 0] != "").all()  # each at its file
 
@@ -107,11 +87,11 @@ def test_export_and_roster_rows_join_the_workbooks_slices(
     folder: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = SAMPLES / folder
-    hasil, notes = _read(root)
+    hasil, notes = baca(root)
     whole = rangkum(root, hasil, list(notes), Opsi(cache=False))  # type: ignore[arg-type]
     monkeypatch.setattr(konsolidasi_module, "_IRISAN", 3)
     monkeypatch.setattr(konsolidasi_module, "POTONGAN", 4)
-    _same(whole, rangkum(root, hasil, list(notes), Opsi(cache=False)))  # type: ignore[arg-type]
+    sama(whole, rangkum(root, hasil, list(notes), Opsi(cache=False)))  # type: ignore[arg-type]
 
 
 def test_no_rows_at_all_is_one_empty_table() -> None:
