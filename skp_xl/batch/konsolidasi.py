@@ -737,12 +737,11 @@ def rangkum(
         findings += periksa_pegawai(refused, made.letak, known)
         del refused
     del made.letak, known
-    counted = made.dihitung
     capaian, capaian_findings = _capaian(values, periode, opsi.capaian)
     findings += capaian_findings
     units = sorted(made.unit, key=lambda u: (u != AKAR, u))
     ringkasan, distribusi, pola_findings = _ringkasan(
-        units, counted, capaian, opsi.pola, opsi.pola_minimal
+        units, made.dihitung, capaian, opsi.pola, opsi.pola_minimal
     )
     findings += pola_findings
     per_unit = {unit: len(names) for unit, names in tidak_membuat.items()}
@@ -1404,14 +1403,14 @@ class _TabelPegawai:
         letak: Per row, where its values were read (column -> (sheet, cell)).
         ditolak: The rows (positions) with a value the schema refuses, or the first row
             when it refuses the table itself (a fault of skp-xl).
-        dihitung: The counted rows' unit and predikat: all the Ringkasan reads.
+        dihitung: The counted rows, by (unit, predikat): all the Ringkasan reads.
         unit: Every unit kerja of the rows.
     """
 
     tabel: Tabel
     letak: Sequence[Mapping[str, Letak]]
     ditolak: set[int]
-    dihitung: pd.DataFrame
+    dihitung: Counter[tuple[object, object]]
     unit: set[str]
 
 
@@ -1452,14 +1451,7 @@ def _pegawai(
         Pegawai.galat,
         Pegawai.berkas,
     )
-    per_period = (
-        Pegawai.periode,
-        Pegawai.capaian_organisasi,
-        Pegawai.rating_hasil_kerja,
-        Pegawai.rating_perilaku,
-        Pegawai.predikat,
-        Pegawai.angka_kredit,
-    )
+    per_period = _PERIOD_COLUMNS
     slices = _Irisan(periode)
     # Results read back from disk (a Gudang's) are fresh objects a pass: the rows keep
     # where they came from and find their cells again when the schema asks, and the
@@ -1542,7 +1534,7 @@ def _pegawai(
         Tabel.sambung(slices.bagian),
         every,
         slices.ditolak,
-        pd.DataFrame({Pegawai.unit_kerja: slices.unit_dihitung, Pegawai.predikat: slices.predikat}),
+        slices.dihitung,
         slices.unit,
     )
 
@@ -1556,8 +1548,7 @@ class _Irisan:
         self.bagian: list[Tabel] = []
         self.awal = 0
         self.ditolak: set[int] = set()
-        self.unit_dihitung: list[object] = []
-        self.predikat: list[object] = []
+        self.dihitung: Counter[tuple[object, object]] = Counter()
         self.unit: set[str] = set()
 
     def tambah(self, columns: dict[str, list[object]]) -> None:
@@ -1577,8 +1568,14 @@ class _Irisan:
             rows = {0}  # the table itself refused: found again on its first row
         self.ditolak.update(self.awal + i for i in rows)
         counted = (frame[Pegawai.periode] == self.periode) & (frame[Pegawai.dihitung] == YA)
-        self.unit_dihitung += frame.loc[counted, Pegawai.unit_kerja].tolist()
-        self.predikat += frame.loc[counted, Pegawai.predikat].tolist()
+        # As lists: iterating an Arrow-backed column makes a Python object per step.
+        self.dihitung.update(
+            zip(
+                frame.loc[counted, Pegawai.unit_kerja].tolist(),
+                frame.loc[counted, Pegawai.predikat].tolist(),
+                strict=True,
+            )
+        )
         self.unit.update(frame[Pegawai.unit_kerja].dropna().unique())
         self.bagian.append(Tabel.dari(frame))
         self.awal += len(frame)
@@ -1636,7 +1633,7 @@ def _capaian(
 
 def _ringkasan(
     units: Sequence[str],
-    counted: pd.DataFrame,
+    counted: Counter[tuple[object, object]],
     capaian: Mapping[str, str],
     pola: PolaDistribusi | None,
     minimal: int,
@@ -1646,13 +1643,9 @@ def _ringkasan(
     rows = []
     findings: list[Finding] = []
     agency = capaian.get(INSTANSI) or _most_common(capaian[u] for u in units if capaian.get(u))
-    # One pass over the counted rows (an agency of 50,000 has 150 units).
+    # The counted rows by (unit, predikat) (an agency of 50,000 has 150 units).
     by_unit: dict[str, dict[str, int]] = defaultdict(dict)
-    # As lists: iterating an Arrow-backed column makes a Python object per step.
-    pairs = zip(
-        counted[Pegawai.unit_kerja].tolist(), counted[Pegawai.predikat].tolist(), strict=True
-    )
-    for (unit_key, label), n in Counter(pairs).items():
+    for (unit_key, label), n in counted.items():
         by_unit[str(unit_key)][str(label)] = n
     overall = {p: sum(c.get(p, 0) for c in by_unit.values()) for p in predikat}
     for unit in [*units, INSTANSI]:
