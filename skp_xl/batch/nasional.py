@@ -89,20 +89,16 @@ def tulis_parquet(pegawai: pd.DataFrame | Tabel, instansi: str, path: Path, *, f
 
     parts = potongan(pegawai)
     first = arrow(next(parts))
+    tables = chain([first], (arrow(part).cast(first.schema) for part in parts))
     if path.suffix.lower() == ".parquet":
         with (
             atomic_output(path, force=force) as temporary,
             pq.ParquetWriter(temporary, first.schema, compression="snappy") as writer,
         ):
-            writer.write_table(first)
-            for part in parts:
-                writer.write_table(arrow(part).cast(first.schema))
+            for table in tables:
+                writer.write_table(table)
         return
-    batches = (
-        batch
-        for table in chain([first], (arrow(p).cast(first.schema) for p in parts))
-        for batch in table.to_batches()
-    )
+    batches = (batch for table in tables for batch in table.to_batches())
     with atomic_folder(path, force=force) as temporary:
         ds.write_dataset(
             batches,
