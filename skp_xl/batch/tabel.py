@@ -221,12 +221,11 @@ def _kompak(whole: pa.Array) -> pa.ChunkedArray:
     if pa.types.is_large_string(array.type) or pa.types.is_string(array.type):
         encoded = pc.dictionary_encode(array).combine_chunks()
         # The narrowest index the dictionary allows: most columns hold a few values.
-        for narrow in (pa.int8(), pa.int16()):
-            if len(encoded.dictionary) <= np.iinfo(narrow.to_pandas_dtype()).max:
-                encoded = pa.DictionaryArray.from_arrays(
-                    encoded.indices.cast(narrow), encoded.dictionary
-                )
-                break
+        narrow = _indeks(len(encoded.dictionary))
+        if narrow.bit_width < encoded.type.index_type.bit_width:
+            encoded = pa.DictionaryArray.from_arrays(
+                encoded.indices.cast(narrow), encoded.dictionary
+            )
         if encoded.nbytes < array.nbytes:
             return pa.chunked_array([encoded], type=encoded.type)
     return array
@@ -243,13 +242,7 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
         # Wide enough for the dictionaries together: taking rows across chunks unifies
         # them (and refuses an index type the union overflows).
         chunks = [chunk for column in columns for chunk in column.chunks]
-        together = sum(len(chunk.dictionary) for chunk in chunks)
-        wide = next(
-            t
-            for t in (pa.int8(), pa.int16(), pa.int32(), pa.int64())
-            if together <= np.iinfo(t.to_pandas_dtype()).max
-        )
-        wide = max([wide, *(t.index_type for t in types)], key=lambda t: t.bit_width)
+        wide = _indeks(sum(len(chunk.dictionary) for chunk in chunks))
         value_types = {t.value_type for t in types}
         if len(value_types) == 1:
             widened = pa.chunked_array(
@@ -275,6 +268,15 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
     )
 
 
+def _indeks(jumlah: int) -> pa.DataType:
+    """The narrowest index type of a dictionary of ``jumlah`` values."""
+    return next(
+        t
+        for t in (pa.int8(), pa.int16(), pa.int32(), pa.int64())
+        if jumlah <= np.iinfo(t.to_pandas_dtype()).max
+    )
+
+
 def _satu(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """``column`` as one chunk: Arrow's take over several chunks joins them first, a
     copy of the column each time rows are taken; joined here once."""
@@ -287,7 +289,7 @@ def _pandas(column: pa.ChunkedArray, dtype: object) -> pd.api.extensions.Extensi
     if pa.types.is_dictionary(column.type):
         column = column.cast(column.type.value_type)
     if column.num_chunks != 1:
-        column = pa.chunked_array([column.combine_chunks()], type=column.type)
+        column = _satu(column)
     # Every held dtype has __from_arrow__ (checked by _arrow).
     return dtype.__from_arrow__(column)  # type: ignore[attr-defined,no-any-return]
 
