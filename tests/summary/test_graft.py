@@ -186,6 +186,61 @@ def test_the_package_is_whole(both: tuple[Path, Path]) -> None:
     assert not any(b'tabSelected="1"' in parts[f"xl/worksheets/sheet{n}.xml"] for n in (3, 5, 6))
 
 
+def test_parts_are_copied_as_stored(tmp_path: Path) -> None:
+    """``_copy`` copies a member's compressed bytes: the output's directory, local headers
+    and CRCs check (``testzip`` inflates every member), each copied part holds the bytes
+    it held, compressed as it was, and the archive takes further members after it. A
+    member written through a stream (sizes in a data descriptor, as a writer that cannot
+    seek writes them), one with an extra field, a stored one and an empty one are copied
+    the same."""
+    source_path = tmp_path / "source.zip"
+    text = b"<row>" + b'<c r="A1"><v>1</v></c>' * 50_000 + b"</row>"
+    with zipfile.ZipFile(source_path, "w", zipfile.ZIP_DEFLATED) as source:
+        # An extra field (an unknown id, 4 bytes) between the local header and the bytes.
+        sheet = zipfile.ZipInfo("xl/worksheets/sheet1.xml", (2025, 1, 2, 3, 4, 6))
+        sheet.extra = b"\x99\x99\x04\x00abcd"
+        source.writestr(sheet, text, zipfile.ZIP_DEFLATED)
+        source.writestr("stored.bin", bytes(range(256)) * 10, zipfile.ZIP_STORED)
+        source.writestr("empty.xml", b"")
+    streamed = tmp_path / "streamed.zip"
+    with open(streamed, "wb") as raw:
+
+        class Unseekable:  # a pipe: zipfile writes data descriptors
+            def write(self, data: bytes) -> int:
+                return raw.write(data)
+
+            def flush(self) -> None:
+                raw.flush()
+
+        with zipfile.ZipFile(Unseekable(), "w", zipfile.ZIP_DEFLATED) as source:  # type: ignore[arg-type]
+            source.writestr("descriptor.xml", text[:1000])
+    out = tmp_path / "out.zip"
+    with (
+        zipfile.ZipFile(source_path) as a,
+        zipfile.ZipFile(streamed) as b,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z,
+    ):
+        z.writestr("first.xml", b"<a/>")
+        for name in a.namelist():
+            graft._copy(a, name, z, "copy/" + name)
+        graft._copy(b, "descriptor.xml", z, "copy/descriptor.xml")
+        z.writestr("last.xml", b"<b/>")
+    with zipfile.ZipFile(out) as z, zipfile.ZipFile(source_path) as a:
+        assert z.testzip() is None
+        assert z.read("copy/xl/worksheets/sheet1.xml") == text
+        assert z.read("copy/stored.bin") == bytes(range(256)) * 10
+        assert z.read("copy/empty.xml") == b""
+        assert z.read("copy/descriptor.xml") == text[:1000]
+        assert z.read("last.xml") == b"<b/>"
+        for name in a.namelist():
+            copied, original = z.getinfo("copy/" + name), a.getinfo(name)
+            assert (copied.compress_type, copied.compress_size, copied.CRC) == (
+                original.compress_type,
+                original.compress_size,
+                original.CRC,
+            )
+
+
 def test_shared_strings_and_style_indices_move_together() -> None:
     """openpyxl's shared strings (another version may write them) follow XlsxWriter's,
     and a small sheet's indices move with them."""
