@@ -8,6 +8,7 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -145,9 +146,14 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
             wb.save(tmp)
             return
         add_sheets(wb.sheetnames)
-        books[0].close()
-        wb.save(small)
-        del wb
+        # XlsxWriter's package (most of its time deflating the big sheets, which frees the
+        # GIL) is made on a thread while openpyxl saves its own: two cores for a part of
+        # the work that is otherwise one after the other.
+        with ThreadPoolExecutor(1, thread_name_prefix="xlsxwriter") as pool:
+            closed = pool.submit(books[0].close)
+            wb.save(small)
+            del wb
+            closed.result()
         graft(small, big, tmp, sheets=plain)
 
 
