@@ -36,15 +36,18 @@ import re
 from collections.abc import Collection, Sequence
 from math import isfinite
 from operator import itemgetter
+from types import MethodType
+from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
 from xlsxwriter.format import Format
-from xlsxwriter.url import Url
+from xlsxwriter.url import Url, UrlTypes
 from xlsxwriter.utility import (
     _preserve_whitespace,
     _utf16_len,
     _utf16_truncate,
     xl_col_to_name,
+    xl_rowcol_to_cell,
 )
 from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
@@ -200,9 +203,9 @@ def write_table(
     if ws.constant_memory and not own_calls:
         first = max(_last_written(rows, links, link_at, blank_styled), 1)
         if first > 1:
-            linked = _RowWriter(ws, formats, link_format, link_at, blank_styled).write(
-                rows[: first - 1], links, lines_of
-            )
+            linked = _RowWriter(
+                ws, formats, link_format, link_at, blank_styled, _URLS.setdefault(book, {})
+            ).write(rows[: first - 1], links, lines_of)
     for r, row in enumerate(rows[first - 1 :], start=first):
         lines = lines_of(row)
         if lines > 1:
@@ -304,6 +307,7 @@ class _RowWriter:
         link_format: Format,
         link_at: int | None,
         blank_styled: Sequence[bool],
+        urls: dict[str, Url],
     ) -> None:
         self.ws = ws
         self.formats = formats
@@ -312,7 +316,8 @@ class _RowWriter:
         self.blank_styled = blank_styled
         self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
         self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
-        self.urls: dict[str, Url] = {}  # a file's Url, without a cell
+        self.urls = urls  # a file's Url, without a cell, for every table of the workbook
+        ws._write_hyperlinks = MethodType(_write_hyperlinks, ws)
 
     def style(self, fmt: Format) -> str:
         """The ``s`` attribute of a cell of format ``fmt`` (``_write_cell``)."""
@@ -492,6 +497,48 @@ def _finite(number: float) -> None:
         raise TypeError(
             "NAN/INF not supported in write_number() without 'nan_inf_to_errors' Workbook() option"
         )
+
+
+_URLS: WeakKeyDictionary[Workbook, dict[str, Url]] = WeakKeyDictionary()
+"""Each workbook's parsed link targets (``Url``, without a cell), for all its tables: a
+file has rows in Pegawai, Temuan and Cascading, and parsing a target is most of what a
+link costs (``Url`` escapes it with regular expressions)."""
+
+
+def _write_hyperlinks(ws: Worksheet) -> None:
+    """The ``<hyperlinks>`` element, as ``Worksheet._write_hyperlinks`` writes it, made
+    as one text rather than a write and an attribute list for each link (tens of
+    thousands in a large Cascading sheet): the same elements, in the same order, with the
+    same relationship ids (``test_rows_written_at_once_are_xlsxwriters_bytes``)."""
+    rows = sorted(ws.hyperlinks)
+    if not rows:
+        return
+    escape_attribute = ws._escape_attributes
+    parts = ["<hyperlinks>"]
+    for r in rows:
+        cells = ws.hyperlinks[r]
+        for c in sorted(cells):
+            url = cells[c]
+            cell = ws.table[r].get(c) if ws.table and ws.table[r] else None
+            if cell and cell.__class__.__name__ != "String":
+                url._is_object_link = True
+            if url._link_type not in (UrlTypes.URL, UrlTypes.EXTERNAL):
+                ws.fh.write("".join(parts))
+                parts = []
+                ws._write_hyperlink_internal(r, c, url)
+                continue
+            ws.rel_count += 1
+            tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
+            if url._anchor:
+                tag += f' location="{escape_attribute(url._anchor)}"'
+            if url._is_object_link:
+                tag += f' display="{escape_attribute(url._text)}"'
+            if url._tip:
+                tag += f' tooltip="{escape_attribute(url._tip)}"'
+            parts.append(tag + "/>")
+            ws.external_hyper_links.append(["/hyperlink", url._target(), "External"])
+    parts.append("</hyperlinks>")
+    ws.fh.write("".join(parts))
 
 
 class _Lines:

@@ -428,7 +428,7 @@ def test_a_number_excel_cannot_hold_is_refused_alike(tmp_path: Path) -> None:
 def test_a_rows_url_is_the_one_write_url_makes(tmp_path: Path, url: str) -> None:
     book = xlsxwriter.Workbook(str(tmp_path / "u.xlsx"), {"constant_memory": True})
     ws = book.add_worksheet()
-    writer = xlsx_tables._RowWriter(ws, [], book.add_format(), None, [])
+    writer = xlsx_tables._RowWriter(ws, [], book.add_format(), None, [], {})
     for _ in range(2):  # the second from the file's Url, parsed once
         made = writer.url(1, 0, url, "tampil")
         assert made is not None
