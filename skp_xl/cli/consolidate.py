@@ -17,6 +17,7 @@ from skp_xl.batch.gudang import GudangGagal
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
 from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi, kumpulkan
 from skp_xl.batch.nasional import tulis_parquet
+from skp_xl.batch.sampah import bekukan, gc_batch
 from skp_xl.batch.tabel import tulis_csv
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
@@ -436,6 +437,7 @@ def consolidate_command(
     start = time.perf_counter()
     try:
         with contextlib.ExitStack() as stack:
+            stack.enter_context(gc_batch())
             # A URL's files are fetched by the Dask workers: neither hashed here nor cached.
             local = isinstance(source, Path)
             cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache and local else None
@@ -463,6 +465,7 @@ def consolidate_command(
                 )
             if result.kosong:
                 raise _kosong(result, folder, json_output)
+            bekukan()  # the results and tables, kept to the end
             data = result.summary_data(semua_periode=semua_periode)
             write_summary(output, data, force=force)
             if csv_dir is not None:
