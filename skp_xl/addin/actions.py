@@ -430,6 +430,7 @@ def konsolidasi_folder(
     # half a second no other button needs (benchmarks/bench_addin_start.py).
     from skp_xl.batch.gudang import GudangGagal
     from skp_xl.batch.konsolidasi import Opsi, konsolidasi
+    from skp_xl.batch.sampah import bekukan, gc_batch
     from skp_xl.summary.workbook import write_summary
 
     snapshot = _snapshot(book)
@@ -448,17 +449,19 @@ def konsolidasi_folder(
     if not folder.is_dir():
         raise AddinError(f"Folder '{folder}' tidak ada atau bukan folder.")
     book.status(f"Membaca SKP di {folder}...")
-    try:
-        result = konsolidasi(folder, opsi or Opsi())
-    except GudangGagal as error:  # the user's disk, not skp-xl's fault
-        raise AddinError(error.pesan) from error
-    periode = judul_periode(result.periode) if result.periode else "-"
-    data = result.summary_data()
-    if output is None:
-        home = folder.parent if folder.parent != folder else folder
-        stamp = datetime.datetime.now().strftime("%Y-%m-%d %H%M")
-        output = free_path(home / f"Rekap SKP {folder.name} {stamp}.xlsx")
-    write_summary(output, data, force=True)
+    with gc_batch():  # as the command runs (undone after: Excel's Python lives on)
+        try:
+            result = konsolidasi(folder, opsi or Opsi())
+        except GudangGagal as error:  # the user's disk, not skp-xl's fault
+            raise AddinError(error.pesan) from error
+        bekukan()
+        periode = judul_periode(result.periode) if result.periode else "-"
+        data = result.summary_data()
+        if output is None:
+            home = folder.parent if folder.parent != folder else folder
+            stamp = datetime.datetime.now().strftime("%Y-%m-%d %H%M")
+            output = free_path(home / f"Rekap SKP {folder.name} {stamp}.xlsx")
+        write_summary(output, data, force=True)
     book.status("")
     book.open_other(output)
     read = result.jumlah_skp
