@@ -93,13 +93,20 @@ def sidik_semua(paths: Sequence[Path], jobs: int | None = None) -> list[str | No
     """:func:`sidik` of every path, in order, on ``jobs`` threads (default: one per core).
 
     Threads suffice: hashlib and file reads release the GIL, so hashing 10,000 workbooks
-    (1.5 GB) takes the cores' time, not one core's.
+    (1.5 GB) takes the cores' time, not one core's. Each thread hashes runs of files in
+    a loop of its own, not one task a file (``ThreadPoolExecutor.map`` ignores its
+    ``chunksize``): a future, a lock and a wake-up per file cost as much as the hash of a
+    0.15 MB workbook (measured at 10,000 files: 0.58 s against 0.91-1.13 s).
     """
     workers = max(1, min(jobs or os.cpu_count() or 1, len(paths)))
     if workers == 1:
         return [sidik(path) for path in paths]
+    size = -(-len(paths) // (workers * 8))  # eight runs a thread: an even finish
+    runs = [paths[start : start + size] for start in range(0, len(paths), size)]
     with ThreadPoolExecutor(workers) as pool:
-        return list(pool.map(sidik, paths, chunksize=64))
+        return [
+            digest for run in pool.map(lambda run: [sidik(p) for p in run], runs) for digest in run
+        ]
 
 
 def ciri_jalan(root: str, berkas: Iterable[tuple[str, str | None]], lain: str) -> str | None:

@@ -3,6 +3,7 @@ cache that is not ours is never trusted."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from skp_xl.batch import konsolidasi as konsolidasi_module
-from skp_xl.batch.cache import Cache
+from skp_xl.batch.cache import Cache, sidik_semua
 from skp_xl.batch.konsolidasi import Opsi, konsolidasi
 from skp_xl.samples import generate_agency
 from tests.batch.tukar import tukar_isi
@@ -131,3 +132,22 @@ def test_a_result_read_under_other_limits_is_read_again(agency: Path, tmp_path: 
     assert len(sent) == len(first.hasil)
     _, sent = _run(agency, tmp_path, batas_detik=31, batas_memori=3 * 2**30)
     assert sent == []
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3])
+@pytest.mark.parametrize("count", [1, 5, 17, 50])
+def test_files_are_hashed_in_order_on_any_number_of_threads(
+    tmp_path: Path, jobs: int, count: int
+) -> None:
+    """Each path's hash at its place, however the paths are cut into runs for the
+    threads; a file that cannot be read has none."""
+    paths = []
+    for n in range(count):
+        path = tmp_path / f"b{n:02}.xlsx"
+        path.write_bytes(bytes([n % 256]) * (n * 997 + 1))
+        paths.append(path)
+    paths.insert(count // 2, tmp_path / "tidak-ada.xlsx")
+    expected = [
+        None if not p.exists() else hashlib.sha256(p.read_bytes()).hexdigest() for p in paths
+    ]
+    assert sidik_semua(paths, jobs) == expected
