@@ -312,6 +312,7 @@ def petakan(
     jobs: int,
     batas: Batas = Batas(),
     pramuat: Sequence[str] = (),
+    sambil: Iterator[object] | None = None,
 ) -> Iterator[tuple[int, R]]:
     """``fn`` over ``items`` in ``jobs`` supervised workers, answers as they come.
 
@@ -325,6 +326,11 @@ def petakan(
         pramuat: Modules the task imports only when it needs them, to be imported once
             with ``fn``'s module where workers fork from a server (a task that needs
             none of them starts sooner without).
+        sambil: Other work, a step at a time, for the caller's process to do while no
+            worker has an answer (the workers starting, then reading) instead of
+            waiting: one step whenever a look at the workers finds nothing to take.
+            Not every step need be run: the caller runs what is left after the last
+            answer (all of it when there are no items).
 
     Yields:
         ``(index, answer)`` for every item, in the order they finish; every index once.
@@ -337,14 +343,17 @@ def petakan(
         pool: _Pool[T, R] = _Pool(fn, batas, Path(tmp), _context(fn, pramuat))
         try:
             pool.slots = [pool.start() for _ in range(jobs)]
-            yield from _run(pool, queue, gagal)
+            yield from _run(pool, queue, gagal, sambil)
         finally:
             for slot in pool.slots:
                 pool.stop(slot, kill=slot.task is not None)
 
 
 def _run(
-    pool: _Pool[T, R], queue: deque[tuple[int, T]], gagal: Callable[[T, Kegagalan], R]
+    pool: _Pool[T, R],
+    queue: deque[tuple[int, T]],
+    gagal: Callable[[T, Kegagalan], R],
+    sambil: Iterator[object] | None = None,
 ) -> Iterator[tuple[int, R]]:
     def give(slot: _Slot) -> None:
         if queue:
@@ -366,13 +375,18 @@ def _run(
     while any(slot.task is not None for slot in pool.slots):
         busy = [slot for slot in pool.slots if slot.task is not None]
         timeout = None
-        if hard is not None:
+        if sambil is not None:
+            timeout = 0.0  # a look only: the caller's work waits otherwise
+        elif hard is not None:
             now = time.monotonic()
             timeout = max(0.0, min(slot.started + hard - now for slot in busy))
         ready = wait(
             [slot.conn for slot in busy] + [slot.process.sentinel for slot in busy],
             timeout=timeout,
         )
+        if not ready and sambil is not None and next(sambil, _HABIS) is _HABIS:
+            sambil = None
+        # With nothing ready, the loop below only checks each task's time.
         for slot in busy:
             assert slot.task is not None
             index, item = slot.task
@@ -383,14 +397,16 @@ def _run(
                     failure = pool.death(slot)
                     slot.task = None
                     fresh = replace(slot)
-                    yield index, gagal(item, failure)
                     give(fresh)
+                    yield index, gagal(item, failure)
                     continue
                 else:
                     if kind == "ok":
+                        # The next task first: the worker reads it while the caller stores
+                        # this answer.
                         slot.task = None
-                        yield got_index, value
                         give(slot)
+                        yield got_index, value
                         continue
                     jenis = JenisKegagalan.MEMORI if kind == "memori" else JenisKegagalan.MATI
                     failure = Kegagalan(jenis, str(value), hard, pool.batas.memori)
@@ -398,22 +414,26 @@ def _run(
                 # A worker that answered MemoryError may hold a broken heap: start afresh.
                 keep = failure.jenis is JenisKegagalan.MATI and slot.process.is_alive()
                 fresh = slot if keep else replace(slot)
-                yield index, gagal(item, failure)
                 give(fresh)
+                yield index, gagal(item, failure)
             elif slot.process.sentinel in ready:
                 failure = pool.death(slot)
                 slot.task = None
                 fresh = replace(slot)
-                yield index, gagal(item, failure)
                 give(fresh)
+                yield index, gagal(item, failure)
             elif hard is not None and time.monotonic() - slot.started >= hard:
                 failure = Kegagalan(
                     JenisKegagalan.WAKTU, "dihentikan dari luar", hard, pool.batas.memori
                 )
                 slot.task = None
                 fresh = replace(slot)
-                yield index, gagal(item, failure)
                 give(fresh)
+                yield index, gagal(item, failure)
+
+
+_HABIS = object()
+"""What ``next`` gives for a ``sambil`` with no step left."""
 
 
 def pekerja_bawaan() -> int:

@@ -26,6 +26,9 @@ def tugas(perintah: str) -> str:
 
         book = CalamineWorkbook.from_path(perintah.removeprefix("calamine:"))
         return str(len(book.get_sheet_by_index(0).to_python()))
+    if perintah.startswith("tidur:"):
+        time.sleep(float(perintah.removeprefix("tidur:")))
+        return perintah
     if perintah == "galat":
         raise ValueError("sengaja")
     if perintah == "keluar":

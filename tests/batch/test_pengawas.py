@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,6 +50,38 @@ def test_a_hang_sigalrm_cannot_stop_is_killed_from_outside() -> None:
     # failed there once: the good task "a" was counted as hung).
     batas = Batas(detik=2.0, tenggang=1.0)
     assert _run(["a", "macet", "b"], jobs=1, batas=batas) == ["a", "GAGAL:waktu:macet", "b"]
+
+
+def test_the_callers_work_runs_while_the_workers_read() -> None:
+    """``sambil``'s steps run while no answer is ready (not necessarily all of them), and
+    every answer still comes."""
+    steps = 0
+
+    def work() -> Iterator[None]:
+        nonlocal steps
+        for _ in range(10**9):
+            steps += 1
+            yield
+
+    items = ["tidur:0.5", "x", "tidur:0.5"]
+    got = dict(petakan(pekerja.tugas, items, _gagal, jobs=2, sambil=work()))
+    assert got == dict(enumerate(items))
+    assert 0 < steps < 10**9
+
+
+def test_a_hang_is_stopped_while_the_callers_work_goes_on() -> None:
+    """The time limit holds while ``sambil`` has steps left: the hang is stopped at its
+    limit, long before the steps run out (they would end the wait after 30 s)."""
+    batas = Batas(detik=1.0, tenggang=0.5)
+    start = time.monotonic()
+
+    def work() -> Iterator[None]:
+        while time.monotonic() - start < 30:
+            yield
+
+    got = dict(petakan(pekerja.tugas, ["macet", "b"], _gagal, jobs=1, batas=batas, sambil=work()))
+    assert got == {0: "GAGAL:waktu:macet", 1: "b"}
+    assert time.monotonic() - start < 15
 
 
 def test_python_allocation_past_the_cap_is_a_memory_failure() -> None:
