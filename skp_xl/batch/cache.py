@@ -228,6 +228,33 @@ class Cache:
             found[at] = result
         return found
 
+    def tersimpan(
+        self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
+    ) -> set[int]:
+        """The indices of the ``(path, content hash)`` that have a stored row: their
+        results are likely good (:meth:`ambil_bertahap` still checks each), the others
+        are to be read. Only the keys are looked up, not the results."""
+        found: set[int] = set()
+        if self._db is None:
+            return found
+        keys = {
+            self._kunci_baris(path, root, isi, batas): at
+            for at, (path, isi) in enumerate(berkas)
+            if isi is not None
+        }
+        order = list(keys)
+        for start in range(0, len(order), _SEKALI):
+            part = order[start : start + _SEKALI]
+            marks = ",".join("?" * len(part))
+            try:
+                rows = self._db.execute(
+                    f"SELECT kunci FROM hasil WHERE kunci IN ({marks})", part
+                ).fetchall()
+            except sqlite3.Error:
+                return set()
+            found.update(keys[kunci] for (kunci,) in rows)
+        return found
+
     def ambil_bertahap(
         self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
     ) -> Iterator[tuple[int, HasilBerkas]]:

@@ -462,48 +462,112 @@ def baca_semua(
     todo = list(range(len(names)))
     # A file stopped by one limit is read again under another.
     batas_teks = f"{batas_detik}/{batas_memori}"
+    found = [False] * len(names)
+    stored: list[int] = []
+    muat: Iterator[None] = iter(())
     if cache is not None:
         hashes = list(sidik) if sidik is not None else sidik_semua([Path(n) for n in names], jobs)
-        found = [False] * len(names)
-        hits = 0
-        for index, result in cache.ambil_bertahap(
-            list(zip(names, hashes, strict=True)), str(root), batas=batas_teks
-        ):
+        berkas = list(zip(names, hashes, strict=True))
+        stored = sorted(cache.tersimpan(berkas, str(root), batas=batas_teks))
+        held = set(stored)
+        todo = [index for index in range(len(names)) if index not in held]
+        # The stored results are loaded (checked, unpickled, kept) while the readers
+        # start and read the others, not before them: the parent would only wait.
+        muat = _muat(cache, berkas, stored, str(root), batas_teks, gudang, found, progres)
+    baca = partial(
+        _baca,
+        names=names,
+        root=str(root),
+        jobs=jobs,
+        batas_detik=batas_detik,
+        batas_memori=batas_memori,
+        mesin=mesin,
+        scheduler=scheduler,
+    )
+    fresh: list[tuple[str | None, HasilBerkas]] = []
+    for late in (False, True):
+        if late:
+            for _ in muat:  # what was left of it when the reading ended (or all of it)
+                pass
+            # A stored row whose result did not check (another key, a damaged blob):
+            # that file is read after all.
+            todo = [index for index in stored if not found[index]]
+        for index, result in baca(todo, sambil=None if late else muat):
             gudang.taruh(index, result)
             found[index] = True
-            hits += 1
-        todo = [index for index, hit in enumerate(found) if not hit]
-        if progres and hits:
-            progres(hits)
-    step = partial(proses_berkas, root=str(root), batas_detik=batas_detik)
-    gagal = partial(berkas_gagal, root=str(root))
-    batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
-    workers = jobs or os.cpu_count() or 1
+            if cache is not None:
+                fresh.append((hashes[index], result))
+                if len(fresh) >= _SIMPAN_SEKALI:
+                    cache.simpan(str(root), fresh, batas=batas_teks)
+                    fresh = []
+            if progres:
+                progres(1)
+    if cache is not None and fresh:
+        cache.simpan(str(root), fresh, batas=batas_teks)
+    return gudang
+
+
+def _muat(
+    cache: Cache,
+    berkas: Sequence[tuple[str, str | None]],
+    indices: Sequence[int],
+    root: str,
+    batas: str,
+    gudang: Gudang,
+    found: list[bool],
+    progres: Progres | None,
+) -> Iterator[None]:
+    """Keep the stored result of each file of ``indices`` that checks, one a step."""
+    for at, result in cache.ambil_bertahap([berkas[i] for i in indices], root, batas=batas):
+        index = indices[at]
+        gudang.taruh(index, result)
+        found[index] = True
+        if progres:
+            progres(1)
+        yield
+
+
+def _baca(
+    todo: Sequence[int],
+    *,
+    names: Sequence[str],
+    root: str,
+    jobs: int | None,
+    batas_detik: float | None,
+    batas_memori: int | None,
+    mesin: Mesin,
+    scheduler: str | None,
+    sambil: Iterator[None] | None,
+) -> Iterator[tuple[int, HasilBerkas]]:
+    """Read the files of ``todo`` (indices into ``names``): ``(index, result)`` as they
+    come. ``sambil``: steps of other work for the wait (the built-in pool only)."""
+    if not todo:
+        return
     sent = [names[i] for i in todo]
+    batas = Batas(detik=batas_detik, tenggang=TENGGANG_DETIK, memori=batas_memori)
+    answers: Iterable[tuple[int, HasilBerkas]]
     if mesin is Mesin.DASK:
+        for _ in sambil or ():  # Dask's client waits its own way
+            pass
         answers = petakan_dask(
-            sent, str(root), batas_detik=batas_detik, batas=batas, scheduler=scheduler, jobs=jobs
+            sent, root, batas_detik=batas_detik, batas=batas, scheduler=scheduler, jobs=jobs
         )
     else:
         # Exports alone (a province's e-Kinerja export) need no SKP reader: its import
         # left out, the reader process starts a tenth of a second sooner. The first SKP
         # workbook (the usual folder's first file) stops the look.
         pramuat = () if all(tanpa_pembaca_skp(Path(name)) for name in sent) else PRAMUAT
-        answers = petakan(step, sent, gagal, jobs=workers, batas=batas, pramuat=pramuat)
-    fresh: list[tuple[str | None, HasilBerkas]] = []
+        answers = petakan(
+            partial(proses_berkas, root=root, batas_detik=batas_detik),
+            sent,
+            partial(berkas_gagal, root=root),
+            jobs=jobs or os.cpu_count() or 1,
+            batas=batas,
+            pramuat=pramuat,
+            sambil=sambil,
+        )
     for at, result in answers:
-        index = todo[at]
-        gudang.taruh(index, result)
-        if cache is not None:
-            fresh.append((hashes[index], result))
-            if len(fresh) >= _SIMPAN_SEKALI:
-                cache.simpan(str(root), fresh, batas=batas_teks)
-                fresh = []
-        if progres:
-            progres(1)
-    if cache is not None and fresh:
-        cache.simpan(str(root), fresh, batas=batas_teks)
-    return gudang
+        yield todo[at], result
 
 
 _SIMPAN_SEKALI = 2_000

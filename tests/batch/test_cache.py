@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -151,3 +153,42 @@ def test_files_are_hashed_in_order_on_any_number_of_threads(
         None if not p.exists() else hashlib.sha256(p.read_bytes()).hexdigest() for p in paths
     ]
     assert sidik_semua(paths, jobs) == expected
+
+
+def test_a_stored_result_that_does_not_check_is_read_after_all(
+    agency: Path, tmp_path: Path
+) -> None:
+    """A file with a stored row is not sent to the readers at first (its result is loaded
+    while they read the others); when that row turns out not to check (one byte of its
+    blob changed), the file is read in a second round, and the result is whole."""
+    root = tmp_path / "instansi"
+    shutil.copytree(agency, root)
+    first, _ = _run(root, tmp_path / "cache")
+    files = sorted(root.rglob("*.xlsx"))
+    files[0].write_bytes(files[0].read_bytes() + b"\0")  # one file changed: read at first
+    with sqlite3.connect(tmp_path / "cache" / "hasil.sqlite3") as db:
+        (count,) = db.execute("SELECT count(*) FROM hasil").fetchone()
+        rows = db.execute("SELECT kunci, data FROM hasil ORDER BY kunci").fetchall()
+        kunci, data = rows[len(rows) // 2]
+        db.execute(
+            "UPDATE hasil SET data = ? WHERE kunci = ?", (data[:-1] + bytes([data[-1] ^ 1]), kunci)
+        )
+    spoiled = pickle.loads(data).path
+    rounds: list[list[str]] = []
+    real = konsolidasi_module.petakan
+
+    def spy(fn, items, gagal, **kw):  # type: ignore[no-untyped-def]
+        items = list(items)
+        rounds.append(items)
+        return real(fn, items, gagal, **kw)
+
+    konsolidasi_module.petakan = spy  # type: ignore[assignment]
+    try:
+        result = konsolidasi(root, Opsi(jobs=2, folder_cache=tmp_path / "cache"))
+    finally:
+        konsolidasi_module.petakan = real
+    assert count >= len(files)
+    assert rounds == [[str(files[0])], [spoiled]]
+    fresh, _ = _run(root, tmp_path / "baru", cache=False)
+    assert _comparable(result) == _comparable(fresh)
+    assert len(result.hasil) == len(first.hasil)
