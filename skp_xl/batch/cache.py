@@ -234,9 +234,30 @@ class Cache:
         """The indices of the ``(path, content hash)`` that have a stored row: their
         results are likely good (:meth:`ambil_bertahap` still checks each), the others
         are to be read. Only the keys are looked up, not the results."""
-        found: set[int] = set()
+        return {at for at, _ in self._baris(berkas, root, batas, "")}
+
+    def ambil_bertahap(
+        self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
+    ) -> Iterator[tuple[int, HasilBerkas]]:
+        """:meth:`ambil_semua`'s results found, as ``(index, result)``, a few hundred at a
+        time: a caller that stores each one elsewhere (:class:`~skp_xl.batch.gudang.Gudang`)
+        never holds them all."""
+        hits = 0
+        for at, (data, mac) in self._baris(berkas, root, batas, ", data, mac"):
+            result = self._buka_isi(data, mac, berkas[at][0])
+            if result is not None:
+                hits += 1
+                yield at, result
+        self.kena += hits
+        self.luput += len(berkas) - hits
+
+    def _baris(
+        self, berkas: Sequence[tuple[str, str | None]], root: str, batas: str, kolom: str
+    ) -> Iterator[tuple[int, tuple[bytes, ...]]]:
+        """The stored rows of ``berkas`` as ``(index, the columns after the key)``, looked
+        up a few hundred keys a query; a database error ends them (those files are read)."""
         if self._db is None:
-            return found
+            return
         keys = {
             self._kunci_baris(path, root, isi, batas): at
             for at, (path, isi) in enumerate(berkas)
@@ -248,44 +269,12 @@ class Cache:
             marks = ",".join("?" * len(part))
             try:
                 rows = self._db.execute(
-                    f"SELECT kunci FROM hasil WHERE kunci IN ({marks})", part
+                    f"SELECT kunci{kolom} FROM hasil WHERE kunci IN ({marks})", part
                 ).fetchall()
             except sqlite3.Error:
-                return set()
-            found.update(keys[kunci] for (kunci,) in rows)
-        return found
-
-    def ambil_bertahap(
-        self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
-    ) -> Iterator[tuple[int, HasilBerkas]]:
-        """:meth:`ambil_semua`'s results found, as ``(index, result)``, a few hundred at a
-        time: a caller that stores each one elsewhere (:class:`~skp_xl.batch.gudang.Gudang`)
-        never holds them all."""
-        hits = 0
-        if self._db is not None:
-            keys = {
-                self._kunci_baris(path, root, isi, batas): at
-                for at, (path, isi) in enumerate(berkas)
-                if isi is not None
-            }
-            order = list(keys)
-            for start in range(0, len(order), _SEKALI):
-                part = order[start : start + _SEKALI]
-                marks = ",".join("?" * len(part))
-                try:
-                    rows = self._db.execute(
-                        f"SELECT kunci, data, mac FROM hasil WHERE kunci IN ({marks})", part
-                    ).fetchall()
-                except sqlite3.Error:
-                    break
-                for kunci, data, mac in rows:
-                    at = keys[kunci]
-                    result = self._buka_isi(data, mac, berkas[at][0])
-                    if result is not None:
-                        hits += 1
-                        yield at, result
-        self.kena += hits
-        self.luput += len(berkas) - hits
+                return
+            for row in rows:
+                yield keys[row[0]], tuple(row[1:])
 
     def _buka_isi(self, data: bytes, mac: bytes, path: str) -> HasilBerkas | None:
         result = self._buka(data, mac)

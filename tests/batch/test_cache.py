@@ -3,11 +3,13 @@ cache that is not ours is never trusted."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 import shutil
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,20 +32,27 @@ def _run(
     root: Path, folder: Path, **opsi: object
 ) -> tuple[konsolidasi_module.Konsolidasi, list[str]]:
     """Consolidate, recording which files went to a reader process."""
-    sent: list[str] = []
+    with _kirim() as rounds:
+        result = konsolidasi(root, Opsi(jobs=2, folder_cache=folder, **opsi))  # type: ignore[arg-type]
+    return result, [path for sent in rounds for path in sent]
+
+
+@contextlib.contextmanager
+def _kirim() -> Iterator[list[list[str]]]:
+    """The files sent to the reader processes while the block runs, one list a round."""
+    rounds: list[list[str]] = []
     real = konsolidasi_module.petakan
 
     def spy(fn, items, gagal, **kw):  # type: ignore[no-untyped-def]
         items = list(items)
-        sent.extend(items)
+        rounds.append(items)
         return real(fn, items, gagal, **kw)
 
     konsolidasi_module.petakan = spy  # type: ignore[assignment]
     try:
-        result = konsolidasi(root, Opsi(jobs=2, folder_cache=folder, **opsi))  # type: ignore[arg-type]
+        yield rounds
     finally:
         konsolidasi_module.petakan = real
-    return result, sent
 
 
 def _comparable(result: konsolidasi_module.Konsolidasi) -> tuple[object, ...]:
@@ -174,19 +183,8 @@ def test_a_stored_result_that_does_not_check_is_read_after_all(
             "UPDATE hasil SET data = ? WHERE kunci = ?", (data[:-1] + bytes([data[-1] ^ 1]), kunci)
         )
     spoiled = pickle.loads(data).path
-    rounds: list[list[str]] = []
-    real = konsolidasi_module.petakan
-
-    def spy(fn, items, gagal, **kw):  # type: ignore[no-untyped-def]
-        items = list(items)
-        rounds.append(items)
-        return real(fn, items, gagal, **kw)
-
-    konsolidasi_module.petakan = spy  # type: ignore[assignment]
-    try:
+    with _kirim() as rounds:
         result = konsolidasi(root, Opsi(jobs=2, folder_cache=tmp_path / "cache"))
-    finally:
-        konsolidasi_module.petakan = real
     assert count >= len(files)
     assert rounds == [[str(files[0])], [spoiled]]
     fresh, _ = _run(root, tmp_path / "baru", cache=False)
