@@ -233,8 +233,11 @@ class Cache:
     ) -> set[int]:
         """The indices of the ``(path, content hash)`` that have a stored row: their
         results are likely good (:meth:`ambil_bertahap` still checks each), the others
-        are to be read. Only the keys are looked up, not the results."""
-        return {at for at, _ in self._baris(berkas, root, batas, "")}
+        are to be read. Only the keys are looked up, not the results. The others count
+        as not found (:attr:`luput`); :meth:`ambil_bertahap` counts the stored ones."""
+        found = {at for at, _ in self._baris(berkas, root, batas, "")}
+        self.luput += len(berkas) - len(found)
+        return found
 
     def ambil_bertahap(
         self, berkas: Sequence[tuple[str, str | None]], root: str, *, batas: str = ""
