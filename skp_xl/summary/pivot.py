@@ -16,9 +16,10 @@ cells, as LibreOffice shows it too).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
+from xml.etree import ElementTree
 
 from openpyxl.compat.strings import safe_string
 from openpyxl.pivot.cache import (
@@ -44,7 +45,7 @@ from openpyxl.pivot.table import (
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.xml.constants import SHEET_MAIN_NS
-from openpyxl.xml.functions import SubElement
+from openpyxl.xml.functions import SubElement, tostring
 
 from skp_xl.summary.data import Cell
 from skp_xl.summary.tables import font, literal
@@ -175,9 +176,18 @@ class Items(SharedItems):  # type: ignore[misc]
         """Items, as the ``count`` attribute says."""
         return len(self.items)
 
+    marker: str | None = None
+    """Set by :class:`_Definition` while it writes: the element is then made with one
+    child of this tag in place of its items, which are put in as one text after
+    serialising (a tag: no text or attribute value can hold ``<``, ElementTree escapes
+    it, so the marker is found only where it was put)."""
+
     def to_tree(self, tagname: str | None = None, idx: Any = None, namespace: Any = None) -> Any:
         """The element, its items made as ``<s v>``, ``<n v>`` and ``<m/>``."""
         tree = super().to_tree(tagname, idx, namespace)
+        if self.marker is not None and self.items:
+            SubElement(tree, self.marker)
+            return tree
         for value in self.items:
             if value is None:
                 SubElement(tree, "m")
@@ -186,6 +196,52 @@ class Items(SharedItems):  # type: ignore[misc]
             else:  # a number as openpyxl's Number writes it
                 SubElement(tree, "n", v=safe_string(float(value)))
         return tree
+
+    def xml(self) -> bytes:
+        """The items as :meth:`to_tree` and ElementTree's ``tostring`` write them (the
+        same attribute escapes, the same ``" />"``), made as one text."""
+        parts = []
+        for value in self.items:
+            if value is None:
+                parts.append("<m />")
+            elif isinstance(value, str):
+                parts.append(f'<s v="{_escape_attrib(value)}" />')
+            else:
+                parts.append(f'<n v="{_escape_attrib(safe_string(float(value)))}" />')
+        return "".join(parts).encode()
+
+
+_escape_attrib: Callable[[str], str] = ElementTree._escape_attrib  # type: ignore[attr-defined]
+"""ElementTree's own escape of an attribute's value (private, the one ``tostring`` uses),
+so that :meth:`Items.xml` writes the bytes ``tostring`` would."""
+
+
+class _Definition(CacheDefinition):  # type: ignore[misc]
+    """The cache definition, its shared items (tens of thousands for a large summary's
+    NIP and name columns) written as text rather than an element each: the same bytes
+    (``tests/summary/test_pivot.py``)."""
+
+    # As for Items: openpyxl's metaclass would list none of the parent's descriptors.
+    __attrs__ = CacheDefinition.__attrs__
+    __elements__ = CacheDefinition.__elements__
+    __nested__ = CacheDefinition.__nested__
+
+    def _write(self, archive: Any, manifest: Any) -> None:
+        # What CacheDefinition._write does (openpyxl 3.1), the items put in afterwards.
+        self._write_rels(archive, manifest)
+        fields = [f.sharedItems for f in self.cacheFields or ()]
+        items = [i for i in fields if isinstance(i, Items) and i.items]
+        for n, shared in enumerate(items):
+            shared.marker = f"skp-xl-items-{n}"
+        try:
+            xml = tostring(self.to_tree())
+        finally:
+            for shared in items:
+                shared.marker = None
+        for n, shared in enumerate(items):
+            xml = xml.replace(f"<skp-xl-items-{n} />".encode(), shared.xml(), 1)
+        archive.writestr(self.path[1:], xml)
+        manifest.append(self)
 
 
 class Records(RecordList):  # type: ignore[misc]
@@ -397,7 +453,7 @@ def add_pivot(
     filters, selected = _filters(spec, headers, columns)
     table = crosstab(columns[row_x], columns[col_x], [row[count_x] for row in rows], selected)
 
-    cache = CacheDefinition(
+    cache = _Definition(
         refreshOnLoad=True,
         createdVersion=_CREATED_VERSION,
         refreshedVersion=_CREATED_VERSION,

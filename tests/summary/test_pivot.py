@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 import pytest
-from openpyxl.pivot.cache import SharedItems
+from openpyxl.pivot.cache import CacheField, CacheSource, SharedItems, WorksheetSource
 from openpyxl.pivot.fields import Index, Missing, Number, Text
 from openpyxl.pivot.record import Record, RecordList
 from openpyxl.xml.functions import tostring
 
+from skp_xl.summary import pivot
 from skp_xl.summary.data import Cell
 from skp_xl.summary.pivot import CacheColumn, Records, cache_column, crosstab, shared_items
 
@@ -141,3 +145,28 @@ def test_shared_items_are_the_elements_openpyxl_writes_for_them(values: list[Cel
     flags = {k: v for k, v in vars(ours).items() if k in SharedItems.__attrs__ and k != "count"}
     theirs = SharedItems(_fields=fields, **flags)
     assert tostring(ours.to_tree()) == tostring(theirs.to_tree())
+
+
+def test_the_definition_written_at_once_is_the_bytes_openpyxl_writes() -> None:
+    """The cache definition with its shared items put in as one text (what a large
+    summary writes) is the part openpyxl's own serialisation makes, escapes included."""
+    columns = [
+        cache_column("Nama", ['Budi & <Ani> "x"', "a\nb\tc\rd", "Ñandú ✓", None, "x" * 300]),
+        cache_column("Nilai", [1, 2.5, None, 1e20, 3]),
+        cache_column("Kosong", [None] * 5),
+        cache_column("Satu", ["<skp-xl-items-0 />"] * 5),  # a text like the marker
+    ]
+    definition = pivot._Definition(
+        cacheSource=CacheSource(type="worksheet", worksheetSource=WorksheetSource(name="T")),
+        cacheFields=[
+            CacheField(name=c.name, numFmtId=0, sharedItems=shared_items(c)) for c in columns
+        ],
+    )
+    definition.records = Records(columns)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        definition._write(archive, [])
+    with zipfile.ZipFile(buffer) as archive:
+        written = archive.read(definition.path[1:])
+    assert written == tostring(definition.to_tree())
+    assert b'<s v="Budi &amp; &lt;Ani&gt; &quot;x&quot;" />' in written
