@@ -385,6 +385,8 @@ class _RowWriter:
             # "#", and changes nothing else in the anchor without "/", "#" or ":").
             base = self.urls.get(target)
             if base is None:
+                if len(self.urls) >= _URLS_MAKS:  # a large summary: memory, not time
+                    self.urls.clear()
                 base = self.urls[target] = Url(target)
             made = Url.__new__(Url)
             made.__dict__.update(vars(base))
@@ -503,6 +505,10 @@ _URLS: WeakKeyDictionary[Workbook, dict[str, Url]] = WeakKeyDictionary()
 """Each workbook's parsed link targets (``Url``, without a cell), for all its tables: a
 file has rows in Pegawai, Temuan and Cascading, and parsing a target is most of what a
 link costs (``Url`` escapes it with regular expressions)."""
+_URLS_MAKS = 20_000
+"""The most parsed targets kept at once (about 1 KB each); past it they are let go and
+parsed again as met. Kept for every table, 100,000 files' targets raised the peak of a
+100,000-file summary by tens of MB (benchmarks/bench_memori.py)."""
 
 
 def _write_hyperlinks(ws: Worksheet) -> None:
