@@ -238,9 +238,14 @@ class _Definition(CacheDefinition):  # type: ignore[misc]
         finally:
             for shared in items:
                 shared.marker = None
-        for n, shared in enumerate(items):
-            xml = xml.replace(f"<skp-xl-items-{n} />".encode(), shared.xml(), 1)
-        archive.writestr(self.path[1:], xml)
+        pieces, at = [], 0
+        for n, shared in enumerate(items):  # in document order: the fields' order
+            marker = f"<skp-xl-items-{n} />".encode()
+            found = xml.index(marker, at)
+            pieces += [xml[at:found], shared.xml()]
+            at = found + len(marker)
+        pieces.append(xml[at:])
+        archive.writestr(self.path[1:], b"".join(pieces))
         manifest.append(self)
 
 
