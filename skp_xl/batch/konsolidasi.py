@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, partial
-from itertools import accumulate
+from itertools import accumulate, chain
 from pathlib import Path
 from typing import overload
 
@@ -484,24 +484,24 @@ def baca_semua(
         mesin=mesin,
         scheduler=scheduler,
     )
+
+    def lalu() -> Iterator[tuple[int, HasilBerkas]]:
+        for _ in muat:  # what was left of it when the reading ended (or all of it)
+            pass
+        # A stored row whose result did not check (another key, a damaged blob): that
+        # file is read after all.
+        yield from baca([index for index in stored if not found[index]], sambil=None)
+
     fresh: list[tuple[str | None, HasilBerkas]] = []
-    for late in (False, True):
-        if late:
-            for _ in muat:  # what was left of it when the reading ended (or all of it)
-                pass
-            # A stored row whose result did not check (another key, a damaged blob):
-            # that file is read after all.
-            todo = [index for index in stored if not found[index]]
-        for index, result in baca(todo, sambil=None if late else muat):
-            gudang.taruh(index, result)
-            found[index] = True
-            if cache is not None:
-                fresh.append((hashes[index], result))
-                if len(fresh) >= _SIMPAN_SEKALI:
-                    cache.simpan(str(root), fresh, batas=batas_teks)
-                    fresh = []
-            if progres:
-                progres(1)
+    for index, result in chain(baca(todo, sambil=muat), lalu()):
+        gudang.taruh(index, result)
+        if cache is not None:
+            fresh.append((hashes[index], result))
+            if len(fresh) >= _SIMPAN_SEKALI:
+                cache.simpan(str(root), fresh, batas=batas_teks)
+                fresh = []
+        if progres:
+            progres(1)
     if cache is not None and fresh:
         cache.simpan(str(root), fresh, batas=batas_teks)
     return gudang
