@@ -46,6 +46,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from skp_xl import alokasi
+
 T = TypeVar("T")
 R = TypeVar("R")
 
@@ -206,6 +208,8 @@ def _worker(
     # The parent handles Ctrl+C and stops the workers; a worker interrupted mid-read
     # would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Files one after another: the allocator keeps what one frees for the next.
+    alokasi.tetapkan()
     if memori is not None:
         with contextlib.suppress(ImportError, ValueError, OSError):
             import resource

@@ -49,3 +49,24 @@ def validasi_maut(path: object, **options: object) -> object:
 
 def pangkat(x: int, *, eksponen: int) -> int:
     return int(x**eksponen)
+
+
+def alokasi_tetap(_: object) -> bool:
+    """Whether the worker's allocator is tuned (skp_xl/alokasi.py)."""
+    from skp_xl import alokasi
+
+    return alokasi.tetap()
+
+
+def paket_tersimpan(path: str) -> bool:
+    """Whether the triage in a worker hands the reader its members stored, not deflated."""
+    import io
+    import zipfile
+    from pathlib import Path
+
+    from skp_xl.reader.triage import triage
+
+    paket = triage(Path(path), paket=True).paket
+    assert paket is not None
+    with zipfile.ZipFile(io.BytesIO(paket)) as package:
+        return all(info.compress_type == zipfile.ZIP_STORED for info in package.infolist())

@@ -52,6 +52,22 @@ def test_a_hang_sigalrm_cannot_stop_is_killed_from_outside() -> None:
     assert _run(["a", "macet", "b"], jobs=1, batas=batas) == ["a", "GAGAL:waktu:macet", "b"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="mallopt is glibc's")
+def test_a_worker_keeps_the_memory_it_frees_and_reads_stored_packages() -> None:
+    """Its allocator is tuned (skp_xl/alokasi.py), so its triage hands the reader the
+    members inflated once, stored; the parent's is left as it was."""
+    from skp_xl import alokasi
+
+    template = Path(__file__).parents[2] / "workbook_templates" / "skp-ja-kuantitatif.xlsx"
+    assert dict(petakan(pekerja.alokasi_tetap, [0, 1], lambda i, f: f, jobs=2)) == {
+        0: True,
+        1: True,
+    }
+    got = dict(petakan(pekerja.paket_tersimpan, [str(template)], lambda i, f: f, jobs=1))
+    assert got == {0: True}
+    assert not alokasi.tetap()
+
+
 def test_the_callers_work_runs_while_the_workers_read() -> None:
     """``sambil``'s steps run while no answer is ready (not necessarily all of them), and
     every answer still comes."""
