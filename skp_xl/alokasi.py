@@ -5,9 +5,10 @@ the file's bytes, its inflated parts (about 2 MB for an SKP), python-calamine's 
 them and its cells. glibc's ``malloc`` gives blocks past its threshold (128 KiB, raised
 as such blocks are freed) straight from the kernel and gives them back when freed, and
 returns the top of its heap past 128 KiB free: so every file's blocks are new pages, each
-faulted in again on first touch. On these virtual machines that cost about a tenth of
-reading an SKP (measured with :mod:`benchmarks`, ``bench_consolidate.py``; the figures are
-in benchmarks/README.md, "Wave 11").
+faulted in again on first touch. On these virtual machines that cost about a twentieth
+of reading an SKP, and more than python-calamine saves by being handed the parts already
+inflated (:attr:`skp_xl.reader.triage.Triage.paket`), which the triage does only in a
+process tuned here (benchmarks/README.md, bench_consolidate.py's "Wave 11").
 
 :func:`tetapkan` raises the three thresholds once, for the whole process: blocks up to
 :data:`MMAP_MAKS` come from the heap, and the heap keeps up to :data:`SISA_MAKS` free at

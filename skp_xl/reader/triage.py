@@ -146,10 +146,11 @@ class Triage:
             file again (which may have changed since). In a process whose allocator keeps
             the memory it frees (:func:`skp_xl.alokasi.tetapkan`: the supervised readers),
             the package is the members as the triage inflated and checked them, stored
-            uncompressed (when they total at most :data:`_ISI_MAKS`): python-calamine then
+            uncompressed (when they total at most :data:`_BAGIAN_MAKS`): python-calamine then
             parses them without inflating them again, about 1 ms less per SKP of about 12.
-            Elsewhere it is the file's bytes: building the uncompressed copy in fresh pages
-            cost more than the inflating it saves (measured: about 3 ms more per SKP).
+            Elsewhere it is the file's bytes: there the uncompressed copy, built in fresh
+            pages, cost more than the inflating it saves (benchmarks/README.md,
+            bench_consolidate.py's "Wave 11").
     """
 
     findings: tuple[Finding, ...] = ()
@@ -211,11 +212,11 @@ class _Triage:
         self.warning: Finding | None = None
         self.index: WorkbookIndex | None = None
         self.sha256: str | None = None
-        # The members as inflated and checked, for the reader (see _gudang), while their
-        # total stays within _ISI_MAKS; None once it passes that, or when not kept.
+        # The members as inflated and checked, for the reader (see _paket_tersimpan),
+        # while their total stays within _BAGIAN_MAKS; None past that, or when not kept.
         stored = keep and alokasi.tetap()
-        self.isi: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if stored else None
-        self.isi_total = 0
+        self.bagian: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if stored else None
+        self.bagian_total = 0
 
     # -- findings -------------------------------------------------------------------
 
@@ -332,8 +333,8 @@ class _Triage:
                 if head.startswith(_ZIP_SIGNATURES):
                     self.check_zip(stream, info.st_size)
                     self.sha256 = stream.hexdigest()
-                    if self.isi is not None:
-                        self.paket = _gudang(self.isi)
+                    if self.bagian is not None:
+                        self.paket = _paket_tersimpan(self.bagian)
                     elif isinstance(source, _Bytes):
                         self.paket = source.getvalue()
                     return
@@ -615,13 +616,13 @@ class _Triage:
             )
             first = True
             kept: list[bytes] | None = None
-            if self.isi is not None:
-                self.isi_total += info.file_size
-                if self.isi_total <= _ISI_MAKS:
+            if self.bagian is not None:
+                self.bagian_total += info.file_size
+                if self.bagian_total <= _BAGIAN_MAKS:
                     kept = []
-                    self.isi.append((info, kept))
+                    self.bagian.append((info, kept))
                 else:
-                    self.isi = None
+                    self.bagian = None
             for chunk in self.inflate(stream, info):
                 if kept is not None:
                     kept.append(chunk)
@@ -740,12 +741,12 @@ class _Triage:
 
 
 _CENTRAL = struct.Struct("<4s6H3L5H2L")
-_ISI_MAKS = 32 * MIB
+_BAGIAN_MAKS = 32 * MIB
 """The largest total inflated size of a workbook whose members :attr:`Triage.paket` holds
 stored (not deflated again); a larger one keeps the file's bytes. An SKP is about 2 MB."""
 
 
-def _gudang(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
+def _paket_tersimpan(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
     """A zip of ``parts`` stored as they are (method 0), with their checked CRCs.
 
     The reader's engine then parses the members the triage inflated and checked, without
@@ -756,34 +757,14 @@ def _gudang(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
     offset = 0
     for info, chunks in parts:
         name = info.filename.encode()
-        flags = 0 if name.isascii() else 0x800  # UTF-8 names
         size = sum(map(len, chunks))
-        header = _LOCAL_HEADER.pack(
-            b"PK\x03\x04", 20, flags, 0, 0, 0x21, info.CRC, size, size, len(name), 0
-        )
+        # Version 2.0; UTF-8 names flagged; stored; 1980-01-01 00:00; CRC; sizes; name.
+        common = (20, 0 if name.isascii() else 0x800, 0, 0, 0x21, info.CRC, size, size)
+        header = _LOCAL_HEADER.pack(b"PK\x03\x04", *common, len(name), 0)
         out += (header, name, *chunks)
-        central += (
-            _CENTRAL.pack(
-                b"PK\x01\x02",
-                20,
-                20,
-                flags,
-                0,
-                0,
-                0x21,
-                info.CRC,
-                size,
-                size,
-                len(name),
-                0,
-                0,
-                0,
-                0,
-                0,
-                offset,
-            ),
-            name,
-        )
+        # Made by version 2.0; no extra, comment, disk or attributes; where its header is.
+        entry = _CENTRAL.pack(b"PK\x01\x02", 20, *common, len(name), 0, 0, 0, 0, 0, offset)
+        central += (entry, name)
         offset += len(header) + len(name) + size
     directory = b"".join(central)
     end = _EOCD.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(directory), offset, 0)

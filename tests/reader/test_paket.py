@@ -120,7 +120,7 @@ def test_tuned_the_reader_reads_the_same_values_from_the_stored_package(
 
 @pytest.mark.usefixtures("tuned")
 def test_tuned_members_past_the_cap_keep_the_files_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(triage_module, "_ISI_MAKS", 1024)
+    monkeypatch.setattr(triage_module, "_BAGIAN_MAKS", 1024)
     assert triage(TEMPLATE, paket=True).paket == TEMPLATE.read_bytes()
 
 
