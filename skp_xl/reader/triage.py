@@ -215,7 +215,7 @@ class _Triage:
         # The members as inflated and checked, for the reader (see _paket_tersimpan),
         # while their total stays within _BAGIAN_MAKS; None past that, or when not kept.
         stored = keep and alokasi.tetap()
-        self.bagian: list[tuple[zipfile.ZipInfo, list[bytes]]] | None = [] if stored else None
+        self.bagian: list[_Bagian] | None = [] if stored else None
         self.bagian_total = 0
 
     # -- findings -------------------------------------------------------------------
@@ -615,17 +615,17 @@ class _Triage:
                 else None
             )
             first = True
-            kept: list[bytes] | None = None
+            kept: _Bagian | None = None
             if self.bagian is not None:
                 self.bagian_total += info.file_size
                 if self.bagian_total <= _BAGIAN_MAKS:
-                    kept = []
-                    self.bagian.append((info, kept))
+                    kept = _Bagian(info.filename, info.CRC, [])
+                    self.bagian.append(kept)
                 else:
                     self.bagian = None
             for chunk in self.inflate(stream, info):
                 if kept is not None:
-                    kept.append(chunk)
+                    kept.potongan.append(chunk)
                 if first and name.lower().endswith(_XML_SUFFIXES):
                     prolog = chunk[:8192]
                     if b"<!DOCTYPE" in prolog or b"<!ENTITY" in prolog:
@@ -638,6 +638,8 @@ class _Triage:
                 scan.close()
                 self.check_scan(scan)
                 self.warn_scan(scan)
+                if kept is not None:
+                    kept.tanpa_rumus()  # scanned whole first: the web calls are in them
 
     def hostile_xml(self, part: str) -> _Stop:
         return self.stop(
@@ -746,8 +748,45 @@ _BAGIAN_MAKS = 32 * MIB
 stored (not deflated again); a larger one keeps the file's bytes. An SKP is about 2 MB."""
 
 
-def _paket_tersimpan(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
-    """A zip of ``parts`` stored as they are (method 0), with their checked CRCs.
+_RUMUS = re.compile(rb"<f>[^<]*</f>|<f [^>]*/>|<f [^>]*>[^<]*</f>")
+"""A cell's formula element (``<f>``), whole: its text holds no ``<`` (XML escapes it), so
+one left open (a CDATA section inside, which no program writes) is not matched."""
+_RUMUS_MIN = 16 * 1024
+"""Worksheets smaller than this keep their formulas: too little to gain."""
+
+
+@dataclass(slots=True)
+class _Bagian:
+    """A member as the triage inflated and checked it, for :func:`_paket_tersimpan`."""
+
+    nama: str
+    crc: int
+    potongan: list[bytes]
+
+    def tanpa_rumus(self) -> None:
+        """Drop a worksheet's formula elements, keeping every cell and its value.
+
+        python-calamine reads a cell's value from its ``<v>`` (or inline string) and
+        never its formula, yet parses the formula's text: nine tenths of an SKP's
+        Evaluasi sheet (358 KB, 48 KB without), and so nearly half of reading an SKP.
+        The reader asks python-calamine for values only. Left as it is: a member
+        inflated in pieces (past :data:`_WHOLE`), a small one, and one where a value
+        comes before its formula (against the schema's order, which python-calamine
+        then reads differently).
+        """
+        if len(self.potongan) != 1:
+            return
+        text = self.potongan[0]
+        if len(text) < _RUMUS_MIN or b"<f" not in text or b"</v><f" in text:
+            return
+        stripped = _RUMUS.sub(b"", text)
+        if len(stripped) != len(text):
+            self.potongan = [stripped]
+            self.crc = zlib.crc32(stripped)
+
+
+def _paket_tersimpan(parts: list[_Bagian]) -> bytes:
+    """A zip of ``parts`` stored as they are (method 0), with their CRCs.
 
     The reader's engine then parses the members the triage inflated and checked, without
     inflating them a second time: python-calamine spent a sixth of its time there.
@@ -755,13 +794,13 @@ def _paket_tersimpan(parts: list[tuple[zipfile.ZipInfo, list[bytes]]]) -> bytes:
     out: list[bytes] = []
     central: list[bytes] = []
     offset = 0
-    for info, chunks in parts:
-        name = info.filename.encode()
-        size = sum(map(len, chunks))
+    for part in parts:
+        name = part.nama.encode()
+        size = sum(map(len, part.potongan))
         # Version 2.0; UTF-8 names flagged; stored; 1980-01-01 00:00; CRC; sizes; name.
-        common = (20, 0 if name.isascii() else 0x800, 0, 0, 0x21, info.CRC, size, size)
+        common = (20, 0 if name.isascii() else 0x800, 0, 0, 0x21, part.crc, size, size)
         header = _LOCAL_HEADER.pack(b"PK\x03\x04", *common, len(name), 0)
-        out += (header, name, *chunks)
+        out += (header, name, *part.potongan)
         # Made by version 2.0; no extra, comment, disk or attributes; where its header is.
         entry = _CENTRAL.pack(b"PK\x01\x02", 20, *common, len(name), 0, 0, 0, 0, 0, offset)
         central += (entry, name)

@@ -89,7 +89,16 @@ def test_tuned_the_package_is_the_members_inflated_once_and_stored(tmp_path: Pat
         order = [info.filename for info in package.infolist()]
     with zipfile.ZipFile(path) as original:
         assert order == original.namelist()
-    assert _members(triaged.paket) == _members(path.read_bytes())
+    stored, files = _members(triaged.paket), _members(path.read_bytes())
+    assert stored.keys() == files.keys()
+    for name, data in files.items():
+        if name.startswith("xl/worksheets/") and len(data) >= triage_module._RUMUS_MIN:
+            # Its formula elements dropped: the values python-calamine reads are kept.
+            assert stored[name] == triage_module._RUMUS.sub(b"", data)
+            assert b"<f>" not in stored[name]
+            assert stored[name].count(b"<c ") == data.count(b"<c ")
+        else:
+            assert stored[name] == data, name
     assert triaged == triage(path)  # the same findings, index and hash
 
 
@@ -127,3 +136,96 @@ def test_tuned_members_past_the_cap_keep_the_files_bytes(monkeypatch: pytest.Mon
 def test_the_triage_inflates_with_zlib_ng() -> None:
     """The dependency is installed and used, not the standard module it falls back to."""
     assert triage_module.zlib.__name__ == "zlib_ng.zlib_ng"
+
+
+_SEL = (
+    '<row r="1"><c r="A1"><f>1+1</f><v>2</v></c><c r="B1" t="str"><f>"a"&amp;"b"</f>'
+    '<v>ab</v></c><c r="C1" t="str"><f>X</f></c></row>'
+    '<row r="2"><c r="A2"><f t="shared" ref="A2:A3" si="0">A1*2</f><v>4</v></c>'
+    '<c r="B2" t="b"><f>TRUE()</f><v>1</v></c><c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c></row>'
+    '<row r="3"><c r="A3"><f t="shared" si="0"/><v>4</v></c><c r="B3"><f>NOW()</f><v></v></c>'
+    '<c r="C3" t="str"><f><![CDATA[1]]></f><v>x</v></c></row>'
+    '<row r="4"><c r="A4"><f t="array" ref="A4">SUM(A1:A2)</f><v>3</v></c>'
+    '<c r="B4" t="inlineStr"><is><t>hi</t></is></c><c r="C4"><f aca="false">A1</f><v>1</v></c>'
+    "</row>"
+)
+
+
+def _sheet(cells: str, *, rows: int = 400) -> bytes:
+    """A worksheet of ``cells``, padded with formula rows past :data:`_RUMUS_MIN`."""
+    padding = "".join(
+        f'<row r="{r}"><c r="A{r}"><f>IF(A1="","",A1)</f><v>2</v></c></row>'
+        for r in range(10, 10 + rows)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns='
+        '"http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        f"{cells}{padding}</sheetData></worksheet>"
+    ).encode()
+
+
+def _workbook(path: Path, sheet: bytes) -> Path:
+    with zipfile.ZipFile(TEMPLATE) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            target.writestr(info, sheet if info.filename == "xl/worksheets/sheet1.xml" else data)
+    return path
+
+
+@pytest.mark.usefixtures("tuned")
+@pytest.mark.parametrize(
+    "cells",
+    [_SEL, '<row r="1"><c r="A1"><v>5</v><f>A1</f></c></row>'],
+    ids=["formulas-of-every-form", "a-value-before-its-formula"],
+)
+def test_tuned_a_sheet_without_its_formulas_reads_the_same_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cells: str
+) -> None:
+    """Shared, array, text, boolean, error, empty-cached and CDATA formulas: every value
+    python-calamine reads is the same without the formula elements. A value before its
+    formula (against the schema) is left as it is: python-calamine reads it otherwise."""
+    path = _workbook(tmp_path / "rumus.xlsx", _sheet(cells))
+    stored = triage(path, paket=True)
+    with monkeypatch.context() as untuned:
+        untuned.setattr(alokasi, "_tetap", False)
+        plain = triage(path, paket=True)
+    assert stored.paket is not None
+    assert plain.paket == path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(stored.paket)) as package:
+        written = package.read("xl/worksheets/sheet1.xml")
+    if "<v>5</v><f>" in cells:
+        assert written == _sheet(cells)  # left as it is
+    else:
+        assert written.count(b"<f") == 1  # all but the one holding a CDATA section
+    assert stored.index is not None
+    title = stored.index.sheets[0].title
+    assert open_snapshot(path, stored).grid(title) == open_snapshot(path, plain).grid(title)
+
+
+@pytest.mark.usefixtures("tuned")
+def test_tuned_a_workbook_libreoffice_saved_reads_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, recalculate: object
+) -> None:
+    """A filled SKP saved by a spreadsheet engine (LibreOffice: formulas with their
+    computed values, ``<f aca="false">``): the record and the findings read from the
+    package without formulas equal those read from the file."""
+    from skp_xl.samples import generate_agency
+
+    generate_agency(tmp_path / "instansi", pegawai=1, seed=5, masalah=False)
+    source = next((tmp_path / "instansi").rglob("*.xlsx"))
+    saved = recalculate([source])[source].path  # type: ignore[operator]
+    stored = triage(saved, paket=True)
+    assert stored.paket is not None
+    with zipfile.ZipFile(io.BytesIO(stored.paket)) as package, zipfile.ZipFile(saved) as file:
+        dropped = sum(
+            len(file.read(name)) - len(package.read(name))
+            for name in file.namelist()
+            if name.startswith("xl/worksheets/")
+        )
+    assert dropped > 0  # LibreOffice's formulas were there to drop
+    checked = check_file(saved)
+    with monkeypatch.context() as untuned:
+        untuned.setattr(alokasi, "_tetap", False)
+        plain = check_file(saved)
+    assert checked[0] is not None
+    assert checked == plain
