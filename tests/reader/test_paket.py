@@ -194,7 +194,8 @@ def test_tuned_a_sheet_without_its_formulas_reads_the_same_values(
     with zipfile.ZipFile(io.BytesIO(stored.paket)) as package:
         written = package.read("xl/worksheets/sheet1.xml")
     if "<v>5</v><f>" in cells:
-        assert written == _sheet(cells)  # left as it is
+        assert written.startswith(_sheet(cells).split(b"</row>")[0])  # that cell as it was
+        assert written.count(b"<f") == 1
     else:
         assert written.count(b"<f") == 1  # all but the one holding a CDATA section
     assert stored.index is not None
