@@ -14,7 +14,7 @@ writer alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from skp_xl.domain.vocabulary import compact
@@ -155,7 +155,7 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
         if found:
             header_row, columns = row, found
             break
-    labels = {row: _label(snapshot, sheet, row) for row in range(top, bottom + 1)}
+    labels = _labels(snapshot.grid(sheet), top, bottom)
     tambahan_row = next((row for row, label in labels.items() if label in _TAMBAHAN), None)
     merged = sorted(
         (r1, r2)
@@ -220,6 +220,12 @@ def _line(snapshot: Snapshot, sheet: str, row: int) -> list[object]:
     return list(grid[row - 1]) if row - 1 < len(grid) else []
 
 
-def _label(snapshot: Snapshot, sheet: str, row: int) -> str:
-    value = snapshot.value(sheet, row, 1)
-    return compact(value) if isinstance(value, str) else ""
+def _labels(grid: Sequence[Sequence[object]], top: int, bottom: int) -> dict[int, str]:
+    """Each row's column-A text from ``top`` to ``bottom`` (1-based), compacted; "" where
+    it holds none. The grid's rows read directly: a table's every row, for every table."""
+    labels: dict[int, str] = {}
+    for row in range(top, bottom + 1):
+        line = grid[row - 1] if row <= len(grid) else ()
+        value = line[0] if line else None
+        labels[row] = compact(value) if isinstance(value, str) else ""
+    return labels
