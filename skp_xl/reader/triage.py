@@ -755,7 +755,7 @@ _RUMUS = re.compile(
 )
 """A cell's formula element (``<f>``), whole: its text holds no ``<`` (XML escapes it), so
 one left open (a CDATA section inside, which no program writes) is not matched; nor one
-after its cell's value (against the schema's order: python-calamine then loses the value,
+right after its cell's value (against the schema's order: python-calamine then loses the value,
 and must go on doing so)."""
 _RUMUS_MIN = 16 * 1024
 """Worksheets smaller than this keep their formulas: too little to gain."""
