@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from skp_xl.arsip import CENTRAL_ENTRY, awal_data
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BARIS_JUDUL_MAKS,
@@ -129,10 +130,6 @@ _LEMBAR_BESAR = 8 * 2**20
 """Worksheet XML that is large for an SKP (skp-xl's largest sheet, a monthly Evaluasi, is
 about 0.4 MB); a sheet this large without a ``<dimension>`` (openpyxl's write-only mode
 writes none) is taken as a long table."""
-_PUSAT = struct.Struct("<4s6H3L5H2L")
-"""An entry of the zip's central directory (46 bytes, then the name)."""
-_LOKAL = struct.Struct("<4s5H3L2H")
-"""A member's local header (30 bytes, then the name and the extra field)."""
 
 
 def dinyatakan_panjang(path: Path) -> bool:
@@ -212,29 +209,23 @@ def _lembar(tail: bytes, end: int, directory: int) -> list[tuple[int, int, int, 
         return None
     found = []
     while at < end:
-        if not tail.startswith(b"PK\x01\x02", at) or at + _PUSAT.size > end:
+        if not tail.startswith(b"PK\x01\x02", at) or at + CENTRAL_ENTRY.size > end:
             return None
-        fields = _PUSAT.unpack_from(tail, at)
+        fields = CENTRAL_ENTRY.unpack_from(tail, at)
         named, extra, comment = fields[10], fields[11], fields[12]
-        name = tail[at + _PUSAT.size : at + _PUSAT.size + named]
+        name = tail[at + CENTRAL_ENTRY.size : at + CENTRAL_ENTRY.size + named]
         if name.startswith(b"xl/worksheets/") and name.endswith(b".xml"):
             method = -1 if fields[3] & 0x1 else fields[4]  # encrypted: not to be read
             found.append((method, fields[8], fields[9], fields[16]))
-        at += _PUSAT.size + named + extra + comment
+        at += CENTRAL_ENTRY.size + named + extra + comment
     return found
 
 
 def _kepala(handle: BinaryIO, offset: int, method: int, packed: int) -> bytes | None:
     """The first :data:`_KEPALA_ZIP` bytes of the member whose local header is at
     ``offset``; None when it is not there or is compressed otherwise than zip allows."""
-    if offset < 0:
+    if awal_data(handle, offset) is None:
         return None
-    handle.seek(offset)
-    header = handle.read(_LOKAL.size)
-    if len(header) < _LOKAL.size or not header.startswith(b"PK\x03\x04"):
-        return None
-    named, extra = _LOKAL.unpack(header)[-2:]
-    handle.seek(offset + _LOKAL.size + named + extra)
     data = handle.read(min(packed, _KEPALA_ZIP))
     if method == zipfile.ZIP_STORED:
         return data

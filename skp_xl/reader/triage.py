@@ -44,6 +44,7 @@ except ImportError:  # pragma: no cover - a platform without its wheel
     import zlib  # type: ignore[no-redef]
 
 from skp_xl import alokasi
+from skp_xl.arsip import CENTRAL_ENTRY, END_RECORD, LOCAL_HEADER, awal_data
 from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.reader import asing
@@ -73,10 +74,8 @@ CANDIDATE_SUFFIXES = WORKBOOK_SUFFIXES | XLS_SUFFIXES | {".xlsb", ".ods"}
 
 _CFB_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_SIGNATURES = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
-_EOCD = struct.Struct("<4s4H2LH")
 _ZIP64_LOCATOR = struct.Struct("<4sLQL")
 _ZIP64_EOCD = struct.Struct("<4sQ2H2L4Q")
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
 _PAKET_MAKS = 64 * MIB
 """The largest file whose bytes :attr:`Triage.paket` holds; a larger workbook is read from
 its file again. An SKP is about 0.2 MB."""
@@ -486,13 +485,13 @@ class _Triage:
 
     def check_directory(self, stream: _HashingReader, size: int) -> None:
         """Size the central directory from its end record, before zipfile parses it."""
-        tail_size = min(size, _EOCD.size + 0xFFFF)
+        tail_size = min(size, END_RECORD.size + 0xFFFF)
         stream.seek(size - tail_size)
         tail = stream.read(tail_size)
         at = tail.rfind(b"PK\x05\x06")
-        if at < 0 or len(tail) - at < _EOCD.size:
+        if at < 0 or len(tail) - at < END_RECORD.size:
             raise self.corrupt("akhir arsip zip tidak ada; berkas kemungkinan terpotong")
-        _, _, _, _, entries, directory, _, _ = _EOCD.unpack_from(tail, at)
+        _, _, _, _, entries, directory, _, _ = END_RECORD.unpack_from(tail, at)
         if entries == 0xFFFF or directory == 0xFFFFFFFF:
             locator = tail[max(0, at - _ZIP64_LOCATOR.size) : at]
             if len(locator) == _ZIP64_LOCATOR.size and locator.startswith(b"PK\x06\x07"):
@@ -656,12 +655,8 @@ class _Triage:
         """The member's content in chunks, never more than its declared size, CRC checked."""
         if info.header_offset < 0:  # zipfile's offset shift for a bad directory
             raise self.corrupt(f"letak bagian {info.filename} tidak sah")
-        stream.seek(info.header_offset)
-        header = stream.read(_LOCAL_HEADER.size)
-        if len(header) < _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+        if awal_data(stream, info.header_offset) is None:
             raise self.corrupt(f"kepala bagian {info.filename} tidak ada")
-        name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
-        stream.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
         remaining = info.compress_size
         produced = 0
         crc = 0
@@ -744,7 +739,6 @@ class _Triage:
             )
 
 
-_CENTRAL = struct.Struct("<4s6H3L5H2L")
 _BAGIAN_MAKS = 32 * MIB
 """The largest total inflated size of a workbook whose members :attr:`Triage.paket` holds
 stored (not deflated again); a larger one keeps the file's bytes. An SKP is about 2 MB."""
@@ -802,14 +796,14 @@ def _paket_tersimpan(parts: list[_Bagian]) -> bytes:
         size = sum(map(len, part.potongan))
         # Version 2.0; UTF-8 names flagged; stored; 1980-01-01 00:00; CRC; sizes; name.
         common = (20, 0 if name.isascii() else 0x800, 0, 0, 0x21, part.crc, size, size)
-        header = _LOCAL_HEADER.pack(b"PK\x03\x04", *common, len(name), 0)
+        header = LOCAL_HEADER.pack(b"PK\x03\x04", *common, len(name), 0)
         out += (header, name, *part.potongan)
         # Made by version 2.0; no extra, comment, disk or attributes; where its header is.
-        entry = _CENTRAL.pack(b"PK\x01\x02", 20, *common, len(name), 0, 0, 0, 0, 0, offset)
+        entry = CENTRAL_ENTRY.pack(b"PK\x01\x02", 20, *common, len(name), 0, 0, 0, 0, 0, offset)
         central += (entry, name)
         offset += len(header) + len(name) + size
     directory = b"".join(central)
-    end = _EOCD.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(directory), offset, 0)
+    end = END_RECORD.pack(b"PK\x05\x06", 0, 0, len(parts), len(parts), len(directory), offset, 0)
     return b"".join((*out, directory, end))
 
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import struct
 import zipfile
 from collections.abc import Callable, Collection
 from pathlib import Path, PurePosixPath
@@ -31,6 +30,8 @@ from typing import IO
 from xml.etree.ElementTree import Element, register_namespace, tostring
 
 from defusedxml.ElementTree import fromstring
+
+from skp_xl.arsip import awal_data
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -46,9 +47,6 @@ FIRST_CUSTOM_FORMAT = 164
 """Number formats below this id are built in (the same in every workbook)."""
 _CHUNK = 1 << 20
 _ENCRYPTED = 0x1
-_LOCAL_HEADER = struct.Struct("<4s5H3L2H")
-"""A zip member's local header (APPNOTE 4.3.7): its last two fields are the lengths of
-the name and the extra field that come before the member's bytes."""
 _DECLARATION = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 register_namespace("", MAIN)
@@ -142,12 +140,8 @@ def _copy(source: zipfile.ZipFile, name: str, out: zipfile.ZipFile, as_name: str
             while chunk := reader.read(_CHUNK):
                 writer.write(chunk)
         return
-    raw.seek(info.header_offset)
-    header = raw.read(_LOCAL_HEADER.size)
-    if len(header) != _LOCAL_HEADER.size or not header.startswith(b"PK\x03\x04"):
+    if awal_data(raw, info.header_offset) is None:
         raise zipfile.BadZipFile(f"local header of {name} missing")
-    name_length, extra_length = _LOCAL_HEADER.unpack(header)[-2:]
-    raw.seek(info.header_offset + _LOCAL_HEADER.size + name_length + extra_length)
     copied = zipfile.ZipInfo(as_name, info.date_time)
     copied.compress_type = info.compress_type
     copied.external_attr = info.external_attr or 0o600 << 16
