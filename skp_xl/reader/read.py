@@ -174,13 +174,9 @@ _INPUTS += ("target_min", "target_maks", "satuan", "arah")
 
 def _block_empty(snapshot: Snapshot, table: Table, columns: Columns, rows: range) -> bool:
     typed = [columns[key] for key in _INPUTS if key in columns]
-    grid = snapshot.grid(table.sheet)  # read directly: every block of every table
-    for row in rows:
-        line = grid[row - 1] if row <= len(grid) else ()
-        for column in typed:
-            if column <= len(line) and line[column - 1] is not None and line[column - 1] != "":
-                return False
-    return True
+    return all(
+        value is None for column in typed for value in snapshot.values(table.sheet, rows, column)
+    )
 
 
 def _hasil_kerja(snapshot: Snapshot, table: Table, form: TabelHasilKerja) -> Iterator[HasilKerja]:

@@ -73,6 +73,19 @@ class Snapshot:
         value = line[column - 1]
         return None if value == "" else value
 
+    def values(self, sheet: str, rows: range, column: int) -> list[object]:
+        """:meth:`value` of ``column`` in each of ``rows``: one call for a table's column
+        (a table's labels, a block's inputs), not one a cell."""
+        grid = self._rows.get(sheet)
+        if grid is None:
+            grid = self.grid(sheet)
+        found: list[object] = []
+        for row in rows:
+            line = grid[row - 1] if row <= len(grid) else ()
+            value = line[column - 1] if column <= len(line) else None
+            found.append(None if value == "" else value)
+        return found
+
     def named(self, name: str) -> tuple[str, int, int] | None:
         """Sheet, row and column of the first cell of a defined name, if it exists."""
         found = self.names.get(name)

@@ -14,7 +14,7 @@ writer alike.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from skp_xl.domain.vocabulary import compact
@@ -155,7 +155,11 @@ def locate(snapshot: Snapshot, name: str) -> Table | None:
         if found:
             header_row, columns = row, found
             break
-    labels = _labels(snapshot.grid(sheet), top, bottom)
+    rows = range(top, bottom + 1)
+    labels = {
+        row: compact(value) if isinstance(value, str) else ""
+        for row, value in zip(rows, snapshot.values(sheet, rows, 1), strict=True)
+    }
     tambahan_row = next((row for row, label in labels.items() if label in _TAMBAHAN), None)
     merged = sorted(
         (r1, r2)
@@ -218,14 +222,3 @@ def _headers(snapshot: Snapshot, sheet: str, row: int) -> dict[str, int]:
 def _line(snapshot: Snapshot, sheet: str, row: int) -> list[object]:
     grid = snapshot.grid(sheet)
     return list(grid[row - 1]) if row - 1 < len(grid) else []
-
-
-def _labels(grid: Sequence[Sequence[object]], top: int, bottom: int) -> dict[int, str]:
-    """Each row's column-A text from ``top`` to ``bottom`` (1-based), compacted; "" where
-    it holds none. The grid's rows read directly: a table's every row, for every table."""
-    labels: dict[int, str] = {}
-    for row in range(top, bottom + 1):
-        line = grid[row - 1] if row <= len(grid) else ()
-        value = line[0] if line else None
-        labels[row] = compact(value) if isinstance(value, str) else ""
-    return labels
