@@ -57,8 +57,11 @@ def tetapkan() -> bool:
     mallopt.argtypes = (ctypes.c_int, ctypes.c_int)
     mallopt.restype = ctypes.c_int
     # M_MMAP_THRESHOLD first: setting any of the three ends glibc's own adjustment of it.
-    settings = [(_M_MMAP_THRESHOLD, MMAP_MAKS), (_M_TRIM_THRESHOLD, SISA_MAKS)]
-    settings.append((_M_TOP_PAD, TAMBAHAN))
+    settings = (
+        (_M_MMAP_THRESHOLD, MMAP_MAKS),
+        (_M_TRIM_THRESHOLD, SISA_MAKS),
+        (_M_TOP_PAD, TAMBAHAN),
+    )
     _tetap = all(mallopt(option, value) == 1 for option, value in settings)
     return _tetap
 
