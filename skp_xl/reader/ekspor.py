@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 import struct
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from skp_xl.arsip import CENTRAL_ENTRY, awal_data
+from skp_xl.arsip import CENTRAL_ENTRY, INFLATE_ERROR, awal_data, inflater_mentah
 from skp_xl.domain.codes import Code
 from skp_xl.domain.ekspor import (
     BARIS_JUDUL_MAKS,
@@ -186,6 +185,7 @@ def dinyatakan_panjang(path: Path) -> bool:
         struct.error,
         RuntimeError,
         NotImplementedError,
+        INFLATE_ERROR,  # a damaged head: the triage names the part
     ):
         return False
     return False
@@ -231,7 +231,7 @@ def _kepala(handle: BinaryIO, offset: int, method: int, packed: int) -> bytes | 
         return data
     if method != zipfile.ZIP_DEFLATED:
         return None
-    return zlib.decompressobj(-zlib.MAX_WBITS).decompress(data, _KEPALA_ZIP)
+    return inflater_mentah().decompress(data, _KEPALA_ZIP)
 
 
 def _panjang(head: bytes, inflated: int) -> bool:

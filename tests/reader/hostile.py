@@ -293,6 +293,19 @@ def make_lying_size(path: Path) -> None:
     write_raw_zip(path, members)
 
 
+def make_damaged_head(path: Path) -> None:
+    # The sheet's deflate stream says its first block is of the reserved type (BTYPE 11):
+    # any inflater refuses it at its first byte, the export look (which inflates the
+    # head of each sheet for its <dimension>) as well as the triage.
+    members = [raw_member(name, data) for name, data in minimal_parts().items()]
+    sheet = members[4]
+    assert sheet.name == "xl/worksheets/sheet1.xml"
+    members[4] = RawMember(
+        sheet.name, bytes([sheet.deflated[0] | 0b110]) + sheet.deflated[1:], sheet.crc, sheet.size
+    )
+    write_raw_zip(path, members)
+
+
 def _laughs(levels: int = 10) -> str:
     lines = ['<!ENTITY lol0 "lol">']
     lines += [f'<!ENTITY lol{n} "{f"&lol{n - 1};" * 10}">' for n in range(1, levels)]
@@ -428,6 +441,12 @@ SAMPLES: tuple[Sample, ...] = (
         "berkas-rusak",
         make_lying_size,
         "bagian yang mengembang melebihi ukuran yang dinyatakannya",
+    ),
+    Sample(
+        "awal-lembar-rusak.xlsx",
+        "berkas-rusak",
+        make_damaged_head,
+        "lembar yang data terkompresinya rusak sejak bita pertama",
     ),
     Sample(
         "billion-laughs.xlsx",

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from skp_xl import alokasi
+from skp_xl.arsip import inflater_mentah
 from skp_xl.reader import triage as triage_module
 from skp_xl.reader.snapshot import open_snapshot
 from skp_xl.reader.triage import triage
@@ -133,9 +134,12 @@ def test_tuned_members_past_the_cap_keep_the_files_bytes(monkeypatch: pytest.Mon
     assert triage(TEMPLATE, paket=True).paket == TEMPLATE.read_bytes()
 
 
-def test_the_triage_inflates_with_zlib_ng() -> None:
+def test_the_triage_and_the_export_look_inflate_with_zlib_ng() -> None:
     """The dependency is installed and used, not the standard module it falls back to."""
+    from zlib_ng import zlib_ng
+
     assert triage_module.zlib.__name__ == "zlib_ng.zlib_ng"
+    assert isinstance(inflater_mentah(), type(zlib_ng.decompressobj()))
 
 
 _SEL = (
