@@ -13,6 +13,10 @@ cache folder, keyed by
 - the per-file time and memory limits (a file stopped by one limit is read again under
   another).
 
+It also notes each agency folder it holds results of (under this code): a folder it
+holds none of is read without hashing its files first (:meth:`Cache.kenal`), each file's
+hash then being the one its reader took of the bytes it read.
+
 Beside the per-file results it keeps the last few whole runs (:class:`Jalan`): the
 summary workbook a consolidation wrote, and what the command printed, keyed by every
 input file's path and content hash, the files skipped, the options, the output's place
@@ -53,6 +57,8 @@ _KEY = "kunci"
 _SCHEMA = 2
 _SEKALI = 500
 """Keys per SELECT: under SQLite's variable limit of old builds (999)."""
+_AKAR_MAKS = 1_000
+"""Agency folders noted as held (:meth:`Cache.kenal`), the most recently used kept."""
 
 
 def folder_bawaan() -> Path:
@@ -202,6 +208,24 @@ class Cache:
             )
             return _open(path)
 
+    def kenal(self, root: str) -> bool:
+        """Whether results of files under ``root`` may be stored here under this code: when
+        not (a first run over a folder, or the first since skp-xl changed), nothing of it
+        can be found, and its files need not be hashed before they are read. A database
+        that cannot answer says yes (the files are hashed, as before)."""
+        if self._db is None:
+            return False
+        try:
+            found = self._db.execute(
+                "SELECT 1 FROM akar WHERE kunci = ?", (self._kunci_akar(root),)
+            ).fetchone()
+        except sqlite3.Error:
+            return True
+        return found is not None
+
+    def _kunci_akar(self, root: str) -> str:
+        return hashlib.sha256(f"{versi_kode()}\0{root}".encode()).hexdigest()
+
     def _kunci_baris(self, path: str, root: str, isi: str, batas: str) -> str:
         text = f"{versi_kode()}\0{root}\0{path}\0{isi}\0{batas}"
         return hashlib.sha256(text.encode()).hexdigest()
@@ -301,13 +325,24 @@ class Cache:
         return data, hmac.new(self._key, data, "sha256").digest()
 
     def _tulis(
-        self, tabel: str, rows: Sequence[tuple[str, bytes, bytes, float]], maks: int
+        self, tabel: str, rows: Sequence[tuple[str, bytes, bytes, float]], maks: int, root: str
     ) -> None:
         """Insert ``rows`` into ``tabel`` (``hasil`` or ``jalan``), keeping its ``maks``
-        most recently used; a write that fails is a note, never a wrong result."""
+        most recently used, and note ``root`` as a folder held (in the same transaction:
+        a result is never stored without it); a write that fails is a note, never a
+        wrong result."""
         assert self._db is not None
         try:
             with self._db:
+                self._db.execute(
+                    "INSERT OR REPLACE INTO akar (kunci, dipakai) VALUES (?, ?)",
+                    (self._kunci_akar(root), time.time()),
+                )
+                self._db.execute(
+                    "DELETE FROM akar WHERE kunci IN (SELECT kunci FROM akar "
+                    "ORDER BY dipakai DESC LIMIT -1 OFFSET ?)",
+                    (_AKAR_MAKS,),
+                )
                 self._db.executemany(
                     f"INSERT OR REPLACE INTO {tabel} (kunci, data, mac, dipakai) VALUES (?,?,?,?)",
                     rows,
@@ -336,7 +371,7 @@ class Cache:
             data, mac = self._tanda(result)
             key = self._kunci_baris(result.path, root, isi, batas)
             rows.append((key, data, mac, time.time()))
-        self._tulis("hasil", rows, CACHE_MAKS_BARIS)
+        self._tulis("hasil", rows, CACHE_MAKS_BARIS, root)
 
     def ambil_jalan(self, ciri: str) -> Jalan | None:
         """The run stored under ``ciri`` (:func:`ciri_jalan`), if there is a good one."""
@@ -353,12 +388,13 @@ class Cache:
         result = self._buka(*found)
         return result if isinstance(result, Jalan) else None
 
-    def simpan_jalan(self, ciri: str, jalan: Jalan) -> None:
-        """Store a run under ``ciri``, keeping the last ``CACHE_MAKS_JALAN`` runs."""
+    def simpan_jalan(self, ciri: str, jalan: Jalan, root: str) -> None:
+        """Store a run over ``root`` under ``ciri``, keeping the last ``CACHE_MAKS_JALAN``
+        runs."""
         if self._db is None:
             return
         data, mac = self._tanda(jalan)
-        self._tulis("jalan", [(ciri, data, mac, time.time())], CACHE_MAKS_JALAN)
+        self._tulis("jalan", [(ciri, data, mac, time.time())], CACHE_MAKS_JALAN, root)
 
     def tutup(self) -> None:
         """Close the database."""
@@ -375,6 +411,7 @@ def _open(path: Path) -> sqlite3.Connection:
             "kunci TEXT PRIMARY KEY, data BLOB NOT NULL, mac BLOB NOT NULL, dipakai REAL)"
         )
         db.execute(f"SELECT count(*) FROM {table}").fetchone()
+    db.execute("CREATE TABLE IF NOT EXISTS akar (kunci TEXT PRIMARY KEY, dipakai REAL)")
     return db
 
 

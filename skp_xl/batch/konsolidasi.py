@@ -26,6 +26,7 @@ import pyarrow as pa
 
 from skp_xl.batch.berkas import PRAMUAT, HasilBerkas, berkas_gagal, proses_berkas
 from skp_xl.batch.cache import Cache, ciri_jalan, dibuka, sidik_semua
+from skp_xl.batch.cache import sidik as cache_sidik
 from skp_xl.batch.cari import dilewati, temukan
 from skp_xl.batch.gudang import Gudang, Saring
 from skp_xl.batch.klaster import (
@@ -452,8 +453,9 @@ def baca_semua(
     order: a file whose process dies, hangs or runs out of memory is a finding for that
     file, and every other file is still read. With a ``cache``, a file whose bytes were
     read before is not read again (``sidik``: each path's content hash, when already
-    taken). ``paths`` may be fsspec URLs under the URL ``root`` (Dask only: the workers
-    fetch them; :mod:`skp_xl.batch.klaster`)."""
+    taken; else taken here, unless the cache holds nothing of ``root``: then each result
+    is stored under the hash its reader took). ``paths`` may be fsspec URLs under the URL
+    ``root`` (Dask only: the workers fetch them; :mod:`skp_xl.batch.klaster`)."""
     names = [str(p) for p in paths]
     # Each result is stored as it arrives (past DI_DISK_SEJAK files in a temporary file,
     # not memory), and stored in the cache a part at a time: neither list holds them all.
@@ -465,7 +467,12 @@ def baca_semua(
     found = [False] * len(names)
     stored: list[int] = []
     muat: Iterator[None] = iter(())
-    if cache is not None:
+    tunda = False
+    if cache is not None and sidik is None and not cache.kenal(str(root)):
+        # Nothing of this folder is stored: each result is stored under the hash its
+        # reader took of the bytes it read (the file hashed here when it has none).
+        tunda = True
+    elif cache is not None:
         hashes = list(sidik) if sidik is not None else sidik_semua([Path(n) for n in names], jobs)
         berkas = list(zip(names, hashes, strict=True))
         stored = sorted(cache.tersimpan(berkas, str(root), batas=batas_teks))
@@ -496,6 +503,8 @@ def baca_semua(
     for index, result in chain(baca(todo, sambil=muat), lalu()):
         gudang.taruh(index, result)
         if cache is not None:
+            if tunda:
+                hashes[index] = result.isi or cache_sidik(Path(names[index]))
             fresh.append((hashes[index], result))
             if len(fresh) >= _SIMPAN_SEKALI:
                 cache.simpan(str(root), fresh, batas=batas_teks)
@@ -587,6 +596,18 @@ class Masukan:
     paths: list[Path]
     catatan: list[Finding]
     sidik: list[str | None] | None = None
+    tunda: bool = False
+    """Whether the hashes are taken as the files are read (:meth:`lengkapi`), not before."""
+
+    def lengkapi(self, hasil: Sequence[HasilBerkas]) -> Masukan:
+        """These inputs with the hashes put off (:attr:`tunda`) taken from the results:
+        each file's bytes as its reader hashed them (a file read without one, e.g. one
+        whose reader died, hashed here)."""
+        if not self.tunda:
+            return self
+        taken = {h.path: h.isi for h in hasil if h.isi}
+        hashes = [taken.get(str(p)) or cache_sidik(p) for p in self.paths]
+        return replace(self, sidik=hashes, tunda=False)
 
     def ciri(self, opsi: Opsi, *lain: object) -> str | None:
         """The key of a run over these inputs with ``opsi`` (and ``lain``: what else the
@@ -619,11 +640,16 @@ class Masukan:
         return all(not h.isi or h.isi == by_path.get(h.path) for h in hasil)
 
 
-def kumpulkan(root: Path, opsi: Opsi = Opsi()) -> Masukan:
-    """Find the files under ``root`` and, when ``opsi`` uses the cache, hash each one."""
+def kumpulkan(root: Path, opsi: Opsi = Opsi(), cache: Cache | None = None) -> Masukan:
+    """Find the files under ``root`` and, when ``opsi`` uses the cache, hash each one;
+    unless ``cache`` (the cache the run will use) holds nothing of ``root``
+    (:meth:`~skp_xl.batch.cache.Cache.kenal`): then nothing can be found in it, and each
+    file's hash is the one its reader takes (:meth:`Masukan.lengkapi`), which spares a
+    first run over a folder (on a network share, above all) reading every file twice."""
     paths, notes = temukan(root)
-    hashes = sidik_semua(paths, opsi.jobs) if opsi.cache else None
-    return Masukan(root, paths, notes, hashes)
+    if not opsi.cache or (cache is not None and not cache.kenal(str(root))):
+        return Masukan(root, paths, notes, None, tunda=opsi.cache)
+    return Masukan(root, paths, notes, sidik_semua(paths, opsi.jobs))
 
 
 def konsolidasi(
@@ -659,19 +685,19 @@ def konsolidasi(
                 "mengambil berkasnya sendiri. Ulangi dengan --engine dask."
             )
         paths, notes = temukan_url(str(root))
-    else:
-        root = Path(root)
-        masukan = masukan or kumpulkan(root, opsi)
-        paths, notes, sidik = masukan.paths, list(masukan.catatan), masukan.sidik
-    if ditemukan:
-        ditemukan(len(paths))
-    siap = pemanasan()  # pandera's first use, while the readers start and read
     with contextlib.ExitStack() as stack:
         # A URL's bytes are on the workers: hashing them here would fetch every file twice.
         if url:
             cache = None
         elif cache is None and opsi.cache:
             cache = stack.enter_context(dibuka(opsi.folder_cache))
+        if not url:
+            root = Path(root)
+            masukan = masukan or kumpulkan(root, opsi, cache)
+            paths, notes, sidik = masukan.paths, list(masukan.catatan), masukan.sidik
+        if ditemukan:
+            ditemukan(len(paths))
+        siap = pemanasan()  # pandera's first use, while the readers start and read
         hasil = baca_semua(
             paths,
             root,

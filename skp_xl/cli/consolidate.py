@@ -441,14 +441,19 @@ def consolidate_command(
             # A URL's files are fetched by the Dask workers: neither hashed here nor cached.
             local = isinstance(source, Path)
             cache = stack.enter_context(dibuka(opsi.folder_cache)) if opsi.cache and local else None
-            masukan = kumpulkan(source, opsi) if isinstance(source, Path) else None
+            masukan = kumpulkan(source, opsi, cache) if isinstance(source, Path) else None
             # A whole run is kept for the summary alone: --csv and --parquet write from the
             # tables, which a run answered from the cache does not build.
-            ciri = (
-                masukan.ciri(opsi, str(output.resolve()), semua_periode)
-                if masukan is not None and cache is not None and csv_dir is None and parquet is None
-                else None
-            )
+            simpan = masukan is not None and cache is not None and csv_dir is None
+            simpan = simpan and parquet is None
+
+            def ciri_run() -> str | None:
+                if not simpan or masukan is None:
+                    return None
+                return masukan.ciri(opsi, str(output.resolve()), semua_periode)
+
+            # None for a folder the cache holds nothing of (no run of it to find).
+            ciri = ciri_run()
             jalan = cache.ambil_jalan(ciri) if cache is not None and ciri is not None else None
             if jalan is not None:
                 raise _jawab(jalan, output, force, json_output, start)
@@ -483,6 +488,9 @@ def consolidate_command(
                     result.tabel_pegawai, result.instansi or result.nama, parquet, force=force
                 )
             ikhtisar = _ikhtisar(result)
+            if simpan and masukan is not None and masukan.tunda:
+                masukan = masukan.lengkapi(result.hasil)  # the hashes the readers took
+                ciri = ciri_run()
             # Kept whole only when every result came from the bytes hashed and the cache
             # was sound (a note on a damaged cache would be replayed).
             sound = not any(f.code == Code.CACHE_DIABAIKAN for f in result.catatan)
@@ -493,7 +501,7 @@ def consolidate_command(
                 and sound
                 and masukan.utuh(result.hasil)
             ):
-                cache.simpan_jalan(ciri, Jalan(output.read_bytes(), ikhtisar))
+                cache.simpan_jalan(ciri, Jalan(output.read_bytes(), ikhtisar), str(source))
     except (OutputExistsError, DaskTidakAda, UrlTidakTerbaca) as error:
         raise fail(str(error)) from error
     except GudangGagal as error:

@@ -221,9 +221,17 @@ def test_a_run_is_not_kept_when_a_file_changed_while_it_was_read(
     files = sorted(root.rglob("*.xlsx"))
     original = files[0].read_bytes()
     real = konsolidasi_module.kumpulkan
+    # A folder the cache holds results of is hashed before it is read (and, here, not
+    # the result of files[0]'s bytes hashed below: that file is read).
+    _give_new_bytes(files[0])
+    _consolidate(root, tmp_path / "sebelumnya.xlsx")
+    files[0].write_bytes(original)
 
-    def late(folder: Path, opsi: konsolidasi_module.Opsi) -> konsolidasi_module.Masukan:
-        found = real(folder, opsi)
+    def late(
+        folder: Path, opsi: konsolidasi_module.Opsi, cache: cache_module.Cache | None = None
+    ) -> konsolidasi_module.Masukan:
+        found = real(folder, opsi, cache)
+        assert found.sidik is not None
         _give_new_bytes(files[0])  # changed after hashing, before reading
         return found
 
@@ -234,3 +242,88 @@ def test_a_run_is_not_kept_when_a_file_changed_while_it_was_read(
     files[0].write_bytes(original)
     assert "cache" not in _consolidate(root, out)
     assert _consolidate(root, out)["cache"] == "tidak-berubah"
+
+
+class Hashed:
+    """How many files the consolidating process hashed before reading them."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.files = 0
+        real = konsolidasi_module.sidik_semua
+
+        def spy(paths, jobs=None):  # type: ignore[no-untyped-def]
+            self.files += len(paths)
+            return real(paths, jobs)
+
+        monkeypatch.setattr(konsolidasi_module, "sidik_semua", spy)
+
+
+def test_a_first_run_over_a_folder_reads_each_file_once_and_keeps_the_readers_hashes(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing of the folder is in the cache: no file is hashed before it is read (on a
+    share, every file would be fetched twice), and the results and the run are kept
+    under the hashes the readers took, which are the files' own: the next run, which
+    hashes them here, finds the run whole."""
+    out = tmp_path / "ringkasan.xlsx"
+    hashed, reads = Hashed(monkeypatch), Reads(monkeypatch)
+    first = _consolidate(root, out)
+    assert hashed.files == 0
+    assert len(reads.sent) == first["files"]
+    again = _consolidate(root, out)
+    assert hashed.files == first["files"]
+    assert again["cache"] == "tidak-berubah"
+    assert _same(again) == _same(first)
+    # Another output place: the run is not kept for it, every result is.
+    reads.sent.clear()
+    other = _consolidate(root, tmp_path / "lain.xlsx")
+    assert "cache" not in other
+    assert reads.sent == []
+
+
+def test_a_folder_is_known_to_the_cache_only_once_results_of_it_are_stored(
+    root: Path, tmp_path: Path
+) -> None:
+    with cache_module.dibuka(tmp_path / "cache") as cache:
+        assert not cache.kenal(str(root))
+        cache.simpan(str(root), [])  # nothing to store: still noted, harmlessly
+        assert cache.kenal(str(root))
+        assert not cache.kenal(str(tmp_path / "lain"))
+        cache.simpan_jalan("ciri", cache_module.Jalan(b"", {}), str(tmp_path / "lain"))
+        assert cache.kenal(str(tmp_path / "lain"))
+    # Another skp-xl (its code changed): nothing it stored can be found, nor the folder.
+    cache_module.versi_kode.cache_clear()
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(cache_module, "TEMPLATE_VERSION", "lain")
+            with cache_module.dibuka(tmp_path / "cache") as cache:
+                assert not cache.kenal(str(root))
+    finally:
+        cache_module.versi_kode.cache_clear()
+
+
+def test_a_cache_that_cannot_answer_has_every_file_hashed(tmp_path: Path) -> None:
+    with cache_module.dibuka(tmp_path / "cache") as cache:
+        assert cache._db is not None
+        cache._db.execute("DROP TABLE akar")
+        assert cache.kenal(str(tmp_path))
+
+
+def test_a_result_without_the_readers_hash_is_hashed_after_reading(tmp_path: Path) -> None:
+    """A file whose reader died has no hash of its own: the run's key takes the file's."""
+    from skp_xl.batch.berkas import HasilBerkas
+
+    files = [tmp_path / "a.xlsx", tmp_path / "b.xlsx"]
+    for n, path in enumerate(files):
+        path.write_bytes(bytes([n]) * 10)
+    masukan = konsolidasi_module.Masukan(tmp_path, files, [], None, tunda=True)
+    hasil = [
+        HasilBerkas(str(files[0]), "", True, isi="dari-pembaca"),
+        HasilBerkas(str(files[1]), "", False),
+    ]
+    done = masukan.lengkapi(hasil)
+    assert done.sidik == ["dari-pembaca", cache_module.sidik(files[1])]
+    assert not done.tunda
+    assert done.utuh(hasil)
+    assert masukan.lengkapi([]) is not masukan
+    assert done.lengkapi([]) is done
