@@ -29,10 +29,12 @@ from skp_xl.domain.ekspor import (
 )
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import BarisPeriode, Letak, Rencana, periode_dinilai, rencana_dari
+from skp_xl.domain.salinan import pickle_ringkas
 from skp_xl.reader.ekspor import Dikenali, kenali_berkas
 from skp_xl.settings import BATAS_DETIK
 
 
+@pickle_ringkas
 @dataclass(frozen=True, slots=True)
 class HasilBerkas:
     """What one file gave.

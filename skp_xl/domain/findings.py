@@ -14,10 +14,12 @@ from typing import Self
 
 from skp_xl.domain.codes import REGISTRY, Severity
 from skp_xl.domain.errors import InvalidValueError
+from skp_xl.domain.salinan import pickle_ringkas
 
 __all__ = ["Finding", "Report", "Severity"]
 
 
+@pickle_ringkas
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem, with where it is.

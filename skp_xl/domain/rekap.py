@@ -19,6 +19,7 @@ from skp_xl.domain.errors import InvalidValueError
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.quadrant import predikat
 from skp_xl.domain.records import Sel, SkpRecord
+from skp_xl.domain.salinan import pickle_ringkas
 from skp_xl.domain.vocabulary import (
     JenisJabatan,
     PeriodeEvaluasi,
@@ -120,6 +121,7 @@ def kunci_teks(text: str) -> str:
     return " ".join(text.casefold().split()).strip(" .;:")
 
 
+@pickle_ringkas
 @dataclass(frozen=True, slots=True)
 class BarisPeriode:
     """One pegawai's evaluation of one period, canonical values computed in Python.
@@ -340,6 +342,7 @@ def selesaikan_ganda(
 # -- cascading ----------------------------------------------------------------------------
 
 
+@pickle_ringkas
 @dataclass(frozen=True, slots=True)
 class Rencana:
     """One rencana hasil kerja of a workbook, for the cross-workbook cascading check.
