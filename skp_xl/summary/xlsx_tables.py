@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import io
 import re
+from array import array
 from collections.abc import Collection, Sequence
+from functools import partial
 from math import isfinite
 from operator import itemgetter
 from types import MethodType
@@ -317,7 +319,8 @@ class _RowWriter:
         self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
         self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
         self.urls = urls  # a file's Url, without a cell, for every table of the workbook
-        ws._write_hyperlinks = MethodType(_write_hyperlinks, ws)
+        self.links = _Tautan()
+        ws._write_hyperlinks = MethodType(partial(_write_hyperlinks, links=self.links), ws)
 
     def style(self, fmt: Format) -> str:
         """The ``s`` attribute of a cell of format ``fmt`` (``_write_cell``)."""
@@ -365,9 +368,11 @@ class _RowWriter:
         space = ' xml:space="preserve"' if preserve else ""
         return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{string}</t></is></c>'
 
-    def url(self, r: int, c: int, url: str, text: str) -> Url | None:
+    def url(self, r: int, c: int, url: str, text: str) -> Url | tuple[str, str] | None:
         """The Url ``write_url`` would store for ``url`` shown as ``text``, or ``None``
-        when it refuses the link (too long: then it is asked, and warns)."""
+        when it refuses the link (too long: then it is asked, and warns); for a link to
+        a file and a cell in it (nearly every link), only what ``<hyperlink>`` and its
+        relationship take of that Url: its target and its anchor."""
         ws = self.ws
         target, _, anchor = url.partition("#")
         limit = ws.max_url_length
@@ -388,10 +393,7 @@ class _RowWriter:
                 if len(self.urls) >= _URLS_MAKS:  # a large summary: memory, not time
                     self.urls.clear()
                 base = self.urls[target] = Url(target)
-            made = Url.__new__(Url)
-            made.__dict__.update(vars(base))
-            made._original_url = url
-            made._anchor = anchor
+            return base._target(), anchor
         made._text = text  # write_url's ``string``
         return made
 
@@ -440,9 +442,9 @@ class _RowWriter:
                         add(text(names[c] + number, styles[c][0] or style(c, 0), shown))
                     else:
                         ws.hlink_count += 1
-                        ws.hyperlinks[r][c] = made
+                        self.links.tambah(r, c, made)
                         linked += 1
-                        add(text(names[c] + number, self.style(self.link_format), made.text))
+                        add(text(names[c] + number, self.style(self.link_format), shown))
                     continue
                 kind = value.__class__
                 if kind is str:
@@ -488,6 +490,9 @@ class _RowWriter:
                     add(f'<c r="{names[c]}{number}"{st}><v>{value:.16G}</v></c>')
             if cells:
                 fh.write(self.row_tag(r) + "".join(cells) + "</row>")
+            if lines > 1:  # its height is in the row written: not kept to the end
+                ws.row_info.pop(r, None)
+                ws.row_sizes.pop(r, None)
         ws.previous_row = len(rows) + 1  # the next row's, written by XlsxWriter's calls
         return linked
 
@@ -511,16 +516,60 @@ parsed again as met. Kept for every table, 100,000 files' targets raised the pea
 100,000-file summary by tens of MB (benchmarks/bench_memori.py)."""
 
 
-def _write_hyperlinks(ws: Worksheet) -> None:
+class _Tautan:
+    """The links :class:`_RowWriter` wrote, held compactly until the sheet is closed (its
+    ``<hyperlinks>`` come after its rows): a row, a column, and a link to a file's cell
+    as its relationship target (one text per file) and its anchor (one text per cell
+    address), or a whole ``Url`` for another. XlsxWriter keeps a ``Url`` of about a
+    kilobyte in a dict per row for each: at 100,000 files, 65,530 links a sheet in three
+    sheets (benchmarks/bench_memori.py)."""
+
+    def __init__(self) -> None:
+        self.rows = array("l")
+        self.columns = array("H")
+        self.targets: list[str | Url] = []
+        self.anchors: list[str] = []
+        self._anchors: dict[str, str] = {}
+
+    def tambah(self, r: int, c: int, made: Url | tuple[str, str]) -> None:
+        self.rows.append(r)
+        self.columns.append(c)
+        if isinstance(made, Url):
+            self.targets.append(made)
+            self.anchors.append("")
+        else:
+            target, anchor = made
+            self.targets.append(target)
+            self.anchors.append(self._anchors.setdefault(anchor, anchor))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _write_hyperlinks(ws: Worksheet, *, links: _Tautan) -> None:
     """The ``<hyperlinks>`` element, as ``Worksheet._write_hyperlinks`` writes it, made
     as one text rather than a write and an attribute list for each link (tens of
     thousands in a large Cascading sheet): the same elements, in the same order, with the
-    same relationship ids (``test_rows_written_at_once_are_xlsxwriters_bytes``)."""
+    same relationship ids (``test_rows_written_at_once_are_xlsxwriters_bytes``). The
+    links :class:`_RowWriter` wrote (``links``) come first: XlsxWriter's calls write the
+    rows after them."""
     rows = sorted(ws.hyperlinks)
-    if not rows:
+    if not rows and not links:
         return
     escape_attribute = ws._escape_attributes
     parts = ["<hyperlinks>"]
+    for r, c, target, anchor in zip(
+        links.rows, links.columns, links.targets, links.anchors, strict=True
+    ):
+        if isinstance(target, Url):
+            _hyperlink(ws, parts, r, c, target)
+            continue
+        ws.rel_count += 1
+        tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
+        if anchor:
+            tag += f' location="{escape_attribute(anchor)}"'
+        parts.append(tag + "/>")
+        ws.external_hyper_links.append(["/hyperlink", target, "External"])
     for r in rows:
         cells = ws.hyperlinks[r]
         for c in sorted(cells):
@@ -528,23 +577,30 @@ def _write_hyperlinks(ws: Worksheet) -> None:
             cell = ws.table[r].get(c) if ws.table and ws.table[r] else None
             if cell and cell.__class__.__name__ != "String":
                 url._is_object_link = True
-            if url._link_type not in (UrlTypes.URL, UrlTypes.EXTERNAL):
-                ws.fh.write("".join(parts))
-                parts = []
-                ws._write_hyperlink_internal(r, c, url)
-                continue
-            ws.rel_count += 1
-            tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
-            if url._anchor:
-                tag += f' location="{escape_attribute(url._anchor)}"'
-            if url._is_object_link:
-                tag += f' display="{escape_attribute(url._text)}"'
-            if url._tip:
-                tag += f' tooltip="{escape_attribute(url._tip)}"'
-            parts.append(tag + "/>")
-            ws.external_hyper_links.append(["/hyperlink", url._target(), "External"])
+            _hyperlink(ws, parts, r, c, url)
     parts.append("</hyperlinks>")
     ws.fh.write("".join(parts))
+
+
+def _hyperlink(ws: Worksheet, parts: list[str], r: int, c: int, url: Url) -> None:
+    """One ``<hyperlink>`` of ``url`` at ``(r, c)``, added to ``parts`` (an internal
+    one written by XlsxWriter, after ``parts`` so far)."""
+    if url._link_type not in (UrlTypes.URL, UrlTypes.EXTERNAL):
+        ws.fh.write("".join(parts))
+        parts.clear()
+        ws._write_hyperlink_internal(r, c, url)
+        return
+    escape_attribute = ws._escape_attributes
+    ws.rel_count += 1
+    tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
+    if url._anchor:
+        tag += f' location="{escape_attribute(url._anchor)}"'
+    if url._is_object_link:
+        tag += f' display="{escape_attribute(url._text)}"'
+    if url._tip:
+        tag += f' tooltip="{escape_attribute(url._tip)}"'
+    parts.append(tag + "/>")
+    ws.external_hyper_links.append(["/hyperlink", url._target(), "External"])
 
 
 class _Lines:

@@ -18,6 +18,7 @@ import pytest
 import xlsxwriter
 from defusedxml.ElementTree import fromstring
 from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.url import Url, UrlTypes
 
 from skp_xl.summary import tables, xlsx_tables
 from skp_xl.summary.data import Cell
@@ -437,7 +438,14 @@ def test_a_rows_url_is_the_one_write_url_makes(tmp_path: Path, url: str) -> None
         made = writer.url(1, 0, url, "tampil")
         assert made is not None
         ws.write_url(1, 0, url, None, "tampil")
-        assert vars(made) == vars(ws.hyperlinks[1][0])
+        own = ws.hyperlinks[1][0]
+        if isinstance(made, Url):
+            assert vars(made) == vars(own)
+        else:
+            # A link to a file's cell is kept as what its <hyperlink> and relationship
+            # take of the Url; the rest of that Url is as the writer's defaults leave it.
+            assert made == (own._target(), own._anchor)
+            assert (own._link_type, own._tip, own._is_object_link) == (UrlTypes.EXTERNAL, "", False)
     book.close()
 
 
@@ -465,3 +473,38 @@ def test_a_text_that_looks_like_xlsxwriters_rich_string_is_shown_as_typed(
     assert shown.count(RICH_LOOKING[0]) == 2
     assert RICH_LOOKING[1] in shown
     assert RICH_LOOKING[2] in shown
+
+
+def test_a_streamed_sheet_keeps_its_links_compactly_and_no_written_rows_height(
+    tmp_path: Path,
+) -> None:
+    """The rows written at once leave nothing per row in XlsxWriter's sheet until it is
+    closed (a Url and a dict per link, a height per tall row: most of a 100,000-file
+    summary's memory, bench_memori.py), and the sheet is still XlsxWriter's own bytes
+    (test_rows_written_at_once_are_xlsxwriters_bytes)."""
+    rows, links = _rows(tmp_path)
+    rows, links = [list(row) for row in rows * 40], list(links) * 40
+    book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
+    ws = book.add_worksheet("T")
+    xlsx_tables.write_table(
+        book,
+        ws,
+        name="TABEL",
+        headers=HEADERS,
+        rows=rows,
+        wrap_columns=("Pesan",),
+        link_column="Berkas",
+        links=links,
+    )
+    last = len(rows)  # the last row is written by XlsxWriter's calls, at close
+    assert set(ws.hyperlinks) <= {last}
+    assert set(ws.row_info) <= {last}
+    assert 1 in {r for r, *_ in _tall_rows(rows)}  # the first row is a tall one
+    anchors = ws._write_hyperlinks.keywords["links"].anchors
+    assert len(anchors) == sum(link is not None for link in links[:-1])
+    assert len(set(map(id, anchors))) == len(set(anchors)) == 2  # one text for each cell
+    book.close()
+
+
+def _tall_rows(rows: list[list[Cell]]) -> list[tuple[int, list[Cell]]]:
+    return [(r, row) for r, row in enumerate(rows, start=1) if len(str(row[2] or "")) > 60]
