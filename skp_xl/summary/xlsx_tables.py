@@ -309,7 +309,7 @@ class _RowWriter:
         link_format: Format,
         link_at: int | None,
         blank_styled: Sequence[bool],
-        urls: dict[str, Url],
+        urls: dict[str, str],
     ) -> None:
         self.ws = ws
         self.formats = formats
@@ -318,7 +318,7 @@ class _RowWriter:
         self.blank_styled = blank_styled
         self.styles: dict[int, str] = {}  # id(Format) -> ' s="N"', at its first use
         self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
-        self.urls = urls  # a file's Url, without a cell, for every table of the workbook
+        self.urls = urls  # a file's relationship target, for every table of the workbook
         self.links = _Tautan()
         ws._write_hyperlinks = MethodType(partial(_write_hyperlinks, links=self.links), ws)
 
@@ -385,15 +385,16 @@ class _RowWriter:
         if "/" in anchor or "#" in anchor or ":" in anchor:  # not a sheet and cell
             made = Url(url)
         else:
-            # A file's rows link to its cells: its Url parsed once, and each row's a copy
-            # with the cell (``_parse_url`` splits an ``external:`` link at its first
-            # "#", and changes nothing else in the anchor without "/", "#" or ":").
-            base = self.urls.get(target)
-            if base is None:
+            # A file's rows link to its cells: its Url parsed once, for its relationship
+            # target, and each row's link that and the cell (``_parse_url`` splits an
+            # ``external:`` link at its first "#", and changes nothing else in the anchor
+            # without "/", "#" or ":").
+            relationship = self.urls.get(target)
+            if relationship is None:
                 if len(self.urls) >= _URLS_MAKS:  # a large summary: memory, not time
                     self.urls.clear()
-                base = self.urls[target] = Url(target)
-            return base._target(), anchor
+                relationship = self.urls[target] = Url(target)._target()
+            return relationship, anchor
         made._text = text  # write_url's ``string``
         return made
 
@@ -506,14 +507,15 @@ def _finite(number: float) -> None:
         )
 
 
-_URLS: WeakKeyDictionary[Workbook, dict[str, Url]] = WeakKeyDictionary()
-"""Each workbook's parsed link targets (``Url``, without a cell), for all its tables: a
-file has rows in Pegawai, Temuan and Cascading, and parsing a target is most of what a
-link costs (``Url`` escapes it with regular expressions)."""
+_URLS: WeakKeyDictionary[Workbook, dict[str, str]] = WeakKeyDictionary()
+"""Each workbook's link targets (a file, without a cell) and their relationship targets
+as a parsed ``Url`` gives them, for all its tables: a file has rows in Pegawai, Temuan
+and Cascading, and parsing a target is most of what a link costs (``Url`` escapes it with
+regular expressions)."""
 _URLS_MAKS = 20_000
-"""The most parsed targets kept at once (about 1 KB each); past it they are let go and
-parsed again as met. Kept for every table, 100,000 files' targets raised the peak of a
-100,000-file summary by tens of MB (benchmarks/bench_memori.py)."""
+"""The most parsed targets kept at once; past it they are let go and parsed again as met.
+Kept for every table (as ``Url`` objects, about 1 KB each), 100,000 files' targets raised
+the peak of a 100,000-file summary by tens of MB (benchmarks/bench_memori.py)."""
 
 
 class _Tautan:
