@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from functools import cached_property, partial
-from itertools import accumulate, chain
+from itertools import accumulate, chain, islice
 from pathlib import Path
 from typing import overload
 
@@ -69,9 +69,9 @@ from skp_xl.domain.rekap import (
     Periode,
     Rencana,
     RencanaPegawai,
+    baris_cascading,
     capaian_unit,
     penugasan,
-    periksa_cascading,
     periode_terakhir,
     selesaikan_ganda,
 )
@@ -865,10 +865,9 @@ def rangkum(
         ringkasan.loc[agency, Ringkasan.keterangan] = note + ringkasan.loc[
             agency, Ringkasan.keterangan
         ].astype(str)
-    rows, cascade_findings = periksa_cascading(_rencana(read, leaders))
+    cascade_findings: list[Finding] = []
+    tabel_cascading = _tabel_cascading(baris_cascading(_rencana(read, leaders), cascade_findings))
     findings += cascade_findings
-    tabel_cascading = _tabel_cascading(rows)
-    del rows
     every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
         [
@@ -897,17 +896,13 @@ def rangkum(
     )
 
 
-def _tabel_cascading(rows: list[BarisCascading]) -> Tabel:
-    """The Cascading table of ``rows``, made a slice at a time, each slice's rows let go
-    of (``rows`` is emptied): 388,515 rows at 100,000 files, as objects, then lists of
-    texts, then a frame, were each a copy of the table at once."""
-    if not rows:
-        # As a frame of no rows (object dtype): none to infer a text dtype from.
-        return Tabel.dari(pd.DataFrame(columns=list(CASCADING_COLUMNS), dtype=object))
+def _tabel_cascading(rows: Iterable[BarisCascading]) -> Tabel:
+    """The Cascading table of ``rows``, taken and made a slice at a time, each slice's rows
+    let go of: 388,515 rows at 100,000 files, as objects, then lists of texts, then a
+    frame, were each a copy of the table at once."""
     parts = []
-    while rows:
-        part = rows[:POTONGAN]
-        del rows[:POTONGAN]
+    stream = iter(rows)
+    while part := list(islice(stream, POTONGAN)):
         places = [r.sel or ("", "") for r in part]
         frame = pd.DataFrame(
             {
@@ -926,6 +921,9 @@ def _tabel_cascading(rows: list[BarisCascading]) -> Tabel:
         del part, places
         parts.append(Tabel.dari(frame))
         del frame
+    if not parts:
+        # As a frame of no rows (object dtype): none to infer a text dtype from.
+        return Tabel.dari(pd.DataFrame(columns=list(CASCADING_COLUMNS), dtype=object))
     lepaskan()
     return Tabel.sambung(parts)
 
@@ -936,24 +934,34 @@ def _rencana(read: Iterable[HasilBerkas], leaders: Set[str]) -> list[RencanaPega
     Of a workbook whose NIP is nobody's pejabat penilai the check reads only the rencana
     that name their leader's (``pimpinan`` and its cell): the rest (their texts,
     indicators and cells, most of a result's memory) is left out, and the leaders' texts
-    their staff repeat are kept once. ``leaders``: the penilai NIPs of the definitif
-    workbooks of ``read``. One pass over ``read``, holding no result."""
+    their staff repeat are kept once, as is each cell address (the workbooks share a
+    template's layout). ``leaders``: the penilai NIPs of the definitif workbooks of
+    ``read``. One pass over ``read``, holding no result."""
     texts: dict[str, str] = {}
+    cells: dict[Letak | None, Letak | None] = {}  # one (sheet, cell) for each address
     plans = []
     for h in read:
         if not _definitif(h):
             continue
         nip = h.identitas.get("nip", "")
-        rencana = h.rencana
-        if nip not in leaders:
+        if nip in leaders:
+            rencana = tuple(
+                replace(
+                    r,
+                    sel=cells.setdefault(r.sel, r.sel),
+                    sel_pimpinan=cells.setdefault(r.sel_pimpinan, r.sel_pimpinan),
+                )
+                for r in h.rencana
+            )
+        else:
             rencana = tuple(
                 Rencana(
                     "",
                     None,
                     pimpinan=texts.setdefault(r.pimpinan, r.pimpinan),
-                    sel_pimpinan=r.sel_pimpinan,
+                    sel_pimpinan=cells.setdefault(r.sel_pimpinan, r.sel_pimpinan),
                 )
-                for r in rencana
+                for r in h.rencana
                 if r.pimpinan is not None
             )
         plans.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -438,9 +438,18 @@ def periksa_cascading(
     of the pejabat penilai, matched by NIP. Down: each rencana hasil kerja of a leader whose
     staff's workbooks are present is named by at least one of them.
     """
-    by_nip = {p.nip: p for p in plans if p.nip}
-    rows: list[BarisCascading] = []
     findings: list[Finding] = []
+    rows = list(baris_cascading(plans, findings))
+    return rows, findings
+
+
+def baris_cascading(
+    plans: Sequence[RencanaPegawai], findings: list[Finding]
+) -> Iterator[BarisCascading]:
+    """:func:`periksa_cascading`'s rows, in its order, as they are made (a large agency's
+    are hundreds of thousands: its caller may hold them a slice at a time); its findings
+    are added to ``findings`` on the way, all of them once the rows end."""
+    by_nip = {p.nip: p for p in plans if p.nip}
     named_by: dict[tuple[str, str], list[str]] = defaultdict(list)
     staff: dict[str, list[RencanaPegawai]] = defaultdict(list)
     for plan in plans:
@@ -491,17 +500,15 @@ def periksa_cascading(
                             plan.kunci,
                         )
                     )
-            rows.append(
-                BarisCascading(
-                    plan.kunci,
-                    plan.nip,
-                    plan.nama,
-                    item.sel_pimpinan,
-                    item.pimpinan,
-                    Arah.KE_ATAS,
-                    status,
-                    note,
-                )
+            yield BarisCascading(
+                plan.kunci,
+                plan.nip,
+                plan.nama,
+                item.sel_pimpinan,
+                item.pimpinan,
+                Arah.KE_ATAS,
+                status,
+                note,
             )
     for leader_nip, members in staff.items():
         if not any(r.pimpinan is not None for m in members for r in m.rencana):
@@ -529,19 +536,16 @@ def periksa_cascading(
                         leader.kunci,
                     )
                 )
-            rows.append(
-                BarisCascading(
-                    leader.kunci,
-                    leader.nip,
-                    leader.nama,
-                    item.sel,
-                    item.teks,
-                    Arah.KE_BAWAH,
-                    status,
-                    note,
-                )
+            yield BarisCascading(
+                leader.kunci,
+                leader.nip,
+                leader.nama,
+                item.sel,
+                item.teks,
+                Arah.KE_BAWAH,
+                status,
+                note,
             )
-    return rows, findings
 
 
 def capaian_unit(
