@@ -105,6 +105,11 @@ class TabelBagian(Protocol):
         """The table in slices of rows, in order (one empty slice for no rows)."""
         ...
 
+    def faktor(self, label: Hashable) -> tuple[np.ndarray, list[object]]:
+        """A column as each row's code into its distinct values (-1: blank) and those
+        values, none decoded per row."""
+        ...
+
 
 def _empty() -> pd.DataFrame:
     return pd.DataFrame()
@@ -128,6 +133,8 @@ class SummaryData:
             consolidation's are :data:`~skp_xl.summary.skema.PEGAWAI_COLUMNS`).
             ``Unit Kerja`` and ``Predikat`` are needed when there are rows (the PivotTable
             counts them); ``NIP`` is written as text; ``Berkas`` paths become hyperlinks.
+            A DataFrame, or held compactly (:class:`TabelBagian`, decoded a slice at a
+            time).
         temuan: Every finding, columns :data:`~skp_xl.summary.skema.TEMUAN_COLUMNS`;
             ``Berkas`` links to the file and, with ``Sheet`` and ``Sel``, to the cell.
         cascading: Any columns, written as an Excel Table (``Berkas`` paths become links);
@@ -152,7 +159,7 @@ class SummaryData:
     judul: str
     periode: str
     ringkasan: pd.DataFrame
-    pegawai: pd.DataFrame
+    pegawai: pd.DataFrame | TabelBagian
     temuan: pd.DataFrame = field(default_factory=_empty)
     cascading: pd.DataFrame | TabelBagian = field(default_factory=_empty)
     pivot_filters: Mapping[str, str] | None = None

@@ -12,6 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
 import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -277,7 +278,9 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
     if not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
         return {}
     names: dict[str, tuple[Cell, Cell]] = {}
-    for berkas, nip, nama in rows_of(frame[[BERKAS, NIP, NAMA]], (BERKAS, NIP, NAMA)):
+    columns = [BERKAS, NIP, NAMA]
+    chosen = frame[columns] if isinstance(frame, pd.DataFrame) else frame.kolom(columns)
+    for berkas, nip, nama in rows_of(chosen, (BERKAS, NIP, NAMA)):
         if isinstance(berkas, str):
             names.setdefault(berkas, (nip, nama))
     return names
@@ -287,7 +290,7 @@ def _write_pegawai(
     ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter
 ) -> tuple[tuple[str, ...], list[list[Cell]]]:
     headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
-    rows = rows_of(data.pegawai, headers)
+    rows = rows_of_table(data.pegawai, headers)
     if rows:
         require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
     links = _links(headers, rows, files)

@@ -15,6 +15,7 @@ import pyarrow.dataset as ds
 import pytest
 from typer.testing import CliRunner
 
+from skp_xl.batch import konsolidasi as konsolidasi_module
 from skp_xl.batch import tabel as tabel_module
 from skp_xl.batch.konsolidasi import Konsolidasi, Opsi, konsolidasi
 from skp_xl.batch.nasional import INSTANSI, tulis_parquet
@@ -206,7 +207,14 @@ def _hasil(frame: pd.DataFrame, periode: PeriodeEvaluasi | None) -> Konsolidasi:
     )
 
 
-def test_the_tables_are_the_frames_given_and_the_period_rows_as_before() -> None:
+@pytest.mark.parametrize("potongan", [50_000, 7], ids=["whole", "slices-of-7"])
+def test_the_tables_are_the_frames_given_and_the_period_rows_as_before(
+    potongan: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The period's rows, chosen and ordered from the key columns and decoded a slice at
+    a time (unrated files' rows among them, in slices of their own or shared), are the
+    rows one frame of them gave."""
+    monkeypatch.setattr(konsolidasi_module, "POTONGAN", potongan)
     frame = _pegawai(40)
     # Rows of no period and of no file: every way a row can be left out or let in.
     frame.loc[5, Pegawai.berkas] = pd.NA
@@ -217,7 +225,9 @@ def test_the_tables_are_the_frames_given_and_the_period_rows_as_before() -> None
     expected = _periode_lama(frame, "Akhir", set())
     assert (expected[Pegawai.keterangan] == "belum dinilai pada periode Akhir").any()
     pd.testing.assert_frame_equal(result.pegawai_periode(), expected)
-    pd.testing.assert_frame_equal(result.summary_data().pegawai, expected)
+    held = result.summary_data().pegawai
+    assert isinstance(held, Tabel)
+    pd.testing.assert_frame_equal(held.frame(), expected)
     pd.testing.assert_frame_equal(_hasil(frame, None).pegawai_periode(), frame)
 
 
@@ -293,3 +303,25 @@ def test_a_table_already_held_is_kept_as_it_is() -> None:
     again = Konsolidasi(Path("i"), None, (), [], held, frame, frame, result.tabel_cascading, {})
     assert again.tabel_pegawai is held
     pd.testing.assert_frame_equal(again.pegawai, frame)
+
+
+def test_a_columns_codes_and_values_give_back_its_cells() -> None:
+    """faktor: each row's value is its code's (a blank's code -1), for a text column held
+    dictionary-encoded, one held as its own texts, one kept as objects, and a table
+    joined from parts with dictionaries of their own; no row is decoded."""
+    frame = pd.DataFrame(
+        {
+            "ulang": pd.array(["JF", None, "JA", "JF", ""] * 20, dtype="string"),
+            "unik": pd.array([f"catatan {i}" if i % 7 else None for i in range(100)], "string"),
+            "objek": [1, "a", None, 2.5, "a"] * 20,
+        }
+    )
+    parts = [Tabel.dari(frame.iloc[:30].reset_index(drop=True))]
+    parts.append(Tabel.dari(frame.iloc[30:].reset_index(drop=True).replace("JA", "JPT")))
+    expected = pd.concat([frame.iloc[:30], frame.iloc[30:].replace("JA", "JPT")])
+    for held, whole in ((Tabel.dari(frame), frame), (Tabel.sambung(parts), expected)):
+        for label in whole.columns:
+            codes, values = held.faktor(label)
+            cells = [None if code < 0 else values[code] for code in codes]
+            assert cells == [None if pd.isna(v) else v for v in whole[label]], label
+            assert len(values) == whole[label].nunique()
