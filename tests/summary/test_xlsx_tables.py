@@ -86,6 +86,16 @@ def _xlsxwriter(
     constant_memory: bool = False,
 ) -> None:
     book = xlsxwriter.Workbook(str(path), {"constant_memory": constant_memory})
+    ws = _table(book, rows, links)
+    xlsx_tables.a4_landscape(ws, title_rows=True, footer="Rekap & Contoh")
+    book.close()
+    _slash_external_targets(path)
+
+
+def _table(
+    book: xlsxwriter.Workbook, rows: Sequence[Sequence[Cell]], links: Sequence[Link | None]
+) -> xlsxwriter.worksheet.Worksheet:
+    """Sheet T of ``book``: the table of ``rows`` as the tests write it."""
     ws = book.add_worksheet("T")
     xlsx_tables.write_table(
         book,
@@ -98,9 +108,7 @@ def _xlsxwriter(
         link_column="Berkas",
         links=links,
     )
-    xlsx_tables.a4_landscape(ws, title_rows=True, footer="Rekap & Contoh")
-    book.close()
-    _slash_external_targets(path)
+    return ws
 
 
 def _colour(colour: Any) -> object:
@@ -485,17 +493,7 @@ def test_a_streamed_sheet_keeps_its_links_compactly_and_no_written_rows_height(
     rows, links = _rows(tmp_path)
     rows, links = [list(row) for row in rows * 40], list(links) * 40
     book = xlsxwriter.Workbook(str(tmp_path / "b.xlsx"), {"constant_memory": True})
-    ws = book.add_worksheet("T")
-    xlsx_tables.write_table(
-        book,
-        ws,
-        name="TABEL",
-        headers=HEADERS,
-        rows=rows,
-        wrap_columns=("Pesan",),
-        link_column="Berkas",
-        links=links,
-    )
+    ws = _table(book, rows, links)
     last = len(rows)  # the last row is written by XlsxWriter's calls, at close
     assert set(ws.hyperlinks) <= {last}
     assert set(ws.row_info) <= {last}
