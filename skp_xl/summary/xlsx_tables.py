@@ -290,12 +290,14 @@ class _RowWriter:
     ``_xml_number_element``: per cell a tuple, a check of the sheet's dimensions, a list
     of attributes, escapes and regular expressions, a write). This makes each row's XML
     at once, the same bytes, and writes it where XlsxWriter does (``ws.fh``, the row data
-    file), with what the sheet keeps for the parts written at close updated as its calls
-    do: the links (``hyperlinks``, ``hlink_count``) and the rows' heights (``set_row``
-    itself). The sheet's dimensions are not changed: the header row (every column) and
-    the last row that writes a cell, written through XlsxWriter's calls after these,
-    bound them. A style index is asked of its Format when a cell first uses it, as a
-    row's flush asks, so the workbook's styles are numbered in the same order.
+    file), with what the sheet needs for the parts written at close: the links (counted in
+    ``hlink_count``, kept in :class:`_Tautan` rather than ``hyperlinks`` and written from
+    there by :func:`_write_hyperlinks`); a tall row's height is set through ``set_row``
+    for its row tag and let go once the row is written. The sheet's dimensions are not
+    changed: the header row (every column) and the last row that writes a cell, written
+    through XlsxWriter's calls after these, bound them. A style index is asked of its
+    Format when a cell first uses it, as a row's flush asks, so the workbook's styles are
+    numbered in the same order.
 
     The last row that writes a cell is left to XlsxWriter's calls (as ``first`` in
     :func:`write_table`): XlsxWriter writes it at close, after the later sheets' rows,
