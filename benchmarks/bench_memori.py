@@ -15,8 +15,10 @@ parent: holding the N results (as :func:`~skp_xl.batch.konsolidasi.baca_semua` k
 them in a :class:`~skp_xl.batch.gudang.Gudang`: in memory, their repeated texts shared,
 below ``DI_DISK_SEJAK`` files; in a temporary file from there on),
 :func:`~skp_xl.batch.konsolidasi.rangkum` (the tables), and the summary workbook
-(:func:`~skp_xl.summary.workbook.write_summary`). The baseline of the same run is the
-interpreter with skp-xl and pandas imported, before any result exists.
+(:func:`~skp_xl.summary.workbook.write_summary`), under the garbage collector as the
+command tunes it (:func:`~skp_xl.batch.sampah.gc_batch`, and
+:func:`~skp_xl.batch.sampah.bekukan` once the tables are built). The baseline of the
+same run is the interpreter with skp-xl and pandas imported, before any result exists.
 
     .venv/bin/python benchmarks/bench_memori.py                     # 10,000 and 30,000
     .venv/bin/python benchmarks/bench_memori.py --n 10000 --n 100000
@@ -99,11 +101,13 @@ def _peak() -> int:
 def _child(base_file: Path, n: int, ringkasan: bool) -> dict[str, float]:
     """One N in this interpreter: the peak after each step (bytes) and the seconds."""
     from skp_xl.batch.konsolidasi import Opsi, rangkum
+    from skp_xl.batch.sampah import bekukan, gc_batch
     from skp_xl.summary.workbook import write_summary
 
     base = pickle.loads(base_file.read_bytes())
     figures: dict[str, float] = {"baseline": _peak()}
-    with tempfile.TemporaryDirectory() as scratch:
+    # The collector as the command tunes it (gc_batch), what it keeps frozen once built.
+    with tempfile.TemporaryDirectory() as scratch, gc_batch():
         root = Path(scratch) / "instansi"
         start = time.perf_counter()
         hasil = _replicate(base, n, str(root))
@@ -115,6 +119,7 @@ def _child(base_file: Path, n: int, ringkasan: bool) -> dict[str, float]:
         figures["tables_s"] = time.perf_counter() - start
         figures["pegawai_rows"] = len(result.tabel_pegawai)  # not decoded
         figures["temuan_rows"] = len(result.temuan)
+        bekukan()  # as the command does once the results and tables are built
         if ringkasan:
             start = time.perf_counter()
             write_summary(Path(scratch) / "ringkasan.xlsx", result.summary_data())
