@@ -332,16 +332,16 @@ class Konsolidasi:
         that period with an empty period and a note (so nobody drops out of the table).
 
         Chosen from the period and file columns alone; only the rows kept are decoded.
+        Every row when no period is counted.
         """
-        if self.periode is None:
-            return self.pegawai
         return self.tabel_pegawai_periode().frame()
 
     def tabel_pegawai_periode(self) -> Tabel:
         """:meth:`pegawai_periode`, held compactly and made a slice at a time: the rows
         are chosen and ordered from the key columns alone, then decoded
         :data:`~skp_xl.batch.tabel.POTONGAN` at a time (the summary's table of a
-        100,000-file run, decoded whole, was a sixth of its peak)."""
+        100,000-file run, decoded whole, was a sixth of its peak); every row when no
+        period is counted."""
         tabel = self.tabel_pegawai
         if self.periode is None:
             return tabel
