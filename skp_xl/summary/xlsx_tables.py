@@ -560,20 +560,14 @@ def _write_hyperlinks(ws: Worksheet, *, links: _Tautan) -> None:
     rows = sorted(ws.hyperlinks)
     if not rows and not links:
         return
-    escape_attribute = ws._escape_attributes
     parts = ["<hyperlinks>"]
     for r, c, target, anchor in zip(
         links.rows, links.columns, links.targets, links.anchors, strict=True
     ):
         if isinstance(target, Url):
             _hyperlink(ws, parts, r, c, target)
-            continue
-        ws.rel_count += 1
-        tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
-        if anchor:
-            tag += f' location="{escape_attribute(anchor)}"'
-        parts.append(tag + "/>")
-        ws.external_hyper_links.append(["/hyperlink", target, "External"])
+        else:
+            _external(ws, parts, r, c, target, anchor)
     for r in rows:
         cells = ws.hyperlinks[r]
         for c in sorted(cells):
@@ -594,17 +588,34 @@ def _hyperlink(ws: Worksheet, parts: list[str], r: int, c: int, url: Url) -> Non
         parts.clear()
         ws._write_hyperlink_internal(r, c, url)
         return
+    display = url._text if url._is_object_link else None
+    _external(ws, parts, r, c, url._target(), url._anchor, display, url._tip)
+
+
+def _external(
+    ws: Worksheet,
+    parts: list[str],
+    r: int,
+    c: int,
+    target: str,
+    anchor: str,
+    display: str | None = None,
+    tip: str = "",
+) -> None:
+    """One ``<hyperlink>`` to ``target`` (a relationship of its own), added to ``parts``,
+    with its attributes as ``_write_hyperlink_external`` writes them (``display``: None
+    when the link's cell holds its text, the attribute's value otherwise)."""
     escape_attribute = ws._escape_attributes
     ws.rel_count += 1
     tag = f'<hyperlink ref="{xl_rowcol_to_cell(r, c)}" r:id="rId{ws.rel_count}"'
-    if url._anchor:
-        tag += f' location="{escape_attribute(url._anchor)}"'
-    if url._is_object_link:
-        tag += f' display="{escape_attribute(url._text)}"'
-    if url._tip:
-        tag += f' tooltip="{escape_attribute(url._tip)}"'
+    if anchor:
+        tag += f' location="{escape_attribute(anchor)}"'
+    if display is not None:
+        tag += f' display="{escape_attribute(display)}"'
+    if tip:
+        tag += f' tooltip="{escape_attribute(tip)}"'
     parts.append(tag + "/>")
-    ws.external_hyper_links.append(["/hyperlink", url._target(), "External"])
+    ws.external_hyper_links.append(["/hyperlink", target, "External"])
 
 
 class _Lines:
