@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -22,6 +22,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from skp_xl.domain.pola_distribusi import PolaDistribusi
 from skp_xl.errors import SummaryDataError
+from skp_xl.summary.links import Link
 from skp_xl.summary.skema import (
     PREDIKAT_COLUMNS,
     TIDAK,
@@ -242,14 +243,6 @@ def nip_text(value: Cell) -> Cell:
     return value
 
 
-def rows_of_table(table: pd.DataFrame | TabelBagian, headers: Sequence[str]) -> list[list[Cell]]:
-    """:func:`rows_of` of a DataFrame, or of a table held compactly slice by slice (the
-    same cells: each is normalised alone)."""
-    if isinstance(table, pd.DataFrame):
-        return rows_of(table, headers)
-    return [row for part in table.potongan() for row in rows_of(part, headers)]
-
-
 def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:
     """The cells of ``frame`` row by row, normalised by :func:`cell_value`.
 
@@ -261,20 +254,81 @@ def rows_of(frame: pd.DataFrame, headers: Sequence[str]) -> list[list[Cell]]:
     """
     if len(frame.columns) == 0:
         return []
-    columns: list[list[Cell]] = []
-    for index, (_, series) in enumerate(frame.items()):
-        text = headers[index] == NIP
-        if isinstance(series.dtype, pd.StringDtype):
-            codes, uniques = pd.factorize(series, use_na_sentinel=True)
-            # A blank's code is -1: the last value, None.
-            values = [cell_value(value) for value in uniques] + [None]
-            if text:
-                values = [nip_text(value) for value in values]
-            columns.append([values[code] for code in codes.tolist()])
-        else:
-            cells = [cell_value(value) for value in series]
-            columns.append([nip_text(value) for value in cells] if text else cells)
+    columns = [
+        cells_of(series, text=headers[index] == NIP)
+        for index, (_, series) in enumerate(frame.items())
+    ]
     return [list(row) for row in zip(*columns, strict=True)]
+
+
+def cells_of(series: pd.Series, *, text: bool = False) -> list[Cell]:
+    """One column's cells, as :func:`rows_of` makes them (``text``: a NIP column)."""
+    if isinstance(series.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        # A blank's code is -1: the last value, None.
+        values = [cell_value(value) for value in uniques] + [None]
+        if text:
+            values = [nip_text(value) for value in values]
+        return [values[code] for code in codes.tolist()]
+    cells = [cell_value(value) for value in series]
+    return [nip_text(value) for value in cells] if text else cells
+
+
+POTONGAN_BARIS = 50_000
+"""Rows of a big sheet made at a time (:class:`Bertahap`): small beside the 388,515
+Cascading rows of 100,000 files, large enough that a slice's own cost is spread thin."""
+
+Potongan = tuple[Sequence[Sequence[Cell]], Sequence[Link | None]]
+"""A slice of a big sheet's rows, as shown, and each row's ``Berkas`` link."""
+
+
+@dataclass(frozen=True, slots=True)
+class Bertahap:
+    """A big sheet's rows, made a slice at a time each time they are walked, so that
+    they are never all in memory: the Cascading sheet of 100,000 files has 388,515 rows,
+    about 100 MB as lists of cells (benchmarks/bench_memori.py). XlsxWriter's writer
+    walks them twice (the columns' widths, then the cells); openpyxl's takes them whole
+    (:meth:`semua`), for the small summaries it writes.
+
+    Attributes:
+        jumlah: How many rows.
+        buat: A new walk over the slices, in order.
+    """
+
+    jumlah: int
+    buat: Callable[[], Iterator[Potongan]]
+
+    def __len__(self) -> int:
+        return self.jumlah
+
+    def semua(self) -> tuple[list[Sequence[Cell]], list[Link | None]]:
+        """Every row and link, as lists."""
+        rows: list[Sequence[Cell]] = []
+        links: list[Link | None] = []
+        for part, part_links in self.buat():
+            rows.extend(part)
+            links.extend(part_links)
+        return rows, links
+
+
+class KolomTabel:
+    """The cells of a held table's first rows, a column at a time, as :func:`rows_of`
+    makes them: the PivotTable's source (:func:`.pivot.add_pivot`), which counts a column
+    at a time, without every row's list of cells."""
+
+    def __init__(self, table: TabelBagian, headers: Sequence[str], limit: int) -> None:
+        self._table = table
+        self._headers = tuple(headers)
+        self._rows = np.arange(min(len(table), limit))
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def column(self, index: int) -> list[Cell]:
+        """Column ``index``'s cells."""
+        header = self._headers[index]
+        frame = self._table.baris(self._rows, [header])
+        return cells_of(frame[header], text=header == NIP)
 
 
 def lepaskan() -> None:

@@ -85,20 +85,21 @@ def file_links(
     Args:
         cells: Each row's file, sheet and cell.
         folder: As for :func:`file_target`.
-        targets: File (and folder) -> its :func:`file_target`, filled as files are met:
-            each distinct file's target is worked out once (a file has many rows, in
-            several tables), from its folder's, worked out once a folder.
+        targets: Folder -> its :func:`file_target`, filled as folders are met: a file's
+            target is made from its folder's, worked out once a folder for every table
+            given the same dict, and once a file in this call (a file has many rows).
     """
     targets = {} if targets is None else targets
+    made: dict[str, str] = {}
     locations: dict[tuple[object, object], str | None] = {}  # workbooks share a layout
     links: list[Link | None] = []
     for berkas, sheet, cell in cells:
         if not isinstance(berkas, str) or not berkas.strip():
             links.append(None)
             continue
-        target = targets.get(berkas)
+        target = made.get(berkas)
         if target is None:
-            target = targets[berkas] = _target(berkas.strip(), folder, targets)
+            target = made[berkas] = _target(berkas.strip(), folder, targets)
         key = (sheet, cell)
         location = locations.get(key)
         if location is None and key not in locations:

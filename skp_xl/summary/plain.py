@@ -10,7 +10,7 @@ from openpyxl.styles import Color, Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from skp_xl.summary import xlsx_tables
-from skp_xl.summary.data import BERKAS, Cell
+from skp_xl.summary.data import BERKAS, Bertahap, Cell
 from skp_xl.summary.links import Link
 from skp_xl.summary.tables import DESIMAL_FORMAT, FONT_NAME, a4_landscape, write_table
 
@@ -30,7 +30,8 @@ class PlainTable:
         title: The sheet's title.
         name: The Table's displayName.
         headers: The Table's headers.
-        rows: Its rows, as shown (``Berkas`` relative to the consolidated folder).
+        rows: Its rows, as shown (``Berkas`` relative to the consolidated folder); for a
+            big sheet, its rows and their links made a slice at a time (``links`` unused).
         text_columns: Columns stored as text.
         wrap_columns: Columns whose long text wraps.
         links: The ``Berkas`` link of each row.
@@ -44,7 +45,7 @@ class PlainTable:
     title: str
     name: str
     headers: tuple[str, ...]
-    rows: list[list[Cell]]
+    rows: Sequence[Sequence[Cell]] | Bertahap
     text_columns: tuple[str, ...]
     wrap_columns: tuple[str, ...]
     links: Sequence[Link | None]
@@ -55,15 +56,18 @@ class PlainTable:
 
     def to_openpyxl(self, ws: Worksheet) -> None:
         """Write the sheet with openpyxl."""
+        rows, links = (
+            self.rows.semua() if isinstance(self.rows, Bertahap) else (self.rows, self.links)
+        )
         write_table(
             ws,
             name=self.name,
             headers=self.headers,
-            rows=self.rows,
+            rows=rows,
             text_columns=self.text_columns,
             wrap_columns=self.wrap_columns,
             link_column=self.link_column,
-            links=self.links,
+            links=links,
         )
         for index, header in enumerate(self.headers, start=1):
             if header in self.decimal_columns:

@@ -7,11 +7,14 @@ PivotTable over that Table), Temuan and Cascading (Tables).
 
 from __future__ import annotations
 
+import os
 import tempfile
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import xlsxwriter
 from openpyxl import Workbook
@@ -26,17 +29,22 @@ from skp_xl.summary.data import (
     BERKAS,
     NIP,
     PERIODE,
+    POTONGAN_BARIS,
     PREDIKAT,
     SEL,
     SHEET,
     UNIT_KERJA,
+    Bertahap,
     Cell,
+    KolomTabel,
+    Potongan,
     SummaryData,
+    TabelBagian,
+    cell_value,
     headers_of,
     lepaskan,
     require_columns,
     rows_of,
-    rows_of_table,
 )
 from skp_xl.summary.graft import graft
 from skp_xl.summary.kurva import write_kurva
@@ -196,23 +204,45 @@ def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
 @dataclass(frozen=True, slots=True)
 class _Files:
     """The ``Berkas`` column of the summary's tables: each file's link target and shown
-    path, worked out once for every table (a file has rows in each: hundreds of
-    thousands of rows in a large summary, one file for many of them).
+    path, from its folder's, worked out once a folder for every table (a file has rows in
+    each; an agency has far fewer folders than files, so what is kept does not grow with
+    the files).
 
     Attributes:
         folder: The summary's folder (links are relative to it).
         akar: The consolidated folder (paths are shown relative to it), if any.
-        targets: File -> its link target, as the tables meet it.
-        shown: File -> its shown path, as the tables meet it.
+        targets: Folder -> its link target, as the tables meet it (:func:`.file_links`).
+        shown: Folder -> its path relative to ``akar`` (``None``: outside it).
     """
 
     folder: Path
     akar: Path | None
     targets: dict[str, str] = field(default_factory=dict)
-    shown: dict[Cell, Cell] = field(default_factory=dict)
+    shown: dict[str, str | None] = field(default_factory=dict)
+
+    def shown_path(self, berkas: Cell) -> Cell:
+        """:func:`.tables.shown_path` of ``berkas``, from its folder's."""
+        akar = self.akar
+        if akar is None or not isinstance(berkas, str) or not berkas.strip():
+            return shown_path(berkas, akar)
+        head, name = os.path.split(berkas)
+        if not head or name in ("", ".", ".."):
+            return shown_path(berkas, akar)
+        if head not in self.shown:
+            try:
+                relative = Path(head).absolute().relative_to(akar.absolute()).as_posix()
+            except ValueError:
+                relative = None
+            self.shown[head] = relative
+        relative = self.shown[head]
+        if relative is None:  # outside akar, unless it is akar itself
+            return shown_path(berkas, akar)
+        return name if relative == "." else f"{relative}/{name}"
 
 
-def _links(headers: tuple[str, ...], rows: list[list[Cell]], files: _Files) -> list[Link | None]:
+def _links(
+    headers: tuple[str, ...], rows: Sequence[Sequence[Cell]], files: _Files
+) -> list[Link | None]:
     if BERKAS not in headers:
         return []
     berkas = headers.index(BERKAS)
@@ -236,12 +266,31 @@ def _shown(headers: tuple[str, ...], rows: list[list[Cell]], files: _Files) -> N
     """Show ``Berkas`` relative to the consolidated folder (links are made before)."""
     if BERKAS in headers and files.akar is not None:
         berkas = headers.index(BERKAS)
-        shown = files.shown  # a file has many rows (an export: all of them)
+        shown: dict[Cell, Cell] = {}  # a file has many rows (an export: all of them)
         for row in rows:
             value = row[berkas]
             if value not in shown:
-                shown[value] = shown_path(value, files.akar)
+                shown[value] = files.shown_path(value)
             row[berkas] = shown[value]
+
+
+def _bertahap(
+    table: TabelBagian, headers: tuple[str, ...], order: np.ndarray | None, files: _Files
+) -> Bertahap:
+    """``table``'s rows (in ``order``, when given) as shown, with their links, made
+    :data:`.data.POTONGAN_BARIS` rows at a time as the sheet is written."""
+    count = len(table)
+
+    def buat() -> Iterator[Potongan]:
+        for start in range(0, count, POTONGAN_BARIS):
+            end = min(start + POTONGAN_BARIS, count)
+            positions = np.arange(start, end) if order is None else order[start:end]
+            rows = rows_of(table.baris(positions, headers), headers)
+            links = _links(headers, rows, files)
+            _shown(headers, rows, files)
+            yield rows, links
+
+    return Bertahap(count, buat)
 
 
 TINGKAT_ORDER = {"galat": 0, "error": 0, "peringatan": 1, "warning": 1}
@@ -262,14 +311,26 @@ def problems_first(
     if column not in headers:
         return rows
     index = headers.index(column)
+    return sorted(rows, key=lambda row: _rank(row[index], order))
 
-    def rank(row: list[Cell]) -> int:
-        value = row[index]
-        if value is None:
-            return len(order) + 2
-        return order.get(str(value).strip().casefold(), len(order) + 1)
 
-    return sorted(rows, key=rank)
+def problems_order(
+    table: TabelBagian, headers: tuple[str, ...], column: str, order: dict[str, int]
+) -> np.ndarray | None:
+    """The positions of ``table``'s rows as :func:`problems_first` orders its rows, from
+    the column's distinct values (``None``: no such column, the rows as they are)."""
+    if column not in headers:
+        return None
+    codes, uniques = table.faktor(column)
+    # A blank's code is -1: the last rank, None's.
+    ranks = np.array([_rank(cell_value(u), order) for u in uniques] + [_rank(None, order)])
+    return np.argsort(ranks[codes], kind="stable")
+
+
+def _rank(value: Cell, order: dict[str, int]) -> int:
+    if value is None:
+        return len(order) + 2
+    return order.get(str(value).strip().casefold(), len(order) + 1)
 
 
 def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
@@ -288,14 +349,23 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
 
 def _write_pegawai(
     ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter
-) -> tuple[tuple[str, ...], list[list[Cell]]]:
+) -> tuple[tuple[str, ...], list[list[Cell]] | KolomTabel]:
+    """Write the Pegawai sheet; return its headers and the rows the PivotTable counts."""
     headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
-    rows = rows_of_table(data.pegawai, headers)
-    if rows:
+    if len(data.pegawai):
         require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
-    links = _links(headers, rows, files)
-    shown = [list(row) for row in rows]
-    _shown(headers, shown, files)
+    source: list[list[Cell]] | KolomTabel
+    shown: list[list[Cell]] | Bertahap
+    links: list[Link | None] = []
+    if isinstance(data.pegawai, pd.DataFrame):
+        rows = rows_of(data.pegawai, headers)
+        links = _links(headers, rows, files)
+        shown = [list(row) for row in rows]
+        _shown(headers, shown, files)
+        source = rows[: tables.MAX_DATA_ROWS]
+    else:  # held compactly: its rows made a slice at a time, the PivotTable's a column
+        shown = _bertahap(data.pegawai, headers, None, files)
+        source = KolomTabel(data.pegawai, headers, tables.MAX_DATA_ROWS)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[PEGAWAI],
@@ -308,11 +378,14 @@ def _write_pegawai(
     )
     plain(ws, table)
     # The PivotTable's cache holds what its source Table holds: the rows left after a cut.
-    return headers, rows[: tables.MAX_DATA_ROWS]
+    return headers, source
 
 
 def _write_pivot(
-    ws: Worksheet, data: SummaryData, headers: tuple[str, ...], rows: list[list[Cell]]
+    ws: Worksheet,
+    data: SummaryData,
+    headers: tuple[str, ...],
+    rows: list[list[Cell]] | KolomTabel,
 ) -> None:
     a4_landscape(ws, footer=data.judul)
     ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = font(
@@ -391,11 +464,17 @@ def _write_cascading(ws: Worksheet, data: SummaryData, files: _Files, plain: Pla
         a4_landscape(ws, title_rows=TITLE_ROWS, footer=data.judul)
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
-    rows = problems_first(
-        rows_of_table(data.cascading, headers), headers, Cascading.status, STATUS_ORDER
-    )
-    links = _links(headers, rows, files)
-    _shown(headers, rows, files)
+    rows: list[list[Cell]] | Bertahap
+    links: list[Link | None] = []
+    if isinstance(data.cascading, pd.DataFrame):
+        rows = problems_first(
+            rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER
+        )
+        links = _links(headers, rows, files)
+        _shown(headers, rows, files)
+    else:  # held compactly: problems first, its rows made a slice at a time
+        order = problems_order(data.cascading, headers, Cascading.status, STATUS_ORDER)
+        rows = _bertahap(data.cascading, headers, order, files)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[CASCADING],

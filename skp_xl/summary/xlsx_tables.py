@@ -34,7 +34,7 @@ from __future__ import annotations
 import io
 import re
 from array import array
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from functools import partial
 from math import isfinite
 from operator import itemgetter
@@ -55,7 +55,7 @@ from xlsxwriter.workbook import Workbook
 from xlsxwriter.worksheet import Worksheet
 
 from skp_xl.summary import tables
-from skp_xl.summary.data import Cell
+from skp_xl.summary.data import Bertahap, Cell, Potongan
 from skp_xl.summary.links import Link
 from skp_xl.summary.tables import (
     BILANGAN_FORMAT,
@@ -89,7 +89,7 @@ def write_table(
     *,
     name: str,
     headers: Sequence[str],
-    rows: Sequence[Sequence[Cell]],
+    rows: Sequence[Sequence[Cell]] | Bertahap,
     text_columns: Collection[str] = (),
     wrap_columns: Collection[str] = (),
     link_column: str | None = None,
@@ -106,7 +106,9 @@ def write_table(
         ws: An empty sheet.
         name: The Table's displayName, unique in the workbook.
         headers: Column headers, unique and non-blank.
-        rows: Data rows, as long as ``headers``.
+        rows: Data rows, as long as ``headers``; or, for a big sheet, its rows and links
+            made a slice at a time (``links`` then unused): walked once for the widths and
+            once for the cells in ``constant_memory`` mode, taken whole otherwise.
         text_columns: Columns stored and formatted as text.
         wrap_columns: Columns whose long text wraps instead of widening the column.
         link_column: The column whose cells get ``links``.
@@ -128,8 +130,19 @@ def write_table(
         The Table's range, e.g. ``A1:L9``.
     """
     total = len(rows)
-    rows = rows[: tables.MAX_DATA_ROWS]
-    links = links[: tables.MAX_DATA_ROWS]
+    shown = min(total, tables.MAX_DATA_ROWS)
+    streamed = ws.constant_memory and not own_calls
+    if isinstance(rows, Bertahap) and not streamed:
+        rows, links = rows.semua()
+    if isinstance(rows, Bertahap):
+        walk = rows.buat
+    else:
+        whole = (rows, links)
+
+        def walk() -> Iterator[Potongan]:
+            yield whole
+
+    parts = partial(_cut, walk, shown)
     base = {"font_name": FONT_NAME, "font_size": 11}
     header_format = book.add_format(
         {**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"}
@@ -167,15 +180,30 @@ def write_table(
         {"hyperlink": True, "underline": 0, "font_size": 12, "shrink": True, "valign": "top"}
     )
 
-    widths = []
+    maxima = []
     for index, header in enumerate(headers):
         maximum = MAX_WIDTH if header in wrap_columns else MAX_WIDTH + 20
         if index == link_at:
             maximum = LINK_WIDTH
-        width = column_width(header, map(itemgetter(index), rows), maximum=maximum)
+        maxima.append(maximum)
+    blank_styled = [
+        bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
+        for c, h in enumerate(headers)
+    ]
+    widths = [column_width(h, (), maximum=m) for h, m in zip(headers, maxima, strict=True)]
+    first = 0  # the last row that writes a cell (see _last_written)
+    done = 0
+    for part, part_links in parts():
+        for index, (header, maximum) in enumerate(zip(headers, maxima, strict=True)):
+            width = column_width(header, map(itemgetter(index), part), maximum=maximum)
+            widths[index] = max(widths[index], width)
+        if streamed:
+            last = _last_written(part, part_links, link_at, blank_styled)
+            first = done + last if last else first
+        done += len(part)
+    for index, width in enumerate(widths):
         ws.set_column(index, index, width - PADDING)
-        widths.append(width)
-    last_row = max(len(rows) + 1, 2)
+    last_row = max(shown + 1, 2)
     ws.freeze_panes(1, 0)
     _add_table(
         ws,
@@ -188,40 +216,47 @@ def write_table(
             "columns": [{"header": h, "header_format": header_format} for h in headers],
         },
     )
-    if total > len(rows):
+    if total > shown:
         bold = book.add_format({**base, "bold": True})
-        ws.write_string(0, len(headers) + 1, cut_note(len(rows), total, full_table), bold)
+        ws.write_string(0, len(headers) + 1, cut_note(shown, total, full_table), bold)
     if note is not None:
         ws.write_string(0, len(headers) + 1, note[0], book.add_format(note[1]))
-    blank_styled = [
-        bool(wrapped) or c == link_at or h in text_columns or h in decimal_columns
-        for c, h in enumerate(headers)
-    ]
     lines_of = _Lines([i for i, _ in wrapped], widths)
+    # The first row written through XlsxWriter's calls: in constant_memory mode, the last
+    # that writes a cell, the rows before it written by _RowWriter.
+    first = max(first, 1) if streamed else 1
+    writer: _RowWriter | None = None
+    tail: list[tuple[Sequence[Cell], Link | None]] = []
+    done = 0
+    for part, part_links in parts():
+        cut = min(max(first - 1 - done, 0), len(part))
+        if cut:
+            if writer is None:
+                urls = _URLS.setdefault(book, {})
+                writer = _RowWriter(ws, formats, link_format, link_at, blank_styled, urls)
+            writer.write(part[:cut], part_links[:cut], lines_of, start=done + 1)
+        tail.extend(
+            (row, part_links[i] if i < len(part_links) else None)
+            for i, row in enumerate(part[cut:], start=cut)
+        )
+        done += len(part)
     # Past Excel's links a sheet, plain text, without asking XlsxWriter: it warns for
     # each, and the warnings module keeps every distinct message.
-    linked = 0
-    first = 1  # the first row written through XlsxWriter's calls
-    if ws.constant_memory and not own_calls:
-        first = max(_last_written(rows, links, link_at, blank_styled), 1)
-        if first > 1:
-            linked = _RowWriter(
-                ws, formats, link_format, link_at, blank_styled, _URLS.setdefault(book, {})
-            ).write(rows[: first - 1], links, lines_of)
-    for r, row in enumerate(rows[first - 1 :], start=first):
+    linked = 0 if writer is None else writer.linked
+    for r, (row, link_of_row) in enumerate(tail, start=first):
         lines = lines_of(row)
         if lines > 1:
             ws.set_row(r, LINE_HEIGHT * lines)
         for c, value in enumerate(row):
-            link = links[r - 1] if c == link_at and r - 1 < len(links) else None
+            link = link_of_row if c == link_at else None
             text, whole, decimal = formats[c]
             if link is not None:
                 url = "external:" + link.target
                 if link.location:
                     url += "#" + link.location
-                shown = _inert(str(value))
-                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, shown) < 0:
-                    ws.write_string(r, c, shown, text)
+                shown_text = _inert(str(value))
+                if linked >= MAX_LINKS or ws.write_url(r, c, url, link_format, shown_text) < 0:
+                    ws.write_string(r, c, shown_text, text)
                 else:
                     linked += 1
             elif value is None:
@@ -236,10 +271,21 @@ def write_table(
                 ws.write_number(r, c, value, decimal)
             else:
                 ws.write_number(r, c, value, whole)
-    if not rows:
+    if not shown:
         for c in range(len(headers)):
             ws.write_blank(1, c, None, formats[c][0])
     return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
+
+
+def _cut(walk: Callable[[], Iterator[Potongan]], shown: int) -> Iterator[Potongan]:
+    """The first ``shown`` rows of a new walk, and their links."""
+    done = 0
+    for part, part_links in walk():
+        if done >= shown:
+            return
+        keep = shown - done
+        yield part[:keep], part_links[:keep]
+        done += len(part)
 
 
 def _last_written(
@@ -322,6 +368,7 @@ class _RowWriter:
         self.tags: dict[tuple[object, ...], str] = {}  # a row tag's attributes past r
         self.urls = urls  # a file's relationship target, for every table of the workbook
         self.links = _Tautan()
+        self.linked = 0  # links written, of MAX_LINKS
         ws._write_hyperlinks = MethodType(partial(_write_hyperlinks, links=self.links), ws)
 
     def style(self, fmt: Format) -> str:
@@ -405,11 +452,15 @@ class _RowWriter:
         rows: Sequence[Sequence[Cell]],
         links: Sequence[Link | None],
         lines_of: _Lines,
-    ) -> int:
-        """Write ``rows`` as rows 2, 3... (after the header row) and return the links
-        written, as :func:`write_table`'s loop over XlsxWriter's calls does."""
+        *,
+        start: int = 1,
+    ) -> None:
+        """Write ``rows`` as the data rows ``start``, ``start + 1``... (the first, 1, is
+        the sheet's row 2, after the header row), as :func:`write_table`'s loop over
+        XlsxWriter's calls does; :attr:`linked` counts the links written so far."""
         ws = self.ws
-        ws._write_single_row(1)  # the header row, as row 2's first cell flushes it
+        if start == 1:
+            ws._write_single_row(1)  # the header row, as row 2's first cell flushes it
         formats = self.formats
         names = [xl_col_to_name(c) for c in range(len(formats))]
         styles: list[list[str | None]] = [[None, None, None] for _ in formats]
@@ -425,9 +476,9 @@ class _RowWriter:
             _PLAIN.search,
             self.text,
         )
-        linked = 0
+        linked = self.linked
         fh = ws.fh
-        for r, row in enumerate(rows, start=1):
+        for r, row in enumerate(rows, start=start):
             lines = lines_of(row)
             if lines > 1:
                 ws.set_row(r, LINE_HEIGHT * lines)
@@ -435,7 +486,7 @@ class _RowWriter:
             cells: list[str] = []
             add = cells.append
             for c, value in enumerate(row):
-                if c == link_at and r - 1 < len(links) and (link := links[r - 1]) is not None:
+                if c == link_at and r - start < len(links) and (link := links[r - start]):
                     shown = _inert(str(value))
                     url = "external:" + link.target
                     if link.location:
@@ -496,8 +547,8 @@ class _RowWriter:
             if lines > 1:  # its height is in the row written: not kept to the end
                 ws.row_info.pop(r, None)
                 ws.row_sizes.pop(r, None)
-        ws.previous_row = len(rows) + 1  # the next row's, written by XlsxWriter's calls
-        return linked
+        ws.previous_row = start + len(rows)  # the next row's, by XlsxWriter's calls
+        self.linked = linked
 
 
 def _finite(number: float) -> None:

@@ -29,18 +29,20 @@ def data() -> SummaryData:
     return konsolidasi(SAMPLE, Opsi(jobs=1, cache=False)).summary_data()
 
 
-@pytest.fixture(scope="module", params=["ordinary", "streamed"])
+@pytest.fixture(scope="module", params=["ordinary", "streamed", "streamed in slices"])
 def both(
     request: pytest.FixtureRequest, data: SummaryData, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
     """The sample agency's summary by ``write_summary`` and by openpyxl alone; written
     by XlsxWriter's ordinary mode, or row by row as a large summary is
-    (``constant_memory``)."""
+    (``constant_memory``), its big sheets' rows made whole or a few at a time."""
     folder = tmp_path_factory.mktemp("graft")
     grafted, alone = folder / "grafted.xlsx", folder / "alone.xlsx"
     with pytest.MonkeyPatch.context() as patch:
-        if request.param == "streamed":
+        if request.param != "ordinary":
             patch.setattr(workbook, "IN_MEMORY_ROWS", 0)
+        if request.param == "streamed in slices":
+            patch.setattr(workbook, "POTONGAN_BARIS", 7)
         write_summary(grafted, data)
     build_summary(data, folder=folder).save(alone)
     return grafted, alone
