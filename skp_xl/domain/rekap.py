@@ -449,13 +449,28 @@ def baris_cascading(
     """:func:`periksa_cascading`'s rows, in its order, as they are made (a large agency's
     are hundreds of thousands: its caller may hold them a slice at a time); its findings
     are added to ``findings`` on the way, all of them once the rows end."""
-    by_nip = {p.nip: p for p in plans if p.nip}
+    return baris_cascading_pimpinan({p.nip: p for p in plans if p.nip}, plans, findings)
+
+
+def baris_cascading_pimpinan(
+    pimpinan: Mapping[str, RencanaPegawai],
+    plans: Iterable[RencanaPegawai],
+    findings: list[Finding],
+) -> Iterator[BarisCascading]:
+    """:func:`baris_cascading` of ``plans``, walked once, their pejabat penilai looked up
+    in ``pimpinan``: NIP -> the plan of the last of ``plans`` with that NIP, for (at
+    least) every NIP some plan names as its penilai. So a caller holds the leaders'
+    plans only, and makes the others as they are walked (a large agency's plans, held
+    all at once, were a fifth of its consolidation's memory)."""
     named_by: dict[tuple[str, str], list[str]] = defaultdict(list)
-    staff: dict[str, list[RencanaPegawai]] = defaultdict(list)
+    # Leader -> whether a member of their staff names their rencana, in the order the
+    # leaders are first met.
+    staff: dict[str, bool] = {}
     for plan in plans:
-        leader = by_nip.get(plan.nip_penilai) if plan.nip_penilai else None
-        if leader is not None and leader is not plan:
-            staff[leader.nip].append(plan)
+        leader = pimpinan.get(plan.nip_penilai) if plan.nip_penilai else None
+        if leader is not None and leader.kunci != plan.kunci:
+            named = staff.get(leader.nip, False)
+            staff[leader.nip] = named or any(r.pimpinan is not None for r in plan.rencana)
         for item in plan.rencana:
             if item.pimpinan is None:
                 continue
@@ -510,10 +525,10 @@ def baris_cascading(
                 status,
                 note,
             )
-    for leader_nip, members in staff.items():
-        if not any(r.pimpinan is not None for m in members for r in m.rencana):
+    for leader_nip, named in staff.items():
+        if not named:
             continue  # staff formats without the column (kualitatif) say nothing
-        leader = by_nip[leader_nip]
+        leader = pimpinan[leader_nip]
         for item in leader.rencana:
             names = named_by.get((leader_nip, kunci_teks(item.teks)), [])
             sheet, cell = item.sel or (None, None)

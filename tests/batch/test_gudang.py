@@ -15,6 +15,7 @@ from skp_xl.batch import gudang as gudang_module
 from skp_xl.batch.gudang import Gudang
 from skp_xl.batch.konsolidasi import Opsi, rangkum
 from skp_xl.domain.codes import Code
+from skp_xl.domain.findings import Finding
 from skp_xl.domain.rekap import AturanGanda
 from skp_xl.samples import generate_agency
 from tests.batch.hasil import baca, di_disk, sama
@@ -127,8 +128,13 @@ def test_the_command_gives_the_same_outputs_with_resultsdi_disk(
 
 @pytest.mark.parametrize("where", ["instansi", "agency"])
 def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agency: Path) -> None:
-    from skp_xl.batch.konsolidasi import _definitif, _rencana
-    from skp_xl.domain.rekap import RencanaPegawai, StatusCascading, periksa_cascading
+    from skp_xl.batch.konsolidasi import _definitif, _pimpinan, _rencana
+    from skp_xl.domain.rekap import (
+        RencanaPegawai,
+        StatusCascading,
+        baris_cascading_pimpinan,
+        periksa_cascading,
+    )
 
     hasil, _ = baca(SAMPLES / "instansi" if where == "instansi" else agency)
     read = [h for h in hasil if h.terbaca]
@@ -143,9 +149,16 @@ def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agen
         for h in read
         if _definitif(h)
     ]
-    kept = _rencana(read, {h.identitas.get("penilai_nip", "") for h in read if _definitif(h)})
+    leaders = {h.identitas.get("penilai_nip", "") for h in read if _definitif(h)}
+    kept = list(_rencana(read, leaders))
     assert periksa_cascading(kept) == periksa_cascading(whole)
-    rows, _ = periksa_cascading(whole)
+    rows, findings = periksa_cascading(whole)
+    # As the consolidation checks them: the leaders' plans, then every plan as it is made.
+    pimpinan = _pimpinan(read, leaders)
+    assert len(pimpinan) < len(whole)
+    walked: list[Finding] = []
+    made = list(baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), walked))
+    assert (made, walked) == (rows, findings)
     assert {StatusCascading.COCOK, StatusCascading.DIINTERVENSI} <= {r.status for r in rows}
     # The staff's own texts are left out: less is kept than read.
     assert sum(len(p.rencana) for p in kept) < sum(len(p.rencana) for p in whole)

@@ -219,6 +219,11 @@ def test_the_tables_are_the_frames_given_and_the_period_rows_as_before(
     # Rows of no period and of no file: every way a row can be left out or let in.
     frame.loc[5, Pegawai.berkas] = pd.NA
     frame.loc[[6, 7], Pegawai.sub_unit] = "Sub B"
+    # Keys sorted from their codes as pandas sorts the texts: blanks last, by code point.
+    frame.loc[8, Pegawai.unit_kerja] = pd.NA
+    frame.loc[9, Pegawai.unit_kerja] = "Émbung"
+    frame.loc[10, Pegawai.unit_kerja] = "a kecil"
+    frame.loc[11, Pegawai.sub_unit] = pd.NA
     result = _hasil(frame, PeriodeEvaluasi.AKHIR)
     pd.testing.assert_frame_equal(result.pegawai, frame)
     assert result.cascading[Pegawai.berkas].tolist() == [f"{i}.xlsx" for i in range(5)]
