@@ -380,6 +380,7 @@ class Konsolidasi:
             del part
         if not parts:
             return Tabel.dari(tabel.baris(np.arange(0)))
+        lepaskan()  # the rows decoded for it
         return Tabel.sambung(parts)
 
     def summary_data(self, *, semua_periode: bool = False) -> SummaryData:

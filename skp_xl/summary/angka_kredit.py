@@ -8,7 +8,7 @@ kredit of each period, the annual total by the chosen rule, the jenjang and its 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,7 +33,7 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
-from skp_xl.summary.data import Cell, SummaryData, TabelBagian
+from skp_xl.summary.data import POTONGAN_BARIS, Cell, SummaryData, TabelBagian, lepaskan
 from skp_xl.summary.plain import PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.skema import TIDAK, Pegawai
 
@@ -203,14 +203,16 @@ _DI = {column: at for at, column in enumerate(_KOLOM)}
 """Where each of :data:`_KOLOM` is in a :data:`Baris`."""
 
 
-def _jf_saja(frame: pd.DataFrame | TabelBagian) -> tuple[list[Baris], dict[str, JenjangJf | None]]:
+def _jf_saja(
+    frame: pd.DataFrame | TabelBagian,
+) -> tuple[Iterator[Baris], dict[str, JenjangJf | None]]:
     """The rows that may be a JF's, as plain text records, and the jenjang each jabatan
     names. Picked column-wise first: an agency's table holds 50,000 rows, of which the JF
     are a part, and each jabatan name is looked at once. A table held compactly has only
     the distinct values of its jabatan columns decoded to pick them (each row known by
     its code), then the rows picked."""
     if JABATAN not in frame.columns:
-        return [], {}
+        return iter(()), {}
 
     def faktor(label: str) -> tuple[np.ndarray, list[object]]:
         # Each distinct value looked at once, its rows by their codes (-1: blank).
@@ -235,24 +237,38 @@ def _jf_saja(frame: pd.DataFrame | TabelBagian) -> tuple[list[Baris], dict[str, 
     blank = np.array([kind == "" for kind in jenis])
     mask = is_jf[kind_codes] | (blank[kind_codes] & has[codes])
     wanted = [c for c in _KOLOM if c in frame.columns]
-    picked = (
-        frame.loc[mask, wanted] if isinstance(frame, pd.DataFrame) else frame.baris(mask, wanted)
-    )
-    # Each column's text made once a value: the rows kept (a JF's every period) share
-    # them, where a text per cell took as much again as the rows (bench_memori.py). A
-    # row is a tuple of every _KOLOM (None where the table lacks one), not a dict: a
-    # fifth of its memory, for 200,000 rows at 100,000 files.
-    absent: list[str | None] = [None] * len(picked)
-    columns: list[list[str | None]] = []
-    for label in _KOLOM:
-        if label not in wanted:
-            columns.append(absent)
-            continue
-        at, distinct = pd.factorize(picked[label].astype("string"), use_na_sentinel=True)
-        values: list[str | None] = [*distinct.astype(object), None]  # a blank's code is -1
-        columns.append([values[code] for code in at.tolist()])
-    del picked
-    return list(zip(*columns, strict=True)), named
+    return _baris(frame, np.flatnonzero(mask), wanted), named
+
+
+def _baris(
+    frame: pd.DataFrame | TabelBagian, positions: np.ndarray, wanted: list[str]
+) -> Iterator[Baris]:
+    """The rows at ``positions``, as tuples of every :data:`_KOLOM` (None where the table
+    lacks one), made :data:`.data.POTONGAN_BARIS` rows at a time.
+
+    Each column's text is made once a value, across the slices: the rows kept (a JF's
+    every period) share them, where a text per cell took as much again as the rows
+    (bench_memori.py). A tuple, not a dict: a fifth of its memory, for 200,000 rows at
+    100,000 files."""
+    shared: dict[str, str] = {}
+    for start in range(0, len(positions), POTONGAN_BARIS):
+        at = positions[start : start + POTONGAN_BARIS]
+        picked = (
+            frame.iloc[at][wanted] if isinstance(frame, pd.DataFrame) else frame.baris(at, wanted)
+        )
+        absent: list[str | None] = [None] * len(picked)
+        columns: list[list[str | None]] = []
+        for label in _KOLOM:
+            if label not in wanted:
+                columns.append(absent)
+                continue
+            codes, distinct = pd.factorize(picked[label].astype("string"), use_na_sentinel=True)
+            values: list[str | None] = [shared.setdefault(v, v) for v in distinct.astype(object)]
+            values.append(None)  # a blank's code is -1
+            columns.append([values[code] for code in codes.tolist()])
+        del picked
+        lepaskan()  # the picked rows' Arrow memory, before their tuples are made
+        yield from zip(*columns, strict=True)
 
 
 def tabel_angka_kredit(

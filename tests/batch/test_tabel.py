@@ -22,6 +22,7 @@ from skp_xl.batch.nasional import INSTANSI, tulis_parquet
 from skp_xl.batch.tabel import Tabel, tulis_csv
 from skp_xl.cli import app
 from skp_xl.domain.vocabulary import PeriodeEvaluasi
+from skp_xl.summary import angka_kredit as angka_kredit_module
 from skp_xl.summary.angka_kredit import tabel_angka_kredit
 from skp_xl.summary.skema import CASCADING_COLUMNS, Pegawai
 from skp_xl.summary.workbook import write_summary
@@ -250,8 +251,15 @@ def test_the_angka_kredit_table_decodes_only_the_jf_rows(monkeypatch: pytest.Mon
 
     monkeypatch.setattr(Tabel, "baris", counted)
     monkeypatch.setattr(Tabel, "frame", lambda self: pytest.fail("the whole table decoded"))
-    assert tabel_angka_kredit(held) == tabel_angka_kredit(frame)
+    whole = tabel_angka_kredit(frame)
+    assert tabel_angka_kredit(held) == whole
     assert decoded == [len(ROWS_AK) - 1]  # the JA row left out before decoding
+    # Decoded two rows at a time, the rows of one pegawai in different slices.
+    decoded.clear()
+    monkeypatch.setattr(angka_kredit_module, "POTONGAN_BARIS", 2)
+    assert tabel_angka_kredit(held) == whole
+    assert tabel_angka_kredit(frame) == whole
+    assert decoded == [2] * ((len(ROWS_AK) - 1) // 2) + [1] * ((len(ROWS_AK) - 1) % 2)
 
 
 def test_consolidate_writes_the_csv_and_parquet_of_the_tables(
