@@ -33,7 +33,14 @@ from skp_xl.domain.codes import Code
 from skp_xl.domain.findings import Finding, Severity
 from skp_xl.domain.rekap import jenjang_jf
 from skp_xl.domain.vocabulary import JenisJabatan, PeriodeEvaluasi
-from skp_xl.summary.data import POTONGAN_BARIS, Cell, SummaryData, TabelBagian, lepaskan
+from skp_xl.summary.data import (
+    POTONGAN_BARIS,
+    Cell,
+    SummaryData,
+    TabelBagian,
+    bagian,
+    lepaskan,
+)
 from skp_xl.summary.plain import PlainTable, PlainWriter, to_openpyxl
 from skp_xl.summary.skema import TIDAK, Pegawai
 
@@ -213,13 +220,8 @@ def _jf_saja(
     its code), then the rows picked."""
     if JABATAN not in frame.columns:
         return iter(()), {}
-
-    def faktor(label: str) -> tuple[np.ndarray, list[object]]:
-        # Each distinct value looked at once, its rows by their codes (-1: blank).
-        if isinstance(frame, pd.DataFrame):
-            codes, uniques = pd.factorize(frame[label], use_na_sentinel=True)
-            return codes, list(uniques)
-        return frame.faktor(label)
+    table = bagian(frame)
+    faktor = table.faktor  # each distinct value looked at once, its rows by their codes
 
     def teks(value: object) -> str:  # as .astype("string").fillna("") gives it
         return "" if value is None or value is pd.NA else str(value)
@@ -237,12 +239,10 @@ def _jf_saja(
     blank = np.array([kind == "" for kind in jenis])
     mask = is_jf[kind_codes] | (blank[kind_codes] & has[codes])
     wanted = [c for c in _KOLOM if c in frame.columns]
-    return _baris(frame, np.flatnonzero(mask), wanted), named
+    return _baris(table, np.flatnonzero(mask), wanted), named
 
 
-def _baris(
-    frame: pd.DataFrame | TabelBagian, positions: np.ndarray, wanted: list[str]
-) -> Iterator[Baris]:
+def _baris(table: TabelBagian, positions: np.ndarray, wanted: list[str]) -> Iterator[Baris]:
     """The rows at ``positions``, as tuples of every :data:`_KOLOM` (None where the table
     lacks one), made :data:`.data.POTONGAN_BARIS` rows at a time.
 
@@ -253,9 +253,7 @@ def _baris(
     shared: dict[str, str] = {}
     for start in range(0, len(positions), POTONGAN_BARIS):
         at = positions[start : start + POTONGAN_BARIS]
-        picked = (
-            frame.iloc[at][wanted] if isinstance(frame, pd.DataFrame) else frame.baris(at, wanted)
-        )
+        picked = table.baris(at, wanted)
         absent: list[str | None] = [None] * len(picked)
         columns: list[list[str | None]] = []
         for label in _KOLOM:

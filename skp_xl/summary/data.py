@@ -112,6 +112,62 @@ class TabelBagian(Protocol):
         ...
 
 
+class BagianFrame:
+    """A DataFrame read as a table held compactly is read (:class:`TabelBagian`), so that
+    the summary reads a caller's frames and the consolidation's held tables one way."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    @property
+    def columns(self) -> Sequence[Hashable]:
+        """The column labels, in order."""
+        return list(self._frame.columns)
+
+    def kolom(self, labels: Sequence[Hashable]) -> pd.DataFrame:
+        """These columns, every row."""
+        return self._frame[list(labels)].reset_index(drop=True)
+
+    def baris(
+        self, rows: np.ndarray | Sequence[int], labels: Sequence[Hashable] | None = None
+    ) -> pd.DataFrame:
+        """The rows at these positions (or where a boolean mask is true), of these
+        columns (all by default)."""
+        positions = np.asarray(rows)
+        if positions.dtype == bool:
+            positions = np.flatnonzero(positions)
+        frame = self._frame.iloc[positions.astype(np.int64, copy=False)]
+        if labels is not None:
+            frame = frame[list(labels)]
+        return frame.reset_index(drop=True)
+
+    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
+        """The table in slices of rows, in order (one empty slice for no rows)."""
+        size = size or POTONGAN_BARIS
+        for start in range(0, max(len(self), 1), size):
+            yield self.baris(np.arange(start, min(start + size, len(self))))
+
+    def faktor(self, label: Hashable) -> tuple[np.ndarray, list[object]]:
+        """A column as each row's code into its distinct values (-1: blank) and those
+        values (``pd.factorize``)."""
+        codes, uniques = pd.factorize(self._frame[label], use_na_sentinel=True)
+        return codes, list(uniques)
+
+
+def bagian(table: pd.DataFrame | TabelBagian, headers: Sequence[str] = ()) -> TabelBagian:
+    """``table`` as a :class:`TabelBagian`: a DataFrame through :class:`BagianFrame`, its
+    columns named ``headers`` when given (its labels as :func:`headers_of` makes them
+    text, as the sheets name them)."""
+    if not isinstance(table, pd.DataFrame):
+        return table
+    if headers and len(headers) == len(table.columns):  # (no columns: the default ones)
+        table = table.set_axis(list(headers), axis=1)
+    return BagianFrame(table)
+
+
 def _empty() -> pd.DataFrame:
     return pd.DataFrame()
 

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import xlsxwriter
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
@@ -40,6 +39,7 @@ from skp_xl.summary.data import (
     Potongan,
     SummaryData,
     TabelBagian,
+    bagian,
     cell_value,
     headers_of,
     lepaskan,
@@ -340,8 +340,7 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
     if not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
         return {}
     names: dict[str, tuple[Cell, Cell]] = {}
-    columns = [BERKAS, NIP, NAMA]
-    chosen = frame[columns] if isinstance(frame, pd.DataFrame) else frame.kolom(columns)
+    chosen = bagian(frame).kolom([BERKAS, NIP, NAMA])
     for berkas, nip, nama in rows_of(chosen, (BERKAS, NIP, NAMA)):
         if isinstance(berkas, str):
             names.setdefault(berkas, (nip, nama))
@@ -350,23 +349,15 @@ def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
 
 def _write_pegawai(
     ws: Worksheet, data: SummaryData, files: _Files, plain: PlainWriter
-) -> tuple[tuple[str, ...], list[list[Cell]] | KolomTabel]:
+) -> tuple[tuple[str, ...], KolomTabel]:
     """Write the Pegawai sheet; return its headers and the rows the PivotTable counts."""
     headers = headers_of(data.pegawai, "pegawai", PEGAWAI_COLUMNS)
     if len(data.pegawai):
         require_columns(headers, (UNIT_KERJA, PREDIKAT), "pegawai")
-    source: list[list[Cell]] | KolomTabel
-    shown: list[list[Cell]] | Bertahap
-    links: list[Link | None] = []
-    if isinstance(data.pegawai, pd.DataFrame):
-        rows = rows_of(data.pegawai, headers)
-        links = _links(headers, rows, files)
-        shown = [list(row) for row in rows]
-        _shown(headers, shown, files)
-        source = rows[: tables.MAX_DATA_ROWS]
-    else:  # held compactly: its rows made a slice at a time, the PivotTable's a column
-        shown = _bertahap(data.pegawai, headers, None, files)
-        source = KolomTabel(data.pegawai, headers, tables.MAX_DATA_ROWS)
+    # Its rows made a slice at a time, the PivotTable's source a column at a time.
+    pegawai = bagian(data.pegawai, headers)
+    shown = _bertahap(pegawai, headers, None, files)
+    source = KolomTabel(pegawai, headers, tables.MAX_DATA_ROWS)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[PEGAWAI],
@@ -374,7 +365,7 @@ def _write_pegawai(
         rows=shown,
         text_columns=(NIP,),
         wrap_columns=(PEGAWAI_KETERANGAN,),
-        links=links,
+        links=(),
         footer=data.judul,
     )
     plain(ws, table)
@@ -386,7 +377,7 @@ def _write_pivot(
     ws: Worksheet,
     data: SummaryData,
     headers: tuple[str, ...],
-    rows: list[list[Cell]] | KolomTabel,
+    rows: KolomTabel,
 ) -> None:
     a4_landscape(ws, footer=data.judul)
     ws.cell(1, 1, "Jumlah pegawai per unit kerja dan predikat (PivotTable)").font = font(
@@ -465,17 +456,10 @@ def _write_cascading(ws: Worksheet, data: SummaryData, files: _Files, plain: Pla
         a4_landscape(ws, title_rows=TITLE_ROWS, footer=data.judul)
         ws.cell(1, 1, "Belum ada data cascading.").font = font(italic=True)
         return
-    rows: list[list[Cell]] | Bertahap
-    links: list[Link | None] = []
-    if isinstance(data.cascading, pd.DataFrame):
-        rows = problems_first(
-            rows_of(data.cascading, headers), headers, Cascading.status, STATUS_ORDER
-        )
-        links = _links(headers, rows, files)
-        _shown(headers, rows, files)
-    else:  # held compactly: problems first, its rows made a slice at a time
-        order = problems_order(data.cascading, headers, Cascading.status, STATUS_ORDER)
-        rows = _bertahap(data.cascading, headers, order, files)
+    # Problems first, its rows made a slice at a time.
+    cascading = bagian(data.cascading, headers)
+    order = problems_order(cascading, headers, Cascading.status, STATUS_ORDER)
+    rows = _bertahap(cascading, headers, order, files)
     table = PlainTable(
         title=ws.title,
         name=TABLE_NAMES[CASCADING],
@@ -483,7 +467,7 @@ def _write_cascading(ws: Worksheet, data: SummaryData, files: _Files, plain: Pla
         rows=rows,
         text_columns=(NIP,),
         wrap_columns=(NAMA, Cascading.rencana_hasil_kerja, Cascading.keterangan),
-        links=links,
+        links=(),
         footer=data.judul,
     )
     plain(ws, table)
