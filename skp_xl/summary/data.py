@@ -330,9 +330,11 @@ def cells_of(series: pd.Series, *, text: bool = False) -> list[Cell]:
     return [nip_text(value) for value in cells] if text else cells
 
 
-POTONGAN_BARIS = 50_000
+POTONGAN_BARIS = 10_000
 """Rows of a big sheet made at a time (:class:`Bertahap`): small beside the 388,515
-Cascading rows of 100,000 files, large enough that a slice's own cost is spread thin."""
+Cascading rows of 100,000 files, large enough that a slice's own cost is spread thin.
+Slices of 50,000 raised the Pegawai sheet's step by 118 MiB at 100,000 files, slices of
+10,000 by none (bench_memori.py), in the same time."""
 
 Potongan = tuple[Sequence[Sequence[Cell]], Sequence[Link | None]]
 """A slice of a big sheet's rows, as shown, and each row's ``Berkas`` link."""
@@ -385,6 +387,21 @@ class KolomTabel:
         header = self._headers[index]
         frame = self._table.baris(self._rows, [header])
         return cells_of(frame[header], text=header == NIP)
+
+    def kode(self, index: int) -> tuple[np.ndarray, list[Cell]] | None:
+        """Column ``index`` as each row's code (-1: blank) and the cell of each code (the
+        last: a blank's), from the held column's distinct values: no row decoded. None
+        when a code could stand for unequal cells (an object column's ``1`` and ``True``
+        are one value to ``pd.factorize``, two cells): ask :meth:`column` then."""
+        header = self._headers[index]
+        codes, uniques = self._table.faktor(header)
+        flags = {isinstance(u, bool) for u in uniques if isinstance(u, int | float)}
+        if len(flags) > 1:
+            return None
+        cells = [cell_value(u) for u in uniques] + [None]
+        if header == NIP:
+            cells = [nip_text(cell) for cell in cells]
+        return codes[: len(self._rows)], cells
 
 
 def lepaskan() -> None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 from xml.etree import ElementTree
 
+import numpy as np
 from openpyxl.compat.strings import safe_string
 from openpyxl.pivot.cache import (
     CacheDefinition,
@@ -116,14 +117,61 @@ def cache_column(name: str, values: Sequence[Cell], order: Sequence[str] = ()) -
             best to worst); the others follow in order of first appearance, blank last.
     """
     present = {_key(v): v for v in values}
+    items = _items(present, order)
+    position = {_key(v): i for i, v in enumerate(items)}
+    return CacheColumn(name, items, _indexes(len(items), [position[_key(v)] for v in values]))
+
+
+def cache_column_kode(
+    name: str, codes: np.ndarray, cells: Sequence[Cell], order: Sequence[str] = ()
+) -> CacheColumn:
+    """:func:`cache_column` of the column whose row ``r`` holds ``cells[codes[r]]`` (a
+    code of -1: the last cell), made from the codes: no cell a row.
+
+    Each key keeps its first row's place and its last row's cell, as :func:`cache_column`'s
+    dict does."""
+    count = len(codes)
+    at = np.where(codes < 0, len(cells) - 1, codes)
+    rows = np.arange(count)
+    first = np.full(len(cells), count)
+    np.minimum.at(first, at, rows)
+    last = np.full(len(cells), -1)
+    np.maximum.at(last, at, rows)
+    present: dict[_Key, Cell] = {}
+    kept: dict[_Key, int] = {}  # the last row of each key's cell
+    for code in np.argsort(first, kind="stable").tolist():
+        if first[code] == count:
+            break  # no row has this code (nor the ones after it)
+        key = _key(cells[code])
+        if key not in present or last[code] > kept[key]:
+            present[key], kept[key] = cells[code], int(last[code])
+    items = _items(present, order)
+    position = {_key(v): i for i, v in enumerate(items)}
+    of_code = np.array([position.get(_key(cell), 0) for cell in cells], dtype=np.int64)
+    return CacheColumn(name, items, _indexes(len(items), of_code[at]))
+
+
+def _items(present: dict[_Key, Cell], order: Sequence[str]) -> tuple[Cell, ...]:
+    """The items of the distinct values ``present`` (key -> value, in order of first
+    appearance): ``order``'s first, the others after, blank last."""
     first = [present[_key(v)] for v in order if _key(v) in present]
     placed = {_key(v) for v in first}
     rest = [v for k, v in present.items() if k not in placed and v is not None]
-    items = (*first, *rest, *([None] if _key(None) in present else []))
-    position = {_key(v): i for i, v in enumerate(items)}
-    # The narrowest machine integers that hold every item's index.
-    kind = "B" if len(items) <= 0xFF else "H" if len(items) <= 0xFFFF else "I"
-    return CacheColumn(name, items, array(kind, [position[_key(v)] for v in values]))
+    return (*first, *rest, *([None] if _key(None) in present else []))
+
+
+_KINDS = (("B", np.uint8, 0xFF), ("H", np.uint16, 0xFFFF), ("I", np.uint32, 0xFFFFFFFF))
+
+
+def _indexes(count: int, positions: Sequence[int] | np.ndarray) -> array[int]:
+    """Each row's item index, in the narrowest machine integers that hold ``count``
+    items."""
+    kind, dtype, _ = next(k for k in _KINDS if count <= k[2] + 1)
+    if isinstance(positions, np.ndarray):
+        made = array(kind)
+        made.frombytes(positions.astype(dtype).tobytes())
+        return made
+    return array(kind, positions)
 
 
 def shared_items(column: CacheColumn) -> SharedItems:
@@ -449,6 +497,22 @@ class Kolom(Protocol):
         """Column ``index``'s cells, every row."""
         ...
 
+    def kode(self, index: int) -> tuple[np.ndarray, list[Cell]] | None:
+        """Column ``index`` as each row's code and each code's cell (the last: a blank's,
+        code -1), or None when only :meth:`column` gives its cells."""
+        ...
+
+
+def _cache_column(
+    source: Sequence[Sequence[Cell]] | Kolom, index: int, header: str, order: Sequence[str]
+) -> CacheColumn:
+    if isinstance(source, Sequence):
+        return cache_column(header, [row[index] for row in source], order)
+    coded = source.kode(index)
+    if coded is None:
+        return cache_column(header, source.column(index), order)
+    return cache_column_kode(header, *coded, order)
+
 
 def add_pivot(
     ws: Worksheet,
@@ -469,15 +533,6 @@ def add_pivot(
     Returns:
         The output, as written into the cells.
     """
-    source = rows
-    if isinstance(source, Sequence):
-
-        def column_of(index: int) -> list[Cell]:
-            assert isinstance(source, Sequence)
-            return [row[index] for row in source]
-
-    else:
-        column_of = source.column
     columns = []
     for index, header in enumerate(headers):
         order: Sequence[str] = ()
@@ -485,14 +540,16 @@ def add_pivot(
             order = spec.row_order
         elif header == spec.col_field:
             order = spec.col_order
-        columns.append(cache_column(header, column_of(index), order))
+        columns.append(_cache_column(rows, index, header, order))
     row_x, col_x, count_x = (
         headers.index(spec.row_field),
         headers.index(spec.col_field),
         headers.index(spec.count_field),
     )
     filters, selected = _filters(spec, headers, columns)
-    table = crosstab(columns[row_x], columns[col_x], column_of(count_x), selected)
+    counted = columns[count_x]
+    values = [counted.items[k] for k in counted.indexes]  # equal, as a key, to each cell
+    table = crosstab(columns[row_x], columns[col_x], values, selected)
 
     cache = _Definition(
         refreshOnLoad=True,

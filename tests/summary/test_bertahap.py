@@ -12,7 +12,7 @@ import pytest
 
 from skp_xl.batch.tabel import Tabel
 from skp_xl.summary import workbook
-from skp_xl.summary.data import rows_of
+from skp_xl.summary.data import KolomTabel, bagian, rows_of
 from skp_xl.summary.skema import CASCADING_COLUMNS, Cascading
 from skp_xl.summary.workbook import STATUS_ORDER, _Files, problems_first, problems_order
 from tests.summary.sample import sample_data
@@ -92,3 +92,20 @@ def test_held_tables_written_in_slices_are_the_frames_workbook(tmp_path: Path) -
         for name in whole.namelist():
             if name != "docProps/core.xml":  # the time it was made
                 assert sliced.read(name) == whole.read(name), name
+
+
+def test_a_held_columns_codes_give_its_cells(tmp_path: Path) -> None:
+    frame = sample_data(tmp_path).pegawai
+    frame["Angka"] = pd.array([1.5, None, *range(len(frame) - 2)], dtype="Float64")
+    frame["Campur"] = pd.Series([True, 1, None, "1", *range(len(frame) - 4)], dtype=object)
+    headers = tuple(str(c) for c in frame.columns)
+    for table in (Tabel.dari(frame), bagian(frame)):
+        source = KolomTabel(table, headers, limit=len(frame) - 1)  # a cut table's rows
+        for index, header in enumerate(headers):
+            coded = source.kode(index)
+            if header == "Campur":  # True and 1: one code, two cells
+                assert coded is None
+                continue
+            assert coded is not None
+            codes, cells = coded
+            assert [cells[c] for c in codes] == source.column(index), header

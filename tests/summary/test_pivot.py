@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+import numpy as np
 import pytest
 from openpyxl.pivot.cache import CacheField, CacheSource, SharedItems, WorksheetSource
 from openpyxl.pivot.fields import Index, Missing, Number, Text
@@ -13,7 +14,14 @@ from openpyxl.xml.functions import tostring
 
 from skp_xl.summary import pivot
 from skp_xl.summary.data import Cell
-from skp_xl.summary.pivot import CacheColumn, Records, cache_column, crosstab, shared_items
+from skp_xl.summary.pivot import (
+    CacheColumn,
+    Records,
+    cache_column,
+    cache_column_kode,
+    crosstab,
+    shared_items,
+)
 
 
 def test_items_follow_the_given_order_then_first_appearance_then_blank() -> None:
@@ -30,6 +38,23 @@ def test_equal_numbers_share_an_item_but_text_digits_do_not() -> None:
     column = cache_column("Angka", [1, 1.0, "1", 2.5])
     assert column.items == (1, "1", 2.5)
     assert list(column.indexes) == [0, 0, 1, 2]
+
+
+@pytest.mark.parametrize("order", [(), ("Sangat Baik", "Baik", "Kurang")])
+def test_a_column_from_codes_is_the_column_from_its_cells(order: tuple[str, ...]) -> None:
+    """As a held column gives it: each row's code into the distinct values (some unused,
+    some equal as keys: 1 and 1.0), a blank's code -1 (the last cell)."""
+    distinct: list[Cell] = ["Cukup", "Baik", 1, 1.0, "1", 2.5, "Sangat Baik", "tak dipakai"]
+    cells = [*distinct, None]
+    codes = np.array([1, -1, 2, 0, 3, 1, 4, 5, -1, 6, 2])
+    values = [cells[c] for c in codes]
+    made = cache_column_kode("x", codes, cells, order)
+    expected = cache_column("x", values, order)
+    assert made == expected
+    assert [type(v) for v in made.items] == [type(v) for v in expected.items]
+    assert cache_column_kode("x", np.array([], dtype=np.int64), [None], order) == cache_column(
+        "x", [], order
+    )
 
 
 def _flags(values: list[Cell]) -> dict[str, str]:
