@@ -290,6 +290,7 @@ def tabel_angka_kredit(
     order: list[str] = []
     periods: dict[str, list[tuple[PeriodeAk, Baris]]] = {}
     nameless: dict[str, Baris] = {}
+    made: dict[tuple[str, str, JenjangJf], PeriodeAk] = {}
     records, named = _jf_saja(frame)
     for row in records:
         nip = _text(row, NIP)
@@ -309,7 +310,14 @@ def tabel_angka_kredit(
             continue
         if periode is None or not predikat:
             continue
-        item = PeriodeAk(periode.value, periode.lama_bulan, periode.urutan, predikat, jenjang)
+        # One object for each (period, predikat, jenjang): 200,000 JF rows at 100,000
+        # files, a few hundred such.
+        key = (periode.value, predikat, jenjang)
+        item = made.get(key)
+        if item is None:
+            item = made[key] = PeriodeAk(
+                periode.value, periode.lama_bulan, periode.urutan, predikat, jenjang
+            )
         periods[nip] = [(p, r) for p, r in periods[nip] if p.periode != item.periode]
         periods[nip].append((item, row))
     rows: list[BarisAk] = []
