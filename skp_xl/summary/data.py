@@ -350,11 +350,12 @@ class Bertahap:
 
     Attributes:
         jumlah: How many rows.
-        buat: A new walk over the slices, in order.
+        buat: A new walk over the slices, in order; given false, the slices' links may
+            be left out (empty): the widths' walk does not need them.
     """
 
     jumlah: int
-    buat: Callable[[], Iterator[Potongan]]
+    buat: Callable[[bool], Iterator[Potongan]]
 
     def __len__(self) -> int:
         return self.jumlah
@@ -363,7 +364,7 @@ class Bertahap:
         """Every row and link, as lists."""
         rows: list[Sequence[Cell]] = []
         links: list[Link | None] = []
-        for part, part_links in self.buat():
+        for part, part_links in self.buat(True):
             rows.extend(part)
             links.extend(part_links)
         return rows, links

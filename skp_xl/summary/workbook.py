@@ -282,12 +282,12 @@ def _bertahap(
     :data:`.data.POTONGAN_BARIS` rows at a time as the sheet is written."""
     count = len(table)
 
-    def buat() -> Iterator[Potongan]:
+    def buat(tautan: bool) -> Iterator[Potongan]:
         for start in range(0, count, POTONGAN_BARIS):
             end = min(start + POTONGAN_BARIS, count)
             positions = np.arange(start, end) if order is None else order[start:end]
             rows = rows_of(table.baris(positions, headers), headers)
-            links = _links(headers, rows, files)
+            links = _links(headers, rows, files) if tautan else []
             _shown(headers, rows, files)
             yield rows, links
 

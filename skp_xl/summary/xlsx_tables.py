@@ -139,10 +139,12 @@ def write_table(
     else:
         whole = (rows, links)
 
-        def walk() -> Iterator[Potongan]:
+        def walk(tautan: bool) -> Iterator[Potongan]:
             yield whole
 
-    parts = partial(_cut, walk, shown)
+    def parts(tautan: bool = True) -> Iterator[Potongan]:
+        return _cut(walk, shown, tautan)
+
     base = {"font_name": FONT_NAME, "font_size": 11}
     header_format = book.add_format(
         {**base, "bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E78"}
@@ -193,7 +195,8 @@ def write_table(
     widths = [column_width(h, (), maximum=m) for h, m in zip(headers, maxima, strict=True)]
     first = 0  # the last row that writes a cell (see _last_written)
     done = 0
-    for part, part_links in parts():
+    # The links matter here only to find that row, when no column writes every row's cell.
+    for part, part_links in parts(streamed and not any(blank_styled)):
         for index, (header, maximum) in enumerate(zip(headers, maxima, strict=True)):
             width = column_width(header, map(itemgetter(index), part), maximum=maximum)
             widths[index] = max(widths[index], width)
@@ -277,10 +280,12 @@ def write_table(
     return f"A1:{xl_col_to_name(len(headers) - 1)}{last_row}"
 
 
-def _cut(walk: Callable[[], Iterator[Potongan]], shown: int) -> Iterator[Potongan]:
-    """The first ``shown`` rows of a new walk, and their links."""
+def _cut(
+    walk: Callable[[bool], Iterator[Potongan]], shown: int, tautan: bool
+) -> Iterator[Potongan]:
+    """The first ``shown`` rows of a new walk, and their links (``tautan``: wanted)."""
     done = 0
-    for part, part_links in walk():
+    for part, part_links in walk(tautan):
         if done >= shown:
             return
         keep = shown - done

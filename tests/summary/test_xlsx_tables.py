@@ -393,9 +393,10 @@ def _both_ways(
 def _in_slices(
     rows: list[list[Cell]], links: list[Link | None], size: int, linked: str | None
 ) -> Bertahap:
-    def buat() -> Iterator[Potongan]:
+    def buat(tautan: bool) -> Iterator[Potongan]:
         for start in range(0, len(rows), size):
-            yield rows[start : start + size], links[start : start + size] if linked else []
+            wanted = linked and tautan  # as the summary's sheets leave them out
+            yield rows[start : start + size], links[start : start + size] if wanted else []
 
     return Bertahap(len(rows), buat)
 
