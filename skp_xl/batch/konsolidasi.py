@@ -359,10 +359,12 @@ class Konsolidasi:
         # The rows of the period in the table's order, then those, ordered (stably) as one
         # frame of them would be: by the keys of those rows alone.
         positions = np.concatenate([np.flatnonzero(chosen), absent])
-        del periode, berkas, firsts, absent
+        del periode, firsts, absent
         kosong = np.zeros(len(positions), dtype=bool)
         kosong[int(chosen.sum()) :] = True
-        urutan = _urutan(tabel, positions, [Pegawai.unit_kerja, Pegawai.sub_unit, Pegawai.berkas])
+        order = [Pegawai.unit_kerja, Pegawai.sub_unit, Pegawai.berkas]
+        urutan = _urutan(tabel, positions, order, {Pegawai.berkas: (berkas, paths)})
+        del berkas, paths
         parts = []
         for start in range(0, len(urutan), POTONGAN):
             at = urutan[start : start + POTONGAN]
@@ -763,14 +765,20 @@ def _kode(values: Sequence[object], value: object) -> int:
     return -2
 
 
-def _urutan(tabel: Tabel, positions: np.ndarray, labels: Sequence[str]) -> np.ndarray:
+def _urutan(
+    tabel: Tabel,
+    positions: np.ndarray,
+    labels: Sequence[str],
+    known: Mapping[str, tuple[np.ndarray, list[object]]],
+) -> np.ndarray:
     """The order (into ``positions``) that sorts those rows by ``labels``, stably, blanks
     last: ``sort_values(labels, kind="stable")`` of those rows, from the columns' codes
-    when their values are all text (they sort as Arrow and pandas sort them, by code
-    point), else from the decoded rows."""
+    (``Tabel.faktor``, or ``known`` for the columns already factored) when their values
+    are all text (they sort as Arrow and pandas sort them, by code point), else from the
+    decoded rows."""
     ranks = []
     for label in reversed(labels):  # np.lexsort sorts by the last key first
-        codes, values = tabel.faktor(label)
+        codes, values = known[label] if label in known else tabel.faktor(label)
         if not all(isinstance(v, str) for v in values):
             frame = tabel.baris(positions, labels)
             return frame.sort_values(list(labels), kind="stable").index.to_numpy()

@@ -220,18 +220,17 @@ def _jf_saja(
     its code), then the rows picked."""
     if JABATAN not in frame.columns:
         return iter(()), {}
-    table = bagian(frame)
-    faktor = table.faktor  # each distinct value looked at once, its rows by their codes
+    table = bagian(frame)  # each distinct value looked at once, its rows by their codes
 
     def teks(value: object) -> str:  # as .astype("string").fillna("") gives it
         return "" if value is None or value is pd.NA else str(value)
 
-    codes, uniques = faktor(JABATAN)
+    codes, uniques = table.faktor(JABATAN)
     jabatan = [teks(value).strip() for value in uniques]
     named = {text: jenjang_jf(text) for text in [*jabatan, *([""] if (codes < 0).any() else [])]}
     has = np.array([named[text] is not None for text in jabatan] + [jenjang_jf("") is not None])
     if Pegawai.jenis_jabatan in frame.columns:
-        kind_codes, kinds = faktor(Pegawai.jenis_jabatan)
+        kind_codes, kinds = table.faktor(Pegawai.jenis_jabatan)
         jenis = [teks(value) for value in kinds] + [""]  # the last: a blank's (code -1)
     else:
         kind_codes, jenis = np.full(len(codes), -1), [""]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -102,10 +102,6 @@ class TabelBagian(Protocol):
         columns (all by default)."""
         ...
 
-    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
-        """The table in slices of rows, in order (one empty slice for no rows)."""
-        ...
-
     def faktor(self, label: Hashable) -> tuple[np.ndarray, list[object]]:
         """A column as each row's code into its distinct values (-1: blank) and those
         values, none decoded per row."""
@@ -143,12 +139,6 @@ class BagianFrame:
         if labels is not None:
             frame = frame[list(labels)]
         return frame.reset_index(drop=True)
-
-    def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
-        """The table in slices of rows, in order (one empty slice for no rows)."""
-        size = size or POTONGAN_BARIS
-        for start in range(0, max(len(self), 1), size):
-            yield self.baris(np.arange(start, min(start + size, len(self))))
 
     def faktor(self, label: Hashable) -> tuple[np.ndarray, list[object]]:
         """A column as each row's code into its distinct values (-1: blank) and those
@@ -321,13 +311,17 @@ def cells_of(series: pd.Series, *, text: bool = False) -> list[Cell]:
     """One column's cells, as :func:`rows_of` makes them (``text``: a NIP column)."""
     if isinstance(series.dtype, pd.StringDtype):
         codes, uniques = pd.factorize(series, use_na_sentinel=True)
-        # A blank's code is -1: the last value, None.
-        values = [cell_value(value) for value in uniques] + [None]
-        if text:
-            values = [nip_text(value) for value in values]
+        values = cells_of_values(uniques, text=text)
         return [values[code] for code in codes.tolist()]
     cells = [cell_value(value) for value in series]
     return [nip_text(value) for value in cells] if text else cells
+
+
+def cells_of_values(values: Iterable[object], *, text: bool = False) -> list[Cell]:
+    """The cell of each of a column's distinct ``values``, then ``None``: a blank's, whose
+    code is -1 (``text``: a NIP column)."""
+    cells = [cell_value(value) for value in values] + [None]
+    return [nip_text(cell) for cell in cells] if text else cells
 
 
 POTONGAN_BARIS = 10_000
@@ -399,10 +393,7 @@ class KolomTabel:
         flags = {isinstance(u, bool) for u in uniques if isinstance(u, int | float)}
         if len(flags) > 1:
             return None
-        cells = [cell_value(u) for u in uniques] + [None]
-        if header == NIP:
-            cells = [nip_text(cell) for cell in cells]
-        return codes[: len(self._rows)], cells
+        return codes[: len(self._rows)], cells_of_values(uniques, text=header == NIP)
 
 
 def lepaskan() -> None:

@@ -110,10 +110,17 @@ def shown_path(berkas: Cell, akar: Path | None) -> Cell:
     with ``/`` separators, or as given when it lies outside ``akar`` (or no ``akar``)."""
     if akar is None or not isinstance(berkas, str) or not berkas.strip():
         return berkas
+    relative = relative_path(berkas, akar)
+    return berkas if relative is None else relative
+
+
+def relative_path(path: str, akar: Path) -> str | None:
+    """``path`` relative to ``akar`` with ``/`` separators (``.``: ``akar`` itself), or
+    ``None`` when it lies outside ``akar``."""
     try:
-        return Path(berkas).absolute().relative_to(Path(akar).absolute()).as_posix()
+        return Path(path).absolute().relative_to(Path(akar).absolute()).as_posix()
     except ValueError:
-        return berkas
+        return None
 
 
 _ADVANCE = dict(

@@ -60,7 +60,7 @@ from skp_xl.summary.skema import (
     Pegawai,
     Temuan,
 )
-from skp_xl.summary.tables import a4_landscape, font, shown_path
+from skp_xl.summary.tables import a4_landscape, font, relative_path, shown_path
 
 RINGKASAN = "Ringkasan"
 PEGAWAI = "Pegawai"
@@ -230,11 +230,7 @@ class _Files:
         if not head or name in ("", ".", ".."):
             return shown_path(berkas, akar)
         if head not in self.shown:
-            try:
-                relative = Path(head).absolute().relative_to(akar.absolute()).as_posix()
-            except ValueError:
-                relative = None
-            self.shown[head] = relative
+            self.shown[head] = relative_path(head, akar)
         relative = self.shown[head]
         if relative is None:  # outside akar, unless it is akar itself
             return shown_path(berkas, akar)
