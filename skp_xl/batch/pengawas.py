@@ -1,12 +1,20 @@
-"""A supervised process pool: one task per worker at a time, limits enforced from outside.
+"""A supervised process pool: each worker reads one task at a time, limits enforced from
+outside.
 
 Reading a hostile workbook can end a process in ways Python cannot catch: python-calamine
 allocates the rectangle from A1 to the farthest cell before it reads a value, so one cell
 at XFD1048576 asks for hundreds of gigabytes and the Rust allocator aborts the process; a
 loop inside native code ignores ``SIGALRM``. In a :class:`concurrent.futures.ProcessPoolExecutor`
 either kills the whole run (``BrokenProcessPool``). Here each worker reads one file at a
-time, so the parent always knows which file a dead or stuck worker was on; it turns that
-file into a :class:`Kegagalan` for the caller, replaces the worker and goes on.
+time, in the order it was sent them, so the parent always knows which file a dead or stuck
+worker was on: the first it has not answered. It turns that file into a :class:`Kegagalan`
+for the caller, replaces the worker, hands the tasks sent ahead to it to another, and goes
+on.
+
+A worker is sent its next task before it answers the one it reads (:data:`_ANTRE`), so it
+never waits for the parent between two files: that round trip (the answer received and
+unpickled, the next task sent, both processes woken) cost 0.7-0.8 ms a file, 6% of a
+worker's time on an SKP, measured on a 2-core machine with one worker and with two.
 
 The limits:
 
@@ -38,7 +46,7 @@ import tempfile
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -238,12 +246,18 @@ def _worker(
             conn.send((index, ("memori", "MemoryError")))
 
 
+_ANTRE = 2
+"""Tasks a worker holds at most: the one it reads and the next, sent ahead."""
+
+
 @dataclass(slots=True)
 class _Slot:
     process: BaseProcess
     conn: Connection
     stderr: Path
-    task: tuple[int, Any] | None = None  # the item of the pool's type
+    # Sent and not answered yet, in the order sent (items of the pool's type): the
+    # worker reads the first, since ``started``.
+    tasks: deque[tuple[int, Any]] = field(default_factory=deque)
     started: float = 0.0
 
 
@@ -350,7 +364,7 @@ def petakan(
             yield from _run(pool, queue, gagal, sambil)
         finally:
             for slot in pool.slots:
-                pool.stop(slot, kill=slot.task is not None)
+                pool.stop(slot, kill=bool(slot.tasks))
 
 
 def _run(
@@ -360,24 +374,39 @@ def _run(
     sambil: Iterator[object] | None = None,
 ) -> Iterator[tuple[int, R]]:
     def give(slot: _Slot) -> None:
-        if queue:
-            slot.task = queue.popleft()
-            slot.started = time.monotonic()
+        """Top ``slot`` up to :data:`_ANTRE` tasks; a task is sent ahead only while the
+        queue has one for every worker, so the last few go to whichever is free."""
+        while queue and (
+            not slot.tasks or (len(slot.tasks) < _ANTRE and len(queue) >= len(pool.slots))
+        ):
+            task = queue.popleft()
+            if not slot.tasks:
+                slot.started = time.monotonic()
+            slot.tasks.append(task)
             # A worker that died between tasks shows as a death on the next wait.
             with contextlib.suppress(BrokenPipeError, OSError):
-                slot.conn.send(slot.task)
+                slot.conn.send(task)
 
-    def replace(slot: _Slot) -> _Slot:
-        pool.stop(slot, kill=True)
-        fresh = pool.start()
-        pool.slots[pool.slots.index(slot)] = fresh
-        return fresh
+    def fail(slot: _Slot, failure: Kegagalan, *, keep: bool = False) -> tuple[int, R]:
+        """The answer for the task ``slot`` reads, which got none. Unless the worker is
+        kept, it is replaced and the tasks sent ahead to it go back to the queue."""
+        index, item = slot.tasks.popleft()
+        if keep:
+            slot.started = time.monotonic()
+        else:
+            queue.extendleft(reversed(slot.tasks))
+            slot.tasks.clear()
+            pool.stop(slot, kill=True)
+            at = pool.slots.index(slot)
+            slot = pool.slots[at] = pool.start()
+        give(slot)
+        return index, gagal(item, failure)
 
     for slot in pool.slots:
         give(slot)
     hard = pool.batas.keras
-    while any(slot.task is not None for slot in pool.slots):
-        busy = [slot for slot in pool.slots if slot.task is not None]
+    while any(slot.tasks for slot in pool.slots):
+        busy = [slot for slot in pool.slots if slot.tasks]
         timeout = None
         if sambil is not None:
             timeout = 0.0  # a look only: the caller's work waits otherwise
@@ -392,48 +421,32 @@ def _run(
             sambil = None
         # With nothing ready, the loop below only checks each task's time.
         for slot in busy:
-            assert slot.task is not None
-            index, item = slot.task
             if slot.conn in ready:
                 try:
                     got_index, (kind, value) = slot.conn.recv()
                 except (EOFError, OSError):
-                    failure = pool.death(slot)
-                    slot.task = None
-                    fresh = replace(slot)
-                    give(fresh)
-                    yield index, gagal(item, failure)
+                    yield fail(slot, pool.death(slot))
                     continue
-                else:
-                    if kind == "ok":
-                        # The next task first: the worker reads it while the caller stores
-                        # this answer.
-                        slot.task = None
-                        give(slot)
-                        yield got_index, value
-                        continue
-                    jenis = JenisKegagalan.MEMORI if kind == "memori" else JenisKegagalan.MATI
-                    failure = Kegagalan(jenis, str(value), hard, pool.batas.memori)
-                slot.task = None
+                if kind == "ok":
+                    slot.tasks.popleft()
+                    # The worker reads the task sent ahead already; the next is sent
+                    # before the caller stores this answer.
+                    slot.started = time.monotonic()
+                    give(slot)
+                    yield got_index, value
+                    continue
+                jenis = JenisKegagalan.MEMORI if kind == "memori" else JenisKegagalan.MATI
+                failure = Kegagalan(jenis, str(value), hard, pool.batas.memori)
                 # A worker that answered MemoryError may hold a broken heap: start afresh.
                 keep = failure.jenis is JenisKegagalan.MATI and slot.process.is_alive()
-                fresh = slot if keep else replace(slot)
-                give(fresh)
-                yield index, gagal(item, failure)
+                yield fail(slot, failure, keep=keep)
             elif slot.process.sentinel in ready:
-                failure = pool.death(slot)
-                slot.task = None
-                fresh = replace(slot)
-                give(fresh)
-                yield index, gagal(item, failure)
+                yield fail(slot, pool.death(slot))
             elif hard is not None and time.monotonic() - slot.started >= hard:
                 failure = Kegagalan(
                     JenisKegagalan.WAKTU, "dihentikan dari luar", hard, pool.batas.memori
                 )
-                slot.task = None
-                fresh = replace(slot)
-                give(fresh)
-                yield index, gagal(item, failure)
+                yield fail(slot, failure)
 
 
 _HABIS = object()

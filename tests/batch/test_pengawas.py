@@ -41,6 +41,24 @@ def test_an_aborting_worker_is_one_failure_and_is_replaced() -> None:
     assert _run(items) == ["a", "GAGAL:mati:abort", "b", "GAGAL:mati:keluar", "c", "d"]
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/fd")
+def test_a_worker_is_sent_its_next_task_while_it_reads_one() -> None:
+    """So it never waits for the parent between two files; the last task is sent to
+    whichever worker is free, not ahead."""
+    got = dict(petakan(pekerja.antrean, [0, 1, 2], lambda i, f: f, jobs=1))
+    assert got == {0: True, 1: True, 2: False}
+
+
+def test_tasks_sent_ahead_to_a_dying_worker_are_read_by_its_replacement() -> None:
+    assert _run(["abort", "a", "keluar", "b", "c"], jobs=1) == [
+        "GAGAL:mati:abort",
+        "a",
+        "GAGAL:mati:keluar",
+        "b",
+        "c",
+    ]
+
+
 def test_an_exception_is_a_failure_and_the_worker_goes_on() -> None:
     assert _run(["galat", "x"], jobs=1) == ["GAGAL:mati:galat", "x"]
 
