@@ -77,6 +77,17 @@ def test_each_command_name_leads_to_the_module_that_registers_it() -> None:
     assert set(skp_xl.cli.COMMANDS.values()) == set(skp_xl.cli.MODULES)
 
 
+def test_consolidate_starts_its_readers_server_with_what_its_pool_runs() -> None:
+    """The server started before the command's imports preloads the function and the
+    modules the consolidation's pool is handed, named without importing them."""
+    import skp_xl.cli
+    from skp_xl.batch import berkas
+
+    function = berkas.proses_berkas
+    assert (function.__module__, function.__name__) == skp_xl.cli.PEMBACA
+    assert skp_xl.cli.PRAMUAT == berkas.PRAMUAT
+
+
 def test_validate_starts_without_the_libraries_it_does_not_use(tmp_path: Path) -> None:
     """``skp-xl validate`` as the console script runs it: the command's own process
     imports neither the other commands' libraries nor the reader (its workers do)."""

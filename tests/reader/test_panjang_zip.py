@@ -30,6 +30,22 @@ def test_the_export_look_reads_an_skp_without_zipfile(monkeypatch: pytest.Monkey
     assert opened == []
 
 
+def test_the_export_look_reads_no_head_of_an_skp(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every worksheet of an SKP is too small to hold an export's rows past the limit."""
+    heads: list[int] = []
+    real = reader_ekspor._kepala
+
+    def counted(*args: object) -> bytes | None:
+        heads.append(1)
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(reader_ekspor, "_kepala", counted)
+    filled = Path(__file__).parents[2] / "samples" / "instansi"
+    for path in [TEMPLATE, *sorted(filled.rglob("*.xlsx"))[:5]]:
+        assert not reader_ekspor.dinyatakan_panjang(path)
+    assert heads == []
+
+
 def test_a_long_export_is_still_seen_as_long(tmp_path: Path) -> None:
     path = tmp_path / "Laporan Penilaian SKP Tahunan.xlsx"
     org = ekspor.organisasi(LIMITS.max_rows + 500, seed=3)
