@@ -37,6 +37,7 @@ after a death to tell a memory failure ("memory allocation of N bytes failed",
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import multiprocessing
 import os
@@ -55,6 +56,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from skp_xl import alokasi
+from skp_xl.batch.sampah import AMBANG
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -216,8 +218,13 @@ def _worker(
     # The parent handles Ctrl+C and stops the workers; a worker interrupted mid-read
     # would only print a traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Files one after another: the allocator keeps what one frees for the next.
+    # Files one after another: the allocator keeps what one frees for the next, and the
+    # collector leaves alone what the server imported and what one file's reading makes
+    # and frees by reference counts (as in the parent's batch run): its collections were
+    # 0.34 ms of an SKP's 11 (a generation-2 walk of the reader's modules every 100 files).
     alokasi.tetapkan()
+    gc.freeze()
+    gc.set_threshold(*AMBANG)
     if memori is not None:
         with contextlib.suppress(ImportError, ValueError, OSError):
             import resource

@@ -58,6 +58,13 @@ def alokasi_tetap(_: object) -> bool:
     return alokasi.tetap()
 
 
+def ambang_gc(_: object) -> tuple[int, ...]:
+    """The worker's collection thresholds."""
+    import gc
+
+    return gc.get_threshold()
+
+
 def paket_tersimpan(path: str) -> bool:
     """Whether the triage in a worker hands the reader its members stored, not deflated."""
     import io

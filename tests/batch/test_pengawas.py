@@ -86,6 +86,12 @@ def test_a_worker_keeps_the_memory_it_frees_and_reads_stored_packages() -> None:
     assert not alokasi.tetap()
 
 
+def test_a_worker_collects_garbage_as_a_batch_run_does() -> None:
+    from skp_xl.batch.sampah import AMBANG
+
+    assert dict(petakan(pekerja.ambang_gc, [0], lambda i, f: f, jobs=1)) == {0: AMBANG}
+
+
 def test_the_callers_work_runs_while_the_workers_read() -> None:
     """``sambil``'s steps run while no answer is ready (not necessarily all of them), and
     every answer still comes."""
