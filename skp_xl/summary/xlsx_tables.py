@@ -49,6 +49,7 @@ from xlsxwriter.utility import (
     _utf16_len,
     _utf16_truncate,
     xl_col_to_name,
+    xl_range,
     xl_rowcol_to_cell,
 )
 from xlsxwriter.workbook import Workbook
@@ -717,13 +718,31 @@ def _add_table(
     strings (its ordinary mode); in ``constant_memory`` mode they are written again, as
     the inline strings that mode writes (the shared string table is not written then,
     and a sheet's shared string indices would point at nothing).
+
+    ``add_table`` looks up every cell of its range in two dicts, to refuse a Table over
+    another or a merge: 0.25 s for the Cascading sheet of 10,000 files, about 2.5 s for
+    100,000 files' (a summary sheet holds one Table and no merge). So the Table is made
+    over its header and first row, then given its whole range: the range, the data
+    range and the autofilter, which are one range for a Table without a total row and
+    with no column formula (the only ones made here).
     """
+    unsupported = ("total_row", "header_row", "autofilter", "data")
+    assert not any(key in options for key in unsupported), options
+    assert all("formula" not in column for column in options.get("columns", ())), options
+    last_col = len(headers) - 1
+    made = min(last_row, 1)
     streamed, cells = ws.constant_memory, ws.table_cells
     ws.constant_memory, ws.table_cells = False, _Unchecked()
     try:
-        ws.add_table(0, 0, last_row, len(headers) - 1, options)
+        ws.add_table(0, 0, made, last_col, options)
     finally:
         ws.constant_memory, ws.table_cells = streamed, cells
+    if made != last_row:
+        table = ws.tables[-1]
+        short = xl_range(0, 0, made, last_col)
+        assert table["range"] == table["a_range"] == table["autofilter"] == short, table
+        whole = xl_range(0, 0, last_row, last_col)
+        table["range"] = table["a_range"] = table["autofilter"] = whole
     if streamed:
         for c, header in enumerate(headers):
             ws.write_string(0, c, header, header_format)

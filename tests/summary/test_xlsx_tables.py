@@ -528,3 +528,38 @@ def test_a_streamed_sheet_keeps_its_links_compactly_and_no_written_rows_height(
 
 def _tall_rows(rows: list[list[Cell]]) -> list[tuple[int, list[Cell]]]:
     return [(r, row) for r, row in enumerate(rows, start=1) if len(str(row[2] or "")) > 60]
+
+
+def test_a_table_made_over_its_first_row_then_widened_is_add_tables_own(tmp_path: Path) -> None:
+    """The Table :func:`xlsx_tables._add_table` makes over its header and first row, then
+    gives its whole range (add_table walks every cell of the range it is given), is the
+    Table ``add_table`` makes over that range, byte for byte; so are the sheets."""
+    parts = []
+    for widened in (True, False):
+        path = tmp_path / f"{widened}.xlsx"
+        book = xlsxwriter.Workbook(str(path))
+        ws = book.add_worksheet("Cascading")
+        bold = book.add_format({"bold": True})
+        headers = ["NIP", "Nama", "Berkas"]
+        options = {
+            "name": "Cascading",
+            "style": xlsx_tables.TABLE_STYLE,
+            "columns": [{"header": h, "header_format": bold} for h in headers],
+        }
+        if widened:
+            xlsx_tables._add_table(ws, 40, headers, bold, dict(options))
+        else:
+            ws.add_table(0, 0, 40, len(headers) - 1, dict(options))
+        for r in range(1, 41):
+            ws.write_row(r, 0, [f"1990{r:014d}", f"Pegawai {r}", f"unit/{r}.xlsx"])
+        book.close()
+        with zipfile.ZipFile(path) as package:
+            parts.append(
+                {
+                    name: package.read(name)
+                    for name in package.namelist()
+                    if name.startswith(("xl/tables/", "xl/worksheets/"))
+                }
+            )
+    assert parts[0] == parts[1]
+    assert b'ref="A1:C41"' in parts[0]["xl/tables/table1.xml"]
