@@ -728,7 +728,9 @@ def _add_table(
     """
     unsupported = ("total_row", "header_row", "autofilter", "data")
     assert not any(key in options for key in unsupported), options
-    assert all("formula" not in column for column in options.get("columns", ())), options
+    columns = options.get("columns", [])
+    assert isinstance(columns, list), options
+    assert all("formula" not in column for column in columns), options
     last_col = len(headers) - 1
     made = min(last_row, 1)
     streamed, cells = ws.constant_memory, ws.table_cells
