@@ -172,8 +172,8 @@ def dinyatakan_panjang(path: Path) -> bool:
                 return _panjang_zip(path)
             # Data before the archive (as zipfile allows) shifts every member.
             shift = size - len(tail) + end - directory - start
-            for method, packed, inflated, offset in sheets:
-                if inflated < _LEMBAR_MIN:
+            for at, (method, packed, inflated, offset) in enumerate(sheets):
+                if at and inflated < _LEMBAR_MIN:
                     continue
                 head = _kepala(handle, offset + shift, method, packed)
                 if head is None:
@@ -194,13 +194,15 @@ def dinyatakan_panjang(path: Path) -> bool:
 
 
 _LEMBAR_MIN = LIMITS.max_rows * 32
-"""The least a worksheet long enough to be looked at inflates to: an export fills each of
-its rows, and a row past :data:`~skp_xl.settings.LIMITS` is at least its tag and one cell
-with a value (``<row r="20001"><c r="A20001"><v>1</v></c></row>``, 43 bytes). An SKP's
-worksheets are all smaller (0.4 MB at most), so its heads are not read: 14 inflated heads
-were 0.2 ms of every SKP's read. A smaller worksheet that declares more rows, or holds a
-cell far down, is still read right: the triage stops at such a cell and
-:func:`ekspor_buku_kerja` triages the file again with the export limits."""
+"""The least a worksheet after the first must inflate to for its head to be read: an
+export fills each of its rows, and a row past :data:`~skp_xl.settings.LIMITS` is at least
+its tag and one cell with a value (``<row r="20001"><c r="A20001"><v>1</v></c></row>``,
+43 bytes). An SKP's worksheets are all smaller (0.4 MB at most), so only its first head
+is read: 14 inflated heads were 0.28 ms of every SKP's read. A workbook's first sheet is
+looked at whatever its size (an export's table is there). A later, smaller worksheet that
+declares more rows, or holds a cell far down, is still read right, only triaged twice:
+the triage stops at such a cell and :func:`ekspor_buku_kerja` triages the file again with
+the export limits."""
 
 _EKOR = 16 * 1024
 """The bytes at the end of a workbook read first: an SKP's central directory and end record."""
@@ -258,12 +260,14 @@ def _panjang(head: bytes, inflated: int) -> bool:
 def _panjang_zip(path: Path) -> bool:
     """:func:`dinyatakan_panjang` through zipfile, for a directory not in the file's tail."""
     with zipfile.ZipFile(path) as archive:
+        first = True
         for info in archive.infolist():
             name = info.filename
             if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
                 continue
-            if info.file_size < _LEMBAR_MIN:
+            if not first and info.file_size < _LEMBAR_MIN:
                 continue
+            first = False
             with archive.open(info) as member:
                 if _panjang(member.read(_KEPALA_ZIP), info.file_size):
                     return True
