@@ -173,7 +173,7 @@ def dinyatakan_panjang(path: Path) -> bool:
             # Data before the archive (as zipfile allows) shifts every member.
             shift = size - len(tail) + end - directory - start
             for at, (method, packed, inflated, offset) in enumerate(sheets):
-                if at and inflated < _LEMBAR_MIN:
+                if not _dilihat(at, inflated):
                     continue
                 head = _kepala(handle, offset + shift, method, packed)
                 if head is None:
@@ -203,6 +203,13 @@ looked at whatever its size (an export's table is there). A later, smaller works
 declares more rows, or holds a cell far down, is still read right, only triaged twice:
 the triage stops at such a cell and :func:`ekspor_buku_kerja` triages the file again with
 the export limits."""
+
+
+def _dilihat(at: int, inflated: int) -> bool:
+    """Whether the head of a workbook's ``at``-th worksheet (0: the first), of
+    ``inflated`` bytes, is looked at (:data:`_LEMBAR_MIN`)."""
+    return at == 0 or inflated >= _LEMBAR_MIN
+
 
 _EKOR = 16 * 1024
 """The bytes at the end of a workbook read first: an SKP's central directory and end record."""
@@ -260,14 +267,14 @@ def _panjang(head: bytes, inflated: int) -> bool:
 def _panjang_zip(path: Path) -> bool:
     """:func:`dinyatakan_panjang` through zipfile, for a directory not in the file's tail."""
     with zipfile.ZipFile(path) as archive:
-        first = True
-        for info in archive.infolist():
-            name = info.filename
-            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+        sheets = [
+            info
+            for info in archive.infolist()
+            if info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")
+        ]
+        for at, info in enumerate(sheets):
+            if not _dilihat(at, info.file_size):
                 continue
-            if not first and info.file_size < _LEMBAR_MIN:
-                continue
-            first = False
             with archive.open(info) as member:
                 if _panjang(member.read(_KEPALA_ZIP), info.file_size):
                     return True

@@ -190,7 +190,7 @@ def _build(data: SummaryData, *, folder: Path, plain: PlainWriter) -> Workbook:
     files = _Files(folder, data.akar)
     headers, rows = _write_pegawai(pegawai, data, files, plain)
     _write_pivot(wb.create_sheet(PIVOT), data, headers, rows)
-    del rows  # in the PivotTable's cache now: not kept while the other sheets are made
+    del rows  # counted in the PivotTable's cache now: its row positions not kept
     lepaskan()  # the columns decoded for its cache
     _write_temuan(wb.create_sheet(TEMUAN), data, files, plain)
     _write_cascading(wb.create_sheet(CASCADING), data, files, plain)

@@ -696,15 +696,6 @@ class _Lines:
         return tallest
 
 
-class _Unchecked(dict[tuple[int, int], str]):
-    """A ``table_cells`` that keeps nothing: ``add_table`` looks each cell up in it and
-    stores it (one entry a cell, hundreds of MB for a large Cascading sheet), to refuse
-    a second Table over the same cells; a summary sheet holds one Table and no merge."""
-
-    def __setitem__(self, key: tuple[int, int], value: str) -> None:
-        pass
-
-
 def _add_table(
     ws: Worksheet,
     last_row: int,
@@ -719,12 +710,12 @@ def _add_table(
     the inline strings that mode writes (the shared string table is not written then,
     and a sheet's shared string indices would point at nothing).
 
-    ``add_table`` looks up every cell of its range in two dicts, to refuse a Table over
-    another or a merge: 0.25 s for the Cascading sheet of 10,000 files, about 2.5 s for
-    100,000 files' (a summary sheet holds one Table and no merge). So the Table is made
-    over its header and first row, then given its whole range: the range, the data
-    range and the autofilter, which are one range for a Table without a total row and
-    with no column formula (the only ones made here).
+    ``add_table`` looks up every cell of its range in two dicts and stores each in one, to
+    refuse a Table over another or a merge: 0.25 s for the Cascading sheet of 10,000
+    files, about 2.5 s and one entry a cell for 100,000 files' (a summary sheet holds one
+    Table and no merge). So the Table is made over its header and first row, then given
+    its whole range: the range, the data range and the autofilter, which are one range
+    for a Table without a total row and with no column formula (the only ones made here).
     """
     unsupported = ("total_row", "header_row", "autofilter", "data")
     assert not any(key in options for key in unsupported), options
@@ -733,12 +724,12 @@ def _add_table(
     assert all("formula" not in column for column in columns), options
     last_col = len(headers) - 1
     made = min(last_row, 1)
-    streamed, cells = ws.constant_memory, ws.table_cells
-    ws.constant_memory, ws.table_cells = False, _Unchecked()
+    streamed = ws.constant_memory
+    ws.constant_memory = False
     try:
         ws.add_table(0, 0, made, last_col, options)
     finally:
-        ws.constant_memory, ws.table_cells = streamed, cells
+        ws.constant_memory = streamed
     if made != last_row:
         table = ws.tables[-1]
         short = xl_range(0, 0, made, last_col)
