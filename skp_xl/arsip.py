@@ -6,6 +6,10 @@ the summary copies members as stored, none of it through :mod:`zipfile`'s own re
 from __future__ import annotations
 
 import struct
+import threading
+import zipfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Protocol, cast
 
 try:
@@ -38,6 +42,46 @@ def inflater_mentah() -> zlib._Decompress:
     return zlib.decompressobj(-zlib.MAX_WBITS)
 
 
+_asli: Callable[[int, int | None], object] | None = getattr(zipfile, "_get_compressor", None)
+"""zipfile's own (a private function, in every Python skp-xl runs on: 3.11 to 3.13)."""
+_kunci = threading.Lock()
+_dipakai = 0
+
+
+def _pemampat(compress_type: int, compresslevel: int | None = None) -> object:
+    """:mod:`zipfile`'s compressor of a member, zlib-ng's for a deflated one."""
+    if compress_type != zipfile.ZIP_DEFLATED:
+        assert _asli is not None
+        return _asli(compress_type, compresslevel)
+    level = zlib.Z_DEFAULT_COMPRESSION if compresslevel is None else compresslevel
+    return zlib.compressobj(level, zlib.DEFLATED, -zlib.MAX_WBITS)
+
+
+@contextmanager
+def deflate_zlib_ng() -> Iterator[None]:
+    """Within it, the members :mod:`zipfile` deflates (openpyxl's and XlsxWriter's saves,
+    which write through it) are deflated by zlib-ng: the summary workbook's packages in
+    about two thirds of the standard zlib's time, and a few per cent smaller
+    (benchmarks/README.md, "Wave 15"). Only the compressor is swapped, never what reads a
+    zip, so a zip read meanwhile on another thread fails as it always would; nested and
+    concurrent uses restore :mod:`zipfile`'s own when the last one ends. Without zlib-ng
+    (a platform without its wheel) nothing changes."""
+    global _dipakai
+    if zlib.__name__ == "zlib" or _asli is None:
+        yield
+        return
+    with _kunci:
+        _dipakai += 1
+        zipfile._get_compressor = _pemampat  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        with _kunci:
+            _dipakai -= 1
+            if not _dipakai:
+                zipfile._get_compressor = _asli  # type: ignore[attr-defined]
+
+
 def awal_data(handle: _Berkas, header_offset: int) -> int | None:
     """Where the data of the member whose local header is at ``header_offset`` begins,
     with ``handle`` left there; None when no local header is there."""
@@ -59,6 +103,7 @@ __all__ = [
     "INFLATE_ERROR",
     "LOCAL_HEADER",
     "awal_data",
+    "deflate_zlib_ng",
     "inflater_mentah",
     "zlib",
 ]

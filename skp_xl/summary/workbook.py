@@ -20,6 +20,7 @@ from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from skp_xl.arsip import deflate_zlib_ng
 from skp_xl.domain.rekap import StatusCascading
 from skp_xl.fileio import atomic_output
 from skp_xl.summary import tables
@@ -123,6 +124,7 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
         atomic_output(path, force=force) as tmp,
         tempfile.TemporaryFile() as small,
         tempfile.TemporaryFile() as big,
+        deflate_zlib_ng(),  # every package below: openpyxl's, XlsxWriter's, the graft
     ):
         rows = len(data.pegawai) + len(data.temuan) + len(data.cascading)
         streamed = rows > IN_MEMORY_ROWS

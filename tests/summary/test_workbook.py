@@ -507,3 +507,25 @@ def test_texts_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
         "unit in the pivot": ("=UNIT()", "s"),
     }
     assert wb["Ringkasan"]["I5"].data_type == "f"  # our own formulas stay formulas
+
+
+def test_every_deflated_part_is_zlib_ngs_and_zipfiles_own_compressor_is_back(
+    summary: Path,
+) -> None:
+    """openpyxl's, XlsxWriter's and the graft's parts alike (skp_xl.arsip.deflate_zlib_ng)."""
+    import zipfile
+
+    from zlib_ng import zlib_ng
+
+    assert zipfile._get_compressor.__module__ == "zipfile"  # type: ignore[attr-defined]
+    from skp_xl.arsip import awal_data
+
+    with summary.open("rb") as raw, zipfile.ZipFile(summary) as package:
+        assert package.testzip() is None
+        deflated = [i for i in package.infolist() if i.compress_type == zipfile.ZIP_DEFLATED]
+        assert {"xl/worksheets/sheet1.xml", PIVOT_RECORDS} <= {i.filename for i in deflated}
+        for info in deflated:
+            stream = zlib_ng.compressobj(zlib_ng.Z_DEFAULT_COMPRESSION, zlib_ng.DEFLATED, -15)
+            ours = stream.compress(package.read(info)) + stream.flush()
+            assert awal_data(raw, info.header_offset) is not None
+            assert raw.read(info.compress_size) == ours, info.filename
