@@ -452,6 +452,36 @@ def baris_cascading(
     return baris_cascading_pimpinan({p.nip: p for p in plans if p.nip}, plans, findings)
 
 
+class _IndeksRencana:
+    """Each leader's rencana by the texts a staff rencana may name them by, made once for
+    the last :data:`_INDEKS_MAKS` leaders met (a leader's staff come together, folder by
+    folder): each staff rencana is looked up, not compared with every rencana of its
+    leader and their indicators in turn (which was most of the check's time)."""
+
+    def __init__(self) -> None:
+        self._made: dict[str, dict[str, tuple[Rencana, str]]] = {}
+
+    def __call__(self, leader: RencanaPegawai) -> dict[str, tuple[Rencana, str]]:
+        """Text key -> (the first rencana with that key as its own text or one of its
+        indicators', that rencana's own key): what the first match in order finds."""
+        made = self._made.pop(leader.kunci, None)
+        if made is None:
+            made = {}
+            for r in leader.rencana:
+                own = kunci_teks(r.teks)
+                made.setdefault(own, (r, own))
+                for iki in r.iki:
+                    made.setdefault(kunci_teks(iki), (r, own))
+            if len(self._made) >= _INDEKS_MAKS:
+                del self._made[next(iter(self._made))]  # the least recently used
+        self._made[leader.kunci] = made
+        return made
+
+
+_INDEKS_MAKS = 256
+"""Leaders whose rencana :class:`_IndeksRencana` keeps indexed at once."""
+
+
 def baris_cascading_pimpinan(
     pimpinan: Mapping[str, RencanaPegawai],
     plans: Iterable[RencanaPegawai],
@@ -466,6 +496,7 @@ def baris_cascading_pimpinan(
     # Leader -> whether a member of their staff names their rencana, in the order the
     # leaders are first met.
     staff: dict[str, bool] = {}
+    indeks = _IndeksRencana()
     for plan in plans:
         leader = pimpinan.get(plan.nip_penilai) if plan.nip_penilai else None
         if leader is not None and leader.kunci != plan.kunci:
@@ -484,17 +515,10 @@ def baris_cascading_pimpinan(
                     "folder ini; tidak dapat dicocokkan.",
                 )
             else:
-                key = kunci_teks(item.pimpinan)
-                match = next(
-                    (
-                        r
-                        for r in leader.rencana
-                        if key == kunci_teks(r.teks) or key in {kunci_teks(i) for i in r.iki}
-                    ),
-                    None,
-                )
-                if match is not None:
-                    named_by[leader.nip, kunci_teks(match.teks)].append(plan.nama)
+                found = indeks(leader).get(kunci_teks(item.pimpinan))
+                if found is not None:
+                    match, key = found
+                    named_by[leader.nip, key].append(plan.nama)
                     status = StatusCascading.COCOK
                     note = f"{leader.nama}: {teks_letak(match.sel)}"
                 else:

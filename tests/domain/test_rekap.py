@@ -140,6 +140,76 @@ def test_a_leaders_iki_may_be_named_too() -> None:
     assert [r.status for r in rows if r.arah == "ke atas"] == ["cocok"]
 
 
+def test_a_named_text_finds_the_first_rencana_holding_it_as_text_or_indicator() -> None:
+    """The second rencana's own text is the first's indicator too: the first is found,
+    as a walk over the leader's rencana in order finds it."""
+    leader = RencanaPegawai(
+        "kepala.xlsx",
+        NIP_A,
+        "Kepala",
+        "",
+        (
+            Rencana("Tersusunnya kebijakan", ("SKP", "C18"), ("Laporan Data",)),
+            Rencana("Laporan data.", ("SKP", "C22"), ("Jumlah laporan",)),
+        ),
+    )
+    rows, _ = periksa_cascading([leader, _staff("laporan  DATA")])
+    assert [(r.status, r.keterangan) for r in rows if r.arah == "ke atas"] == [
+        ("cocok", "Kepala: SKP!C18")
+    ]
+    down = {r.rencana: (r.status, r.keterangan) for r in rows if r.arah == "ke bawah"}
+    assert down["Tersusunnya kebijakan"] == ("diintervensi", "Staf")
+    assert down["Laporan data."][0] == "tanpa peran bawahan"
+
+
+def test_many_leaders_are_matched_alike_however_few_indexes_are_kept(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Staff of 40 leaders, their order mixed, with two leaders' indexes kept at once: every
+    row and finding is the same as with every index kept."""
+    import random
+
+    from skp_xl.domain import rekap
+
+    rng = random.Random(7)
+    leaders = [
+        RencanaPegawai(
+            f"kepala-{n}.xlsx",
+            f"19850314201001{n:04d}",
+            f"Kepala {n}",
+            "",
+            tuple(
+                Rencana(f"Rencana {n}-{k}", ("SKP", f"C{18 + k}"), (f"Indikator {n}-{k}",))
+                for k in range(3)
+            ),
+        )
+        for n in range(40)
+    ]
+    staff = [
+        RencanaPegawai(
+            f"staf-{m}.xlsx",
+            f"19900101201503{m:04d}",
+            f"Staf {m}",
+            leaders[m % 40].nip,
+            (
+                Rencana(
+                    "Laporan",
+                    ("SKP", "D18"),
+                    (),
+                    rng.choice([f"rencana {m % 40}-{m % 3}", f"INDIKATOR {m % 40}-1", "lain"]),
+                    ("SKP", "B18"),
+                ),
+            ),
+        )
+        for m in range(200)
+    ]
+    plans = [*leaders, *rng.sample(staff, len(staff))]
+    every = periksa_cascading(plans)
+    monkeypatch.setattr(rekap, "_INDEKS_MAKS", 2)
+    assert periksa_cascading(plans) == every
+    assert {r.status for r in every[0]} >= {"cocok", "tidak ditemukan", "diintervensi"}
+
+
 def test_a_plan_naming_nothing_of_the_leader_is_found_at_its_cell() -> None:
     _, findings = periksa_cascading([LEADER, _staff("Sesuatu yang lain")])
     assert ("cascading-tidak-ditemukan", "staf.xlsx", "SKP", "B18") in {
