@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from skp_xl.domain.angka_kredit import JenjangJf
@@ -143,12 +145,9 @@ def test_a_leaders_iki_may_be_named_too() -> None:
 def test_a_named_text_finds_the_first_rencana_holding_it_as_text_or_indicator() -> None:
     """The second rencana's own text is the first's indicator too: the first is found,
     as a walk over the leader's rencana in order finds it."""
-    leader = RencanaPegawai(
-        "kepala.xlsx",
-        NIP_A,
-        "Kepala",
-        "",
-        (
+    leader = replace(
+        LEADER,
+        rencana=(
             Rencana("Tersusunnya kebijakan", ("SKP", "C18"), ("Laporan Data",)),
             Rencana("Laporan data.", ("SKP", "C22"), ("Jumlah laporan",)),
         ),
