@@ -37,7 +37,6 @@ after a death to tell a memory failure ("memory allocation of N bytes failed",
 from __future__ import annotations
 
 import contextlib
-import gc
 import importlib
 import multiprocessing
 import os
@@ -56,7 +55,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from skp_xl import alokasi
-from skp_xl.batch.sampah import AMBANG
+from skp_xl.batch.sampah import gc_batch
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -223,34 +222,33 @@ def _worker(
     # and frees by reference counts (as in the parent's batch run): its collections were
     # 0.34 ms of an SKP's 11 (a generation-2 walk of the reader's modules every 100 files).
     alokasi.tetapkan()
-    gc.freeze()
-    gc.set_threshold(*AMBANG)
     if memori is not None:
         with contextlib.suppress(ImportError, ValueError, OSError):
             import resource
 
             resource.setrlimit(resource.RLIMIT_AS, (memori, memori))
-    while True:
-        try:
-            task = conn.recv()
-        except (EOFError, OSError):
-            return
-        if task is None:
-            return
-        index, item = task
-        # Only this task's messages count when the parent reads them after a death.
-        with contextlib.suppress(OSError):
-            os.ftruncate(2, 0)
-        try:
-            answer: tuple[str, object] = ("ok", fn(item))
-        except MemoryError:
-            answer = ("memori", "MemoryError")
-        except BaseException as error:  # reported to the parent as a death
-            answer = ("mati", f"{type(error).__name__}: {error}")
-        try:
-            conn.send((index, answer))
-        except MemoryError:
-            conn.send((index, ("memori", "MemoryError")))
+    with gc_batch():
+        while True:
+            try:
+                task = conn.recv()
+            except (EOFError, OSError):
+                return
+            if task is None:
+                return
+            index, item = task
+            # Only this task's messages count when the parent reads them after a death.
+            with contextlib.suppress(OSError):
+                os.ftruncate(2, 0)
+            try:
+                answer: tuple[str, object] = ("ok", fn(item))
+            except MemoryError:
+                answer = ("memori", "MemoryError")
+            except BaseException as error:  # reported to the parent as a death
+                answer = ("mati", f"{type(error).__name__}: {error}")
+            try:
+                conn.send((index, answer))
+            except MemoryError:
+                conn.send((index, ("memori", "MemoryError")))
 
 
 _ANTRE = 2
