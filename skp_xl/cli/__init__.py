@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import sys
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 # The typer application lives in the submodule ``app``; importing it binds the package's
@@ -100,7 +101,9 @@ def _readers_first(args: list[str]) -> None:
     reader (0.5 s of CPU), before the command imports its own modules (pandas, pyarrow,
     openpyxl: 1.3 s): the two then run side by side on two cores, and the first file is
     read sooner. Not for help, nor for Dask, whose workers are its own."""
-    if any(arg in ("--help", "-h") or "dask" in arg for arg in args):
+    if any(arg in ("--help", "-h", "--engine=dask") for arg in args) or (
+        ("--engine", "dask") in pairwise(args)
+    ):
         return
     from skp_xl.batch.pengawas import Fungsi, siapkan
 

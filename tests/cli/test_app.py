@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 import skp_xl
@@ -86,6 +87,30 @@ def test_consolidate_starts_its_readers_server_with_what_its_pool_runs() -> None
     function = berkas.proses_berkas
     assert (function.__module__, function.__name__) == skp_xl.cli.PEMBACA
     assert skp_xl.cli.PRAMUAT == berkas.PRAMUAT
+
+
+@pytest.mark.parametrize(
+    ("args", "started"),
+    [
+        (["/data/dask-arsip/instansi", "-o", "r.xlsx"], True),
+        (["instansi", "-o", "r.xlsx", "--jobs", "2"], True),
+        (["instansi", "-o", "r.xlsx", "--engine", "dask"], False),
+        (["instansi", "-o", "r.xlsx", "--engine=dask"], False),
+        (["--help"], False),
+        (["instansi", "-h"], False),
+    ],
+)
+def test_the_readers_server_starts_first_unless_help_or_dask(
+    monkeypatch: pytest.MonkeyPatch, args: list[str], started: bool
+) -> None:
+    """A folder whose path holds "dask" is read by the built-in pool, its server first."""
+    import skp_xl.cli
+    from skp_xl.batch import pengawas
+
+    calls: list[object] = []
+    monkeypatch.setattr(pengawas, "siapkan", lambda *given: calls.append(given))
+    skp_xl.cli._readers_first(args)
+    assert bool(calls) is started
 
 
 def test_validate_starts_without_the_libraries_it_does_not_use(tmp_path: Path) -> None:
