@@ -49,6 +49,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -214,9 +215,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         bare = sum(bares) / len(bares)
         # Each cold run against the bare reads just before and just after it.
         pairs = [(cold, (bares[i] + bares[i + 1]) / 2) for i, cold in enumerate(colds)]
-        ratios = sorted(cold / around for cold, around in pairs)
-        middle = len(ratios) // 2
-        ratio = ratios[middle] if len(ratios) % 2 else (ratios[middle - 1] + ratios[middle]) / 2
+        ratio = statistics.median(cold / around for cold, around in pairs)
         for other in (warm_document, partly_document):
             if other.get("pegawai") != document.get("pegawai"):
                 raise SystemExit("a run with the cache gave another result")
