@@ -88,7 +88,8 @@ import skp_xl.batch.berkas
 preload = time.process_time() - cpu
 import pandas as pd
 from skp_xl.batch.berkas import proses_berkas
-from skp_xl.batch.konsolidasi import Opsi, baca_semua, rangkum, temukan
+from skp_xl.batch.cari import temukan
+from skp_xl.batch.konsolidasi import Opsi, baca_semua, rangkum
 from skp_xl.reader import triage as triage_module
 from skp_xl.reader.triage import triage
 from skp_xl.settings import EKSPOR_LIMITS

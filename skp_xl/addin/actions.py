@@ -51,7 +51,7 @@ from skp_xl.workbook.bawahan import tulis_skp_bawahan
 from skp_xl.workbook.laporan import TEMUAN_SHEET
 
 if TYPE_CHECKING:
-    from skp_xl.batch.konsolidasi import Opsi
+    from skp_xl.batch.masukan import Opsi
 
 KONSOLIDASI_FOLDER = "KONSOLIDASI_FOLDER"
 """Optional defined name of a cell holding the folder Konsolidasi Folder reads."""

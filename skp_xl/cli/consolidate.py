@@ -7,7 +7,7 @@ import json
 import time
 import tomllib
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
@@ -15,10 +15,8 @@ from rich.table import Table
 from skp_xl.batch.cache import Jalan, dibuka, sidik
 from skp_xl.batch.gudang import GudangGagal
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
-from skp_xl.batch.konsolidasi import INSTANSI, Konsolidasi, Mesin, Opsi, konsolidasi, kumpulkan
-from skp_xl.batch.nasional import tulis_parquet
+from skp_xl.batch.masukan import Mesin, Opsi, kumpulkan
 from skp_xl.batch.sampah import bekukan, gc_batch
-from skp_xl.batch.tabel import tulis_csv
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -44,8 +42,9 @@ from skp_xl.domain.vocabulary import (
 from skp_xl.errors import OutputExistsError
 from skp_xl.fileio import atomic_output
 from skp_xl.settings import BATAS_DETIK, BATAS_MEMORI, MIB, POLA_MINIMAL, TINGKAT_UNIT
-from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI, Ringkasan, Temuan
-from skp_xl.summary.workbook import write_summary
+
+if TYPE_CHECKING:
+    from skp_xl.batch.konsolidasi import Konsolidasi
 
 _SINGKATAN = {
     Predikat.SANGAT_BAIK: "SB",
@@ -121,18 +120,35 @@ def _kosong(result: Konsolidasi, folder: Path | str, json_output: bool) -> typer
 
 def _ikhtisar(result: Konsolidasi) -> dict[str, object]:
     """What the command prints of a consolidation, as plain data: kept with the whole run
-    in the result cache, so a re-run with nothing changed prints the same."""
+    in the result cache, so a re-run with nothing changed prints the same (and imports
+    none of the tables' modules to do so)."""
+    from skp_xl.batch.konsolidasi import INSTANSI
+    from skp_xl.summary.skema import SESUAI, TIDAK_SESUAI, Ringkasan, Temuan
+
     periode = judul_periode(result.periode) if result.periode else "(belum ada penilaian)"
-    columns = [Ringkasan.unit_kerja, Ringkasan.capaian_organisasi, *(p.value for p in Predikat)]
-    columns += [Ringkasan.jumlah, Ringkasan.pola_distribusi]
     problems = result.masalah
     counts = result.temuan[Temuan.kode].value_counts() if len(result.temuan) else None
+    rows = []
+    for row in result.ringkasan.to_dict("records"):
+        status = str(row[Ringkasan.pola_distribusi])
+        cells = [
+            str(row[Ringkasan.unit_kerja]),
+            str(row[Ringkasan.capaian_organisasi] or "-"),
+            *(str(row[p.value]) for p in Predikat),
+            str(row[Ringkasan.jumlah]),
+        ]
+        rows.append(
+            {
+                "sel": cells,
+                "pola": status,
+                "warna": {SESUAI: "green", TIDAK_SESUAI: "yellow"}.get(status, "dim"),
+                "tebal": row[Ringkasan.unit_kerja] == INSTANSI,
+            }
+        )
     return {
         "judul": f"Ringkasan {result.instansi or result.nama}, periode {periode}",
-        "ringkasan": [
-            {column: row[column] for column in columns}
-            for row in result.ringkasan.to_dict("records")
-        ],
+        "kolom_jumlah": Ringkasan.jumlah,
+        "ringkasan": rows,
         "tidak_membuat_skp": dict(result.tidak_membuat_skp),
         "berkas": len(result.hasil),
         "skp": result.jumlah_skp,
@@ -155,19 +171,13 @@ def _print(ikhtisar: dict[str, Any], out: Path, seconds: float, kabar: str = "")
     table.add_column("Capaian org.")
     for p in Predikat:
         table.add_column(_SINGKATAN[p], justify="right")
-    table.add_column(Ringkasan.jumlah, justify="right")
+    table.add_column(ikhtisar["kolom_jumlah"], justify="right")
     table.add_column("Pola distribusi")
     for row in ikhtisar["ringkasan"]:
-        style = "bold" if row[Ringkasan.unit_kerja] == INSTANSI else None
-        status = str(row[Ringkasan.pola_distribusi])
-        color = {SESUAI: "green", TIDAK_SESUAI: "yellow"}.get(status, "dim")
         table.add_row(
-            str(row[Ringkasan.unit_kerja]),
-            str(row[Ringkasan.capaian_organisasi] or "-"),
-            *(str(row[p.value]) for p in Predikat),
-            str(row[Ringkasan.jumlah]),
-            f"[{color}]{status}[/]",
-            style=style,
+            *row["sel"],
+            f"[{row['warna']}]{row['pola']}[/]",
+            style="bold" if row["tebal"] else None,
         )
     console.print(table)
     tidak_membuat: dict[str, int] = ikhtisar["tidak_membuat_skp"]
@@ -457,6 +467,12 @@ def consolidate_command(
             jalan = cache.ambil_jalan(ciri) if cache is not None and ciri is not None else None
             if jalan is not None:
                 raise _jawab(jalan, output, force, json_output, start)
+            # Only now: a re-run answered from the cache (above) needs none of these.
+            from skp_xl.batch.konsolidasi import konsolidasi
+            from skp_xl.batch.nasional import tulis_parquet
+            from skp_xl.batch.tabel import tulis_csv
+            from skp_xl.summary.workbook import write_summary
+
             progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
             with progress:
                 task = progress.add_task("berkas", total=None)

@@ -8,8 +8,9 @@ from pathlib import Path
 import pandas as pd
 
 from skp_xl.batch.berkas import HasilBerkas
+from skp_xl.batch.cari import temukan
 from skp_xl.batch.gudang import Gudang
-from skp_xl.batch.konsolidasi import Konsolidasi, baca_semua, temukan
+from skp_xl.batch.konsolidasi import Konsolidasi, baca_semua
 
 
 def baca(root: Path) -> tuple[list[HasilBerkas], list[object]]:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from typer.testing import CliRunner
 
 from skp_xl.batch import cache as cache_module
 from skp_xl.batch import konsolidasi as konsolidasi_module
+from skp_xl.batch import masukan as masukan_module
 from skp_xl.cli import app
 from skp_xl.samples import generate_agency
 from tests.batch.tukar import tukar_isi
@@ -255,7 +258,9 @@ class Hashed:
             self.files += len(paths)
             return real(paths, jobs)
 
-        monkeypatch.setattr(konsolidasi_module, "sidik_semua", spy)
+        # Before reading (kumpulkan, in masukan) and while reading (baca_semua).
+        for module in (masukan_module, konsolidasi_module):
+            monkeypatch.setattr(module, "sidik_semua", spy)
 
 
 def test_a_first_run_over_a_folder_reads_each_file_once_and_keeps_the_readers_hashes(
@@ -327,3 +332,46 @@ def test_a_result_without_the_readers_hash_is_hashed_after_reading(tmp_path: Pat
     assert done.utuh(hasil)
     assert masukan.lengkapi([]) is not masukan
     assert done.lengkapi([]) is done
+
+
+def test_a_rerun_answered_from_the_cache_imports_none_of_the_tables_libraries(
+    root: Path, tmp_path: Path
+) -> None:
+    """The re-run HR makes most, nothing changed, as the console script runs it: its
+    process hashes the files and answers from the cache without importing pandas,
+    pandera, pyarrow or the summary's writers (they were most of its time), and prints
+    the run it answers with."""
+    out = tmp_path / "ringkasan.xlsx"
+    first = _consolidate(root, out)
+    heavy = ("pandas", "pandera", "pyarrow", "openpyxl", "xlsxwriter", "skp_xl.batch.konsolidasi")
+    probe = (
+        "import atexit, sys\n"
+        f"heavy = {heavy!r}\n"
+        "atexit.register(lambda: sys.stderr.write('LOADED:' + ','.join("
+        "m for m in heavy if m in sys.modules) + '\\n'))\n"
+        f"sys.argv = ['skp-xl', 'consolidate', {str(root)!r}, '-o', {str(out)!r}, '-j', '2', "
+        "'--force', '--json']\n"
+        "from skp_xl.cli import main\n"
+        "main()\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=False, env=os.environ
+    )
+    assert completed.returncode == 0, completed.stderr
+    again = json.loads(completed.stdout)
+    assert again["cache"] == "tidak-berubah"
+    assert _same(again) == _same(first)
+    assert "LOADED:\n" in completed.stderr
+
+    # And as a person reads it: the Ringkasan table and the summary line, as a full run's.
+    printed = subprocess.run(
+        [sys.executable, "-m", "skp_xl", "consolidate", str(root), "-o", str(out), "--force"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=os.environ | {"COLUMNS": "200"},
+    )
+    assert printed.returncode == 0, printed.stderr
+    assert "(Instansi)" in printed.stdout
+    assert f"{first['files']} berkas diperiksa dalam" in printed.stdout
+    assert "tidak ada yang berubah" in printed.stdout

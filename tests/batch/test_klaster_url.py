@@ -13,7 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from skp_xl.batch import klaster
-from skp_xl.batch.konsolidasi import Konsolidasi, Mesin, Opsi, konsolidasi, temukan
+from skp_xl.batch.cari import temukan
+from skp_xl.batch.konsolidasi import Konsolidasi, Mesin, Opsi, konsolidasi
 from skp_xl.cli import app
 from skp_xl.samples import generate_agency
 from tests.reader import hostile

@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 
 import skp_xl.validation
 from skp_xl.batch.berkas import proses_berkas
-from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi, temukan, unit_of
+from skp_xl.batch.cari import temukan
+from skp_xl.batch.konsolidasi import AKAR, INSTANSI, Opsi, konsolidasi, unit_of
 from skp_xl.batch.skema import KODE, periksa_pegawai
 from skp_xl.cli import app
 from skp_xl.domain.findings import Severity
