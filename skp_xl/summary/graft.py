@@ -24,7 +24,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from pathlib import Path, PurePosixPath
 from typing import IO
 from xml.etree.ElementTree import Element, register_namespace, tostring
@@ -80,11 +80,17 @@ def graft(small: IO[bytes], big: IO[bytes], out: Path, *, sheets: Collection[str
             b_strings, shift_strings = merge_strings(b_strings, a_strings)
         taken = {a_parts[title]: b_parts[title] for title in sheets}
         tables: dict[str, str] = {}  # XlsxWriter's table part -> its name in ``out``
-        rels: dict[str, bytes] = {}  # sheet rels in ``out`` -> XlsxWriter's, renamed
+        # Sheet rels in ``out`` -> XlsxWriter's rels part and its sheet. They hold a
+        # hyperlink each a row, up to Excel's 65,530 a sheet: 16 MB each at 100,000
+        # files, so they are streamed, never read whole (benchmarks/README.md,
+        # bench_memori.py's "Wave 16"). A first pass names the Table parts, which the
+        # content types (written before the rels) list.
+        rels: dict[str, tuple[str, str]] = {}
         for target, source in taken.items():
-            data = _read(b, _rels_of(source))
-            if data is not None:
-                rels[_rels_of(target)] = _renamed_tables(data, source, tables)
+            if _rels_of(source) in b.NameToInfo:
+                rels[_rels_of(target)] = (_rels_of(source), source)
+                for piece in _pieces(b, _rels_of(source)):
+                    _name_tables(piece, source, tables)
         a_tables = [n for n in a.namelist() if n.startswith("xl/tables/")]
         for info in a.infolist():
             name = info.filename
@@ -109,8 +115,10 @@ def graft(small: IO[bytes], big: IO[bytes], out: Path, *, sheets: Collection[str
                 _copy(a, name, z, name)
                 continue
             z.writestr(info, data)
-        for name, data in rels.items():
-            z.writestr(name, data)
+        for name, (part, sheet) in rels.items():
+            with z.open(name, "w") as writer:
+                for piece in _pieces(b, part):
+                    writer.write(_renamed_tables(piece, sheet, tables))
         for source, name in tables.items():
             _copy(b, source, z, name)
         if a_strings is None and b_strings is not None:
@@ -168,6 +176,22 @@ def _copy(source: zipfile.ZipFile, name: str, out: zipfile.ZipFile, as_name: str
     out.NameToInfo[as_name] = copied
 
 
+def _pieces(z: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+    """A part's content in pieces of about :data:`_CHUNK` bytes, each cut after a ``>``:
+    no element of XlsxWriter's relationships is cut in two (it escapes ``>`` in its
+    attribute values)."""
+    carry = b""
+    with z.open(name) as reader:
+        while chunk := reader.read(_CHUNK):
+            text = carry + chunk
+            cut = text.rfind(b">") + 1
+            if cut:
+                yield text[:cut]
+            carry = text[cut:]
+    if carry:
+        yield carry
+
+
 def _read(z: zipfile.ZipFile, name: str) -> bytes | None:
     try:
         return z.read(name)
@@ -209,6 +233,21 @@ def _sheet_parts(z: zipfile.ZipFile) -> dict[str, str]:
 _TARGET = re.compile(rb'Target="([^"]*)"( TargetMode="External")?')
 
 
+def _name_tables(rels: bytes, sheet: str, tables: dict[str, str]) -> None:
+    """Name in ``out`` each Table part ``rels`` refers to (in ``tables``), in order, as
+    :func:`_renamed_tables` does."""
+    for match in _TARGET.finditer(rels):
+        if not match[2]:
+            _table_name(_resolve(sheet, match[1].decode()), tables)
+
+
+def _table_name(part: str, tables: dict[str, str]) -> str | None:
+    """The name in ``out`` of XlsxWriter's part ``part`` when it is a Table, else None."""
+    if not part.startswith("xl/tables/"):
+        return None
+    return tables.setdefault(part, f"xl/tables/xlsxwriter{len(tables) + 1}.xml")
+
+
 def _renamed_tables(rels: bytes, sheet: str, tables: dict[str, str]) -> bytes:
     """A grafted sheet's relationships: its Table parts renamed so as not to meet
     openpyxl's (``xl/tables/table1.xml`` is both writers' first), its external link
@@ -219,10 +258,9 @@ def _renamed_tables(rels: bytes, sheet: str, tables: dict[str, str]) -> bytes:
         target, external = match[1], match[2]
         if external:
             return b'Target="' + target.replace(b"\\", b"/") + b'"' + external
-        part = _resolve(sheet, target.decode())
-        if not part.startswith("xl/tables/"):
+        new = _table_name(_resolve(sheet, target.decode()), tables)
+        if new is None:
             return match[0]
-        new = tables.setdefault(part, f"xl/tables/xlsxwriter{len(tables) + 1}.xml")
         # Relative, as both writers write it: the sheet is in xl/worksheets/ in ``out`` too.
         return b'Target="../tables/' + PurePosixPath(new).name.encode() + b'"'
 

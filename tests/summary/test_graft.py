@@ -29,7 +29,10 @@ def data() -> SummaryData:
     return konsolidasi(SAMPLE, Opsi(jobs=1, cache=False)).summary_data()
 
 
-@pytest.fixture(scope="module", params=["ordinary", "streamed", "streamed in slices"])
+@pytest.fixture(
+    scope="module",
+    params=["ordinary", "streamed", "streamed in slices", "streamed, its parts in small pieces"],
+)
 def both(
     request: pytest.FixtureRequest, data: SummaryData, tmp_path_factory: pytest.TempPathFactory
 ) -> tuple[Path, Path]:
@@ -43,6 +46,10 @@ def both(
             patch.setattr(workbook, "IN_MEMORY_ROWS", 0)
         if request.param == "streamed in slices":
             patch.setattr(workbook, "POTONGAN_BARIS", 7)
+        if request.param == "streamed, its parts in small pieces":
+            # The sheets' rels (a hyperlink each a row) streamed 97 bytes at a time, as
+            # a large summary's are a MiB at a time: every cut falls inside them.
+            patch.setattr(graft, "_CHUNK", 97)
         write_summary(grafted, data)
     build_summary(data, folder=folder).save(alone)
     return grafted, alone
@@ -262,3 +269,27 @@ def test_shared_strings_and_style_indices_move_together() -> None:
     assert moved == (
         b'<row r="1" s="11"><c r="A1" s="12" t="s"><v>2</v></c><c r="B1" t="n"><v>0</v></c></row>'
     )
+
+
+def test_a_part_is_streamed_in_pieces_cut_after_a_tag(tmp_path: Path) -> None:
+    """The rels of a big sheet are never read whole: pieces of about ``_CHUNK`` bytes,
+    each ending with a tag's ``>`` (so no Target is cut in two), that join to the part."""
+    content = (
+        b"<Relationships>"
+        + b"".join(
+            f'<Relationship Id="rId{i}" Target="a\\{i}.xlsx" TargetMode="External"/>'.encode()
+            for i in range(500)
+        )
+        + b"</Relationships>tail"
+    )
+    package = tmp_path / "p.zip"
+    with zipfile.ZipFile(package, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("r.xml", content)
+    with zipfile.ZipFile(package) as z, pytest.MonkeyPatch.context() as patch:
+        patch.setattr(graft, "_CHUNK", 1000)
+        pieces = list(graft._pieces(z, "r.xml"))
+    assert b"".join(pieces) == content
+    assert len(pieces) > 30
+    assert all(piece.endswith(b">") for piece in pieces[:-1])
+    assert pieces[-1] == b"tail"
+    assert max(map(len, pieces)) < 2000
