@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -332,16 +332,23 @@ def _rank(value: Cell, order: dict[str, int]) -> int:
     return order.get(str(value).strip().casefold(), len(order) + 1)
 
 
-def _pegawai_names(data: SummaryData) -> dict[str, tuple[Cell, Cell]]:
-    """File -> (NIP, Nama) of the pegawai whose workbook it is."""
+def _pegawai_names(data: SummaryData, wanted: Collection[Cell]) -> dict[str, tuple[Cell, Cell]]:
+    """File -> (NIP, Nama) of the pegawai whose workbook it is, for the files ``wanted``
+    (those the Temuan rows name). The Pegawai rows are walked a slice at a time and only
+    the wanted files kept: at 100,000 files the whole table's three columns, as rows and
+    a dict of every file, were the Temuan sheet's peak (benchmarks/README.md,
+    bench_memori.py's "Wave 16")."""
     frame = data.pegawai
-    if not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
+    if not wanted or not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
         return {}
+    table = bagian(frame)
     names: dict[str, tuple[Cell, Cell]] = {}
-    chosen = bagian(frame).kolom([BERKAS, NIP, NAMA])
-    for berkas, nip, nama in rows_of(chosen, (BERKAS, NIP, NAMA)):
-        if isinstance(berkas, str):
-            names.setdefault(berkas, (nip, nama))
+    for start in range(0, len(table), POTONGAN_BARIS):
+        positions = np.arange(start, min(start + POTONGAN_BARIS, len(table)))
+        chosen = table.baris(positions, [BERKAS, NIP, NAMA])
+        for berkas, nip, nama in rows_of(chosen, (BERKAS, NIP, NAMA)):
+            if isinstance(berkas, str) and berkas in wanted:
+                names.setdefault(berkas, (nip, nama))
     return names
 
 
@@ -429,8 +436,8 @@ def _write_temuan(ws: Worksheet, data: SummaryData, files: _Files, plain: PlainW
     rows = problems_first(rows_of(data.temuan, headers), headers, Temuan.tingkat, TINGKAT_ORDER)
     if BERKAS in headers and NIP not in headers and NAMA not in headers:
         # Name the pegawai of each finding: the workbook's NIP and Nama, first.
-        names = _pegawai_names(data)
         berkas = headers.index(BERKAS)
+        names = _pegawai_names(data, {row[berkas] for row in rows})
         rows = [[*names.get(str(row[berkas]), (None, None)), *row] for row in rows]
         headers = (NIP, NAMA, *headers)
     links = _links(headers, rows, files)

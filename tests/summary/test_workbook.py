@@ -16,7 +16,7 @@ import pytest
 from openpyxl.workbook.workbook import Workbook
 
 from skp_xl.errors import OutputExistsError, SummaryDataError
-from skp_xl.summary import SummaryData, write_summary
+from skp_xl.summary import SummaryData, workbook, write_summary
 from skp_xl.summary.skema import CASCADING_COLUMNS, PEGAWAI_COLUMNS, TEMUAN_COLUMNS
 from tests.summary.ooxml import CHART, MAIN, REL, Package
 from tests.summary.sample import (
@@ -110,6 +110,20 @@ def test_findings_come_worst_first_and_name_the_pegawai(wb: Workbook) -> None:
         ("198808082014031006", "Fajar Nugroho", "warning"),
     ]
     assert wb["Temuan"]["A2"].number_format == "@"
+
+
+def test_findings_name_the_pegawai_when_the_pegawai_rows_are_walked_a_row_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names come from the Pegawai rows a slice at a time (a large agency's are
+    never decoded at once): with slices of one row, the same names, each file's first."""
+    monkeypatch.setattr(workbook, "POTONGAN_BARIS", 1)
+    rows = [[c.value for c in row] for row in _write(tmp_path)["Temuan"].iter_rows()]
+    assert [(r[0], r[1]) for r in rows[1:]] == [
+        ("198503122010011001", "Andi Saputra"),
+        (None, None),
+        ("198808082014031006", "Fajar Nugroho"),
+    ]
 
 
 def test_berkas_shows_its_path_in_the_consolidated_folder(tmp_path: Path) -> None:
