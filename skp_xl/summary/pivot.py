@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 from xml.etree import ElementTree
@@ -321,6 +321,13 @@ class Records(RecordList):  # type: ignore[misc]
         # Each column's item count and row indexes: not its items, kept by the fields.
         self.columns = tuple((len(c.items), c.indexes) for c in columns)
 
+    @classmethod
+    def dari(cls, columns: Sequence[tuple[int, Sequence[int]]]) -> Records:
+        """The records of columns given as each one's item count and row indexes."""
+        made = cls(())
+        made.columns = tuple(columns)
+        return made
+
     @property
     def count(self) -> int:
         """Source rows: one record each."""
@@ -465,7 +472,7 @@ class _Filter:
 
 
 def _filters(
-    spec: PivotSpec, headers: Sequence[str], columns: Sequence[CacheColumn]
+    spec: PivotSpec, headers: Sequence[str], columns: Mapping[int, CacheColumn]
 ) -> tuple[list[_Filter], list[int]]:
     """The report filters with their selected items, and the source rows they let through."""
     filters = []
@@ -474,7 +481,7 @@ def _filters(
         items = [_key(v) for v in columns[field].items]
         item = items.index(_key(value)) if _key(value) in items else None
         filters.append(_Filter(field, item))
-    count = len(columns[0].indexes) if columns else 0
+    count = len(next(iter(columns.values())).indexes) if columns else 0
     selected = [
         n
         for n in range(count)
@@ -533,19 +540,35 @@ def add_pivot(
     Returns:
         The output, as written into the cells.
     """
-    columns = []
+    row_x, col_x, count_x = (
+        headers.index(spec.row_field),
+        headers.index(spec.col_field),
+        headers.index(spec.count_field),
+    )
+    page_x = [headers.index(header) for header, _ in spec.filters]
+    axes = {row_x: "axisRow", col_x: "axisCol"} | dict.fromkeys(page_x, "axisPage")
+    # A column at a time: its shared items (kept deflated), its field and its records'
+    # indexes made, and its distinct values let go unless the table below needs them.
+    # A large summary's NIP, name and file columns are 100,000 distinct texts each:
+    # made all at once, they were the PivotTable's peak (benchmarks/README.md,
+    # bench_memori.py's "Wave 16").
+    columns: dict[int, CacheColumn] = {}
+    fields: list[CacheField] = []
+    pivot_fields: list[PivotField] = []
+    records: list[tuple[int, Sequence[int]]] = []
     for index, header in enumerate(headers):
         order: Sequence[str] = ()
         if header == spec.row_field:
             order = spec.row_order
         elif header == spec.col_field:
             order = spec.col_order
-        columns.append(_cache_column(rows, index, header, order))
-    row_x, col_x, count_x = (
-        headers.index(spec.row_field),
-        headers.index(spec.col_field),
-        headers.index(spec.count_field),
-    )
+        column = _cache_column(rows, index, header, order)
+        fields.append(CacheField(name=column.name, numFmtId=0, sharedItems=shared_items(column)))
+        pivot_fields.append(_pivot_field(column, axes.get(index), data_field=index == count_x))
+        records.append((len(column.items), column.indexes))
+        if index in (row_x, col_x, count_x, *page_x):
+            columns[index] = column
+        del column
     filters, selected = _filters(spec, headers, columns)
     counted = columns[count_x]
     values = [counted.items[k] for k in counted.indexes]  # equal, as a key, to each cell
@@ -561,18 +584,14 @@ def add_pivot(
             type="worksheet",
             worksheetSource=WorksheetSource(name=spec.source_table),
         ),
-        cacheFields=[
-            CacheField(name=column.name, numFmtId=0, sharedItems=shared_items(column))
-            for column in columns
-        ],
+        cacheFields=fields,
     )
-    cache.records = Records(columns)
+    cache.records = Records.dari(records)
 
     top, left = _table_top_left(spec)
     bottom = top + 1 + len(table.rows) + 1
     right = left + len(table.cols) + 1
     ref = f"{get_column_letter(left)}{top}:{get_column_letter(right)}{bottom}"
-    axes = {row_x: "axisRow", col_x: "axisCol"} | {f.field: "axisPage" for f in filters}
     pivot = _TableDefinition(
         name=spec.name,
         cacheId=CACHE_ID,
@@ -597,10 +616,7 @@ def add_pivot(
             rowPageCount=len(filters) or None,
             colPageCount=1 if filters else None,
         ),
-        pivotFields=[
-            _pivot_field(column, axes.get(n), data_field=n == count_x)
-            for n, column in enumerate(columns)
-        ],
+        pivotFields=pivot_fields,
         rowFields=[RowColField(x=row_x)],
         rowItems=_axis_items(table.row_x),
         colFields=[RowColField(x=col_x)],
