@@ -2,7 +2,7 @@
 (:class:`Mesin`) and the files found under the agency's folder with their content hashes
 (:class:`Masukan`, :func:`kumpulkan`).
 
-Apart from :mod:`skp_xl.batch.konsolidasi`, which re-exports them, so that a re-run
+Kept apart from :mod:`skp_xl.batch.konsolidasi` (which re-exports them) so that a re-run
 answered from the result cache (``skp-xl consolidate`` with nothing changed) finds its
 files, hashes them and answers without importing pandas, pandera, pyarrow or the summary's
 writers: those imports were most of such a run (measured: benchmarks/README.md,

@@ -87,9 +87,10 @@ def graft(small: IO[bytes], big: IO[bytes], out: Path, *, sheets: Collection[str
         # content types (written before the rels) list.
         rels: dict[str, tuple[str, str]] = {}
         for target, source in taken.items():
-            if _rels_of(source) in b.NameToInfo:
-                rels[_rels_of(target)] = (_rels_of(source), source)
-                for piece in _pieces(b, _rels_of(source)):
+            part = _rels_of(source)
+            if part in b.NameToInfo:
+                rels[_rels_of(target)] = (part, source)
+                for piece in _pieces(b, part):
                     _name_tables(piece, source, tables)
         a_tables = [n for n in a.namelist() if n.startswith("xl/tables/")]
         for info in a.infolist():
