@@ -334,22 +334,26 @@ def _rank(value: Cell, order: dict[str, int]) -> int:
 
 def _pegawai_names(data: SummaryData, wanted: Collection[Cell]) -> dict[str, tuple[Cell, Cell]]:
     """File -> (NIP, Nama) of the pegawai whose workbook it is, for the files ``wanted``
-    (those the Temuan rows name). The Pegawai rows are walked a slice at a time and only
-    the wanted files kept: at 100,000 files the whole table's three columns, as rows and
-    a dict of every file, were the Temuan sheet's peak (benchmarks/README.md,
+    (those the Temuan rows name). A file whose rows are several pegawai's (an e-Kinerja or
+    SIASN export) is no one's: its findings name their row's cell, and giving them all the
+    file's first pegawai named the wrong person. The Pegawai rows are walked a slice at a
+    time and only the wanted files kept: at 100,000 files the whole table's three columns,
+    as rows and a dict of every file, were the Temuan sheet's peak (benchmarks/README.md,
     bench_memori.py's "Wave 16")."""
     frame = data.pegawai
     if not wanted or not {BERKAS, NIP, NAMA} <= {str(c) for c in frame.columns}:
         return {}
     table = bagian(frame)
-    names: dict[str, tuple[Cell, Cell]] = {}
+    names: dict[str, tuple[Cell, Cell] | None] = {}  # None: several pegawai's rows
     for start in range(0, len(table), POTONGAN_BARIS):
         positions = np.arange(start, min(start + POTONGAN_BARIS, len(table)))
         chosen = table.baris(positions, [BERKAS, NIP, NAMA])
         for berkas, nip, nama in rows_of(chosen, (BERKAS, NIP, NAMA)):
             if isinstance(berkas, str) and berkas in wanted:
-                names.setdefault(berkas, (nip, nama))
-    return names
+                first = names.setdefault(berkas, (nip, nama))
+                if first is not None and first[0] != nip:
+                    names[berkas] = None
+    return {berkas: name for berkas, name in names.items() if name is not None}
 
 
 def _write_pegawai(

@@ -126,6 +126,22 @@ def test_findings_name_the_pegawai_when_the_pegawai_rows_are_walked_a_row_at_a_t
     ]
 
 
+def test_findings_of_a_file_with_several_pegawai_name_no_one(tmp_path: Path) -> None:
+    """An export's rows are many pegawai's: its findings (each naming its row's cell) get
+    no NIP and Nama, rather than the file's first pegawai's; one pegawai's workbook still
+    names its pegawai."""
+    pegawai = sample_data(tmp_path).pegawai
+    andi = pegawai[pegawai["Nama"] == "Andi Saputra"].iloc[[0]].copy()
+    andi["NIP"], andi["Nama"] = "199001012015011002", "Rina Lestari"
+    wb = _write(tmp_path, pegawai=pd.concat([pegawai, andi], ignore_index=True))
+    rows = [[c.value for c in row] for row in wb["Temuan"].iter_rows(min_row=2)]
+    assert [(r[0], r[1]) for r in rows] == [
+        (None, None),  # the file holds Andi's rows and Rina's
+        (None, None),
+        ("198808082014031006", "Fajar Nugroho"),
+    ]
+
+
 def test_berkas_shows_its_path_in_the_consolidated_folder(tmp_path: Path) -> None:
     wb = _write(tmp_path, akar=tmp_path)
     berkas = [row[-1].value for row in wb["Pegawai"].iter_rows(min_row=2)]
