@@ -28,7 +28,7 @@ from skp_xl.batch.berkas import PRAMUAT, HasilBerkas, berkas_gagal, proses_berka
 from skp_xl.batch.cache import Cache, dibuka, sidik_semua
 from skp_xl.batch.cache import sidik as cache_sidik
 from skp_xl.batch.cari import dilewati
-from skp_xl.batch.gudang import Gudang, Saring
+from skp_xl.batch.gudang import Gudang, Saring, Simpanan
 from skp_xl.batch.klaster import (
     UrlTidakTerbaca,
     adalah_url,
@@ -816,10 +816,12 @@ def rangkum(
     # Two passes over the results: the leaders' plans, then every plan as it is made and
     # checked (a 100,000-file agency's plans, held at once, were 115 MB).
     pimpinan = _pimpinan(read, leaders)
-    tabel_cascading = _tabel_cascading(
-        baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), cascade_findings)
-    )
-    del pimpinan
+    try:
+        tabel_cascading = _tabel_cascading(
+            baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), cascade_findings)
+        )
+    finally:
+        pimpinan.tutup()
     findings += cascade_findings
     every = found_in_files + pulih + findings + catatan
     temuan = pd.DataFrame(
@@ -881,12 +883,16 @@ def _tabel_cascading(rows: Iterable[BarisCascading]) -> Tabel:
     return Tabel.sambung(parts)
 
 
-def _pimpinan(read: Iterable[HasilBerkas], leaders: Set[str]) -> dict[str, RencanaPegawai]:
+def _pimpinan(read: Sequence[HasilBerkas], leaders: Set[str]) -> Simpanan[RencanaPegawai]:
     """The plans of the leaders' workbooks (``leaders``: the penilai NIPs of the definitif
     workbooks of ``read``) by NIP, the last of each NIP: who the cascading check looks
-    up. One pass over ``read``, holding no result."""
+    up. One pass over ``read``, holding no result; where the results wait on disk, so do
+    these plans (:class:`~skp_xl.batch.gudang.Simpanan`)."""
     theirs = (h for h in read if h.identitas.get("nip", "") in leaders)
-    return {plan.nip: plan for plan in _rencana(theirs, leaders) if plan.nip}
+    return Simpanan(
+        ((plan.nip, plan) for plan in _rencana(theirs, leaders) if plan.nip),
+        di_disk=isinstance(read, Saring),
+    )
 
 
 def _rencana(

@@ -126,8 +126,12 @@ def test_the_command_gives_the_same_outputs_with_resultsdi_disk(
         assert (tmp_path / "disk-lagi" / "csv" / f"{table}.csv").read_bytes() == expected
 
 
+@pytest.mark.parametrize("kept_on", ["memori", "disk"])
 @pytest.mark.parametrize("where", ["instansi", "agency"])
-def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agency: Path) -> None:
+def test_the_cascading_check_reads_the_same_from_the_plans_kept(
+    where: str, kept_on: str, agency: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skp_xl.batch.gudang import Saring, Simpanan
     from skp_xl.batch.konsolidasi import _definitif, _pimpinan, _rencana
     from skp_xl.domain.rekap import (
         RencanaPegawai,
@@ -153,8 +157,14 @@ def test_the_cascading_check_reads_the_same_from_the_plans_kept(where: str, agen
     kept = list(_rencana(read, leaders))
     assert periksa_cascading(kept) == periksa_cascading(whole)
     rows, findings = periksa_cascading(whole)
-    # As the consolidation checks them: the leaders' plans, then every plan as it is made.
+    # As the consolidation checks them: the leaders' plans, then every plan as it is made;
+    # on disk (the results there too), the plans read back with one decoded at a time.
+    if kept_on == "disk":
+        read = Saring(di_disk(read), lambda h: True)  # type: ignore[assignment]
+        monkeypatch.setattr(gudang_module, "SIMPANAN_TERAKHIR", 1)
     pimpinan = _pimpinan(read, leaders)
+    assert isinstance(pimpinan, Simpanan)
+    assert (pimpinan._berkas is not None) is (kept_on == "disk")
     assert len(pimpinan) < len(whole)
     walked: list[Finding] = []
     made = list(baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), walked))
@@ -212,3 +222,32 @@ def test_a_view_of_results_is_indexed_as_the_list_of_them(agency: Path) -> None:
     assert view[::-2] == chosen[::-2]
     with pytest.raises(IndexError):
         view[len(chosen)]
+
+
+@pytest.mark.parametrize("di_disk", [False, True])
+def test_a_store_keeps_the_last_value_of_each_key_and_reads_it_back(
+    di_disk: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from skp_xl.batch.gudang import Simpanan
+
+    monkeypatch.setattr(gudang_module, "SIMPANAN_TERAKHIR", 2)
+    given = [("a", ("satu", 1)), ("b", ("dua", 2)), ("a", ("tiga", 3)), ("c", ("empat", 4))]
+    store = Simpanan(iter(given), di_disk=di_disk)
+    assert len(store) == 3
+    assert list(store) == ["a", "b", "c"]
+    assert "b" in store
+    assert "z" not in store
+    assert store.get("z") is None
+    # Asked for in turn, past what is kept decoded: each read back as it was last given.
+    for _ in range(2):
+        assert [store[k] for k in ("a", "b", "c", "a")] == [
+            ("tiga", 3),
+            ("dua", 2),
+            ("empat", 4),
+            ("tiga", 3),
+        ]
+    assert dict(store) == {"a": ("tiga", 3), "b": ("dua", 2), "c": ("empat", 4)}
+    assert len(store._terakhir) <= 2
+    store.tutup()
+    assert len(store) == 0
+    assert store._berkas is None
