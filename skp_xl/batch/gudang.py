@@ -18,6 +18,7 @@ column by column many times, and replacing a damaged NIP in one
 from __future__ import annotations
 
 import errno
+import mmap
 import pickle
 import tempfile
 from array import array
@@ -70,6 +71,35 @@ def _berkas_sementara(awalan: str) -> IO[bytes]:
         return tempfile.TemporaryFile(prefix=awalan)
     except OSError as error:
         raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
+
+
+def dipetakan(tulis: Callable[[IO[bytes]], None], awalan: str) -> mmap.mmap:
+    """What ``tulis`` writes into a temporary file, mapped read-only: its pages are the
+    file's, which the system may drop and read again, not this process's own memory;
+    :func:`lepas_halaman` drops those read so far. The file is unlinked at once, and gone
+    once the map is.
+
+    Raises:
+        GudangGagal: The temporary folder cannot be written (full, or no right to).
+    """
+    with _berkas_sementara(awalan) as berkas:
+        try:
+            tulis(berkas)
+            berkas.flush()
+            if not berkas.tell():
+                berkas.write(b"\0")  # nothing to map in an empty file
+                berkas.flush()
+        except OSError as error:
+            raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
+        return mmap.mmap(berkas.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def lepas_halaman(peta: mmap.mmap) -> None:
+    """Drop the pages of ``peta`` this process holds (read again from the file when next
+    touched), where the system allows it (Linux; elsewhere they stay until the system
+    needs them)."""
+    if hasattr(peta, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        peta.madvise(mmap.MADV_DONTNEED)
 
 
 class Simpanan(Mapping[str, _V], Generic[_V]):

@@ -331,8 +331,12 @@ class Konsolidasi:
             del part
         if not parts:
             return Tabel.dari(tabel.baris(np.arange(0)))
+        joined = Tabel.sambung(parts)
+        if tabel.di_disk:  # kept as the table it is chosen from is
+            del parts
+            joined = joined.ke_disk()
         lepaskan()  # the rows decoded for it
-        return Tabel.sambung(parts)
+        return joined
 
     def summary_data(self, *, semua_periode: bool = False) -> SummaryData:
         """What the summary workbook shows.
@@ -744,7 +748,10 @@ def rangkum(
         roster,
         roster_letak,
     )
-    tabel_pegawai = made.tabel
+    # Where the results wait on disk, so do the tables made from them (Tabel.ke_disk).
+    di_disk = isinstance(read, Saring)
+    tabel_pegawai = made.tabel.ke_disk() if di_disk else made.tabel
+    made.tabel = tabel_pegawai
     lepaskan()
     # One pass over every result for what the rest reads of them.
     found_in_files: list[Finding] = []
@@ -818,7 +825,8 @@ def rangkum(
     pimpinan = _pimpinan(read, leaders)
     try:
         tabel_cascading = _tabel_cascading(
-            baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), cascade_findings)
+            baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), cascade_findings),
+            di_disk=di_disk,
         )
     finally:
         pimpinan.tutup()
@@ -851,7 +859,7 @@ def rangkum(
     )
 
 
-def _tabel_cascading(rows: Iterable[BarisCascading]) -> Tabel:
+def _tabel_cascading(rows: Iterable[BarisCascading], *, di_disk: bool = False) -> Tabel:
     """The Cascading table of ``rows``, taken and made a slice at a time, each slice's rows
     let go of: 388,515 rows at 100,000 files, as objects, then lists of texts, then a
     frame, were each a copy of the table at once."""
@@ -879,8 +887,12 @@ def _tabel_cascading(rows: Iterable[BarisCascading]) -> Tabel:
     if not parts:
         # As a frame of no rows (object dtype): none to infer a text dtype from.
         return Tabel.dari(pd.DataFrame(columns=list(CASCADING_COLUMNS), dtype=object))
+    joined = Tabel.sambung(parts)
+    if di_disk:
+        del parts
+        joined = joined.ke_disk()
     lepaskan()
-    return Tabel.sambung(parts)
+    return joined
 
 
 def _pimpinan(read: Sequence[HasilBerkas], leaders: Set[str]) -> Simpanan[RencanaPegawai]:

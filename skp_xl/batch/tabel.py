@@ -12,9 +12,11 @@ the one given (dtypes, blanks, order; a fresh ``RangeIndex``).
 
 from __future__ import annotations
 
+import mmap
 from collections.abc import Hashable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 import pandas as pd
@@ -46,12 +48,55 @@ class Tabel:
     """
 
     def __init__(
-        self, arrow: pa.Table, kolom: Sequence[_Kolom], index: pd.Index | None, jumlah: int
+        self,
+        arrow: pa.Table,
+        kolom: Sequence[_Kolom],
+        index: pd.Index | None,
+        jumlah: int,
+        peta: mmap.mmap | None = None,
     ) -> None:
         self._arrow = arrow
         self._kolom = tuple(kolom)
         self._index = index
         self._jumlah = jumlah
+        self._peta = peta
+
+    @property
+    def di_disk(self) -> bool:
+        """Whether the Arrow part is read from a temporary file (:meth:`ke_disk`)."""
+        return self._peta is not None
+
+    def ke_disk(self) -> Tabel:
+        """This table with its Arrow part written to a temporary file (Arrow IPC) and read
+        back mapped, not copied: its pages are the file's, and each of :meth:`baris`,
+        :meth:`faktor` and the others drops the pages it read once it has made its answer
+        (:func:`~skp_xl.batch.gudang.lepas_halaman`). So the process holds only the rows
+        it is decoding: a 100,000-file run's Pegawai and Cascading tables were 63 MiB
+        held through the cascading check and the summary (bench_memori.py).
+
+        Raises:
+            GudangGagal: The temporary folder cannot be written.
+        """
+        from skp_xl.batch.gudang import dipetakan
+
+        if self._peta is not None:
+            return self
+        arrow = self._arrow
+
+        def tulis(berkas: IO[bytes]) -> None:
+            with pa.ipc.new_file(berkas, arrow.schema) as writer:
+                writer.write_table(arrow)
+
+        peta = dipetakan(tulis, "skp-xl-tabel-")
+        mapped = pa.ipc.open_file(pa.py_buffer(peta)).read_all()
+        return Tabel(mapped, self._kolom, self._index, self._jumlah, peta)
+
+    def _lepas(self) -> None:
+        """Drop the pages of the mapped file read so far (see :meth:`ke_disk`)."""
+        if self._peta is not None:
+            from skp_xl.batch.gudang import lepas_halaman
+
+            lepas_halaman(self._peta)
 
     @classmethod
     def dari(cls, frame: pd.DataFrame) -> Tabel:
@@ -174,7 +219,10 @@ class Tabel:
             return np.zeros(0, dtype=np.int64), []
         chunk = column.chunk(0)
         codes = chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-        return codes, chunk.dictionary.to_pylist()
+        values = chunk.dictionary.to_pylist()
+        del column, chunk
+        self._lepas()
+        return codes, values
 
     def potongan(self, size: int | None = None) -> Iterator[pd.DataFrame]:
         """The table in slices of ``size`` rows (:data:`POTONGAN` by default), in order
@@ -214,6 +262,7 @@ class Tabel:
         frame = pd.DataFrame(data, index=pd.RangeIndex(length), columns=list(labels))
         if index is not None:
             frame.index = index
+        self._lepas()
         return frame
 
 

@@ -54,10 +54,18 @@ def _campuran(n: int = 23) -> pd.DataFrame:
     )
 
 
-@pytest.mark.parametrize("n", [0, 1, 23])
-def test_a_table_comes_back_as_it_was_given(n: int) -> None:
-    frame = _campuran(n)
+def _tahan(frame: pd.DataFrame, di_disk: bool) -> Tabel:
+    """``frame`` held, in memory or (``di_disk``) read mapped from a temporary file."""
     held = Tabel.dari(frame)
+    return held.ke_disk() if di_disk else held
+
+
+@pytest.mark.parametrize("di_disk", [False, True], ids=["memori", "disk"])
+@pytest.mark.parametrize("n", [0, 1, 23])
+def test_a_table_comes_back_as_it_was_given(n: int, di_disk: bool) -> None:
+    frame = _campuran(n)
+    held = _tahan(frame, di_disk)
+    assert held.di_disk is di_disk
     assert len(held) == n
     assert held.columns == list(frame.columns)
     pd.testing.assert_frame_equal(held.frame(), frame)
@@ -208,14 +216,18 @@ def _hasil(frame: pd.DataFrame, periode: PeriodeEvaluasi | None) -> Konsolidasi:
     )
 
 
+@pytest.mark.parametrize("di_disk", [False, True], ids=["memori", "disk"])
 @pytest.mark.parametrize("potongan", [50_000, 7], ids=["whole", "slices-of-7"])
 def test_the_tables_are_the_frames_given_and_the_period_rows_as_before(
-    potongan: int, monkeypatch: pytest.MonkeyPatch
+    potongan: int, di_disk: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The period's rows, chosen and ordered from the key columns and decoded a slice at
     a time (unrated files' rows among them, in slices of their own or shared), are the
-    rows one frame of them gave."""
+    rows one frame of them gave; from a table on disk, they are kept on disk too."""
     monkeypatch.setattr(konsolidasi_module, "POTONGAN", potongan)
+    if di_disk:
+        dari = Tabel.dari
+        monkeypatch.setattr(Tabel, "dari", classmethod(lambda cls, f: dari(f).ke_disk()))
     frame = _pegawai(40)
     # Rows of no period and of no file: every way a row can be left out or let in.
     frame.loc[5, Pegawai.berkas] = pd.NA
@@ -233,6 +245,7 @@ def test_the_tables_are_the_frames_given_and_the_period_rows_as_before(
     pd.testing.assert_frame_equal(result.pegawai_periode(), expected)
     held = result.summary_data().pegawai
     assert isinstance(held, Tabel)
+    assert held.di_disk is di_disk
     pd.testing.assert_frame_equal(held.frame(), expected)
     pd.testing.assert_frame_equal(_hasil(frame, None).pegawai_periode(), frame)
 
@@ -332,9 +345,33 @@ def test_a_columns_codes_and_values_give_back_its_cells() -> None:
     parts = [Tabel.dari(frame.iloc[:30].reset_index(drop=True))]
     parts.append(Tabel.dari(frame.iloc[30:].reset_index(drop=True).replace("JA", "JPT")))
     expected = pd.concat([frame.iloc[:30], frame.iloc[30:].replace("JA", "JPT")])
-    for held, whole in ((Tabel.dari(frame), frame), (Tabel.sambung(parts), expected)):
+    for held, whole in (
+        (Tabel.dari(frame), frame),
+        (Tabel.sambung(parts), expected),
+        (Tabel.dari(frame).ke_disk(), frame),
+        (Tabel.sambung(parts).ke_disk(), expected),
+    ):
         for label in whole.columns:
             codes, values = held.faktor(label)
             cells = [None if code < 0 else values[code] for code in codes]
             assert cells == [None if pd.isna(v) else v for v in whole[label]], label
             assert len(values) == whole[label].nunique()
+
+
+def test_a_table_on_disk_lets_go_of_the_pages_it_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each answer of a table on disk drops the pages of the file read so far: the rows
+    come back the same the next time, read from the file again."""
+    from skp_xl.batch import gudang
+
+    dropped: list[object] = []
+    drop = gudang.lepas_halaman
+    monkeypatch.setattr(gudang, "lepas_halaman", lambda peta: (dropped.append(peta), drop(peta)))
+    frame = _campuran(23)
+    held = Tabel.dari(frame).ke_disk()
+    for _ in range(2):
+        pd.testing.assert_frame_equal(held.frame(), frame)
+        pd.testing.assert_frame_equal(held.baris([3, 1]), frame.iloc[[3, 1]].reset_index(drop=True))
+        held.faktor("Unit")
+    assert len(dropped) == 6
+    assert Tabel.dari(frame).ke_disk() is not held
+    assert held.ke_disk() is held  # already there
