@@ -327,14 +327,15 @@ class Konsolidasi:
                     f"belum dinilai pada periode {self.periode.value}"
                 )
                 part = part.astype(dtypes)
-            parts.append(Tabel.dari(part))
+            # Kept as the table it is chosen from is: on disk, a part at a time.
+            parts.append(Tabel.dari(part).ke_disk() if tabel.di_disk else Tabel.dari(part))
             del part
+            if tabel.di_disk:
+                lepaskan()  # the part's memory, now on disk
         if not parts:
             return Tabel.dari(tabel.baris(np.arange(0)))
-        joined = Tabel.sambung(parts)
-        if tabel.di_disk:  # kept as the table it is chosen from is
-            del parts
-            joined = joined.ke_disk()
+        joined = Tabel.sambung(parts, ke_disk=tabel.di_disk)
+        del parts
         lepaskan()  # the rows decoded for it
         return joined
 
@@ -882,15 +883,15 @@ def _tabel_cascading(rows: Iterable[BarisCascading], *, di_disk: bool = False) -
             columns=list(CASCADING_COLUMNS),
         )
         del part, places
-        parts.append(Tabel.dari(frame))
+        parts.append(Tabel.dari(frame).ke_disk() if di_disk else Tabel.dari(frame))
         del frame
+        if di_disk:
+            lepaskan()  # the part's memory, now on disk
     if not parts:
         # As a frame of no rows (object dtype): none to infer a text dtype from.
         return Tabel.dari(pd.DataFrame(columns=list(CASCADING_COLUMNS), dtype=object))
-    joined = Tabel.sambung(parts)
-    if di_disk:
-        del parts
-        joined = joined.ke_disk()
+    joined = Tabel.sambung(parts, ke_disk=di_disk)
+    del parts
     lepaskan()
     return joined
 

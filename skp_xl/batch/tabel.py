@@ -13,7 +13,7 @@ the one given (dtypes, blanks, order; a fresh ``RangeIndex``).
 from __future__ import annotations
 
 import mmap
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -23,9 +23,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-POTONGAN = 50_000
-"""Rows a slice of :meth:`Tabel.potongan` holds: small beside a 100,000-file table, large
-enough that a slice's own cost (a DataFrame, a CSV or Parquet write) is spread thin."""
+POTONGAN = 10_000
+"""Rows a slice of :meth:`Tabel.potongan` holds (and the consolidation's tables are made
+and decoded by): small beside a 100,000-file table, large enough that a slice's own cost
+(a DataFrame, a CSV or Parquet write) is spread thin. Slices of 50,000 rows, decoded to
+choose the period's rows of a 100,000-file run, were that run's memory peak: 458 MiB,
+against 442 with slices of 10,000 (bench_memori.py's "Wave 17")."""
 
 
 @dataclass(frozen=True)
@@ -67,29 +70,21 @@ class Tabel:
         return self._peta is not None
 
     def ke_disk(self) -> Tabel:
-        """This table with its Arrow part written to a temporary file (Arrow IPC) and read
-        back mapped, not copied: its pages are the file's, and each of :meth:`baris`,
-        :meth:`faktor` and the others drops the pages it read once it has made its answer
-        (:func:`~skp_xl.batch.gudang.lepas_halaman`). So the process holds only the rows
-        it is decoding: a 100,000-file run's Pegawai and Cascading tables were 63 MiB
-        held through the cascading check and the summary (bench_memori.py).
+        """This table with its Arrow part written to a temporary file (Arrow IPC, a column
+        at a time) and read back mapped, not copied: its pages are the file's, and each of
+        :meth:`baris`, :meth:`faktor` and the others drops the pages it read once it has
+        made its answer (:func:`~skp_xl.batch.gudang.lepas_halaman`). So the process
+        holds only the rows it is decoding: a 100,000-file run's Pegawai and Cascading
+        tables were 63 MiB held through the cascading check and the summary
+        (bench_memori.py).
 
         Raises:
             GudangGagal: The temporary folder cannot be written.
         """
-        from skp_xl.batch.gudang import dipetakan
-
         if self._peta is not None:
             return self
-        arrow = self._arrow
-
-        def tulis(berkas: IO[bytes]) -> None:
-            with pa.ipc.new_file(berkas, arrow.schema) as writer:
-                writer.write_table(arrow)
-
-        peta = dipetakan(tulis, "skp-xl-tabel-")
-        mapped = pa.ipc.open_file(pa.py_buffer(peta)).read_all()
-        return Tabel(mapped, self._kolom, self._index, self._jumlah, peta)
+        arrow, peta = _ke_disk(self._arrow.columns)
+        return Tabel(arrow, self._kolom, self._index, self._jumlah, peta)
 
     def _lepas(self) -> None:
         """Drop the pages of the mapped file read so far (see :meth:`ke_disk`)."""
@@ -128,7 +123,7 @@ class Tabel:
         )
 
     @classmethod
-    def sambung(cls, bagian: Sequence[Tabel]) -> Tabel:
+    def sambung(cls, bagian: Sequence[Tabel], *, ke_disk: bool = False) -> Tabel:
         """The tables one after another: what :meth:`dari` of the frames they were made
         from concatenated (``pd.concat(..., ignore_index=True)``) gives back, joined a
         column at a time (:func:`_bersambung`): no frame of every row is made.
@@ -137,15 +132,20 @@ class Tabel:
         others (made from values not all text) is held as pandas' own text dtype, as
         ``pd.array(..., dtype="string")`` of every row would make it.
 
+        ``ke_disk``: the joined table is :meth:`ke_disk`'s, each column written to the
+        file as soon as it is joined (the parts' pages dropped, where they are on disk
+        too): never the whole table in memory, nor the parts and it at once.
+
         Raises:
             ValueError: No parts, or parts of other columns or with their own index.
+            GudangGagal: ``ke_disk``, and the temporary folder cannot be written.
         """
         if not bagian:
             raise ValueError("no tables to join")
         labels = bagian[0].columns
         if any(t.columns != labels or t._index is not None for t in bagian):
             raise ValueError("tables of other columns, or with their own index")
-        arrays: list[pa.ChunkedArray | pa.Array] = []
+        joined: list[tuple[Hashable, list[pa.ChunkedArray]]] = []
         kolom: list[_Kolom] = []
         for label in labels:
             items = [t._cari(label) for t in bagian]
@@ -165,10 +165,23 @@ class Tabel:
             for table, item in zip(bagian, items, strict=True):
                 assert item.posisi is not None
                 columns.append(table._arrow.column(item.posisi))
-            kolom.append(_Kolom(label, dtype, posisi=len(arrays)))
-            arrays.append(_bersambung(columns))
-        names = [str(i) for i in range(len(arrays))]
-        return cls(pa.table(arrays, names=names), kolom, None, sum(len(t) for t in bagian))
+            kolom.append(_Kolom(label, dtype, posisi=len(joined)))
+            joined.append((label, columns))
+
+        def arrays() -> Iterator[pa.ChunkedArray]:
+            for _, columns in joined:
+                array = _bersambung(columns)
+                columns.clear()
+                for table in bagian:
+                    table._lepas()
+                yield array
+
+        jumlah = sum(len(t) for t in bagian)
+        names = [str(i) for i in range(len(joined))]
+        if ke_disk:
+            arrow, peta = _ke_disk(arrays())
+            return cls(arrow, kolom, None, jumlah, peta)
+        return cls(pa.table(list(arrays()), names=names), kolom, None, jumlah)
 
     def __len__(self) -> int:
         return self._jumlah
@@ -264,6 +277,38 @@ class Tabel:
             frame.index = index
         self._lepas()
         return frame
+
+
+def _ke_disk(columns: Iterable[pa.ChunkedArray]) -> tuple[pa.Table, mmap.mmap]:
+    """``columns`` written to a temporary file as they come, each as a table of its own
+    in Arrow's IPC file format, and read back mapped as one table (see
+    :meth:`Tabel.ke_disk`)."""
+    from skp_xl.batch.gudang import dipetakan
+
+    letak: list[tuple[int, int]] = []
+
+    def tulis(berkas: IO[bytes]) -> None:
+        for column in columns:
+            awal = berkas.tell()
+            table = pa.table([column], names=["0"])
+            with pa.ipc.new_file(berkas, table.schema) as writer:
+                writer.write_table(table)
+            del table, column
+            ujung = berkas.tell()
+            letak.append((awal, ujung - awal))
+            berkas.write(bytes(-ujung % _RATA))  # each column's buffers aligned
+
+    peta = dipetakan(tulis, "skp-xl-tabel-")
+    isi = pa.py_buffer(peta)
+    mapped = [
+        pa.ipc.open_file(isi.slice(awal, panjang)).read_all().column(0) for awal, panjang in letak
+    ]
+    return pa.table(mapped, names=[str(i) for i in range(len(mapped))]), peta
+
+
+_RATA = 64
+"""Where each column's part of a table's file starts: at a multiple of this, as Arrow
+aligns its buffers, so that they are read in place."""
 
 
 def _arrow(series: pd.Series) -> pa.ChunkedArray | None:

@@ -349,7 +349,7 @@ def test_a_columns_codes_and_values_give_back_its_cells() -> None:
         (Tabel.dari(frame), frame),
         (Tabel.sambung(parts), expected),
         (Tabel.dari(frame).ke_disk(), frame),
-        (Tabel.sambung(parts).ke_disk(), expected),
+        (Tabel.sambung(parts, ke_disk=True), expected),
     ):
         for label in whole.columns:
             codes, values = held.faktor(label)
@@ -375,3 +375,19 @@ def test_a_table_on_disk_lets_go_of_the_pages_it_read(monkeypatch: pytest.Monkey
     assert len(dropped) == 6
     assert Tabel.dari(frame).ke_disk() is not held
     assert held.ke_disk() is held  # already there
+
+
+@pytest.mark.parametrize("parts_on_disk", [False, True], ids=["parts-memori", "parts-disk"])
+def test_tables_joined_on_disk_are_the_tables_joined(parts_on_disk: bool) -> None:
+    """Joined straight into a table on disk, a column written as soon as it is joined,
+    from parts in memory or on disk themselves: the frames concatenated, as in memory."""
+    frame = _campuran(23)
+    cuts = [frame.iloc[:5], frame.iloc[5:6], frame.iloc[6:]]
+    parts = [_tahan(cut.reset_index(drop=True), parts_on_disk) for cut in cuts]
+    joined = Tabel.sambung(parts, ke_disk=True)
+    assert joined.di_disk
+    pd.testing.assert_frame_equal(joined.frame(), frame)
+    pd.testing.assert_frame_equal(joined.frame(), Tabel.sambung(parts).frame())
+    pd.testing.assert_frame_equal(
+        joined.baris([22, 0, 5]), frame.iloc[[22, 0, 5]].reset_index(drop=True)
+    )
