@@ -1536,11 +1536,12 @@ def _pegawai(
         Pegawai.berkas,
     )
     per_period = _PERIOD_COLUMNS
-    slices = _Irisan(periode)
     # Results read back from disk (a Gudang's) are fresh objects a pass: the rows keep
     # where they came from and find their cells again when the schema asks, and the
-    # texts repeated across workbooks (units, jabatan, ratings) are kept once.
+    # texts repeated across workbooks (units, jabatan, ratings) are kept once. The
+    # table's slices wait on disk too (Tabel.ke_disk).
     lazy = isinstance(read, Saring)
+    slices = _Irisan(periode, di_disk=lazy)
     files = array("q")
     periods_at = array("b")
     shared: dict[object, object] = {}
@@ -1615,7 +1616,7 @@ def _pegawai(
     if columns[Pegawai.berkas] or not slices.bagian:
         slices.tambah(columns)
     return _TabelPegawai(
-        Tabel.sambung(slices.bagian),
+        Tabel.sambung(slices.bagian, ke_disk=slices.di_disk),
         every,
         slices.ditolak,
         slices.dihitung,
@@ -1627,8 +1628,9 @@ class _Irisan:
     """The Pegawai table's slices as they are made: each checked by the schema, what the
     Ringkasan reads taken, and held compactly before the next is made."""
 
-    def __init__(self, periode: Periode | None) -> None:
+    def __init__(self, periode: Periode | None, *, di_disk: bool = False) -> None:
         self.periode = periode.value if periode else None
+        self.di_disk = di_disk
         self.bagian: list[Tabel] = []
         self.awal = 0
         self.ditolak: set[int] = set()
@@ -1661,7 +1663,9 @@ class _Irisan:
             )
         )
         self.unit.update(frame[Pegawai.unit_kerja].dropna().unique())
-        self.bagian.append(Tabel.dari(frame))
+        held = Tabel.dari(frame)
+        self.bagian.append(held.ke_disk() if self.di_disk else held)
+        del held
         self.awal += len(frame)
         del frame
         lepaskan()

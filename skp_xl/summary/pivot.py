@@ -227,7 +227,8 @@ class Items(SharedItems):  # type: ignore[misc]
         # Made once and kept deflated until the workbook is saved: a large summary's
         # NIP, name and file columns are each 100,000 distinct texts, 60 MiB of the
         # PivotTable's memory at 100,000 files kept as values (bench_memori.py).
-        self._xml = zlib.compress(_xml_of(items), 1)
+        deflate = zlib.compressobj(1)
+        self._xml = b"".join([*map(deflate.compress, _xml_of(items)), deflate.flush()])
 
     @property
     def count(self) -> int:
@@ -253,20 +254,38 @@ class Items(SharedItems):  # type: ignore[misc]
     def xml(self) -> bytes:
         """The items as :meth:`to_tree` and ElementTree's ``tostring`` write them (the
         same attribute escapes, the same ``" />"``), made as one text."""
-        return zlib.decompress(self._xml)
+        return b"".join(self.xml_potongan())
+
+    def xml_potongan(self) -> Iterator[bytes]:
+        """:meth:`xml` in pieces of about a MiB, inflated as they are asked for: a large
+        summary's file column is 16 MB of items at 100,000 files."""
+        inflate = zlib.decompressobj()
+        data = memoryview(self._xml)
+        for start in range(0, len(data), _POTONGAN_XML):
+            if piece := inflate.decompress(data[start : start + _POTONGAN_XML]):
+                yield piece
+        if rest := inflate.flush():
+            yield rest
 
 
-def _xml_of(items: Sequence[Cell]) -> bytes:
-    """``<sharedItems>``'s children as ElementTree's ``tostring`` writes them."""
-    parts = []
-    for value in items:
-        if value is None:
-            parts.append("<m />")
-        elif isinstance(value, str):
-            parts.append(f'<s v="{_escape_attrib(value)}" />')
-        else:  # a number as openpyxl's Number writes it
-            parts.append(f'<n v="{_escape_attrib(safe_string(float(value)))}" />')
-    return "".join(parts).encode()
+_POTONGAN_XML = 256 * 1024
+"""Deflated bytes of shared items inflated at a time (about a MiB of items)."""
+
+
+def _xml_of(items: Sequence[Cell], size: int = CHUNK_ROWS) -> Iterator[bytes]:
+    """``<sharedItems>``'s children as ElementTree's ``tostring`` writes them, ``size``
+    items at a time (a large summary's NIP, name and file columns have 100,000 each: made
+    whole, their texts were the PivotTable's peak, bench_memori.py's "Wave 17")."""
+    for start in range(0, len(items), size):
+        parts = []
+        for value in items[start : start + size]:
+            if value is None:
+                parts.append("<m />")
+            elif isinstance(value, str):
+                parts.append(f'<s v="{_escape_attrib(value)}" />')
+            else:  # a number as openpyxl's Number writes it
+                parts.append(f'<n v="{_escape_attrib(safe_string(float(value)))}" />')
+        yield "".join(parts).encode()
 
 
 _escape_attrib: Callable[[str], str] = ElementTree._escape_attrib  # type: ignore[attr-defined]
@@ -296,14 +315,19 @@ class _Definition(CacheDefinition):  # type: ignore[misc]
         finally:
             for shared in items:
                 shared.marker = None
-        pieces, at = [], 0
+        # Made in one buffer as the items are inflated: every column's items inflated at
+        # once, then joined, were two copies of them at the save (bench_memori.py's
+        # "Wave 17"). Written at once, so deflated as one piece is.
+        part, at = bytearray(), 0
         for n, shared in enumerate(items):  # in document order: the fields' order
             marker = f"<skp-xl-items-{n} />".encode()
             found = xml.index(marker, at)
-            pieces += [xml[at:found], shared.xml()]
+            part += xml[at:found]
+            for piece in shared.xml_potongan():
+                part += piece
             at = found + len(marker)
-        pieces.append(xml[at:])
-        archive.writestr(self.path[1:], b"".join(pieces))
+        part += xml[at:]
+        archive.writestr(self.path[1:], part)
         manifest.append(self)
 
 

@@ -391,3 +391,24 @@ def test_tables_joined_on_disk_are_the_tables_joined(parts_on_disk: bool) -> Non
     pd.testing.assert_frame_equal(
         joined.baris([22, 0, 5]), frame.iloc[[22, 0, 5]].reset_index(drop=True)
     )
+
+
+def test_a_table_that_cannot_go_to_disk_says_which_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+    import io
+    import tempfile
+
+    from skp_xl.batch import gudang
+    from skp_xl.batch.gudang import GudangGagal
+
+    class Full(io.BytesIO):
+        def write(self, data: object) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(gudang.tempfile, "TemporaryFile", lambda **_: Full())
+    with pytest.raises(GudangGagal) as raised:
+        Tabel.dari(_campuran(5)).ke_disk()
+    assert raised.value.filename == tempfile.gettempdir()
+    assert "disk penuh" in raised.value.pesan

@@ -195,3 +195,19 @@ def test_the_definition_written_at_once_is_the_bytes_openpyxl_writes() -> None:
         written = archive.read(definition.path[1:])
     assert written == tostring(definition.to_tree())
     assert b'<s v="Budi &amp; &lt;Ani&gt; &quot;x&quot;" />' in written
+
+
+def test_shared_items_are_made_and_inflated_in_pieces_as_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large column's items are made a slice at a time and inflated in pieces at the
+    save: the same bytes as made whole, and as openpyxl's elements."""
+    items: list[Cell] = [f'teks "{i}" & <{i}>' for i in range(50)] + [1.5, 7, None]
+    whole = b"".join(pivot._xml_of(items, size=len(items)))
+    assert b"".join(pivot._xml_of(items, size=7)) == whole
+    monkeypatch.setattr(pivot, "_POTONGAN_XML", 5)
+    made = pivot.Items(items)
+    pieces = list(made.xml_potongan())
+    assert len(pieces) > 3
+    assert b"".join(pieces) == made.xml() == whole
+    assert made.count == len(items)
