@@ -137,27 +137,39 @@ def cache_column_kode(
     np.minimum.at(first, at, rows)
     last = np.full(len(cells), -1)
     np.maximum.at(last, at, rows)
+    # Each cell's key made once (a large summary's file column: 100,000 of them, made
+    # three times over, were a tenth of the PivotTable's step, bench_memori.py's "Wave 17").
+    keys = [_key(cell) for cell in cells]
     present: dict[_Key, Cell] = {}
     kept: dict[_Key, int] = {}  # the last row of each key's cell
     for code in np.argsort(first, kind="stable").tolist():
         if first[code] == count:
             break  # no row has this code (nor the ones after it)
-        key = _key(cells[code])
+        key = keys[code]
         if key not in present or last[code] > kept[key]:
             present[key], kept[key] = cells[code], int(last[code])
-    items = _items(present, order)
-    position = {_key(v): i for i, v in enumerate(items)}
-    of_code = np.array([position.get(_key(cell), 0) for cell in cells], dtype=np.int64)
+    del kept
+    shown = _item_keys(present, order)
+    items = tuple(present[key] for key in shown)
+    position = {key: i for i, key in enumerate(shown)}
+    del shown, present
+    of_code = np.array([position.get(key, 0) for key in keys], dtype=np.int64)
     return CacheColumn(name, items, _indexes(len(items), of_code[at]))
 
 
 def _items(present: dict[_Key, Cell], order: Sequence[str]) -> tuple[Cell, ...]:
     """The items of the distinct values ``present`` (key -> value, in order of first
     appearance): ``order``'s first, the others after, blank last."""
-    first = [present[_key(v)] for v in order if _key(v) in present]
-    placed = {_key(v) for v in first}
-    rest = [v for k, v in present.items() if k not in placed and v is not None]
-    return (*first, *rest, *([None] if _key(None) in present else []))
+    return tuple(present[key] for key in _item_keys(present, order))
+
+
+def _item_keys(present: dict[_Key, Cell], order: Sequence[str]) -> list[_Key]:
+    """The keys of :func:`_items`, in its order."""
+    first = [key for key in map(_key, order) if key in present]
+    placed = set(first)
+    rest = [k for k, v in present.items() if k not in placed and v is not None]
+    blank = _key(None)
+    return [*first, *rest, *([blank] if blank in present else [])]
 
 
 _KINDS = (("B", np.uint8, 0xFF), ("H", np.uint16, 0xFFFF), ("I", np.uint32, 0xFFFFFFFF))
