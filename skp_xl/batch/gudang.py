@@ -24,8 +24,9 @@ import tempfile
 from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from itertools import islice
-from typing import IO, Generic, TypeVar, overload
+from typing import IO, Any, Generic, TypeVar, overload
 
 from skp_xl.batch.berkas import HasilBerkas, Kamus
 from skp_xl.domain.errors import SkpError
@@ -60,6 +61,16 @@ class GudangGagal(SkpError, OSError):
         )
 
 
+@contextmanager
+def _menulis() -> Iterator[None]:
+    """Writing to the temporary folder: an ``OSError`` there (a full disk, no right to
+    write) raised as :class:`GudangGagal`, naming the folder."""
+    try:
+        yield
+    except OSError as error:
+        raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
+
+
 def _berkas_sementara(awalan: str) -> IO[bytes]:
     """A temporary file, unlinked at once: nothing is left behind, whatever ends the
     process.
@@ -67,10 +78,47 @@ def _berkas_sementara(awalan: str) -> IO[bytes]:
     Raises:
         GudangGagal: The temporary folder cannot be written.
     """
-    try:
+    with _menulis():
         return tempfile.TemporaryFile(prefix=awalan)
-    except OSError as error:
-        raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
+
+
+class _Acar:
+    """Pickles appended to a temporary file (made with the first), each read back by its
+    place: what :class:`Gudang` and :class:`Simpanan` keep on disk."""
+
+    def __init__(self, awalan: str) -> None:
+        self._awalan = awalan
+        self.berkas: IO[bytes] | None = None
+        self._ujung = 0
+
+    def taruh(self, nilai: object) -> tuple[int, int]:
+        """Append ``nilai``'s pickle; its place (start, length).
+
+        Raises:
+            GudangGagal: The temporary folder cannot be written.
+        """
+        data = pickle.dumps(nilai, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.berkas is None:
+            self.berkas = _berkas_sementara(self._awalan)
+        with _menulis():
+            # seek and write, not os.pwrite: Windows (the add-in's) has no pwrite/pread.
+            self.berkas.seek(self._ujung)
+            self.berkas.write(data)
+        awal = self._ujung
+        self._ujung += len(data)
+        return awal, len(data)
+
+    def ambil(self, awal: int, panjang: int) -> Any:
+        """The value whose pickle is at ``awal``, ``panjang`` bytes."""
+        assert self.berkas is not None
+        self.berkas.seek(awal)
+        return pickle.loads(self.berkas.read(panjang))
+
+    def tutup(self) -> None:
+        """Let go of the file (its values are gone)."""
+        if self.berkas is not None:
+            self.berkas.close()
+            self.berkas = None
 
 
 def dipetakan(tulis: Callable[[IO[bytes]], None], awalan: str) -> mmap.mmap:
@@ -83,14 +131,12 @@ def dipetakan(tulis: Callable[[IO[bytes]], None], awalan: str) -> mmap.mmap:
         GudangGagal: The temporary folder cannot be written (full, or no right to).
     """
     with _berkas_sementara(awalan) as berkas:
-        try:
+        with _menulis():
             tulis(berkas)
             berkas.flush()
             if not berkas.tell():
                 berkas.write(b"\0")  # nothing to map in an empty file
                 berkas.flush()
-        except OSError as error:
-            raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
         return mmap.mmap(berkas.fileno(), 0, access=mmap.ACCESS_READ)
 
 
@@ -116,22 +162,12 @@ class Simpanan(Mapping[str, _V], Generic[_V]):
         self._memori: dict[str, _V] = {}
         self._letak: dict[str, tuple[int, int]] = {}
         self._terakhir: OrderedDict[str, _V] = OrderedDict()
-        self._berkas: IO[bytes] | None = None
+        self._acar = _Acar("skp-xl-simpanan-")
         if not di_disk:
             self._memori.update(isi)
             return
-        ujung = 0
         for kunci, nilai in isi:
-            data = pickle.dumps(nilai, protocol=pickle.HIGHEST_PROTOCOL)
-            if self._berkas is None:
-                self._berkas = _berkas_sementara("skp-xl-simpanan-")
-            try:
-                self._berkas.seek(ujung)
-                self._berkas.write(data)
-            except OSError as error:
-                raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
-            self._letak[kunci] = (ujung, len(data))
-            ujung += len(data)
+            self._letak[kunci] = self._acar.taruh(nilai)
 
     def __getitem__(self, kunci: str) -> _V:
         if not self._letak:
@@ -140,10 +176,7 @@ class Simpanan(Mapping[str, _V], Generic[_V]):
         if nilai is not None:
             self._terakhir.move_to_end(kunci)
             return nilai
-        awal, panjang = self._letak[kunci]
-        assert self._berkas is not None
-        self._berkas.seek(awal)
-        dibaca: _V = pickle.loads(self._berkas.read(panjang))
+        dibaca: _V = self._acar.ambil(*self._letak[kunci])
         self._terakhir[kunci] = dibaca
         if len(self._terakhir) > SIMPANAN_TERAKHIR:
             self._terakhir.popitem(last=False)
@@ -163,9 +196,7 @@ class Simpanan(Mapping[str, _V], Generic[_V]):
         self._memori.clear()
         self._letak.clear()
         self._terakhir.clear()
-        if self._berkas is not None:
-            self._berkas.close()
-            self._berkas = None
+        self._acar.tutup()
 
 
 SIMPANAN_TERAKHIR = 256
@@ -188,8 +219,7 @@ class Gudang(Sequence[HasilBerkas]):
         self._memori: list[HasilBerkas | None] = [None] * jumlah
         self._awal = array("q", [_KOSONG]) * jumlah
         self._panjang = array("q", [0]) * jumlah
-        self._ujung = 0
-        self._berkas: IO[bytes] | None = None
+        self._acar = _Acar("skp-xl-hasil-")
         self._kamus = Kamus()
         self._urutan: array[int] | None = None
 
@@ -205,19 +235,8 @@ class Gudang(Sequence[HasilBerkas]):
             self._memori[index] = self._kamus.ringkas(hasil)
             self._awal[index] = _KOSONG
             return
-        data = pickle.dumps(hasil, protocol=pickle.HIGHEST_PROTOCOL)
-        if self._berkas is None:
-            self._berkas = _berkas_sementara("skp-xl-hasil-")
-        try:
-            # seek and write, not os.pwrite: Windows (the add-in's) has no pwrite/pread.
-            self._berkas.seek(self._ujung)
-            self._berkas.write(data)
-        except OSError as error:
-            raise GudangGagal(error.errno, error.strerror, tempfile.gettempdir()) from error
+        self._awal[index], self._panjang[index] = self._acar.taruh(hasil)
         self._memori[index] = None
-        self._awal[index] = self._ujung
-        self._panjang[index] = len(data)
-        self._ujung += len(data)
 
     def di_memori(self) -> Iterator[tuple[int, HasilBerkas]]:
         """``(index, result)`` of the results held in memory (all of them, or on disk
@@ -258,10 +277,7 @@ class Gudang(Sequence[HasilBerkas]):
         held = self._memori[index]
         if held is not None:
             return held
-        assert self._berkas is not None
-        self._berkas.seek(self._awal[index])
-        data = self._berkas.read(self._panjang[index])
-        result: HasilBerkas = pickle.loads(data)
+        result: HasilBerkas = self._acar.ambil(self._awal[index], self._panjang[index])
         return result
 
     def __len__(self) -> int:
@@ -289,9 +305,7 @@ class Gudang(Sequence[HasilBerkas]):
 
     def tutup(self) -> None:
         """Let go of the temporary file (the results on disk are gone)."""
-        if self._berkas is not None:
-            self._berkas.close()
-            self._berkas = None
+        self._acar.tutup()
 
 
 class Saring(Sequence[HasilBerkas]):

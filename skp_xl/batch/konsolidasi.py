@@ -328,7 +328,7 @@ class Konsolidasi:
                 )
                 part = part.astype(dtypes)
             # Kept as the table it is chosen from is: on disk, a part at a time.
-            parts.append(Tabel.dari(part).ke_disk() if tabel.di_disk else Tabel.dari(part))
+            parts.append(Tabel.dari(part, ke_disk=tabel.di_disk))
             del part
             if tabel.di_disk:
                 lepaskan()  # the part's memory, now on disk
@@ -749,10 +749,9 @@ def rangkum(
         roster,
         roster_letak,
     )
+    tabel_pegawai = made.tabel  # on disk where the results are (_Irisan)
     # Where the results wait on disk, so do the tables made from them (Tabel.ke_disk).
     di_disk = isinstance(read, Saring)
-    tabel_pegawai = made.tabel.ke_disk() if di_disk else made.tabel
-    made.tabel = tabel_pegawai
     lepaskan()
     # One pass over every result for what the rest reads of them.
     found_in_files: list[Finding] = []
@@ -883,7 +882,7 @@ def _tabel_cascading(rows: Iterable[BarisCascading], *, di_disk: bool = False) -
             columns=list(CASCADING_COLUMNS),
         )
         del part, places
-        parts.append(Tabel.dari(frame).ke_disk() if di_disk else Tabel.dari(frame))
+        parts.append(Tabel.dari(frame, ke_disk=di_disk))
         del frame
         if di_disk:
             lepaskan()  # the part's memory, now on disk
@@ -1663,9 +1662,7 @@ class _Irisan:
             )
         )
         self.unit.update(frame[Pegawai.unit_kerja].dropna().unique())
-        held = Tabel.dari(frame)
-        self.bagian.append(held.ke_disk() if self.di_disk else held)
-        del held
+        self.bagian.append(Tabel.dari(frame, ke_disk=self.di_disk))
         self.awal += len(frame)
         del frame
         lepaskan()

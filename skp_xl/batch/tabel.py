@@ -94,13 +94,15 @@ class Tabel:
             lepas_halaman(self._peta)
 
     @classmethod
-    def dari(cls, frame: pd.DataFrame) -> Tabel:
+    def dari(cls, frame: pd.DataFrame, *, ke_disk: bool = False) -> Tabel:
         """``frame`` held compactly: each column pandas stores as Arrow (text, ``Int64``,
         ``Float64``...) as an Arrow array, a text column dictionary-encoded where that is
-        smaller; any other column (object, numpy) kept as it is.
+        smaller; any other column (object, numpy) kept as it is. ``ke_disk``: the Arrow
+        part then goes to disk (:meth:`ke_disk`).
 
         Raises:
             ValueError: Two columns share a label (each is asked for by its label).
+            GudangGagal: ``ke_disk``, and the temporary folder cannot be written.
         """
         if not frame.columns.is_unique:
             raise ValueError(f"repeated column labels: {list(frame.columns)!r}")
@@ -118,9 +120,10 @@ class Tabel:
             pd.RangeIndex(len(frame))
         )
         names = [str(i) for i in range(len(arrays))]
-        return cls(
+        held = cls(
             pa.table(arrays, names=names), kolom, None if default else frame.index, len(frame)
         )
+        return held.ke_disk() if ke_disk else held
 
     @classmethod
     def sambung(cls, bagian: Sequence[Tabel], *, ke_disk: bool = False) -> Tabel:

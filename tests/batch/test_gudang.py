@@ -164,7 +164,7 @@ def test_the_cascading_check_reads_the_same_from_the_plans_kept(
         monkeypatch.setattr(gudang_module, "SIMPANAN_TERAKHIR", 1)
     pimpinan = _pimpinan(read, leaders)
     assert isinstance(pimpinan, Simpanan)
-    assert (pimpinan._berkas is not None) is (kept_on == "disk")
+    assert (pimpinan._acar.berkas is not None) is (kept_on == "disk")
     assert len(pimpinan) < len(whole)
     walked: list[Finding] = []
     made = list(baris_cascading_pimpinan(pimpinan, _rencana(read, leaders, pimpinan), walked))
@@ -250,4 +250,4 @@ def test_a_store_keeps_the_last_value_of_each_key_and_reads_it_back(
     assert len(store._terakhir) <= 2
     store.tutup()
     assert len(store) == 0
-    assert store._berkas is None
+    assert store._acar.berkas is None

@@ -227,7 +227,9 @@ def test_the_tables_are_the_frames_given_and_the_period_rows_as_before(
     monkeypatch.setattr(konsolidasi_module, "POTONGAN", potongan)
     if di_disk:
         dari = Tabel.dari
-        monkeypatch.setattr(Tabel, "dari", classmethod(lambda cls, f: dari(f).ke_disk()))
+        monkeypatch.setattr(
+            Tabel, "dari", classmethod(lambda cls, f, ke_disk=False: dari(f, ke_disk=True))
+        )
     frame = _pegawai(40)
     # Rows of no period and of no file: every way a row can be left out or let in.
     frame.loc[5, Pegawai.berkas] = pd.NA
