@@ -324,6 +324,8 @@ def tabel_angka_kredit(
     seen: set[str] = set()
     for nip in order:
         items = sorted(periods[nip], key=lambda e: e[0].urutan)
+        if not items and nip not in nameless:
+            continue  # its jenjang named, but no period rated yet: no angka kredit earned
         if not items:
             row = nameless[nip]
             jabatan = _text(row, JABATAN)

@@ -114,6 +114,23 @@ def test_consolidate_reads_every_workbook(written: tuple[Path, int, dict[str, ob
     assert result["workbooks"] == len(sorted(out.rglob("SKP *.xlsx")))
 
 
+def test_the_summary_of_the_written_workbooks_is_written(
+    written: tuple[Path, int, dict[str, object]], tmp_path: Path
+) -> None:
+    """As the README has it: ``skp-xl consolidate`` over what ``skp-xl roster`` wrote, the
+    summary written (its JF pegawai, rated in no period yet, stopped the Angka Kredit
+    sheet with a KeyError)."""
+    out, _, _ = written
+    summary = tmp_path / "ringkasan.xlsx"
+    done = CliRunner().invoke(
+        app, ["consolidate", str(out), "-o", str(summary), "-j", "2", "--tanpa-cache", "--json"]
+    )
+    assert isinstance(done.exception, SystemExit | None), done.output
+    document = json.loads(done.stdout)
+    assert document["workbooks"] == len(sorted(out.rglob("SKP *.xlsx")))
+    assert "Pegawai" in load_workbook(summary, read_only=True).sheetnames
+
+
 def test_a_written_workbook_opens_in_libreoffice(
     written: tuple[Path, int, dict[str, object]], recalculate: LibreOffice
 ) -> None:

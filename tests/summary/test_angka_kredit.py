@@ -135,3 +135,15 @@ def test_the_summary_gets_the_sheet_from_every_period(tmp_path: Path) -> None:
 def test_no_jf_no_sheet(tmp_path: Path) -> None:
     path = _summary(tmp_path / "ringkasan.xlsx", [ROWS[-2]], akhir_only=False)
     assert ANGKA_KREDIT not in openpyxl.load_workbook(path).sheetnames
+
+
+def test_a_jf_not_rated_yet_earns_no_row_and_stops_nothing() -> None:
+    """A JF whose jabatan names its jenjang, with no period rated yet (a blank SKP, as
+    `skp-xl roster` writes them): no angka kredit earned, so no row and no finding; the
+    others are made as before. It raised KeyError, and the consolidation of a roster's
+    workbooks with it."""
+    blank = _jf(NIP_D, "Akhir", "", **{Pegawai.dihitung: "Ya"})
+    table = tabel_angka_kredit(pegawai_frame([blank, *ROWS[:3]]))
+    assert [b.nip for b in table.baris] == [NIP_A]
+    assert table.temuan == ()
+    assert tabel_angka_kredit(pegawai_frame([blank])).baris == ()
