@@ -832,13 +832,10 @@ def rangkum(
         pimpinan.tutup()
     findings += cascade_findings
     every = found_in_files + pulih + findings + catatan
-    temuan = pd.DataFrame(
-        [
-            (f.path or "", f.sheet or "", f.cell or "", f.code, TINGKAT[f.severity], f.message)
-            for f in every
-        ],
-        columns=list(TEMUAN_COLUMNS),
-    )
+    del found_in_files, findings
+    temuan = _tabel_temuan(every)
+    del every
+    lepaskan()
     if not instansi:
         instansi = Counter(
             h.ekspor.judul.instansi for h in exports if h.ekspor and h.ekspor.judul.instansi
@@ -856,6 +853,28 @@ def rangkum(
         instansi.most_common(1)[0][0] if instansi else "",
         per_unit,
         opsi.pola,
+    )
+
+
+def _tabel_temuan(every: Sequence[Finding]) -> pd.DataFrame:
+    """The Temuan table of ``every`` finding, a column at a time: a frame of rows (tuples)
+    went through a 2-D array of objects, +48 MiB for 42,623 findings at 100,000 files (the
+    last of rangkum's peaks)."""
+    if not every:
+        return pd.DataFrame([], columns=list(TEMUAN_COLUMNS))
+    columns = (
+        [f.path or "" for f in every],
+        [f.sheet or "" for f in every],
+        [f.cell or "" for f in every],
+        [str(f.code) for f in every],
+        [TINGKAT[f.severity] for f in every],
+        [f.message for f in every],
+    )
+    return pd.DataFrame(
+        {
+            label: pd.array(cells, dtype=pd.StringDtype(na_value=np.nan))
+            for label, cells in zip(TEMUAN_COLUMNS, columns, strict=True)
+        }
     )
 
 

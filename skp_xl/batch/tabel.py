@@ -13,7 +13,7 @@ the one given (dtypes, blanks, order; a fresh ``RangeIndex``).
 from __future__ import annotations
 
 import mmap
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -173,16 +173,24 @@ class Tabel:
 
         def arrays() -> Iterator[pa.ChunkedArray]:
             for _, columns in joined:
-                array = _bersambung(columns)
+                # On disk, each part's chunk is written as it is (and read back one
+                # mapped chunk a part): joined into one chunk, a column was in memory
+                # whole beside its parts' pages, the Cascading table's peak at 100,000
+                # files (+80 MiB).
+                array = _bersambung(columns, satu=not ke_disk)
                 columns.clear()
-                for table in bagian:
-                    table._lepas()
+                lepas()
                 yield array
+
+        def lepas() -> None:
+            for table in bagian:
+                table._lepas()
 
         jumlah = sum(len(t) for t in bagian)
         names = [str(i) for i in range(len(joined))]
         if ke_disk:
-            arrow, peta = _ke_disk(arrays())
+            # The parts' pages dropped after each chunk is written, not each column.
+            arrow, peta = _ke_disk(arrays(), sesudah=lepas)
             return cls(arrow, kolom, None, jumlah, peta)
         return cls(pa.table(list(arrays()), names=names), kolom, None, jumlah)
 
@@ -262,7 +270,6 @@ class Tabel:
         if index is not None and positions is not None:
             index = index.take(positions)
         length = len(self) if positions is None else len(positions)
-        taken = None if positions is None else pa.array(positions, type=pa.int64())
         data: dict[Hashable, object] = {}
         for label in labels:
             item = self._cari(label)
@@ -272,8 +279,8 @@ class Tabel:
                 data[label] = series.reset_index(drop=True).array
                 continue
             column = self._arrow.column(item.posisi)
-            if taken is not None:
-                column = column.take(taken)
+            if positions is not None:
+                column = _ambil(column, positions)
             data[label] = _pandas(column, item.dtype)
         frame = pd.DataFrame(data, index=pd.RangeIndex(length), columns=list(labels))
         if index is not None:
@@ -282,10 +289,14 @@ class Tabel:
         return frame
 
 
-def _ke_disk(columns: Iterable[pa.ChunkedArray]) -> tuple[pa.Table, mmap.mmap]:
-    """``columns`` written to a temporary file as they come, each as a table of its own
-    in Arrow's IPC file format, and read back mapped as one table (see
-    :meth:`Tabel.ke_disk`)."""
+def _ke_disk(
+    columns: Iterable[pa.ChunkedArray], *, sesudah: Callable[[], None] | None = None
+) -> tuple[pa.Table, mmap.mmap]:
+    """``columns`` written to a temporary file as they come, each as a stream of its own
+    in Arrow's IPC stream format (a record batch a chunk, each with its own dictionary:
+    the file format allows one), and read back mapped as one table (see
+    :meth:`Tabel.ke_disk`). ``sesudah`` is called after each chunk is written (to drop
+    the pages it was read from)."""
     from skp_xl.batch.gudang import dipetakan
 
     letak: list[tuple[int, int]] = []
@@ -293,10 +304,13 @@ def _ke_disk(columns: Iterable[pa.ChunkedArray]) -> tuple[pa.Table, mmap.mmap]:
     def tulis(berkas: IO[bytes]) -> None:
         for column in columns:
             awal = berkas.tell()
-            table = pa.table([column], names=["0"])
-            with pa.ipc.new_file(berkas, table.schema) as writer:
-                writer.write_table(table)
-            del table, column
+            schema = pa.schema([pa.field("0", column.type)])
+            with pa.ipc.new_stream(berkas, schema) as writer:
+                for chunk in column.chunks:
+                    writer.write_batch(pa.record_batch([chunk], schema=schema))
+                    if sesudah is not None:
+                        sesudah()
+            del column
             ujung = berkas.tell()
             letak.append((awal, ujung - awal))
             berkas.write(bytes(-ujung % _RATA))  # each column's buffers aligned
@@ -304,7 +318,7 @@ def _ke_disk(columns: Iterable[pa.ChunkedArray]) -> tuple[pa.Table, mmap.mmap]:
     peta = dipetakan(tulis, "skp-xl-tabel-")
     isi = pa.py_buffer(peta)
     mapped = [
-        pa.ipc.open_file(isi.slice(awal, panjang)).read_all().column(0) for awal, panjang in letak
+        pa.ipc.open_stream(isi.slice(awal, panjang)).read_all().column(0) for awal, panjang in letak
     ]
     return pa.table(mapped, names=[str(i) for i in range(len(mapped))]), peta
 
@@ -348,12 +362,13 @@ def _kompak(whole: pa.Array) -> pa.ChunkedArray:
     return array
 
 
-def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
-    """The parts' columns as one chunk, no text decoded where none need be: a
-    dictionary-encoded column's parts get one dictionary (their indices widened to hold
-    it) and their indices joined; a part not encoded (its texts each its own) makes the
-    encoded parts' texts plain too, as do parts of other text types, and they are
-    joined."""
+def _bersambung(columns: Sequence[pa.ChunkedArray], *, satu: bool = True) -> pa.ChunkedArray:
+    """The parts' columns as one chunk (``satu``; else a chunk a part, see
+    :func:`_ambil`), no text decoded where none need be: a dictionary-encoded column's
+    parts get one dictionary (their indices widened to hold it) and their indices joined;
+    a part not encoded (its texts each its own) makes the encoded parts' texts plain too,
+    as do parts of other text types, and they are joined."""
+    gabung = _satu if satu else _sendiri
     types = {column.type for column in columns}
     if all(pa.types.is_dictionary(t) for t in types):
         # Wide enough for the dictionaries together: taking rows across chunks unifies
@@ -369,6 +384,10 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
                 ],
                 type=pa.dictionary(wide, value_types.pop()),
             )
+            if not satu:
+                # A dictionary a chunk, as the parts had them (one for all, unified,
+                # was +43 MiB for the Cascading table's files at 100,000 files).
+                return _sendiri(widened)
             # One dictionary for all (small beside the rows), the indices joined.
             return _satu(widened.unify_dictionaries())
     if len(types) > 1:
@@ -380,7 +399,7 @@ def _bersambung(columns: Sequence[pa.ChunkedArray]) -> pa.ChunkedArray:
                 column = column.cast(pa.large_string())
             plain.append(column)
         columns = plain
-    return _satu(
+    return gabung(
         pa.chunked_array([c for column in columns for c in column.chunks], type=columns[0].type)
     )
 
@@ -398,6 +417,50 @@ def _satu(column: pa.ChunkedArray) -> pa.ChunkedArray:
     """``column`` as one chunk: Arrow's take over several chunks joins them first, a
     copy of the column each time rows are taken; joined here once."""
     return pa.chunked_array([column.combine_chunks()], type=column.type)
+
+
+def _sendiri(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """``column`` as its chunks are (no empty chunk kept)."""
+    return pa.chunked_array([c for c in column.chunks if len(c)], type=column.type)
+
+
+def _ambil(column: pa.ChunkedArray, positions: np.ndarray) -> pa.ChunkedArray:
+    """The rows of ``column`` at ``positions``, in that order, as one chunk (a
+    dictionary-encoded column's decoded, from several chunks). Over several chunks each
+    is taken from by itself: Arrow's take over several chunks joins them
+    first, a copy of the whole column (a table joined on disk keeps a chunk a part).
+
+    Raises:
+        IndexError: A position outside the column, as Arrow's take raises it.
+    """
+    taken = pa.array(positions, type=pa.int64())
+    if column.num_chunks <= 1:
+        return column.take(taken)
+    if len(positions) and (positions.min() < 0 or positions.max() >= len(column)):
+        raise IndexError(f"index out of bounds: {len(column)} rows")
+    ends = np.cumsum([len(chunk) for chunk in column.chunks])
+    which = np.searchsorted(ends, positions, side="right")
+    if len(positions) and which[0] == which[-1] and (which == which[0]).all():
+        # One chunk holds them all (a slice of rows, mostly).
+        k = int(which[0])
+        local = positions - (ends[k] - len(column.chunk(k)))
+        return pa.chunked_array([column.chunk(k).take(pa.array(local, type=pa.int64()))])
+    order = np.argsort(which, kind="stable")
+    bounds = np.searchsorted(which[order], np.arange(column.num_chunks + 1))
+    # Dictionary-encoded chunks each keep a dictionary of their own (see _bersambung):
+    # their rows are decoded, as _pandas would, not their dictionaries unified (+43 MiB
+    # for each slice of the Cascading sheet at 100,000 files).
+    kind = column.type.value_type if pa.types.is_dictionary(column.type) else column.type
+    pieces = []
+    for k in range(column.num_chunks):
+        chosen = order[bounds[k] : bounds[k + 1]]
+        if len(chosen):
+            local = positions[chosen] - (ends[k] - len(column.chunk(k)))
+            pieces.append(column.chunk(k).take(pa.array(local, type=pa.int64())).cast(kind))
+    grouped = pa.chunked_array(pieces, type=kind).combine_chunks()
+    back = np.empty_like(order)
+    back[order] = np.arange(len(order))
+    return pa.chunked_array([grouped.take(pa.array(back, type=pa.int64()))])
 
 
 def _pandas(column: pa.ChunkedArray, dtype: object) -> pd.api.extensions.ExtensionArray:

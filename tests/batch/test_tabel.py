@@ -393,6 +393,18 @@ def test_tables_joined_on_disk_are_the_tables_joined(parts_on_disk: bool) -> Non
     pd.testing.assert_frame_equal(
         joined.baris([22, 0, 5]), frame.iloc[[22, 0, 5]].reset_index(drop=True)
     )
+    # Each part's chunk kept as it is (joined in memory, a column is one chunk): rows
+    # taken across them, in any order, repeated, or none, or a slice inside one part.
+    assert {column.num_chunks for column in joined._arrow.columns} == {3}
+    rows = np.random.default_rng(7).integers(0, len(frame), 40)
+    for chosen in (rows, [5, 5, 4, 6, 0], [], list(range(6, 23))):
+        pd.testing.assert_frame_equal(
+            joined.baris(chosen), frame.iloc[list(chosen)].reset_index(drop=True)
+        )
+    for at, part in enumerate(joined.potongan(4)):
+        pd.testing.assert_frame_equal(part, frame.iloc[at * 4 : at * 4 + 4].reset_index(drop=True))
+    with pytest.raises(IndexError):
+        joined.baris([23])
 
 
 def test_a_table_that_cannot_go_to_disk_says_which_folder(
