@@ -17,7 +17,8 @@ below ``DI_DISK_SEJAK`` files; in a temporary file from there on),
 :func:`~skp_xl.batch.konsolidasi.rangkum` (the tables), and the summary workbook
 (:func:`~skp_xl.summary.workbook.write_summary`), under the garbage collector as the
 command tunes it (:func:`~skp_xl.batch.sampah.gc_batch`, and
-:func:`~skp_xl.batch.sampah.bekukan` once the tables are built). The baseline of the
+:func:`~skp_xl.batch.sampah.bekukan` once the tables are built), Arrow allocating as the
+command has it (:func:`~skp_xl.batch.sampah.arrow_sistem`). The baseline of the
 same run is the interpreter with skp-xl and pandas imported, before any result exists.
 
     .venv/bin/python benchmarks/bench_memori.py                     # 10,000 and 30,000
@@ -101,13 +102,13 @@ def _peak() -> int:
 def _child(base_file: Path, n: int, ringkasan: bool) -> dict[str, float]:
     """One N in this interpreter: the peak after each step (bytes) and the seconds."""
     from skp_xl.batch.konsolidasi import Opsi, rangkum
-    from skp_xl.batch.sampah import bekukan, gc_batch
+    from skp_xl.batch.sampah import arrow_sistem, bekukan, gc_batch
     from skp_xl.summary.workbook import write_summary
 
     base = pickle.loads(base_file.read_bytes())
     figures: dict[str, float] = {"baseline": _peak()}
     # The collector as the command tunes it (gc_batch), what it keeps frozen once built.
-    with tempfile.TemporaryDirectory() as scratch, gc_batch():
+    with tempfile.TemporaryDirectory() as scratch, gc_batch(), arrow_sistem():
         root = Path(scratch) / "instansi"
         start = time.perf_counter()
         hasil = _replicate(base, n, str(root))

@@ -430,7 +430,7 @@ def konsolidasi_folder(
     # half a second no other button needs (benchmarks/bench_addin_start.py).
     from skp_xl.batch.gudang import GudangGagal
     from skp_xl.batch.konsolidasi import Opsi, konsolidasi
-    from skp_xl.batch.sampah import bekukan, gc_batch
+    from skp_xl.batch.sampah import arrow_sistem, bekukan, gc_batch
     from skp_xl.summary.workbook import write_summary
 
     snapshot = _snapshot(book)
@@ -449,7 +449,8 @@ def konsolidasi_folder(
     if not folder.is_dir():
         raise AddinError(f"Folder '{folder}' tidak ada atau bukan folder.")
     book.status(f"Membaca SKP di {folder}...")
-    with gc_batch():  # as the command runs (undone after: Excel's Python lives on)
+    # As the command runs (both undone after: Excel's Python lives on).
+    with gc_batch(), arrow_sistem():
         try:
             result = konsolidasi(folder, opsi or Opsi())
         except GudangGagal as error:  # the user's disk, not skp-xl's fault

@@ -1,4 +1,5 @@
-"""Python's cyclic garbage collector, tuned for the parent process of a batch run.
+"""Python's cyclic garbage collector, and Arrow's allocator, tuned for the parent
+process of a batch run.
 
 A consolidation's parent makes millions of small containers (each result's rows and
 findings, the tables' rows, the summary's cells) and keeps most of them to the end. By
@@ -17,6 +18,14 @@ tables once built) out too. Cyclic garbage is still collected, less often. When 
 the thresholds are restored and the frozen objects handed back to the collector
 (``gc.unfreeze``), so a caller in a long-lived process (the add-in's Python) is left as
 it was.
+
+:func:`arrow_sistem` has Arrow allocate from the C library (its "system" pool) instead of
+mimalloc, pyarrow's default, while the tables and the summary are made: mimalloc kept
+what Arrow's conversions and dictionary work let go (a large summary's file column: +55
+MiB for 100,000 distinct paths, against +25 from the C library), and the parent's peak
+with it (benchmarks/README.md, bench_memori.py's "Wave 18": 320 -> 291 MiB at 10,000
+files, 461 -> 446 at 100,000). :func:`~skp_xl.summary.data.lepaskan` then gives back
+what the C library keeps (``malloc_trim``).
 """
 
 from __future__ import annotations
@@ -48,3 +57,18 @@ def bekukan() -> None:
     """Move every object alive now out of the collector's reach until :func:`gc_batch`
     ends: call it when what a run keeps to its end has been built."""
     gc.freeze()
+
+
+@contextlib.contextmanager
+def arrow_sistem() -> Iterator[None]:
+    """Arrow's arrays allocated by the C library while the block runs (see the module);
+    the pool before it is the default again after. Arrays made in either pool are freed
+    by their own."""
+    import pyarrow as pa
+
+    before = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(before)

@@ -16,7 +16,7 @@ from skp_xl.batch.cache import Jalan, dibuka, sidik
 from skp_xl.batch.gudang import GudangGagal
 from skp_xl.batch.klaster import DaskTidakAda, UrlTidakTerbaca, adalah_url
 from skp_xl.batch.masukan import Mesin, Opsi, kumpulkan
-from skp_xl.batch.sampah import bekukan, gc_batch
+from skp_xl.batch.sampah import arrow_sistem, bekukan, gc_batch
 from skp_xl.cli.app import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -473,6 +473,7 @@ def consolidate_command(
             from skp_xl.batch.tabel import tulis_csv
             from skp_xl.summary.workbook import write_summary
 
+            stack.enter_context(arrow_sistem())  # the tables' and the summary's Arrow
             progress = kemajuan("Membaca", err_console, disable=json_output, desimal=1)
             with progress:
                 task = progress.add_task("berkas", total=None)

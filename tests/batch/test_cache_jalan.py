@@ -375,3 +375,26 @@ def test_a_rerun_answered_from_the_cache_imports_none_of_the_tables_libraries(
     assert "(Instansi)" in printed.stdout
     assert f"{first['files']} berkas diperiksa dalam" in printed.stdout
     assert "tidak ada yang berubah" in printed.stdout
+
+
+def test_a_full_run_makes_its_tables_and_summary_with_arrow_on_the_c_library(
+    root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The command's tables and summary are made with Arrow allocating from the C library
+    (:func:`~skp_xl.batch.sampah.arrow_sistem`); the pool before it is back after."""
+    import pyarrow as pa
+
+    from skp_xl.summary import workbook
+
+    seen: list[str] = []
+    real = workbook.write_summary
+
+    def write_summary(*args: object, **kwargs: object) -> None:
+        seen.append(pa.default_memory_pool().backend_name)
+        real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workbook, "write_summary", write_summary)
+    before = pa.default_memory_pool().backend_name
+    _consolidate(root, tmp_path / "ringkasan.xlsx", "--tanpa-cache")
+    assert seen == ["system"]
+    assert pa.default_memory_pool().backend_name == before

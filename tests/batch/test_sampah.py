@@ -1,14 +1,16 @@
 """The collector's tuning for a batch run: in force inside the block, undone after it
-(also when the block raises), and cyclic garbage still collected."""
+(also when the block raises), and cyclic garbage still collected; Arrow's allocator
+likewise."""
 
 from __future__ import annotations
 
 import gc
 import weakref
 
+import pyarrow as pa
 import pytest
 
-from skp_xl.batch.sampah import AMBANG, bekukan, gc_batch
+from skp_xl.batch.sampah import AMBANG, arrow_sistem, bekukan, gc_batch
 
 
 class _Siklus:
@@ -49,3 +51,18 @@ def test_cyclic_garbage_is_still_collected() -> None:
         held = [[n] for n in range(AMBANG[0] * 3)]
         assert mati() is None
         del held
+
+
+def test_arrow_allocates_from_the_c_library_inside_and_as_before_after() -> None:
+    """An array made inside is the system pool's, and still sound after the block, freed
+    by that pool; the pool before the block is the default again, also when it raises."""
+    before = pa.default_memory_pool()
+    with arrow_sistem():
+        assert pa.default_memory_pool().backend_name == "system"
+        held = pa.array(["satu", "dua", None] * 1000)
+        assert pa.system_memory_pool().bytes_allocated() >= held.nbytes
+    assert pa.default_memory_pool().backend_name == before.backend_name
+    assert held.to_pylist()[:3] == ["satu", "dua", None]
+    with pytest.raises(RuntimeError), arrow_sistem():
+        raise RuntimeError("gagal")
+    assert pa.default_memory_pool().backend_name == before.backend_name
