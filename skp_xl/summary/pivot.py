@@ -135,6 +135,8 @@ def cache_column_kode(
     rows = np.arange(count)
     first = np.full(len(cells), count)
     np.minimum.at(first, at, rows)
+    if _teks_berbeda(cells):
+        return _kolom_teks(name, at, first, cells, order)
     last = np.full(len(cells), -1)
     np.maximum.at(last, at, rows)
     # Each cell's key made once (a large summary's file column: 100,000 of them, made
@@ -155,6 +157,40 @@ def cache_column_kode(
     del shown, present
     of_code = np.array([position.get(key, 0) for key in keys], dtype=np.int64)
     return CacheColumn(name, items, _indexes(len(items), of_code[at]))
+
+
+def _teks_berbeda(cells: Sequence[Cell]) -> bool:
+    """Whether every cell is a text or blank, the texts all unequal: each cell's key is
+    then its own (the blanks' one), as in a large summary's NIP and file columns."""
+    texts = [cell for cell in cells if cell is not None]
+    return all(type(cell) is str for cell in texts) and len(set(texts)) == len(texts)
+
+
+def _kolom_teks(
+    name: str, at: np.ndarray, first: np.ndarray, cells: Sequence[Cell], order: Sequence[str]
+) -> CacheColumn:
+    """:func:`cache_column_kode` of cells that :func:`_teks_berbeda` holds, from the codes
+    alone: no key, dict or place a cell (a 100,000-file summary's file column: a fifth of
+    the PivotTable's step at its peak, bench_memori.py's "Wave 18"). ``at``: each row's
+    code (a blank's the last); ``first``: each code's first row (``len(at)``: none)."""
+    count = len(at)
+    # The codes used, by first row; then order's texts first, the blanks last.
+    used = np.argsort(first, kind="stable")[: int(np.count_nonzero(first < count))]
+    wanted = {text: n for n, text in enumerate(order)}
+    ahead = sorted(
+        (wanted[cell], code)
+        for code in used.tolist()
+        if isinstance(cell := cells[code], str) and cell in wanted
+    )
+    placed = {code for _, code in ahead}
+    blanks = [code for code in used.tolist() if cells[code] is None]
+    rest = [code for code in used.tolist() if cells[code] is not None and code not in placed]
+    shown = [code for _, code in ahead] + rest
+    item_of = np.zeros(len(cells), dtype=np.int64)
+    item_of[shown] = np.arange(len(shown))
+    item_of[blanks] = len(shown)
+    items = tuple(cells[code] for code in shown) + ((None,) if blanks else ())
+    return CacheColumn(name, items, _indexes(len(items), item_of[at]))
 
 
 def _items(present: dict[_Key, Cell], order: Sequence[str]) -> tuple[Cell, ...]:
@@ -327,20 +363,38 @@ class _Definition(CacheDefinition):  # type: ignore[misc]
         finally:
             for shared in items:
                 shared.marker = None
-        # Made in one buffer as the items are inflated: every column's items inflated at
-        # once, then joined, were two copies of them at the save (bench_memori.py's
-        # "Wave 17"). Written at once, so deflated as one piece is.
-        part, at = bytearray(), 0
-        for n, shared in enumerate(items):  # in document order: the fields' order
-            marker = f"<skp-xl-items-{n} />".encode()
-            found = xml.index(marker, at)
-            part += xml[at:found]
-            for piece in shared.xml_potongan():
+        # Written as the items are inflated, in pieces of _TULIS_DEFINISI: every
+        # column's items inflated at once, then joined, were two copies of them at the
+        # save (bench_memori.py's "Wave 17"), and one buffer of them all (30 MB at
+        # 100,000 files) was the save's peak ("Wave 18"). A small summary's part is
+        # one piece, deflated as one piece is (tests/summary/test_workbook.py).
+        with archive.open(self.path[1:], "w", force_zip64=True) as out:
+            part, at = bytearray(), 0
+
+            def tambah(piece: bytes | memoryview) -> None:
+                nonlocal part
                 part += piece
-            at = found + len(marker)
-        part += xml[at:]
-        archive.writestr(self.path[1:], part)
+                if len(part) >= _TULIS_DEFINISI:
+                    out.write(part)
+                    part = bytearray()
+
+            for n, shared in enumerate(items):  # in document order: the fields' order
+                marker = f"<skp-xl-items-{n} />".encode()
+                found = xml.index(marker, at)
+                tambah(memoryview(xml)[at:found])
+                for piece in shared.xml_potongan():
+                    tambah(piece)
+                at = found + len(marker)
+            tambah(memoryview(xml)[at:])
+            out.write(part)
         manifest.append(self)
+
+
+_TAG_DIBUAT = 4096
+"""Items of a column up to which :meth:`Records.chunks` makes each item's tag once."""
+
+_TULIS_DEFINISI = 8 * 1024 * 1024
+"""Bytes of the cache definition handed to the zip at a time (see :class:`_Definition`)."""
 
 
 class Records(RecordList):  # type: ignore[misc]
@@ -376,21 +430,28 @@ class Records(RecordList):  # type: ignore[misc]
     def chunks(self, rows: int = CHUNK_ROWS) -> Iterator[bytes]:
         """The part in pieces of ``rows`` records, made from the columns' indexes as they
         are written (the part, tens of MB for a large summary, is never whole)."""
-        tags = []
+        # Each item's tag made once, for a column of few items; a column of many (a
+        # large summary's NIP and file columns: 100,000 each, nearly one row an item) has
+        # its tags made as its rows are written: made beforehand, every column's were the
+        # save's peak at 100,000 files (bench_memori.py's "Wave 18").
+        tags: list[list[str] | tuple[str, str]] = []
         for n, (size, _) in enumerate(self.columns):
-            first, last = n == 0, n == len(self.columns) - 1
-            tags.append(
-                [
-                    ("<r>" if first else "") + f'<x v="{k}" />' + ("</r>" if last else "")
-                    for k in range(size)
-                ]
-            )
+            before = "<r>" if n == 0 else ""
+            after = "</r>" if n == len(self.columns) - 1 else ""
+            if size > _TAG_DIBUAT:
+                tags.append((before, after))
+            else:
+                tags.append([f'{before}<x v="{k}" />{after}' for k in range(size)])
         yield f'<pivotCacheRecords count="{self.count}" xmlns="{SHEET_MAIN_NS}">'.encode()
         for start in range(0, self.count, rows):
-            cells = [
-                [tag[k] for k in indexes[start : start + rows]]
-                for tag, (_, indexes) in zip(tags, self.columns, strict=True)
-            ]
+            cells = []
+            for tag, (_, indexes) in zip(tags, self.columns, strict=True):
+                part = indexes[start : start + rows]
+                if isinstance(tag, list):
+                    cells.append([tag[k] for k in part])
+                else:
+                    before, after = tag
+                    cells.append([f'{before}<x v="{k}" />{after}' for k in part])
             yield "".join(map("".join, zip(*cells, strict=True))).encode()
         yield b"</pivotCacheRecords>"
 

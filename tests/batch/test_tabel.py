@@ -360,6 +360,37 @@ def test_a_columns_codes_and_values_give_back_its_cells() -> None:
             assert len(values) == whole[label].nunique()
 
 
+def test_codes_of_a_column_joined_on_disk_a_chunk_at_a_time_give_back_its_cells() -> None:
+    """faktor of a table joined on disk (a chunk a part): a column of texts each its own,
+    held plain (a large summary's file column), one repeated, held dictionary-encoded, a
+    part each with its own dictionary; blanks -1; values in the order Arrow's unified
+    dictionary gives them."""
+    n = 240
+    frame = pd.DataFrame(
+        {
+            "Berkas": pd.array(
+                [None if i in (7, 100) else f"unit-{i % 3}/pegawai-{i:04d}.xlsx" for i in range(n)],
+                dtype=TEKS,
+            ),
+            "Jabatan": pd.array([("JF", "JA", None, "JPT")[i % 4] for i in range(n)], dtype=TEKS),
+        }
+    )
+    cuts = [frame.iloc[:90], frame.iloc[90:91], frame.iloc[91:]]
+    joined = Tabel.sambung([Tabel.dari(c.reset_index(drop=True)) for c in cuts], ke_disk=True)
+    kinds = [column.type for column in joined._arrow.columns]
+    assert not pa.types.is_dictionary(kinds[0])
+    assert pa.types.is_dictionary(kinds[1])
+    for label in frame.columns:
+        codes, values = joined.faktor(label)
+        cells = [None if code < 0 else values[code] for code in codes]
+        assert cells == [None if pd.isna(v) else v for v in frame[label]], label
+        unified = joined._arrow.column(list(frame.columns).index(label)).unify_dictionaries()
+        if pa.types.is_dictionary(unified.type):
+            assert values == unified.chunk(0).dictionary.to_pylist()
+        else:
+            assert values == [v for v in frame[label] if not pd.isna(v)]
+
+
 def test_a_table_on_disk_lets_go_of_the_pages_it_read(monkeypatch: pytest.MonkeyPatch) -> None:
     """Each answer of a table on disk drops the pages of the file read so far: the rows
     come back the same the next time, read from the file again."""

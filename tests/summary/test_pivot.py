@@ -57,6 +57,25 @@ def test_a_column_from_codes_is_the_column_from_its_cells(order: tuple[str, ...]
     )
 
 
+@pytest.mark.parametrize("order", [(), ("Sangat Baik", "Baik", "Kurang")])
+def test_a_column_of_unequal_texts_from_codes_is_the_column_from_its_cells(
+    order: tuple[str, ...],
+) -> None:
+    """As a large summary's file and NIP columns come (every text its own, taken from
+    the codes alone): the same items, in the same order, and the same indexes as from
+    the cells; two blank cells (a blank value's and the code -1's) one item, last."""
+    cells: list[Cell] = ["b/2.xlsx", "Baik", None, "a/1.xlsx", "tak dipakai", "Sangat Baik", None]
+    codes = np.array([3, -1, 1, 0, 2, 5, 3, 1, -1, 0])
+    made = cache_column_kode("x", codes, cells, order)
+    expected = cache_column("x", [cells[c] for c in codes], order)
+    assert made == expected
+    assert made.items[-1] is None
+    no_blank = np.array([0, 3, 0])
+    assert cache_column_kode("x", no_blank, cells, order) == cache_column(
+        "x", [cells[c] for c in no_blank], order
+    )
+
+
 def _flags(values: list[Cell]) -> dict[str, str]:
     element = shared_items(cache_column("x", values)).to_tree()
     return {k: v for k, v in element.attrib.items() if k != "count"}
@@ -134,7 +153,14 @@ def test_crosstab_of_selected_rows_shows_only_their_items() -> None:
     assert table.counts == ((1, None), (None, 1))
 
 
-def test_records_are_the_bytes_openpyxl_writes_for_them() -> None:
+@pytest.mark.parametrize("made", [4096, 3, 0], ids=["all-made", "last-made", "none-made"])
+def test_records_are_the_bytes_openpyxl_writes_for_them(
+    made: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each item's tag made once, or a column's made as its rows are written (one of
+    many items: a large summary's NIP and file columns), the first, a middle or the
+    last column: the same bytes."""
+    monkeypatch.setattr(pivot, "_TAG_DIBUAT", made)
     columns = [
         cache_column("Unit", ["A", "B", None, "A", "C"]),
         cache_column("Nilai", [1, 2.5, 3, 1.0, None]),
@@ -172,9 +198,16 @@ def test_shared_items_are_the_elements_openpyxl_writes_for_them(values: list[Cel
     assert tostring(ours.to_tree()) == tostring(theirs.to_tree())
 
 
-def test_the_definition_written_at_once_is_the_bytes_openpyxl_writes() -> None:
+@pytest.mark.parametrize("piece", [None, 10], ids=["whole", "pieces"])
+def test_the_definition_written_at_once_is_the_bytes_openpyxl_writes(
+    piece: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The cache definition with its shared items put in as one text (what a large
-    summary writes) is the part openpyxl's own serialisation makes, escapes included."""
+    summary writes), handed to the zip whole or in pieces of 10 bytes (as a large one's,
+    in pieces of 8 MiB), is the part openpyxl's own serialisation makes, escapes
+    included."""
+    if piece is not None:
+        monkeypatch.setattr(pivot, "_TULIS_DEFINISI", piece)
     columns = [
         cache_column("Nama", ['Budi & <Ani> "x"', "a\nb\tc\rd", "Ñandú ✓", None, "x" * 300]),
         cache_column("Nilai", [1, 2.5, None, 1e20, 3]),
