@@ -870,9 +870,20 @@ def _tabel_temuan(every: Sequence[Finding]) -> pd.DataFrame:
         [TINGKAT[f.severity] for f in every],
         [f.message for f in every],
     )
+    dtype = pd.StringDtype(na_value=np.nan)  # pandas' default text, as a frame of rows has
     return pd.DataFrame(
         {
-            label: pd.array(cells, dtype=pd.StringDtype(na_value=np.nan))
+            # Arrow's strings made POTONGAN at a time: made at once, the builder's copies
+            # as it grew doubled the column for a moment.
+            label: dtype.__from_arrow__(
+                pa.chunked_array(
+                    [
+                        pa.array(cells[start : start + POTONGAN], type=pa.large_string())
+                        for start in range(0, len(cells), POTONGAN)
+                    ],
+                    type=pa.large_string(),
+                )
+            )
             for label, cells in zip(TEMUAN_COLUMNS, columns, strict=True)
         }
     )

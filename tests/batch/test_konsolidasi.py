@@ -380,3 +380,39 @@ def test_a_bad_override_file_is_a_usage_error(
     assert result.exit_code == 2
     assert words in result.output
     assert not (tmp_path / "r.xlsx").exists()
+
+
+def test_the_temuan_table_made_a_column_at_a_time_is_the_frame_of_its_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Temuan table, each column's Arrow strings made a few at a time, is the frame
+    of the findings' rows pandas makes (its default text dtype, blanks as empty texts);
+    no finding, no row and the same columns."""
+    from skp_xl.batch import konsolidasi as konsolidasi_module
+    from skp_xl.domain.codes import Code
+    from skp_xl.domain.findings import Finding
+    from skp_xl.summary.skema import TEMUAN_COLUMNS
+
+    monkeypatch.setattr(konsolidasi_module, "POTONGAN", 2)
+    every = [
+        Finding(
+            Code.NIP_RUSAK_EXCEL, Severity.ERROR, "NIP rusak & <x>", "SKP", "D7", path="a.xlsx"
+        ),
+        Finding(Code.CASCADING_TIDAK_DITEMUKAN, Severity.WARNING, "teks ☃", None, None),
+        Finding(Code.NIP_RUSAK_EXCEL, Severity.INFO, "", "Sheet 2", "A1:B2", path="b/c.xlsx"),
+    ]
+    made = konsolidasi_module._tabel_temuan(every)
+    rows = [
+        (
+            f.path or "",
+            f.sheet or "",
+            f.cell or "",
+            f.code,
+            konsolidasi_module.TINGKAT[f.severity],
+            f.message,
+        )
+        for f in every
+    ]
+    pd.testing.assert_frame_equal(made, pd.DataFrame(rows, columns=list(TEMUAN_COLUMNS)))
+    empty = konsolidasi_module._tabel_temuan([])
+    pd.testing.assert_frame_equal(empty, pd.DataFrame([], columns=list(TEMUAN_COLUMNS)))
