@@ -287,6 +287,11 @@ class Tabel:
             if positions is not None:
                 column = _ambil(column, positions)
             data[label] = _pandas(column, item.dtype)
+            del column
+            # A column's pages dropped once it is decoded: rows taken from all over a
+            # table on disk read most of its pages, every column's before the last's
+            # were the 100,000-file summary's peak (+25 MiB, bench_memori.py's "Wave 18").
+            self._lepas()
         frame = pd.DataFrame(data, index=pd.RangeIndex(length), columns=list(labels))
         if index is not None:
             frame.index = index

@@ -393,7 +393,7 @@ class _Definition(CacheDefinition):  # type: ignore[misc]
 _TAG_DIBUAT = 4096
 """Items of a column up to which :meth:`Records.chunks` makes each item's tag once."""
 
-_TULIS_DEFINISI = 8 * 1024 * 1024
+_TULIS_DEFINISI = 1024 * 1024
 """Bytes of the cache definition handed to the zip at a time (see :class:`_Definition`)."""
 
 

@@ -157,6 +157,7 @@ def write_summary(path: Path, data: SummaryData, *, force: bool = False) -> None
             wb.save(tmp)
             return
         add_sheets(wb.sheetnames)
+        lepaskan()  # what the sheets' making let go, before the two packages are made
         # XlsxWriter's package (most of its time deflating the big sheets, which frees the
         # GIL) is made on a thread while openpyxl saves its own: two cores for a part of
         # the work that is otherwise one after the other.

@@ -204,7 +204,7 @@ def test_the_definition_written_at_once_is_the_bytes_openpyxl_writes(
 ) -> None:
     """The cache definition with its shared items put in as one text (what a large
     summary writes), handed to the zip whole or in pieces of 10 bytes (as a large one's,
-    in pieces of 8 MiB), is the part openpyxl's own serialisation makes, escapes
+    in pieces of a MiB), is the part openpyxl's own serialisation makes, escapes
     included."""
     if piece is not None:
         monkeypatch.setattr(pivot, "_TULIS_DEFINISI", piece)
