@@ -875,7 +875,7 @@ def _tabel_temuan(every: Sequence[Finding]) -> pd.DataFrame:
         {
             # Arrow's strings made POTONGAN at a time: made at once, the builder's copies
             # as it grew doubled the column for a moment.
-            label: dtype.__from_arrow__(
+            label: dtype.__from_arrow__(  # type: ignore[attr-defined]
                 pa.chunked_array(
                     [
                         pa.array(cells[start : start + POTONGAN], type=pa.large_string())
