@@ -136,8 +136,10 @@ class Tabel:
         ``pd.array(..., dtype="string")`` of every row would make it.
 
         ``ke_disk``: the joined table is :meth:`ke_disk`'s, each column written to the
-        file as soon as it is joined (the parts' pages dropped, where they are on disk
-        too): never the whole table in memory, nor the parts and it at once.
+        file as soon as it is joined, a chunk (and a dictionary) a part as the parts had
+        them, the parts' pages dropped after each (where they are on disk too): never
+        the whole table in memory, nor the parts and it at once. Its rows are then taken
+        a chunk at a time (:func:`_ambil`).
 
         Raises:
             ValueError: No parts, or parts of other columns or with their own index.
@@ -173,10 +175,10 @@ class Tabel:
 
         def arrays() -> Iterator[pa.ChunkedArray]:
             for _, columns in joined:
-                # On disk, each part's chunk is written as it is (and read back one
-                # mapped chunk a part): joined into one chunk, a column was in memory
-                # whole beside its parts' pages, the Cascading table's peak at 100,000
-                # files (+80 MiB).
+                # On disk, each part's chunk is written as it is, with its own
+                # dictionary (and read back one mapped chunk a part): their dictionaries
+                # unified to make one chunk held +43 MiB in Arrow's allocator, the
+                # Cascading table's peak at 100,000 files.
                 array = _bersambung(columns, satu=not ke_disk)
                 columns.clear()
                 lepas()
@@ -465,8 +467,8 @@ def _sendiri(column: pa.ChunkedArray) -> pa.ChunkedArray:
 def _ambil(column: pa.ChunkedArray, positions: np.ndarray) -> pa.ChunkedArray:
     """The rows of ``column`` at ``positions``, in that order, as one chunk (a
     dictionary-encoded column's decoded, from several chunks). Over several chunks each
-    is taken from by itself: Arrow's take over several chunks joins them
-    first, a copy of the whole column (a table joined on disk keeps a chunk a part).
+    is taken from by itself: Arrow's take over several chunks joins them first, a copy
+    of the whole column (a table joined on disk keeps a chunk a part).
 
     Raises:
         IndexError: A position outside the column, as Arrow's take raises it.
