@@ -135,8 +135,6 @@ def cache_column_kode(
     rows = np.arange(count)
     first = np.full(len(cells), count)
     np.minimum.at(first, at, rows)
-    if _teks_berbeda(cells):
-        return _kolom_teks(name, at, first, cells, order)
     last = np.full(len(cells), -1)
     np.maximum.at(last, at, rows)
     # Each cell's key made once (a large summary's file column: 100,000 of them, made
@@ -157,40 +155,6 @@ def cache_column_kode(
     del shown, present
     of_code = np.array([position.get(key, 0) for key in keys], dtype=np.int64)
     return CacheColumn(name, items, _indexes(len(items), of_code[at]))
-
-
-def _teks_berbeda(cells: Sequence[Cell]) -> bool:
-    """Whether every cell is a text or blank, the texts all unequal: each cell's key is
-    then its own (the blanks' one), as in a large summary's NIP and file columns."""
-    texts = [cell for cell in cells if cell is not None]
-    return all(type(cell) is str for cell in texts) and len(set(texts)) == len(texts)
-
-
-def _kolom_teks(
-    name: str, at: np.ndarray, first: np.ndarray, cells: Sequence[Cell], order: Sequence[str]
-) -> CacheColumn:
-    """:func:`cache_column_kode` of cells that :func:`_teks_berbeda` holds, from the codes
-    alone: no key, dict or place a cell (a 100,000-file summary's file column: a fifth of
-    the PivotTable's step at its peak, bench_memori.py's "Wave 18"). ``at``: each row's
-    code (a blank's the last); ``first``: each code's first row (``len(at)``: none)."""
-    count = len(at)
-    # The codes used, by first row; then order's texts first, the blanks last.
-    used = np.argsort(first, kind="stable")[: int(np.count_nonzero(first < count))]
-    wanted = {text: n for n, text in enumerate(order)}
-    ahead = sorted(
-        (wanted[cell], code)
-        for code in used.tolist()
-        if isinstance(cell := cells[code], str) and cell in wanted
-    )
-    placed = {code for _, code in ahead}
-    blanks = [code for code in used.tolist() if cells[code] is None]
-    rest = [code for code in used.tolist() if cells[code] is not None and code not in placed]
-    shown = [code for _, code in ahead] + rest
-    item_of = np.zeros(len(cells), dtype=np.int64)
-    item_of[shown] = np.arange(len(shown))
-    item_of[blanks] = len(shown)
-    items = tuple(cells[code] for code in shown) + ((None,) if blanks else ())
-    return CacheColumn(name, items, _indexes(len(items), item_of[at]))
 
 
 def _items(present: dict[_Key, Cell], order: Sequence[str]) -> tuple[Cell, ...]:

@@ -61,9 +61,9 @@ def test_a_column_from_codes_is_the_column_from_its_cells(order: tuple[str, ...]
 def test_a_column_of_unequal_texts_from_codes_is_the_column_from_its_cells(
     order: tuple[str, ...],
 ) -> None:
-    """As a large summary's file and NIP columns come (every text its own, taken from
-    the codes alone): the same items, in the same order, and the same indexes as from
-    the cells; two blank cells (a blank value's and the code -1's) one item, last."""
+    """As a large summary's file and NIP columns come (every text its own): the same
+    items, in the same order, and the same indexes as from the cells; two blank cells (a
+    blank value's and the code -1's) one item, last."""
     cells: list[Cell] = ["b/2.xlsx", "Baik", None, "a/1.xlsx", "tak dipakai", "Sangat Baik", None]
     codes = np.array([3, -1, 1, 0, 2, 5, 3, 1, -1, 0])
     made = cache_column_kode("x", codes, cells, order)
