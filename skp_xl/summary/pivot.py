@@ -16,6 +16,7 @@ cells, as LibreOffice shows it too).
 
 from __future__ import annotations
 
+import io
 import zlib
 from array import array
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -332,25 +333,17 @@ class _Definition(CacheDefinition):  # type: ignore[misc]
         # save (bench_memori.py's "Wave 17"), and one buffer of them all (30 MB at
         # 100,000 files) was the save's peak ("Wave 18"). A small summary's part is
         # one piece, deflated as one piece is (tests/summary/test_workbook.py).
-        with archive.open(self.path[1:], "w", force_zip64=True) as out:
-            part, at = bytearray(), 0
-
-            def tambah(piece: bytes | memoryview) -> None:
-                nonlocal part
-                part += piece
-                if len(part) >= _TULIS_DEFINISI:
-                    out.write(part)
-                    part = bytearray()
-
+        entry = archive.open(self.path[1:], "w", force_zip64=True)
+        with io.BufferedWriter(entry, buffer_size=_TULIS_DEFINISI) as out:  # closes entry
+            at = 0
             for n, shared in enumerate(items):  # in document order: the fields' order
                 marker = f"<skp-xl-items-{n} />".encode()
                 found = xml.index(marker, at)
-                tambah(memoryview(xml)[at:found])
+                out.write(memoryview(xml)[at:found])
                 for piece in shared.xml_potongan():
-                    tambah(piece)
+                    out.write(piece)
                 at = found + len(marker)
-            tambah(memoryview(xml)[at:])
-            out.write(part)
+            out.write(memoryview(xml)[at:])
         manifest.append(self)
 
 
