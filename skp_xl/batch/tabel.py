@@ -173,6 +173,10 @@ class Tabel:
             kolom.append(_Kolom(label, dtype, posisi=len(joined)))
             joined.append((label, columns))
 
+        def lepas() -> None:
+            for table in bagian:
+                table._lepas()
+
         def arrays() -> Iterator[pa.ChunkedArray]:
             for _, columns in joined:
                 # On disk, each part's chunk is written as it is, with its own
@@ -183,10 +187,6 @@ class Tabel:
                 columns.clear()
                 lepas()
                 yield array
-
-        def lepas() -> None:
-            for table in bagian:
-                table._lepas()
 
         jumlah = sum(len(t) for t in bagian)
         names = [str(i) for i in range(len(joined))]
@@ -446,10 +446,9 @@ def _faktor_potongan(column: pa.ChunkedArray) -> tuple[np.ndarray, list[object]]
             values = chunk.dictionary.to_pylist()
             indices = chunk.indices.fill_null(-1).to_numpy(zero_copy_only=False)
         else:
-            values = chunk.to_pylist()
-            indices = np.where(chunk.is_null().to_numpy(zero_copy_only=False), -1, 0)
-            indices[indices == 0] = np.arange(int(np.count_nonzero(indices == 0)))
-            values = [value for value in values if value is not None]
+            values = chunk.drop_null().to_pylist()
+            indices = np.full(len(chunk), -1)
+            indices[chunk.is_valid().to_numpy(zero_copy_only=False)] = np.arange(len(values))
         ke = np.fromiter(
             (index.setdefault(value, len(index)) for value in values), np.int64, len(values)
         )
@@ -473,9 +472,8 @@ def _ambil(column: pa.ChunkedArray, positions: np.ndarray) -> pa.ChunkedArray:
     Raises:
         IndexError: A position outside the column, as Arrow's take raises it.
     """
-    taken = pa.array(positions, type=pa.int64())
     if column.num_chunks <= 1:
-        return column.take(taken)
+        return column.take(pa.array(positions, type=pa.int64()))
     if len(positions) and (positions.min() < 0 or positions.max() >= len(column)):
         raise IndexError(f"index out of bounds: {len(column)} rows")
     ends = np.cumsum([len(chunk) for chunk in column.chunks])
